@@ -1,0 +1,78 @@
+"""Read stage: ``read(path) -> Document``, dispatching on the file's suffix. Input files are only ever read."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.errors import IngestError
+from checker.ingest import structured, txt
+from checker.models import Document
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that protect a batch from hostile files; ``--max-size`` raises ``max_bytes``."""
+
+    max_bytes: int = 20 * 1024 * 1024
+    max_unpacked_bytes: int = 200 * 1024 * 1024  # a .docx may not unpack to more than this
+    max_ratio: float = 200.0  # nor compress better than this (zip bombs)
+
+
+Reader = Callable[[Path, Limits], Document]
+
+READERS: dict[str, Reader] = {
+    ".txt": txt.read,
+    ".md": txt.read,
+    ".yaml": structured.read,
+    ".yml": structured.read,
+    ".json": structured.read,
+}
+
+
+def _register_optional() -> None:
+    """Formats whose readers live in their own modules (Word, PDF); absent modules simply are not offered."""
+    try:
+        from checker.ingest import docx as docx_reader
+
+        READERS[".docx"] = docx_reader.read
+    except ImportError:  # pragma: no cover - the module ships with the package
+        pass
+    try:
+        from checker.ingest import pdf as pdf_reader
+
+        READERS[".pdf"] = pdf_reader.read
+    except ImportError:  # pragma: no cover
+        pass
+
+
+_register_optional()
+
+
+def supported(path: Path) -> bool:
+    return path.suffix.lower() in READERS
+
+
+def read(path: Path, limits: Limits | None = None) -> Document:
+    """Read one plan file; raise IngestError with a reason a person can act on."""
+    limits = limits or Limits()
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise IngestError(str(path), f"định dạng '{path.suffix}' không được hỗ trợ")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise IngestError(str(path), f"không mở được tệp: {exc.strerror}") from None
+    if size == 0:
+        raise IngestError(str(path), "tệp rỗng")
+    if size > limits.max_bytes:
+        raise IngestError(
+            str(path),
+            f"tệp quá lớn ({size // 1024 // 1024} MB > {limits.max_bytes // 1024 // 1024} MB); "
+            "dùng --max-size để nâng giới hạn",
+        )
+    if not os.access(path, os.R_OK):
+        raise IngestError(str(path), "không có quyền đọc tệp")
+    return reader(path, limits)

@@ -1,0 +1,68 @@
+"""Plain-text and Markdown plans: decode, NFC-normalise, keep 1-based line numbers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from checker.errors import IngestError
+from checker.models import Document, Line, Location
+from checker.text import nfc
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from checker.ingest import Limits
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first 8 KiB: not a text file, whatever its name says."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) * 0.05
+
+
+def decode(data: bytes, path: str) -> tuple[str, list[str]]:
+    """Decode text bytes; returns the text and notes about what was done to it."""
+    notes: list[str] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), ["mã hóa UTF-16"]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            from checker.ingest import legacy
+        except ImportError:
+            legacy = None  # type: ignore[assignment]
+        if legacy is not None:
+            return legacy.decode_bytes(data, path)
+        raise IngestError(path, "không giải mã được tệp văn bản (không phải UTF-8)") from None
+    try:
+        from checker.ingest import legacy as _legacy
+
+        converted = _legacy.convert_if_legacy(text)
+        if converted is not None:
+            text, note = converted
+            notes.append(note)
+    except ImportError:
+        pass
+    return text, notes
+
+
+def lines_of(text: str) -> list[Line]:
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    return [Line(text=t.rstrip(), loc=Location(line=i)) for i, t in enumerate(text.split("\n"), start=1)]
+
+
+def read(path: Path, limits: Limits) -> Document:
+    data = path.read_bytes()
+    if looks_binary(data):
+        raise IngestError(str(path), "tệp nhị phân, không phải văn bản (đổi đuôi .txt?)")
+    text, notes = decode(data, str(path))
+    if not text.strip():
+        raise IngestError(str(path), "tệp không có nội dung")
+    fmt = "md" if path.suffix.lower() == ".md" else "txt"
+    return Document(path=str(path), format=fmt, lines=lines_of(text), notes=notes)

@@ -1,0 +1,233 @@
+"""Pydantic models at the stage boundaries: Document (read) → Plan (understand) → Finding/Report (check, report)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal["missing", "weaker", "inconsistent", "outdated", "incomplete"]
+Severity = Literal["error", "warning", "info"]
+Status = Literal["checked", "not-applicable", "unreadable"]
+Comparator = Literal[">=", ">", "=", "<=", "<", "~"]
+UnitType = Literal["phuong", "xa", "dac_khu"]
+
+SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------------- read
+
+
+class Location(_Frozen):
+    """Where a piece of text sits in its source file.
+
+    ``line`` is always set: the 1-based line of a text file, or the 1-based paragraph number of a Word file
+    (table cells are numbered in reading order with the paragraphs), or the 1-based line across all pages of
+    a PDF. The other fields say more where the format has them.
+    """
+
+    line: int
+    page: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+
+    def describe(self) -> str:
+        parts: list[str] = []
+        if self.page is not None:
+            parts.append(f"trang {self.page}")
+        if self.table is not None:
+            parts.append(f"bảng {self.table}, hàng {self.row}, ô {self.cell}")
+        elif self.paragraph is not None:
+            parts.append(f"đoạn {self.paragraph}")
+        parts.append(f"dòng {self.line}")
+        return ", ".join(parts)
+
+
+class Line(_Frozen):
+    """One line (or paragraph, or table cell) of a document, its text NFC-normalised but otherwise original."""
+
+    text: str
+    loc: Location
+
+
+class TableCell(_Frozen):
+    text: str
+    loc: Location
+
+
+class Table(_Frozen):
+    """A table as rows of cells (from Word); text plans have none, their tables arrive flattened into lines."""
+
+    rows: list[list[TableCell]]
+
+
+class Document(_Frozen):
+    """A plan as read from a file: its lines in reading order, plus what the reader noticed."""
+
+    path: str
+    format: str  # txt, md, docx, pdf, yaml, json
+    lines: list[Line] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)  # e.g. "đã chuyển mã TCVN3 sang Unicode"
+    structured: dict[str, object] | None = None  # a plan already in data form (.yaml/.json)
+
+
+# --------------------------------------------------------------------------- understand
+
+
+class DocRef(_Frozen):
+    """A legal or policy document cited in the plan."""
+
+    kind: str | None = None  # "Nghị định", "Quyết định", "Kế hoạch", ... (canonical Vietnamese name)
+    number: str  # canonical key, e.g. "85/2016/ND-CP", "215/KH-UBND"
+    raw_number: str  # as written, e.g. "85/2016/NB-CP"
+    date: date | None = None
+    raw_date: str | None = None
+    issuer: str | None = None
+    text: str  # the quoted words of the citation
+    line: int
+    implements: bool = False  # cited as the document this plan implements ("Thực hiện ...")
+
+
+class Section(_Frozen):
+    """A heading with its number as written (I., 1., 1.1., a)) and its level in the tree."""
+
+    number: str  # "I", "2", "2.1", "a" ("" for an unnumbered heading)
+    style: Literal["roman", "arabic", "dotted", "letter", "none"]
+    title: str
+    line: int
+    level: int
+    parent: int | None = None  # index into Plan.sections
+
+
+class Target(_Frozen):
+    """A quantified target: what is measured, the figure, the comparator, the scope."""
+
+    text: str  # the whole item, as written
+    value: float
+    value_high: float | None = None  # upper end of a range "80% - 90%"
+    unit: str = "%"
+    comparator: Comparator = ">="
+    hedged: bool = False  # "phấn đấu", "khoảng", "cơ bản": an aspiration, not a commitment
+    exclusions: list[str] = Field(default_factory=list)  # "(trừ ...)" clauses
+    line: int
+    section: int | None = None  # index into Plan.sections
+    source: Literal["text", "table"] = "text"
+    reference_value: float | None = None  # a second figure in a table row (the city's column)
+
+
+class Assignment(_Frozen):
+    """A unit given work under Tổ chức thực hiện, with the text of its tasks."""
+
+    unit: str
+    line: int
+    tasks: list[str] = Field(default_factory=list)
+    task_lines: list[int] = Field(default_factory=list)
+
+
+class Header(_Frozen):
+    issuer: str | None = None  # "ỦY BAN NHÂN DÂN PHƯỜNG LÊ THANH NGHỊ"
+    issuer_line: int | None = None
+    unit_type: UnitType | None = None
+    unit_name: str | None = None  # "Lê Thanh Nghị" (as read, NFC)
+    number: str | None = None  # "41/KH-UBND"; "" when the number is left blank
+    number_line: int | None = None
+    number_blank: bool = False
+    place: str | None = None
+    date: date | None = None
+    date_text: str | None = None
+    date_line: int | None = None
+    date_blank: bool = False  # day or month left blank: a draft
+    year: int | None = None
+    month: int | None = None
+    national_motto: bool = False  # quốc hiệu + tiêu ngữ found
+    doc_type_line: int | None = None  # the line "KẾ HOẠCH"
+    title: str | None = None
+    title_line: int | None = None
+
+
+class Signature(_Frozen):
+    authority: str | None = None  # "TM. ỦY BAN NHÂN DÂN"
+    position: str | None = None  # "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
+    name: str | None = None
+    line: int | None = None
+
+
+class Plan(_Frozen):
+    """What a plan says, as far as the checks need it."""
+
+    path: str
+    format: str
+    header: Header = Field(default_factory=Header)
+    implements: list[DocRef] = Field(default_factory=list)
+    references: list[DocRef] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    assignments: list[Assignment] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=list)
+    recipients_line: int | None = None
+    signature: Signature = Field(default_factory=Signature)
+    notes: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- check and report
+
+
+class Finding(_Frozen):
+    """One problem found in one plan. ``id`` is the rule id; ``check`` the check family that raised it."""
+
+    id: str
+    check: str
+    kind: Kind
+    severity: Severity
+    line: int | None
+    message: str
+    evidence: str = ""
+    expected: str = ""
+    actual: str = ""
+    location: Location | None = None
+    source: str | None = None  # the rule's or the registry entry's source, for reviewers to verify
+
+    def key(self) -> tuple[str, str, int | None]:
+        return (self.id, self.kind, self.line)
+
+
+class PlanResult(_Frozen):
+    path: str
+    status: Status
+    reason: str | None = None
+    directive: str | None = None
+    unit: str | None = None
+    format: str | None = None
+    notes: list[str] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            out[f.severity] += 1
+        return out
+
+
+class Report(_Frozen):
+    plans: list[PlanResult] = Field(default_factory=list)
+    lang: Literal["vi", "en"] = "vi"
+    rules: list[dict[str, object]] = Field(default_factory=list)  # rule descriptions, for SARIF and HTML
+
+    def summary(self) -> dict[str, object]:
+        totals = {"error": 0, "warning": 0, "info": 0}
+        for p in self.plans:
+            for sev, n in p.counts().items():
+                totals[sev] += n
+        return {
+            "plans": len(self.plans),
+            "checked": sum(1 for p in self.plans if p.status == "checked"),
+            "findings": totals,
+        }
