@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -88,7 +88,7 @@ class DocRef(_Frozen):
     kind: str | None = None  # "Nghị định", "Quyết định", "Kế hoạch", ... (canonical Vietnamese name)
     number: str  # canonical key, e.g. "85/2016/ND-CP", "215/KH-UBND"
     raw_number: str  # as written, e.g. "85/2016/NB-CP"
-    date: date | None = None
+    date: dt.date | None = None
     raw_date: str | None = None
     issuer: str | None = None
     text: str  # the quoted words of the citation
@@ -141,7 +141,7 @@ class Header(_Frozen):
     number_line: int | None = None
     number_blank: bool = False
     place: str | None = None
-    date: date | None = None
+    date: dt.date | None = None
     date_text: str | None = None
     date_line: int | None = None
     date_blank: bool = False  # day or month left blank: a draft
@@ -175,6 +175,7 @@ class Plan(_Frozen):
     recipients_line: int | None = None
     signature: Signature = Field(default_factory=Signature)
     notes: list[str] = Field(default_factory=list)
+    lines: list[Line] = Field(default_factory=list, exclude=True)  # the text, for checks that scan it
 
 
 # --------------------------------------------------------------------------- check and report

@@ -61,22 +61,27 @@ def squash(text: str) -> str:
     return _NON_WORD.sub(" ", fold(text)).strip()
 
 
-def contains(hay: str, needle: str, threshold: float = 87.0) -> bool:
-    """``needle`` occurs in ``hay`` (both squashed), allowing OCR-sized damage for needles of 8+ characters."""
+def contains(hay: str, needle: str, threshold: float = 84.0) -> bool:
+    """``needle`` occurs in ``hay`` (both squashed), allowing OCR-sized damage: about one wrong letter in six.
+
+    Needles under 6 characters must match exactly; 6-7 characters allow one wrong letter.
+    """
     if not needle:
         return False
     if needle in hay:
         return True
-    if len(needle) < 8 or len(hay) < len(needle) - 2:
+    if len(needle) < 6 or len(hay) < len(needle) - 2:
         return False
+    if len(needle) < 8:
+        threshold = min(threshold, 80.0)
     return fuzz.partial_ratio(needle, hay, score_cutoff=threshold) > 0
 
 
-def contains_any(hay: str, needles: list[str], threshold: float = 87.0) -> bool:
+def contains_any(hay: str, needles: list[str], threshold: float = 84.0) -> bool:
     return any(contains(hay, n, threshold) for n in needles)
 
 
-def all_groups(hay: str, groups: list[list[str]], threshold: float = 87.0) -> bool:
+def all_groups(hay: str, groups: list[list[str]], threshold: float = 84.0) -> bool:
     """Every group has at least one alternative in ``hay``: the way a concept is recognised by meaning."""
     return all(contains_any(hay, g, threshold) for g in groups)
 
@@ -103,3 +108,16 @@ def vietnamese_score(text: str) -> float:
         if _SYLLABLE.fullmatch(f) or w.isupper():
             good += 1
     return good / len(words)
+
+
+_VN_LETTERS = set("ăâêôơưđ")
+
+
+def diacritics_share(text: str) -> float:
+    """Share of words carrying Vietnamese diacritics: about half in clean text, near none in OCR that lost them."""
+    words = _ALPHA_TOKEN.findall(text)
+    if not words:
+        return 0.0
+    marked = sum(1 for w in words if any(c.lower() in _VN_LETTERS or unicodedata.normalize("NFD", c) != c
+                                         for c in w))
+    return marked / len(words)

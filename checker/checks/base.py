@@ -1,0 +1,81 @@
+"""What every check shares: the context it runs in, the finding constructor, and text windows to search."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from checker.models import Finding, Kind, Line, Location, Plan, Severity
+from checker.rules.loader import LoadedPack
+from checker.rules.schema import RuleBase
+from checker.text import all_groups, squash
+
+
+@dataclass
+class Context:
+    """What a check may consult besides the plan and its rule: the pack and its registries, the language."""
+
+    loaded: LoadedPack
+    lang: str = "vi"
+    cited: bool = True  # the plan cites the pack's directive
+    cache: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def pack(self):  # noqa: ANN201 - RulePack, kept untyped to avoid an import cycle in annotations
+        return self.loaded.pack
+
+
+def finding(rule: RuleBase, check: str, kind: Kind, *, line: int | None, message: str, evidence: str = "",
+            expected: str = "", actual: str = "", severity: Severity | None = None, plan: Plan | None = None,
+            source: str | None = None) -> Finding:
+    """A finding stamped with the rule's id, severity and source; ``plan`` lends the location of ``line``."""
+    loc = None
+    if plan is not None and line is not None:
+        loc = location_of(plan, line)
+    return Finding(id=rule.id, check=check, kind=kind, severity=severity or rule.severity, line=line,
+                   message=message, evidence=evidence.strip(), expected=expected, actual=actual, location=loc,
+                   source=source or rule.source)
+
+
+def location_of(plan: Plan, line: int) -> Location | None:
+    for ln in plan.lines:
+        if ln.loc.line == line:
+            return ln.loc
+    return None
+
+
+def line_text(plan: Plan, line: int | None) -> str:
+    if line is None:
+        return ""
+    loc = location_of(plan, line)
+    for ln in plan.lines:
+        if ln.loc == loc:
+            return ln.text.strip()
+    return ""
+
+
+def windows(plan: Plan, size: int = 3) -> Iterator[tuple[Line, str]]:
+    """Runs of up to ``size`` consecutive non-blank lines, squashed: where a phrase split by wrapping is found."""
+    nonblank = [ln for ln in plan.lines if ln.text.strip()]
+    squashed = [squash(ln.text) for ln in nonblank]
+    for i, ln in enumerate(nonblank):
+        yield ln, " ".join(squashed[i : i + size])
+
+
+def find_phrase(plan: Plan, groups: list[list[str]]) -> Line | None:
+    """The first line where every group of ``groups`` is present within a short window of text."""
+    folded_groups = [[squash(p) for p in g] for g in groups]
+    for ln, text in windows(plan):
+        if all_groups(text, folded_groups):
+            return ln
+    return None
+
+
+def squash_all(phrases: list[str]) -> list[str]:
+    return [squash(p) for p in phrases]
+
+
+def short(text: str, limit: int = 220) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"

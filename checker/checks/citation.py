@@ -1,0 +1,87 @@
+"""The directive cited as the document implemented, with its right number and date; the plan dated after it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.checks.base import Context, finding, short
+from checker.i18n import msg
+from checker.models import DocRef, Finding, Plan
+from checker.parse.citations import FULL, KIND_CODES, make_key
+from checker.rules.schema import PlanDate, RequiredCitation
+from checker.text import fold
+
+ID_CITATION = "required-citation"
+ID_DATE = "plan-date"
+
+
+def directive_key(number: str) -> str:
+    m = FULL.search(fold(number))
+    if not m:
+        return number.upper()
+    return make_key(m.group(1), m.group(2), m.group(3), m.group(4))
+
+
+def citations_of(plan: Plan, number: str) -> list[DocRef]:
+    key = directive_key(number)
+    return [r for r in plan.references if r.number == key]
+
+
+def vn_date(d: object) -> str:
+    return f"{d.day}/{d.month}/{d.year}" if d is not None else ""  # type: ignore[attr-defined]
+
+
+def check_citation(plan: Plan, rule: RequiredCitation, ctx: Context) -> Iterator[Finding]:
+    """The plan cites the directive, with the right date and the standard symbol.
+
+    FAIL: "Thực hiện Kế hoạch số 31/KH-UBND ngày 18/02/2025 ..." (another plan, not 215)
+    FAIL: "Kế hoạch số 215/KH-UBND ngày 25/9/2025" (wrong date)
+    PASS: "Thực hiện Kế hoạch số 215/KH-UBND ngày 25/8/2025 của UBND thành phố ..."
+    """
+    d = ctx.pack.directive
+    name = f"Kế hoạch số {d.number} ngày {vn_date(d.date)} của {d.issuer}"
+    refs = citations_of(plan, d.number)
+    if not refs:
+        other = plan.implements[0] if plan.implements else None
+        instead = ""
+        if other is not None:
+            instead = msg("cite.instead", ctx.lang, other=f"{other.raw_number} ngày {other.raw_date or '?'}")
+        yield finding(rule, ID_CITATION, "missing", plan=plan,
+                      line=other.line if other else plan.header.title_line,
+                      message=msg("cite.missing", ctx.lang, directive=name, instead=instead),
+                      evidence=short(other.text) if other else short(plan.header.title or ""),
+                      expected=rule.message, actual=other.raw_number if other else "")
+        return
+    for r in refs:
+        if r.date is not None and r.date != d.date:
+            yield finding(rule, ID_CITATION, "inconsistent", plan=plan, line=r.line,
+                          message=msg("cite.wrong_date", ctx.lang, directive=d.number, actual=r.raw_date,
+                                      expected=vn_date(d.date)),
+                          evidence=short(r.text), expected=vn_date(d.date), actual=r.raw_date or "")
+    code = KIND_CODES.get(d.number.split("/")[-1].split("-")[0].lower(), "")
+    for r in refs:
+        written = r.raw_number
+        if code and fold(written).replace("đ", "d") != fold(d.number) and "-" in written.split("/")[0]:
+            yield finding(rule, ID_CITATION, "inconsistent", plan=plan, line=r.line, severity="info",
+                          message=msg("cite.symbol", ctx.lang, actual=written, expected=d.number),
+                          evidence=short(r.text), expected=d.number, actual=written)
+            break
+
+
+def check_date(plan: Plan, rule: PlanDate, ctx: Context) -> Iterator[Finding]:
+    """The plan is not dated before the directive it implements.
+
+    FAIL (directive 25/8/2025): "Hải An, ngày 20 tháng 8 năm 2025"    PASS: "ngày 29 tháng 8 năm 2025"
+    """
+    d = ctx.pack.directive.date
+    h = plan.header
+    if h.date is not None:
+        if h.date < d:
+            yield finding(rule, ID_DATE, "inconsistent", plan=plan, line=h.date_line,
+                          message=msg("date.before", ctx.lang, actual=vn_date(h.date), expected=vn_date(d)),
+                          evidence=h.date_text or "", expected=f">= {vn_date(d)}", actual=vn_date(h.date))
+    elif h.year is not None and h.month is not None and (h.year, h.month) < (d.year, d.month):
+        got = f"{h.month}/{h.year}"
+        yield finding(rule, ID_DATE, "inconsistent", plan=plan, line=h.date_line,
+                      message=msg("date.before", ctx.lang, actual=got, expected=vn_date(d)),
+                      evidence=h.date_text or "", expected=f">= {vn_date(d)}", actual=got)

@@ -1,0 +1,132 @@
+"""The plan's shape: required content parts, heading numbering, and the units assigned work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.checks.base import Context, find_phrase, finding, line_text, short, squash_all
+from checker.i18n import msg
+from checker.models import Finding, Plan, Section
+from checker.parse.assignments import execution_section
+from checker.parse.sections import roman_value, to_roman
+from checker.rules.schema import RequiredSection, RequiredUnit, SectionNumbering
+from checker.text import contains_any, squash
+
+ID_SECTION = "required-section"
+ID_NUMBERING = "section-numbering"
+ID_UNIT = "required-unit"
+
+
+def check_section(plan: Plan, rule: RequiredSection, ctx: Context) -> Iterator[Finding]:
+    """A content part the directive asks for is a heading of the plan, or clearly present in its text.
+
+    FAIL: no heading about "hạ tầng số" and no item about its systems     PASS: "1. Hạ tầng số"
+    """
+    wanted = squash_all(rule.match)
+    if any(contains_any(squash(s.title), wanted, 85) for s in plan.sections):
+        return
+    if rule.body_match and find_phrase(plan, rule.body_match) is not None:
+        return
+    requirement = rule.message if ctx.lang == "vi" or not rule.message_en else rule.message_en
+    yield finding(rule, ID_SECTION, "missing", plan=plan, line=None,
+                  message=msg("section.missing", ctx.lang, requirement=requirement), expected=rule.message)
+
+
+def _value(s: Section) -> int | None:
+    if s.style == "roman":
+        return roman_value(s.number)
+    if s.style == "letter":
+        return "abcdđeghiklmnopqrstuvxy".find(s.number) + 1 or None
+    last = s.number.split(".")[-1]
+    return int(last) if last.isdigit() else None
+
+
+def _label(s: Section, v: int) -> str:
+    if s.style == "roman":
+        return to_roman(v)
+    if s.style == "letter":
+        return "abcdđeghiklmnopqrstuvxy"[v - 1] if 0 < v <= 23 else str(v)
+    prefix = s.number.rsplit(".", 1)[0] + "." if "." in s.number else ""
+    return f"{prefix}{v}"
+
+
+def check_numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterator[Finding]:
+    """Headings under one parent are numbered 1, 2, 3 (I, II, III) without gaps or repeats.
+
+    FAIL: "I. MỤC TIÊU" … "III. NHIỆM VỤ" … "III. GIẢI PHÁP"   PASS: "I.", "II.", "III."
+    """
+    groups: dict[tuple[int | None, str], list[Section]] = {}
+    for s in plan.sections:
+        groups.setdefault((s.parent, s.style), []).append(s)
+    for (_, _style), secs in groups.items():
+        prev: Section | None = None
+        seen: dict[int, Section] = {}
+        for s in secs:
+            v = _value(s)
+            if v is None:
+                continue
+            if v in seen:
+                yield finding(rule, ID_NUMBERING, "inconsistent", plan=plan, line=s.line,
+                              message=msg("numbering.repeat", ctx.lang, actual=s.number, prev_line=seen[v].line),
+                              evidence=line_text(plan, s.line) or s.title, expected=_label(s, len(seen) + 1),
+                              actual=s.number)
+            elif prev is None and v != 1:
+                yield finding(rule, ID_NUMBERING, "inconsistent", plan=plan, line=s.line,
+                              message=msg("numbering.start", ctx.lang, actual=s.number, expected=_label(s, 1)),
+                              evidence=line_text(plan, s.line) or s.title, expected=_label(s, 1), actual=s.number)
+            elif prev is not None and (pv := _value(prev)) is not None and v > pv + 1:
+                yield finding(rule, ID_NUMBERING, "inconsistent", plan=plan, line=s.line,
+                              message=msg("numbering.gap", ctx.lang, prev=prev.number, actual=s.number,
+                                          expected=_label(s, pv + 1)),
+                              evidence=line_text(plan, s.line) or s.title, expected=_label(s, pv + 1),
+                              actual=s.number)
+            seen.setdefault(v, s)
+            prev = s
+
+
+def _replaced_by_outdated(plan: Plan, rule: RequiredUnit, ctx: Context) -> bool:
+    """The unit is assigned under a name that no longer exists: the outdated-bodies check reports that."""
+    bodies = ctx.loaded.bodies
+    if bodies is None:
+        return False
+    wanted = squash_all(rule.match)
+    for body in bodies.bodies:
+        if not contains_any(squash(body.replacement), wanted, 88):
+            continue
+        names = squash_all(body.names)
+        if any(contains_any(squash(a.unit), names, 85) for a in plan.assignments):
+            return True
+    return False
+
+
+def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding]:
+    """A unit the directive gives a role is assigned work, and its tasks include that role.
+
+    FAIL: Tổ chức thực hiện names no "Công an"        FAIL: "3. Công an phường" with no security task
+    PASS: "3. Công an phường — Chủ trì bảo đảm an ninh mạng, an toàn thông tin"
+    """
+    wanted = squash_all(rule.match)
+    roles = squash_all(rule.roles)
+    assigned = [a for a in plan.assignments if contains_any(squash(a.unit), wanted, 88)]
+    requirement = rule.message if ctx.lang == "vi" or not rule.message_en else rule.message_en
+    if assigned:
+        if roles and not any(contains_any(squash(a.unit + " " + " ".join(a.tasks)), roles, 87) for a in assigned):
+            a = assigned[0]
+            yield finding(rule, ID_UNIT, "missing", plan=plan, line=a.line, severity=rule.role_severity,
+                          message=msg("unit.role", ctx.lang, unit=a.unit, roles=", ".join(rule.roles)),
+                          evidence=short(a.unit), expected=rule.message, actual=short(" ".join(a.tasks), 160))
+        return
+    if _replaced_by_outdated(plan, rule, ctx):
+        return
+    k = execution_section(plan.sections)
+    if k is not None and plan.lines:
+        # assignments written as prose: the unit named together with its role in the execution part
+        start = plan.sections[k].line
+        nxt = next((s.line for s in plan.sections[k + 1 :] if s.level <= plan.sections[k].level), None)
+        text = " ".join(squash(ln.text) for ln in plan.lines if start <= ln.loc.line and
+                        (nxt is None or ln.loc.line < nxt))
+        for sentence in text.split(" - "):
+            if contains_any(sentence, wanted, 88) and (not roles or contains_any(sentence, roles, 87)):
+                return
+    yield finding(rule, ID_UNIT, "missing", plan=plan, line=plan.sections[k].line if k is not None else None,
+                  message=msg("unit.missing", ctx.lang, requirement=requirement), expected=rule.message)

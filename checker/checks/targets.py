@@ -1,0 +1,104 @@
+"""Quantified targets compared with the directive's: present, as high, as firm, as wide."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.checks.base import Context, find_phrase, finding, short, squash_all
+from checker.i18n import msg
+from checker.models import Finding, Plan, Severity
+from checker.models import Target as PlanTarget
+from checker.rules.schema import Target
+from checker.text import all_groups, contains_any, squash
+
+ID = "target"
+WORDS = {">=": "tối thiểu", ">": "trên", "=": "đạt", "~": "khoảng", "<=": "tối đa", "<": "dưới"}
+RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+def describe(comparator: str, value: float, unit: str = "%") -> str:
+    if value == 100 and unit == "%" and comparator in (">=", "="):
+        return "100%"
+    return f"{WORDS.get(comparator, comparator)} {value:g}{unit}"
+
+
+def matches(rule: Target, text: str) -> bool:
+    s = squash(text)
+    return all_groups(s, [squash_all(g) for g in rule.match]) and not any(
+        all_groups(s, [squash_all(g)]) for g in rule.exclude
+    )
+
+
+def in_target_section(plan: Plan, t: PlanTarget, ctx: Context) -> bool:
+    k = t.section
+    wanted = squash_all(ctx.pack.target_sections)
+    while k is not None:
+        if contains_any(squash(plan.sections[k].title), wanted, 85):
+            return True
+        k = plan.sections[k].parent
+    return False
+
+
+def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[tuple[str, Severity, str, str, str]]:
+    """(message key, severity, expected, actual, extra) for each way ``t`` falls short of ``rule``."""
+    out: list[tuple[str, Severity, str, str, str]] = []
+    assert rule.value is not None
+    want = describe(rule.comparator, rule.value, rule.unit)
+    got = describe(t.comparator, t.value, t.unit)
+    if t.value_high is not None:
+        got = f"{t.value:g}{t.unit} - {t.value_high:g}{t.unit}"
+    inclusive = t.comparator in (">=", "=") or t.value_high is not None
+    if t.comparator in ("<", "<="):
+        out.append(("target.comparator", rule.severity, want, got, ""))
+    elif t.value < rule.value or (t.value == rule.value and rule.comparator == ">" and inclusive
+                                  and t.comparator != "~"):
+        if t.value < rule.value:
+            out.append(("target.lower", rule.severity, want, got, ""))
+        else:
+            out.append(("target.comparator", "warning", want, got, ""))
+    if t.hedged and not out:
+        out.append(("target.hedged", "warning", want, got, ""))
+    if rule.scope and not all_groups(squash(t.text), [squash_all(g) for g in rule.scope]):
+        out.append(("target.scope", "warning", " / ".join(rule.scope[0]), "", ""))
+    allowed = squash_all(rule.allowed_exclusions)
+    for ex in t.exclusions:
+        if not contains_any(squash(ex), allowed, 90):
+            out.append(("target.exclusion", "warning", rule.message, ex, ""))
+    return out
+
+
+def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
+    """A target the directive sets must be in the plan, at least as high, with as firm a comparator and scope.
+
+    FAIL (tối thiểu 80%): "Tối thiểu 70% hồ sơ TTHC được xử lý trực tuyến toàn trình"   (lower)
+    FAIL (trên 90%):      "Tỷ lệ hài lòng ... đạt 90%"                                   (weaker comparator)
+    FAIL (tối thiểu 80%): "Phấn đấu 80% hồ sơ TTHC ..."                                   (only aspirational)
+    PASS (tối thiểu 80%): "Ít nhất 85% hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình"
+    """
+    if rule.value is None:  # qualitative: the commitment is present somewhere in the text
+        if find_phrase(plan, rule.match) is None and not any(matches(rule, t.text) for t in plan.targets):
+            yield _missing(plan, rule, ctx)
+        return
+    candidates = [t for t in plan.targets if matches(rule, t.text)]
+    if not candidates:
+        yield _missing(plan, rule, ctx)
+        return
+    preferred = [t for t in candidates if in_target_section(plan, t, ctx)] or candidates
+    # judge the plan by its firmest statement of the target: a repeat elsewhere in looser words is not a miss
+    best = min(preferred, key=lambda t: (max((RANK[p[1]] for p in problems(rule, t, ctx)), default=0),
+                                         len(problems(rule, t, ctx))))
+    for key, severity, expected, actual, _ in problems(rule, best, ctx):
+        yield finding(rule, ID, "weaker", plan=plan, line=best.line, severity=severity,
+                      message=msg(key, ctx.lang, expected=expected, actual=actual),
+                      evidence=short(best.text), expected=expected if key != "target.exclusion" else rule.message,
+                      actual=actual)
+
+
+def _missing(plan: Plan, rule: Target, ctx: Context) -> Finding:
+    wanted = squash_all(ctx.pack.target_sections)
+    matching = [s for s in plan.sections if contains_any(squash(s.title), wanted, 85)]
+    specific = [s for s in matching if contains_any(squash(s.title), ["cu the"], 85)]
+    line = (specific or matching)[0].line if matching else None
+    requirement = rule.message if ctx.lang == "vi" or not rule.message_en else rule.message_en
+    return finding(rule, ID, "missing", plan=plan, line=line, severity=rule.severity_missing or rule.severity,
+                   message=msg("target.missing", ctx.lang, requirement=requirement), expected=rule.message)

@@ -1,0 +1,168 @@
+"""Administrative unit names: the issuer is a current unit of the city, and no other unit is named as its own.
+
+Names are compared folded (no case, no diacritics: OCR "Phu Lien" is Phù Liễn) and, where the plan has
+diacritics, also syllable by syllable with the tone mark's placement ignored (Thuỷ = Thủy, Hoà = Hòa).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz, process
+
+from checker.checks.base import Context, finding, short
+from checker.i18n import msg
+from checker.models import Finding, Plan
+from checker.parse.header import find_unit_mentions
+from checker.parse.view import View
+from checker.rules.registries import AdminUnit, UnitsRegistry
+from checker.rules.schema import UnitNames
+from checker.text import contains_any, diacritics_share, fold, squash
+
+ID = "unit-names"
+TYPE_WORDS = {"phuong": "phường", "xa": "xã", "dac_khu": "đặc khu"}
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def syllables(name: str) -> list[tuple[str, frozenset[str]]]:
+    """Each syllable as (letters with their non-tone marks, tone marks): tone placement no longer matters."""
+    out = []
+    for syl in name.lower().split():
+        decomposed = unicodedata.normalize("NFD", syl)
+        tones = frozenset(c for c in decomposed if c in _TONES)
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+        out.append((base, tones))
+    return out
+
+
+def has_diacritics(text: str) -> bool:
+    return any(ord(c) > 127 and c.isalpha() for c in text)
+
+
+class UnitIndex:
+    """Lookups into a units registry by folded name."""
+
+    def __init__(self, reg: UnitsRegistry) -> None:
+        self.reg = reg
+        self.current: dict[str, list[AdminUnit]] = {}
+        for u in reg.units:
+            self.current.setdefault(squash(u.short_name), []).append(u)
+        self.former: dict[str, list[tuple[str, AdminUnit]]] = {}
+        for u in reg.units:
+            for f in u.former:
+                short_name = f.name.split(" ", 1)[1] if " " in f.name else f.name
+                for prefix in ("Phường ", "Xã ", "Thị Trấn ", "Thị trấn "):
+                    if f.name.startswith(prefix):
+                        short_name = f.name[len(prefix):]
+                self.former.setdefault(squash(short_name), []).append((f.name, u))
+        self.names = list(self.current)
+
+    def lookup(self, name: str, utype: str | None = None) -> AdminUnit | None:
+        units = self.current.get(squash(name), [])
+        if utype:
+            typed = [u for u in units if u.type == utype]
+            units = typed or units
+        return units[0] if units else None
+
+    def suggest(self, name: str) -> AdminUnit | None:
+        best = process.extractOne(squash(name), self.names, scorer=fuzz.ratio, score_cutoff=80)
+        return self.current[best[0]][0] if best else None
+
+
+def index(ctx: Context) -> UnitIndex | None:
+    reg = ctx.loaded.units
+    if reg is None:
+        return None
+    if "units" not in ctx.cache:
+        ctx.cache["units"] = UnitIndex(reg)
+    return ctx.cache["units"]  # type: ignore[return-value]
+
+
+def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
+    """The issuing unit is a current unit of the city; the body names no other unit as the plan's own.
+
+    FAIL (issuer phường An Hải): "Chỉ đạo thực hiện Kế hoạch Chuyển đổi số phường An Dương"
+    PASS: "phối hợp với phường An Dương trong ..." (a neighbour in a coordination task)
+    """
+    idx = index(ctx)
+    h = plan.header
+    if idx is None or not h.unit_name:
+        return
+    city = idx.reg.meta.city
+    own = idx.lookup(h.unit_name, h.unit_type)
+    line = h.issuer_line or h.title_line
+    if own is None:
+        former = idx.former.get(squash(h.unit_name))
+        if former:
+            name, into = former[0]
+            yield finding(rule, ID, "outdated", plan=plan, line=line,
+                          message=msg("unit.former", ctx.lang, actual=name, expected=into.name,
+                                      since=idx.reg.meta.effective or ""),
+                          evidence=h.issuer or h.unit_name, expected=into.name, actual=h.unit_name,
+                          source=_source(idx))
+            return
+        hint_unit = idx.suggest(h.unit_name)
+        hint = msg("unit.hint", ctx.lang, name=hint_unit.name) if hint_unit else ""
+        yield finding(rule, ID, "inconsistent", plan=plan, line=line,
+                      message=msg("unit.unknown", ctx.lang, actual=h.unit_name, city=city, hint=hint),
+                      evidence=h.issuer or h.unit_name, expected=hint_unit.name if hint_unit else city,
+                      actual=h.unit_name, source=_source(idx))
+        return
+    if diacritics_share(" ".join(ln.text for ln in plan.lines[:200])) >= 0.3 or not plan.lines:
+        yield from _spelling(plan, rule, ctx, own, h.unit_name, line, h.issuer or "")
+    clean = diacritics_share(" ".join(ln.text for ln in plan.lines[:200])) >= 0.3
+    view = View.of_lines(plan)
+    own_key = squash(own.short_name)
+    reported: set[tuple[int, str]] = set()
+    neighbour = [squash(p) for p in rule.neighbour_context]
+    for i, utype, name in find_unit_mentions(view):
+        key = squash(name)
+        if key == own_key or key.startswith(own_key + " "):
+            if clean and has_diacritics(name) and (view.line_no(i), key) not in reported:
+                reported.add((view.line_no(i), key))
+                yield from _spelling(plan, rule, ctx, own, name, view.line_no(i), view.texts[i])
+            continue
+        other = _best_prefix(idx, name, utype)
+        if other is None or squash(other.short_name) == own_key:
+            continue
+        context = squash(view.texts[i])
+        prev = view.prev_nonblank(i)
+        if prev is not None:
+            context = squash(view.texts[prev]) + " " + context
+        if contains_any(context, neighbour, 90):
+            continue
+        if (view.line_no(i), squash(other.short_name)) in reported:
+            continue
+        reported.add((view.line_no(i), squash(other.short_name)))
+        written = f"{TYPE_WORDS.get(utype, utype)} {name}"
+        yield finding(rule, ID, "inconsistent", plan=plan, line=view.line_no(i),
+                      message=msg("unit.other", ctx.lang, actual=written, expected=own.name),
+                      evidence=short(view.texts[i]), expected=own.name, actual=written, source=_source(idx))
+
+
+def _best_prefix(idx: UnitIndex, name: str, utype: str) -> object:
+    """The current unit whose name the mention starts with ("An Dương 6 tháng" → An Dương)."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        u = idx.lookup(" ".join(words[:n]), utype)
+        if u is not None and u.type == utype:
+            return u
+    return None
+
+
+def _spelling(plan: Plan, rule: UnitNames, ctx: Context, own: AdminUnit, written: str, line: int | None,
+              evidence: str) -> Iterator[Finding]:
+    """With diacritics written, they must be the official ones (tone placement aside): Phù Liên ≠ Phù Liễn."""
+    words = written.split()[: len(own.short_name.split())]
+    candidate = " ".join(words)
+    if not has_diacritics(candidate) or fold(candidate) != fold(own.short_name):
+        return
+    if syllables(candidate) != syllables(own.short_name):
+        yield finding(rule, ID, "inconsistent", plan=plan, line=line, severity="warning",
+                      message=msg("unit.spelling", ctx.lang, actual=candidate, expected=own.short_name),
+                      evidence=short(evidence), expected=own.short_name, actual=candidate, source=rule.source)
+
+
+def _source(idx: UnitIndex) -> str:
+    return f"rules/units: {idx.reg.meta.legal_basis or idx.reg.meta.city}"[:200]

@@ -1,0 +1,69 @@
+"""Check stage: decide which rule pack applies to a plan, run its checks, return findings. No I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.checks import CHECKS
+from checker.checks.base import Context
+from checker.checks.citation import citations_of, vn_date
+from checker.i18n import msg
+from checker.models import Finding, Plan
+from checker.rules.loader import LoadedPack
+from checker.text import contains, contains_any, squash
+
+
+@dataclass
+class Verdict:
+    loaded: LoadedPack | None
+    status: str  # checked | not-applicable
+    reason: str | None
+    cited: bool = False
+
+
+def _directive_name(loaded: LoadedPack) -> str:
+    d = loaded.pack.directive
+    return f"Kế hoạch số {d.number} ngày {vn_date(d.date)}"
+
+
+def _in_scope(plan: Plan, loaded: LoadedPack) -> bool:
+    """Same city, period and subject as the pack's directive (judged on the title and the opening text)."""
+    a = loaded.pack.applies_to
+    opening = " ".join(squash(ln.text) for ln in plan.lines[:60]) or squash(plan.header.title or "")
+    title = squash(plan.header.title or "") + " " + opening
+    period_ok = not a.period or contains_any(title, [squash(p) for p in a.period], 88)
+    subject_ok = all(contains_any(title, [squash(p) for p in g], 88) for g in a.subject)
+    city_ok = contains(" ".join(squash(ln.text) for ln in plan.lines), squash(a.city), 90)
+    if not city_ok and loaded.units is not None and plan.header.unit_name:
+        city_ok = any(squash(u.short_name) == squash(plan.header.unit_name) for u in loaded.units.units)
+    return period_ok and subject_ok and city_ok
+
+
+def assess(plan: Plan, packs: list[LoadedPack], lang: str = "vi") -> Verdict:
+    """Which pack applies: the one whose directive the plan cites; else one whose scope it shares (and is then
+    flagged for not citing it); else none, with the reason."""
+    for lp in packs:
+        if citations_of(plan, lp.pack.directive.number):
+            return Verdict(lp, "checked", None, cited=True)
+    for lp in packs:
+        if _in_scope(plan, lp):
+            return Verdict(lp, "checked", msg("status.no_citation", lang, directive=_directive_name(lp)))
+    name = ", ".join(_directive_name(lp) for lp in packs)
+    if plan.implements:
+        other = ", ".join(f"{r.raw_number}" + (f" ngày {r.raw_date}" if r.raw_date else "") for r in plan.implements)
+        return Verdict(None, "not-applicable", msg("status.not_applicable.other", lang, other=other, directive=name))
+    return Verdict(None, "not-applicable", msg("status.not_applicable.scope", lang, directive=name))
+
+
+def run(plan: Plan, loaded: LoadedPack, lang: str = "vi", cited: bool = True) -> list[Finding]:
+    """All findings of one pack's enabled rules on one plan, in line order (plan-level findings first)."""
+    ctx = Context(loaded=loaded, lang=lang, cited=cited)
+    out: list[Finding] = []
+    for rule in loaded.pack.rules:
+        if not rule.enabled:
+            continue
+        check = CHECKS.get(rule.type)
+        if check is None:
+            continue
+        out.extend(check(plan, rule, ctx))
+    return sorted(out, key=lambda f: (f.line if f.line is not None else 0, f.id))

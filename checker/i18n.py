@@ -1,0 +1,115 @@
+"""Messages in Vietnamese (default) and English. Each check formats its message from one of these templates."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # citation and date
+    "cite.missing": {
+        "vi": "Kế hoạch không viện dẫn {directive}{instead}",
+        "en": "the plan does not cite {directive}{instead}",
+    },
+    "cite.instead": {"vi": "; lại thực hiện {other}", "en": "; it implements {other} instead"},
+    "cite.wrong_date": {
+        "vi": "Viện dẫn {directive} với ngày sai: {actual}, đúng là {expected}",
+        "en": "{directive} cited with a wrong date: {actual}, should be {expected}",
+    },
+    "cite.symbol": {
+        "vi": "Số, ký hiệu văn bản viết không đúng chuẩn: '{actual}', đúng là '{expected}'",
+        "en": "document number written non-standard: '{actual}', should be '{expected}'",
+    },
+    "date.before": {
+        "vi": "Kế hoạch ghi ngày {actual}, trước ngày ban hành văn bản mà nó thực hiện ({expected})",
+        "en": "the plan is dated {actual}, before the directive it implements ({expected})",
+    },
+    # targets
+    "target.missing": {"vi": "Thiếu chỉ tiêu: {requirement}", "en": "target missing: {requirement}"},
+    "target.lower": {
+        "vi": "Chỉ tiêu thấp hơn văn bản chỉ đạo: {actual} so với {expected}",
+        "en": "target lower than the directive's: {actual} vs {expected}",
+    },
+    "target.comparator": {
+        "vi": "Chỉ tiêu đặt mức yếu hơn: '{actual}' trong khi văn bản chỉ đạo yêu cầu '{expected}'",
+        "en": "weaker comparator: '{actual}' where the directive asks '{expected}'",
+    },
+    "target.hedged": {
+        "vi": "Chỉ tiêu chỉ ở mức phấn đấu/ước lượng ('{actual}'), văn bản chỉ đạo yêu cầu '{expected}'",
+        "en": "target is only aspirational ('{actual}'); the directive asks '{expected}'",
+    },
+    "target.scope": {
+        "vi": "Chỉ tiêu có phạm vi hẹp hơn: thiếu '{expected}'",
+        "en": "narrower scope: '{expected}' is missing",
+    },
+    "target.exclusion": {
+        "vi": "Chỉ tiêu có phạm vi hẹp hơn: loại trừ '{actual}' mà văn bản chỉ đạo không loại trừ",
+        "en": "narrower scope: excludes '{actual}', which the directive does not",
+    },
+    # sections, units, numbering
+    "section.missing": {"vi": "Thiếu nội dung: {requirement}", "en": "section missing: {requirement}"},
+    "unit.missing": {
+        "vi": "Tổ chức thực hiện không phân công: {requirement}",
+        "en": "no assignment under Tổ chức thực hiện: {requirement}",
+    },
+    "unit.role": {
+        "vi": "{unit} được phân công nhưng thiếu nhiệm vụ: {roles}",
+        "en": "{unit} is assigned but without the role: {roles}",
+    },
+    "numbering.gap": {
+        "vi": "Đánh số đề mục bị nhảy: sau '{prev}' là '{actual}' (thiếu '{expected}')",
+        "en": "heading numbers skip: '{actual}' follows '{prev}' (expected '{expected}')",
+    },
+    "numbering.repeat": {
+        "vi": "Đánh số đề mục bị trùng: '{actual}' đã dùng ở dòng {prev_line}",
+        "en": "heading number repeated: '{actual}' already used on line {prev_line}",
+    },
+    "numbering.start": {
+        "vi": "Đề mục đầu tiên của cấp này đánh số '{actual}', phải bắt đầu từ '{expected}'",
+        "en": "first heading of this level is numbered '{actual}', expected '{expected}'",
+    },
+    # administrative units
+    "unit.unknown": {
+        "vi": "Đơn vị ban hành '{actual}' không có trong danh mục đơn vị hành chính hiện hành của {city}{hint}",
+        "en": "issuing unit '{actual}' is not a current administrative unit of {city}{hint}",
+    },
+    "unit.hint": {"vi": " (có phải '{name}'?)", "en": " (did you mean '{name}'?)"},
+    "unit.spelling": {
+        "vi": "Tên đơn vị viết sai: '{actual}', tên chính thức là '{expected}'",
+        "en": "unit name misspelt: '{actual}', official name is '{expected}'",
+    },
+    "unit.other": {
+        "vi": "Nêu '{actual}' như đơn vị của kế hoạch, nhưng đơn vị ban hành là {expected}",
+        "en": "names '{actual}' as the plan's own unit, but the issuing unit is {expected}",
+    },
+    "unit.former": {
+        "vi": "'{actual}' là đơn vị cũ, đã sắp xếp vào {expected} từ {since}",
+        "en": "'{actual}' is a former unit, merged into {expected} on {since}",
+    },
+    "unit.type": {
+        "vi": "Loại đơn vị không khớp: '{actual}', danh mục ghi là {expected}",
+        "en": "unit type does not match: '{actual}', the registry says {expected}",
+    },
+    # statuses
+    "status.unreadable.garbled": {
+        "vi": "Văn bản không đọc được như tiếng Việt (chỉ {score:.0%} từ là âm tiết tiếng Việt): có thể gõ bằng phông "
+              "TCVN3/VNI cũ và bị lỗi khi trích xuất. Hãy chuyển mã tệp gốc sang Unicode (ví dụ Unikey → Công cụ "
+              "chuyển mã) hoặc trích xuất lại rồi kiểm tra lại",
+        "en": "text cannot be read as Vietnamese (only {score:.0%} of words are Vietnamese syllables): probably a legacy "
+              "TCVN3/VNI font garbled by extraction. Convert the original to Unicode or extract it again",
+    },
+    "status.not_applicable.other": {
+        "vi": "Kế hoạch thực hiện {other}, không phải {directive}; chưa có bộ quy tắc cho văn bản này",
+        "en": "the plan implements {other}, not {directive}; there is no rule pack for it",
+    },
+    "status.not_applicable.scope": {
+        "vi": "Kế hoạch không viện dẫn {directive} và không cùng địa bàn, kỳ, chủ đề với văn bản này",
+        "en": "the plan neither cites {directive} nor shares its city, period and subject",
+    },
+    "status.no_citation": {
+        "vi": "cùng địa bàn, kỳ và chủ đề với {directive} nhưng không viện dẫn văn bản này",
+        "en": "same city, period and subject as {directive}, but does not cite it",
+    },
+}
+
+
+def msg(key: str, lang: str = "vi", **kw: object) -> str:
+    entry = MESSAGES[key]
+    return entry.get(lang, entry["vi"]).format(**kw)

@@ -1,0 +1,290 @@
+"""Word (.docx) plans: headers and text boxes, then body paragraphs and cells in order; legacy fonts fixed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from checker.errors import IngestError
+from checker.ingest import legacy
+from checker.ingest.safety import check_zip
+from checker.models import Document, Line, Location, Table, TableCell
+from checker.text import nfc
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from checker.ingest import Limits
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+P, TBL, TR, TC, R = _q("p"), _q("tbl"), _q("tr"), _q("tc"), _q("r")
+SDT, SDT_CONTENT = _q("sdt"), _q("sdtContent")
+T, TAB, BR, CR, NBH, TXBX = _q("t"), _q("tab"), _q("br"), _q("cr"), _q("noBreakHyphen"), _q("txbxContent")
+FALLBACK = f"{{{MC}}}Fallback"
+_TEXT_TAGS = {T: None, TAB: "\t", BR: " ", CR: " ", NBH: "-"}
+
+
+class _Fonts:
+    """Resolves a run's font: its own rFonts, its character style, the paragraph style, the defaults."""
+
+    def __init__(self, doc: Any) -> None:
+        self._by_id: dict[str, Any] = {}
+        self._default: str | None = None
+        self._cache: dict[str, str | None] = {}
+        try:
+            styles_el = doc.styles.element
+        except Exception:  # a file without styles part still reads
+            return
+        for st in styles_el.findall(_q("style")):
+            sid = st.get(_q("styleId"))
+            if sid:
+                self._by_id[sid] = st
+        rpr = styles_el.find(f"{_q('docDefaults')}/{_q('rPrDefault')}/{_q('rPr')}")
+        self._default = _rfonts(rpr)
+
+    def style_font(self, sid: str | None, depth: int = 0) -> str | None:
+        if not sid or depth > 20:
+            return None
+        if sid in self._cache:
+            return self._cache[sid]
+        st = self._by_id.get(sid)
+        font = None
+        if st is not None:
+            font = _rfonts(st.find(_q("rPr")))
+            if font is None:
+                based = st.find(_q("basedOn"))
+                font = self.style_font(based.get(_q("val")) if based is not None else None, depth + 1)
+        self._cache[sid] = font
+        return font
+
+    def of_run(self, run: Any, para: Any) -> str | None:
+        rpr = run.find(_q("rPr"))
+        font = _rfonts(rpr)
+        if font:
+            return font
+        if rpr is not None:
+            rstyle = rpr.find(_q("rStyle"))
+            if rstyle is not None and (font := self.style_font(rstyle.get(_q("val")))):
+                return font
+        ppr = para.find(_q("pPr")) if para is not None else None
+        pstyle = ppr.find(_q("pStyle")) if ppr is not None else None
+        font = self.style_font(pstyle.get(_q("val")) if pstyle is not None else "Normal")
+        return font or self._default
+
+
+def _rfonts(rpr: Any) -> str | None:
+    if rpr is None:
+        return None
+    rf = rpr.find(_q("rFonts"))
+    if rf is None:
+        return None
+    return rf.get(_q("ascii")) or rf.get(_q("hAnsi")) or rf.get(_q("cs"))
+
+
+def _owner_paragraph(el: Any) -> Any:
+    """The nearest enclosing w:p (None inside a mc:Fallback copy, which repeats a text box's text)."""
+    node = el.getparent()
+    while node is not None:
+        if node.tag == P:
+            return node
+        if node.tag == FALLBACK:
+            return None
+        node = node.getparent()
+    return None
+
+
+def _run_of(el: Any) -> Any:
+    node = el.getparent()
+    while node is not None and node.tag != R:
+        node = node.getparent()
+    return node
+
+
+class _Reader:
+    def __init__(self, doc: Any) -> None:
+        self.fonts = _Fonts(doc)
+        self.lines: list[Line] = []
+        self.tables: list[Table] = []
+        self.converted: set[str] = set()
+
+    # ------------------------------------------------------------------ text of one paragraph
+    def paragraph_text(self, p: Any) -> str:
+        pieces: list[tuple[str, Any]] = []  # (text, run element)
+        for el in p.iter(*_TEXT_TAGS):
+            if _owner_paragraph(el) is not p:
+                continue  # text of a text box anchored in this paragraph: read separately
+            fixed = _TEXT_TAGS[el.tag]
+            pieces.append((el.text or "" if fixed is None else fixed, _run_of(el)))
+        out: list[str] = []
+        fonts: dict[int, str | None] = {}
+        for text, run in pieces:
+            if run is not None and text.strip():
+                key = id(run)
+                if key not in fonts:
+                    fonts[key] = self.fonts.of_run(run, p)
+                enc = legacy.font_encoding(fonts[key])
+                if enc is not None:
+                    text = legacy.convert(text, enc[0], upper=enc[1])
+                    self.converted.add(enc[0])
+            out.append(text)
+        return nfc("".join(out)).strip()
+
+    # ------------------------------------------------------------------ block content
+    def blocks(self, parent: Any) -> Iterator[Any]:
+        """Paragraphs and tables of a body, header, cell or text box, in order (content controls opened)."""
+        for child in parent.iterchildren():
+            if child.tag in (P, TBL):
+                yield child
+            elif child.tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    yield from self.blocks(content)
+
+    def add_blocks(self, parent: Any) -> None:
+        for block in self.blocks(parent):
+            if block.tag == P:
+                n = len(self.lines) + 1
+                self.lines.append(Line(text=self.paragraph_text(block), loc=Location(line=n, paragraph=n)))
+            else:
+                self.add_table(block)
+
+    def cell_text(self, tc: Any) -> str:
+        parts: list[str] = []
+        for block in self.blocks(tc):
+            if block.tag == P:
+                parts.append(self.paragraph_text(block))
+            else:  # a nested table: its cells' text, in order
+                parts.extend(self.cell_text(inner) for tr in _rows(block) for inner in _cells(tr))
+        return " ".join(t for t in parts if t)
+
+    def add_table(self, tbl: Any) -> None:
+        number = len(self.tables) + 1
+        rows: list[list[TableCell]] = []
+        for r_i, tr in enumerate(_rows(tbl), start=1):
+            row: list[TableCell] = []
+            for c_i, tc in enumerate(_cells(tr), start=1):
+                text = self.cell_text(tc)
+                loc = Location(line=len(self.lines) + 1, table=number, row=r_i, cell=c_i)
+                self.lines.append(Line(text=text, loc=loc))
+                row.append(TableCell(text=text, loc=loc))
+            rows.append(row)
+        self.tables.append(Table(rows=rows))
+
+    def add_text_boxes(self, root: Any) -> None:
+        for box in root.iter(TXBX):
+            if _inside(box, FALLBACK) or _inside(box, TXBX):
+                continue
+            self.add_blocks(box)
+
+
+def _inside(el: Any, tag: str) -> bool:
+    node = el.getparent()
+    while node is not None:
+        if node.tag == tag:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _rows(tbl: Any) -> Iterator[Any]:
+    for child in tbl.iterchildren():
+        if child.tag == TR:
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from (c for c in content.iterchildren() if c.tag == TR)
+
+
+def _cells(tr: Any) -> Iterator[Any]:
+    for child in tr.iterchildren():
+        if child.tag == TC:
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from (c for c in content.iterchildren() if c.tag == TC)
+
+
+def _parts(doc: Any, kind: str) -> list[Any]:
+    """Distinct header (or footer) XML roots of all sections, first-page ones first."""
+    seen: set[int] = set()
+    out: list[Any] = []
+    for section in doc.sections:
+        for attr in (f"first_page_{kind}", kind, f"even_page_{kind}"):
+            try:
+                part = getattr(section, attr)
+                if part.is_linked_to_previous:
+                    continue
+                el = part._element  # python-docx exposes no public accessor
+            except Exception:  # a missing or broken part is skipped, not fatal
+                continue
+            if id(el) not in seen:
+                seen.add(id(el))
+                out.append(el)
+    return out
+
+
+def read(path: Path, limits: Limits) -> Document:
+    """Read a .docx file into lines (paragraphs and cells) and tables; IngestError when it cannot be read."""
+    check_zip(path, limits, "word/document.xml", ".docx")
+    try:
+        import docx as python_docx
+
+        doc = python_docx.Document(str(path))
+        reader = _Reader(doc)
+        headers, footers = _parts(doc, "header"), _parts(doc, "footer")
+        for root in headers:
+            reader.add_blocks(root)
+            reader.add_text_boxes(root)
+        body = doc.element.body
+        reader.add_text_boxes(body)
+        reader.add_blocks(body)
+        for root in footers:
+            reader.add_blocks(root)
+            reader.add_text_boxes(root)
+    except IngestError:
+        raise
+    except Exception as exc:  # any library failure on a hostile file is an unreadable file
+        raise IngestError(str(path), f"tệp .docx hỏng hoặc không phải Word ({type(exc).__name__})") from None
+    lines = reader.lines
+    notes = [legacy.NOTES[enc] for enc in ("tcvn3", "vni") if enc in reader.converted]
+    if not reader.converted:
+        lines, note = _convert_unmarked(lines)
+        if note:
+            notes.append(note)
+    if not any(line.text.strip() for line in lines):
+        raise IngestError(str(path), "tệp .docx không có nội dung chữ (ảnh quét? hãy chạy OCR)")
+    tables = _tables_from(lines, len(reader.tables))
+    return Document(path=str(path), format="docx", lines=lines, tables=tables, notes=notes)
+
+
+def _convert_unmarked(lines: list[Line]) -> tuple[list[Line], str | None]:
+    """Legacy-encoded text whose font names were lost (e.g. set through a theme): detect on the whole text."""
+    whole = "\n".join(line.text for line in lines)
+    enc = legacy.detect(whole)
+    if enc is None or legacy.convert_if_legacy(whole) is None:
+        return lines, None
+    return [Line(text=legacy.convert(line.text, enc), loc=line.loc) for line in lines], legacy.NOTES[enc]
+
+
+def _tables_from(lines: list[Line], count: int) -> list[Table]:
+    """Tables rebuilt from the (possibly converted) cell lines, so both views carry the same text."""
+    rows: dict[int, dict[int, list[TableCell]]] = {}
+    for line in lines:
+        loc = line.loc
+        if loc.table is None or loc.row is None:
+            continue
+        rows.setdefault(loc.table, {}).setdefault(loc.row, []).append(TableCell(text=line.text, loc=loc))
+    tables: list[Table] = []
+    for number in range(1, count + 1):
+        by_row = rows.get(number, {})
+        tables.append(Table(rows=[by_row[r] for r in sorted(by_row)]))
+    return tables

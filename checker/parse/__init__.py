@@ -1,0 +1,82 @@
+"""Understand stage: ``parse(doc) -> Plan``. Text is read by meaning; structured plans are validated as data."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from checker.errors import ParseError
+from checker.models import Document, Plan
+from checker.parse.assignments import find_assignments
+from checker.parse.citations import find_references
+from checker.parse.header import (
+    find_unit_mentions,
+    parse_header,
+    parse_recipients,
+    parse_signature,
+    title_case,
+)
+from checker.parse.sections import find_sections, section_of_line
+from checker.parse.targets import targets_in_items, targets_in_tables
+from checker.parse.view import View, items
+
+
+def parse(doc: Document) -> Plan:
+    if doc.structured is not None:
+        return parse_structured(doc)
+    return parse_text(doc)
+
+
+def parse_structured(doc: Document) -> Plan:
+    data = dict(doc.structured or {})
+    data.setdefault("path", doc.path)
+    data.setdefault("format", doc.format)
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise ParseError(doc.path, f"{where}: {err['msg']}") from None
+
+
+def parse_text(doc: Document) -> Plan:
+    view = View.of(doc)
+    sections = find_sections(view)
+    line_index = {ln.loc.line: i for i, ln in enumerate(doc.lines)}
+    first_roman = next((s for s in sections if s.level == 1), None)
+    body_start = line_index[first_roman.line] if first_roman else min(len(doc.lines), 40)
+    header = parse_header(view, body_start)
+    if not header.unit_name:
+        # no header block (or it was lost in extraction): the unit named in the title or the preamble
+        mentions = find_unit_mentions(view, 0, body_start)
+        if mentions:
+            _, utype, name = mentions[0]
+            header = header.model_copy(update={"unit_type": utype, "unit_name": title_case(name)})
+    preamble_end = view.starts[body_start] if body_start < len(view.starts) else len(view.joined)
+    refs = [r for r in find_references(view, preamble_end) if r.line != header.number_line]
+    heading_idx = {line_index[s.line] for s in sections}
+    its = items(view, heading_idx)
+    for it in its:
+        it.section = section_of_line(view, sections, it.first)
+    in_table = {i for i, ln in enumerate(doc.lines) if ln.loc.table is not None}
+    text_items = [it for it in its if it.first not in in_table]
+    line_numbers = [ln.loc.line for ln in doc.lines]
+    targets = targets_in_items(text_items, view.texts, line_numbers)
+    cell_sections = {ln.loc.line: section_of_line(view, sections, i) for i, ln in enumerate(doc.lines)}
+    targets += targets_in_tables(doc, cell_sections)
+    tail_start = max(0, len(doc.lines) - 60)
+    recipients, recipients_line = parse_recipients(view, tail_start)
+    return Plan(
+        path=doc.path,
+        format=doc.format,
+        header=header,
+        implements=[r for r in refs if r.implements],
+        references=refs,
+        sections=sections,
+        targets=targets,
+        assignments=find_assignments(view, sections),
+        recipients=recipients,
+        recipients_line=recipients_line,
+        signature=parse_signature(view, tail_start),
+        notes=list(doc.notes),
+        lines=list(doc.lines),
+    )

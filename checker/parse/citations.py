@@ -1,0 +1,128 @@
+"""Legal references however they are written: "Nghị định số 85/2016/NĐ-CP ngày 01/7/2016", "NĐ 85/2016",
+"Quyết định 749/QĐ-TTg", "02-KH/BCĐTW", OCR forms ("NB-CP", "QDP-TTg", "s6"), dates as d/m/yyyy or in words."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from checker.models import DocRef
+from checker.parse.view import View
+from checker.text import squash
+
+# OCR misreadings of the document-type code (Đ read as B, P; an extra P) → the code itself
+KIND_CODES: dict[str, str] = {
+    "nd": "ND", "nb": "ND", "np": "ND", "qd": "QD", "qdp": "QD", "qp": "QD", "qb": "QD", "nq": "NQ",
+    "kh": "KH", "ct": "CT", "tt": "TT", "cv": "CV", "tb": "TB", "kl": "KL", "hd": "HD", "ctr": "CTr",
+    "qh": "QH", "l": "L",
+}
+KIND_NAMES: dict[str, str] = {
+    "ND": "Nghị định", "QD": "Quyết định", "NQ": "Nghị quyết", "KH": "Kế hoạch", "CT": "Chỉ thị",
+    "TT": "Thông tư", "CV": "Công văn", "TB": "Thông báo", "KL": "Kết luận", "HD": "Hướng dẫn",
+    "CTr": "Chương trình", "QH": "Luật", "L": "Luật",
+}
+_WORD_KINDS: dict[str, str] = {
+    "nghi dinh": "ND", "quyet dinh": "QD", "nghi quyet": "NQ", "ke hoach": "KH", "chi thi": "CT",
+    "thong tu": "TT", "luat": "L", "nd": "ND", "qd": "QD", "nq": "NQ", "ct": "CT",
+}
+_CODES = "|".join(sorted(KIND_CODES, key=len, reverse=True))
+FULL = re.compile(
+    rf"(?<![\w/])(\d{{1,5}})\s*(?:/\s*(\d{{4}})\s*)?[/-]\s*({_CODES})\s*[-/]\s*([a-z&]{{1,9}}\d{{0,2}})(?![\w])"
+)
+LAW = re.compile(r"(?<![\w/])(\d{1,4})\s*/\s*(\d{4})\s*/\s*(qh\d{2})(?!\w)")
+SHORT = re.compile(
+    r"\b(nghi dinh|quyet dinh|nghi quyet|chi thi|thong tu|nd|qd|nq|ct)\s*(?:so\s*)?(\d{1,4})\s*/\s*(\d{4})(?![\w/])"
+)
+DATE_NUM = re.compile(r"^[\s,]*(?:ban hanh\s*)?ng\w{1,2}y\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+DATE_WORDS = re.compile(
+    r"^[\s,]*(?:ban hanh\s*)?ng\w{1,2}y\s*(\d{1,2})\s*th\w{1,3}ng\s*(\d{1,2})\s*n\w{1,2}m\s*(\d{4})"
+)
+ISSUER = re.compile(
+    r"^[\s,]*c\w{0,3}a\s+([^;,.()]{3,90}?)"
+    r"(?=\s+(?:ve|v|sua|sta|phe|ban|quy|huong|thuc|trien|tang|dieu)\b|[;,.(]|\n\s*\n\s*[-+*]|$)"
+)
+_IMPLEMENTS = re.compile(r"^(?:de\s+)?th\w{1,2}c\s+h\w{1,3}n\b")
+_BOUNDARY = re.compile(r"[;.:]\s|\n\s*\n")
+
+
+def make_key(number: str, year: str | None, kind: str, issuer: str) -> str:
+    """Canonical key: "85/2016/ND-CP", "215/KH-UBND", "57-NQ/TW" style kept apart by the party form."""
+    kind = KIND_CODES.get(kind.lower(), kind.upper())
+    issuer = issuer.upper()
+    number = number.lstrip("0") or "0"
+    if year:
+        return f"{number}/{year}/{kind}-{issuer}" if issuer else f"{number}/{year}/{kind}"
+    return f"{number}/{kind}-{issuer}"
+
+
+def parse_date(d: str, m: str, y: str) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def _after(view: View, end: int) -> tuple[date | None, str | None, str | None, int]:
+    """Date and issuer written right after a number; returns them and where the citation ends."""
+    rest = view.joined_folded[end : end + 160]
+    when, raw_date = None, None
+    m = DATE_NUM.match(rest) or DATE_WORDS.match(rest)
+    if m:
+        when = parse_date(m.group(1), m.group(2), m.group(3))
+        raw_date = view.joined[end + m.start(1) : end + m.end(3)]
+        end += m.end()
+        rest = view.joined_folded[end : end + 120]
+    issuer = None
+    mi = ISSUER.match(rest)
+    if mi:
+        issuer = re.sub(r"\s+", " ", view.joined[end + mi.start(1) : end + mi.end(1)]).strip()
+        end += mi.end(1)
+    return when, raw_date, issuer, end
+
+
+def _kind_before(view: View, start: int) -> str | None:
+    before = squash(view.joined_folded[max(0, start - 30) : start])
+    for word, code in _WORD_KINDS.items():
+        if re.search(rf"\b{word}(?: so| s)?$", before):
+            return code
+    return None
+
+
+def find_references(view: View, preamble_end: int) -> list[DocRef]:
+    """Every citation in the text; those in the preamble that open a "Thực hiện ..." clause implement it."""
+    text = view.joined_folded
+    found: list[tuple[int, int, str, str]] = []  # start, number end, key, kind
+    taken: list[tuple[int, int]] = []
+    for m in FULL.finditer(text):
+        found.append((m.start(), m.end(), make_key(m.group(1), m.group(2), m.group(3), m.group(4)),
+                      KIND_CODES[m.group(3)]))
+        taken.append((m.start(), m.end()))
+    for m in LAW.finditer(text):
+        found.append((m.start(), m.end(), f"{m.group(1)}/{m.group(2)}/{m.group(3).upper()}", "QH"))
+        taken.append((m.start(), m.end()))
+    for m in SHORT.finditer(text):
+        if any(a <= m.start(2) < b for a, b in taken):
+            continue
+        code = _WORD_KINDS[m.group(1)]
+        found.append((m.start(2), m.end(), make_key(m.group(2), m.group(3), code, ""), code))
+    found.sort()
+    refs: list[DocRef] = []
+    prev_end = 0
+    for start, num_end, key, code in found:
+        when, raw_date, issuer, end = _after(view, num_end)
+        kind = _kind_before(view, start) or code
+        line_idx = view.index_at(start)
+        seg_start = 0
+        for b in _BOUNDARY.finditer(text, 0, start):
+            seg_start = b.end()
+        segment = squash(text[max(seg_start, prev_end) : start])
+        implements = start < preamble_end and seg_start >= prev_end and bool(_IMPLEMENTS.match(segment))
+        quote_start = max(seg_start, view.starts[line_idx], start - 40)
+        quote = re.sub(r"\s+", " ", view.joined[quote_start:end]).strip()
+        refs.append(
+            DocRef(kind=KIND_NAMES.get(kind, kind), number=key,
+                   raw_number=re.sub(r"\s+", "", view.joined[start:num_end]), date=when, raw_date=raw_date,
+                   issuer=issuer, text=quote, line=view.line_no(line_idx), implements=implements)
+        )
+        prev_end = num_end
+    return refs

@@ -1,0 +1,80 @@
+"""The whole path for a batch: find plan files, read, understand, check; one bad file never stops the batch."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from checker.engine import assess, run
+from checker.errors import CheckerError
+from checker.i18n import msg
+from checker.ingest import Limits, read, supported
+from checker.models import Plan, PlanResult, Report
+from checker.parse import parse
+from checker.rules.loader import LoadedPack
+from checker.text import squash, vietnamese_score
+
+NOT_PLANS = ("readme", "changelog", "license", "licence", "contributing")  # skipped when walking folders
+READABLE_SCORE = 0.75  # below this share of Vietnamese syllables, text is garbled, not OCR-damaged
+
+
+def discover(paths: list[Path]) -> Iterator[Path]:
+    """Files named, and supported files under folders named (recursively, without following folder links)."""
+    for p in paths:
+        if p.is_dir():
+            for root, dirs, files in os.walk(p, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    f = Path(root) / name
+                    if (not name.startswith(".") and supported(f) and not name.endswith(".checked.docx")
+                            and not name.lower().startswith(NOT_PLANS)):
+                        yield f
+        else:
+            yield p
+
+
+def check_file(path: Path, packs: list[LoadedPack], limits: Limits | None = None, lang: str = "vi") -> PlanResult:
+    try:
+        doc = read(path, limits)
+        if doc.structured is None:
+            score = vietnamese_score("\n".join(ln.text for ln in doc.lines))
+            if score < READABLE_SCORE:
+                return PlanResult(path=str(path), status="unreadable", format=doc.format, notes=doc.notes,
+                                  reason=msg("status.unreadable.garbled", lang, score=score))
+        plan = parse(doc)
+    except CheckerError as exc:
+        return PlanResult(path=str(path), status="unreadable", reason=str(exc))
+    except (OSError, RecursionError) as exc:
+        return PlanResult(path=str(path), status="unreadable", reason=f"{path}: {exc}")
+    verdict = assess(plan, packs, lang)
+    unit = unit_label(plan, [verdict.loaded] if verdict.loaded else packs)
+    if verdict.loaded is None:
+        return PlanResult(path=str(path), status="not-applicable", reason=verdict.reason, unit=unit,
+                          format=plan.format, notes=plan.notes)
+    findings = run(plan, verdict.loaded, lang, verdict.cited)
+    return PlanResult(path=str(path), status="checked", reason=verdict.reason, unit=unit, format=plan.format,
+                      directive=verdict.loaded.pack.directive.number, notes=plan.notes, findings=findings)
+
+
+def unit_label(plan: Plan, packs: list[LoadedPack]) -> str | None:
+    """The issuing unit as the registry names it ("Phường Phù Liễn" for OCR "PHUONG PHU LIEN")."""
+    h = plan.header
+    if not h.unit_name:
+        return None
+    for lp in packs:
+        if lp.units is not None:
+            for u in lp.units.units:
+                if squash(u.short_name) == squash(h.unit_name) and (h.unit_type in (None, u.type)):
+                    return u.name
+    words = {"phuong": "Phường", "xa": "Xã", "dac_khu": "Đặc khu"}
+    return f"{words.get(h.unit_type or '', '')} {h.unit_name}".strip()
+
+
+def check_paths(paths: list[Path], packs: list[LoadedPack], limits: Limits | None = None,
+                lang: str = "vi") -> Report:
+    results = [check_file(p, packs, limits, lang) for p in discover(paths)]
+    rules = [{"id": r.id, "type": r.type, "severity": r.severity, "message": r.message,
+              "message_en": r.message_en, "source": r.source, "pack": lp.pack.pack}
+             for lp in packs for r in lp.pack.rules]
+    return Report(plans=results, lang=lang, rules=rules)  # type: ignore[arg-type]

@@ -1,0 +1,87 @@
+"""Reference data a rule pack points at: administrative units, legal documents, bodies that no longer exist.
+
+Each is a YAML file a reviewer can edit (a new decree, a renamed unit) with no code change; each entry can name its
+source so a finding built on it can be checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FormerUnit(_Strict):
+    name: str  # "Phường An Dương"
+    district: str | None = None  # "Quận Lê Chân"
+    split: bool = False  # only part of it went into this unit
+
+
+class AdminUnit(_Strict):
+    name: str  # "Phường An Hải"
+    short_name: str  # "An Hải"
+    type: Literal["phuong", "xa", "dac_khu"]
+    code: str | None = None  # GSO code
+    former: list[FormerUnit] = Field(default_factory=list)
+
+
+class UnitsMeta(_Strict):
+    city: str
+    province_code: str | None = None
+    effective: dt.date | None = None
+    legal_basis: str | None = None
+    sources: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    counts: dict[str, int] = Field(default_factory=dict)
+
+
+class UnitsRegistry(_Strict):
+    meta: UnitsMeta
+    units: list[AdminUnit]
+    former_districts: list[str] = Field(default_factory=list)  # district-level units abolished on ``effective``
+
+
+Status = Literal["in_force", "amended", "superseded", "expired_period", "party_doc", "local_plan", "unknown"]
+
+
+class LegalDoc(_Strict):
+    number: str  # as officially written: "85/2016/NĐ-CP"
+    type: str
+    issuer: str
+    date: dt.date
+    title: str
+    status: Status = "unknown"
+    superseded_by: str | None = None
+    amended_by: list[str] = Field(default_factory=list)
+    valid_until: dt.date | None = None
+    verified: bool | Literal["partial"] = False
+    source: str
+    notes: str | None = None
+    common_errors: list[str] = Field(default_factory=list)
+
+
+class ReferencesRegistry(_Strict):
+    meta: dict[str, str] = Field(default_factory=dict)
+    docs: list[LegalDoc]
+
+
+class DefunctBody(_Strict):
+    id: str
+    names: list[str]  # how plans write it (phrases, folded when compared)
+    replacement: str  # what to write instead
+    since: dt.date
+    kind: Literal["district", "department", "office"] = "office"
+    history_context: list[str] = Field(default_factory=list)  # phrases that make a mention historical
+    source: str
+    verified: bool | Literal["partial"] = False
+
+
+class BodiesRegistry(_Strict):
+    meta: dict[str, str] = Field(default_factory=dict)
+    history_context: list[str] = Field(default_factory=list)  # shared: "cũ", "trước đây", "thay thế", ...
+    bodies: list[DefunctBody]

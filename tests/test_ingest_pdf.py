@@ -1,0 +1,59 @@
+"""PDF reader: lines and pages from the text layer, scans, passwords, broken files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers_docs import SAMPLE_LINES, encrypt_pdf, make_pdf, make_scan_pdf
+
+from checker.errors import IngestError
+from checker.ingest import read
+
+
+def test_lines_pages_and_diacritics(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "kh.pdf", [SAMPLE_LINES[:5], SAMPLE_LINES[5:8]])
+    doc = read(path)
+    assert doc.format == "pdf"
+    assert [x.text.strip() for x in doc.lines] == SAMPLE_LINES[:8]
+    assert [x.loc.page for x in doc.lines] == [1] * 5 + [2] * 3
+    assert [x.loc.line for x in doc.lines] == list(range(1, 9))
+    assert doc.notes == []
+
+
+def test_scan_without_text_layer(tmp_path: Path) -> None:
+    path = make_scan_pdf(tmp_path / "scan.pdf")
+    with pytest.raises(IngestError) as err:
+        read(path)
+    msg = str(err.value)
+    assert "không có lớp văn bản" in msg
+    assert "ocrmypdf -l vie" in msg
+    assert "\n" not in msg
+
+
+def test_password_protected(tmp_path: Path) -> None:
+    plain = make_pdf(tmp_path / "plain.pdf", [SAMPLE_LINES[:3]])
+    locked = encrypt_pdf(plain, tmp_path / "locked.pdf", user_password="bi-mat")
+    with pytest.raises(IngestError, match="mật khẩu"):
+        read(locked)
+
+
+def test_encrypted_with_empty_user_password_reads(tmp_path: Path) -> None:
+    plain = make_pdf(tmp_path / "plain.pdf", [SAMPLE_LINES[:3]])
+    owner_only = encrypt_pdf(plain, tmp_path / "owner.pdf", user_password="")
+    assert [x.text.strip() for x in read(owner_only).lines] == SAMPLE_LINES[:3]
+
+
+def test_truncated_pdf(tmp_path: Path) -> None:
+    full = make_pdf(tmp_path / "full.pdf", [SAMPLE_LINES[:5]]).read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(full[: len(full) // 3])
+    with pytest.raises(IngestError):
+        read(cut)
+
+
+def test_not_a_pdf(tmp_path: Path) -> None:
+    fake = tmp_path / "gia.pdf"
+    fake.write_bytes(b"day khong phai PDF\n" * 20)
+    with pytest.raises(IngestError, match="không phải tệp PDF"):
+        read(fake)
