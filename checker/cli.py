@@ -1,0 +1,102 @@
+"""``check PATH...``: options → check_paths() → render → exit code (0 clean, 1 findings at --fail-on, 2 unusable)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from checker.errors import CheckerError
+from checker.ingest import Limits
+from checker.models import SEVERITY_RANK, PlanResult, Report
+from checker.pipeline import check_paths
+from checker.report import FILENAMES, FORMATS, html_report
+from checker.report.labels import label, summary_line
+from checker.rules.loader import load_packs
+
+SUBCOMMANDS: dict[str, click.Command] = {}  # "rules", "diff", ... registered by their modules
+
+
+def exit_code(report: Report, fail_on: str) -> int:
+    if not report.plans or all(p.status == "unreadable" for p in report.plans):
+        return 2
+    if fail_on == "never":
+        return 0
+    bar = SEVERITY_RANK[fail_on]
+    hit = any(SEVERITY_RANK[f.severity] >= bar for p in report.plans for f in p.findings)
+    return 1 if hit else 0
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "formats", multiple=True, type=click.Choice(sorted(FORMATS)),
+              help="text (mặc định, kèm báo cáo HTML), json, html, ...; lặp lại để ghi nhiều định dạng")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
+              help="thư mục ghi báo cáo")
+@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), help="thư mục (hoặc tệp) bộ quy tắc YAML")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
+              show_default=True, help="mức nghiêm trọng làm lệnh trả mã 1")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--max-size", type=click.IntRange(1), default=20, show_default=True, help="giới hạn cỡ tệp (MB)")
+def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Path, rules_dir: Path | None,
+                  fail_on: str, lang: str, max_size: int) -> None:
+    """Kiểm tra kế hoạch của xã, phường, đặc khu so với văn bản chỉ đạo (bộ quy tắc YAML)."""
+    try:
+        packs = load_packs(rules_dir)
+    except CheckerError as exc:
+        click.echo(f"lỗi: {exc}", err=True)
+        sys.exit(2)
+    existing = [p for p in paths if p.exists() or p.is_symlink()]
+    report = check_paths(existing, packs, Limits(max_bytes=max_size * 1024 * 1024), lang)
+    missing = [PlanResult(path=str(p), status="unreadable", reason=f"{p}: không tìm thấy tệp hoặc thư mục")
+               for p in paths if p not in existing]
+    report = report.model_copy(update={"plans": missing + list(report.plans)})
+    emit(report, formats, output, lang)
+    sys.exit(exit_code(report, fail_on))
+
+
+def emit(report: Report, formats: tuple[str, ...], output: Path, lang: str) -> None:
+    """One format: to stdout (html: to the output folder). Default: text summary plus the HTML report.
+    Several formats: each to its own file in the output folder."""
+    if not formats:
+        click.echo(FORMATS["text"](report), nl=False)
+        index = html_report.write(report, output)
+        click.echo(label("report_written", lang).format(path=index), err=True)
+        return
+    if len(formats) == 1 and formats[0] != "html":
+        click.echo(FORMATS[formats[0]](report), nl=False)
+        return
+    for fmt in dict.fromkeys(formats):
+        if fmt == "html":
+            path = html_report.write(report, output)
+        else:
+            output.mkdir(parents=True, exist_ok=True)
+            path = output / FILENAMES[fmt]
+            path.write_text(FORMATS[fmt](report), encoding="utf-8")
+        click.echo(f"{fmt}: {path}", err=True)
+    click.echo(summary_line(report.summary(), lang), err=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point. A first word naming a subcommand runs it, unless a file or folder of that name exists:
+    ``check ./rules`` and a folder named ``diff`` stay checkable."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in SUBCOMMANDS and not Path(args[0]).exists():
+        SUBCOMMANDS[args[0]].main(args=args[1:], prog_name=f"check {args[0]}")
+        return
+    check_command.main(args=args, prog_name="check")
+
+
+def _register_optional() -> None:
+    import importlib
+
+    for module in ("checker.commands",):
+        try:
+            mod = importlib.import_module(module)
+        except ImportError:
+            continue
+        SUBCOMMANDS.update(mod.SUBCOMMANDS)
+
+
+_register_optional()
