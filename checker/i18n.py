@@ -92,8 +92,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Văn bản không đọc được như tiếng Việt (chỉ {score:.0%} từ là âm tiết tiếng Việt): có thể gõ bằng phông "
               "TCVN3/VNI cũ và bị lỗi khi trích xuất. Hãy chuyển mã tệp gốc sang Unicode (ví dụ Unikey → Công cụ "
               "chuyển mã) hoặc trích xuất lại rồi kiểm tra lại",
-        "en": "text cannot be read as Vietnamese (only {score:.0%} of words are Vietnamese syllables): probably a legacy "
-              "TCVN3/VNI font garbled by extraction. Convert the original to Unicode or extract it again",
+        "en": "text cannot be read as Vietnamese (only {score:.0%} of words are Vietnamese syllables): "
+              "probably a legacy TCVN3/VNI font garbled by extraction. Convert the original to Unicode "
+              "or extract it again",
     },
     "status.not_applicable.other": {
         "vi": "Kế hoạch thực hiện {other}, không phải {directive}; chưa có bộ quy tắc cho văn bản này",

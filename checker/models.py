@@ -87,23 +87,23 @@ class DocRef(_Frozen):
 
     kind: str | None = None  # "Nghị định", "Quyết định", "Kế hoạch", ... (canonical Vietnamese name)
     number: str  # canonical key, e.g. "85/2016/ND-CP", "215/KH-UBND"
-    raw_number: str  # as written, e.g. "85/2016/NB-CP"
+    raw_number: str = ""  # as written, e.g. "85/2016/NB-CP"
     date: dt.date | None = None
     raw_date: str | None = None
     issuer: str | None = None
-    text: str  # the quoted words of the citation
-    line: int
+    text: str = ""  # the quoted words of the citation
+    line: int | None = None
     implements: bool = False  # cited as the document this plan implements ("Thực hiện ...")
 
 
 class Section(_Frozen):
     """A heading with its number as written (I., 1., 1.1., a)) and its level in the tree."""
 
-    number: str  # "I", "2", "2.1", "a" ("" for an unnumbered heading)
-    style: Literal["roman", "arabic", "dotted", "letter", "none"]
+    number: str = ""  # "I", "2", "2.1", "a" ("" for an unnumbered heading)
+    style: Literal["roman", "arabic", "dotted", "letter", "none"] = "none"
     title: str
-    line: int
-    level: int
+    line: int | None = None
+    level: int = 1
     parent: int | None = None  # index into Plan.sections
 
 
@@ -117,7 +117,7 @@ class Target(_Frozen):
     comparator: Comparator = ">="
     hedged: bool = False  # "phấn đấu", "khoảng", "cơ bản": an aspiration, not a commitment
     exclusions: list[str] = Field(default_factory=list)  # "(trừ ...)" clauses
-    line: int
+    line: int | None = None
     section: int | None = None  # index into Plan.sections
     source: Literal["text", "table"] = "text"
     reference_value: float | None = None  # a second figure in a table row (the city's column)
@@ -127,7 +127,7 @@ class Assignment(_Frozen):
     """A unit given work under Tổ chức thực hiện, with the text of its tasks."""
 
     unit: str
-    line: int
+    line: int | None = None
     tasks: list[str] = Field(default_factory=list)
     task_lines: list[int] = Field(default_factory=list)
 
@@ -195,6 +195,8 @@ class Finding(_Frozen):
     actual: str = ""
     location: Location | None = None
     source: str | None = None  # the rule's or the registry entry's source, for reviewers to verify
+    fingerprint: str | None = None  # stable across line moves (checker.baseline.fingerprint)
+    suppressed: Literal["baseline", "waiver"] | None = None  # shown, but not counted nor failing
 
     def key(self) -> tuple[str, str, int | None]:
         return (self.id, self.kind, self.line)
@@ -213,7 +215,8 @@ class PlanResult(_Frozen):
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
         for f in self.findings:
-            out[f.severity] += 1
+            if f.suppressed is None:
+                out[f.severity] += 1
         return out
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from checker.errors import IngestError
-from checker.models import Document, Line, Location
+from checker.models import Document, Line, Location, Table, TableCell
 from checker.text import nfc
 
 if TYPE_CHECKING:
@@ -52,9 +53,35 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
     return text, notes
 
 
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?[\s:|-]*-{3,}[\s:|-]*$")
+
+
 def lines_of(text: str) -> list[Line]:
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     return [Line(text=t.rstrip(), loc=Location(line=i)) for i, t in enumerate(text.split("\n"), start=1)]
+
+
+def pipe_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:
+    """Markdown (pipe) tables as tables, as Word tables are read: a row's cells keep the row's line number."""
+    tables: list[Table] = []
+    out: list[Line] = []
+    rows: list[list[TableCell]] = []
+    for ln in lines + [Line(text="", loc=Location(line=0))]:
+        if _PIPE_ROW.match(ln.text) and not _PIPE_RULE.match(ln.text):
+            k, r = len(tables) + 1, len(rows) + 1
+            loc = Location(line=ln.loc.line, table=k, row=r)
+            cells = [c.strip() for c in ln.text.strip().strip("|").split("|")]
+            rows.append([TableCell(text=c, loc=loc.model_copy(update={"cell": j}))
+                         for j, c in enumerate(cells, start=1)])
+            out.append(Line(text=ln.text, loc=loc))
+            continue
+        if rows:
+            tables.append(Table(rows=rows))
+            rows = []
+        if ln.loc.line:
+            out.append(ln)
+    return out, tables
 
 
 def read(path: Path, limits: Limits) -> Document:
@@ -65,4 +92,5 @@ def read(path: Path, limits: Limits) -> Document:
     if not text.strip():
         raise IngestError(str(path), "tệp không có nội dung")
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
-    return Document(path=str(path), format=fmt, lines=lines_of(text), notes=notes)
+    lines, tables = pipe_tables(lines_of(text))
+    return Document(path=str(path), format=fmt, lines=lines, tables=tables, notes=notes)

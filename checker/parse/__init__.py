@@ -5,9 +5,9 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from checker.errors import ParseError
-from checker.models import Document, Plan
+from checker.models import DocRef, Document, Plan
 from checker.parse.assignments import find_assignments
-from checker.parse.citations import find_references
+from checker.parse.citations import FULL, find_references, make_key
 from checker.parse.header import (
     find_unit_mentions,
     parse_header,
@@ -18,6 +18,7 @@ from checker.parse.header import (
 from checker.parse.sections import find_sections, section_of_line
 from checker.parse.targets import targets_in_items, targets_in_tables
 from checker.parse.view import View, items
+from checker.text import fold
 
 
 def parse(doc: Document) -> Plan:
@@ -27,15 +28,30 @@ def parse(doc: Document) -> Plan:
 
 
 def parse_structured(doc: Document) -> Plan:
+    """A plan already in data form: validated against the model; citation numbers put in canonical form."""
     data = dict(doc.structured or {})
     data.setdefault("path", doc.path)
     data.setdefault("format", doc.format)
     try:
-        return Plan.model_validate(data)
+        plan = Plan.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
         raise ParseError(doc.path, f"{where}: {err['msg']}") from None
+    implements = [canonical(r).model_copy(update={"implements": True}) for r in plan.implements]
+    refs = [canonical(r) for r in plan.references]
+    known = {r.number for r in refs}
+    refs = implements + [r for r in refs if r.number not in {i.number for i in implements}]
+    refs += [r for r in implements if r.number not in known and r not in refs]
+    return plan.model_copy(update={"implements": implements, "references": refs})
+
+
+def canonical(ref: DocRef) -> DocRef:
+    m = FULL.search(fold(ref.number))
+    key = make_key(m.group(1), m.group(2), m.group(3), m.group(4)) if m else ref.number
+    return ref.model_copy(update={"number": key, "raw_number": ref.raw_number or ref.number,
+                                  "raw_date": ref.raw_date or (ref.date.strftime("%d/%m/%Y") if ref.date else None),
+                                  "text": ref.text or ref.number})
 
 
 def parse_text(doc: Document) -> Plan:

@@ -37,8 +37,8 @@ def _capitalised(text: str, limit: int = 5) -> str:
     """Leading run of Capitalised words ("An Hải 6 tháng" → "An Hải")."""
     out = []
     for w in text.split()[:limit]:
-        w = w.strip(",.;:()\"'“”‘’")
-        if not _CAPWORD.fullmatch(w):
+        w = w.strip(",.;:()\"'“”‘’*#")
+        if not _CAPWORD.fullmatch(w) or squash(w) in ("cong", "doc"):
             break
         out.append(w)
     return " ".join(out)
@@ -82,16 +82,18 @@ def parse_header(view: View, body_start: int) -> Header:
         f = view.folded[i]
         sq = view.squashed[i]
         if "doc_type_line" not in h and "issuer" not in h and contains(sq[:40], "uy ban nhan dan", 85):
-            h["issuer"] = _words_upper(view.texts[i]) or view.texts[i].strip()
+            h["issuer"] = _words_upper(view.texts[i].lstrip("#*> ")) or view.texts[i].strip("#*> ")
             h["issuer_line"] = view.line_no(i)
-        m = UNIT_WORD.match(f.lstrip())
+        # the unit's line: "PHƯỜNG X" alone, or after "ỦY BAN NHÂN DÂN" on the same line (Markdown "# ...")
+        head = re.match(r"^[\s#*>]*(?:uy ban nhan dan\s+)?", f)
+        lead = head.end() if head else 0
+        m = UNIT_WORD.match(f[lead:])
         if "unit_name" not in h and m and i < 12:
-            lead = len(f) - len(f.lstrip())
             name = _words_upper(view.texts[i][lead + m.end() :])
             if name:
                 h["unit_type"] = unit_type(m.group(1))
                 h["unit_name"] = title_case(name)
-                if "issuer" in h and h.get("issuer_line") == view.line_no(i - 1 if i else 0):
+                if i > 0 and "issuer" in h and h.get("issuer_line") == view.line_no(i - 1):
                     h["issuer"] = f"{h['issuer']} {view.texts[i][: lead + m.end()].strip()} {name}"
                 h.setdefault("issuer_line", view.line_no(i))
         mn = NUMBER.search(f)

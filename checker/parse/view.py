@@ -106,7 +106,10 @@ def items(view: View, heading_lines: set[int], start: int = 0, end: int | None =
             if not view.double_spaced:
                 flush()
             continue
-        starts_item = i in heading_lines or bool(BULLET.match(t)) or bool(ROW_NUMBER.match(t))
+        if re.fullmatch(r"\s*\|?[\s:|-]*-{3,}[\s:|-]*", t):
+            continue  # a Markdown table's separator row
+        starts_item = (i in heading_lines or bool(BULLET.match(t)) or bool(ROW_NUMBER.match(t))
+                       or t.lstrip().startswith("|"))
         if not starts_item and cur and view.double_spaced:
             # in double-spaced text a new paragraph starts after a finished sentence with a capital letter
             prev = view.texts[cur[-1]]

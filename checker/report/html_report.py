@@ -37,7 +37,8 @@ def render_pages(report: Report) -> dict[str, str]:
     env = _env()
     t = LABELS.get(report.lang, LABELS["vi"])
     names = page_names(report)
-    rows = [{"plan": p, "page": n, "counts": p.counts(), "kinds": _kind_counts(p)} for p, n in zip(report.plans, names)]
+    rows = [{"plan": p, "page": n, "counts": p.counts(), "kinds": _kind_counts(p)}
+            for p, n in zip(report.plans, names, strict=True)]
     pages = {"index.html": env.get_template("index.html").render(
         rows=rows, t=t, kinds=KINDS, summary=summary_line(report.summary(), report.lang), lang=report.lang)}
     for row in rows:

@@ -9,9 +9,11 @@ LABELS: dict[str, dict[str, str]] = {
         "incomplete": "chưa đầy đủ",
         "checked": "đã kiểm tra", "not-applicable": "không áp dụng", "unreadable": "không đọc được",
         "evidence": "trích", "expected": "yêu cầu", "actual": "thực tế", "line": "dòng", "source": "nguồn",
-        "summary": "Tổng cộng: {plans} kế hoạch, {checked} đã kiểm tra; {error} lỗi, {warning} cảnh báo, {info} thông tin",
+        "summary": "Tổng cộng: {plans} kế hoạch, {checked} đã kiểm tra; "
+                   "{error} lỗi, {warning} cảnh báo, {info} thông tin",
         "no_findings": "không có phát hiện nào",
-        "plan": "Kế hoạch", "unit": "Đơn vị", "status": "Trạng thái", "findings": "Phát hiện", "title": "Báo cáo kiểm tra kế hoạch",
+        "plan": "Kế hoạch", "unit": "Đơn vị", "status": "Trạng thái", "findings": "Phát hiện",
+        "title": "Báo cáo kiểm tra kế hoạch",
         "directive": "Văn bản chỉ đạo", "reason": "Lý do", "notes": "Ghi chú", "back": "← Danh sách kế hoạch",
         "report_written": "Đã ghi báo cáo HTML: {path}",
         "whole_plan": "toàn văn bản",

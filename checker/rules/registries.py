@@ -79,9 +79,17 @@ class DefunctBody(_Strict):
     history_context: list[str] = Field(default_factory=list)  # phrases that make a mention historical
     source: str
     verified: bool | Literal["partial"] = False
+    # what narrows a name down (all optional):
+    exclude: list[str] = Field(default_factory=list)  # longer phrases containing a name that are not this body
+    unit_types: list[Literal["phuong", "xa", "dac_khu"]] = Field(default_factory=list)  # only plans of these
+    except_units: list[str] = Field(default_factory=list)  # short names of units the rule does not apply to
+    include_former_districts: bool = False  # also the units registry's ``former_districts``, by name
+    severity: Literal["error", "warning", "info"] | None = None  # instead of the rule's
+    notes: str | None = None
 
 
 class BodiesRegistry(_Strict):
     meta: dict[str, str] = Field(default_factory=dict)
-    history_context: list[str] = Field(default_factory=list)  # shared: "cũ", "trước đây", "thay thế", ...
+    history_context: list[str] = Field(default_factory=list)  # shared, anywhere before in the sentence: "thay thế"
+    history_after: list[str] = Field(default_factory=list)  # right after the name: "cũ", "trước đây"
     bodies: list[DefunctBody]
