@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from checker.baseline import apply_baseline, load_baseline, write_baseline
 from checker.errors import CheckerError
 from checker.ingest import Limits
 from checker.models import SEVERITY_RANK, PlanResult, Report
@@ -14,6 +15,7 @@ from checker.pipeline import check_paths
 from checker.report import FILENAMES, FORMATS, html_report
 from checker.report.labels import label, summary_line
 from checker.rules.loader import load_packs
+from checker.waivers import apply_waivers, load_waivers
 
 SUBCOMMANDS: dict[str, click.Command] = {}  # "rules", "diff", ... registered by their modules
 
@@ -24,7 +26,7 @@ def exit_code(report: Report, fail_on: str) -> int:
     if fail_on == "never":
         return 0
     bar = SEVERITY_RANK[fail_on]
-    hit = any(SEVERITY_RANK[f.severity] >= bar for p in report.plans for f in p.findings)
+    hit = any(SEVERITY_RANK[f.severity] >= bar for p in report.plans for f in p.findings if f.suppressed is None)
     return 1 if hit else 0
 
 
@@ -39,11 +41,19 @@ def exit_code(report: Report, fail_on: str) -> int:
               show_default=True, help="mức nghiêm trọng làm lệnh trả mã 1")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--max-size", type=click.IntRange(1), default=20, show_default=True, help="giới hạn cỡ tệp (MB)")
+@click.option("--baseline", "baseline_file", type=click.Path(path_type=Path),
+              help="kết quả JSON trước đó: các phát hiện đã có không tính nữa")
+@click.option("--write-baseline", "baseline_out", type=click.Path(path_type=Path), help="ghi kết quả làm baseline")
+@click.option("--waivers", "waivers_file", type=click.Path(path_type=Path), help="tệp YAML các miễn trừ đã chấp nhận")
+@click.option("--annotate", is_flag=True, help="ghi <tên>.checked.docx có nhận xét Word cho mỗi phát hiện")
 def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Path, rules_dir: Path | None,
-                  fail_on: str, lang: str, max_size: int) -> None:
+                  fail_on: str, lang: str, max_size: int, baseline_file: Path | None, baseline_out: Path | None,
+                  waivers_file: Path | None, annotate: bool) -> None:
     """Kiểm tra kế hoạch của xã, phường, đặc khu so với văn bản chỉ đạo (bộ quy tắc YAML)."""
     try:
         packs = load_packs(rules_dir)
+        waivers = load_waivers(waivers_file) if waivers_file else []
+        accepted = load_baseline(baseline_file) if baseline_file else None
     except CheckerError as exc:
         click.echo(f"lỗi: {exc}", err=True)
         sys.exit(2)
@@ -52,6 +62,14 @@ def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
     missing = [PlanResult(path=str(p), status="unreadable", reason=f"{p}: không tìm thấy tệp hoặc thư mục")
                for p in paths if p not in existing]
     report = report.model_copy(update={"plans": missing + list(report.plans)})
+    report = apply_waivers(apply_baseline(report, accepted) if accepted is not None else report, waivers)
+    if baseline_out:
+        click.echo(f"baseline: {write_baseline(report, baseline_out)}", err=True)
+    if annotate:
+        from checker.annotate import annotate_report
+
+        for line in annotate_report(report):
+            click.echo(line, err=True)
     emit(report, formats, output, lang)
     sys.exit(exit_code(report, fail_on))
 

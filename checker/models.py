@@ -137,6 +137,7 @@ class Header(_Frozen):
     issuer_line: int | None = None
     unit_type: UnitType | None = None
     unit_name: str | None = None  # "Lê Thanh Nghị" (as read, NFC)
+    unit_line: int | None = None  # where the unit's name is written in the header
     number: str | None = None  # "41/KH-UBND"; "" when the number is left blank
     number_line: int | None = None
     number_blank: bool = False

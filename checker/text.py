@@ -73,7 +73,11 @@ def contains(hay: str, needle: str, threshold: float = 84.0) -> bool:
     if len(needle) < 6 or len(hay) < len(needle) - 2:
         return False
     if len(needle) < 8:
-        threshold = min(threshold, 80.0)
+        # short phrases: compared with runs of as many whole words, so "cong an" is not found in "phong van"
+        k = needle.count(" ") + 1
+        words = hay.split()
+        return any(fuzz.ratio(needle, " ".join(words[i : i + k]), score_cutoff=80) > 0
+                   for i in range(len(words) - k + 1))
     return fuzz.partial_ratio(needle, hay, score_cutoff=threshold) > 0
 
 

@@ -91,7 +91,7 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
         return
     city = idx.reg.meta.city
     own = idx.lookup(h.unit_name, h.unit_type)
-    line = h.issuer_line or h.title_line
+    line = h.unit_line or h.issuer_line or h.title_line
     if own is None:
         former = idx.former.get(squash(h.unit_name))
         if former:
@@ -109,18 +109,20 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
                       evidence=h.issuer or h.unit_name, expected=hint_unit.name if hint_unit else city,
                       actual=h.unit_name, source=_source(idx))
         return
-    if diacritics_share(" ".join(ln.text for ln in plan.lines[:200])) >= 0.3 or not plan.lines:
-        yield from _spelling(plan, rule, ctx, own, h.unit_name, line, h.issuer or "")
-    clean = diacritics_share(" ".join(ln.text for ln in plan.lines[:200])) >= 0.3
-    view = View.of_lines(plan)
+    clean = diacritics_share(" ".join(ln.text for ln in plan.lines[:200])) >= 0.3 or not plan.lines
     own_key = squash(own.short_name)
     reported: set[tuple[int, str]] = set()
+    if clean:
+        for f in _spelling(plan, rule, ctx, own, h.unit_name, line, h.issuer or ""):
+            reported.add((line or 0, own_key))
+            yield f
+    view = View.of_lines(plan)
     neighbour = [squash(p) for p in rule.neighbour_context]
     for i, utype, name in find_unit_mentions(view):
         key = squash(name)
         if key == own_key or key.startswith(own_key + " "):
-            if clean and has_diacritics(name) and (view.line_no(i), key) not in reported:
-                reported.add((view.line_no(i), key))
+            if clean and has_diacritics(name) and (view.line_no(i), own_key) not in reported:
+                reported.add((view.line_no(i), own_key))
                 yield from _spelling(plan, rule, ctx, own, name, view.line_no(i), view.texts[i])
             continue
         other = _best_prefix(idx, name, utype)

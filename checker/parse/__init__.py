@@ -65,8 +65,9 @@ def parse_text(doc: Document) -> Plan:
         # no header block (or it was lost in extraction): the unit named in the title or the preamble
         mentions = find_unit_mentions(view, 0, body_start)
         if mentions:
-            _, utype, name = mentions[0]
-            header = header.model_copy(update={"unit_type": utype, "unit_name": title_case(name)})
+            i, utype, name = mentions[0]
+            header = header.model_copy(update={"unit_type": utype, "unit_name": title_case(name),
+                                               "unit_line": view.line_no(i)})
     preamble_end = view.starts[body_start] if body_start < len(view.starts) else len(view.joined)
     refs = [r for r in find_references(view, preamble_end) if r.line != header.number_line]
     heading_idx = {line_index[s.line] for s in sections}

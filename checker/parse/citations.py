@@ -42,7 +42,8 @@ ISSUER = re.compile(
     r"(?=\s+(?:ve|v|sua|sta|phe|ban|quy|huong|thuc|trien|tang|dieu)\b|[;,.(]|\n\s*\n\s*[-+*]|$)"
 )
 _IMPLEMENTS = re.compile(r"^(?:de\s+)?th\w{1,2}c\s+h\w{1,3}n\b")
-_BOUNDARY = re.compile(r"[;.:]\s|\n\s*\n")
+# a clause ends at ; . : or a blank line, and a new one starts on a line opening with "Thực hiện" / "Căn cứ"
+_BOUNDARY = re.compile(r"[;.:]\s|\n\s*\n|\n(?=[ \t]*(?:th\w{1,2}c h\w{1,3}n|c\w{1,2}n c\w{1,3})\b)")
 
 
 def make_key(number: str, year: str | None, kind: str, issuer: str) -> str:

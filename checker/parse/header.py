@@ -93,6 +93,7 @@ def parse_header(view: View, body_start: int) -> Header:
             if name:
                 h["unit_type"] = unit_type(m.group(1))
                 h["unit_name"] = title_case(name)
+                h["unit_line"] = view.line_no(i)
                 if i > 0 and "issuer" in h and h.get("issuer_line") == view.line_no(i - 1):
                     h["issuer"] = f"{h['issuer']} {view.texts[i][: lead + m.end()].strip()} {name}"
                 h.setdefault("issuer_line", view.line_no(i))

@@ -86,7 +86,10 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
                 comp = ">="
             hedged = bool(_HEDGE.search(squash(before))) or comp == "~"
             excl = [text[a + m.start(1) : a + m.end(1)].strip() for m in EXCLUSION.finditer(clause)]
-            offset = a + pos
+            # the finding points where its quote begins: the clause, after any list marker or row number
+            raw = text[a:b]
+            lead = re.match(r"^[\s;]*(?:(?:[-+*•–]|\d{1,2}\b\.?)\s*)?", raw)
+            offset = a + (lead.end() if lead else 0)
             line = line_of_offset[0][1]
             for off, ln in line_of_offset:
                 if off <= offset:

@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import YAMLError
 
 from checker.errors import RulePackError
@@ -45,9 +46,17 @@ def _plain(obj: object) -> object:
     return obj
 
 
+def _yaml() -> YAML:
+    """Round-trip YAML (it knows every node's line) that leaves dates as text for pydantic to validate, so an
+    impossible date is reported at its line like any other bad value."""
+    yaml = YAML(typ="rt")
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+    return yaml
+
+
 def load_yaml(path: Path) -> object:
     try:
-        return YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+        return _yaml().load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise RulePackError(str(path), f"không đọc được tệp: {exc.strerror}") from None
     except UnicodeDecodeError:
@@ -64,7 +73,9 @@ def load_model(path: Path, model: type[M]) -> M:
         return model.model_validate(_plain(data))
     except ValidationError as exc:
         err = exc.errors()[0]
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "-" in p and p.islower() and p in TYPE_TAGS))
+        raw = err["loc"]
+        # pydantic names the union member (the rule's type) after a list index; it is not a key in the file
+        loc = tuple(p for k, p in enumerate(raw) if not (k and isinstance(raw[k - 1], int) and p in TYPE_TAGS))
         where = ".".join(str(p) for p in loc)
         raise RulePackError(str(path), f"{where}: {err['msg']}", line_of(data, loc)) from None
 

@@ -1,0 +1,88 @@
+"""Rule packs are data: they validate with file:line errors, and editing them changes results with no code."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker.errors import RulePackError
+from checker.pipeline import check_file
+from checker.rules.loader import load_pack, load_packs
+from tests.conftest import PACK_FILE, ROOT
+
+PLAN = ROOT / "plans" / "phuong-hai-an-dat.txt"
+
+
+def copy_rules(tmp_path: Path) -> Path:
+    dst = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", dst)
+    return dst
+
+
+def test_every_rule_file_loads() -> None:
+    packs = load_packs()
+    assert [lp.pack.pack for lp in packs] == ["215-KH-UBND"]
+    assert packs[0].units is not None and len(packs[0].units.units) == 114
+
+
+def test_raising_a_threshold_in_yaml_changes_the_result(tmp_path: Path) -> None:
+    rules = copy_rules(tmp_path)
+    assert check_file(PLAN, load_packs(rules)).findings == []
+    pack = rules / "215-KH-UBND.yaml"
+    pack.write_text(pack.read_text(encoding="utf-8").replace("    value: 80\n", "    value: 90\n", 1),
+                    encoding="utf-8")
+    got = [(f.id, f.kind) for f in check_file(PLAN, load_packs(rules)).findings]
+    assert got == [("HP215-TGT-HOSO", "weaker")]
+
+
+def test_adding_a_required_unit_in_yaml(tmp_path: Path) -> None:
+    rules = copy_rules(tmp_path)
+    pack = rules / "215-KH-UBND.yaml"
+    pack.write_text(pack.read_text(encoding="utf-8") + """
+  - id: HP215-UNIT-MTTQ
+    type: required-unit
+    severity: warning
+    message: "Ủy ban MTTQ Việt Nam: tuyên truyền, vận động"
+    match: ["mặt trận tổ quốc", "MTTQ"]
+""", encoding="utf-8")
+    got = [(f.id, f.kind, f.severity) for f in check_file(PLAN, load_packs(rules)).findings]
+    assert got == [("HP215-UNIT-MTTQ", "missing", "warning")]
+
+
+@pytest.mark.parametrize(("old", "new", "field"), [
+    ("    comparator: \">\"\n", "    comparator: \"much\"\n", "comparator"),
+    ("type: plan-date", "type: plan-dates", "rules.1"),
+    ("  date: 2025-08-25\n", "  date: 2025-13-45\n", "directive.date"),
+    ("    severity: warning\n", "    severity: warning\n    colour: red\n", "colour"),
+])
+def test_mistakes_name_file_line_and_field(tmp_path: Path, old: str, new: str, field: str) -> None:
+    text = PACK_FILE.read_text(encoding="utf-8")
+    assert old in text
+    broken = text.replace(old, new, 1)
+    path = tmp_path / "pack.yaml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(RulePackError) as exc:
+        load_pack(path)
+    message = str(exc.value)
+    assert message.startswith(f"{path}:") and field in message
+    line = int(message.split(":")[1])
+    assert new.strip().split("\n")[-1].split(":")[0].strip() in broken.splitlines()[line - 1] or field in (
+        "rules.1", "directive.date")
+
+
+def test_yaml_syntax_error_has_a_line(tmp_path: Path) -> None:
+    path = tmp_path / "pack.yaml"
+    path.write_text("pack: x\nrules: [\n  - id: a\n", encoding="utf-8")
+    with pytest.raises(RulePackError) as exc:
+        load_pack(path)
+    assert str(exc.value).startswith(f"{path}:") and "YAML" in str(exc.value)
+
+
+def test_duplicate_rule_ids_are_refused(tmp_path: Path) -> None:
+    text = PACK_FILE.read_text(encoding="utf-8").replace("id: HP215-TGT-HOSO", "id: HP215-TGT-DVCTT")
+    path = tmp_path / "pack.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RulePackError, match="duplicate rule id"):
+        load_pack(path)
