@@ -20,7 +20,6 @@ from pathlib import Path
 
 from checker.errors import CheckerError
 from checker.models import Finding, PlanResult, Report
-from checker.report import json_report
 from checker.text import squash
 
 Baseline = Counter  # fingerprint → how many findings carry it
@@ -61,6 +60,8 @@ def with_fingerprints(report: Report) -> Report:
 
 def as_dict(report: Report) -> dict[str, object]:
     """The JSON contract form, each finding with its fingerprint (and ``suppressed`` when set)."""
+    from checker.report import json_report  # here, not above: the report formats import this module
+
     report = with_fingerprints(report)
     data = json_report.as_dict(report)
     plans = data["plans"]

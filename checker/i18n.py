@@ -108,6 +108,69 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "cùng địa bàn, kỳ và chủ đề với {directive} nhưng không viện dẫn văn bản này",
         "en": "same city, period and subject as {directive}, but does not cite it",
     },
+    # legal references (registry rules/references.yaml)
+    "refs.date": {
+        "vi": "{doc} ghi ngày {actual}, đúng là ngày {expected}",
+        "en": "{doc} cited with the date {actual}; the right date is {expected}",
+    },
+    "refs.issuer": {
+        "vi": "{doc} ghi cơ quan ban hành '{actual}', đúng là {expected}",
+        "en": "{doc} attributed to '{actual}'; it was issued by {expected}",
+    },
+    "refs.superseded": {
+        "vi": "{doc} đã được thay thế bởi {expected}; viện dẫn văn bản thay thế",
+        "en": "{doc} has been superseded by {expected}; cite the replacement",
+    },
+    "refs.expired": {
+        "vi": "{doc} chỉ áp dụng đến {expected}; kế hoạch ngày {actual} nên viện dẫn văn bản hiện hành",
+        "en": "{doc} applied until {expected}; a plan dated {actual} should cite the current document",
+    },
+    "refs.amended": {
+        "vi": "{doc} đã được sửa đổi, bổ sung bởi {expected}; nên viện dẫn cả văn bản sửa đổi",
+        "en": "{doc} has been amended by {expected}; cite the amending document too",
+    },
+    "refs.unknown": {
+        "vi": "{doc} chưa có trong danh mục văn bản; bổ sung vào rules/references.yaml nếu đúng",
+        "en": "{doc} is not in the reference registry; add it to rules/references.yaml if it is right",
+    },
+    "refs.twice": {
+        "vi": "{doc} được viện dẫn với hai ngày khác nhau: {actual} (dòng này) và {expected} (dòng {other_line})",
+        "en": "{doc} is cited with two different dates: {actual} (this line) and {expected} (line {other_line})",
+    },
+    # bodies that no longer exist (registry rules/bodies.yaml)
+    "bodies.outdated": {
+        "vi": "'{actual}' không còn tồn tại từ {since}; nay là {expected}",
+        "en": "'{actual}' no longer exists since {since}; now {expected}",
+    },
+    "bodies.unit_type": {
+        "vi": "'{actual}' không phải tên cơ quan chuyên môn của {unit_type} (NĐ 150/2025/NĐ-CP); đúng là '{expected}'",
+        "en": "'{actual}' is not the office name for a {unit_type} (NĐ 150/2025/NĐ-CP); it is '{expected}'",
+    },
+    # document form (NĐ 30/2020/NĐ-CP, Điều 8)
+    "form.missing": {
+        "vi": "Thiếu thành phần thể thức: {parts}",
+        "en": "missing parts of the document form: {parts}",
+    },
+    "form.draft_number": {
+        "vi": "Dự thảo chưa ký: số văn bản để trống ('{actual}')",
+        "en": "unsigned draft: the document number is blank ('{actual}')",
+    },
+    "form.draft_date": {
+        "vi": "Dự thảo chưa ký: ngày ban hành để trống ('{actual}')",
+        "en": "unsigned draft: the day of issue is blank ('{actual}')",
+    },
+    "form.symbol": {
+        "vi": "Ký hiệu văn bản '{actual}' không theo chuẩn '{expected}'",
+        "en": "document symbol '{actual}' is not the standard '{expected}'",
+    },
+    "form.signature": {
+        "vi": "Phần chữ ký thiếu: {parts}",
+        "en": "signature block lacks: {parts}",
+    },
+    "form.archive": {
+        "vi": "Nơi nhận không kết thúc bằng 'Lưu: VT, …'",
+        "en": "the Nơi nhận list does not end with 'Lưu: VT, …'",
+    },
 }
 
 

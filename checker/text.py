@@ -14,7 +14,6 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 _OCR_DIGITS = str.maketrans({"0": "o", "1": "l", "6": "o", "4": "a"})
-_MIXED_TOKEN = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
 _NON_WORD = re.compile(r"[^a-z0-9%]+")
 
 
@@ -22,7 +21,6 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     if ch in "đĐ":
         return "d"
@@ -39,23 +37,34 @@ def _fold_char(ch: str) -> str:
         return "'"
     if unicodedata.category(ch).startswith("Z"):
         return " "
-    return ch.lower()[:1] or ch
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+# one character for one character over the ranges Vietnamese text uses (Latin, Vietnamese, punctuation);
+# anything else is kept as it is, so lengths still match
+_FOLD_TABLE = {c: _fold_char(chr(c)) for r in ((0, 0x250), (0x1E00, 0x1F00), (0x2000, 0x2070)) for c in range(*r)}
+_CODE_DIGITS = re.compile(r"[a-z]{2,}\d{2,}$")
+_MIXED = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+|\b1[a-z]{1,2}\b")
 
 
 def _undigit(match: re.Match[str]) -> str:
     tok = match.group(0)
-    # a token mixing letters and digits is an OCR misreading, not a number ("s6", "T6i", "1y")
-    if any(c.isdigit() for c in tok) and not tok[0].isdigit() or (tok[0] == "1" and len(tok) <= 3):
+    # a token mixing letters and digits is an OCR misreading, not a number ("s6", "T6i", "1y"); "5g" is kept
+    if _CODE_DIGITS.search(tok):
+        return tok  # a code ending in a number ("QH15", "UBTVQH15") is not a misreading
+    if not tok[0].isdigit() or tok[0] == "1":
         return tok.translate(_OCR_DIGITS)
     return tok
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII skeleton of ``text``, one character per character (``len(fold(t)) == len(t)``)."""
-    out = "".join(_fold_char(c) for c in text)
-    return _MIXED_TOKEN.sub(_undigit, out)
+    return _MIXED.sub(_undigit, text.translate(_FOLD_TABLE))
 
 
+@lru_cache(maxsize=65536)
 def squash(text: str) -> str:
     """Folded words separated by single spaces: the form phrases are compared in."""
     return _NON_WORD.sub(" ", fold(text)).strip()
@@ -106,12 +115,12 @@ def vietnamese_score(text: str) -> float:
     words = _ALPHA_TOKEN.findall(text)
     if not words:
         return 0.0
-    good = 0
-    for w in words:
-        f = fold(w)
-        if _SYLLABLE.fullmatch(f) or w.isupper():
-            good += 1
-    return good / len(words)
+    return sum(map(_is_syllable, words)) / len(words)
+
+
+@lru_cache(maxsize=65536)
+def _is_syllable(word: str) -> bool:
+    return bool(_SYLLABLE.fullmatch(fold(word))) or word.isupper()
 
 
 _VN_LETTERS = set("ăâêôơưđ")

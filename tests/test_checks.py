@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import plan_from_text
 from pydantic import TypeAdapter
 from ruamel.yaml import YAML
 
 from checker.engine import run
 from checker.rules.loader import LoadedPack
 from checker.rules.schema import Rule
-from tests.conftest import plan_from_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
 

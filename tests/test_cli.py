@@ -10,8 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
-from tests.conftest import ROOT
+from conftest import ROOT
 
 CONTRACT = {
     "type": "object",

@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import PACK_FILE, ROOT
 
 from checker.errors import RulePackError
 from checker.pipeline import check_file
 from checker.rules.loader import load_pack, load_packs
-from tests.conftest import PACK_FILE, ROOT
 
 PLAN = ROOT / "plans" / "phuong-hai-an-dat.txt"
 

@@ -48,9 +48,8 @@ def location_of(plan: Plan, line: int) -> Location | None:
 def line_text(plan: Plan, line: int | None) -> str:
     if line is None:
         return ""
-    loc = location_of(plan, line)
     for ln in plan.lines:
-        if ln.loc == loc:
+        if ln.loc.line == line:
             return ln.text.strip()
     return ""
 

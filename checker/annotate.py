@@ -1,0 +1,181 @@
+"""``check plan.docx --annotate``: a copy of the Word plan with one comment per finding, for the drafting team.
+
+The copy is ``<name>.checked.docx`` beside the input; the input is never written (nor is any other file: an
+existing ``.checked.docx`` is replaced through a temporary file in the same folder). A finding's ``line`` is the
+number the Word reader gave its paragraph or cell, so the blocks are walked in the reader's order (headers and
+their text boxes, the body's text boxes, body paragraphs and table cells, footers) to find it again. Comments can
+only anchor in the body, so findings on a header, footer or text box line, and findings about the whole plan
+(``line`` None, e.g. a missing target), are commented on the title paragraph ("KẾ HOẠCH", else the first
+non-empty body paragraph).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checker.ingest.docx import FALLBACK, SDT, SDT_CONTENT, TBL, TXBX, P, R, T, _cells, _inside, _parts, _rows
+from checker.models import Finding, PlanResult, Report
+from checker.report.labels import label
+from checker.text import squash
+
+AUTHOR = "check"
+SUFFIX = ".checked.docx"
+
+
+@dataclass
+class Block:
+    """One numbered line of the reader: a paragraph or a table cell, and whether a comment may anchor in it."""
+
+    element: Any
+    in_body: bool
+
+
+def output_path(path: Path) -> Path:
+    return path.with_name(path.name[: -len(path.suffix)] + SUFFIX if path.suffix else path.name + SUFFIX)
+
+
+class _Walker:
+    """The Word reader's numbering (checker.ingest.docx), keeping the elements instead of their text."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+
+    def children(self, parent: Any) -> list[Any]:
+        out: list[Any] = []
+        for child in parent.iterchildren():
+            if child.tag in (P, TBL):
+                out.append(child)
+            elif child.tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    out.extend(self.children(content))
+        return out
+
+    def add(self, parent: Any, in_body: bool) -> None:
+        for block in self.children(parent):
+            if block.tag == P:
+                self.blocks.append(Block(block, in_body))
+            else:
+                for tr in _rows(block):
+                    for tc in _cells(tr):
+                        self.blocks.append(Block(tc, in_body))
+
+    def add_text_boxes(self, root: Any) -> None:
+        for box in root.iter(TXBX):
+            if not (_inside(box, FALLBACK) or _inside(box, TXBX)):
+                self.add(box, False)
+
+
+def blocks_of(doc: Any) -> list[Block]:
+    """Blocks numbered as the reader numbers lines: ``blocks_of(doc)[line - 1]``."""
+    w = _Walker()
+    for root in _parts(doc, "header"):
+        w.add(root, False)
+        w.add_text_boxes(root)
+    body = doc.element.body
+    w.add_text_boxes(body)
+    w.add(body, True)
+    for root in _parts(doc, "footer"):
+        w.add(root, False)
+        w.add_text_boxes(root)
+    return w.blocks
+
+
+def _own_runs(p: Any) -> list[Any]:
+    return [r for r in p.iter(R) if _owner(r) is p]
+
+
+def _owner(el: Any) -> Any:
+    node = el.getparent()
+    while node is not None and node.tag != P:
+        node = node.getparent()
+    return node
+
+
+def _text(el: Any) -> str:
+    return "".join(t.text or "" for t in el.iter(T)).strip()
+
+
+def _anchor_paragraph(block: Block) -> Any:
+    """The paragraph to comment on: the block itself, or a cell's first non-empty paragraph."""
+    if block.element.tag == P:
+        return block.element
+    paragraphs = [p for p in block.element.iter(P) if not _inside(p, TXBX)]
+    return next((p for p in paragraphs if _text(p)), paragraphs[0] if paragraphs else None)
+
+
+def title_paragraph(blocks: list[Block]) -> Any:
+    body = [b.element for b in blocks if b.in_body and b.element.tag == P]
+    for p in body:
+        if squash(_text(p)) == "ke hoach":
+            return p
+    return next((p for p in body if _text(p)), body[0] if body else None)
+
+
+def comment_text(f: Finding, lang: str) -> str:
+    text = f.message
+    if f.suppressed:
+        text = f"[{f.suppressed}] {text}"
+    if f.expected:
+        text += ("\nYêu cầu: " if lang != "en" else "\nExpected: ") + f.expected
+    return text
+
+
+def annotate_file(path: Path, findings: list[Finding], lang: str = "vi") -> Path:
+    """Write ``<name>.checked.docx`` with a comment per finding; return its path."""
+    import docx as python_docx
+    from docx.text.run import Run
+
+    out = output_path(path)
+    if out.resolve() == path.resolve():
+        raise ValueError(f"{path}: the output would overwrite the input")
+    doc = python_docx.Document(str(path))
+    blocks = blocks_of(doc)
+    title = title_paragraph(blocks)
+    for f in findings:
+        target = None
+        if f.line is not None and 1 <= f.line <= len(blocks) and blocks[f.line - 1].in_body:
+            target = _anchor_paragraph(blocks[f.line - 1])
+        if target is None:
+            target = title
+        if target is None:  # a document without a body paragraph: give it one
+            target = doc.add_paragraph()._p
+        runs = _own_runs(target) or [target.add_r()]
+        doc.add_comment([Run(runs[0], None), Run(runs[-1], None)], text=comment_text(f, lang), author=AUTHOR,
+                        initials="CK")
+    fd, tmp = tempfile.mkstemp(prefix=".annotate-", suffix=".docx", dir=out.parent)
+    os.close(fd)
+    try:
+        doc.save(tmp)
+        if out.is_symlink():
+            out.unlink()  # replace the link, never write through it
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return out
+
+
+def annotate_report(report: Report) -> list[str]:
+    """Annotate every checked Word plan of the report; one status line per plan (written or why not)."""
+    lines: list[str] = []
+    for p in report.plans:
+        if p.format != "docx" and not p.path.lower().endswith(".docx"):
+            continue
+        lines.append(_annotate_one(p, report.lang))
+    return lines
+
+
+def _annotate_one(p: PlanResult, lang: str) -> str:
+    if p.status != "checked":
+        return f"annotate: {p.path}: {label(p.status, lang)}, bỏ qua" if lang != "en" else \
+            f"annotate: {p.path}: {p.status}, skipped"
+    try:
+        out = annotate_file(Path(p.path), list(p.findings), lang)
+    except Exception as exc:  # a file the reader accepted but python-docx cannot save: report, go on
+        return f"annotate: {p.path}: {type(exc).__name__}: {exc}"
+    return f"annotate: {out} ({len(p.findings)})"

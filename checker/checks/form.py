@@ -1,0 +1,126 @@
+"""The form of a Kế hoạch (NĐ 30/2020/NĐ-CP, Điều 8): header, number, place and date, title, signature, Nơi nhận.
+
+Missing parts are grouped (one finding for the header, one for the signature block) so that a plan whose header
+was lost in extraction gets one clear finding rather than a flood. A blank number or day is an unsigned draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.checks.base import Context, finding, line_text, short
+from checker.i18n import msg
+from checker.models import Finding, Plan
+from checker.rules.schema import DocumentForm
+from checker.text import squash
+
+ID = "document-form"
+HEADER_PARTS = ("motto", "issuer", "number", "date", "doc-type", "title")
+PART_NAMES: dict[str, dict[str, str]] = {
+    "motto": {"vi": "quốc hiệu và tiêu ngữ", "en": "national motto"},
+    "issuer": {"vi": "tên cơ quan ban hành", "en": "issuing body"},
+    "number": {"vi": "số, ký hiệu (Số: …/{symbol})", "en": "number and symbol (Số: …/{symbol})"},
+    "date": {"vi": "địa danh và thời gian ban hành", "en": "place and date of issue"},
+    "place": {"vi": "địa danh", "en": "place of issue"},
+    "doc-type": {"vi": "tên loại văn bản (KẾ HOẠCH)", "en": "document type (KẾ HOẠCH)"},
+    "title": {"vi": "trích yếu nội dung", "en": "title (trích yếu)"},
+    "signature": {"vi": "quyền hạn ký (TM./KT.)", "en": "signing authority (TM./KT.)"},
+    "position": {"vi": "chức vụ người ký", "en": "signer's position"},
+    "name": {"vi": "họ tên người ký", "en": "signer's name"},
+    "recipients": {"vi": "nơi nhận", "en": "recipients (Nơi nhận)"},
+}
+_LOST_HEADER = {"vi": " (cả phần đầu văn bản: có thể bị mất khi trích xuất, kiểm tra bản gốc)",
+                "en": " (the whole header: possibly lost in extraction, check the original)"}
+
+
+def _part(key: str, lang: str, symbol: str) -> str:
+    names = PART_NAMES[key]
+    return names.get(lang, names["vi"]).format(symbol=symbol)
+
+
+def _first_line(plan: Plan) -> int | None:
+    return next((ln.loc.line for ln in plan.lines if ln.text.strip()), None)
+
+
+def _missing_header(plan: Plan, require: list[str]) -> list[str]:
+    h = plan.header
+    present = {
+        "motto": h.national_motto,
+        "issuer": h.issuer_line is not None,
+        "number": h.number is not None,
+        "date": h.date_line is not None,
+        "doc-type": h.doc_type_line is not None,
+        "title": bool(h.title),
+    }
+    out = [p for p in HEADER_PARTS if p in require and not present[p]]
+    if "date" in require and h.date_line is not None and not h.place:
+        out.append("place")
+    return out
+
+
+def check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
+    """Every part of the form is there, filled in, with the standard symbol.
+
+    FAIL: no "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc" (one finding lists every lost part)
+    FAIL: "Số:   /KH-UBND   Cát Hải, ngày    tháng 9 năm 2025"  (draft: number and day blank, warnings)
+    FAIL: "Số: 41/KH-UB" (info: symbol)     FAIL: Nơi nhận without "- Lưu: VT, VHXH."
+    PASS: the full header, "Số: 41/KH-UBND  P. X, ngày 29 tháng 8 năm 2025", "KẾ HOẠCH" + title,
+          "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / <name>", "Nơi nhận: … - Lưu: VT, VHXH."
+    """
+    lang, h, require = ctx.lang, plan.header, rule.require
+    if not plan.lines:
+        return
+    missing = _missing_header(plan, list(require))
+    if missing:
+        all_lost = all(p in missing for p in ("motto", "issuer", "number", "date"))
+        parts = ", ".join(_part(p, lang, rule.symbol) for p in missing)
+        line = h.doc_type_line if all_lost and h.doc_type_line else _first_line(plan)
+        yield finding(rule, ID, "incomplete", plan=plan, line=line, severity="warning" if all_lost else None,
+                      message=msg("form.missing", lang, parts=parts) + (_LOST_HEADER[lang] if all_lost else ""),
+                      evidence=short(line_text(plan, line)), expected=rule.message, actual=parts)
+    if "number" in require and h.number is not None:
+        yield from _number(plan, rule, ctx)
+    if "date" in require and h.date_blank and h.date_line is not None:
+        yield finding(rule, ID, "incomplete", plan=plan, line=h.date_line, severity="warning",
+                      message=msg("form.draft_date", lang, actual=h.date_text or ""),
+                      evidence=short(line_text(plan, h.date_line)), expected="ngày … tháng … năm …",
+                      actual=h.date_text or "")
+    if "signature" in require:
+        s = plan.signature
+        lacking = [p for p, v in (("signature", s.authority), ("position", s.position), ("name", s.name)) if not v]
+        if lacking:
+            parts = ", ".join(_part(p, lang, rule.symbol) for p in lacking)
+            yield finding(rule, ID, "incomplete", plan=plan, line=s.line,
+                          message=msg("form.signature", lang, parts=parts), evidence=short(line_text(plan, s.line)),
+                          expected="TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH) / họ tên",
+                          actual=parts)
+    yield from _recipients(plan, rule, ctx)
+
+
+def _number(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
+    h = plan.header
+    number = h.number or ""
+    if h.number_blank:
+        yield finding(rule, ID, "incomplete", plan=plan, line=h.number_line, severity="warning",
+                      message=msg("form.draft_number", ctx.lang, actual=number),
+                      evidence=short(line_text(plan, h.number_line)), expected=f"Số: …/{rule.symbol}", actual=number)
+    symbol = number.split("/", 1)[1] if "/" in number else ""
+    if symbol and squash(symbol) != squash(rule.symbol):
+        yield finding(rule, ID, "incomplete", plan=plan, line=h.number_line, severity="info",
+                      message=msg("form.symbol", ctx.lang, actual=symbol, expected=rule.symbol),
+                      evidence=short(line_text(plan, h.number_line)), expected=rule.symbol, actual=symbol)
+
+
+def _recipients(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
+    if "recipients" in rule.require and plan.recipients_line is None:
+        part = _part("recipients", ctx.lang, rule.symbol)
+        yield finding(rule, ID, "incomplete", plan=plan, line=plan.signature.line,
+                      message=msg("form.missing", ctx.lang, parts=part), expected="Nơi nhận: … - Lưu: VT, …",
+                      actual=part)
+        return
+    if "archive" in rule.require and plan.recipients_line is not None:
+        if not any(re.match(r"^l\w{1,2}u\b", squash(r)) for r in plan.recipients):
+            yield finding(rule, ID, "incomplete", plan=plan, line=plan.recipients_line,
+                          message=msg("form.archive", ctx.lang), evidence=short(line_text(plan, plan.recipients_line)),
+                          expected="- Lưu: VT, …", actual="; ".join(plan.recipients[-2:]))

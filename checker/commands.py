@@ -1,0 +1,87 @@
+"""Subcommands beside ``check PATH...``: ``check rules validate|schema`` and ``check diff OLD NEW``.
+
+``checker.cli.main`` dispatches here when the first word is one of ``SUBCOMMANDS`` and no file or folder of that
+name exists (so ``check ./rules`` or a folder named ``diff`` is still checked as plans).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from checker.diff import RENDERERS, diff_paths
+from checker.errors import CheckerError
+from checker.models import SEVERITY_RANK
+from checker.rules.loader import DEFAULT_RULES, is_pack, load_pack, load_packs
+from checker.rules.schema import RulePack
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+@click.group(context_settings=CONTEXT)
+def rules_group() -> None:
+    """Bộ quy tắc: kiểm tra tính hợp lệ, in JSON Schema."""
+
+
+@rules_group.command("validate")
+@click.argument("where", required=False, type=click.Path(path_type=Path))
+def validate_command(where: Path | None) -> None:
+    """Kiểm tra mọi bộ quy tắc trong WHERE (mặc định: rules/) cùng các danh mục chúng trỏ tới.
+
+    Lỗi in dạng ``tệp:dòng: trường: thông báo``; mã thoát 0 khi hợp lệ, 2 khi có lỗi.
+    """
+    where = where or DEFAULT_RULES
+    files = sorted(p for p in where.glob("*.y*ml") if is_pack(p)) if where.is_dir() else [where]
+    errors: list[str] = []
+    count = rules = 0
+    if not files:
+        try:
+            load_packs(where)  # raises the loader's own "no pack here" error
+        except CheckerError as exc:
+            errors.append(str(exc))
+    for path in files:
+        try:
+            loaded = load_pack(path)
+        except CheckerError as exc:
+            errors.append(str(exc))
+            continue
+        count += 1
+        rules += len(loaded.pack.rules)
+        click.echo(f"ok: {path}: {loaded.pack.pack}, {len(loaded.pack.rules)} quy tắc")
+    for line in errors:
+        click.echo(line, err=True)
+    if errors:
+        sys.exit(2)
+    click.echo(f"{count} bộ quy tắc hợp lệ, {rules} quy tắc")
+
+
+@rules_group.command("schema")
+def schema_command() -> None:
+    """In JSON Schema của bộ quy tắc (cho trình soạn thảo YAML)."""
+    click.echo(json.dumps(RulePack.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True)
+@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), help="thư mục (hoặc tệp) bộ quy tắc YAML")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
+              show_default=True, help="mức của phát hiện MỚI làm lệnh trả mã 1")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+def diff_command(old: Path, new: Path, fmt: str, rules_dir: Path | None, fail_on: str, lang: str) -> None:
+    """So sánh hai phiên bản OLD và NEW của một kế hoạch: nội dung thay đổi, phát hiện đã khắc phục/mới/còn lại."""
+    try:
+        result = diff_paths(old, new, load_packs(rules_dir), lang)
+    except CheckerError as exc:
+        click.echo(f"lỗi: {exc}", err=True)
+        sys.exit(2)
+    click.echo(RENDERERS[fmt](result, lang), nl=False)
+    if fail_on != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.new_findings):
+        sys.exit(1)
+
+
+SUBCOMMANDS: dict[str, click.Command] = {"rules": rules_group, "diff": diff_command}

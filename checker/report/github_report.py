@@ -1,0 +1,48 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per finding.
+
+``::error file=PATH,line=N,title=ID::MESSAGE``: the path relative to the working folder (the checkout), no
+``line`` for a finding about the whole plan. Data escape ``%``, CR and LF; properties also ``:`` and ``,`` (as the
+Actions toolkit does), so plan text can never end the command or inject another. Accepted findings (baseline,
+waiver) become notices; unreadable plans an error on the file, plans out of scope a notice.
+"""
+
+from __future__ import annotations
+
+from checker.baseline import rel_path
+from checker.models import Finding, PlanResult, Report
+from checker.report.labels import label
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, message: str, **props: object) -> str:
+    given = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items() if v is not None)
+    return f"::{name}{' ' + given if given else ''}::{escape_data(message)}"
+
+
+def _finding(p: PlanResult, f: Finding, lang: str) -> str:
+    message = f.message
+    if f.expected and f.expected not in f.message:
+        message += f"\n{label('expected', lang).capitalize()}: {f.expected}"
+    title = f.id if not f.suppressed else f"{f.id} ({f.suppressed})"
+    name = "notice" if f.suppressed else COMMANDS[f.severity]
+    return command(name, message, file=rel_path(p.path), line=f.line, title=title)
+
+
+def render(report: Report) -> str:
+    out: list[str] = []
+    for p in report.plans:
+        if p.status == "unreadable":
+            out.append(command("error", p.reason or "unreadable", file=rel_path(p.path), title="unreadable"))
+        elif p.status == "not-applicable":
+            out.append(command("notice", p.reason or "not applicable", file=rel_path(p.path), title="not-applicable"))
+        out.extend(_finding(p, f, report.lang) for f in p.findings)
+    return "".join(line + "\n" for line in out)

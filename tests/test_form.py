@@ -1,0 +1,113 @@
+"""document-form: the parts of a Kế hoạch (NĐ 30/2020/NĐ-CP, Điều 8), missing parts grouped, drafts warned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.checks import CHECKS
+from checker.checks.base import Context
+from checker.checks.form import check
+from checker.ingest import read
+from checker.ingest.txt import lines_of
+from checker.models import Document, Finding, Plan
+from checker.parse import parse
+from checker.rules.loader import LoadedPack, load_pack
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+HEADER = ("ỦY BAN NHÂN DÂN\nPHƯỜNG BẾN ĐÁ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+          "Số: 5/KH-UBND\nBến Đá, ngày 10 tháng 9 năm 2025\nKẾ HOẠCH\nChuyển đổi số phường Bến Đá năm 2025\n\n")
+BODY = "I. MỤC TIÊU\n- Nội dung.\n"
+FOOTER = ("Nơi nhận:\n- UBND thành phố;\n- Lưu: VT, VHXH.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
+          "Trần Văn Bình\n")
+
+
+@pytest.fixture(scope="module")
+def loaded() -> LoadedPack:
+    return load_pack(ROOT / "rules" / "215-KH-UBND.yaml")
+
+
+def plan_of(text: str) -> Plan:
+    return parse(Document(path="t.txt", format="txt", lines=lines_of(text)))
+
+
+def run(text: str, loaded: LoadedPack) -> list[Finding]:
+    rule = next(r for r in loaded.pack.rules if r.type == "document-form")
+    return list(check(plan_of(text), rule, Context(loaded=loaded)))
+
+
+def test_registered() -> None:
+    assert CHECKS["document-form"] is check
+
+
+def test_complete_form_passes(loaded: LoadedPack) -> None:
+    assert run(HEADER + BODY + FOOTER, loaded) == []
+
+
+def test_two_column_header_passes(loaded: LoadedPack) -> None:
+    text = ("UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM\n\nPHUONG BEN DA Doc lap - Tu do - Hanh phuc\n"
+            "So:5 /KH-UBND P. Ben Da, ngay 10 thang 9 nam 2025\nKE HOACH\n\nChuyen doi so phuong Ben Da\n\n")
+    assert run(text + BODY + FOOTER, loaded) == []
+
+
+def test_draft_number_and_day(loaded: LoadedPack) -> None:
+    text = HEADER.replace("Số: 5/KH-UBND\nBến Đá, ngày 10 tháng 9", "Số:     /KH-UBND   Bến Đá, ngày     tháng 9")
+    got = run(text + BODY + FOOTER, loaded)
+    assert [(f.key(), f.severity) for f in got] == [(("HP215-FORM", "incomplete", 5), "warning")] * 2
+    assert "số văn bản để trống" in got[0].message and "ngày ban hành để trống" in got[1].message
+
+
+def test_non_standard_symbol_is_info(loaded: LoadedPack) -> None:
+    got = run(HEADER.replace("/KH-UBND", "/KH-UB") + BODY + FOOTER, loaded)
+    assert [(f.key(), f.severity) for f in got] == [(("HP215-FORM", "incomplete", 5), "info")]
+
+
+def test_missing_motto_only(loaded: LoadedPack) -> None:
+    text = HEADER.replace("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n", "")
+    got = run(text + BODY + FOOTER, loaded)
+    assert [f.key() for f in got] == [("HP215-FORM", "incomplete", 1)]
+    assert "quốc hiệu" in got[0].message and "số, ký hiệu" not in got[0].message
+
+
+def test_lost_header_is_one_finding(loaded: LoadedPack) -> None:
+    got = run("KẾ HOẠCH\nChuyển đổi số phường Bến Đá năm 2025\n\n" + BODY + FOOTER, loaded)
+    assert [(f.key(), f.severity) for f in got] == [(("HP215-FORM", "incomplete", 1), "warning")]
+    for part in ("quốc hiệu", "tên cơ quan", "số, ký hiệu", "thời gian"):
+        assert part in got[0].message
+
+
+def test_no_archive_line(loaded: LoadedPack) -> None:
+    got = run(HEADER + BODY + FOOTER.replace("- Lưu: VT, VHXH.\n", ""), loaded)
+    assert [f.key() for f in got] == [("HP215-FORM", "incomplete", 12)]
+
+
+def test_no_signature(loaded: LoadedPack) -> None:
+    got = run(HEADER + BODY + "Nơi nhận:\n- UBND thành phố;\n- Lưu: VT, VHXH.\n", loaded)
+    assert [f.kind for f in got] == ["incomplete"] and "Phần chữ ký" in got[0].message
+
+
+# ------------------------------------------------------------------ seeds (shared, read-only)
+
+
+def _seed(prefix: str, loaded: LoadedPack) -> list[Finding]:
+    if not SEEDS.is_dir():
+        pytest.skip("shared/seeds is not present")
+    rule = next(r for r in loaded.pack.rules if r.type == "document-form")
+    return list(check(parse(read(next(SEEDS.glob(f"{prefix}_*.txt")))), rule, Context(loaded=loaded)))
+
+
+def test_seed_003_draft(loaded: LoadedPack) -> None:
+    got = _seed("003", loaded)
+    assert [f.key() for f in got] == [("HP215-FORM", "incomplete", 15)] * 2
+    assert "số văn bản" in got[0].message and "ngày" in got[1].message
+
+
+def test_seed_000_ocr_header_is_complete(loaded: LoadedPack) -> None:
+    assert _seed("000", loaded) == []
+
+
+def test_seed_001_lost_header_once(loaded: LoadedPack) -> None:
+    got = _seed("001", loaded)
+    assert len(got) == 1 and got[0].kind == "incomplete" and "quốc hiệu" in got[0].message
