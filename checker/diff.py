@@ -171,8 +171,12 @@ def _opt(value: object) -> str | None:
 
 
 def compare_plans(old: Plan, new: Plan, rules: list[TargetRule]) -> list[PlanChange]:
-    sections_old = {squash(s.title): (s.title, s.line) for s in old.sections if s.title.strip()}
-    sections_new = {squash(s.title): (s.title, s.line) for s in new.sections if s.title.strip()}
+    # a unit's heading under Tổ chức thực hiện is reported once, as an assigned unit, not also as a section
+    units = {squash(a.unit) for a in old.assignments + new.assignments}
+    sections_old = {squash(s.title): (s.title, s.line) for s in old.sections
+                    if s.title.strip() and squash(s.title) not in units}
+    sections_new = {squash(s.title): (s.title, s.line) for s in new.sections
+                    if s.title.strip() and squash(s.title) not in units}
     units_old = {squash(a.unit): (a.unit, a.line) for a in old.assignments}
     units_new = {squash(a.unit): (a.unit, a.line) for a in new.assignments}
     refs_old, dates_old = _refs(old)

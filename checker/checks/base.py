@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from checker.models import Finding, Kind, Line, Location, Plan, Severity
 from checker.rules.loader import LoadedPack
@@ -19,7 +19,11 @@ class Context:
     loaded: LoadedPack
     lang: str = "vi"
     cited: bool = True  # the plan cites the pack's directive
-    cache: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def cache(self) -> dict[str, object]:
+        """Indexes derived from the pack's registries: built once per loaded pack, shared by every plan."""
+        return self.loaded.cache
 
     @property
     def pack(self):  # noqa: ANN201 - RulePack, kept untyped to avoid an import cycle in annotations

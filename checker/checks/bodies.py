@@ -19,7 +19,7 @@ from checker.i18n import msg
 from checker.models import Finding, Plan
 from checker.rules.registries import BodiesRegistry, DefunctBody, UnitsRegistry
 from checker.rules.schema import OutdatedBodies
-from checker.text import squash
+from checker.text import diacritics_share, squash
 
 ID = "outdated-bodies"
 TYPE_WORDS = {"phuong": "phường", "xa": "xã", "dac_khu": "đặc khu"}
@@ -39,6 +39,8 @@ class Text:
     tokens: list[tuple[int, int, str]]  # words: start, end, text
     positions: dict[str, list[int]] | None = None  # word → indices into tokens, built on first use
     firsts: dict[str, list[int]] = field(default_factory=dict)  # a name's first word → where it may begin
+    piece_ocr: list[bool] = field(default_factory=list)  # the piece lost its diacritics (OCR)
+    ocr: bool = True  # some piece did: names there are also matched with OCR-sized damage
 
     @classmethod
     def of(cls, plan: Plan) -> Text:
@@ -46,6 +48,7 @@ class Text:
         starts: list[int] = []
         lines: list[int] = []
         sentence: list[bool] = []
+        piece_ocr: list[bool] = []
         pos, ended = 0, True
         for ln in plan.lines:
             t = ln.text.strip()
@@ -57,6 +60,7 @@ class Text:
                 if not sq:
                     continue
                 parts.append(sq)
+                piece_ocr.append(diacritics_share(piece) < 0.3)
                 starts.append(pos)
                 lines.append(ln.loc.line)
                 sentence.append(opens or k > 0)
@@ -65,7 +69,7 @@ class Text:
             ended = t.endswith((".", ";", "!", "?", ":"))
         joined = " ".join(parts)
         tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", joined)]
-        return cls(joined, starts, lines, sentence, tokens)
+        return cls(joined, starts, lines, sentence, tokens, piece_ocr=piece_ocr, ocr=any(piece_ocr))
 
     def piece_at(self, pos: int) -> int:
         lo, hi = 0, len(self.starts) - 1
@@ -101,10 +105,11 @@ def _spans(text: Text, needle: str) -> Iterator[tuple[int, int]]:
     if not needle:
         return
     found: list[tuple[int, int]] = []
-    for m in re.finditer(rf"(?<![a-z0-9]){re.escape(needle)}(?![a-z0-9])", text.joined):
-        found.append((m.start(), m.end()))
+    if needle in text.joined:
+        for m in re.finditer(rf"(?<![a-z0-9]){re.escape(needle)}(?![a-z0-9])", text.joined):
+            found.append((m.start(), m.end()))
     want = needle.split()
-    if len(want) >= 3:
+    if len(want) >= 3 and text.ocr:  # OCR damage is only looked for in text that lost its diacritics
         budget = max(1, len(needle) // 8)
         toks = text.tokens
         if text.positions is None:  # the plan's vocabulary, indexed once: word → where it stands
@@ -120,6 +125,8 @@ def _spans(text: Text, needle: str) -> Iterator[tuple[int, int]]:
         for j in starts:
             if j > len(toks) - len(want):
                 break
+            if not text.piece_ocr[text.piece_at(toks[j][0])]:
+                continue  # clean text is matched exactly: OCR damage is not looked for where there is none
             total = 0
             for k, w in enumerate(want):
                 d = _near(toks[j + k][2], w)
@@ -176,6 +183,12 @@ def _district_names(units: UnitsRegistry | None) -> list[tuple[str, str]]:
     return out
 
 
+def _cached_districts(ctx: Context) -> list[tuple[str, str]]:
+    if "districts" not in ctx.cache:
+        ctx.cache["districts"] = _district_names(ctx.loaded.units)
+    return ctx.cache["districts"]  # type: ignore[return-value]
+
+
 def _applies(body: DefunctBody, plan: Plan) -> bool:
     h = plan.header
     if body.unit_types and h.unit_type not in body.unit_types:
@@ -204,7 +217,7 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
             continue
         names = [(n, body.replacement) for n in body.names]
         if body.include_former_districts:  # first: "UBND quận X" is reported as "Quận X", with what it became
-            names = _district_names(ctx.loaded.units) + names
+            names = _cached_districts(ctx) + names
         excluded = [s for e in body.exclude for s in _spans(text, squash(e))]
         for name, replacement in names:
             for a, b in _spans(text, squash(name)):

@@ -164,7 +164,8 @@ def parse_signature(view: View, start: int) -> Signature:
                 s["position"] = mp.group(1).upper()
     for i in range(len(view.texts) - 1, max(start, len(view.texts) - 25) - 1, -1):
         t = view.texts[i].strip()
-        if t and _NAME.match(t) and not contains(squash(t), "uy ban nhan dan"):
+        if (t and _NAME.match(t) and not t.isupper() and not contains(squash(t), "uy ban nhan dan")
+                and not _POSITION.search(squash(t))):  # a person's name, not "CHỦ TỊCH" or the body
             s["name"] = t
             s.setdefault("line", view.line_no(i))
             break

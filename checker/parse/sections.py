@@ -40,6 +40,11 @@ def _mostly_upper(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
 
 
+def _title_like(text: str) -> bool:
+    t = text.rstrip()
+    return len(t) <= 90 and "%" not in t and not t.endswith((".", ";", ","))
+
+
 def _follows_break(view: View, i: int, heading_idx: set[int]) -> bool:
     """A numbered line is a heading only where the previous text ended (not inside a wrapped sentence)."""
     p = view.prev_nonblank(i)
@@ -73,7 +78,8 @@ def find_sections(view: View) -> list[Section]:
                 number, style, title = m.group(1), "arabic", m.group(2)
         if not style:
             m = _LETTER.match(text)
-            if m and _follows_break(view, i, heading_idx):
+            # "a) Hạ tầng số" is a heading; "a) Tối thiểu 80% hồ sơ ... ." is an item of a list
+            if m and _follows_break(view, i, heading_idx) and _title_like(m.group(2)):
                 number, style, title = m.group(1), "letter", m.group(2)
         if not style:
             continue

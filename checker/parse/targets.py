@@ -88,13 +88,13 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
             excl = [text[a + m.start(1) : a + m.end(1)].strip() for m in EXCLUSION.finditer(clause)]
             # the finding points where its quote begins: the clause, after any list marker or row number
             raw = text[a:b]
-            lead = re.match(r"^[\s;]*(?:(?:[-+*•–]|\d{1,2}\b\.?)\s*)?", raw)
+            lead = re.match(r"^[\s;]*(?:(?:[-+*•–]|\d{1,2}\b\.?|[a-zđ]\))\s*)?", raw)
             offset = a + (lead.end() if lead else 0)
             line = line_of_offset[0][1]
             for off, ln in line_of_offset:
                 if off <= offset:
                     line = ln
-            clause_text = re.sub(r"^\s*(?:[-+*•–]|\d{1,2}\b\.?)\s*", "", text[a:b].strip(" ;"))
+            clause_text = re.sub(r"^\s*(?:[-+*•–]|\d{1,2}\b\.?|[a-zđ]\))\s*", "", text[a:b].strip(" ;"))
             out.append(Target(text=clause_text, value=value, value_high=high, comparator=comp, hedged=hedged,
                               exclusions=excl, line=line, section=section, source=source))  # type: ignore[arg-type]
     return out

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from checker.models import Document
 from checker.text import fold, squash
 
-BULLET = re.compile(r"^\s*[-+*•–—]\s*(?=\S)")
+BULLET = re.compile(r"^\s*(?:[-+*•–—]\s*(?=\S)|[a-zđ]\)\s+)")  # "- item", "a) item"
 ROW_NUMBER = re.compile(r"^\s*\d{1,2}(?:\s*$|\s+(?=[A-ZÀ-ỸĐ]))")
 ENDS_SENTENCE = re.compile(r"[.:;!?)…]\s*$")
 

@@ -17,7 +17,7 @@ def as_dict(report: Report) -> dict[str, object]:
                 {"id": f.id, "kind": f.kind, "severity": f.severity, "line": f.line, "message": f.message,
                  "evidence": f.evidence, "expected": f.expected, "actual": f.actual, "check": f.check,
                  "location": f.location.model_dump(exclude_none=True) if f.location else None,
-                 "source": f.source}
+                 "source": f.source, "fingerprint": f.fingerprint, "suppressed": f.suppressed}
                 for f in p.findings
             ],
         })

@@ -104,6 +104,7 @@ class LoadedPack:
     def __init__(self, path: Path, pack: RulePack) -> None:
         self.path = path
         self.pack = pack
+        self.cache: dict[str, object] = {}  # indexes checks derive from the registries (see checks.base)
         base = path.parent
         self.units = load_model(base / pack.applies_to.units, UnitsRegistry) if pack.applies_to.units else None
         self.references = load_model(base / pack.references, ReferencesRegistry) if pack.references else None
