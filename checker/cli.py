@@ -100,10 +100,27 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point. A first word naming a subcommand runs it, unless a file or folder of that name exists:
     ``check ./rules`` and a folder named ``diff`` stay checkable."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in SUBCOMMANDS and not Path(args[0]).exists():
+    if args and wants_subcommand(args):
         SUBCOMMANDS[args[0]].main(args=args[1:], prog_name=f"check {args[0]}")
         return
     check_command.main(args=args, prog_name="check")
+
+
+def wants_subcommand(args: list[str]) -> bool:
+    """``rules``/``diff`` run their subcommand unless a path of that name exists and the words after it do not
+    fit the subcommand (``rules validate|schema``; ``diff OLD NEW`` with two files). Written as a path
+    (``./rules``, ``diff/``), it is always a path."""
+    name = args[0]
+    if name not in SUBCOMMANDS:
+        return False
+    if not Path(name).exists():
+        return True
+    rest = [a for a in args[1:] if not a.startswith("-")]
+    if name == "rules":
+        return bool(rest) and rest[0] in ("validate", "schema")
+    if name == "diff":
+        return len(rest) == 2 and all(Path(a).is_file() for a in rest)
+    return False
 
 
 def _register_optional() -> None:

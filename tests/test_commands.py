@@ -123,3 +123,20 @@ def test_several_formats_each_to_its_file(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == ["github-annotations.txt", "junit.xml", "report.sarif"]
+
+
+def test_rules_subcommand_beside_a_rules_folder(tmp_path: Path) -> None:
+    """In the repository root a folder `rules/` exists: `check rules validate` still validates."""
+    (tmp_path / "rules").mkdir()
+    done = check("rules", "validate", str(RULES), cwd=tmp_path)
+    assert done.returncode == 0 and "215-KH-UBND" in done.stdout, done.stdout + done.stderr
+    done = check("rules", "--format", "json", cwd=tmp_path)  # the folder, checked as plans (none inside)
+    assert done.returncode == 2 and json.loads(done.stdout)["plans"] == []
+
+
+def test_diff_subcommand_beside_a_diff_folder(tmp_path: Path) -> None:
+    (tmp_path / "diff").mkdir()
+    (tmp_path / "a.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(PLAN, encoding="utf-8")
+    done = check("diff", "a.txt", "b.txt", cwd=tmp_path)
+    assert done.returncode == 0 and "a.txt → b.txt" in done.stdout, done.stdout + done.stderr
