@@ -12,7 +12,7 @@ from checker.errors import CheckerError
 from checker.ingest import Limits
 from checker.models import SEVERITY_RANK, PlanResult, Report
 from checker.pipeline import check_paths
-from checker.report import FILENAMES, FORMATS, html_report
+from checker.report import FILENAMES, FORMATS
 from checker.report.labels import label, summary_line
 from checker.rules.loader import load_packs
 from checker.waivers import apply_waivers, load_waivers
@@ -76,9 +76,12 @@ def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
 
 def emit(report: Report, formats: tuple[str, ...], output: Path, lang: str) -> None:
     """One format: to stdout (html: to the output folder). Default: text summary plus the HTML report.
-    Several formats: each to its own file in the output folder."""
+    Several formats: each to its own file in the output folder. (jinja2 is imported only to write HTML.)"""
+
     if not formats:
         click.echo(FORMATS["text"](report), nl=False)
+        from checker.report import html_report
+
         index = html_report.write(report, output)
         click.echo(label("report_written", lang).format(path=index), err=True)
         return
@@ -87,6 +90,8 @@ def emit(report: Report, formats: tuple[str, ...], output: Path, lang: str) -> N
         return
     for fmt in dict.fromkeys(formats):
         if fmt == "html":
+            from checker.report import html_report
+
             path = html_report.write(report, output)
         else:
             output.mkdir(parents=True, exist_ok=True)

@@ -32,23 +32,20 @@ READERS: dict[str, Reader] = {
 }
 
 
-def _register_optional() -> None:
-    """Formats whose readers live in their own modules (Word, PDF); absent modules simply are not offered."""
-    try:
-        from checker.ingest import docx as docx_reader
+def _lazy(module: str) -> Reader:
+    """A reader imported on first use: checking .txt plans does not pay for python-docx or pypdf."""
 
-        READERS[".docx"] = docx_reader.read
-    except ImportError:  # pragma: no cover - the module ships with the package
-        pass
-    try:
-        from checker.ingest import pdf as pdf_reader
+    def read_with(path: Path, limits: Limits) -> Document:
+        import importlib
 
-        READERS[".pdf"] = pdf_reader.read
-    except ImportError:  # pragma: no cover
-        pass
+        reader: Reader = importlib.import_module(module).read
+        return reader(path, limits)
+
+    return read_with
 
 
-_register_optional()
+READERS[".docx"] = _lazy("checker.ingest.docx")
+READERS[".pdf"] = _lazy("checker.ingest.pdf")
 
 
 def supported(path: Path) -> bool:

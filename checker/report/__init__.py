@@ -5,15 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from checker.models import Report
-from checker.report import html_report, json_report, text
+from checker.report import json_report, text
 
 Renderer = Callable[[Report], str]
 
 FORMATS: dict[str, Renderer] = {
     "text": text.render,
     "json": json_report.render,
-    "html": html_report.render,
+    "html": lambda report: _html().render(report),
 }
+
+def _html():  # noqa: ANN202 - the module; jinja2 is imported only when HTML is asked for
+    from checker.report import html_report
+
+    return html_report
+
 
 # the file each format is written to when several are asked for in one run
 FILENAMES: dict[str, str] = {"text": "report.txt", "json": "report.json", "html": "index.html"}
