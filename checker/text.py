@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+# the capital letters of Vietnamese text, for regex classes ("[A-ZÀ-Ỹ]" would also take á, ế, ... which lie between)
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and len(c.lower()) == 1)
 _OCR_DIGITS = str.maketrans({"0": "o", "1": "l", "6": "o", "4": "a"})
 _NON_WORD = re.compile(r"[^a-z0-9%]+")
 

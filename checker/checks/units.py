@@ -6,6 +6,7 @@ diacritics, also syllable by syllable with the tone mark's placement ignored (Th
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -18,7 +19,7 @@ from checker.parse.header import find_unit_mentions
 from checker.parse.view import View
 from checker.rules.registries import AdminUnit, UnitsRegistry
 from checker.rules.schema import UnitNames
-from checker.text import contains_any, diacritics_share, fold, squash
+from checker.text import diacritics_share, fold, squash
 
 ID = "unit-names"
 TYPE_WORDS = {"phuong": "phường", "xa": "xã", "dac_khu": "đặc khu"}
@@ -132,8 +133,8 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
         prev = view.prev_nonblank(i)
         if prev is not None:
             context = squash(view.texts[prev]) + " " + context
-        if contains_any(context, neighbour, 90):
-            continue
+        if any(re.search(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])", context) for n in neighbour):
+            continue  # short function words ("với", "các phường"): whole words, exactly, never fuzzily
         if (view.line_no(i), squash(other.short_name)) in reported:
             continue
         reported.add((view.line_no(i), squash(other.short_name)))

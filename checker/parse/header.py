@@ -11,7 +11,7 @@ import re
 from checker.models import Header, Signature
 from checker.parse.citations import parse_date
 from checker.parse.view import View
-from checker.text import contains, squash
+from checker.text import UPPER, contains, squash
 
 UNIT_WORD = re.compile(r"\b(phuong|phudng|phwong|phuodng|phieong|xa|dac khu|dac\s+khu)\s+", re.IGNORECASE)
 _TYPE = {"xa": "xa", "dac khu": "dac_khu"}
@@ -19,7 +19,7 @@ NUMBER = re.compile(r"\bs\w{0,2}\s*:\s*(\d*)\s*/\s*([a-z]{1,4}\s*-\s*[a-z]{2,8})
 DATE = re.compile(
     r"ng\w{1,2}y\s*(\d{1,2})?[\s.…_]*th\w{1,3}ng\s*(\d{1,2})?[\s.…_]*n\w{1,2}m\s*(\d{4})"
 )
-_CAPWORD = re.compile(r"[A-ZÀ-ỸĐ][^\s,;:.()]*")
+_CAPWORD = re.compile(rf"[{UPPER}][^\s,;:.()]*")
 
 
 def _words_upper(text: str) -> str:
@@ -81,11 +81,12 @@ def parse_header(view: View, body_start: int) -> Header:
     for i in range(limit):
         f = view.folded[i]
         sq = view.squashed[i]
-        if "doc_type_line" not in h and "issuer" not in h and contains(sq[:40], "uy ban nhan dan", 85):
+        if "doc_type_line" not in h and "issuer" not in h and (
+                contains(sq[:40], "uy ban nhan dan", 85) or re.match(r"ubnd (phuong|xa|dac khu)\b", sq)):
             h["issuer"] = _words_upper(view.texts[i].lstrip("#*> ")) or view.texts[i].strip("#*> ")
             h["issuer_line"] = view.line_no(i)
         # the unit's line: "PHƯỜNG X" alone, or after "ỦY BAN NHÂN DÂN" on the same line (Markdown "# ...")
-        head = re.match(r"^[\s#*>]*(?:uy ban nhan dan\s+)?", f)
+        head = re.match(r"^[\s#*>]*(?:(?:uy ban nhan dan|ubnd)\s+)?", f)
         lead = head.end() if head else 0
         m = UNIT_WORD.match(f[lead:])
         if "unit_name" not in h and m and i < 12:
@@ -147,7 +148,7 @@ def _title(view: View, i: int, body_start: int) -> tuple[str, int | None]:
 
 _AUTHORITY = re.compile(r"\b(tm|kt|q|tl|tuq)\s*[.,]\s*(uy ban nhan dan|chu tich|ubnd)")
 _POSITION = re.compile(r"\b(pho chu tich|chu tich)\b")
-_NAME = re.compile(r"^[A-ZÀ-ỸĐ][\wÀ-ỹ]*(?:\s+[A-ZÀ-ỸĐ][\wÀ-ỹ]*){1,4}$")
+_NAME = re.compile(rf"^[{UPPER}]\w*(?:\s+[{UPPER}]\w*){{1,4}}$")
 
 
 def parse_signature(view: View, start: int) -> Signature:

@@ -60,13 +60,13 @@ def find_sections(view: View) -> list[Section]:
     sections: list[Section] = []
     heading_idx: set[int] = set()
     for i, text in enumerate(view.texts):
-        if not text.strip() or len(text) > 160:
+        if not text.strip():
             continue
         number, style, title = "", "", ""
         m = _ROMAN.match(text)
         if m:
             numeral = m.group(1).replace("1", "I").replace("l", "I").replace("|", "I")
-            if roman_value(numeral) and _mostly_upper(m.group(2)):
+            if roman_value(numeral) and _mostly_upper(m.group(2)) and len(text) <= 160:
                 number, style, title = numeral, "roman", m.group(2)
         if not style:
             m = _DOTTED.match(text)

@@ -7,8 +7,9 @@ import re
 
 from checker.models import Comparator, Document, Target
 from checker.parse.view import Item
-from checker.text import contains, fold, squash
+from checker.text import UPPER, contains, fold, squash
 
+_CLAUSE_END = re.compile(rf";|\.\s+(?=[{UPPER}]|\d{{1,2}}(?:\.\d{{1,2}})*\.?\s)")
 RANGE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*[-–]\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 FIGURE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 EXCLUSION = re.compile(r"\(\s*(?:tr[a-z]{1,2}|ngoai tru|khong ke|khong bao gom)\s+([^)]{3,})\)")
@@ -52,7 +53,9 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
     folded = fold(text)
     out: list[Target] = []
     clause_start = 0
-    clauses = [m.end() for m in re.finditer(r";", folded)] + [len(folded)]
+    # a clause ends at ";" or at a sentence end followed by a new sentence or a numbered part ("... 95%. 1.2. ...")
+    clauses = [m.end() for m in _CLAUSE_END.finditer(text)]
+    clauses.append(len(folded))
     spans = []
     for c_end in clauses:
         spans.append((clause_start, c_end))

@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass, field
 
 from checker.models import Document
-from checker.text import fold, squash
+from checker.text import UPPER, fold, squash
 
 BULLET = re.compile(r"^\s*(?:[-+*•–—]\s*(?=\S)|[a-zđ]\)\s+)")  # "- item", "a) item"
-ROW_NUMBER = re.compile(r"^\s*\d{1,2}(?:\s*$|\s+(?=[A-ZÀ-ỸĐ]))")
+ROW_NUMBER = re.compile(rf"^\s*\d{{1,2}}(?:\s*$|\s+(?=[{UPPER}]))")
 ENDS_SENTENCE = re.compile(r"[.:;!?)…]\s*$")
 
 
