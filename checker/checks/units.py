@@ -127,7 +127,10 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
                 yield from _spelling(plan, rule, ctx, own, name, view.line_no(i), view.texts[i])
             continue
         other = _best_prefix(idx, name, utype)
-        if other is None or squash(other.short_name) == own_key:
+        if other is None:
+            yield from _former_mention(plan, rule, ctx, idx, view, i, utype, name, reported)
+            continue
+        if squash(other.short_name) == own_key:
             continue
         context = squash(view.texts[i])
         prev = view.prev_nonblank(i)
@@ -142,6 +145,37 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
         yield finding(rule, ID, "inconsistent", plan=plan, line=view.line_no(i),
                       message=msg("unit.other", ctx.lang, actual=written, expected=own.name),
                       evidence=short(view.texts[i]), expected=own.name, actual=written, source=_source(idx))
+
+
+HISTORY = ["cu", "truoc day", "truoc khi sap xep", "truoc sap xep", "truoc ngay 01 7 2025", "da sap xep", "sap nhap"]
+
+
+def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, view: View, i: int, utype: str,
+                    name: str, reported: set[tuple[int, str]]) -> Iterator[Finding]:
+    """A former unit (merged on 1/7/2025) named as if it still existed; "phường X cũ" is history, not a finding."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        key = squash(" ".join(words[:n]))
+        former = [(f, u) for f, u in idx.former.get(key, []) if squash(f.split(" ", 1)[0]) in _TYPE_FOLD[utype]]
+        if not former:
+            continue
+        line_sq = squash(view.texts[i])
+        at = line_sq.find(key)
+        after = line_sq[at + len(key) : at + len(key) + 40] if at >= 0 else ""  # "phường X cũ", "X (trước đây)"
+        if (view.line_no(i), key) in reported or any(
+                re.search(rf"(?<![a-z0-9]){h}(?![a-z0-9])", after) for h in HISTORY):
+            return
+        reported.add((view.line_no(i), key))
+        into = ", ".join(sorted({u.name for _, u in former}))
+        written = f"{TYPE_WORDS.get(utype, utype)} {' '.join(words[:n])}"
+        yield finding(rule, ID, "outdated", plan=plan, line=view.line_no(i), severity="warning",
+                      message=msg("unit.former", ctx.lang, actual=written, expected=into,
+                                  since=idx.reg.meta.effective or ""),
+                      evidence=short(view.texts[i]), expected=into, actual=written, source=_source(idx))
+        return
+
+
+_TYPE_FOLD = {"phuong": {"phuong"}, "xa": {"xa"}, "dac_khu": {"dac", "huyen"}}
 
 
 def _best_prefix(idx: UnitIndex, name: str, utype: str) -> object:
