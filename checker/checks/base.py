@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from checker.models import Finding, Kind, Line, Location, Plan, Severity
 from checker.rules.loader import LoadedPack
 from checker.rules.schema import RuleBase
 from checker.text import all_groups, squash
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -24,6 +27,12 @@ class Context:
     def cache(self) -> dict[str, object]:
         """Indexes derived from the pack's registries: built once per loaded pack, shared by every plan."""
         return self.loaded.cache
+
+    def cached(self, key: str, build: Callable[[], T]) -> T:
+        """``build()`` once per loaded pack (an index over a registry), then the same object for every plan."""
+        if key not in self.loaded.cache:
+            self.loaded.cache[key] = build()
+        return self.loaded.cache[key]  # type: ignore[return-value]
 
     @property
     def pack(self):  # noqa: ANN201 - RulePack, kept untyped to avoid an import cycle in annotations

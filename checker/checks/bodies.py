@@ -183,12 +183,6 @@ def _district_names(units: UnitsRegistry | None) -> list[tuple[str, str]]:
     return out
 
 
-def _cached_districts(ctx: Context) -> list[tuple[str, str]]:
-    if "districts" not in ctx.cache:
-        ctx.cache["districts"] = _district_names(ctx.loaded.units)
-    return ctx.cache["districts"]  # type: ignore[return-value]
-
-
 def _applies(body: DefunctBody, plan: Plan) -> bool:
     h = plan.header
     if body.unit_types and h.unit_type not in body.unit_types:
@@ -217,7 +211,7 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
             continue
         names = [(n, body.replacement) for n in body.names]
         if body.include_former_districts:  # first: "UBND quận X" is reported as "Quận X", with what it became
-            names = _cached_districts(ctx) + names
+            names = ctx.cached("districts", lambda: _district_names(ctx.loaded.units)) + names
         excluded = [s for e in body.exclude for s in _spans(text, squash(e))]
         for name, replacement in names:
             for a, b in _spans(text, squash(name)):

@@ -75,11 +75,7 @@ class RefIndex:
 
 def index(ctx: Context) -> RefIndex | None:
     reg = ctx.loaded.references
-    if reg is None:
-        return None
-    if "references" not in ctx.cache:
-        ctx.cache["references"] = RefIndex(reg)
-    return ctx.cache["references"]  # type: ignore[return-value]
+    return None if reg is None else ctx.cached("references", lambda: RefIndex(reg))
 
 
 def official_date(d: dt.date) -> str:

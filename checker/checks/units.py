@@ -73,11 +73,7 @@ class UnitIndex:
 
 def index(ctx: Context) -> UnitIndex | None:
     reg = ctx.loaded.units
-    if reg is None:
-        return None
-    if "units" not in ctx.cache:
-        ctx.cache["units"] = UnitIndex(reg)
-    return ctx.cache["units"]  # type: ignore[return-value]
+    return None if reg is None else ctx.cached("units", lambda: UnitIndex(reg))
 
 
 def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:

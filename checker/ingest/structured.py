@@ -10,20 +10,12 @@ from ruamel.yaml.error import YAMLError
 
 from checker.errors import IngestError
 from checker.models import Document
+from checker.rules.loader import plain
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from checker.ingest import Limits
-
-
-def _plain(obj: object) -> object:
-    """ruamel's round-trip containers → plain dicts and lists."""
-    if isinstance(obj, dict):
-        return {str(k): _plain(v) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_plain(v) for v in obj]
-    return obj
 
 
 def read(path: Path, limits: Limits) -> Document:
@@ -38,7 +30,7 @@ def read(path: Path, limits: Limits) -> Document:
         if path.suffix.lower() == ".json":
             data = json.loads(text)
         else:
-            data = _plain(YAML(typ="safe", pure=True).load(text))
+            data = plain(YAML(typ="safe", pure=True).load(text))
     except json.JSONDecodeError as exc:
         raise IngestError(str(path), f"JSON lỗi: {exc.msg}", line=exc.lineno) from None
     except YAMLError as exc:

@@ -38,11 +38,12 @@ def line_of(data: object, loc: tuple[int | str, ...]) -> int | None:
     return line
 
 
-def _plain(obj: object) -> object:
+def plain(obj: object) -> object:
+    """ruamel's round-trip containers → plain dicts and lists (for pydantic)."""
     if isinstance(obj, dict):
-        return {str(k): _plain(v) for k, v in obj.items()}
+        return {str(k): plain(v) for k, v in obj.items()}
     if isinstance(obj, list):
-        return [_plain(v) for v in obj]
+        return [plain(v) for v in obj]
     return obj
 
 
@@ -82,7 +83,7 @@ def load_model(path: Path, model: type[M]) -> M:
         pass
     data = load_yaml(path)
     try:
-        return model.model_validate(_plain(data))
+        return model.model_validate(plain(data))
     except ValidationError as exc:
         err = exc.errors()[0]
         raw = err["loc"]
