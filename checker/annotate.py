@@ -145,7 +145,7 @@ def annotate_file(path: Path, findings: list[Finding], lang: str = "vi") -> Path
         if target is None:  # a document without a body paragraph: give it one
             target = doc.add_paragraph()._p
         runs = _own_runs(target) or [target.add_r()]
-        doc.add_comment([Run(runs[0], None), Run(runs[-1], None)], text=comment_text(f, lang), author=AUTHOR,
+        doc.add_comment([Run(runs[0], doc.part), Run(runs[-1], doc.part)], text=comment_text(f, lang), author=AUTHOR,
                         initials="CK")
     fd, tmp = tempfile.mkstemp(prefix=".annotate-", suffix=".docx", dir=out.parent)
     os.close(fd)

@@ -154,7 +154,9 @@ def _form(old: Plan, new: Plan) -> list[PlanChange]:
         out.append(PlanChange("header", "changed", _path(path), str(item["old_value"]), str(item["new_value"])))
     for path, item in dd.get("type_changes", {}).items():
         out.append(PlanChange("header", "changed", _path(path), _opt(item["old_value"]), _opt(item["new_value"])))
-    for kind, change in (("iterable_item_added", "added"), ("iterable_item_removed", "removed")):
+    changes: tuple[tuple[str, Literal["added", "removed"]], ...] = (
+        ("iterable_item_added", "added"), ("iterable_item_removed", "removed"))
+    for kind, change in changes:
         for path, value in dd.get(kind, {}).items():
             out.append(PlanChange("header", change, _path(path), None if change == "added" else str(value),
                                   str(value) if change == "added" else None))
@@ -252,8 +254,8 @@ def render_text(d: DiffResult, lang: str = "vi") -> str:
                f"{len(d.remaining)} {w['remaining']}")
     for label_key, items in (("fixed", d.fixed), ("new", d.new_findings)):
         for f in items:
-            where = f"{w['line']} {f.line}" if f.line is not None else "—"
-            out.append(f"  [{w[label_key]}] {f.severity} {f.id} ({where}): {f.message}")
+            at = f"{w['line']} {f.line}" if f.line is not None else "—"
+            out.append(f"  [{w[label_key]}] {f.severity} {f.id} ({at}): {f.message}")
     return "\n".join(out) + "\n"
 
 

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from checker.models import Finding, Kind, Line, Location, Plan, Severity
 from checker.rules.loader import LoadedPack
-from checker.rules.schema import RuleBase
+from checker.rules.schema import RuleBase, RulePack
 from checker.text import all_groups, squash
 
 T = TypeVar("T")
@@ -35,7 +35,7 @@ class Context:
         return self.loaded.cache[key]  # type: ignore[return-value]
 
     @property
-    def pack(self):  # noqa: ANN201 - RulePack, kept untyped to avoid an import cycle in annotations
+    def pack(self) -> RulePack:
         return self.loaded.pack
 
 

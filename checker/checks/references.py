@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from checker.checks.base import Context, finding, line_text, short
 from checker.checks.citation import directive_key
 from checker.i18n import msg
-from checker.models import DocRef, Finding, Plan
+from checker.models import DocRef, Finding, Plan, Severity
 from checker.parse.citations import FULL, LAW, make_key
 from checker.rules.registries import LegalDoc, ReferencesRegistry
 from checker.rules.schema import LegalReferences
@@ -106,7 +106,8 @@ def _source(doc: LegalDoc) -> str:
 
 
 def _historical(plan: Plan, ref: DocRef) -> bool:
-    around = squash(line_text(plan, ref.line - 1) + " " + line_text(plan, ref.line) + " " + ref.text)
+    line = ref.line or 0
+    around = squash(line_text(plan, line - 1) + " " + line_text(plan, line) + " " + ref.text)
     return any(h in around for h in HISTORY)
 
 
@@ -145,7 +146,7 @@ def check(plan: Plan, rule: LegalReferences, ctx: Context) -> Iterator[Finding]:
             if dated and not same:
                 wrong_date = True
                 right = " / ".join(official_date(d.date) for d in docs)
-                sev = "error" if len(docs) == 1 and doc.verified is True else "warning"
+                sev: Severity = "error" if len(docs) == 1 and doc.verified is True else "warning"
                 yield finding(rule, ID, "outdated", plan=plan, line=ref.line, severity=sev,
                               message=msg("refs.date", ctx.lang, doc=_name(ref, doc), actual=ref.raw_date,
                                           expected=right),

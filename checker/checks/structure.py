@@ -121,7 +121,7 @@ def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding
     k = execution_section(plan.sections)
     if k is not None and plan.lines:
         # assignments written as prose: the unit named together with its role in the execution part
-        start = plan.sections[k].line
+        start = plan.sections[k].line or 0
         nxt = next((s.line for s in plan.sections[k + 1 :] if s.level <= plan.sections[k].level), None)
         text = " ".join(squash(ln.text) for ln in plan.lines if start <= ln.loc.line and
                         (nxt is None or ln.loc.line < nxt))

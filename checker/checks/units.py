@@ -174,7 +174,7 @@ def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, v
 _TYPE_FOLD = {"phuong": {"phuong"}, "xa": {"xa"}, "dac_khu": {"dac", "huyen"}}
 
 
-def _best_prefix(idx: UnitIndex, name: str, utype: str) -> object:
+def _best_prefix(idx: UnitIndex, name: str, utype: str) -> AdminUnit | None:
     """The current unit whose name the mention starts with ("An Dương 6 tháng" → An Dương)."""
     words = name.split()
     for n in range(len(words), 0, -1):

@@ -59,7 +59,7 @@ def parse_text(doc: Document) -> Plan:
     sections = find_sections(view)
     line_index = {ln.loc.line: i for i, ln in enumerate(doc.lines)}
     first_roman = next((s for s in sections if s.level == 1), None)
-    body_start = line_index[first_roman.line] if first_roman else min(len(doc.lines), 40)
+    body_start = line_index[first_roman.line or 0] if first_roman else min(len(doc.lines), 40)
     header = parse_header(view, body_start)
     if not header.unit_name:
         # no header block (or it was lost in extraction): the unit named in the title or the preamble
@@ -70,7 +70,7 @@ def parse_text(doc: Document) -> Plan:
                                                "unit_line": view.line_no(i)})
     preamble_end = view.starts[body_start] if body_start < len(view.starts) else len(view.joined)
     refs = [r for r in find_references(view, preamble_end) if r.line != header.number_line]
-    heading_idx = {line_index[s.line] for s in sections}
+    heading_idx = {line_index[s.line or 0] for s in sections}  # text sections always have a line
     its = items(view, heading_idx)
     for it in its:
         it.section = section_of_line(view, sections, it.first)

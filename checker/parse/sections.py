@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from checker.models import Section
 from checker.parse.view import View
+
+Style = Literal["roman", "arabic", "dotted", "letter"]
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _ROMAN = re.compile(r"^\s*([IVXl1|]{1,5})\s*[.:]\s*(\S.*)$")
@@ -62,7 +65,8 @@ def find_sections(view: View) -> list[Section]:
     for i, text in enumerate(view.texts):
         if not text.strip():
             continue
-        number, style, title = "", "", ""
+        number, title = "", ""
+        style: Style | None = None
         m = _ROMAN.match(text)
         if m:
             numeral = m.group(1).replace("1", "I").replace("l", "I").replace("|", "I")
@@ -107,7 +111,7 @@ def section_of_line(view: View, sections: list[Section], index: int) -> int | No
     line = view.line_no(index)
     found = None
     for k, s in enumerate(sections):
-        if s.line <= line:
+        if (s.line or 0) <= line:
             found = k
         else:
             break
@@ -117,10 +121,10 @@ def section_of_line(view: View, sections: list[Section], index: int) -> int | No
 def section_span(view: View, sections: list[Section], k: int) -> tuple[int, int]:
     """Line indices [start, end) covered by section ``k`` and its children."""
     lines = [ln.loc.line for ln in view.doc.lines]
-    start = lines.index(sections[k].line)
+    start = lines.index(sections[k].line or 0)
     end = len(lines)
     for s in sections[k + 1 :]:
         if s.level <= sections[k].level:
-            end = lines.index(s.line)
+            end = lines.index(s.line or 0)
             break
     return start, end

@@ -124,11 +124,11 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
         # reference column, not a second target
         bare = {line_numbers[i] for i in it.line_numbers if re.fullmatch(_BARE, texts[i].strip())}
         kept: list[Target] = []
-        for t in targets:
-            if kept and t.line in bare:
-                kept[-1] = kept[-1].model_copy(update={"reference_value": t.value})
+        for target in targets:
+            if kept and target.line in bare:
+                kept[-1] = kept[-1].model_copy(update={"reference_value": target.value})
             else:
-                kept.append(t)
+                kept.append(target)
         out.extend(kept)
     return out
 

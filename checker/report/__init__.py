@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 
 from checker.models import Report
 from checker.report import json_report, text
@@ -15,7 +16,7 @@ FORMATS: dict[str, Renderer] = {
     "html": lambda report: _html().render(report),
 }
 
-def _html():  # noqa: ANN202 - the module; jinja2 is imported only when HTML is asked for
+def _html() -> ModuleType:  # the module; jinja2 is imported only when HTML is asked for
     from checker.report import html_report
 
     return html_report

@@ -41,9 +41,9 @@ def render_pages(report: Report) -> dict[str, str]:
             for p, n in zip(report.plans, names, strict=True)]
     pages = {"index.html": env.get_template("index.html").render(
         rows=rows, t=t, kinds=KINDS, summary=summary_line(report.summary(), report.lang), lang=report.lang)}
-    for row in rows:
-        pages[row["page"]] = env.get_template("plan.html").render(
-            p=row["plan"], counts=row["counts"], kinds=row["kinds"], t=t, lang=report.lang)
+    for p, name in zip(report.plans, names, strict=True):
+        pages[name] = env.get_template("plan.html").render(
+            p=p, counts=p.counts(), kinds=_kind_counts(p), t=t, lang=report.lang)
     return pages
 
 

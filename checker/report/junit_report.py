@@ -65,8 +65,8 @@ def _suite(report: Report, p: PlanResult) -> ET.Element:
             rest = [f for f in mine if f not in failing]
             if rest:
                 ET.SubElement(case, "system-out").text = "\n".join(_line(f) for f in rest)
-    for key, value in counts.items():
-        suite.set(key, str(value))
+    for key, count in counts.items():
+        suite.set(key, str(count))
     return suite
 
 

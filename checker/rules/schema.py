@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from checker.models import Comparator, Severity
+from checker.models import Comparator, Severity, UnitType
 
 Groups = list[list[str]]
 
@@ -101,14 +101,17 @@ class LegalReferences(RuleBase):
     unknown_severity: Severity = "info"
 
 
+FormPart = Literal["motto", "issuer", "number", "date", "doc-type", "title", "signature", "recipients", "archive"]
+DEFAULT_FORM_PARTS: tuple[FormPart, ...] = ("motto", "issuer", "number", "date", "doc-type", "signature", "recipients")
+ALL_UNIT_TYPES: tuple[UnitType, ...] = ("phuong", "xa", "dac_khu")
+
+
 class DocumentForm(RuleBase):
     """The parts of a Kế hoạch's form (NĐ 30/2020, Điều 8): header, number, date, title, signature, Nơi nhận."""
 
     type: Literal["document-form"]
     symbol: str = "KH-UBND"
-    require: list[
-        Literal["motto", "issuer", "number", "date", "doc-type", "title", "signature", "recipients", "archive"]
-    ] = Field(default_factory=lambda: ["motto", "issuer", "number", "date", "doc-type", "signature", "recipients"])
+    require: list[FormPart] = Field(default_factory=lambda: list(DEFAULT_FORM_PARTS))
 
 
 Rule = Annotated[
@@ -129,7 +132,7 @@ class Directive(_Strict):
 class AppliesTo(_Strict):
     city: str
     units: str | None = None  # path to a units registry, relative to the pack file
-    unit_types: list[Literal["phuong", "xa", "dac_khu"]] = Field(default_factory=lambda: ["phuong", "xa", "dac_khu"])
+    unit_types: list[UnitType] = Field(default_factory=lambda: list(ALL_UNIT_TYPES))
     period: list[str] = Field(default_factory=list)  # phrases that name the period ("6 tháng cuối năm 2025")
     subject: Groups = Field(default_factory=list)  # phrases that name the subject
 
