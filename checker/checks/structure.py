@@ -128,5 +128,6 @@ def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding
         for sentence in text.split(" - "):
             if contains_any(sentence, wanted, 88) and (not roles or contains_any(sentence, roles, 87)):
                 return
-    yield finding(rule, ID_UNIT, "missing", plan=plan, line=plan.sections[k].line if k is not None else None,
+    line = plan.sections[k].line if k is not None else None
+    yield finding(rule, ID_UNIT, "missing", plan=plan, line=line, evidence=line_text(plan, line),
                   message=msg("unit.missing", ctx.lang, requirement=requirement), expected=rule.message)

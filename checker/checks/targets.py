@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.checks.base import Context, find_phrase, finding, short, squash_all
+from checker.checks.base import Context, find_phrase, finding, line_text, short, squash_all
 from checker.i18n import msg
 from checker.models import Finding, Plan, Severity
 from checker.models import Target as PlanTarget
@@ -101,4 +101,5 @@ def _missing(plan: Plan, rule: Target, ctx: Context) -> Finding:
     line = (specific or matching)[0].line if matching else None
     requirement = rule.message if ctx.lang == "vi" or not rule.message_en else rule.message_en
     return finding(rule, ID, "missing", plan=plan, line=line, severity=rule.severity_missing or rule.severity,
-                   message=msg("target.missing", ctx.lang, requirement=requirement), expected=rule.message)
+                   message=msg("target.missing", ctx.lang, requirement=requirement), expected=rule.message,
+                   evidence=line_text(plan, line))  # the heading under which the target should stand

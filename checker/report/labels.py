@@ -17,6 +17,7 @@ LABELS: dict[str, dict[str, str]] = {
         "directive": "Văn bản chỉ đạo", "reason": "Lý do", "notes": "Ghi chú", "back": "← Danh sách kế hoạch",
         "report_written": "Đã ghi báo cáo HTML: {path}",
         "whole_plan": "toàn văn bản",
+        "verdict": "Kết luận", "complies": "đạt", "revise": "cần sửa",
     },
     "en": {
         "error": "error", "warning": "warning", "info": "info",
@@ -30,6 +31,7 @@ LABELS: dict[str, dict[str, str]] = {
         "directive": "Directive", "reason": "Reason", "notes": "Notes", "back": "← All plans",
         "report_written": "HTML report written: {path}",
         "whole_plan": "whole plan",
+        "verdict": "Verdict", "complies": "complies", "revise": "revise",
     },
 }
 
