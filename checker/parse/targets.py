@@ -133,14 +133,33 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
     return out
 
 
+REFERENCE_COLUMN = ["thanh pho", "tinh", "cap tren", "giao", "chi dao"]
+OWN_COLUMN = ["phuong", "xa", "dac khu", "don vi", "dang ky"]
+
+
+def _column_roles(header: list[str]) -> dict[int, str]:
+    """Which columns hold the parent's figure and which the plan's own, from a header row's words."""
+    roles: dict[int, str] = {}
+    for k, text in enumerate(header):
+        sq = squash(text)
+        if any(re.search(rf"\b{w}\b", sq) for w in REFERENCE_COLUMN):
+            roles[k] = "reference"
+        elif any(re.search(rf"\b{w}\b", sq) for w in OWN_COLUMN):
+            roles[k] = "own"
+    return roles
+
+
 def targets_in_tables(doc: Document, section_of: dict[int, int | None]) -> list[Target]:
-    """Rows of Word tables: the first cell with words and a figure is the target; a later figure-only cell is
-    the reference (the city's) column."""
+    """Rows of tables (Word, Markdown): the widest cell with words is what is measured; a figure in the plan's
+    column (or in that cell) is its target, a figure in the parent's column ("Chỉ tiêu thành phố") the
+    reference. A row giving only the parent's figure adopts it as the plan's own."""
     out: list[Target] = []
     for table in doc.tables:
+        roles: dict[int, str] = {}
         for row in table.rows:
             texts = [c.text.strip() for c in row]
-            if not any("%" in t for t in texts):
+            if not any(FIGURE.search(t) for t in texts):
+                roles = _column_roles(texts) or roles  # a header row
                 continue
             wordy = [k for k, t in enumerate(texts) if re.search(r"[^\W\d_]{3,}", t)]
             if not wordy:
@@ -148,12 +167,20 @@ def targets_in_tables(doc: Document, section_of: dict[int, int | None]) -> list[
             main = max(wordy, key=lambda k: len(texts[k]))
             cell = row[main]
             figures = [k for k, t in enumerate(texts) if k != main and FIGURE.search(t) and k not in wordy]
+            refs = [k for k in figures if roles.get(k) == "reference"]
+            owns = [k for k in figures if roles.get(k) != "reference"]
             text = texts[main]
-            if not FIGURE.search(text) and figures:
-                text = f"{text} {texts[figures.pop(0)]}"
+            if not FIGURE.search(text):
+                source = owns[0] if owns else (refs[0] if refs else None)
+                if source is None:
+                    continue
+                text = f"{text} {texts[source]}"
+                if source in owns:
+                    owns.remove(source)
             targets = targets_in_text(text, [(0, cell.loc.line)], section_of.get(cell.loc.line), "table")
-            if figures:
-                m = FIGURE.search(texts[figures[0]])
+            ref_col = refs[0] if refs else (owns[0] if owns else None)
+            if ref_col is not None:
+                m = FIGURE.search(texts[ref_col])
                 ref = _number(m.group(1)) if m else None
                 targets = [t.model_copy(update={"reference_value": ref}) for t in targets]
             out.extend(targets)
