@@ -125,7 +125,11 @@ def _is_syllable(word: str) -> bool:
     return bool(_SYLLABLE.fullmatch(fold(word))) or word.isupper()
 
 
-_VN_LETTERS = set("ăâêôơưđ")
+# letters that carry a Vietnamese diacritic (ă â ê ô ơ ư đ, and any letter with a tone mark), upper and lower case
+_MARKED = frozenset(
+    c for c in map(chr, range(0xC0, 0x1EFA))
+    if c.isalpha() and (c.lower() in "ăâêôơưđ" or unicodedata.normalize("NFD", c) != c)
+)
 
 
 def diacritics_share(text: str) -> float:
@@ -133,6 +137,4 @@ def diacritics_share(text: str) -> float:
     words = _ALPHA_TOKEN.findall(text)
     if not words:
         return 0.0
-    marked = sum(1 for w in words if any(c.lower() in _VN_LETTERS or unicodedata.normalize("NFD", c) != c
-                                         for c in w))
-    return marked / len(words)
+    return sum(1 for w in words if not _MARKED.isdisjoint(w)) / len(words)
