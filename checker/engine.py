@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from checker.checks import CHECKS
@@ -39,6 +40,22 @@ def _in_scope(plan: Plan, loaded: LoadedPack) -> bool:
     return period_ok and subject_ok and city_ok
 
 
+def _official_numbers(packs: list[LoadedPack]) -> Callable[[str, str], str]:
+    """A cited number as the registry writes it ("01-KH/BCP" in OCR → "01-KH/BCĐ"), else as the plan wrote it."""
+    from checker.checks.references import RefIndex
+
+    indexes = [RefIndex(lp.references) for lp in packs if lp.references is not None]
+
+    def official(key: str, raw: str) -> str:
+        for idx in indexes:
+            docs = idx.lookup(key)
+            if docs:
+                return docs[0].number
+        return raw
+
+    return official
+
+
 def assess(plan: Plan, packs: list[LoadedPack], lang: str = "vi") -> Verdict:
     """Which pack applies: the one whose directive the plan cites; else one whose scope it shares (and is then
     flagged for not citing it); else none, with the reason."""
@@ -50,7 +67,9 @@ def assess(plan: Plan, packs: list[LoadedPack], lang: str = "vi") -> Verdict:
             return Verdict(lp, "checked", msg("status.no_citation", lang, directive=_directive_name(lp)))
     name = ", ".join(_directive_name(lp) for lp in packs)
     if plan.implements:
-        other = ", ".join(f"{r.raw_number}" + (f" ngày {r.raw_date}" if r.raw_date else "") for r in plan.implements)
+        official = _official_numbers(packs)
+        other = ", ".join(official(r.number, r.raw_number) + (f" ngày {r.raw_date}" if r.raw_date else "")
+                          for r in plan.implements)
         return Verdict(None, "not-applicable", msg("status.not_applicable.other", lang, other=other, directive=name))
     return Verdict(None, "not-applicable", msg("status.not_applicable.scope", lang, directive=name))
 

@@ -37,13 +37,28 @@ def parse_structured(doc: Document) -> Plan:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise ParseError(doc.path, f"{where}: {err['msg']}") from None
+        raise ParseError(doc.path, f"{where}: {err['msg']}", _line_in_file(doc.path, err["loc"])) from None
     implements = [canonical(r).model_copy(update={"implements": True}) for r in plan.implements]
     refs = [canonical(r) for r in plan.references]
     known = {r.number for r in refs}
     refs = implements + [r for r in refs if r.number not in {i.number for i in implements}]
     refs += [r for r in implements if r.number not in known and r not in refs]
     return plan.model_copy(update={"implements": implements, "references": refs})
+
+
+def _line_in_file(path: str, loc: tuple[int | str, ...]) -> int | None:
+    """The line of a bad field in a YAML plan (JSON plans are reported by field only)."""
+    if not path.endswith((".yaml", ".yml")):
+        return None
+    from pathlib import Path
+
+    from checker.errors import RulePackError
+    from checker.rules.loader import line_of, load_yaml
+
+    try:
+        return line_of(load_yaml(Path(path)), loc)
+    except RulePackError:
+        return None
 
 
 def canonical(ref: DocRef) -> DocRef:
