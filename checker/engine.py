@@ -60,7 +60,7 @@ def assess(plan: Plan, packs: list[LoadedPack], lang: str = "vi") -> Verdict:
     """Which pack applies: the one whose directive the plan cites; else one whose scope it shares (and is then
     flagged for not citing it); else none, with the reason."""
     for lp in packs:
-        if citations_of(plan, lp.pack.directive.number):
+        if citations_of(plan, lp.pack.directive.number, lp.pack.directive.date):
             return Verdict(lp, "checked", None, cited=True)
     for lp in packs:
         if _in_scope(plan, lp):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 
 from checker.checks.base import Context, finding, short
@@ -22,9 +24,13 @@ def directive_key(number: str) -> str:
     return make_key(m.group(1), m.group(2), m.group(3), m.group(4))
 
 
-def citations_of(plan: Plan, number: str) -> list[DocRef]:
+def citations_of(plan: Plan, number: str, date: dt.date | None = None) -> list[DocRef]:
+    """The plan's citations of ``number``; written without its symbol ("Kế hoạch số 215 ngày 25/8/2025") they
+    count when the kind and the date agree."""
     key = directive_key(number)
-    return [r for r in plan.references if r.number == key]
+    bare = re.sub(r"^(\d+)/(?:\d{4}/)?([A-Za-z]+)\b.*$", r"\1/\2", key)
+    return [r for r in plan.references
+            if r.number == key or (date is not None and r.number == bare and r.date == date)]
 
 
 def vn_date(d: object) -> str:
@@ -40,7 +46,7 @@ def check_citation(plan: Plan, rule: RequiredCitation, ctx: Context) -> Iterator
     """
     d = ctx.pack.directive
     name = f"Kế hoạch số {d.number} ngày {vn_date(d.date)} của {d.issuer}"
-    refs = citations_of(plan, d.number)
+    refs = citations_of(plan, d.number, d.date)
     if not refs:
         other = plan.implements[0] if plan.implements else None
         instead = ""
@@ -61,6 +67,11 @@ def check_citation(plan: Plan, rule: RequiredCitation, ctx: Context) -> Iterator
     code = KIND_CODES.get(d.number.split("/")[-1].split("-")[0].lower(), "")
     for r in refs:
         written = r.raw_number
+        if "/" not in written and "-" not in written:  # the number alone, no symbol
+            yield finding(rule, ID_CITATION, "inconsistent", plan=plan, line=r.line, severity="info",
+                          message=msg("cite.symbol", ctx.lang, actual=written, expected=d.number),
+                          evidence=short(r.text), expected=d.number, actual=written)
+            break
         if code and fold(written).replace("đ", "d") != fold(d.number) and "-" in written.split("/")[0]:
             yield finding(rule, ID_CITATION, "inconsistent", plan=plan, line=r.line, severity="info",
                           message=msg("cite.symbol", ctx.lang, actual=written, expected=d.number),

@@ -23,7 +23,7 @@ KIND_NAMES: dict[str, str] = {
 }
 _WORD_KINDS: dict[str, str] = {
     "nghi dinh": "ND", "quyet dinh": "QD", "nghi quyet": "NQ", "ke hoach": "KH", "chi thi": "CT",
-    "thong tu": "TT", "luat": "L", "nd": "ND", "qd": "QD", "nq": "NQ", "ct": "CT",
+    "thong tu": "TT", "luat": "L", "nd": "ND", "qd": "QD", "nq": "NQ", "ct": "CT", "kh": "KH",
 }
 _CODES = "|".join(sorted(KIND_CODES, key=len, reverse=True))
 FULL = re.compile(
@@ -32,6 +32,10 @@ FULL = re.compile(
 LAW = re.compile(r"(?<![\w/])(\d{1,4})\s*/\s*(\d{4})\s*/\s*(qh\d{2})(?!\w)")
 SHORT = re.compile(
     r"\b(nghi dinh|quyet dinh|nghi quyet|chi thi|thong tu|nd|qd|nq|ct)\s*(?:so\s*)?(\d{1,4})\s*/\s*(\d{4})(?![\w/])"
+)
+# "Kế hoạch số 215 ngày 25/8/2025": a number without its symbol, recognised only when a date follows it
+BARE = re.compile(
+    r"\b(ke hoach|quyet dinh|chi thi|nghi quyet|kh|qd|ct|nq)\s*(?:so\s*)?(\d{1,5})(?=\s*,?\s*ng\w{1,2}y\s*\d)"
 )
 DATE_NUM = re.compile(r"^[\s,]*(?:ban hanh\s*)?ng\w{1,2}y\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 DATE_WORDS = re.compile(
@@ -106,6 +110,12 @@ def find_references(view: View, preamble_end: int) -> list[DocRef]:
             continue
         code = _WORD_KINDS[m.group(1)]
         found.append((m.start(2), m.end(), make_key(m.group(2), m.group(3), code, ""), code))
+        taken.append((m.start(2), m.end()))
+    for m in BARE.finditer(text):
+        if any(a <= m.start(2) < b for a, b in taken):
+            continue
+        code = _WORD_KINDS[m.group(1)]
+        found.append((m.start(2), m.end(), f"{m.group(2).lstrip('0') or '0'}/{code}", code))
     found.sort()
     refs: list[DocRef] = []
     prev_end = 0
