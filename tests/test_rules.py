@@ -86,3 +86,38 @@ def test_duplicate_rule_ids_are_refused(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(RulePackError, match="duplicate rule id"):
         load_pack(path)
+
+
+def test_a_new_decree_in_the_registry_changes_the_result(tmp_path: Path) -> None:
+    rules = copy_rules(tmp_path)
+    plan = tmp_path / "p.txt"
+    plan.write_text(PLAN.read_text(encoding="utf-8").replace(
+        "- Hoàn thành phê duyệt cấp độ an toàn hệ thống thông tin; tham gia diễn tập.",
+        "- Thực hiện Quyết định số 999/QĐ-UBND ngày 01/9/2025 của UBND thành phố về an toàn thông tin."),
+        encoding="utf-8")
+    before = [(f.id, f.severity) for f in check_file(plan, load_packs(rules)).findings]
+    assert before == [("HP215-REFS", "info")]  # unknown to the registry: shown so reviewers can add it
+    registry = rules / "references.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + """
+  - number: "999/QĐ-UBND"
+    type: Quyết định
+    issuer: UBND thành phố Hải Phòng
+    date: 2025-09-02
+    title: "về an toàn thông tin (test entry)"
+    status: in_force
+    verified: true
+    source: "tests/test_rules.py"
+""", encoding="utf-8")
+    after = check_file(plan, load_packs(rules)).findings
+    assert [(f.id, f.kind, f.severity) for f in after] == [("HP215-REFS", "outdated", "error")]
+    assert "02/09/2025" in after[0].message or "2/9/2025" in after[0].message
+
+
+def test_a_renamed_unit_in_the_registry_changes_the_result(tmp_path: Path) -> None:
+    rules = copy_rules(tmp_path)
+    units = rules / "units" / "haiphong.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace("Phường Hải An\n  short_name: Hải An\n",
+                                                               "Phường Hải Anh\n  short_name: Hải Anh\n"),
+                     encoding="utf-8")
+    got = [(f.id, f.kind, f.expected) for f in check_file(PLAN, load_packs(rules)).findings]
+    assert got == [("HP215-UNITNAME", "inconsistent", "Phường Hải Anh")]
