@@ -12,8 +12,8 @@ from checker.errors import CheckerError
 from checker.ingest import Limits
 from checker.models import SEVERITY_RANK, PlanResult, Report
 from checker.pipeline import check_paths
-from checker.report import FILENAMES, FORMATS
-from checker.report.labels import label, summary_line
+from checker.report import FORMATS
+from checker.report.output import outputs
 from checker.rules.loader import load_packs
 from checker.waivers import apply_waivers, load_waivers
 
@@ -70,35 +70,9 @@ def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
 
         for line in annotate_report(report):
             click.echo(line, err=True)
-    emit(report, formats, output, lang)
+    for out, text, err in outputs(report, formats, output, lang):
+        click.echo(text, nl=not out, err=err)
     sys.exit(exit_code(report, fail_on))
-
-
-def emit(report: Report, formats: tuple[str, ...], output: Path, lang: str) -> None:
-    """One format: to stdout (html: to the output folder). Default: text summary plus the HTML report.
-    Several formats: each to its own file in the output folder. (jinja2 is imported only to write HTML.)"""
-
-    if not formats:
-        click.echo(FORMATS["text"](report), nl=False)
-        from checker.report import html_report
-
-        index = html_report.write(report, output)
-        click.echo(label("report_written", lang).format(path=index), err=True)
-        return
-    if len(formats) == 1 and formats[0] != "html":
-        click.echo(FORMATS[formats[0]](report), nl=False)
-        return
-    for fmt in dict.fromkeys(formats):
-        if fmt == "html":
-            from checker.report import html_report
-
-            path = html_report.write(report, output)
-        else:
-            output.mkdir(parents=True, exist_ok=True)
-            path = output / FILENAMES[fmt]
-            path.write_text(FORMATS[fmt](report), encoding="utf-8")
-        click.echo(f"{fmt}: {path}", err=True)
-    click.echo(summary_line(report.summary(), lang), err=True)
 
 
 def main(argv: list[str] | None = None) -> None:
