@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,6 +49,15 @@ READERS[".docx"] = _lazy("checker.ingest.docx")
 READERS[".pdf"] = _lazy("checker.ingest.pdf")
 
 
+_OS_ERRORS = {
+    errno.ENOENT: "không tồn tại (liên kết hỏng hoặc tệp đã bị xoá)",
+    errno.EACCES: "không có quyền đọc",
+    errno.ELOOP: "liên kết vòng lặp",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.EISDIR: "là thư mục",
+}
+
+
 def supported(path: Path) -> bool:
     return path.suffix.lower() in READERS
 
@@ -61,7 +71,8 @@ def read(path: Path, limits: Limits | None = None) -> Document:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise IngestError(str(path), f"không mở được tệp: {exc.strerror}") from None
+        why = _OS_ERRORS.get(exc.errno or 0, exc.strerror or str(exc))
+        raise IngestError(str(path), f"không mở được tệp: {why}") from None
     if size == 0:
         raise IngestError(str(path), "tệp rỗng")
     if size > limits.max_bytes:
