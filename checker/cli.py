@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from checker.baseline import apply_baseline, load_baseline, write_baseline
+from checker.commands import SUBCOMMANDS
 from checker.errors import CheckerError
 from checker.ingest import Limits
 from checker.models import SEVERITY_RANK, PlanResult, Report
@@ -16,8 +17,6 @@ from checker.report import FORMATS
 from checker.report.output import outputs
 from checker.rules.loader import load_packs
 from checker.waivers import apply_waivers, load_waivers
-
-SUBCOMMANDS: dict[str, click.Command] = {}  # "rules", "diff", ... registered by their modules
 
 
 def exit_code(report: Report, fail_on: str) -> int:
@@ -100,17 +99,3 @@ def wants_subcommand(args: list[str]) -> bool:
     if name == "diff":
         return len(rest) == 2 and all(Path(a).is_file() for a in rest)
     return False
-
-
-def _register_optional() -> None:
-    import importlib
-
-    for module in ("checker.commands",):
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            continue
-        SUBCOMMANDS.update(mod.SUBCOMMANDS)
-
-
-_register_optional()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from checker.checks import CHECKS
 from checker.checks.base import Context
 from checker.checks.citation import citations_of, vn_date
+from checker.checks.references import index_of
 from checker.i18n import msg
 from checker.models import Finding, Plan
 from checker.rules.loader import LoadedPack
@@ -42,9 +43,7 @@ def _in_scope(plan: Plan, loaded: LoadedPack) -> bool:
 
 def _official_numbers(packs: list[LoadedPack]) -> Callable[[str, str], str]:
     """A cited number as the registry writes it ("01-KH/BCP" in OCR → "01-KH/BCĐ"), else as the plan wrote it."""
-    from checker.checks.references import RefIndex
-
-    indexes = [RefIndex(lp.references) for lp in packs if lp.references is not None]
+    indexes = [idx for idx in map(index_of, packs) if idx is not None]
 
     def official(key: str, raw: str) -> str:
         for idx in indexes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from checker.checks import citation, structure, targets, units
+from checker.checks import bodies, citation, form, references, structure, targets, units
 from checker.models import Finding, Plan
 
 Check = Callable[[Plan, Any, Any], Iterator[Finding]]
@@ -18,24 +18,7 @@ CHECKS: dict[str, Check] = {
     "section-numbering": structure.check_numbering,
     "required-unit": structure.check_unit,
     "unit-names": units.check,
+    "legal-references": references.check,
+    "outdated-bodies": bodies.check,
+    "document-form": form.check,
 }
-
-
-def _register_optional() -> None:
-    """Check families that live in their own modules (reference data, document form)."""
-    import importlib
-
-    for module, names in (
-        ("checker.checks.references", ("legal-references",)),
-        ("checker.checks.bodies", ("outdated-bodies",)),
-        ("checker.checks.form", ("document-form",)),
-    ):
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            continue
-        for name in names:
-            CHECKS[name] = mod.check
-
-
-_register_optional()

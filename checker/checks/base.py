@@ -23,16 +23,9 @@ class Context:
     lang: str = "vi"
     cited: bool = True  # the plan cites the pack's directive
 
-    @property
-    def cache(self) -> dict[str, object]:
-        """Indexes derived from the pack's registries: built once per loaded pack, shared by every plan."""
-        return self.loaded.cache
-
     def cached(self, key: str, build: Callable[[], T]) -> T:
-        """``build()`` once per loaded pack (an index over a registry), then the same object for every plan."""
-        if key not in self.loaded.cache:
-            self.loaded.cache[key] = build()
-        return self.loaded.cache[key]  # type: ignore[return-value]
+        """An index over the pack's registries, built once per loaded pack and shared by every plan."""
+        return self.loaded.cached(key, build)
 
     @property
     def pack(self) -> RulePack:

@@ -18,6 +18,7 @@ from checker.checks.citation import directive_key
 from checker.i18n import msg
 from checker.models import DocRef, Finding, Plan, Severity
 from checker.parse.citations import FULL, LAW, make_key
+from checker.rules.loader import LoadedPack
 from checker.rules.registries import LegalDoc, ReferencesRegistry
 from checker.rules.schema import LegalReferences
 from checker.text import fold, squash
@@ -73,9 +74,13 @@ class RefIndex:
         return self.exact.get(key) or self.short.get(key) or self.ocr.get(key.translate(_OCR_ISSUER)) or []
 
 
+def index_of(loaded: LoadedPack) -> RefIndex | None:
+    reg = loaded.references
+    return None if reg is None else loaded.cached("references", lambda: RefIndex(reg))
+
+
 def index(ctx: Context) -> RefIndex | None:
-    reg = ctx.loaded.references
-    return None if reg is None else ctx.cached("references", lambda: RefIndex(reg))
+    return index_of(ctx.loaded)
 
 
 def official_date(d: dt.date) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -15,6 +16,7 @@ from checker.rules.registries import BodiesRegistry, ReferencesRegistry, UnitsRe
 from checker.rules.schema import RulePack
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 DEFAULT_RULES = Path(__file__).resolve().parents[2] / "rules"
 
 
@@ -105,11 +107,18 @@ class LoadedPack:
     def __init__(self, path: Path, pack: RulePack) -> None:
         self.path = path
         self.pack = pack
-        self.cache: dict[str, object] = {}  # indexes checks derive from the registries (see checks.base)
+        self._cache: dict[str, object] = {}
         base = path.parent
         self.units = load_model(base / pack.applies_to.units, UnitsRegistry) if pack.applies_to.units else None
         self.references = load_model(base / pack.references, ReferencesRegistry) if pack.references else None
         self.bodies = load_model(base / pack.bodies, BodiesRegistry) if pack.bodies else None
+
+
+    def cached(self, key: str, build: Callable[[], T]) -> T:
+        """``build()`` once per loaded pack (an index over a registry), then the same object for every plan."""
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]  # type: ignore[return-value]
 
 
 def is_pack(path: Path) -> bool:
