@@ -12,6 +12,7 @@ Severity = Literal["error", "warning", "info"]
 Status = Literal["checked", "not-applicable", "unreadable"]
 Comparator = Literal[">=", ">", "=", "<=", "<", "~"]
 UnitType = Literal["phuong", "xa", "dac_khu"]
+UNIT_TYPE_WORDS: dict[str, str] = {"phuong": "phường", "xa": "xã", "dac_khu": "đặc khu"}
 
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 

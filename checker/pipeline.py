@@ -10,7 +10,7 @@ from checker.engine import assess, run
 from checker.errors import CheckerError
 from checker.i18n import msg
 from checker.ingest import Limits, read, supported
-from checker.models import Plan, PlanResult, Report
+from checker.models import UNIT_TYPE_WORDS, Plan, PlanResult, Report
 from checker.parse import parse
 from checker.rules.loader import LoadedPack
 from checker.text import squash, vietnamese_score
@@ -67,8 +67,7 @@ def unit_label(plan: Plan, packs: list[LoadedPack]) -> str | None:
             for u in lp.units.units:
                 if squash(u.short_name) == squash(h.unit_name) and (h.unit_type in (None, u.type)):
                     return u.name
-    words = {"phuong": "Phường", "xa": "Xã", "dac_khu": "Đặc khu"}
-    return f"{words.get(h.unit_type or '', '')} {h.unit_name}".strip()
+    return f"{UNIT_TYPE_WORDS.get(h.unit_type or '', '').capitalize()} {h.unit_name}".strip()
 
 
 def check_paths(paths: list[Path], packs: list[LoadedPack], limits: Limits | None = None,

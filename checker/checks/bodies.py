@@ -16,13 +16,12 @@ from rapidfuzz.distance import Levenshtein
 
 from checker.checks.base import Context, finding, line_text, short
 from checker.i18n import msg
-from checker.models import Finding, Plan
+from checker.models import UNIT_TYPE_WORDS, Finding, Plan
 from checker.rules.registries import BodiesRegistry, DefunctBody, UnitsRegistry
 from checker.rules.schema import OutdatedBodies
 from checker.text import diacritics_share, squash
 
 ID = "outdated-bodies"
-TYPE_WORDS = {"phuong": "phường", "xa": "xã", "dac_khu": "đặc khu"}
 _DATE = re.compile(r"\b(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})\b")
 _ITEM = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*\.|[IVXLC]+\.|[a-zđ]\))\s")
 _SENTENCE_END = re.compile(r"(?<=[.;!?:])\s+")
@@ -225,7 +224,7 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
                 seen.add((body.id, line))
                 since = f"{body.since.day:02d}/{body.since.month:02d}/{body.since.year}"
                 key = "bodies.unit_type" if body.unit_types else "bodies.outdated"
-                utype = TYPE_WORDS.get(plan.header.unit_type or "", "")
+                utype = UNIT_TYPE_WORDS.get(plan.header.unit_type or "", "")
                 yield finding(rule, ID, "outdated", plan=plan, line=line, severity=body.severity,
                               message=msg(key, ctx.lang, actual=name, since=since, expected=replacement,
                                           unit_type=utype),

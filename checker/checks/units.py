@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from checker.checks.base import Context, finding, short
 from checker.i18n import msg
-from checker.models import Finding, Plan
+from checker.models import UNIT_TYPE_WORDS, Finding, Plan
 from checker.parse.header import find_unit_mentions
 from checker.parse.view import View
 from checker.rules.registries import AdminUnit, UnitsRegistry
@@ -22,7 +22,6 @@ from checker.rules.schema import UnitNames
 from checker.text import diacritics_share, fold, squash
 
 ID = "unit-names"
-TYPE_WORDS = {"phuong": "phường", "xa": "xã", "dac_khu": "đặc khu"}
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
@@ -137,7 +136,7 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
         if (view.line_no(i), squash(other.short_name)) in reported:
             continue
         reported.add((view.line_no(i), squash(other.short_name)))
-        written = f"{TYPE_WORDS.get(utype, utype)} {name}"
+        written = f"{UNIT_TYPE_WORDS.get(utype, utype)} {name}"
         yield finding(rule, ID, "inconsistent", plan=plan, line=view.line_no(i),
                       message=msg("unit.other", ctx.lang, actual=written, expected=own.name),
                       evidence=short(view.texts[i]), expected=own.name, actual=written, source=_source(idx))
@@ -163,7 +162,7 @@ def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, v
             return
         reported.add((view.line_no(i), key))
         into = ", ".join(sorted({u.name for _, u in former}))
-        written = f"{TYPE_WORDS.get(utype, utype)} {' '.join(words[:n])}"
+        written = f"{UNIT_TYPE_WORDS.get(utype, utype)} {' '.join(words[:n])}"
         yield finding(rule, ID, "outdated", plan=plan, line=view.line_no(i), severity="warning",
                       message=msg("unit.former", ctx.lang, actual=written, expected=into,
                                   since=idx.reg.meta.effective or ""),
