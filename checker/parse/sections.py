@@ -100,12 +100,6 @@ def find_sections(view: View) -> list[Section]:
     return sections
 
 
-def section_index_lines(view: View, sections: list[Section]) -> dict[int, int]:
-    """Map line index → section index, for the lines that are headings."""
-    by_line = {s.line: k for k, s in enumerate(sections)}
-    return {i: by_line[view.line_no(i)] for i in range(len(view.texts)) if view.line_no(i) in by_line}
-
-
 def section_of_line(view: View, sections: list[Section], index: int) -> int | None:
     """Index of the innermost section whose heading precedes line ``index``."""
     line = view.line_no(index)
