@@ -85,9 +85,9 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
         return
     preferred = [t for t in candidates if in_target_section(plan, t, ctx)] or candidates
     # judge the plan by its firmest statement of the target: a repeat elsewhere in looser words is not a miss
-    best = min(preferred, key=lambda t: (max((RANK[p[1]] for p in problems(rule, t, ctx)), default=0),
-                                         len(problems(rule, t, ctx))))
-    for key, severity, expected, actual, _ in problems(rule, best, ctx):
+    judged = [(t, problems(rule, t, ctx)) for t in preferred]
+    best, shortfalls = min(judged, key=lambda tp: (max((RANK[p[1]] for p in tp[1]), default=0), len(tp[1])))
+    for key, severity, expected, actual, _ in shortfalls:
         yield finding(rule, ID, "weaker", plan=plan, line=best.line, severity=severity,
                       message=msg(key, ctx.lang, expected=expected, actual=actual),
                       evidence=short(best.text), expected=expected if key != "target.exclusion" else rule.message,
