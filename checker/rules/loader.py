@@ -17,7 +17,17 @@ from checker.rules.schema import RulePack
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
-DEFAULT_RULES = Path(__file__).resolve().parents[2] / "rules"
+
+
+def _default_rules() -> Path:
+    """The built-in pack: inside the installed package (wheel, pipx: ``checker/builtin_rules``, mapped from the
+    repository's ``rules/`` by setup.py), else the checkout's ``rules/`` (editable install, source tree)."""
+    here = Path(__file__).resolve().parents[1]
+    packaged = here / "builtin_rules"
+    return packaged if packaged.is_dir() else here.parent / "rules"
+
+
+DEFAULT_RULES = _default_rules()
 
 
 def line_of(data: object, loc: tuple[int | str, ...]) -> int | None:
