@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,3 +35,29 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")
     return SEEDS
+
+
+CACHES = ("__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache")  # written by Python and the tools, not tests
+
+
+def tree_state() -> set[str] | None:
+    """``git status`` of the checkout, ignored files included (``reports/*`` is ignored), caches left out; None
+    outside a git checkout."""
+    if shutil.which("git") is None:
+        return None
+    done = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--ignored", "--untracked-files=all"],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        return None
+    return {line for line in done.stdout.splitlines() if not any(c in line for c in CACHES)}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tree_untouched() -> Iterator[None]:
+    """Tests never write into the working tree: the run fails if ``git status`` of the checkout changed."""
+    before = tree_state()
+    yield
+    after = tree_state()
+    if before is not None and after is not None and after != before:
+        changed = "\n".join(sorted(after ^ before))
+        pytest.fail(f"the test run changed the working tree (use tmp_path, pass -o to check):\n{changed}")

@@ -6,6 +6,7 @@ import hashlib
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import jsonschema
@@ -48,8 +49,10 @@ GOOD = (ROOT / "plans" / "phuong-hai-an-dat.txt").read_text(encoding="utf-8")
 
 
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "checker", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, stdin=subprocess.DEVNULL, timeout=120)
+    """``check ARGS`` in ``cwd``, by default a fresh temporary folder (its default ``reports/`` lands there)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return subprocess.run([sys.executable, "-m", "checker", *map(str, args)], capture_output=True, text=True,
+                              cwd=cwd or tmp, stdin=subprocess.DEVNULL, timeout=120)
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -155,3 +158,18 @@ def test_several_formats_each_to_its_file(tmp_path: Path) -> None:
 def test_help_in_vietnamese(flag: str) -> None:
     r = run(flag)
     assert r.returncode == 0 and "Kiểm tra kế hoạch" in r.stdout
+
+
+def test_report_folder_holds_only_this_run(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    assert run(tmp_path / "a.txt", tmp_path / "b.txt", "-o", out).returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == ["001-a.html", "002-b.html", "index.html"]
+    foreign = {"002-notes.html": "<html><body>ghi chú của chuyên viên</body></html>", "notes.txt": "giữ lại",
+               "index.htm": "<meta name=\"generator\" content=\"check-plans\">"}  # not one of the tool's names
+    for name, text in foreign.items():
+        (out / name).write_text(text, encoding="utf-8")
+    assert run(tmp_path / "b.txt", "-o", out).returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(["001-b.html", "index.html", *foreign])
+    assert all((out / name).read_text(encoding="utf-8") == text for name, text in foreign.items())
