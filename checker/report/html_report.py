@@ -13,9 +13,15 @@ from checker.report.labels import LABELS, summary_line
 KINDS = ["missing", "weaker", "inconsistent", "outdated", "incomplete"]
 
 
+GENERATOR = "check-plans"  # in every page's <meta name="generator">: how a later run knows the pages it wrote
+MARKER = f'<meta name="generator" content="{GENERATOR}">'.encode()
+OWN_NAME = re.compile(r"(index|\d{3,}-[A-Za-z0-9._-]*)\.html")  # the names page_names() and write() give
+
+
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("checker.report", "templates"),
                       autoescape=select_autoescape(["html"], default=True), trim_blocks=True, lstrip_blocks=True)
+    env.globals["generator"] = GENERATOR
     return env
 
 
@@ -47,8 +53,27 @@ def render_pages(report: Report) -> dict[str, str]:
     return pages
 
 
+def remove_earlier_pages(out_dir: Path) -> list[Path]:
+    """Delete the pages an earlier run wrote in ``out_dir`` (so it holds only this run): only files named as this
+    module names them AND carrying its generator marker; anything else, even ``001-x.html``, stays."""
+    removed: list[Path] = []
+    for path in out_dir.iterdir():
+        if not OWN_NAME.fullmatch(path.name) or path.is_symlink() or not path.is_file():
+            continue
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(2048)
+        except OSError:
+            continue
+        if MARKER in head:
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
 def write(report: Report, out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
+    remove_earlier_pages(out_dir)
     for name, html in render_pages(report).items():
         (out_dir / name).write_text(html, encoding="utf-8")
     return out_dir / "index.html"
