@@ -15,7 +15,7 @@ from checker.models import SEVERITY_RANK, PlanResult, Report
 from checker.pipeline import check_paths
 from checker.report import FORMATS
 from checker.report.output import outputs
-from checker.rules.loader import load_packs
+from checker.rules.loader import load_all, round_of
 from checker.waivers import apply_waivers, load_waivers
 
 
@@ -35,7 +35,9 @@ def exit_code(report: Report, fail_on: str) -> int:
               help="text (mặc định, kèm báo cáo HTML), json, html, ...; lặp lại để ghi nhiều định dạng")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
               help="thư mục ghi báo cáo")
-@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), help="thư mục (hoặc tệp) bộ quy tắc YAML")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path),
+              help="thư mục (hoặc tệp) bộ quy tắc YAML; lặp lại để dùng nhiều bộ")
+@click.option("--directive", help="đợt kiểm tra theo một văn bản (ví dụ 215/KH-UBND): mọi kế hoạch theo bộ của nó")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
               show_default=True, help="mức nghiêm trọng làm lệnh trả mã 1")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
@@ -45,19 +47,20 @@ def exit_code(report: Report, fail_on: str) -> int:
 @click.option("--write-baseline", "baseline_out", type=click.Path(path_type=Path), help="ghi kết quả làm baseline")
 @click.option("--waivers", "waivers_file", type=click.Path(path_type=Path), help="tệp YAML các miễn trừ đã chấp nhận")
 @click.option("--annotate", is_flag=True, help="ghi <tên>.checked.docx có nhận xét Word cho mỗi phát hiện")
-def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Path, rules_dir: Path | None,
-                  fail_on: str, lang: str, max_size: int, baseline_file: Path | None, baseline_out: Path | None,
-                  waivers_file: Path | None, annotate: bool) -> None:
+def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Path, rules_dirs: tuple[Path, ...],
+                  directive: str | None, fail_on: str, lang: str, max_size: int, baseline_file: Path | None,
+                  baseline_out: Path | None, waivers_file: Path | None, annotate: bool) -> None:
     """Kiểm tra kế hoạch của xã, phường, đặc khu so với văn bản chỉ đạo (bộ quy tắc YAML)."""
     try:
-        packs = load_packs(rules_dir)
+        packs = load_all(list(rules_dirs))
+        round_pack = round_of(packs, directive)
         waivers = load_waivers(waivers_file) if waivers_file else []
         accepted = load_baseline(baseline_file) if baseline_file else None
     except CheckerError as exc:
         click.echo(f"lỗi: {exc}", err=True)
         sys.exit(2)
     existing = [p for p in paths if p.exists() or p.is_symlink()]
-    report = check_paths(existing, packs, Limits(max_bytes=max_size * 1024 * 1024), lang)
+    report = check_paths(existing, packs, Limits(max_bytes=max_size * 1024 * 1024), lang, round_pack)
     missing = [PlanResult(path=str(p), status="unreadable", reason=f"{p}: không tìm thấy tệp hoặc thư mục")
                for p in paths if p not in existing]
     report = report.model_copy(update={"plans": missing + list(report.plans)})

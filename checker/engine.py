@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from checker.checks import CHECKS
 from checker.checks.base import Context
-from checker.checks.citation import citations_of, vn_date
+from checker.checks.citation import cites, vn_date
 from checker.checks.references import index_of
 from checker.i18n import msg
 from checker.models import Finding, Plan
@@ -55,21 +55,49 @@ def _official_numbers(packs: list[LoadedPack]) -> Callable[[str, str], str]:
     return official
 
 
-def assess(plan: Plan, packs: list[LoadedPack], lang: str = "vi") -> Verdict:
-    """Which pack applies: the one whose directive the plan cites; else one whose scope it shares (and is then
-    flagged for not citing it); else none, with the reason."""
-    for lp in packs:
-        if citations_of(plan, lp.pack.directive.number, lp.pack.directive.date):
-            return Verdict(lp, "checked", None, cited=True)
-    for lp in packs:
-        if _in_scope(plan, lp):
-            return Verdict(lp, "checked", msg("status.no_citation", lang, directive=_directive_name(lp)))
+def _rank(lp: LoadedPack) -> tuple[int, int, str]:
+    """Among packs that could apply: the highest ``priority``, then the latest directive, then the pack's id;
+    never the file name or the load order."""
+    return (-lp.pack.priority, -lp.pack.directive.date.toordinal(), lp.pack.pack)
+
+
+def _implemented(plan: Plan, packs: list[LoadedPack]) -> str:
+    official = _official_numbers(packs)
+    return ", ".join(official(r.number, r.raw_number) + (f" ngày {r.raw_date}" if r.raw_date else "")
+                     for r in plan.implements)
+
+
+def assess(plan: Plan, packs: list[LoadedPack], lang: str = "vi", round_pack: LoadedPack | None = None) -> Verdict:
+    """Which pack applies.
+
+    With a round (``--directive``): that pack, for every plan; one that does not cite its directive is flagged, and
+    the reason names what it implements instead. Otherwise: the pack whose directive the plan cites (number, date
+    and issuer: ``cites``); for a plan that cites no directive of its own, one whose scope (city, period, subject)
+    it shares, flagged for not citing it; else none, with the reason.
+    """
+    if round_pack is not None:
+        if cites(plan, round_pack.pack.directive):
+            return Verdict(round_pack, "checked", None, cited=True)
+        name = _directive_name(round_pack)
+        if plan.implements:
+            other = _implemented(plan, packs)
+            return Verdict(round_pack, "checked", msg("status.other_round", lang, other=other, directive=name))
+        return Verdict(round_pack, "checked", msg("status.no_citation", lang, directive=name))
+    cited = [lp for lp in packs if cites(plan, lp.pack.directive)]
+    if cited:
+        # a directive the plan implements ("Thực hiện …") before one it only mentions
+        implemented = [lp for lp in cited if any(r.implements for r in cites(plan, lp.pack.directive))]
+        return Verdict(min(implemented or cited, key=_rank), "checked", None, cited=True)
     name = ", ".join(_directive_name(lp) for lp in packs)
     if plan.implements:
-        official = _official_numbers(packs)
-        other = ", ".join(official(r.number, r.raw_number) + (f" ngày {r.raw_date}" if r.raw_date else "")
-                          for r in plan.implements)
-        return Verdict(None, "not-applicable", msg("status.not_applicable.other", lang, other=other, directive=name))
+        hint = msg("status.round_hint", lang, ids=" | ".join(lp.pack.directive.number for lp in packs))
+        return Verdict(None, "not-applicable",
+                       msg("status.not_applicable.other", lang, other=_implemented(plan, packs), directive=name)
+                       + hint)
+    in_scope = [lp for lp in packs if _in_scope(plan, lp)]
+    if in_scope:
+        lp = min(in_scope, key=_rank)
+        return Verdict(lp, "checked", msg("status.no_citation", lang, directive=_directive_name(lp)))
     return Verdict(None, "not-applicable", msg("status.not_applicable.scope", lang, directive=name))
 
 

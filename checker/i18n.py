@@ -13,6 +13,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Viện dẫn {directive} với ngày sai: {actual}, đúng là {expected}",
         "en": "{directive} cited with a wrong date: {actual}, should be {expected}",
     },
+    "cite.wrong_issuer": {
+        "vi": "Viện dẫn {directive} với cơ quan ban hành sai: {actual}, đúng là {expected}",
+        "en": "{directive} cited with a wrong issuer: {actual}, should be {expected}",
+    },
     "cite.symbol": {
         "vi": "Số, ký hiệu văn bản viết không đúng chuẩn: '{actual}', đúng là '{expected}'",
         "en": "document number written non-standard: '{actual}', should be '{expected}'",
@@ -103,6 +107,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.not_applicable.scope": {
         "vi": "Kế hoạch không viện dẫn {directive} và không cùng địa bàn, kỳ, chủ đề với văn bản này",
         "en": "the plan neither cites {directive} nor shares its city, period and subject",
+    },
+    "status.other_round": {
+        "vi": "Kế hoạch thực hiện {other}, không phải {directive}; được kiểm tra theo {directive} vì đợt kiểm tra "
+              "là của văn bản này (--directive)",
+        "en": "the plan implements {other}, not {directive}; checked against {directive} because the round is "
+              "that directive's (--directive)",
+    },
+    "status.round_hint": {
+        "vi": ". Để kiểm tra theo một văn bản đã có bộ quy tắc: --directive {ids}",
+        "en": ". To check it against a directive that has a rule pack: --directive {ids}",
     },
     "status.no_citation": {
         "vi": "cùng địa bàn, kỳ và chủ đề với {directive} nhưng không viện dẫn văn bản này",

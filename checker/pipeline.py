@@ -34,7 +34,8 @@ def discover(paths: list[Path]) -> Iterator[Path]:
             yield p
 
 
-def check_file(path: Path, packs: list[LoadedPack], limits: Limits | None = None, lang: str = "vi") -> PlanResult:
+def check_file(path: Path, packs: list[LoadedPack], limits: Limits | None = None, lang: str = "vi",
+               round_pack: LoadedPack | None = None) -> PlanResult:
     try:
         doc = read(path, limits)
         if doc.structured is None:
@@ -47,7 +48,7 @@ def check_file(path: Path, packs: list[LoadedPack], limits: Limits | None = None
         return PlanResult(path=str(path), status="unreadable", reason=str(exc))
     except (OSError, RecursionError) as exc:
         return PlanResult(path=str(path), status="unreadable", reason=f"{path}: {exc}")
-    verdict = assess(plan, packs, lang)
+    verdict = assess(plan, packs, lang, round_pack)
     unit = unit_label(plan, [verdict.loaded] if verdict.loaded else packs)
     if verdict.loaded is None:
         return PlanResult(path=str(path), status="not-applicable", reason=verdict.reason, unit=unit,
@@ -71,8 +72,9 @@ def unit_label(plan: Plan, packs: list[LoadedPack]) -> str | None:
 
 
 def check_paths(paths: list[Path], packs: list[LoadedPack], limits: Limits | None = None,
-                lang: str = "vi") -> Report:
-    results = [check_file(p, packs, limits, lang) for p in discover(paths)]
+                lang: str = "vi", round_pack: LoadedPack | None = None) -> Report:
+    """Check every plan under ``paths``; with ``round_pack`` (``--directive``) every plan against that pack."""
+    results = [check_file(p, packs, limits, lang, round_pack) for p in discover(paths)]
     rules = [{"id": r.id, "type": r.type, "severity": r.severity, "message": r.message,
               "message_en": r.message_en, "source": r.source, "pack": lp.pack.pack}
              for lp in packs for r in lp.pack.rules]

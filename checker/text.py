@@ -75,10 +75,15 @@ def squash(text: str) -> str:
 def contains(hay: str, needle: str, threshold: float = 84.0) -> bool:
     """``needle`` occurs in ``hay`` (both squashed), allowing OCR-sized damage: about one wrong letter in six.
 
-    Needles under 6 characters must match exactly; 6-7 characters allow one wrong letter.
+    Needles under 6 characters must match exactly; 6-7 characters allow one wrong letter. A needle with a figure
+    ("24 tieng") or written ``exact: …`` in a rule (squashed: "exact …") matches only as whole words, exactly: a
+    number never fuzzy-matches another ("72 tieng"), nor "hoa don" "hop dong".
     """
     if not needle:
         return False
+    exact = needle.startswith(EXACT)
+    if exact or any(c.isdigit() for c in needle):
+        return _whole_words(needle[len(EXACT):] if exact else needle).search(hay) is not None
     if needle in hay:
         return True
     if len(needle) < 6 or len(hay) < len(needle) - 2:
@@ -90,6 +95,14 @@ def contains(hay: str, needle: str, threshold: float = 84.0) -> bool:
         return any(fuzz.ratio(needle, " ".join(words[i : i + k]), score_cutoff=80) > 0
                    for i in range(len(words) - k + 1))
     return fuzz.partial_ratio(needle, hay, score_cutoff=threshold) > 0
+
+
+EXACT = "exact "  # the squashed form of a rule phrase written "exact: …"
+
+
+@lru_cache(maxsize=4096)
+def _whole_words(needle: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(needle)}(?![a-z0-9])")
 
 
 def contains_any(hay: str, needles: list[str], threshold: float = 84.0) -> bool:

@@ -65,6 +65,7 @@ def test_docx_findings_point_at_paragraphs(tmp_path: Path) -> None:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")
     src = next(SEEDS.glob("001_*.txt"))
-    r = check_file(as_docx(src.read_text(encoding="utf-8"), tmp_path / "plan.docx"), load_packs())
+    packs = load_packs()
+    r = check_file(as_docx(src.read_text(encoding="utf-8"), tmp_path / "plan.docx"), packs, round_pack=packs[0])
     hscv = next(f for f in r.findings if f.id == "HP215-TGT-HSCV")
     assert hscv.location is not None and hscv.location.paragraph == hscv.line

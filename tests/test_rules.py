@@ -53,7 +53,7 @@ def test_adding_a_required_unit_in_yaml(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("old", "new", "field"), [
     ("    comparator: \">\"\n", "    comparator: \"much\"\n", "comparator"),
-    ("type: plan-date", "type: plan-dates", "rules.1"),
+    ("type: plan-date", "type: plan-dates", "rules[2].type (HP215-DATE)"),
     ("  date: 2025-08-25\n", "  date: 2025-13-45\n", "directive.date"),
     ("    severity: warning\n", "    severity: warning\n    colour: red\n", "colour"),
 ])
@@ -69,7 +69,7 @@ def test_mistakes_name_file_line_and_field(tmp_path: Path, old: str, new: str, f
     assert message.startswith(f"{path}:") and field in message
     line = int(message.split(":")[1])
     assert new.strip().split("\n")[-1].split(":")[0].strip() in broken.splitlines()[line - 1] or field in (
-        "rules.1", "directive.date")
+        "directive.date")
 
 
 def test_yaml_syntax_error_has_a_line(tmp_path: Path) -> None:
@@ -84,8 +84,46 @@ def test_duplicate_rule_ids_are_refused(tmp_path: Path) -> None:
     text = PACK_FILE.read_text(encoding="utf-8").replace("id: HP215-TGT-HOSO", "id: HP215-TGT-DVCTT")
     path = tmp_path / "pack.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(RulePackError, match="duplicate rule id"):
+    with pytest.raises(RulePackError) as exc:
         load_pack(path)
+    line = exc.value.line
+    assert line is not None and "id: HP215-TGT-DVCTT" in text.splitlines()[line - 1]
+    assert text.count("id: HP215-TGT-DVCTT") == 2 and text.index("id: HP215-TGT-DVCTT") < sum(
+        len(t) + 1 for t in text.splitlines()[: line - 1])  # the second one, not the first nor "rules:"
+    assert "rules[4].id" in exc.value.message and "rules[3]" in exc.value.message
+
+
+def test_a_registry_that_is_not_there_is_named_at_its_key(tmp_path: Path) -> None:
+    text = PACK_FILE.read_text(encoding="utf-8").replace("bodies: bodies.yaml", "bodies: bodys.yaml")
+    path = tmp_path / "pack.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RulePackError) as exc:
+        load_pack(path)
+    assert exc.value.line is not None and text.splitlines()[exc.value.line - 1].startswith("bodies: bodys.yaml")
+    assert "bodies" in exc.value.message and "bodys.yaml" in exc.value.message
+
+
+def test_registries_are_shared_from_the_shipped_folder(tmp_path: Path) -> None:
+    """A pack alone in a folder names the shipped registries by name: no copy beside it."""
+    path = tmp_path / "pack.yaml"
+    path.write_text(PACK_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    loaded = load_pack(path)
+    assert loaded.units is not None and len(loaded.units.units) == 114 and loaded.bodies is not None
+
+
+def test_a_shared_registry_folder_named_by_the_pack(tmp_path: Path) -> None:
+    shared = tmp_path / "registries"
+    shutil.copytree(ROOT / "rules" / "units", shared / "units")
+    (shared / "units" / "haiphong.yaml").write_text(
+        (ROOT / "rules" / "units" / "haiphong.yaml").read_text(encoding="utf-8").replace(
+            "Phường Hải An\n  short_name: Hải An\n", "Phường Hải Anh\n  short_name: Hải Anh\n"), encoding="utf-8")
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    text = PACK_FILE.read_text(encoding="utf-8").replace("references: references.yaml", "registries: ../registries\n"
+                                                         "references: references.yaml")
+    (packs / "a.yaml").write_text(text, encoding="utf-8")
+    loaded = load_pack(packs / "a.yaml")
+    assert loaded.units is not None and any(u.short_name == "Hải Anh" for u in loaded.units.units)
 
 
 def test_a_new_decree_in_the_registry_changes_the_result(tmp_path: Path) -> None:

@@ -10,8 +10,8 @@ from checker.checks.base import Context, finding, short
 from checker.i18n import msg
 from checker.models import DocRef, Finding, Plan
 from checker.parse.citations import FULL, KIND_CODES, make_key
-from checker.rules.schema import PlanDate, RequiredCitation
-from checker.text import fold
+from checker.rules.schema import Directive, PlanDate, RequiredCitation
+from checker.text import contains, fold, squash
 
 ID_CITATION = "required-citation"
 ID_DATE = "plan-date"
@@ -31,6 +31,49 @@ def citations_of(plan: Plan, number: str, date: dt.date | None = None) -> list[D
     bare = re.sub(r"^(\d+)/(?:\d{4}/)?([A-Za-z]+)\b.*$", r"\1/\2", key)
     return [r for r in plan.references
             if r.number == key or (date is not None and r.number == bare and r.date == date)]
+
+
+def cites(plan: Plan, directive: Directive) -> list[DocRef]:
+    """Citations that are this very document: same number, and neither another issuer's ("215/KH-UBND … của UBND
+    tỉnh Hải Dương") nor another year's (two of day, month, year differ: a Kiên Giang 31/KH-UBND of 2024)."""
+    return [r for r in citations_of(plan, directive.number, directive.date)
+            if same_date(r.date, directive.date) and same_issuer(r.issuer, directive.issuer)]
+
+
+def same_date(written: dt.date | None, date: dt.date | None) -> bool:
+    """A citation's date is the directive's, or the directive's miswritten (one of day, month, year wrong)."""
+    if written is None or date is None:
+        return True
+    pairs = ((written.day, date.day), (written.month, date.month), (written.year, date.year))
+    return sum(a != b for a, b in pairs) <= 1
+
+
+_BODY_WORDS = [("uy ban nhan dan", "ubnd"), ("hoi dong nhan dan", "hdnd"), ("thanh pho", "tp")]
+_PLACE = re.compile(r"\b(?:tinh|tp)\s+(.+)$")
+_BODY = re.compile(r"\b(ubnd|hdnd|tinh uy|thanh uy|bo|so|ban)\b")
+
+
+def _issuer_parts(issuer: str) -> tuple[str | None, str | None]:
+    """(body, place) of an issuer, folded: "Ủy ban nhân dân thành phố Hải Phòng" → ("ubnd", "hai phong")."""
+    s = f" {squash(issuer)} "
+    for long, abbr in _BODY_WORDS:
+        s = s.replace(f" {long} ", f" {abbr} ")
+    s = s.strip()
+    body = _BODY.search(s)
+    place = _PLACE.search(s)
+    return (body.group(1) if body else None), (place.group(1).strip() or None if place else None)
+
+
+def same_issuer(written: str | None, issuer: str) -> bool:
+    """The issuer a plan writes after the number is the directive's, or says too little to tell ("của UBND thành
+    phố"). Another body ("HĐND") or another place ("UBND tỉnh Hải Dương") is another document."""
+    if not written:
+        return True
+    body, place = _issuer_parts(written)
+    want_body, want_place = _issuer_parts(issuer)
+    if body and want_body and body != want_body:
+        return False
+    return not (place and want_place and not contains(place, want_place, 90))
 
 
 def vn_date(d: object) -> str:
@@ -64,6 +107,12 @@ def check_citation(plan: Plan, rule: RequiredCitation, ctx: Context) -> Iterator
                           message=msg("cite.wrong_date", ctx.lang, directive=d.number, actual=r.raw_date,
                                       expected=vn_date(d.date)),
                           evidence=short(r.text), expected=vn_date(d.date), actual=r.raw_date or "")
+    for r in refs:
+        if not same_issuer(r.issuer, d.issuer):
+            yield finding(rule, ID_CITATION, "inconsistent", plan=plan, line=r.line,
+                          message=msg("cite.wrong_issuer", ctx.lang, directive=d.number, actual=r.issuer,
+                                      expected=d.issuer),
+                          evidence=short(r.text), expected=d.issuer, actual=r.issuer or "")
     code = KIND_CODES.get(d.number.split("/")[-1].split("-")[0].lower(), "")
     for r in refs:
         written = r.raw_number

@@ -14,6 +14,7 @@ from ruamel.yaml.error import YAMLError
 from checker.errors import RulePackError
 from checker.rules.registries import BodiesRegistry, ReferencesRegistry, UnitsRegistry
 from checker.rules.schema import RulePack
+from checker.text import squash
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -94,6 +95,8 @@ def load_model(path: Path, model: type[M]) -> M:
     except (ValidationError, YAMLError, OSError, UnicodeDecodeError, ValueError):
         pass
     data = load_yaml(path)
+    if model is RulePack:
+        _duplicate_ids(path, data)
     try:
         return model.model_validate(plain(data))
     except ValidationError as exc:
@@ -101,14 +104,61 @@ def load_model(path: Path, model: type[M]) -> M:
         raw = err["loc"]
         # pydantic names the union member (the rule's type) after a list index; it is not a key in the file
         loc = tuple(p for k, p in enumerate(raw) if not (k and isinstance(raw[k - 1], int) and p in TYPE_TAGS))
-        where = ".".join(str(p) for p in loc)
-        raise RulePackError(str(path), f"{where}: {err['msg']}", line_of(data, loc)) from None
+        if err["type"] == "union_tag_invalid":  # a wrong ``type:`` is reported at that key, not at "- id:"
+            loc = (*loc, "type")
+        raise RulePackError(str(path), f"{named_path(data, loc)}: {err['msg']}", line_of(data, loc)) from None
+
+
+def named_path(data: object, loc: tuple[int | str, ...]) -> str:
+    """``rules[10].type (HP215-X)``: keys by name, list items 1-based, and the rule's id when it has one."""
+    out, node, rule_id = "", data, None
+    for key in loc:
+        if isinstance(key, int):
+            out += f"[{key + 1}]"
+            node = node[key] if isinstance(node, list) and key < len(node) else None
+            if isinstance(node, dict) and isinstance(node.get("id"), str):
+                rule_id = node["id"]
+        else:
+            out += f".{key}" if out else key
+            node = node.get(key) if isinstance(node, dict) else None
+    return f"{out} ({rule_id})" if rule_id else out
+
+
+def _duplicate_ids(path: Path, data: object) -> None:
+    """A rule id used twice is reported at the second one, naming the first."""
+    rules = data.get("rules") if isinstance(data, dict) else None
+    if not isinstance(rules, list):
+        return
+    first: dict[str, int] = {}
+    for k, rule in enumerate(rules):
+        rid = rule.get("id") if isinstance(rule, dict) else None
+        if not isinstance(rid, str):
+            continue
+        if rid in first:
+            raise RulePackError(str(path), f"rules[{k + 1}].id: mã quy tắc '{rid}' trùng với rules[{first[rid] + 1}]",
+                                line_of(data, ("rules", k, "id")))
+        first[rid] = k
 
 
 TYPE_TAGS = {
     "required-citation", "target", "required-section", "required-unit", "section-numbering", "plan-date",
     "unit-names", "outdated-bodies", "legal-references", "document-form",
 }
+
+
+def registry_path(pack_file: Path, pack: RulePack, name: str, key: tuple[str, ...]) -> Path:
+    """A registry a pack names: relative to the pack's folder, else in the shared registry folder the pack names
+    (``registries``, relative to the pack), else in the shipped rules folder; so several packs share one set. A
+    name found nowhere is an error at the line of the key that names it."""
+    shared = [pack_file.parent / pack.registries] if pack.registries else []
+    tried = [folder / name for folder in [pack_file.parent, *shared, DEFAULT_RULES]]
+    for candidate in tried:
+        if candidate.is_file():
+            return candidate
+    data = load_yaml(pack_file)
+    where = ".".join(key)
+    raise RulePackError(str(pack_file), f"{where}: không tìm thấy danh mục '{name}' (đã tìm: "
+                        + ", ".join(str(t) for t in dict.fromkeys(tried)) + ")", line_of(data, key))
 
 
 class LoadedPack:
@@ -118,10 +168,12 @@ class LoadedPack:
         self.path = path
         self.pack = pack
         self._cache: dict[str, object] = {}
-        base = path.parent
-        self.units = load_model(base / pack.applies_to.units, UnitsRegistry) if pack.applies_to.units else None
-        self.references = load_model(base / pack.references, ReferencesRegistry) if pack.references else None
-        self.bodies = load_model(base / pack.bodies, BodiesRegistry) if pack.bodies else None
+        units, refs, bodies = pack.applies_to.units, pack.references, pack.bodies
+        self.units = load_model(registry_path(path, pack, units, ("applies_to", "units")), UnitsRegistry) \
+            if units else None
+        self.references = load_model(registry_path(path, pack, refs, ("references",)), ReferencesRegistry) \
+            if refs else None
+        self.bodies = load_model(registry_path(path, pack, bodies, ("bodies",)), BodiesRegistry) if bodies else None
 
 
     def cached(self, key: str, build: Callable[[], T]) -> T:
@@ -155,3 +207,38 @@ def load_packs(where: Path | None = None) -> list[LoadedPack]:
     if not files:
         raise RulePackError(str(where), "không có bộ quy tắc nào (tệp YAML có khóa 'pack:')")
     return [load_pack(p) for p in files]
+
+
+def load_all(where: list[Path]) -> list[LoadedPack]:
+    """The packs of several folders or files (``--rules`` repeated); the shipped ones when none is given."""
+    if not where:
+        return load_packs()
+    packs = [lp for w in where for lp in load_packs(w)]
+    seen: dict[str, Path] = {}
+    for lp in packs:
+        if lp.pack.pack in seen and seen[lp.pack.pack] != lp.path:
+            raise RulePackError(str(lp.path), f"pack: bộ quy tắc '{lp.pack.pack}' đã có ở {seen[lp.pack.pack]}")
+        seen[lp.pack.pack] = lp.path
+    return packs
+
+
+def round_of(packs: list[LoadedPack], directive: str | None) -> LoadedPack | None:
+    """The pack ``--directive`` names (pack id, directive number or short name), or an error listing them."""
+    if directive is None:
+        return None
+    found = find_pack(packs, directive)
+    if found is None:
+        known = ", ".join(f"{lp.pack.directive.number} ({lp.pack.pack})" for lp in packs)
+        raise RulePackError("--directive", f"không có bộ quy tắc cho '{directive}'; có: {known}")
+    return found
+
+
+def find_pack(packs: list[LoadedPack], wanted: str) -> LoadedPack | None:
+    """The pack ``--directive`` names: by pack id ("215-KH-UBND"), the directive's number ("215/KH-UBND") or
+    its short name, compared without case or diacritics."""
+    key = squash(wanted)
+    for lp in packs:
+        names = [lp.pack.pack, lp.pack.directive.number, lp.pack.directive.short or ""]
+        if any(n and squash(n) == key for n in names):
+            return lp
+    return None

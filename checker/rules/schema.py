@@ -140,8 +140,10 @@ class AppliesTo(_Strict):
 class RulePack(_Strict):
     pack: str
     version: int = 1
+    priority: int = 0
     directive: Directive
     applies_to: AppliesTo
+    registries: str | None = None
     references: str | None = None  # path to the legal reference registry
     bodies: str | None = None  # path to the registry of bodies that no longer exist
     source: str | None = None
