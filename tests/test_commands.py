@@ -60,7 +60,7 @@ def test_validate_broken_pack_names_file_line_field(tmp_path: Path) -> None:
     pack.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = CliRunner().invoke(rules_group, ["validate", str(rules)])
     assert result.exit_code == 2
-    assert f"{pack}:{n + 1}: rules." in result.stderr and ".value:" in result.stderr
+    assert f"{pack}:{n + 1}: rules[4].value (HP215-TGT-HOSO):" in result.stderr
 
 
 def test_validate_broken_registry(tmp_path: Path) -> None:

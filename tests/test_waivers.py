@@ -63,7 +63,7 @@ def test_bad_yaml_names_file_and_line(tmp_path: Path) -> None:
                     "    until: not-a-date\n", encoding="utf-8")
     with pytest.raises(RulePackError) as exc:
         load_waivers(path)
-    assert str(exc.value).startswith(f"{path}:6: waivers.0.until")
+    assert str(exc.value).startswith(f"{path}:6: waivers[1].until")
     path.write_text("waivers:\n  - rule: X\n    reason: r\n    accepted_by: a\n    until: 2030-01-01\n",
                     encoding="utf-8")
     with pytest.raises(RulePackError, match="plan"):
