@@ -101,7 +101,7 @@ class Section(_Frozen):
     """A heading with its number as written (I., 1., 1.1., a)) and its level in the tree."""
 
     number: str = ""  # "I", "2", "2.1", "a" ("" for an unnumbered heading)
-    style: Literal["roman", "arabic", "dotted", "letter", "none"] = "none"
+    style: Literal["roman", "arabic", "dotted", "letter", "part", "none"] = "none"  # part: "Phần I", "A."
     title: str
     line: int | None = None
     level: int = 1
@@ -122,6 +122,8 @@ class Target(_Frozen):
     section: int | None = None  # index into Plan.sections
     source: Literal["text", "table"] = "text"
     reference_value: float | None = None  # a second figure in a table row (the city's column)
+    reference_text: str | None = None  # that figure as written ("Tối thiểu 80%")
+    implicit: bool = False  # "toàn bộ", "tất cả": 100% in words, not a figure
 
 
 class Assignment(_Frozen):
@@ -149,6 +151,8 @@ class Header(_Frozen):
     date_blank: bool = False  # day or month left blank: a draft
     year: int | None = None
     month: int | None = None
+    draft: bool = False  # marked "DỰ THẢO", or number or day left blank: not yet signed
+    issuer_level: str | None = None  # commune, district, province, ministry, government, party, steering
     national_motto: bool = False  # quốc hiệu + tiêu ngữ found
     doc_type_line: int | None = None  # the line "KẾ HOẠCH"
     title: str | None = None

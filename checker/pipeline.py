@@ -62,7 +62,8 @@ def unit_label(plan: Plan, packs: list[LoadedPack]) -> str | None:
     """The issuing unit as the registry names it ("Phường Phù Liễn" for OCR "PHUONG PHU LIEN")."""
     h = plan.header
     if not h.unit_name:
-        return None
+        # a province's, ministry's or Party body's document: its issuer as written, never a guessed commune
+        return " ".join(h.issuer.split()) if h.issuer and h.issuer_level not in (None, "commune") else None
     for lp in packs:
         if lp.units is not None:
             for u in lp.units.units:

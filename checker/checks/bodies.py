@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from checker.checks.base import Context, finding, line_text, short
+from checker.conventions import conventions
 from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Plan
 from checker.rules.registries import BodiesRegistry, DefunctBody, UnitsRegistry
@@ -153,7 +154,8 @@ def _historical(text: Text, a: int, b: int, body: DefunctBody, reg: BodiesRegist
     """The sentence around the mention makes it history: a history phrase before it or right after it."""
     before = text.joined[text.sentence_start(a) : a]
     after = text.joined[b : b + 30]
-    before_words = [squash(p) for p in (*reg.history_context, *body.history_context)]
+    markers = [m for m in conventions().history_markers if len(squash(m).split()) > 1]  # "trước khi sắp xếp"
+    before_words = [squash(p) for p in (*reg.history_context, *body.history_context, *markers)]
     if any(re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", before) for p in before_words if p):
         return True
     if any(re.match(rf"\s*{re.escape(squash(p))}(?![a-z])", after) for p in reg.history_after if squash(p)):

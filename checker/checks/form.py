@@ -89,6 +89,8 @@ def check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
     if "signature" in require:
         s = plan.signature
         lacking = [p for p, v in (("signature", s.authority), ("position", s.position), ("name", s.name)) if not v]
+        if h.draft or h.number_blank or h.date_blank:
+            lacking = [p for p in lacking if p != "name"]  # a draft is not signed yet: no name is expected
         if lacking:
             parts = ", ".join(_part(p, lang, rule.symbol) for p in lacking)
             yield finding(rule, ID, "incomplete", plan=plan, line=s.line,

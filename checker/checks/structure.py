@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks.base import Context, find_phrase, finding, line_text, short, squash_all
+from checker.conventions import conventions, expanded
 from checker.i18n import msg
 from checker.models import Finding, Plan, Section
 from checker.parse.assignments import execution_section
-from checker.parse.sections import roman_value, to_roman
+from checker.parse.sections import names_part, roman_value, to_roman
 from checker.rules.schema import RequiredSection, RequiredUnit, SectionNumbering
 from checker.text import contains_any, squash
 
@@ -22,8 +23,9 @@ def check_section(plan: Plan, rule: RequiredSection, ctx: Context) -> Iterator[F
 
     FAIL: no heading about "hạ tầng số" and no item about its systems     PASS: "1. Hạ tầng số"
     """
-    wanted = squash_all(rule.match)
-    if any(contains_any(squash(s.title), wanted, 85) for s in plan.sections):
+    wanted = conventions().synonyms(rule.match)  # "Mục đích, chỉ tiêu" is the part Mục tiêu
+    # a heading's title, not a numbered sentence of the body ("3. Công an xã bảo đảm an toàn thông tin.")
+    if any(names_part(s.title, wanted) for s in plan.sections):
         return
     if rule.body_match and find_phrase(plan, rule.body_match) is not None:
         return
@@ -107,10 +109,10 @@ def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding
     """
     wanted = squash_all(rule.match)
     roles = squash_all(rule.roles)
-    assigned = [a for a in plan.assignments if contains_any(squash(a.unit), wanted, 88)]
+    assigned = [a for a in plan.assignments if contains_any(expanded(a.unit), wanted, 88)]
     requirement = rule.message if ctx.lang == "vi" or not rule.message_en else rule.message_en
     if assigned:
-        if roles and not any(contains_any(squash(a.unit + " " + " ".join(a.tasks)), roles, 87) for a in assigned):
+        if roles and not any(contains_any(expanded(a.unit + " " + " ".join(a.tasks)), roles, 87) for a in assigned):
             a = assigned[0]
             yield finding(rule, ID_UNIT, "missing", plan=plan, line=a.line, severity=rule.role_severity,
                           message=msg("unit.role", ctx.lang, unit=a.unit, roles=", ".join(rule.roles)),
@@ -123,7 +125,7 @@ def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding
         # assignments written as prose: the unit named together with its role in the execution part
         start = plan.sections[k].line or 0
         nxt = next((s.line for s in plan.sections[k + 1 :] if s.level <= plan.sections[k].level), None)
-        text = " ".join(squash(ln.text) for ln in plan.lines if start <= ln.loc.line and
+        text = " ".join(expanded(ln.text) for ln in plan.lines if start <= ln.loc.line and
                         (nxt is None or ln.loc.line < nxt))
         for sentence in text.split(" - "):
             if contains_any(sentence, wanted, 88) and (not roles or contains_any(sentence, roles, 87)):

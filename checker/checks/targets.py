@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks.base import Context, find_phrase, finding, line_text, short, squash_all
+from checker.conventions import expanded
 from checker.i18n import msg
 from checker.models import Finding, Plan, Severity
 from checker.models import Target as PlanTarget
@@ -23,7 +24,7 @@ def describe(comparator: str, value: float, unit: str = "%") -> str:
 
 
 def matches(rule: Target, text: str) -> bool:
-    s = squash(text)
+    s = expanded(text)  # "TTHC", "DVCTT", "CBCCVC" written out
     return all_groups(s, [squash_all(g) for g in rule.match]) and not any(
         all_groups(s, [squash_all(g)]) for g in rule.exclude
     )

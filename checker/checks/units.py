@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz, process
 
 from checker.checks.base import Context, finding, short
+from checker.conventions import conventions
 from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Plan
 from checker.parse.header import find_unit_mentions
@@ -142,7 +143,26 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
                       evidence=short(view.texts[i]), expected=own.name, actual=written, source=_source(idx))
 
 
-HISTORY = ["cu", "truoc day", "truoc khi sap xep", "truoc sap xep", "truoc ngay 01 7 2025", "da sap xep", "sap nhap"]
+def sentence_around(view: View, i: int, at: int) -> str:
+    """The sentence of the joined text that holds offset ``at`` of line ``i`` (it may span wrapped lines)."""
+    pos = view.starts[i] + max(0, at)
+    text = view.joined
+    start = max(text.rfind(".", 0, pos), text.rfind(";", 0, pos), text.rfind("\n\n", 0, pos)) + 1
+    ends = [e for e in (text.find(".", pos), text.find(";", pos), text.find("\n\n", pos)) if e >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def historical(sentence: str) -> bool:
+    """The sentence tells history ("trước khi sắp xếp", "(cũ)", "trước ngày 01/7/2025"): words compared with
+    their diacritics where the text has them ("cũ" is not "cụ"), folded where OCR lost them."""
+    low = " ".join(sentence.lower().split())
+    plain = diacritics_share(sentence) < 0.2
+    for marker in conventions().history_markers:
+        m = marker.lower()
+        hay, needle = (fold(low), fold(m)) if plain else (low, m)
+        if re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", hay):
+            return True
+    return False
 
 
 def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, view: View, i: int, utype: str,
@@ -154,11 +174,8 @@ def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, v
         former = [(f, u) for f, u in idx.former.get(key, []) if squash(f.split(" ", 1)[0]) in _TYPE_FOLD[utype]]
         if not former:
             continue
-        line_sq = squash(view.texts[i])
-        at = line_sq.find(key)
-        after = line_sq[at + len(key) : at + len(key) + 40] if at >= 0 else ""  # "phường X cũ", "X (trước đây)"
-        if (view.line_no(i), key) in reported or any(
-                re.search(rf"(?<![a-z0-9]){h}(?![a-z0-9])", after) for h in HISTORY):
+        at = view.folded[i].find(fold(words[0]))
+        if (view.line_no(i), key) in reported or historical(sentence_around(view, i, at)):
             return
         reported.add((view.line_no(i), key))
         into = ", ".join(sorted({u.name for _, u in former}))

@@ -9,14 +9,21 @@ from checker.models import DocRef, Document, Plan
 from checker.parse.assignments import find_assignments
 from checker.parse.citations import FULL, find_references, make_key
 from checker.parse.header import (
+    appendix_start,
     find_unit_mentions,
     parse_header,
     parse_recipients,
     parse_signature,
     title_case,
 )
-from checker.parse.sections import find_sections, section_of_line
-from checker.parse.targets import targets_in_items, targets_in_tables
+from checker.parse.sections import find_sections, section_of_line, top_level
+from checker.parse.targets import (
+    targets_in_items,
+    targets_in_rows,
+    targets_in_tables,
+    text_tables,
+    without_results,
+)
 from checker.parse.view import View, items
 from checker.text import fold
 
@@ -73,10 +80,10 @@ def parse_text(doc: Document) -> Plan:
     view = View.of(doc)
     sections = find_sections(view)
     line_index = {ln.loc.line: i for i, ln in enumerate(doc.lines)}
-    first_roman = next((s for s in sections if s.level == 1), None)
+    first_roman = next((s for s in sections if s.level == top_level(sections)), None)
     body_start = line_index[first_roman.line or 0] if first_roman else min(len(doc.lines), 40)
     header = parse_header(view, body_start)
-    if not header.unit_name:
+    if not header.unit_name and not header.issuer:
         # no header block (or it was lost in extraction): the unit named in the title or the preamble
         mentions = find_unit_mentions(view, 0, body_start)
         if mentions:
@@ -90,13 +97,19 @@ def parse_text(doc: Document) -> Plan:
     for it in its:
         it.section = section_of_line(view, sections, it.first)
     in_table = {i for i, ln in enumerate(doc.lines) if ln.loc.table is not None}
-    text_items = [it for it in its if it.first not in in_table]
     line_numbers = [ln.loc.line for ln in doc.lines]
+    typed = text_tables(view.texts, line_numbers, body_start) if not doc.tables else []
+    typed_lines = {line for table in typed for row in table for _, line in row}
+    text_items = [it for it in its if it.first not in in_table and line_numbers[it.first] not in typed_lines]
     targets = targets_in_items(text_items, view.texts, line_numbers)
     cell_sections = {ln.loc.line: section_of_line(view, sections, i) for i, ln in enumerate(doc.lines)}
     targets += targets_in_tables(doc, cell_sections)
-    tail_start = max(0, len(doc.lines) - 60)
-    recipients, recipients_line = parse_recipients(view, tail_start)
+    for table in typed:
+        targets += targets_in_rows(table, cell_sections)
+    targets = without_results(targets, sections)
+    body_end = appendix_start(view)  # an appendix after the signature does not hide the closing
+    tail_start = max(0, body_end - 60)
+    recipients, recipients_line = parse_recipients(view, tail_start, body_end)
     return Plan(
         path=doc.path,
         format=doc.format,
@@ -108,7 +121,7 @@ def parse_text(doc: Document) -> Plan:
         assignments=find_assignments(view, sections),
         recipients=recipients,
         recipients_line=recipients_line,
-        signature=parse_signature(view, tail_start),
+        signature=parse_signature(view, tail_start, body_end),
         notes=list(doc.notes),
         lines=list(doc.lines),
     )

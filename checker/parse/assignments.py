@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
+from checker.conventions import conventions
 from checker.models import Assignment, Section
-from checker.parse.sections import section_span
+from checker.parse.sections import section_span, top_level
 from checker.parse.view import View, items
-from checker.text import contains_any
+from checker.text import contains_any, squash
 
-EXECUTION_TITLES = ["to chuc thuc hien", "trach nhiem thuc hien", "phan cong thuc hien", "phan cong nhiem vu"]
 _UNIT_LEAD = re.compile(
     r"^\s*[-+*•]?\s*((?:đề nghị\s+)?(?:phòng|văn phòng|công an|trung tâm|ủy ban|uỷ ban|ban|tổ|các phòng|"
     r"đơn vị|ubnd|ủy ban mặt trận)[^:;.]{2,80}?)\s*(?::|chủ trì|có trách nhiệm|là cơ quan|phối hợp|tham mưu)",
@@ -18,13 +18,14 @@ _UNIT_LEAD = re.compile(
 
 
 def execution_section(sections: list[Section]) -> int | None:
-    from checker.text import squash
-
+    """The part "Tổ chức thực hiện" under any of its names (rules/conventions.yaml), the highest one first."""
+    names = conventions().part("to-chuc-thuc-hien")
+    top = top_level(sections)
     for k, s in enumerate(sections):
-        if s.level == 1 and contains_any(squash(s.title), EXECUTION_TITLES, 85):
+        if s.level == top and contains_any(squash(s.title), names, 85):
             return k
     for k, s in enumerate(sections):
-        if contains_any(squash(s.title), EXECUTION_TITLES, 85):
+        if contains_any(squash(s.title), names, 85):
             return k
     return None
 

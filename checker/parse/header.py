@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
+from checker.conventions import conventions
 from checker.models import Header, Signature
 from checker.parse.citations import parse_date
 from checker.parse.view import View
-from checker.text import UPPER, contains, squash
+from checker.text import UPPER, contains, fold, squash
 
 UNIT_WORD = re.compile(r"\b(phuong|phudng|phwong|phuodng|phieong|xa|dac khu|dac\s+khu)\s+", re.IGNORECASE)
 _TYPE = {"xa": "xa", "dac khu": "dac_khu"}
@@ -19,6 +20,7 @@ NUMBER = re.compile(r"\bs\w{0,2}\s*:\s*(\d*)\s*/\s*([a-z]{1,4}\s*-\s*[a-z]{2,8})
 DATE = re.compile(
     r"ng\w{1,2}y\s*(\d{1,2})?[\s.…_]*th\w{1,3}ng\s*(\d{1,2})?[\s.…_]*n\w{1,2}m\s*(\d{4})"
 )
+NUMBER_LABEL = re.compile(r"(?<![a-z])s[o06]\s*:")
 _CAPWORD = re.compile(rf"[{UPPER}][^\s,;:.()]*")
 
 
@@ -58,7 +60,10 @@ def find_unit_mentions(view: View, start: int = 0, end: int | None = None) -> li
     end = len(view.texts) if end is None else end
     out = []
     for i in range(start, end):
+        motto = [(a.start(), a.end()) for a in _motto_re().finditer(view.folded[i])]
         for m in UNIT_WORD.finditer(view.folded[i]):
+            if any(a <= m.start() < b for a, b in motto):
+                continue  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" names no commune
             original_after = view.texts[i][m.end() :]
             if i + 1 < len(view.texts) and len(original_after.split()) < 3:
                 nxt = view.next_nonblank(i)
@@ -68,6 +73,75 @@ def find_unit_mentions(view: View, start: int = 0, end: int | None = None) -> li
             if name and not name.isdigit():
                 out.append((i, unit_type(m.group(1)), name))
     return out
+
+
+def _motto_re() -> re.Pattern[str]:
+    phrases = [r"\W+".join(re.escape(w) for w in squash(p).split()) for p in conventions().motto]
+    return re.compile("|".join(phrases))
+
+
+def _level_words() -> list[tuple[str, str, str | None]]:
+    """(squashed word, level, unit type) for every issuer word of rules/conventions.yaml, longest first."""
+    out = [(squash(w), lv.level, lv.unit_type) for lv in conventions().issuer_levels for w in lv.words]
+    return sorted(out, key=lambda t: -len(t[0]))
+
+
+def issuer_level(issuer: str) -> tuple[str | None, str | None, str]:
+    """(level, unit type, the unit's name as written) of an issuer ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH" → province).
+
+    The earliest level word decides (the longest where two start together: "TỈNH ỦY" is the party's)."""
+    sq = squash(issuer)
+    best: tuple[int, int, str, str | None, str] | None = None
+    for word, level, utype in _level_words():
+        m = re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", sq)
+        if m and (best is None or m.start() < best[0] or (m.start() == best[0] and len(word) > best[1])):
+            best = (m.start(), len(word), level, utype, sq[m.end():].strip())
+    if best is None:
+        return None, None, ""
+    return best[2], best[3], best[4]
+
+
+def _general_issuer(view: View, limit: int) -> tuple[str, int, int] | None:
+    """The issuer block of any body (province, ministry, Government, Party, steering committee): its first-column
+    lines from a body's name to the number line, the motto and the number skipped. (text, first, last index)"""
+    bodies = sorted((squash(b) for b in conventions().issuer_bodies), key=len, reverse=True)
+    motto = _motto_re()
+    lines: list[int] = []
+    cols: list[str] = []
+    for i in range(min(limit, 14)):
+        if view.is_blank(i):
+            if lines:
+                break
+            continue
+        col = columns(view.texts[i].strip("#*> "))[0]
+        cut = NUMBER_LABEL.search(fold(col))
+        col = col[: cut.start()].strip() if cut else col
+        mm = motto.search(fold(col))
+        col = col[: mm.start()].strip() if mm else col  # the motto column run into this one
+        sq = squash(col)
+        if not sq or sq in ("ke hoach", "du thao") or DATE.search(fold(col)):
+            if lines:
+                break
+            continue
+        if not lines:
+            if any(sq == b or sq.startswith(b + " ") for b in bodies) and _upperish(col):
+                lines.append(i)
+                cols.append(col)
+        elif _upperish(col) and len(lines) < 3:
+            lines.append(i)
+            cols.append(col)
+        else:
+            break
+        if cut:
+            break
+    if not lines:
+        return None
+    return " ".join(cols), lines[0], lines[-1]
+
+
+def _upperish(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def parse_header(view: View, body_start: int) -> Header:
@@ -122,6 +196,20 @@ def parse_header(view: View, body_start: int) -> Header:
             title, title_line = _title(view, i, body_start)
             if title:
                 h["title"], h["title_line"] = title, title_line
+    if "unit_name" in h:
+        h["issuer_level"] = "commune"
+    else:
+        general = _general_issuer(view, limit)
+        if general is not None:
+            text, first, last = general
+            level, utype, name = issuer_level(text)
+            h["issuer"], h["issuer_line"], h["issuer_level"] = text, view.line_no(first), level
+            if level == "commune" and utype and name:
+                words = text.split()[-len(name.split()):]
+                h["unit_type"], h["unit_name"], h["unit_line"] = utype, title_case(" ".join(words)), view.line_no(last)
+    drafts = [squash(d) for d in conventions().draft_markers]
+    if any(view.squashed[i] in drafts for i in range(limit)):
+        h["draft"] = True
     return Header(**h)  # type: ignore[arg-type]
 
 
@@ -151,9 +239,27 @@ _POSITION = re.compile(r"\b(pho chu tich|chu tich)\b")
 _NAME = re.compile(rf"^[{UPPER}]\w*(?:\s+[{UPPER}]\w*){{1,4}}$")
 
 
-def parse_signature(view: View, start: int) -> Signature:
+def columns(text: str) -> list[str]:
+    """The columns of a line of a two-column block (header, signature), split where wide spacing or a tab is."""
+    return [c.strip() for c in re.split(r"\t+|\s{3,}", text.strip()) if c.strip()] or [text.strip()]
+
+
+def appendix_start(view: View) -> int:
+    """Index of the line where an appendix after the closing begins ("PHỤ LỤC ..."), or the end of the text."""
+    closing = None
+    for i in range(len(view.texts) // 3, len(view.texts)):
+        sq = view.squashed[i]
+        if closing is None and (re.match(r"^n\w{1,2}i nh\w{1,2}n\b", sq) or _AUTHORITY.search(view.folded[i])):
+            closing = i
+        elif closing is not None and re.match(r"^phu luc\b", sq) and i > closing + 1:
+            return i
+    return len(view.texts)
+
+
+def parse_signature(view: View, start: int, end: int | None = None) -> Signature:
     s: dict[str, object] = {}
-    for i in range(start, len(view.texts)):
+    end = len(view.texts) if end is None else end
+    for i in range(start, end):
         f = view.squashed[i]
         ma = _AUTHORITY.search(view.folded[i])
         if ma and "authority" not in s:
@@ -163,8 +269,9 @@ def parse_signature(view: View, start: int) -> Signature:
         if mp and ("position" not in s or mp.group(1) == "pho chu tich"):
             if "authority" in s or "kt" in f:
                 s["position"] = mp.group(1).upper()
-    for i in range(len(view.texts) - 1, max(start, len(view.texts) - 25) - 1, -1):
-        t = view.texts[i].strip()
+    for i in range(end - 1, max(start, end - 25) - 1, -1):
+        # the signature block is the right column of a two-column block ("- Lưu: VT, VHXH.      Nguyễn Văn A")
+        t = columns(view.texts[i])[-1] if view.texts[i].strip() else ""
         if (t and _NAME.match(t) and not t.isupper() and not contains(squash(t), "uy ban nhan dan")
                 and not _POSITION.search(squash(t))):  # a person's name, not "CHỦ TỊCH" or the body
             s["name"] = t
@@ -173,12 +280,13 @@ def parse_signature(view: View, start: int) -> Signature:
     return Signature(**s)  # type: ignore[arg-type]
 
 
-def parse_recipients(view: View, start: int) -> tuple[list[str], int | None]:
+def parse_recipients(view: View, start: int, end: int | None = None) -> tuple[list[str], int | None]:
     """Items of "Nơi nhận:"; in flattened two-column text the signature block shares their lines."""
-    for i in range(start, len(view.texts)):
+    end = len(view.texts) if end is None else end
+    for i in range(start, end):
         if re.match(r"^n\w{1,2}i nh\w{1,2}n\b", view.squashed[i]):
             out: list[str] = []
-            for j in range(i + 1, min(len(view.texts), i + 30)):
+            for j in range(i + 1, min(end, i + 30)):
                 t = view.texts[j].strip()
                 if t.startswith(("-", "–", "+")):
                     item = re.split(r"[;}]|\s{3,}", t.lstrip("-–+ ").strip(), maxsplit=1)[0].strip(" .")

@@ -5,16 +5,19 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from checker.conventions import conventions
 from checker.models import Section
 from checker.parse.view import View
+from checker.text import squash
 
-Style = Literal["roman", "arabic", "dotted", "letter"]
+Style = Literal["roman", "arabic", "dotted", "letter", "part", "none"]
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _ROMAN = re.compile(r"^\s*([IVXl1|]{1,5})\s*[.:]\s*(\S.*)$")
 _ARABIC = re.compile(r"^\s*([1-9]\d?)\s*[.)]\s+(\S.*)$")
 _DOTTED = re.compile(r"^\s*([1-9]\d?(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
 _LETTER = re.compile(r"^\s*([a-zđ])\s*\)\s+(\S.*)$")
+_SENTENCE_END = re.compile(r"[.;!?…]$")
 
 
 def roman_value(numeral: str) -> int | None:
@@ -59,19 +62,108 @@ def _follows_break(view: View, i: int, heading_idx: set[int]) -> bool:
     return bool(re.search(r"[.:;!?)…]$", prev)) or _mostly_upper(prev)
 
 
+def _part_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    conv = conventions()
+    markers = "|".join(re.escape(squash(m)) for m in conv.part_markers)
+    ordinals = "|".join(re.escape(squash(o)) for o in conv.part_ordinals)
+    # "Phần I", "PHẦN II. MỤC TIÊU", "Phần thứ nhất", "Chương 2": a part, its title here or on the next line
+    part = re.compile(rf"^\s*(?:{markers})\s+({ordinals}|[ivxl]{{1,5}}|\d{{1,2}})\s*(?:[.:\-–]\s*(.*))?$")
+    letters = "".join(conv.part_letters)
+    # "A. MỤC TIÊU" / "B." with the title on the next line
+    letter = re.compile(rf"^\s*([{letters}])\s*[.:]\s*(.*)$")
+    return part, letter
+
+
+def _item_text(view: View, i: int, limit: int = 8) -> str:
+    """Line ``i`` and its continuation lines (a list item wrapped over several lines), up to the next item."""
+    parts = [view.texts[i].strip()]
+    j = i + 1
+    while j < len(view.texts) and len(parts) < limit:
+        t = view.texts[j]
+        if not t.strip():
+            break
+        if (_ROMAN.match(t) or _DOTTED.match(t) or _ARABIC.match(t) or _LETTER.match(t)
+                or re.match(r"^\s*[-+*•–]\s", t) or _SENTENCE_END.search(parts[-1])):
+            break
+        parts.append(t.strip())
+        j += 1
+    return " ".join(parts)
+
+
+def heading_title(title: str) -> tuple[str, bool]:
+    """The title of a heading ("4. An toàn thông tin: xây dựng ..." → "An toàn thông tin") and whether the
+    numbered line reads as a sentence of the body ("3. Công an xã bảo đảm an toàn thông tin.")."""
+    t = title.strip()
+    if ":" in t:
+        t = t.split(":", 1)[0].strip()
+    return t, len(t) > 120 or bool(_SENTENCE_END.search(t)) or ";" in t
+
+
+def names_part(title: str, phrases: list[str]) -> bool:
+    """A heading names one of ``phrases`` (squashed); a numbered sentence only where it opens with it
+    ("5. Đào tạo, tuyên truyền." does; "3. Công an xã bảo đảm an toàn thông tin." does not)."""
+    from checker.text import contains_any
+
+    t, sentence = heading_title(title)
+    sq = squash(t)
+    if not sentence:
+        return contains_any(sq, phrases, 85)
+    prefix = len(" ".join(sq.split()[:3]))
+    return any(0 <= sq.find(p) <= prefix for p in phrases)
+
+
+def _part_name(text: str, keys: list[str] | None = None) -> bool:
+    """The text is the name of a part of a plan ("MỤC TIÊU", "Tổ chức thực hiện:"), possibly qualified."""
+    sq = squash(text)
+    conv = conventions()
+    for key, names in conv.parts.items():
+        if keys is not None and key not in keys:
+            continue
+        for n in names:
+            n2 = squash(n)
+            if sq == n2 or (sq.startswith(n2 + " ") and len(sq) <= len(n2) + 30):
+                return True
+    return False
+
+
 def find_sections(view: View) -> list[Section]:
     sections: list[Section] = []
     heading_idx: set[int] = set()
+    part_re, letter_re = _part_patterns()
+    conv = conventions()
+    ordinals = [squash(o) for o in conv.part_ordinals]
+    skip: set[int] = set()
     for i, text in enumerate(view.texts):
-        if not text.strip():
+        if not text.strip() or i in skip:
             continue
         number, title = "", ""
         style: Style | None = None
-        m = _ROMAN.match(text)
-        if m:
-            numeral = m.group(1).replace("1", "I").replace("l", "I").replace("|", "I")
-            if roman_value(numeral) and _mostly_upper(m.group(2)) and len(text) <= 160:
-                number, style, title = numeral, "roman", m.group(2)
+        level = 0
+        stripped = text.strip().strip("*#_ ").strip()
+        mp = part_re.match(view.folded[i].strip().strip("*#_ "))
+        ml = letter_re.match(stripped) if not mp else None
+        if mp or (ml and (not ml.group(2) or _mostly_upper(ml.group(2)))):
+            m = mp or ml
+            assert m is not None
+            raw_title = (m.group(2) or "").strip()
+            if mp and m.group(2):
+                raw_title = stripped[m.start(2):].strip()
+            nxt = view.next_nonblank(i)
+            if not raw_title and nxt is not None and _mostly_upper(view.texts[nxt]) and len(view.texts[nxt]) < 160:
+                raw_title = view.texts[nxt].strip()
+                skip.add(nxt)
+            if raw_title or mp:
+                token = m.group(1)
+                if mp:
+                    token = token.upper() if token not in ordinals else str(ordinals.index(token) + 1)
+                number, style, title = token, "part", raw_title
+                level = 0
+        if not style:
+            m = _ROMAN.match(text)
+            if m:
+                numeral = m.group(1).replace("1", "I").replace("l", "I").replace("|", "I")
+                if roman_value(numeral) and _mostly_upper(m.group(2)) and len(text) <= 160:
+                    number, style, title = numeral, "roman", m.group(2)
         if not style:
             m = _DOTTED.match(text)
             if m and _follows_break(view, i, heading_idx):
@@ -82,13 +174,25 @@ def find_sections(view: View) -> list[Section]:
                 number, style, title = m.group(1), "arabic", m.group(2)
         if not style:
             m = _LETTER.match(text)
-            # "a) Hạ tầng số" is a heading; "a) Tối thiểu 80% hồ sơ ... ." is an item of a list
+            # "a) Hạ tầng số" is a heading; "a) Tối thiểu 80% hồ sơ ... ." (even wrapped) is a point of a list
             if m and _follows_break(view, i, heading_idx) and _title_like(m.group(2)):
-                number, style, title = m.group(1), "letter", m.group(2)
+                item = _item_text(view, i)
+                first = text.strip()
+                following = view.texts[i + 1].strip() if i + 1 < len(view.texts) else ""
+                if item == first or (len(first) <= 60 and following[:1].isupper()):
+                    number, style, title = m.group(1), "letter", m.group(2)
+        if not style and i > 3 and len(stripped) <= 90 and not _SENTENCE_END.search(stripped):
+            # an unnumbered heading: the name of a part of a plan standing alone on its line
+            prev = view.prev_nonblank(i)
+            alone = prev is None or view.is_blank(i - 1) or bool(re.search(r"[.:;!?)…]$", view.texts[prev].rstrip()))
+            if alone and _part_name(stripped.rstrip(":")) and view.next_nonblank(i) is not None:
+                number, style, title = "", "none", stripped.rstrip(":")
+                level = 1 if _mostly_upper(stripped) else 3
         if not style:
             continue
         heading_idx.add(i)
-        level = {"roman": 1, "arabic": 2, "letter": 4}.get(style, 0) or 2 + number.count(".")
+        if style in ("roman", "arabic", "letter", "dotted"):
+            level = {"roman": 1, "arabic": 2, "letter": 4}.get(style, 0) or 2 + number.count(".")
         parent = None
         for j in range(len(sections) - 1, -1, -1):
             if sections[j].level < level:
@@ -98,6 +202,11 @@ def find_sections(view: View) -> list[Section]:
             Section(number=number, style=style, title=title.strip(), line=view.line_no(i), level=level, parent=parent)
         )
     return sections
+
+
+def top_level(sections: list[Section]) -> int:
+    """The level of the plan's top parts (0 for "Phần I"/"A." parts, 1 for Roman ones, more when it has none)."""
+    return min((s.level for s in sections), default=1)
 
 
 def section_of_line(view: View, sections: list[Section], index: int) -> int | None:

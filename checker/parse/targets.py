@@ -4,15 +4,16 @@ exclusions, from list items in the text and from the rows of Word tables."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from checker.models import Comparator, Document, Target
+from checker.conventions import conventions
+from checker.models import Comparator, Document, Section, Target
 from checker.parse.view import Item
 from checker.text import UPPER, contains, fold, squash
 
 _CLAUSE_END = re.compile(rf";|\.\s+(?=[{UPPER}]|\d{{1,2}}(?:\.\d{{1,2}})*\.?\s)")
 RANGE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*[-–]\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 FIGURE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
-EXCLUSION = re.compile(r"\(\s*(?:tr[a-z]{1,2}|ngoai tru|khong ke|khong bao gom)\s+([^)]{3,})\)")
 
 # comparator words written just before the figure; longest first
 _BEFORE: list[tuple[str, Comparator]] = [
@@ -47,10 +48,61 @@ def comparator_before(text_folded: str) -> Comparator:
     return "="
 
 
+_SEPARATOR = re.compile(r",\s*trong do\s+|,\s*dong thoi\s+|;\s*|,\s*|\s+va\s+|\s+dong thoi\s+")
+_AFTER_FIGURE_NOT_SUBJECT = re.compile(r"^\s*(?:tro len|tro xuong|so voi|tong so|tren tong|tai|\(|\)|[.,;:]|$)")
+_QUOTES = re.compile(r"[“\"]([^”\"]{6,400})[”\"]")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], list[str], list[str]]:
+    conv = conventions()
+    words = "|".join(re.escape(squash(w)) for w in sorted(conv.exclusion_words, key=len, reverse=True))
+    exclusion = re.compile(rf"\(\s*(?:{words})\s+([^)]{{3,}})\)")
+    forms = "|".join(re.escape(fold(f)) for f in sorted(conv.percent_forms, key=len, reverse=True))
+    percent = re.compile(rf"(?<=\d)(\s?)(?:{forms})")
+    whole = "|".join(re.escape(squash(w)) for w in conv.whole_words)
+    whole_re = re.compile(rf"(?<![a-z])(?:{whole})(?![a-z])")
+    return exclusion, percent, whole_re, [squash(w) for w in conv.past_markers], [
+        squash(w) for w in conv.attribution]
+
+
+def normalise_percent(folded: str) -> str:
+    """OCR and typed forms of the percent sign ("100°/o", "100 o/o", "80 phần trăm") as "%", length kept."""
+    _, percent, _, _, _ = _vocabulary()
+    return percent.sub(lambda m: "%" + " " * (len(m.group(0)) - 1), folded)
+
+
+def _has_word(text_sq: str, phrases: list[str]) -> bool:
+    return any(re.search(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])", text_sq) for p in phrases if p)
+
+
+def _subject_after(clause: str, end: int) -> bool:
+    """The figure opens its phrase ("100% thủ tục ..."), rather than closing it ("... đạt 90%")."""
+    return not _AFTER_FIGURE_NOT_SUBJECT.match(clause[end : end + 20]) and bool(
+        re.match(r"\s*[a-z]", clause[end : end + 5]))
+
+
+def _bounds(clause: str, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where each of several targets of one sentence begins and ends: at the separator ("," "và" "trong đó")
+    between one target's words and the next's."""
+    cuts = [0]
+    for (_, e1), (p2, _) in zip(figs, figs[1:], strict=False):
+        seps = [m for m in _SEPARATOR.finditer(clause, e1, p2)]
+        if not seps:
+            cuts.append(e1)
+            continue
+        # the next target's words follow its figure: cut at the last separator before it; else at the first
+        cut = seps[-1] if _subject_after(clause, figs[len(cuts)][1]) else seps[0]
+        cuts.append(cut.end())
+    cuts.append(len(clause))
+    return list(zip(cuts, cuts[1:], strict=False))
+
+
 def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: int | None,
                     source: str = "text") -> list[Target]:
     """Targets in one item. ``line_of_offset`` maps offsets in ``text`` (ascending) to source line numbers."""
-    folded = fold(text)
+    exclusion_re, _, whole_re, past, attribution = _vocabulary()
+    folded = normalise_percent(fold(text))
     out: list[Target] = []
     clause_start = 0
     # a clause ends at ";" or at a sentence end followed by a new sentence or a numbered part ("... 95%. 1.2. ...")
@@ -60,47 +112,76 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
     for c_end in clauses:
         spans.append((clause_start, c_end))
         clause_start = c_end
+    quoted = [(m.start(1), m.end(1)) for m in _QUOTES.finditer(text)
+              if _has_word(squash(text[max(0, m.start() - 80) : m.start()]), attribution)]
     for a, b in spans:
         clause = folded[a:b]
         used: list[tuple[int, int]] = []
-        found: list[tuple[int, float, float | None]] = []
+        found: list[tuple[int, float, float | None, int, bool]] = []
         for m in RANGE.finditer(clause):
-            found.append((m.start(), _number(m.group(1)), _number(m.group(2))))
+            found.append((m.start(), _number(m.group(1)), _number(m.group(2)), m.end(), False))
             used.append((m.start(), m.end()))
         for m in FIGURE.finditer(clause):
             if any(s <= m.start() < e for s, e in used):
                 continue
-            found.append((m.start(), _number(m.group(1)), None))
-        prev_end = -1
-        for pos, value, high in sorted(found):
+            found.append((m.start(), _number(m.group(1)), None, m.end(), False))
+        if not found:  # "toàn bộ báo cáo định kỳ ...": all of them, 100% in words
+            whole: float | None = None
+            found = [(m.start(), 100.0, whole, m.end(), True) for m in whole_re.finditer(clause)
+                     if _subject_after(clause, m.end())][:1]
+        found = [f for f in sorted(found) if not any(qa <= a + f[0] < qb for qa, qb in quoted)]
+        found, run_in = _run_in_references(clause, found)
+        bounds = _bounds(clause, [(f[0], f[3]) for f in found]) if found else []
+        for (pos, value, high, _end, implicit), (sa, sb) in zip(found, bounds, strict=False):
             if value > 100 or (high is not None and high < value):
                 continue
-            fig_end = clause.find("%", pos) + 1
-            if prev_end >= 0 and out and re.fullmatch(r"[\s.,:>≥]*", clause[prev_end:pos]):
-                # "đạt trên 30%. 30%": a table's reference column run into the row, not a second target
-                out[-1] = out[-1].model_copy(update={"reference_value": value})
-                prev_end = fig_end
-                continue
-            prev_end = fig_end
-            before = clause[:pos]
-            comp: Comparator = ">=" if high is not None else comparator_before(before)
+            before = clause[sa:pos]
+            if _has_word(squash(before), past):
+                continue  # "mới đạt 64%": a result already reached, not a target
+            comp: Comparator = ">=" if high is not None or implicit else comparator_before(clause[:pos])
             after = squash(clause[pos : pos + 30])
             if re.search(r"% tro len\b", after) or re.search(r"% tro len", clause[pos : pos + 20]):
                 comp = ">="
-            hedged = bool(_HEDGE.search(squash(before))) or comp == "~"
-            excl = [text[a + m.start(1) : a + m.end(1)].strip() for m in EXCLUSION.finditer(clause)]
+            hedged = bool(_HEDGE.search(squash(clause[:pos]))) or comp == "~"
+            excl = [text[a + sa + m.start(1) : a + sa + m.end(1)].strip()
+                    for m in exclusion_re.finditer(clause[sa:sb])]
             # the finding points where its quote begins: the clause, after any list marker or row number
-            raw = text[a:b]
-            lead = re.match(r"^[\s;]*(?:(?:[-+*•–]|\d{1,2}\b\.?|[a-zđ]\))\s*)?", raw)
-            offset = a + (lead.end() if lead else 0)
+            raw = text[a + sa : a + sb]
+            lead = re.match(r"^[\s;,]*(?:(?:[-+*•–]|\d{1,2}\b\.?|[a-zđ]\))\s*)?", raw)
+            offset = a + sa + (lead.end() if lead else 0)
             line = line_of_offset[0][1]
             for off, ln in line_of_offset:
                 if off <= offset:
                     line = ln
-            clause_text = re.sub(r"^\s*(?:[-+*•–]|\d{1,2}\b\.?|[a-zđ]\))\s*", "", text[a:b].strip(" ;"))
+            clause_text = re.sub(r"^\s*(?:[-+*•–]|\d{1,2}\b\.?|[a-zđ]\))\s*", "", raw.strip(" ;,"))
+            clause_text = re.sub(r"^(?:trong đó|đồng thời|và)\s+", "", clause_text, flags=re.IGNORECASE)
             out.append(Target(text=clause_text, value=value, value_high=high, comparator=comp, hedged=hedged,
-                              exclusions=excl, line=line, section=section, source=source))  # type: ignore[arg-type]
+                              exclusions=excl, line=line, section=section, source=source,  # type: ignore[arg-type]
+                              implicit=implicit, reference_value=run_in.get(pos)))
     return out
+
+
+Figure = tuple[int, float, float | None, int, bool]  # start, value, upper value, end, in words
+
+
+def _run_in_references(clause: str, found: list[Figure]) -> tuple[list[Figure], dict[int, float]]:
+    """A table flattened into text runs the parent's column into the row: "… đạt 100% (trừ …) 100%", or
+    "100% hệ thống … kết nối … 100%". Such a figure is the reference of the one before, not a second target."""
+    kept: list[Figure] = []
+    refs: dict[int, float] = {}
+    for f in found:
+        if kept:
+            prev = kept[-1]
+            between = re.sub(r"\([^)]*\)", " ", clause[prev[3] : f[0]])
+            at_end = re.fullmatch(r"[\s.,;:)]*", clause[f[3] :]) is not None
+            bare_before = comparator_before(clause[: f[0]]) == "=" and not re.search(
+                r"(?:^|\s)(?:dat|la|o muc|chiem)\s*$", clause[: f[0]])
+            if re.fullmatch(r"[\s.,:>≥]*", between) or (
+                    at_end and bare_before and _subject_after(clause, prev[3]) and not prev[4]):
+                refs[prev[0]] = f[1]
+                continue
+        kept.append(f)
+    return kept, refs
 
 
 def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int]) -> list[Target]:
@@ -133,55 +214,108 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
     return out
 
 
-REFERENCE_COLUMN = ["thanh pho", "tinh", "cap tren", "giao", "chi dao"]
-OWN_COLUMN = ["phuong", "xa", "dac khu", "don vi", "dang ky"]
-
-
 def _column_roles(header: list[str]) -> dict[int, str]:
-    """Which columns hold the parent's figure and which the plan's own, from a header row's words."""
+    """Which columns hold the parent's figure, the plan's own, or neither (a note, a unit of measure, a
+    responsible office), from a header row's words (rules/conventions.yaml, table_columns)."""
+    cols = conventions().table_columns
+    ignore = [squash(w) for w in cols.ignore]
+    reference = [squash(w) for w in cols.reference]
+    own = [squash(w) for w in cols.own]
     roles: dict[int, str] = {}
     for k, text in enumerate(header):
         sq = squash(text)
-        if any(re.search(rf"\b{w}\b", sq) for w in REFERENCE_COLUMN):
+        if _has_word(sq, ignore):
+            roles[k] = "ignore"
+        elif _has_word(sq, reference):
             roles[k] = "reference"
-        elif any(re.search(rf"\b{w}\b", sq) for w in OWN_COLUMN):
+        elif _has_word(sq, own):
             roles[k] = "own"
     return roles
 
 
+Cell = tuple[str, int]  # text, source line
+
+
+def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -> list[Target]:
+    """Rows of a table, in any column order: the widest cell with words is what is measured; a figure in the
+    plan's column (or in that cell) is its target, a figure in the parent's column ("Chỉ tiêu thành phố giao")
+    the reference; notes and units of measure are neither. A row giving only the parent's figure adopts it."""
+    out: list[Target] = []
+    roles: dict[int, str] = {}
+    for row in rows:
+        texts = [c[0].strip() for c in row]
+        figure_cells = [k for k, t in enumerate(texts) if FIGURE.search(normalise_percent(fold(t)))]
+        if not figure_cells:
+            roles = _column_roles(texts) or roles  # a header row
+            continue
+        wordy = [k for k, t in enumerate(texts) if re.search(r"[^\W\d_]{3,}", t) and roles.get(k) != "ignore"]
+        if not wordy:
+            continue
+        # what is measured: the widest cell with words that is not a figure column
+        described = [k for k in wordy if roles.get(k) not in ("reference", "own")] or wordy
+        main = max(described, key=lambda k: len(texts[k]))
+        figures = [k for k in figure_cells if k != main and roles.get(k) != "ignore"]
+        refs = [k for k in figures if roles.get(k) == "reference"]
+        owns = [k for k in figures if roles.get(k) != "reference"]
+        text = texts[main]
+        if not FIGURE.search(normalise_percent(fold(text))):
+            source = owns[0] if owns else (refs[0] if refs else None)
+            if source is None:
+                continue
+            text = f"{text} {texts[source]}"
+            if source in owns:
+                owns.remove(source)
+        line = row[main][1]
+        targets = targets_in_text(text, [(0, line)], section_of.get(line), "table")
+        ref_col = refs[0] if refs else (owns[0] if owns else None)
+        if ref_col is not None:
+            m = FIGURE.search(normalise_percent(fold(texts[ref_col])))
+            ref = _number(m.group(1)) if m else None
+            targets = [t.model_copy(update={"reference_value": ref, "reference_text": texts[ref_col]})
+                       for t in targets[:1]]
+        out.extend(targets)
+    return out
+
+
 def targets_in_tables(doc: Document, section_of: dict[int, int | None]) -> list[Target]:
-    """Rows of tables (Word, Markdown): the widest cell with words is what is measured; a figure in the plan's
-    column (or in that cell) is its target, a figure in the parent's column ("Chỉ tiêu thành phố") the
-    reference. A row giving only the parent's figure adopts it as the plan's own."""
+    """Targets in the tables a reader found (Word, Markdown)."""
     out: list[Target] = []
     for table in doc.tables:
-        roles: dict[int, str] = {}
-        for row in table.rows:
-            texts = [c.text.strip() for c in row]
-            if not any(FIGURE.search(t) for t in texts):
-                roles = _column_roles(texts) or roles  # a header row
-                continue
-            wordy = [k for k, t in enumerate(texts) if re.search(r"[^\W\d_]{3,}", t)]
-            if not wordy:
-                continue
-            main = max(wordy, key=lambda k: len(texts[k]))
-            cell = row[main]
-            figures = [k for k, t in enumerate(texts) if k != main and FIGURE.search(t) and k not in wordy]
-            refs = [k for k in figures if roles.get(k) == "reference"]
-            owns = [k for k in figures if roles.get(k) != "reference"]
-            text = texts[main]
-            if not FIGURE.search(text):
-                source = owns[0] if owns else (refs[0] if refs else None)
-                if source is None:
-                    continue
-                text = f"{text} {texts[source]}"
-                if source in owns:
-                    owns.remove(source)
-            targets = targets_in_text(text, [(0, cell.loc.line)], section_of.get(cell.loc.line), "table")
-            ref_col = refs[0] if refs else (owns[0] if owns else None)
-            if ref_col is not None:
-                m = FIGURE.search(texts[ref_col])
-                ref = _number(m.group(1)) if m else None
-                targets = [t.model_copy(update={"reference_value": ref}) for t in targets]
-            out.extend(targets)
+        out.extend(targets_in_rows([[(c.text, c.loc.line) for c in row] for row in table.rows], section_of))
     return out
+
+
+_TAB_ROW = re.compile(r"\t|\s{3,}|\s\|\s")
+
+
+def text_tables(texts: list[str], line_numbers: list[int], start: int = 0) -> list[list[list[Cell]]]:
+    """Tables typed in a text file (cells separated by tabs or wide spacing), from ``start``: runs of at least
+    two rows of three or more cells, the first of which is a header row (no figure)."""
+    tables: list[list[list[Cell]]] = []
+    cur: list[list[Cell]] = []
+    for i in range(start, len(texts)):
+        t = texts[i].strip()
+        cells = [c.strip() for c in _TAB_ROW.split(t) if c.strip()] if ("\t" in t or "   " in t) else []
+        if len(cells) >= 3 and not t.startswith("|"):
+            cur.append([(c, line_numbers[i]) for c in cells])
+            continue
+        if len(cur) >= 2 and not FIGURE.search(" ".join(c for c, _ in cur[0])):
+            tables.append(cur)
+        cur = []
+    if len(cur) >= 2 and not FIGURE.search(" ".join(c for c, _ in cur[0])):
+        tables.append(cur)
+    return tables
+
+
+def without_results(targets: list[Target], sections: list[Section]) -> list[Target]:
+    """Targets outside a report of results ("Phần I. KẾT QUẢ TRIỂN KHAI ..."): figures there were reached."""
+    names = conventions().part("ket-qua")
+
+    def in_results(k: int | None) -> bool:
+        while k is not None:
+            if any(squash(sections[k].title).startswith(n) for n in names):
+                return True
+            k = sections[k].parent
+        return False
+
+    return [t for t in targets if not in_results(t.section)]

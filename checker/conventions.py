@@ -1,0 +1,99 @@
+"""The conventions of Vietnamese administrative documents (NĐ 30/2020 and common practice), read from
+``rules/conventions.yaml``: motto, issuers at every level, names of parts, list alphabets, history markers,
+abbreviations. The understand stage reads plans by this vocabulary; none of it is written in code."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.text import squash
+
+PATH = Path(__file__).resolve().parents[1] / "rules" / "conventions.yaml"
+Level = Literal["commune", "district", "province", "ministry", "government", "party", "steering"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class IssuerLevel(_Strict):
+    level: Level
+    unit_type: Literal["phuong", "xa", "dac_khu"] | None = None
+    words: list[str]
+
+
+class TableColumns(_Strict):
+    reference: list[str]
+    own: list[str]
+    ignore: list[str]
+
+
+class Conventions(_Strict):
+    source: str
+    motto: list[str]
+    issuer_bodies: list[str]
+    issuer_levels: list[IssuerLevel]
+    number_labels: list[str]
+    draft_markers: list[str]
+    parts: dict[str, list[str]]
+    part_markers: list[str]
+    part_ordinals: list[str]
+    part_letters: str
+    list_alphabet: str
+    history_markers: list[str]
+    whole_words: list[str]
+    exclusion_words: list[str]
+    percent_forms: list[str]
+    attribution: list[str]
+    past_markers: list[str]
+    abbreviations: dict[str, str] = Field(default_factory=dict)
+    table_columns: TableColumns
+
+    def part(self, key: str) -> list[str]:
+        """The squashed names of a part (its own and its synonyms)."""
+        return [squash(n) for n in self.parts.get(key, [])]
+
+    def synonyms(self, phrases: list[str]) -> list[str]:
+        """``phrases`` (squashed) with every other name of a part any of them names."""
+        out = [squash(p) for p in phrases]
+        for names in self.parts.values():
+            folded = [squash(n) for n in names]
+            if folded[0] in out:
+                out += [n for n in folded if n not in out]
+        return out
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = PATH) -> Conventions:
+    from checker.rules.loader import load_model
+
+    return load_model(path, Conventions)
+
+
+def conventions() -> Conventions:
+    return load()
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    conv = conventions()
+    table = {squash(k): squash(v) for k, v in conv.abbreviations.items()}
+    keys = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![a-z0-9])")
+    return pattern, table
+
+
+@lru_cache(maxsize=65536)
+def expand(squashed: str) -> str:
+    """Squashed text with abbreviations written out ("tthc" → "thu tuc hanh chinh"): what rules are written in."""
+    pattern, table = _abbreviation_pattern()
+    return pattern.sub(lambda m: table[m.group(0)], squashed)
+
+
+def expanded(text: str) -> str:
+    return expand(squash(text))
