@@ -27,6 +27,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # targets
     "target.missing": {"vi": "Thiếu chỉ tiêu: {requirement}", "en": "target missing: {requirement}"},
+    "target.reference": {
+        "vi": "Cột chỉ tiêu thành phố giao ghi sai văn bản chỉ đạo: {actual} so với {expected}",
+        "en": "the city's column misstates the directive: {actual} instead of {expected}",
+    },
     "target.lower": {
         "vi": "Chỉ tiêu thấp hơn văn bản chỉ đạo: {actual} so với {expected}",
         "en": "target lower than the directive's: {actual} vs {expected}",

@@ -81,6 +81,8 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
             yield _missing(plan, rule, ctx)
         return
     candidates = [t for t in plan.targets if matches(rule, t.text)]
+    # "toàn bộ ..." (100% in words) counts where the plan gives no figure for it, never over a figure it gives
+    candidates = [t for t in candidates if not t.implicit] or candidates
     if not candidates:
         yield _missing(plan, rule, ctx)
         return
@@ -88,6 +90,7 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
     # judge the plan by its firmest statement of the target: a repeat elsewhere in looser words is not a miss
     judged = [(t, problems(rule, t, ctx)) for t in preferred]
     best, shortfalls = min(judged, key=lambda tp: (max((RANK[p[1]] for p in tp[1]), default=0), len(tp[1])))
+    yield from _reference(plan, rule, preferred, ctx)
     for key, severity, expected, actual, _ in shortfalls:
         yield finding(rule, ID, "weaker", plan=plan, line=best.line, severity=severity,
                       message=msg(key, ctx.lang, expected=expected, actual=actual),
@@ -104,3 +107,17 @@ def _missing(plan: Plan, rule: Target, ctx: Context) -> Finding:
     return finding(rule, ID, "missing", plan=plan, line=line, severity=rule.severity_missing or rule.severity,
                    message=msg("target.missing", ctx.lang, requirement=requirement), expected=rule.message,
                    evidence=line_text(plan, line))  # the heading under which the target should stand
+
+
+def _reference(plan: Plan, rule: Target, targets: list[PlanTarget], ctx: Context) -> Iterator[Finding]:
+    """A table's column of the city's targets that states a lower figure than the directive is itself wrong."""
+    assert rule.value is not None
+    for t in targets:
+        if t.source != "table" or t.reference_value is None or t.reference_value >= rule.value:
+            continue
+        want = describe(rule.comparator, rule.value, rule.unit)
+        got = t.reference_text or f"{t.reference_value:g}{rule.unit}"
+        yield finding(rule, ID, "inconsistent", plan=plan, line=t.line, severity="warning",
+                      message=msg("target.reference", ctx.lang, expected=want, actual=got),
+                      evidence=short(t.text), expected=want, actual=got)
+        return

@@ -98,7 +98,8 @@ def parse_text(doc: Document) -> Plan:
         it.section = section_of_line(view, sections, it.first)
     in_table = {i for i, ln in enumerate(doc.lines) if ln.loc.table is not None}
     line_numbers = [ln.loc.line for ln in doc.lines]
-    typed = text_tables(view.texts, line_numbers, body_start) if not doc.tables else []
+    untabled = ["" if i in in_table else t for i, t in enumerate(view.texts)]
+    typed = text_tables(untabled, line_numbers, body_start)  # tables typed with tabs or wide spacing
     typed_lines = {line for table in typed for row in table for _, line in row}
     text_items = [it for it in its if it.first not in in_table and line_numbers[it.first] not in typed_lines]
     targets = targets_in_items(text_items, view.texts, line_numbers)
