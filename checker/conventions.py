@@ -13,7 +13,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.text import squash
 
-PATH = Path(__file__).resolve().parents[1] / "rules" / "conventions.yaml"
 Level = Literal["commune", "district", "province", "ministry", "government", "party", "steering"]
 
 
@@ -69,10 +68,11 @@ class Conventions(_Strict):
 
 
 @lru_cache(maxsize=4)
-def load(path: Path = PATH) -> Conventions:
-    from checker.rules.loader import load_model
+def load(path: Path | None = None) -> Conventions:
+    """The conventions beside the built-in rule pack (``rules/`` of a checkout, ``builtin_rules`` when installed)."""
+    from checker.rules.loader import DEFAULT_RULES, load_model
 
-    return load_model(path, Conventions)
+    return load_model(path or DEFAULT_RULES / "conventions.yaml", Conventions)
 
 
 def conventions() -> Conventions:
