@@ -51,11 +51,54 @@ class Location(_Frozen):
         return ", ".join(parts)
 
 
+class Span(_Frozen):
+    """Where the text of a logical line or block starts coming from ``loc``: offsets ``start`` up to the next span."""
+
+    start: int
+    loc: Location
+
+
+def _loc_at(spans: list[Span], default: Location, offset: int) -> Location:
+    found = default
+    for span in spans:
+        if span.start > offset:
+            break
+        found = span.loc
+    return found
+
+
 class Line(_Frozen):
-    """One line (or paragraph, or table cell) of a document, its text NFC-normalised but otherwise original."""
+    """One line (or paragraph, or table cell) of a document, its text NFC-normalised but otherwise original.
+
+    A logical line (one block of text, unwrapped) carries ``spans``: which source location each part of its text
+    came from, so a quote at any offset still points at its real line, paragraph, cell or page.
+    """
 
     text: str
     loc: Location
+    spans: list[Span] = Field(default_factory=list)
+
+    def loc_at(self, offset: int) -> Location:
+        """The source location of the character at ``offset`` of ``text``."""
+        return _loc_at(self.spans, self.loc, offset)
+
+    def line_at(self, offset: int) -> int:
+        return self.loc_at(offset).line
+
+    def source_lines(self) -> list[int]:
+        return sorted({self.loc.line, *(s.loc.line for s in self.spans)})
+
+    def pieces(self) -> list[Line]:
+        """The logical line cut back at its source line breaks (where a space joined them; a word hyphenated
+        at a line end stays whole), each piece with its own location."""
+        if len(self.spans) < 2:
+            return [self]
+        cuts = [s for k, s in enumerate(self.spans) if k == 0 or self.text[s.start - 1 : s.start] == " "]
+        out: list[Line] = []
+        for k, s in enumerate(cuts):
+            end = cuts[k + 1].start if k + 1 < len(cuts) else len(self.text)
+            out.append(Line(text=self.text[s.start : end].rstrip(), loc=s.loc))
+        return out
 
 
 class TableCell(_Frozen):
@@ -69,12 +112,51 @@ class Table(_Frozen):
     rows: list[list[TableCell]]
 
 
+BlockKind = Literal["header", "title", "heading", "paragraph", "list_item", "table", "signature", "recipients",
+                    "appendix"]
+
+
+class Block(_Frozen):
+    """One logical block of a document, the same for every format (pandoc's idea): what downstream reads.
+
+    ``text`` is the block's words with wrapping, hyphenation and spacing undone; ``spans`` map its offsets back to
+    the source (line, paragraph, table cell, page). A table keeps its ``rows``; a heading or list item its
+    ``marker`` ("II.", "1.2.", "a)", "-") and ``level``; ``column`` says which column of a two-column header or
+    signature line it came from.
+    """
+
+    kind: BlockKind
+    text: str = ""
+    spans: list[Span] = Field(default_factory=list)
+    marker: str = ""
+    level: int | None = None
+    column: Literal["left", "right"] | None = None
+    rows: list[list[TableCell]] = Field(default_factory=list)
+    roles: list[str | None] = Field(default_factory=list)  # per column of a table: "reference", "own", None
+
+    @property
+    def loc(self) -> Location:
+        if self.spans:
+            return self.spans[0].loc
+        if self.rows and self.rows[0]:
+            return self.rows[0][0].loc
+        return Location(line=0)
+
+    def loc_at(self, offset: int) -> Location:
+        return _loc_at(self.spans, self.loc, offset)
+
+
 class Document(_Frozen):
-    """A plan as read from a file: its lines in reading order, plus what the reader noticed."""
+    """A plan as read from a file: its lines in reading order, its logical blocks, and what the reader noticed.
+
+    ``lines`` are the physical lines (a Word file: paragraphs and cells, numbered as ``--annotate`` numbers them);
+    ``blocks`` the logical blocks every stage after reading works on (empty: inferred from ``lines``).
+    """
 
     path: str
     format: str  # txt, md, docx, pdf, yaml, json
     lines: list[Line] = Field(default_factory=list)
+    blocks: list[Block] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)  # e.g. "đã chuyển mã TCVN3 sang Unicode"
     structured: dict[str, object] | None = None  # a plan already in data form (.yaml/.json)

@@ -46,8 +46,9 @@ def finding(rule: RuleBase, check: str, kind: Kind, *, line: int | None, message
 
 def location_of(plan: Plan, line: int) -> Location | None:
     for ln in plan.lines:
-        if ln.loc.line == line:
-            return ln.loc
+        for loc in (ln.loc, *(s.loc for s in ln.spans)):
+            if loc.line == line:
+                return loc
     return None
 
 

@@ -50,7 +50,7 @@ class Text:
         sentence: list[bool] = []
         piece_ocr: list[bool] = []
         pos, ended = 0, True
-        for ln in plan.lines:
+        for ln in (piece for logical in plan.lines for piece in logical.pieces()):
             t = ln.text.strip()
             if not t:
                 continue

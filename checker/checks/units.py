@@ -16,7 +16,7 @@ from checker.checks.base import Context, finding, short
 from checker.conventions import conventions
 from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Plan
-from checker.parse.header import find_unit_mentions
+from checker.parse.header import UNIT_WORD, find_unit_mentions
 from checker.parse.view import View
 from checker.rules.registries import AdminUnit, UnitsRegistry
 from checker.rules.schema import UnitNames
@@ -116,29 +116,29 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
     view = View.of_lines(plan)
     neighbour = [squash(p) for p in rule.neighbour_context]
     for i, utype, name in find_unit_mentions(view):
+        at = _written_at(view.folded[i], name)  # where the name is written in the logical line
+        at_line = view.line_at(i, at)
         key = squash(name)
         if key == own_key or key.startswith(own_key + " "):
-            if clean and has_diacritics(name) and (view.line_no(i), own_key) not in reported:
-                reported.add((view.line_no(i), own_key))
-                yield from _spelling(plan, rule, ctx, own, name, view.line_no(i), view.texts[i])
+            if clean and has_diacritics(name) and (at_line, own_key) not in reported:
+                reported.add((at_line, own_key))
+                yield from _spelling(plan, rule, ctx, own, name, at_line, view.texts[i])
             continue
         other = _best_prefix(idx, name, utype)
         if other is None:
-            yield from _former_mention(plan, rule, ctx, idx, view, i, utype, name, reported)
+            yield from _former_mention(plan, rule, ctx, idx, view, i, utype, name, reported, at_line)
             continue
         if squash(other.short_name) == own_key:
             continue
-        context = squash(view.texts[i])
-        prev = view.prev_nonblank(i)
-        if prev is not None:
-            context = squash(view.texts[prev]) + " " + context
+        # the words just before the mention (a logical line is a whole paragraph; its start says nothing here)
+        context = squash(view.texts[i][max(0, at - 60) : at + len(name) + 8])
         if any(re.search(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])", context) for n in neighbour):
             continue  # short function words ("với", "các phường"): whole words, exactly, never fuzzily
-        if (view.line_no(i), squash(other.short_name)) in reported:
+        if (at_line, squash(other.short_name)) in reported:
             continue
-        reported.add((view.line_no(i), squash(other.short_name)))
+        reported.add((at_line, squash(other.short_name)))
         written = f"{UNIT_TYPE_WORDS.get(utype, utype)} {name}"
-        yield finding(rule, ID, "inconsistent", plan=plan, line=view.line_no(i),
+        yield finding(rule, ID, "inconsistent", plan=plan, line=at_line,
                       message=msg("unit.other", ctx.lang, actual=written, expected=own.name),
                       evidence=short(view.texts[i]), expected=own.name, actual=written, source=_source(idx))
 
@@ -147,8 +147,8 @@ def sentence_around(view: View, i: int, at: int) -> str:
     """The sentence of the joined text that holds offset ``at`` of line ``i`` (it may span wrapped lines)."""
     pos = view.starts[i] + max(0, at)
     text = view.joined
-    start = max(text.rfind(".", 0, pos), text.rfind(";", 0, pos), text.rfind("\n\n", 0, pos)) + 1
-    ends = [e for e in (text.find(".", pos), text.find(";", pos), text.find("\n\n", pos)) if e >= 0]
+    start = max(text.rfind(".", 0, pos), text.rfind(";", 0, pos), text.rfind("\n", 0, pos)) + 1
+    ends = [e for e in (text.find(".", pos), text.find(";", pos), text.find("\n", pos)) if e >= 0]
     return text[start : min(ends) if ends else len(text)]
 
 
@@ -165,8 +165,17 @@ def historical(sentence: str) -> bool:
     return False
 
 
+def _written_at(folded_line: str, name: str) -> int:
+    """Offset of "<unit word> <name>" in a folded logical line (0 when not found)."""
+    first = fold(name.split()[0]) if name.split() else ""
+    for m in UNIT_WORD.finditer(folded_line):
+        if folded_line.startswith(first, m.end()):
+            return m.start()
+    return 0
+
+
 def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, view: View, i: int, utype: str,
-                    name: str, reported: set[tuple[int, str]]) -> Iterator[Finding]:
+                    name: str, reported: set[tuple[int, str]], line: int | None = None) -> Iterator[Finding]:
     """A former unit (merged on 1/7/2025) named as if it still existed; "phường X cũ" is history, not a finding."""
     words = name.split()
     for n in range(len(words), 0, -1):
@@ -174,13 +183,14 @@ def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, v
         former = [(f, u) for f, u in idx.former.get(key, []) if squash(f.split(" ", 1)[0]) in _TYPE_FOLD[utype]]
         if not former:
             continue
+        line = view.line_no(i) if line is None else line
         at = view.folded[i].find(fold(words[0]))
-        if (view.line_no(i), key) in reported or historical(sentence_around(view, i, at)):
+        if (line, key) in reported or historical(sentence_around(view, i, at)):
             return
-        reported.add((view.line_no(i), key))
+        reported.add((line, key))
         into = ", ".join(sorted({u.name for _, u in former}))
         written = f"{UNIT_TYPE_WORDS.get(utype, utype)} {' '.join(words[:n])}"
-        yield finding(rule, ID, "outdated", plan=plan, line=view.line_no(i), severity="warning",
+        yield finding(rule, ID, "outdated", plan=plan, line=line, severity="warning",
                       message=msg("unit.former", ctx.lang, actual=written, expected=into,
                                   since=idx.reg.meta.effective or ""),
                       evidence=short(view.texts[i]), expected=into, actual=written, source=_source(idx))

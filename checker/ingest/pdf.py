@@ -19,7 +19,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from checker.errors import IngestError
-from checker.ingest import legacy
+from checker.ingest import layout, legacy
 from checker.ingest.safety import head, time_limit
 from checker.models import Document, Line, Location
 from checker.text import nfc
@@ -90,4 +90,6 @@ def read(path: Path, limits: Limits) -> Document:
         if enc is not None:
             lines = [Line(text=legacy.convert(line.text, enc), loc=line.loc) for line in lines]
             notes.append(converted[1])
-    return Document(path=str(path), format="pdf", lines=lines, notes=notes)
+    blocks = layout.infer(lines)
+    return Document(path=str(path), format="pdf", lines=lines, tables=layout.tables_of(blocks), blocks=blocks,
+                    notes=notes)

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from checker.errors import IngestError
+from checker.ingest import layout
 from checker.models import Document, Line, Location, Table, TableCell
 from checker.text import nfc
 
@@ -93,4 +94,6 @@ def read(path: Path, limits: Limits) -> Document:
         raise IngestError(str(path), "tệp không có nội dung")
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
     lines, tables = pipe_tables(lines_of(text))
-    return Document(path=str(path), format=fmt, lines=lines, tables=tables, notes=notes)
+    blocks = layout.infer(lines, tables)
+    return Document(path=str(path), format=fmt, lines=lines, tables=layout.tables_of(blocks), blocks=blocks,
+                    notes=notes)

@@ -76,8 +76,9 @@ def canonical(ref: DocRef) -> DocRef:
                                   "text": ref.text or ref.number})
 
 
-def parse_text(doc: Document) -> Plan:
-    view = View.of(doc)
+def parse_text(source: Document) -> Plan:
+    view = View.of(source)
+    doc = view.doc  # the logical lines (one per block) and the tables of the block model
     sections = find_sections(view)
     line_index = {ln.loc.line: i for i, ln in enumerate(doc.lines)}
     first_roman = next((s for s in sections if s.level == top_level(sections)), None)
@@ -96,14 +97,15 @@ def parse_text(doc: Document) -> Plan:
     its = items(view, heading_idx)
     for it in its:
         it.section = section_of_line(view, sections, it.first)
-    in_table = {i for i, ln in enumerate(doc.lines) if ln.loc.table is not None}
+    in_table = {i for i, kind in enumerate(view.kinds) if kind == "table"}
     line_numbers = [ln.loc.line for ln in doc.lines]
     untabled = ["" if i in in_table else t for i, t in enumerate(view.texts)]
-    typed = text_tables(untabled, line_numbers, body_start)  # tables typed with tabs or wide spacing
+    typed = text_tables(untabled, line_numbers, body_start)  # tables typed with wide spacing
     typed_lines = {line for table in typed for row in table for _, line in row}
     text_items = [it for it in its if it.first not in in_table and line_numbers[it.first] not in typed_lines]
-    targets = targets_in_items(text_items, view.texts, line_numbers)
-    cell_sections = {ln.loc.line: section_of_line(view, sections, i) for i, ln in enumerate(doc.lines)}
+    targets = targets_in_items(text_items, view.texts, line_numbers, [ln.spans for ln in doc.lines])
+    cell_sections = {loc.line: section_of_line(view, sections, i) for i, ln in enumerate(doc.lines)
+                     for loc in (ln.loc, *(s.loc for s in ln.spans))}
     targets += targets_in_tables(doc, cell_sections)
     for table in typed:
         targets += targets_in_rows(table, cell_sections)
@@ -123,6 +125,6 @@ def parse_text(doc: Document) -> Plan:
         recipients=recipients,
         recipients_line=recipients_line,
         signature=parse_signature(view, tail_start, body_end),
-        notes=list(doc.notes),
+        notes=list(source.notes),
         lines=list(doc.lines),
     )

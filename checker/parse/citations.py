@@ -133,7 +133,7 @@ def find_references(view: View, preamble_end: int) -> list[DocRef]:
         refs.append(
             DocRef(kind=KIND_NAMES.get(kind, kind), number=key,
                    raw_number=re.sub(r"\s+", "", view.joined[start:num_end]), date=when, raw_date=raw_date,
-                   issuer=issuer, text=quote, line=view.line_no(line_idx), implements=implements)
+                   issuer=issuer, text=quote, line=view.line_of_offset(start), implements=implements)
         )
         prev_end = num_end
     return refs

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from checker.conventions import conventions
-from checker.models import Comparator, Document, Section, Target
+from checker.models import Comparator, Document, Section, Span, Target
 from checker.parse.view import Item
 from checker.text import UPPER, contains, fold, squash
 
@@ -184,7 +184,9 @@ def _run_in_references(clause: str, found: list[Figure]) -> tuple[list[Figure], 
     return kept, refs
 
 
-def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int]) -> list[Target]:
+def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int],
+                     spans: list[list[Span]] | None = None) -> list[Target]:
+    """Targets of text items; ``spans`` (per line) map offsets of a logical line back to its source lines."""
     out: list[Target] = []
     for it in items:
         if "%" not in it.text:
@@ -196,7 +198,9 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
             t = texts[i].strip()
             if not t:
                 continue
-            mapping.append((pos, line_numbers[i]))
+            lead = len(texts[i]) - len(texts[i].lstrip())
+            line_spans = spans[i] if spans else []
+            mapping += [(pos + max(0, s.start - lead), s.loc.line) for s in line_spans] or [(pos, line_numbers[i])]
             parts.append(t)
             pos += len(t) + 1
         text = " ".join(parts)

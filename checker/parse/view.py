@@ -6,12 +6,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from checker.models import Document
-from checker.text import UPPER, fold, squash
-
-BULLET = re.compile(r"^\s*(?:[-+*•–—]\s*(?=\S)|[a-zđ]\)\s+)")  # "- item", "a) item"
-ROW_NUMBER = re.compile(rf"^\s*\d{{1,2}}(?:\s*$|\s+(?=[{UPPER}]))")
-ENDS_SENTENCE = re.compile(r"[.:;!?)…]\s*$")
+from checker.models import Block, Document, Line
+from checker.text import fold, squash
 
 
 @dataclass
@@ -30,7 +26,16 @@ class Item:
 
 @dataclass
 class View:
+    """The plan's logical lines: one per block (a paragraph unwrapped, a heading, a list item, a table row).
+
+    ``doc`` is the document as the heuristics see it: its ``lines`` are the logical lines (each with ``spans``
+    back to the source) and its ``tables`` the tables of the block model; ``source`` is the document as read.
+    """
+
     doc: Document
+    source: Document | None = None
+    blocks: list[Block] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)  # block kind per logical line
     texts: list[str] = field(default_factory=list)  # original (NFC) text per line
     folded: list[str] = field(default_factory=list)  # fold() per line, same length as texts[i]
     squashed: list[str] = field(default_factory=list)
@@ -41,6 +46,25 @@ class View:
 
     @classmethod
     def of(cls, doc: Document) -> View:
+        """A view over the document's logical blocks (inferred from its lines when the reader gave none)."""
+        from checker.ingest import layout
+
+        blocks = doc.blocks or layout.infer(doc.lines, doc.tables)
+        lines: list[Line] = []
+        kinds: list[str] = []
+        for b in blocks:
+            got = layout.logical_lines([b])
+            lines += got
+            kinds += [b.kind] * len(got)
+        logical = Document(path=doc.path, format=doc.format, lines=lines, tables=layout.tables_of(blocks),
+                           blocks=blocks, notes=list(doc.notes))
+        v = cls._over(logical)
+        v.source, v.blocks, v.kinds = doc, blocks, kinds
+        return v
+
+    @classmethod
+    def _over(cls, doc: Document) -> View:
+        """A view whose lines are ``doc.lines`` as they are (already logical)."""
         v = cls(doc=doc)
         v.texts = [ln.text for ln in doc.lines]
         v.folded = [fold(t) for t in v.texts]
@@ -62,11 +86,20 @@ class View:
         from checker.models import Document, Plan
 
         assert isinstance(plan, Plan)
-        return cls.of(Document(path=plan.path, format=plan.format, lines=plan.lines))
+        return cls._over(Document(path=plan.path, format=plan.format, lines=plan.lines))
 
     def line_no(self, index: int) -> int:
-        """1-based source line (or paragraph) number of line ``index``."""
+        """1-based source line (or paragraph) number where logical line ``index`` begins."""
         return self.doc.lines[index].loc.line
+
+    def line_at(self, index: int, offset: int) -> int:
+        """Source line of the character at ``offset`` of logical line ``index``."""
+        return self.doc.lines[index].line_at(offset)
+
+    def line_of_offset(self, offset: int) -> int:
+        """Source line of the character at ``offset`` of the joined text."""
+        i = self.index_at(offset)
+        return self.line_at(i, offset - self.starts[i])
 
     def index_at(self, offset: int) -> int:
         """Index of the line that contains ``offset`` of the joined text."""
@@ -89,36 +122,11 @@ class View:
 
 
 def items(view: View, heading_lines: set[int], start: int = 0, end: int | None = None) -> list[Item]:
-    """Group lines ``start..end`` into items: each bullet, numbered row or heading starts one."""
+    """The items of lines ``start..end``: every logical line (a paragraph, heading, list item or table row) is one.
+
+    ``heading_lines`` is kept for callers that name their headings; in a logical view each is a line already.
+    """
+    del heading_lines
     end = len(view.texts) if end is None else end
-    out: list[Item] = []
-    cur: list[int] = []
-
-    def flush() -> None:
-        if cur:
-            text = " ".join(view.texts[i].strip() for i in cur)
-            out.append(Item(first=cur[0], last=cur[-1], text=re.sub(r"\s+", " ", text)))
-            cur.clear()
-
-    for i in range(start, end):
-        t = view.texts[i]
-        if not t.strip():
-            if not view.double_spaced:
-                flush()
-            continue
-        if re.fullmatch(r"\s*\|?[\s:|-]*-{3,}[\s:|-]*", t):
-            continue  # a Markdown table's separator row
-        starts_item = (i in heading_lines or bool(BULLET.match(t)) or bool(ROW_NUMBER.match(t))
-                       or t.lstrip().startswith("|"))
-        if not starts_item and cur and view.double_spaced:
-            # in double-spaced text a new paragraph starts after a finished sentence with a capital letter
-            prev = view.texts[cur[-1]]
-            if ENDS_SENTENCE.search(prev) and t.lstrip()[:1].isupper():
-                starts_item = True
-        if starts_item:
-            flush()
-        cur.append(i)
-        if i in heading_lines:
-            flush()
-    flush()
-    return out
+    return [Item(first=i, last=i, text=re.sub(r"\s+", " ", view.texts[i].strip()))
+            for i in range(start, end) if view.texts[i].strip()]

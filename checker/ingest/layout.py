@@ -1,0 +1,577 @@
+"""Logical blocks from physical layout: the one model every reader produces (pandoc's AST idea).
+
+A text file, a PDF's text layer and a Word file's paragraphs arrive as *units*: physical lines or paragraphs,
+each with its source location. This module turns them into ordered :class:`~checker.models.Block` objects:
+
+- two-column lines of the header and of the signature block are split at their wide run of spaces (or tab)
+  into a left and a right column ("ỦY BAN NHÂN DÂN      CỘNG HÒA ...", "- Lưu: VT.      Nguyễn Văn A"), and
+  each column is read on its own, left first;
+- wrapped lines are joined into paragraphs (a line that starts in lower case, or follows a full-width line,
+  continues the paragraph), words hyphenated at a line end are joined again, blank lines separate paragraphs
+  unless the extraction put one after every line;
+- headings, list items, tables (Markdown pipes, tab-separated rows, Word tables), the recipients ("Nơi
+  nhận"), the signature block and an appendix after it are told apart.
+
+Every block keeps ``spans`` that map offsets in its text back to the source, so findings quote the plan's own
+words at their real line, paragraph, cell or page. Nothing here depends on wording beyond the conventions of
+the form of Vietnamese administrative documents (NĐ 30/2020: header, "Nơi nhận", TM./KT. signatures).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.models import Block, BlockKind, Line, Location, Span, Table, TableCell
+from checker.text import UPPER, fold, squash
+
+# the markers that open a heading or a list item, as typed or as Word's numbering draws them
+MARKER = re.compile(
+    r"^\s*(?:"
+    r"(?P<part>(?:ph[aầ]n|PH[AẦ]N|ch[uư][oơ]ng|CH[UƯ][OƠ]NG|m[uụ]c|M[UỤ]C)\s+(?:[IVXL]{1,6}|\d{1,2}|th[uứ]\s+\w+)\b"
+    r"\s*[.:)-]?)"
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3}\.?)"
+    r"|(?P<roman>[IVXL]{1,6}\s*[.:)])"
+    r"|(?P<arabic>\d{1,2}\s*[.)])"
+    rf"|(?P<upper>[A-ZĐ]\s*[.)])(?=\s+[{UPPER}])"
+    r"|(?P<letter>[a-zđ]\s*\))"
+    rf"|(?P<bullet>[-+*•–—▪◦●○](?=\s|[{UPPER}\d]))"
+    r")(?=\s|$|[^\w\s])"
+)
+_LEVEL = {"part": 1, "roman": 1, "upper": 1, "arabic": 2, "letter": 4}
+_CLOSED = re.compile(r"[.;:!?)…]$")
+_HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
+_DOC_TYPES = ("ke hoach", "quyet dinh", "bao cao", "thong bao", "chuong trinh", "chi thi", "nghi quyet",
+              "cong van", "to trinh", "huong dan")
+_AUTHORITY = re.compile(r"\b(?:tm|kt|q|tl|tuq)\s*[.,]\s*(?:uy ban|ubnd|chu tich|ban)\b")
+_RECIPIENTS = re.compile(r"^\s*n\w{1,2}i nh\w{1,2}n\b")
+_APPENDIX = re.compile(r"^\s*(?:phu luc|phan phu luc)\b")
+_SIGNATURE_WORDS = re.compile(r"^(?:pho chu tich|chu tich|da ky|ky ten|ky dong dau|chanh van phong|truong ban|"
+                              r"pho truong ban|bi thu|pho bi thu)\b")
+_NAME = re.compile(rf"^[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}}$")
+RIGHT_COLUMN = 16  # a column that starts this far right (in characters) is the right column of the form
+MIN_GAP = 4  # spaces between two columns of one line
+
+
+@dataclass
+class Unit:
+    """A physical line (text, PDF) or paragraph (Word) before layout; or a table read natively (Word)."""
+
+    text: str
+    loc: Location
+    heading_level: int | None = None  # from a Word heading style or outline level
+    table: Table | None = None
+    column: str | None = None  # "left"/"right": a cell of a two-column layout table (Word)
+    hard: bool = False  # its end is a real break (a Word cell of a layout table)
+
+
+@dataclass
+class _Part:
+    text: str  # stripped
+    loc: Location
+    indent: int = 0
+    raw_len: int = 0
+
+
+@dataclass
+class _Building:
+    parts: list[_Part] = field(default_factory=list)
+    text: str = ""
+    spans: list[Span] = field(default_factory=list)
+
+    def add(self, part: _Part, joiner: str) -> None:
+        if self.parts:
+            if joiner == "":
+                self.text = self.text[:-1]  # a word hyphenated at the line end: the hyphen goes
+            self.text += joiner
+        self.spans.append(Span(start=len(self.text), loc=part.loc))
+        self.text += part.text
+        self.parts.append(part)
+
+
+def mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+def marker_of(text: str) -> tuple[str, str | None]:
+    """The marker a block opens with (as written) and its family, or ("", None)."""
+    m = MARKER.match(text)
+    if not m:
+        return "", None
+    family = m.lastgroup
+    return m.group(family or 0).strip(), family
+
+
+def _expand_cols(text: str, upto: int) -> int:
+    """Display column of offset ``upto`` (tabs to the next multiple of 8)."""
+    col = 0
+    for ch in text[:upto]:
+        col = (col // 8 + 1) * 8 if ch == "\t" else col + 1
+    return col
+
+
+_BLANK_FIELD = re.compile(r"(?:\bs\w{0,2}\s*:|\bngay|\bthang)$")
+_GAP = re.compile(rf"[ \t\u00a0]*\t[ \t\u00a0]*|[ \u00a0]{{{MIN_GAP},}}")
+
+
+def split_columns(text: str) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
+    """(offset, text) of the left and right column of one header or signature line; either may be None."""
+    stripped = text.rstrip()
+    if not stripped.strip():
+        return None, None
+    lead = len(stripped) - len(stripped.lstrip())
+    if _expand_cols(stripped, lead) >= RIGHT_COLUMN:
+        return None, (lead, stripped[lead:])
+    best: re.Match[str] | None = None
+    for m in _GAP.finditer(stripped, lead):
+        if m.end() >= len(stripped):
+            break
+        left = stripped[lead : m.start()]
+        wide = "\t" in m.group() or _expand_cols(stripped, m.end()) >= RIGHT_COLUMN
+        if not wide or _BLANK_FIELD.search(fold(left)) or stripped[m.end()] == "/":
+            continue  # "Số:      /KH-UBND", "ngày     tháng 9": a field left blank, not a gap between columns
+        if best is None or len(m.group()) > len(best.group()):
+            best = m
+    if best is None:
+        return (lead, stripped[lead:]), None
+    return (lead, stripped[lead : best.start()]), (best.end(), stripped[best.end() :])
+
+
+def _part(text: str, loc: Location, offset: int = 0) -> _Part:
+    body = text[offset:]
+    stripped = body.strip()
+    indent = _expand_cols(text, offset + len(body) - len(body.lstrip()))
+    return _Part(text=stripped, loc=loc, indent=indent, raw_len=len(text.rstrip()))
+
+
+# --------------------------------------------------------------------------- zones
+
+
+def _doc_type_index(units: list[Unit]) -> int | None:
+    seen = 0
+    for i, u in enumerate(units):
+        if u.table is not None or not u.text.strip():
+            continue
+        seen += 1
+        if seen > 30:
+            return None
+        left, right = split_columns(u.text)
+        for side in (left, right):
+            if side and squash(side[1]).rstrip(": ") in _DOC_TYPES:
+                return i
+    return None
+
+
+def _tail_zone(units: list[Unit], after: int) -> tuple[int, int]:
+    """[start, end) of the closing: recipients and signature (an appendix after it is not part of it)."""
+    n = len(units)
+    start = None
+    for i in range(max(after, int(n * 0.35)), n):
+        u = units[i]
+        if u.table is not None:
+            continue
+        f = fold(u.text)
+        if _RECIPIENTS.match(squash(u.text)) or _AUTHORITY.search(f):
+            start = i
+            break
+        left, right = split_columns(u.text)
+        if right and (_RECIPIENTS.match(squash(right[1])) or _SIGNATURE_WORDS.match(squash(right[1]))):
+            start = i
+            break
+    if start is None:
+        return n, n
+    end = n
+    for j in range(start + 1, n):
+        u = units[j]
+        if u.table is not None and j > start + 1 and not _is_layout_table_unit(u):
+            end = j
+            break
+        left, _right = split_columns(u.text)
+        if left and _APPENDIX.match(squash(left[1])) and left[0] < RIGHT_COLUMN:
+            end = j
+            break
+    return start, end
+
+
+def _is_layout_table_unit(u: Unit) -> bool:
+    return u.column is not None
+
+
+# --------------------------------------------------------------------------- form zones (header, closing)
+
+
+def _zone_blocks(units: list[Unit], kind_of: str) -> list[Block]:
+    """Blocks of a header or closing zone: each column read on its own, left column first."""
+    left: list[_Part] = []
+    right: list[_Part] = []
+    for u in units:
+        if u.table is not None:
+            continue
+        if u.column == "right":
+            if u.text.strip():
+                right.append(_part(u.text, u.loc))
+            continue
+        if u.column == "left":
+            if u.text.strip():
+                left.append(_part(u.text, u.loc))
+            continue
+        lpart, rpart = split_columns(u.text)
+        if lpart and lpart[1].strip():
+            left.append(_part(u.text[: lpart[0] + len(lpart[1])], u.loc, lpart[0]))
+        if rpart and rpart[1].strip():
+            right.append(_part(u.text[: rpart[0] + len(rpart[1])], u.loc, rpart[0]))
+    out: list[Block] = []
+    for column, parts in (("left", left), ("right", right)):
+        blocks = _join_form_lines(parts)
+        for b in blocks:
+            kind = _form_kind(b.text, kind_of, column, out)
+            marker, _family = marker_of(b.text)
+            out.append(Block(kind=kind, text=b.text, spans=b.spans, marker=marker if kind == "recipients" else "",
+                             column=column if right else None))  # type: ignore[arg-type]
+    return out
+
+
+def _join_form_lines(parts: list[_Part]) -> list[_Building]:
+    """Lines of one column: each its own block, except a lower-case continuation or a wrapped list item."""
+    out: list[_Building] = []
+    for p in parts:
+        cur = out[-1] if out else None
+        if cur is not None:
+            prev = cur.parts[-1].text
+            first = p.text[:1]
+            marker, _ = marker_of(p.text)
+            continues = not marker and (first.islower() or (first.isdigit() and not mostly_upper(prev)))
+            wrapped_item = (not marker and marker_of(cur.text)[1] == "bullet" and not _CLOSED.search(prev)
+                            and not mostly_upper(p.text))
+            if continues or wrapped_item:
+                cur.add(p, "" if _HYPHEN_BREAK.search(prev) and first.islower() else " ")
+                continue
+        b = _Building()
+        b.add(p, " ")
+        out.append(b)
+    return out
+
+
+def _form_kind(text: str, zone: str, column: str, so_far: list[Block]) -> BlockKind:
+    if zone == "header":
+        return "header"
+    sq = squash(text)
+    f = fold(text)
+    if _RECIPIENTS.match(sq):
+        return "recipients"
+    if column == "right" and so_far and any(b.kind == "signature" or b.column == "right" for b in so_far):
+        return "signature"
+    if _AUTHORITY.search(f) or _SIGNATURE_WORDS.match(sq) or (text.startswith("(") and text.endswith(")")):
+        return "signature"
+    if column == "right":
+        return "signature"
+    if marker_of(text)[1] == "bullet" and any(b.kind == "recipients" for b in so_far):
+        return "recipients"
+    if _NAME.match(text.strip()) and not text.isupper() and any(b.kind == "signature" for b in so_far):
+        return "signature"
+    return "recipients" if any(b.kind == "recipients" for b in so_far) else "paragraph"
+
+
+# --------------------------------------------------------------------------- body
+
+
+def _tab_cells(text: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\t+", text.strip())]
+
+
+def _tab_tables(units: list[Unit], start: int, end: int) -> dict[int, int]:
+    """Runs of tab-separated rows (two or more, the first with three cells or more): {first index: end}."""
+    runs: dict[int, int] = {}
+    i = start
+    while i < end:
+        u = units[i]
+        if u.table is None and u.text.strip().count("\t") >= 2 and len(_tab_cells(u.text)) >= 3:
+            j = i + 1
+            while j < end and units[j].table is None and "\t" in units[j].text.strip():
+                j += 1
+            if j - i >= 2:
+                runs[i] = j
+                i = j
+                continue
+        i += 1
+    return runs
+
+
+def _table_block(rows: list[list[TableCell]]) -> Block:
+    return Block(kind="table", rows=rows)
+
+
+def _pipe_cells(text: str) -> list[str]:
+    return [c.strip() for c in text.strip().strip("|").split("|")]
+
+
+class _Body:
+    """Joins physical lines into paragraphs, headings and list items."""
+
+    def __init__(self, units: list[Unit], double_spaced: bool) -> None:
+        self.units = units
+        self.double_spaced = double_spaced
+        self.tables = max((u.loc.table or 0 for u in units), default=0)
+        texts = [u.text.rstrip() for u in units if u.table is None and u.text.strip() and "\t" not in u.text.strip()
+                 and u.loc.table is None]
+        lengths = sorted(len(t) for t in texts)
+        self.width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+        cont = 0
+        for b in texts[1:]:
+            if b.lstrip()[:1].islower() and not marker_of(b)[1]:
+                cont += 1
+        self.wrapped = cont >= 3 and cont >= 0.08 * len(texts) and self.width <= 160
+
+    def full(self, part: _Part) -> bool:
+        return self.wrapped and part.raw_len >= max(20, self.width - 14)
+
+    def joins(self, cur: _Building, p: _Part, unit: Unit) -> str | None:
+        """The joiner (" " or "" for a hyphenated word) when ``p`` continues ``cur``, else None."""
+        if unit.heading_level is not None:
+            return None
+        prev_part = cur.parts[-1]
+        prev = prev_part.text
+        if len(cur.parts) == 1 and self._heading_like(cur):
+            if not (self.full(prev_part) and p.text[:1].islower()):
+                return None
+        marker, family = marker_of(p.text)
+        first = p.text[:1]
+        rest = p.text[len(marker):].lstrip()[:1] if marker else ""
+        if _HYPHEN_BREAK.search(prev) and first.islower():
+            return ""
+        if marker:
+            if (family == "bullet" and rest.islower() and not _CLOSED.search(prev) and self.full(prev_part)):
+                return " "  # "kinh tế" / "- xã hội": a wrapped dash, not a list item
+            return None
+        if first.islower() or first in "(,;%":
+            return " "
+        if first.isdigit():
+            return None if mostly_upper(prev) else " "
+        if mostly_upper(p.text) != mostly_upper(prev):
+            return None
+        if p.indent > prev_part.indent + 1 and not marker_of(prev)[0]:
+            return None  # an indented first line opens a paragraph
+        if self.full(prev_part) and not prev.endswith(":"):
+            return " "
+        return None
+
+    def _heading_like(self, cur: _Building) -> bool:
+        marker, family = marker_of(cur.text)
+        if family in ("part", "roman", "upper"):
+            return True
+        return mostly_upper(cur.text) and len(cur.text) <= 120
+
+    def blocks(self, start: int, end: int, appendix: bool = False) -> list[Block]:
+        units = self.units
+        out: list[Block] = []
+        cur: _Building | None = None
+        tab_runs = _tab_tables(units, start, end)
+
+        def flush() -> None:
+            nonlocal cur
+            if cur is not None and cur.text.strip():
+                out.append(_classify(cur, appendix and not out))
+            cur = None
+
+        i = start
+        while i < end:
+            u = units[i]
+            if u.table is not None:
+                flush()
+                out.append(_table_block(u.table.rows))
+                i += 1
+                continue
+            if i in tab_runs:
+                flush()
+                j = tab_runs[i]
+                self.tables += 1
+                rows = []
+                for r, k in enumerate(range(i, j), start=1):
+                    loc = units[k].loc
+                    rows.append([TableCell(text=cell, loc=loc.model_copy(update={"table": self.tables, "row": r,
+                                                                                 "cell": c}))
+                                 for c, cell in enumerate(_tab_cells(units[k].text), start=1)])
+                out.append(_table_block(rows))
+                i = j
+                continue
+            if u.loc.table is not None:  # a Markdown pipe table, read by the text reader
+                flush()
+                number = u.loc.table
+                rows = []
+                while i < end and units[i].loc.table == number and units[i].table is None:
+                    t = units[i].text
+                    if t.strip() and not re.fullmatch(r"\s*\|?[\s:|-]*-{3,}[\s:|-]*", t):
+                        rows.append([TableCell(text=c, loc=units[i].loc.model_copy(update={"cell": k}))
+                                     for k, c in enumerate(_pipe_cells(t), start=1)])
+                    i += 1
+                if rows:
+                    out.append(_table_block(rows))
+                continue
+            if not u.text.strip():
+                if not self.double_spaced:
+                    flush()
+                i += 1
+                continue
+            p = _part(u.text, u.loc)
+            if cur is not None:
+                joiner = self.joins(cur, p, u)
+                if joiner is not None:
+                    cur.add(p, joiner)
+                    i += 1
+                    continue
+                flush()
+            cur = _Building()
+            cur.add(p, " ")
+            if u.heading_level is not None:
+                out.append(_classify(cur, appendix and not out, u.heading_level))
+                cur = None
+            i += 1
+        flush()
+        return out
+
+
+def _classify(b: _Building, appendix: bool = False, style_level: int | None = None) -> Block:
+    text = b.text
+    marker, family = marker_of(text)
+    m = MARKER.match(text)
+    rest = text[m.end() :].strip() if m else text
+    kind: BlockKind = "paragraph"
+    level: int | None = None
+    if appendix and _APPENDIX.match(squash(text)):
+        kind = "appendix"
+    elif style_level is not None:
+        kind, level = "heading", style_level
+    elif family in ("part", "roman", "upper"):
+        kind, level = "heading", _LEVEL[family]
+    elif family == "dotted":
+        kind, level = "heading", 2 + marker.rstrip(".").count(".")
+    elif family in ("arabic", "letter"):
+        title_like = len(rest) <= 100 and "%" not in rest and not rest.endswith((".", ";", ","))
+        kind, level = ("heading" if title_like else "list_item"), _LEVEL[family]
+    elif family == "bullet":
+        kind = "list_item"
+    elif mostly_upper(text) and len(text) <= 160:
+        kind, level = "heading", 1
+    return Block(kind=kind, text=text, spans=b.spans, marker=marker, level=level)
+
+
+# --------------------------------------------------------------------------- the whole document
+
+
+def _double_spaced(units: list[Unit]) -> bool:
+    plain = [u for u in units if u.table is None]
+    blank = sum(1 for u in plain if not u.text.strip())
+    return len(plain) > 20 and blank > 0.4 * len(plain)
+
+
+def blocks_of(units: list[Unit]) -> list[Block]:
+    """The document's logical blocks in reading order."""
+    out: list[Block] = []
+    k = _doc_type_index(units)
+    header_end = k if k is not None else 0
+    if header_end:
+        out.extend(_zone_blocks(units[:header_end], "header"))
+    body = _Body(units, _double_spaced(units))
+    tail_start, tail_end = _tail_zone(units, header_end + 1)
+    if k is not None:
+        out.extend(_title_blocks(units, k, tail_start, body))
+        title_end = _title_end(units, k, tail_start)
+    else:
+        title_end = header_end
+    out.extend(body.blocks(title_end, tail_start))
+    if tail_start < len(units):
+        out.extend(_zone_blocks(units[tail_start:tail_end], "closing"))
+        if tail_end < len(units):
+            out.extend(body.blocks(tail_end, len(units), appendix=True))
+    return out
+
+
+def _title_end(units: list[Unit], k: int, limit: int) -> int:
+    """The title: the doc-type line and the lines after it, up to a blank line or the preamble."""
+    j = k + 1
+    taken = 0
+    while j < min(limit, len(units)) and taken < 6:
+        u = units[j]
+        t = u.text.strip()
+        if u.table is not None:
+            break
+        if not t:
+            if taken:
+                break
+            j += 1
+            continue
+        sq = squash(t)
+        if re.match(r"(th\w{1,2}c h\w{1,3}n|c\w{1,2}n c\w{0,2}|theo|nh\w{1,2}m)\b", sq) or marker_of(t)[1]:
+            break
+        if taken and _CLOSED.search(units[j - 1].text.strip()) and not units[j - 1].text.strip().endswith(")"):
+            break
+        taken += 1
+        j += 1
+    return j
+
+
+def _title_blocks(units: list[Unit], k: int, limit: int, body: _Body) -> list[Block]:
+    out: list[Block] = []
+    lpart, rpart = split_columns(units[k].text)
+    side = lpart if lpart and squash(lpart[1]).rstrip(": ") in _DOC_TYPES else rpart
+    if side is None:
+        side = (0, units[k].text)
+    out.append(Block(kind="title", text=side[1].strip(), spans=[Span(start=0, loc=units[k].loc)]))
+    end = _title_end(units, k, limit)
+    b = _Building()
+    for j in range(k + 1, end):
+        if units[j].text.strip():
+            b.add(_part(units[j].text, units[j].loc), " ")
+    if b.parts:
+        out.append(Block(kind="title", text=b.text, spans=b.spans))
+    return out
+
+
+def units_of(lines: list[Line], tables: list[Table] | None = None) -> list[Unit]:
+    """Units from a reader's physical lines; the lines of a table the reader read (Word cells, Markdown rows)
+    become one table unit."""
+    tables = tables or []
+    out: list[Unit] = []
+    done: set[int] = set()
+    for ln in lines:
+        number = ln.loc.table
+        if number is not None and 0 < number <= len(tables):
+            if number not in done:
+                done.add(number)
+                out.append(Unit(text="", loc=ln.loc, table=tables[number - 1]))
+            continue
+        out.append(Unit(text=ln.text, loc=ln.loc))
+    return out
+
+
+def infer(lines: list[Line], tables: list[Table] | None = None) -> list[Block]:
+    return blocks_of(units_of(lines, tables))
+
+
+# --------------------------------------------------------------------------- blocks as logical lines
+
+
+def logical_lines(blocks: list[Block]) -> list[Line]:
+    """One line per block (a table: one per row, its cells joined by " | "), each with its spans."""
+    out: list[Line] = []
+    for b in blocks:
+        if b.kind == "table":
+            for row in b.rows:
+                if not row:
+                    continue
+                text, spans = "", []
+                for cell in row:
+                    if text:
+                        text += " | "
+                    spans.append(Span(start=len(text), loc=cell.loc))
+                    text += cell.text
+                out.append(Line(text=text, loc=row[0].loc, spans=spans))
+            continue
+        if b.text.strip():
+            out.append(Line(text=b.text, loc=b.loc, spans=list(b.spans)))
+    return out
+
+
+def tables_of(blocks: list[Block]) -> list[Table]:
+    return [Table(rows=b.rows) for b in blocks if b.kind == "table"]
