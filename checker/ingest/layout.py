@@ -39,6 +39,7 @@ MARKER = re.compile(
     r")(?=\s|$|[^\w\s])"
 )
 _LEVEL = {"part": 1, "roman": 1, "upper": 1, "arabic": 2, "letter": 4}
+_ROW_NUMBER = re.compile(rf"^\d{{1,2}}(?:\s*$|\s+(?=[{UPPER}]))")  # a flattened table's row number
 _CLOSED = re.compile(r"[.;:!?)…]$")
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
 _DOC_TYPES = ("ke hoach", "quyet dinh", "bao cao", "thong bao", "chuong trinh", "chi thi", "nghi quyet",
@@ -346,6 +347,10 @@ class _Body:
             return None
         if first.islower() or first in "(,;%":
             return " "
+        if re.fullmatch(r"\d{1,2}\.?", cur.text.strip()):
+            return " "  # a table row's number on a line of its own, then the row's words
+        if _ROW_NUMBER.match(p.text):
+            return None
         if first.isdigit():
             return None if mostly_upper(prev) else " "
         if mostly_upper(p.text) != mostly_upper(prev):
