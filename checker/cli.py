@@ -98,7 +98,7 @@ def wants_subcommand(args: list[str]) -> bool:
         return True
     rest = [a for a in args[1:] if not a.startswith("-")]
     if name == "rules":
-        return bool(rest) and rest[0] in ("validate", "schema")
+        return bool(rest) and rest[0] in ("validate", "schema", "test", "draft")
     if name == "diff":
         return len(rest) == 2 and all(Path(a).is_file() for a in rest)
     return False

@@ -22,7 +22,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 @click.group(context_settings=CONTEXT)
 def rules_group() -> None:
-    """Bộ quy tắc: kiểm tra tính hợp lệ, in JSON Schema."""
+    """Bộ quy tắc: kiểm tra tính hợp lệ, chạy ca kiểm thử, in JSON Schema, soạn nháp từ văn bản chỉ đạo."""
 
 
 @rules_group.command("validate")
@@ -55,6 +55,42 @@ def validate_command(where: Path | None) -> None:
     if errors:
         sys.exit(2)
     click.echo(f"{count} bộ quy tắc hợp lệ, {rules} quy tắc")
+
+
+@rules_group.command("test")
+@click.argument("where", required=False, type=click.Path(path_type=Path))
+def test_command(where: Path | None) -> None:
+    """Chạy các ca kiểm thử của bộ quy tắc: WHERE/tests/<mã bộ>/*.txt (mặc định: rules/).
+
+    Mỗi ca là một kế hoạch nhỏ có chú thích ``# ruleid: MÃ`` (phải có phát hiện ở dòng sau) và ``# ok: MÃ``
+    (không được có). In từng chỗ sai; mã thoát 0 khi mọi ca đạt, 1 khi có ca sai, 2 khi bộ quy tắc hỏng.
+    """
+    from checker.ruletest import cases_of, run_case, uncovered
+
+    where = where or DEFAULT_RULES
+    try:
+        packs = load_packs(where)
+    except CheckerError as exc:
+        click.echo(f"lỗi: {exc}", err=True)
+        sys.exit(2)
+    folder = where if where.is_dir() else where.parent
+    failed = total = 0
+    for loaded in packs:
+        cases = cases_of(folder, loaded)
+        if not cases:
+            click.echo(f"{loaded.pack.pack}: không có ca kiểm thử ({folder / 'tests' / loaded.pack.pack})")
+            continue
+        results = [run_case(c, loaded) for c in cases]
+        for r in results:
+            total += 1
+            for miss in r.misses:
+                click.echo(miss)
+            failed += bool(r.misses)
+        lacking = uncovered(loaded, results)
+        passed = len(cases) - sum(bool(r.misses) for r in results)
+        coverage = f"quy tắc chưa đủ ca: {', '.join(lacking)}" if lacking else "mọi quy tắc có ca đạt và ca sai"
+        click.echo(f"{loaded.pack.pack}: {passed}/{len(cases)} ca đạt; {coverage}")
+    sys.exit(1 if failed else 0)
 
 
 @rules_group.command("schema")
