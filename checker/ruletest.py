@@ -119,13 +119,13 @@ def cases_of(rules_dir: Path, loaded: LoadedPack) -> list[Path]:
 def uncovered(loaded: LoadedPack, results: list[CaseResult]) -> list[str]:
     """Enabled rules that lack a failing (``ruleid``) or a passing (``ok``) case."""
     named: dict[str, set[str]] = {}
-    for r in results:
-        for rule, kinds in r.named.items():
-            named.setdefault(rule, set()).update(kinds)
+    for case in results:
+        for rule_id, kinds in case.named.items():
+            named.setdefault(rule_id, set()).update(kinds)
     out = []
-    for r in loaded.pack.rules:
-        if r.enabled:
-            lacking = {"ruleid", "ok"} - named.get(r.id, set())
+    for rule in loaded.pack.rules:
+        if rule.enabled:
+            lacking = {"ruleid", "ok"} - named.get(rule.id, set())
             if lacking:
-                out.append(f"{r.id} (thiếu ca {' và '.join(sorted(lacking))})")
+                out.append(f"{rule.id} (thiếu ca {' và '.join(sorted(lacking))})")
     return out
