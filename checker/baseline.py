@@ -6,7 +6,7 @@ directive expects when nothing is quoted (a missing target). Line numbers are le
 above a finding does not make it "new". Equal fingerprints are matched as a multiset: two identical findings in
 the baseline accept two, not three.
 
-A baseline file is the JSON report (``json_report.as_dict``) with a ``fingerprint`` added to every finding; any
+A baseline file is the JSON report (``json_report.Writer``) with a ``fingerprint`` added to every finding; any
 earlier JSON result works too, its fingerprints are recomputed from the fields.
 """
 
@@ -17,10 +17,14 @@ import json
 import os
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from checker.errors import CheckerError
 from checker.models import Finding, PlanResult, Report
 from checker.text import squash
+
+if TYPE_CHECKING:
+    from checker.report.stream import Writer
 
 Baseline = Counter  # fingerprint → how many findings carry it
 
@@ -58,26 +62,36 @@ def with_fingerprints(report: Report) -> Report:
     return report.model_copy(update={"plans": plans})
 
 
-def as_dict(report: Report) -> dict[str, object]:
-    """The JSON contract form, each finding with its fingerprint (and ``suppressed`` when set)."""
+def plan_dict(p: PlanResult) -> dict[str, object]:
+    """One plan in the JSON contract form, each finding with its fingerprint (and ``suppressed`` when set)."""
     from checker.report import json_report  # here, not above: the report formats import this module
 
-    report = with_fingerprints(report)
-    data = json_report.as_dict(report)
-    plans = data["plans"]
-    assert isinstance(plans, list)
-    for pd, p in zip(plans, report.plans, strict=True):
-        for fd, f in zip(pd["findings"], p.findings, strict=True):
-            fd["fingerprint"] = f.fingerprint
-            if f.suppressed:
-                fd["suppressed"] = f.suppressed
+    key = rel_path(p.path)
+    data = json_report.plan_dict(p)
+    findings = data["findings"]
+    assert isinstance(findings, list)
+    for fd, f in zip(findings, p.findings, strict=True):
+        fd["fingerprint"] = f.fingerprint or fingerprint(f, key)
+        if f.suppressed:
+            fd["suppressed"] = f.suppressed
     return data
 
 
+def baseline_writer(out: TextIO) -> Writer:
+    """A baseline file written plan by plan; suppressed findings are kept (they stay accepted)."""
+    from checker.report import json_report
+
+    return json_report.Writer(out, to_dict=plan_dict)
+
+
 def write_baseline(report: Report, path: Path) -> Path:
-    """Write the report as a baseline file; suppressed findings are kept (they stay accepted)."""
+    """Write the report as a baseline file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    with path.open("w", encoding="utf-8") as fh:
+        w = baseline_writer(fh)
+        for p in report.plans:
+            w.add(p)
+        w.close(report.summary())
     return path
 
 

@@ -1,4 +1,4 @@
-"""``check PATH...``: options → check_paths() → render → exit code (0 clean, 1 findings at --fail-on, 2 unusable)."""
+"""``check PATH...``: options → checker.session.run() → exit code (0 clean, 1 findings at --fail-on, 2 unusable)."""
 
 from __future__ import annotations
 
@@ -7,26 +7,27 @@ from pathlib import Path
 
 import click
 
-from checker.baseline import apply_baseline, load_baseline, write_baseline
+from checker.baseline import load_baseline
+from checker.batch import cores
 from checker.commands import SUBCOMMANDS
 from checker.errors import CheckerError
 from checker.ingest import Limits
-from checker.models import SEVERITY_RANK, PlanResult, Report
-from checker.pipeline import check_paths
+from checker.models import Report
 from checker.report import FORMATS
-from checker.report.output import outputs
+from checker.report.stream import Tally
 from checker.rules.loader import load_all, round_of
-from checker.waivers import apply_waivers, load_waivers
+from checker.session import Options, run
+from checker.waivers import load_waivers
+
+DEFAULT_TIMEOUT = 10.0  # seconds a file may take (a 900-line plan takes a few hundredths)
 
 
 def exit_code(report: Report, fail_on: str) -> int:
-    if not report.plans or all(p.status == "unreadable" for p in report.plans):
-        return 2
-    if fail_on == "never":
-        return 0
-    bar = SEVERITY_RANK[fail_on]
-    hit = any(SEVERITY_RANK[f.severity] >= bar for p in report.plans for f in p.findings if f.suppressed is None)
-    return 1 if hit else 0
+    """0 clean, 1 findings at ``fail_on`` or above, 2 nothing usable (checker.report.stream.Tally)."""
+    tally = Tally()
+    for p in report.plans:
+        tally.add(p)
+    return tally.exit_code(fail_on)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,9 +48,15 @@ def exit_code(report: Report, fail_on: str) -> int:
 @click.option("--write-baseline", "baseline_out", type=click.Path(path_type=Path), help="ghi kết quả làm baseline")
 @click.option("--waivers", "waivers_file", type=click.Path(path_type=Path), help="tệp YAML các miễn trừ đã chấp nhận")
 @click.option("--annotate", is_flag=True, help="ghi <tên>.checked.docx có nhận xét Word cho mỗi phát hiện")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=cores, show_default="số lõi CPU",
+              help="số tiến trình kiểm tra song song (1: lần lượt)")
+@click.option("--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True,
+              help="giây tối đa cho một tệp; quá thì báo tệp đó không kiểm tra được và đi tiếp (0: không giới hạn)")
+@click.option("-q", "--quiet", is_flag=True, help="không hiện thanh tiến độ và các dòng thông báo trên stderr")
 def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Path, rules_dirs: tuple[Path, ...],
                   directive: str | None, fail_on: str, lang: str, max_size: int, baseline_file: Path | None,
-                  baseline_out: Path | None, waivers_file: Path | None, annotate: bool) -> None:
+                  baseline_out: Path | None, waivers_file: Path | None, annotate: bool, jobs: int, timeout: float,
+                  quiet: bool) -> None:
     """Kiểm tra kế hoạch của xã, phường, đặc khu so với văn bản chỉ đạo (bộ quy tắc YAML)."""
     try:
         packs = load_all(list(rules_dirs))
@@ -59,22 +66,11 @@ def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
     except CheckerError as exc:
         click.echo(f"lỗi: {exc}", err=True)
         sys.exit(2)
-    existing = [p for p in paths if p.exists() or p.is_symlink()]
-    report = check_paths(existing, packs, Limits(max_bytes=max_size * 1024 * 1024), lang, round_pack)
-    missing = [PlanResult(path=str(p), status="unreadable", reason=f"{p}: không tìm thấy tệp hoặc thư mục")
-               for p in paths if p not in existing]
-    report = report.model_copy(update={"plans": missing + list(report.plans)})
-    report = apply_waivers(apply_baseline(report, accepted) if accepted is not None else report, waivers)
-    if baseline_out:
-        click.echo(f"baseline: {write_baseline(report, baseline_out)}", err=True)
-    if annotate:
-        from checker.annotate import annotate_report
-
-        for line in annotate_report(report):
-            click.echo(line, err=True)
-    for out, text, err in outputs(report, formats, output, lang):
-        click.echo(text, nl=not out, err=err)
-    sys.exit(exit_code(report, fail_on))
+    opts = Options(formats=formats, output=output, fail_on=fail_on, lang=lang,
+                   limits=Limits(max_bytes=max_size * 1024 * 1024), jobs=jobs, timeout=timeout or None,
+                   accepted=accepted, waivers=waivers, baseline_out=baseline_out, annotate=annotate, quiet=quiet,
+                   round_pack=round_pack)
+    sys.exit(run(paths, packs, opts, sys.stdout, lambda line: click.echo(line, err=True)))
 
 
 def main(argv: list[str] | None = None) -> None:

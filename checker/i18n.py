@@ -104,6 +104,18 @@ MESSAGES: dict[str, dict[str, str]] = {
               "probably a legacy TCVN3/VNI font garbled by extraction. Convert the original to Unicode "
               "or extract it again",
     },
+    "status.unreadable.too_slow": {
+        "vi": "quá {seconds} giây mà chưa kiểm tra xong nên đã dừng tệp này (tệp quá lớn hoặc cấu trúc bất thường); "
+              "các tệp khác vẫn được kiểm tra; có thể tăng --timeout",
+        "en": "not finished within {seconds} s, so this file was stopped (too large or unusually built); the other "
+              "files are still checked; --timeout can raise the limit",
+    },
+    "status.unreadable.crashed": {
+        "vi": "tiến trình kiểm tra tệp này bị dừng đột ngột (hết bộ nhớ hoặc lỗi thư viện đọc tệp); các tệp khác "
+              "vẫn được kiểm tra",
+        "en": "the process checking this file died (out of memory or a crash in a reader library); the other files "
+              "are still checked",
+    },
     "status.not_applicable.other": {
         "vi": "Kế hoạch thực hiện {other}, không phải {directive}; chưa có bộ quy tắc cho văn bản này",
         "en": "the plan implements {other}, not {directive}; there is no rule pack for it",

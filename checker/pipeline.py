@@ -72,11 +72,16 @@ def unit_label(plan: Plan, packs: list[LoadedPack]) -> str | None:
     return f"{UNIT_TYPE_WORDS.get(h.unit_type or '', '').capitalize()} {h.unit_name}".strip()
 
 
+def rule_descriptions(packs: list[LoadedPack]) -> list[dict[str, object]]:
+    """What the reports say about each rule (SARIF rules, JUnit test cases)."""
+    return [{"id": r.id, "type": r.type, "severity": r.severity, "message": r.message,
+             "message_en": r.message_en, "source": r.source, "pack": lp.pack.pack}
+            for lp in packs for r in lp.pack.rules]
+
+
 def check_paths(paths: list[Path], packs: list[LoadedPack], limits: Limits | None = None,
                 lang: str = "vi", round_pack: LoadedPack | None = None) -> Report:
-    """Check every plan under ``paths``; with ``round_pack`` (``--directive``) every plan against that pack."""
+    """Check every plan under ``paths`` in this process, as one Report (the command streams instead:
+    checker.session); with ``round_pack`` (``--directive``) every plan against that pack."""
     results = [check_file(p, packs, limits, lang, round_pack) for p in discover(paths)]
-    rules = [{"id": r.id, "type": r.type, "severity": r.severity, "message": r.message,
-              "message_en": r.message_en, "source": r.source, "pack": lp.pack.pack}
-             for lp in packs for r in lp.pack.rules]
-    return Report(plans=results, lang=lang, rules=rules)  # type: ignore[arg-type]
+    return Report(plans=results, lang=lang, rules=rule_descriptions(packs))  # type: ignore[arg-type]

@@ -1,4 +1,5 @@
-"""Report stage: ``FORMATS[name](report) -> str``; HTML also writes one page per plan."""
+"""Report stage: ``FORMATS[name](report) -> str``; ``writer(name)`` writes the same plan by plan (streaming);
+HTML also writes one page per plan."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from types import ModuleType
 
 from checker.models import Report
 from checker.report import github_report, json_report, junit_report, sarif_report, text
+from checker.report.stream import WriterFactory
 
 Renderer = Callable[[Report], str]
 
@@ -18,6 +20,17 @@ FORMATS: dict[str, Renderer] = {
     "junit": junit_report.render,
     "github": github_report.render,
 }
+
+
+def writer(name: str) -> WriterFactory:
+    """The streaming writer of a format (checker.report.stream)."""
+    module = _html() if name == "html" else MODULES[name]
+    factory: WriterFactory = module.Writer
+    return factory
+
+
+MODULES: dict[str, ModuleType] = {"text": text, "json": json_report, "sarif": sarif_report, "junit": junit_report,
+                                  "github": github_report}
 
 
 def _html() -> ModuleType:  # the module; jinja2 is imported only when HTML is asked for

@@ -8,9 +8,12 @@ waiver) become notices; unreadable plans an error on the file, plans out of scop
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from checker.baseline import rel_path
 from checker.models import Finding, PlanResult, Report
 from checker.report.labels import label
+from checker.report.stream import TextWriter, render_with
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -37,12 +40,19 @@ def _finding(p: PlanResult, f: Finding, lang: str) -> str:
     return command(name, message, file=rel_path(p.path), line=f.line, title=title)
 
 
-def render(report: Report) -> str:
+def plan_lines(p: PlanResult, lang: str) -> str:
     out: list[str] = []
-    for p in report.plans:
-        if p.status == "unreadable":
-            out.append(command("error", p.reason or "unreadable", file=rel_path(p.path), title="unreadable"))
-        elif p.status == "not-applicable":
-            out.append(command("notice", p.reason or "not applicable", file=rel_path(p.path), title="not-applicable"))
-        out.extend(_finding(p, f, report.lang) for f in p.findings)
+    if p.status == "unreadable":
+        out.append(command("error", p.reason or "unreadable", file=rel_path(p.path), title="unreadable"))
+    elif p.status == "not-applicable":
+        out.append(command("notice", p.reason or "not applicable", file=rel_path(p.path), title="not-applicable"))
+    out.extend(_finding(p, f, lang) for f in p.findings)
     return "".join(line + "\n" for line in out)
+
+
+def Writer(out: TextIO, lang: str = "vi", rules: list[dict[str, object]] | None = None) -> TextWriter:
+    return TextWriter(out, lang, plan_lines)
+
+
+def render(report: Report) -> str:
+    return render_with(Writer, report)

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TextIO
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from checker.models import PlanResult, Report
 from checker.report.labels import LABELS, summary_line
+from checker.report.stream import render_with
 
 KINDS = ["missing", "weaker", "inconsistent", "outdated", "incomplete"]
 
 
 GENERATOR = "check-plans"  # in every page's <meta name="generator">: how a later run knows the pages it wrote
 MARKER = f'<meta name="generator" content="{GENERATOR}">'.encode()
-OWN_NAME = re.compile(r"(index|\d{3,}-[A-Za-z0-9._-]*)\.html")  # the names page_names() and write() give
+OWN_NAME = re.compile(r"(index|\d{3,}-[A-Za-z0-9._-]*)\.html")  # the names page_name() and Writer give
 
 
 def _env() -> Environment:
@@ -25,32 +27,48 @@ def _env() -> Environment:
     return env
 
 
-def page_names(report: Report) -> list[str]:
-    """A distinct, safe file name per plan."""
-    names: list[str] = []
-    for k, p in enumerate(report.plans, start=1):
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(p.path).stem)[:60] or "plan"
-        names.append(f"{k:03d}-{stem}.html")
-    return names
+def page_name(k: int, p: PlanResult) -> str:
+    """A distinct, safe file name for the ``k``-th plan (from 1)."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(p.path).stem)[:60] or "plan"
+    return f"{k:03d}-{stem}.html"
 
 
 def _kind_counts(p: PlanResult) -> dict[str, int]:
     return {k: sum(1 for f in p.findings if f.kind == k) for k in KINDS}
 
 
-def render_pages(report: Report) -> dict[str, str]:
-    """File name → HTML for the index and every plan page."""
-    env = _env()
-    t = LABELS.get(report.lang, LABELS["vi"])
-    names = page_names(report)
-    rows = [{"plan": p, "page": n, "counts": p.counts(), "kinds": _kind_counts(p)}
-            for p, n in zip(report.plans, names, strict=True)]
-    pages = {"index.html": env.get_template("index.html").render(
-        rows=rows, t=t, kinds=KINDS, summary=summary_line(report.summary(), report.lang), lang=report.lang)}
-    for p, name in zip(report.plans, names, strict=True):
-        pages[name] = env.get_template("plan.html").render(
-            p=p, counts=p.counts(), kinds=_kind_counts(p), t=t, lang=report.lang)
-    return pages
+class Writer:
+    """Each plan's page written as soon as the plan is checked (when ``out_dir`` is given); the index, from one
+    small row per plan, at the end: written to ``out_dir/index.html``, or to ``out`` when there is no folder."""
+
+    def __init__(self, out: TextIO | None, lang: str = "vi", rules: list[dict[str, object]] | None = None,
+                 out_dir: Path | None = None) -> None:
+        self.out = out
+        self.out_dir = out_dir
+        self.lang = lang
+        self.env = _env()
+        self.t = LABELS.get(lang, LABELS["vi"])
+        self.rows: list[dict[str, object]] = []
+        if out_dir is not None:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            remove_earlier_pages(out_dir)
+
+    def add(self, p: PlanResult) -> None:
+        name = page_name(len(self.rows) + 1, p)
+        counts, kinds = p.counts(), _kind_counts(p)
+        self.rows.append({"plan": {"path": p.path, "unit": p.unit, "status": p.status}, "page": name,
+                          "counts": counts, "kinds": kinds})
+        if self.out_dir is not None:
+            html = self.env.get_template("plan.html").render(p=p, counts=counts, kinds=kinds, t=self.t, lang=self.lang)
+            (self.out_dir / name).write_text(html, encoding="utf-8")
+
+    def close(self, summary: dict[str, object]) -> None:
+        html = self.env.get_template("index.html").render(
+            rows=self.rows, t=self.t, kinds=KINDS, summary=summary_line(summary, self.lang), lang=self.lang)
+        if self.out_dir is not None:
+            (self.out_dir / "index.html").write_text(html, encoding="utf-8")
+        if self.out is not None:
+            self.out.write(html)
 
 
 def remove_earlier_pages(out_dir: Path) -> list[Path]:
@@ -72,13 +90,13 @@ def remove_earlier_pages(out_dir: Path) -> list[Path]:
 
 
 def write(report: Report, out_dir: Path) -> Path:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    remove_earlier_pages(out_dir)
-    for name, html in render_pages(report).items():
-        (out_dir / name).write_text(html, encoding="utf-8")
+    w = Writer(None, report.lang, report.rules, out_dir)
+    for p in report.plans:
+        w.add(p)
+    w.close(report.summary())
     return out_dir / "index.html"
 
 
 def render(report: Report) -> str:
     """The index page alone (for ``--format html`` to a single file)."""
-    return render_pages(report)["index.html"]
+    return render_with(Writer, report)

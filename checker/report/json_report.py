@@ -1,28 +1,53 @@
-"""JSON in the contract's form: version, plans[] with findings[], summary. Extra keys: check, location, source."""
+"""JSON in the contract's form: version, plans[] with findings[], summary. Extra keys: check, location, source.
+
+Written plan by plan (``Writer``), laid out as ``json.dumps(indent=2)`` of the whole document."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
+from typing import TextIO
 
-from checker.models import Report
+from checker.models import PlanResult, Report
+from checker.report.stream import JsonArray, dumps_at, render_with
+
+PlanDict = Callable[[PlanResult], dict[str, object]]
+
+
+def plan_dict(p: PlanResult) -> dict[str, object]:
+    return {
+        "path": p.path, "status": p.status, "reason": p.reason, "directive": p.directive, "unit": p.unit,
+        "format": p.format, "notes": p.notes,
+        "findings": [
+            {"id": f.id, "kind": f.kind, "severity": f.severity, "line": f.line, "message": f.message,
+             "evidence": f.evidence, "expected": f.expected, "actual": f.actual, "check": f.check,
+             "location": f.location.model_dump(exclude_none=True) if f.location else None,
+             "source": f.source, "fingerprint": f.fingerprint, "suppressed": f.suppressed}
+            for f in p.findings
+        ],
+    }
 
 
 def as_dict(report: Report) -> dict[str, object]:
-    plans = []
-    for p in report.plans:
-        plans.append({
-            "path": p.path, "status": p.status, "reason": p.reason, "directive": p.directive, "unit": p.unit,
-            "format": p.format, "notes": p.notes,
-            "findings": [
-                {"id": f.id, "kind": f.kind, "severity": f.severity, "line": f.line, "message": f.message,
-                 "evidence": f.evidence, "expected": f.expected, "actual": f.actual, "check": f.check,
-                 "location": f.location.model_dump(exclude_none=True) if f.location else None,
-                 "source": f.source, "fingerprint": f.fingerprint, "suppressed": f.suppressed}
-                for f in p.findings
-            ],
-        })
-    return {"version": 1, "plans": plans, "summary": report.summary()}
+    return {"version": 1, "plans": [plan_dict(p) for p in report.plans], "summary": report.summary()}
+
+
+class Writer:
+    """``{"version": 1, "plans": [...], "summary": {...}}``, one plan at a time."""
+
+    def __init__(self, out: TextIO, lang: str = "vi", rules: list[dict[str, object]] | None = None,
+                 to_dict: PlanDict = plan_dict) -> None:
+        self.out = out
+        self.to_dict = to_dict
+        out.write('{\n  "version": 1,\n  "plans": ')
+        self.plans = JsonArray(out, 1)
+
+    def add(self, p: PlanResult) -> None:
+        self.plans.add(self.to_dict(p))
+
+    def close(self, summary: dict[str, object]) -> None:
+        self.plans.close()
+        self.out.write(',\n  "summary": ' + dumps_at(summary, 1) + "\n}\n")
 
 
 def render(report: Report) -> str:
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return render_with(Writer, report)

@@ -8,9 +8,13 @@ apply to, a suite with one skipped case. Built with ElementTree, so plan text is
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import xml.etree.ElementTree as ET
+from typing import TextIO
 
 from checker.models import SEVERITY_RANK, Finding, PlanResult, Report
+from checker.report.stream import render_with
 
 
 def _line(f: Finding) -> str:
@@ -24,10 +28,10 @@ def _line(f: Finding) -> str:
     return text
 
 
-def _rule_ids(report: Report, p: PlanResult) -> list[str]:
+def _rule_ids(rules: list[dict[str, object]], p: PlanResult) -> list[str]:
     """The plan's pack's rules (with several packs: those whose rules raised its findings), then any other ids."""
     packs: dict[str, list[str]] = {}
-    for r in report.rules:
+    for r in rules:
         packs.setdefault(str(r.get("pack")), []).append(str(r.get("id")))
     found = {f.id for f in p.findings}
     chosen = [ids for ids in packs.values() if found & set(ids)] if len(packs) > 1 else list(packs.values())
@@ -35,7 +39,7 @@ def _rule_ids(report: Report, p: PlanResult) -> list[str]:
     return ids + [i for i in dict.fromkeys(f.id for f in p.findings) if i not in ids]
 
 
-def _suite(report: Report, p: PlanResult) -> ET.Element:
+def _suite(rules: list[dict[str, object]], p: PlanResult) -> ET.Element:
     suite = ET.Element("testsuite", name=p.path)
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     if p.unit or p.directive:
@@ -52,7 +56,7 @@ def _suite(report: Report, p: PlanResult) -> ET.Element:
         ET.SubElement(case, "skipped", message=p.reason or "not applicable")
         counts.update(tests=1, skipped=1)
     else:
-        for rid in _rule_ids(report, p):
+        for rid in _rule_ids(rules, p):
             counts["tests"] += 1
             case = ET.SubElement(suite, "testcase", classname=p.path, name=rid)
             mine = [f for f in p.findings if f.id == rid]
@@ -70,20 +74,39 @@ def _suite(report: Report, p: PlanResult) -> ET.Element:
     return suite
 
 
-def as_element(report: Report) -> ET.Element:
-    root = ET.Element("testsuites", name="check")
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for p in report.plans:
-        suite = _suite(report, p)
-        root.append(suite)
-        for key in totals:
-            totals[key] += int(suite.get(key, "0"))
-    for key, value in totals.items():
-        root.set(key, str(value))
-    return root
+TOTALS = ("tests", "failures", "errors", "skipped")
+
+
+class Writer:
+    """Suites are written plan by plan to a spool (memory, then disk past 1 MB); the root element, which carries
+    the totals, and the spooled suites are written out at the end."""
+
+    def __init__(self, out: TextIO, lang: str = "vi", rules: list[dict[str, object]] | None = None) -> None:
+        self.out = out
+        self.rules = rules or []
+        self.spool = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8")
+        self.totals = dict.fromkeys(TOTALS, 0)
+
+    def add(self, p: PlanResult) -> None:
+        suite = _suite(self.rules, p)
+        for key in TOTALS:
+            self.totals[key] += int(suite.get(key, "0"))
+        ET.indent(suite, level=1)
+        self.spool.write("\n  " + ET.tostring(suite, encoding="unicode"))
+
+    def close(self, summary: dict[str, object]) -> None:
+        root = ET.Element("testsuites", {"name": "check", **{k: str(v) for k, v in self.totals.items()}})
+        head = ET.tostring(root, encoding="unicode")
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if not self.spool.tell():
+            self.out.write(head + "\n")
+        else:
+            self.out.write(head.replace(" />", ">"))
+            self.spool.seek(0)
+            shutil.copyfileobj(self.spool, self.out)
+            self.out.write("\n</testsuites>\n")
+        self.spool.close()
 
 
 def render(report: Report) -> str:
-    root = as_element(report)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return render_with(Writer, report)

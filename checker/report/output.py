@@ -1,39 +1,66 @@
 """Where a report goes: one format to stdout (HTML to the output folder); by default the text summary and the
-HTML report; several formats each to its own file in the output folder. jinja2 is imported only to write HTML."""
+HTML report; several formats each to its own file in the output folder. Every format is written plan by plan
+(checker.report.stream); jinja2 is imported only to write HTML."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, TextIO
 
-from checker.models import Report
-from checker.report import FILENAMES, FORMATS
+from checker.models import PlanResult
+from checker.report import FILENAMES, writer
 from checker.report.labels import label, summary_line
+from checker.report.stream import Tally, Writer
 
-Output = tuple[bool, str, bool]  # (is a rendered report for stdout, text, to stderr)
 
-
-def _write_html(report: Report, folder: Path) -> Path:
+def _html(folder: Path, lang: str, rules: list[dict[str, object]]) -> Writer:
     from checker.report import html_report
 
-    return html_report.write(report, folder)
+    return html_report.Writer(None, lang, rules, out_dir=folder)
 
 
-def outputs(report: Report, formats: tuple[str, ...], folder: Path, lang: str) -> Iterator[Output]:
-    """Write the files asked for and yield what is to be printed, in order."""
-    if not formats:
-        yield True, FORMATS["text"](report), False
-        yield False, label("report_written", lang).format(path=_write_html(report, folder)), True
-        return
-    if len(formats) == 1 and formats[0] != "html":
-        yield True, FORMATS[formats[0]](report), False
-        return
-    for fmt in dict.fromkeys(formats):
-        if fmt == "html":
-            path = _write_html(report, folder)
-        else:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / FILENAMES[fmt]
-            path.write_text(FORMATS[fmt](report), encoding="utf-8")
-        yield False, f"{fmt}: {path}", True
-    yield False, summary_line(report.summary(), lang), True
+class Outputs:
+    """The writers a run asks for, fed one plan at a time; ``close()`` finishes them and returns the lines to
+    print on stderr (what was written where, the summary)."""
+
+    def __init__(self, formats: tuple[str, ...], folder: Path, lang: str, rules: list[dict[str, object]],
+                 stdout: TextIO) -> None:
+        self.lang = lang
+        self.tally = Tally()
+        self.writers: list[Writer] = []
+        self.files: list[IO[str]] = []
+        self.messages: list[str] = []
+        self.summary_after = False  # several files written: the summary goes to stderr
+        if not formats:
+            self.writers.append(writer("text")(stdout, lang, rules))
+            self.writers.append(_html(folder, lang, rules))
+            self.messages.append(label("report_written", lang).format(path=folder / "index.html"))
+            return
+        if len(formats) == 1 and formats[0] != "html":
+            self.writers.append(writer(formats[0])(stdout, lang, rules))
+            return
+        for fmt in dict.fromkeys(formats):
+            if fmt == "html":
+                self.writers.append(_html(folder, lang, rules))
+                path = folder / "index.html"
+            else:
+                folder.mkdir(parents=True, exist_ok=True)
+                path = folder / FILENAMES[fmt]
+                fh = path.open("w", encoding="utf-8")
+                self.files.append(fh)
+                self.writers.append(writer(fmt)(fh, lang, rules))
+            self.messages.append(f"{fmt}: {path}")
+        self.summary_after = True
+
+    def add(self, p: PlanResult) -> None:
+        self.tally.add(p)
+        for w in self.writers:
+            w.add(p)
+
+    def close(self) -> list[str]:
+        summary = self.tally.summary()
+        for w in self.writers:
+            w.close(summary)
+        for fh in self.files:
+            fh.close()
+        return self.messages + ([summary_line(summary, self.lang)] if self.summary_after else [])

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TextIO
 from urllib.parse import quote
 
 from checker.baseline import fingerprint, rel_path
 from checker.models import Finding, PlanResult, Report
+from checker.report.stream import JsonArray, dumps_at, render_with
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -33,15 +35,15 @@ def _rule_text(rule: dict[str, object], lang: str) -> str:
     return str(text or rule.get("id", ""))
 
 
-def _rules(report: Report) -> list[dict[str, object]]:
+def _pack_rules(rules: list[dict[str, object]], lang: str) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     seen: set[str] = set()
-    for r in report.rules:
+    for r in rules:
         rid = str(r.get("id"))
         if rid in seen:
             continue
         seen.add(rid)
-        text = _rule_text(r, report.lang)
+        text = _rule_text(r, lang)
         props = {k: r[k] for k in ("type", "pack", "source") if r.get(k) is not None}
         props["kind"] = str(r.get("type", ""))
         out.append({
@@ -50,15 +52,13 @@ def _rules(report: Report) -> list[dict[str, object]]:
             "defaultConfiguration": {"level": LEVELS.get(str(r.get("severity")), "warning")},
             "properties": props,
         })
-    # findings whose rule is not in the pack (e.g. WAIVER-EXPIRED) still need a rule descriptor
-    for p in report.plans:
-        for f in p.findings:
-            if f.id not in seen:
-                seen.add(f.id)
-                out.append({"id": f.id, "name": f.check, "shortDescription": {"text": f.id},
-                            "defaultConfiguration": {"level": LEVELS[f.severity]},
-                            "properties": {"kind": f.check}})
     return out
+
+
+def _extra_rule(f: Finding) -> dict[str, object]:
+    """A descriptor for a finding whose rule is not in the pack (e.g. WAIVER-EXPIRED)."""
+    return {"id": f.id, "name": f.check, "shortDescription": {"text": f.id},
+            "defaultConfiguration": {"level": LEVELS[f.severity]}, "properties": {"kind": f.check}}
 
 
 def _result(p: PlanResult, f: Finding, index: dict[str, int]) -> dict[str, object]:
@@ -87,37 +87,51 @@ def _result(p: PlanResult, f: Finding, index: dict[str, int]) -> dict[str, objec
     return result
 
 
-def _notifications(report: Report) -> list[dict[str, object]]:
-    out: list[dict[str, object]] = []
-    for p in report.plans:
-        if p.status == "checked":
-            continue
-        out.append({
-            "level": "error" if p.status == "unreadable" else "note",
-            "message": {"text": f"{p.path}: {p.status}" + (f": {p.reason}" if p.reason else "")},
-            "locations": [{"physicalLocation": {"artifactLocation": artifact_location(p.path)}}],
-            "properties": {"status": p.status},
-        })
-    return out
-
-
-def as_dict(report: Report) -> dict[str, object]:
-    rules = _rules(report)
-    index = {str(r["id"]): k for k, r in enumerate(rules)}
-    results = [_result(p, f, index) for p in report.plans for f in p.findings]
+def _notification(p: PlanResult) -> dict[str, object]:
     return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "check", "rules": rules}},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
-            "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": _notifications(report)}],
-            "results": results,
-            "columnKind": "unicodeCodePoints",
-            "properties": {"summary": report.summary(), "lang": report.lang},
-        }],
+        "level": "error" if p.status == "unreadable" else "note",
+        "message": {"text": f"{p.path}: {p.status}" + (f": {p.reason}" if p.reason else "")},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact_location(p.path)}}],
+        "properties": {"status": p.status},
     }
 
 
+class Writer:
+    """One run, its results written plan by plan; the rules (the pack's, then any other id met on the way), the
+    notifications and the summary after them."""
+
+    def __init__(self, out: TextIO, lang: str = "vi", rules: list[dict[str, object]] | None = None) -> None:
+        self.out = out
+        self.lang = lang
+        self.rules = _pack_rules(rules or [], lang)
+        self.index = {str(r["id"]): k for k, r in enumerate(self.rules)}
+        self.notifications: list[dict[str, object]] = []
+        out.write('{\n  "$schema": ' + json.dumps(SCHEMA) + ',\n  "version": "2.1.0",\n  "runs": [\n    {\n'
+                  '      "results": ')
+        self.results = JsonArray(out, 3)
+
+    def add(self, p: PlanResult) -> None:
+        for f in p.findings:
+            if f.id not in self.index:
+                self.index[f.id] = len(self.rules)
+                self.rules.append(_extra_rule(f))
+            self.results.add(_result(p, f, self.index))
+        if p.status != "checked":
+            self.notifications.append(_notification(p))
+
+    def close(self, summary: dict[str, object]) -> None:
+        self.results.close()
+        rest: dict[str, object] = {
+            "tool": {"driver": {"name": "check", "rules": self.rules}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+            "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": self.notifications}],
+            "columnKind": "unicodeCodePoints",
+            "properties": {"summary": summary, "lang": self.lang},
+        }
+        for key, value in rest.items():
+            self.out.write(f",\n      {json.dumps(key)}: " + dumps_at(value, 3))
+        self.out.write("\n    }\n  ]\n}\n")
+
+
 def render(report: Report) -> str:
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return render_with(Writer, report)

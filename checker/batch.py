@@ -1,0 +1,174 @@
+"""A batch on every core: worker processes check one file at a time; results come back in input order.
+
+``check_all(files, ...)`` yields one ``PlanResult`` per file, in the order of ``files``, identical to checking them
+one by one in this process. With ``jobs`` workers (``-j N``), each worker holds the loaded rule packs (inherited
+when the platform forks, else pickled once) and gets the next file as soon as it is free, so a slow file never
+holds up the others. A file that takes longer than ``timeout`` seconds is reported once as too slow to check (an
+``unreadable`` result with a one-line reason) and its worker is killed and replaced; a worker that dies (out of
+memory, a crash in a C library) costs only its file, reported the same way. The batch always goes on.
+
+Only a handful of results wait in memory: those that finished before an earlier, slower file.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+from checker.i18n import msg
+from checker.ingest import Limits
+from checker.models import PlanResult
+from checker.pipeline import check_file
+from checker.rules.loader import LoadedPack
+
+
+def cores() -> int:
+    """The cores this process may run on (``-j`` default)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Job:
+    packs: list[LoadedPack]
+    limits: Limits | None
+    lang: str
+    round_pack: LoadedPack | None = None
+
+
+def check_all(files: Iterable[Path], packs: list[LoadedPack], limits: Limits | None = None, lang: str = "vi",
+              jobs: int = 1, timeout: float | None = None, round_pack: LoadedPack | None = None
+              ) -> Iterator[PlanResult]:
+    """Every file's result in input order. ``jobs=1`` without ``timeout`` checks in this process; otherwise
+    ``jobs`` worker processes (at least one, so a time limit can always be enforced by killing the worker)."""
+    job = Job(packs, limits, lang, round_pack)
+    if jobs <= 1 and not timeout:
+        for f in files:
+            yield check_file(f, packs, limits, lang, round_pack)
+        return
+    pool = _Pool(job, max(1, jobs), timeout or None)
+    try:
+        yield from pool.run(list(files))
+    finally:
+        pool.close()
+
+
+def _worker(conn: Connection, job: Job) -> None:
+    """In a worker process: check each file sent until ``None`` comes; send back ``(index, result)``."""
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if task is None:
+            return
+        k, path = task
+        conn.send((k, check_file(path, job.packs, job.limits, job.lang, job.round_pack)))
+
+
+def _context() -> Any:  # a fork or spawn context (typeshed's BaseContext has no Process)
+    """Fork where the platform can (workers inherit the loaded packs for free), else spawn."""
+    return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+
+
+@dataclass
+class _Worker:
+    proc: BaseProcess
+    conn: Connection
+    task: tuple[int, Path] | None = None
+    deadline: float = 0.0
+
+
+class _Pool:
+    def __init__(self, job: Job, jobs: int, timeout: float | None) -> None:
+        self.job = job
+        self.jobs = jobs
+        self.timeout = timeout
+        self.ctx = _context()
+        self.workers: list[_Worker] = []
+
+    def _start(self) -> _Worker:
+        parent, child = self.ctx.Pipe()
+        proc = self.ctx.Process(target=_worker, args=(child, self.job), daemon=True)
+        proc.start()
+        child.close()
+        w = _Worker(proc, parent)
+        self.workers.append(w)
+        return w
+
+    def _stop(self, w: _Worker) -> None:
+        self.workers.remove(w)
+        if w.proc.is_alive():
+            w.proc.kill()
+        w.proc.join()
+        w.conn.close()
+
+    def close(self) -> None:
+        for w in list(self.workers):
+            try:
+                w.conn.send(None)
+            except OSError:
+                pass
+        for w in list(self.workers):
+            w.proc.join(timeout=1)
+            self._stop(w)
+
+    def _give(self, w: _Worker, todo: deque[tuple[int, Path]]) -> None:
+        if todo:
+            w.task = todo.popleft()
+            w.deadline = time.monotonic() + (self.timeout or 0)
+            w.conn.send(w.task)
+
+    def _failed(self, w: _Worker, reason_key: str) -> tuple[int, PlanResult]:
+        """The worker's file reported as not checked; the worker replaced."""
+        assert w.task is not None
+        k, path = w.task
+        limit = f"{self.timeout:g}" if self.timeout else ""
+        result = PlanResult(path=str(path), status="unreadable",
+                            reason=f"{path}: " + msg(reason_key, self.job.lang, seconds=limit))
+        self._stop(w)
+        return k, result
+
+    def run(self, files: list[Path]) -> Iterator[PlanResult]:
+        todo: deque[tuple[int, Path]] = deque(enumerate(files))
+        done: dict[int, PlanResult] = {}
+        nxt = 0
+        for _ in range(min(self.jobs, len(files))):
+            self._give(self._start(), todo)
+        while nxt < len(files):
+            busy = [w for w in self.workers if w.task is not None]
+            wait_for = None
+            if self.timeout:
+                wait_for = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            ready = wait([w.conn for w in busy], timeout=wait_for)
+            for w in busy:
+                if w.conn in ready:
+                    try:
+                        k, result = w.conn.recv()
+                    except (EOFError, OSError):
+                        k, result = self._failed(w, "status.unreadable.crashed")
+                        done[k] = result
+                        if todo:
+                            self._give(self._start(), todo)
+                        continue
+                    done[k] = result
+                    w.task = None
+                    self._give(w, todo)
+                elif self.timeout and time.monotonic() >= w.deadline:
+                    k, result = self._failed(w, "status.unreadable.too_slow")
+                    done[k] = result
+                    if todo:
+                        self._give(self._start(), todo)
+            while nxt in done:
+                yield done.pop(nxt)
+                nxt += 1

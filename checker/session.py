@@ -1,0 +1,116 @@
+"""One run of ``check PATH...``: find the files, check them on every core, settle each result (baseline,
+waivers, Word annotations) and stream it to the reports; nothing of the batch is kept but the tally."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from checker.baseline import Baseline, apply_baseline, baseline_writer
+from checker.batch import check_all
+from checker.ingest import Limits
+from checker.models import PlanResult, Report
+from checker.pipeline import discover, rule_descriptions
+from checker.report.output import Outputs
+from checker.rules.loader import LoadedPack
+from checker.waivers import Waiver, apply_waivers
+
+LONG_BATCH = 20  # files: from here on a terminal shows a progress bar
+
+
+@dataclass
+class Options:
+    formats: tuple[str, ...] = ()
+    output: Path = Path("reports")
+    fail_on: str = "error"
+    lang: str = "vi"
+    limits: Limits = field(default_factory=Limits)
+    jobs: int = 1
+    timeout: float | None = None
+    accepted: Baseline | None = None
+    waivers: list[Waiver] = field(default_factory=list)
+    baseline_out: Path | None = None
+    annotate: bool = False
+    quiet: bool = False
+    round_pack: LoadedPack | None = None  # --directive: every plan against this pack
+
+
+def settle(p: PlanResult, opts: Options) -> PlanResult:
+    """Baseline and waivers applied to one plan's result."""
+    report = Report(plans=[p], lang=opts.lang)  # type: ignore[arg-type]
+    if opts.accepted is not None:
+        report = apply_baseline(report, opts.accepted)
+    return apply_waivers(report, opts.waivers).plans[0]
+
+
+class _ClearingOut:
+    """stdout on the terminal that also shows the progress bar: the bar's line is cleared before each write."""
+
+    def __init__(self, out: TextIO, err: TextIO) -> None:
+        self.out = out
+        self.err = err
+
+    def write(self, text: str) -> int:
+        self.err.write("\r\x1b[K")
+        self.err.flush()
+        return self.out.write(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.out, name)
+
+
+def _progress(results: Iterator[PlanResult], total: int, lang: str) -> Iterator[PlanResult]:
+    label = "Checking" if lang == "en" else "Đang kiểm tra"
+    with click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True, show_eta=True) as bar:
+        for p in results:
+            yield p
+            bar.update(1)
+
+
+def run(paths: tuple[Path, ...], packs: list[LoadedPack], opts: Options, stdout: TextIO,
+        note: Callable[[str], None]) -> int:
+    """Check ``paths``, write the reports, ``note`` each line meant for stderr; return the exit code."""
+    existing = [p for p in paths if p.exists() or p.is_symlink()]
+    missing = [PlanResult(path=str(p), status="unreadable", reason=f"{p}: không tìm thấy tệp hoặc thư mục")
+               for p in paths if p not in existing]
+    files = list(discover(existing))
+    bar = not opts.quiet and len(files) >= LONG_BATCH and sys.stderr.isatty()
+    out: Any = _ClearingOut(stdout, sys.stderr) if bar and stdout.isatty() else stdout
+    outputs = Outputs(opts.formats, opts.output, opts.lang, rule_descriptions(packs), out)
+    baseline_file = None
+    if opts.baseline_out:
+        opts.baseline_out.parent.mkdir(parents=True, exist_ok=True)
+        baseline_file = opts.baseline_out.open("w", encoding="utf-8")
+        baseline = baseline_writer(baseline_file)
+    checked: Iterator[PlanResult] = check_all(files, packs, opts.limits, opts.lang, opts.jobs, opts.timeout,
+                                                    opts.round_pack)
+    if bar:
+        checked = _progress(checked, len(files), opts.lang)
+    annotate: Callable[[Report], list[str]] | None = None
+    if opts.annotate:
+        from checker.annotate import annotate_report
+
+        annotate = annotate_report
+    for p in chain(missing, checked):
+        p = settle(p, opts)
+        if annotate is not None:
+            for line in annotate(Report(plans=[p], lang=opts.lang)):  # type: ignore[arg-type]
+                note(line)
+        outputs.add(p)
+        if baseline_file is not None:
+            baseline.add(p)
+    lines = outputs.close()
+    if baseline_file is not None:
+        baseline.close(outputs.tally.summary())
+        baseline_file.close()
+        lines.insert(0, f"baseline: {opts.baseline_out}")
+    if not opts.quiet:
+        for line in lines:
+            note(line)
+    return outputs.tally.exit_code(opts.fail_on)
