@@ -27,7 +27,7 @@ from checker.i18n import msg
 from checker.ingest import Limits
 from checker.models import PlanResult
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack
+from checker.rules.loader import LoadedGeneral, LoadedPack
 
 
 def cores() -> int:
@@ -44,17 +44,19 @@ class Job:
     limits: Limits | None
     lang: str
     round_pack: LoadedPack | None = None
+    general: LoadedGeneral | None = None  # the general checks of any administrative document
+    strict: bool = False
 
 
 def check_all(files: Iterable[Path], packs: list[LoadedPack], limits: Limits | None = None, lang: str = "vi",
-              jobs: int = 1, timeout: float | None = None, round_pack: LoadedPack | None = None
-              ) -> Iterator[PlanResult]:
+              jobs: int = 1, timeout: float | None = None, round_pack: LoadedPack | None = None,
+              general: LoadedGeneral | None = None, strict: bool = False) -> Iterator[PlanResult]:
     """Every file's result in input order. ``jobs=1`` without ``timeout`` checks in this process; otherwise
     ``jobs`` worker processes (at least one, so a time limit can always be enforced by killing the worker)."""
-    job = Job(packs, limits, lang, round_pack)
+    job = Job(packs, limits, lang, round_pack, general, strict)
     if jobs <= 1 and not timeout:
         for f in files:
-            yield check_file(f, packs, limits, lang, round_pack)
+            yield check_file(f, packs, limits, lang, round_pack, general, strict)
         return
     pool = _Pool(job, max(1, jobs), timeout or None)
     try:
@@ -73,7 +75,7 @@ def _worker(conn: Connection, job: Job) -> None:
         if task is None:
             return
         k, path = task
-        conn.send((k, check_file(path, job.packs, job.limits, job.lang, job.round_pack)))
+        conn.send((k, check_file(path, job.packs, job.limits, job.lang, job.round_pack, job.general, job.strict)))
 
 
 def _context() -> Any:  # a fork or spawn context (typeshed's BaseContext has no Process)

@@ -15,19 +15,20 @@ from checker.ingest import Limits
 from checker.models import Report
 from checker.report import FORMATS
 from checker.report.stream import Tally
-from checker.rules.loader import load_all, round_of
+from checker.rules.loader import load_all, load_general, round_of
 from checker.session import Options, run
 from checker.waivers import load_waivers
 
 DEFAULT_TIMEOUT = 10.0  # seconds a file may take (a 900-line plan takes a few hundredths)
 
 
-def exit_code(report: Report, fail_on: str) -> int:
-    """0 clean, 1 findings at ``fail_on`` or above, 2 nothing usable (checker.report.stream.Tally)."""
+def exit_code(report: Report, fail_on: str, fail_on_general: str = "never") -> int:
+    """0 clean, 1 findings at ``fail_on`` or above (general ones at ``fail_on_general``), 2 nothing usable
+    (checker.report.stream.Tally)."""
     tally = Tally()
     for p in report.plans:
         tally.add(p)
-    return tally.exit_code(fail_on)
+    return tally.exit_code(fail_on, fail_on_general)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -53,14 +54,20 @@ def exit_code(report: Report, fail_on: str) -> int:
 @click.option("--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True,
               help="giây tối đa cho một tệp; quá thì báo tệp đó không kiểm tra được và đi tiếp (0: không giới hạn)")
 @click.option("-q", "--quiet", is_flag=True, help="không hiện thanh tiến độ và các dòng thông báo trên stderr")
+@click.option("--general/--no-general", default=True, show_default=True,
+              help="kiểm tra chung mọi văn bản hành chính (ngày văn bản viện dẫn, cơ quan không còn, thể thức)")
+@click.option("--strict", is_flag=True, help="báo cả văn bản viện dẫn không có trong danh mục (mức info)")
+@click.option("--fail-on-general", type=click.Choice(["error", "warning", "info", "never"]), default="never",
+              show_default=True, help="mức của kiểm tra chung làm lệnh trả mã 1 (mặc định: không tính)")
 def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Path, rules_dirs: tuple[Path, ...],
                   directive: str | None, fail_on: str, lang: str, max_size: int, baseline_file: Path | None,
                   baseline_out: Path | None, waivers_file: Path | None, annotate: bool, jobs: int, timeout: float,
-                  quiet: bool) -> None:
+                  quiet: bool, general: bool, strict: bool, fail_on_general: str) -> None:
     """Kiểm tra kế hoạch của xã, phường, đặc khu so với văn bản chỉ đạo (bộ quy tắc YAML)."""
     try:
         packs = load_all(list(rules_dirs))
         round_pack = round_of(packs, directive)
+        general_pack = load_general(list(rules_dirs)) if general else None
         waivers = load_waivers(waivers_file) if waivers_file else []
         accepted = load_baseline(baseline_file) if baseline_file else None
     except CheckerError as exc:
@@ -69,7 +76,7 @@ def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
     opts = Options(formats=formats, output=output, fail_on=fail_on, lang=lang,
                    limits=Limits(max_bytes=max_size * 1024 * 1024), jobs=jobs, timeout=timeout or None,
                    accepted=accepted, waivers=waivers, baseline_out=baseline_out, annotate=annotate, quiet=quiet,
-                   round_pack=round_pack)
+                   round_pack=round_pack, general=general_pack, strict=strict, fail_on_general=fail_on_general)
     sys.exit(run(paths, packs, opts, sys.stdout, lambda line: click.echo(line, err=True)))
 
 

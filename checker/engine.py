@@ -11,7 +11,8 @@ from checker.checks.citation import cites, vn_date
 from checker.checks.references import index_of
 from checker.i18n import msg
 from checker.models import Finding, Plan
-from checker.rules.loader import LoadedPack
+from checker.rules.loader import LoadedGeneral, LoadedPack
+from checker.rules.schema import GeneralRule, Rule
 from checker.text import contains, contains_any, squash
 
 
@@ -101,11 +102,23 @@ def assess(plan: Plan, packs: list[LoadedPack], lang: str = "vi", round_pack: Lo
     return Verdict(None, "not-applicable", msg("status.not_applicable.scope", lang, directive=name))
 
 
-def run(plan: Plan, loaded: LoadedPack, lang: str = "vi", cited: bool = True) -> list[Finding]:
+def run(plan: Plan, loaded: LoadedPack, lang: str = "vi", cited: bool = True, strict: bool = False) -> list[Finding]:
     """All findings of one pack's enabled rules on one plan, in line order (plan-level findings first)."""
-    ctx = Context(loaded=loaded, lang=lang, cited=cited)
+    return _run(plan, loaded.pack.rules, Context(loaded=loaded, lang=lang, cited=cited, strict=strict))
+
+
+def run_general(plan: Plan, general: LoadedGeneral, lang: str = "vi", applied: LoadedPack | None = None,
+                strict: bool = False) -> list[Finding]:
+    """The general checks (any administrative document) on one plan; those of a type the applied directive pack
+    already runs are left to the pack, so nothing is reported twice."""
+    covered = {r.type for r in applied.pack.rules if r.enabled} if applied is not None else set()
+    rules = [r for r in general.general.rules if r.type not in covered]
+    return _run(plan, rules, Context(loaded=general, lang=lang, strict=strict))
+
+
+def _run(plan: Plan, rules: list[Rule] | list[GeneralRule], ctx: Context) -> list[Finding]:
     out: list[Finding] = []
-    for rule in loaded.pack.rules:
+    for rule in rules:
         if not rule.enabled:
             continue
         check = CHECKS.get(rule.type)

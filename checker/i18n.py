@@ -143,6 +143,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{doc} ghi ngày {actual}, đúng là ngày {expected}",
         "en": "{doc} cited with the date {actual}; the right date is {expected}",
     },
+    "refs.date_consensus": {
+        "vi": "{doc} ghi ngày {actual}; {n} văn bản khác viện dẫn văn bản này với ngày {expected} "
+              "(danh mục đồng thuận, chưa đối chiếu Công báo)",
+        "en": "{doc} cited with the date {actual}; {n} other documents cite it as of {expected} "
+              "(consensus registry, not checked against the Official Gazette)",
+    },
+    "refs.date_header": {
+        "vi": "{doc} ghi ngày {actual}; phần đầu của chính văn bản ghi ngày {expected} "
+              "(bản thu thập, chưa đối chiếu Công báo)",
+        "en": "{doc} cited with the date {actual}; its own header reads {expected} "
+              "(as crawled, not checked against the Official Gazette)",
+    },
+    "refs.other_year": {
+        "vi": "{doc} ngày {actual}: danh mục chỉ biết số này ở năm khác ({expected}); kiểm tra lại năm",
+        "en": "{doc} of {actual}: the registry knows this number only in another year ({expected}); check the year",
+    },
     "refs.issuer": {
         "vi": "{doc} ghi cơ quan ban hành '{actual}', đúng là {expected}",
         "en": "{doc} attributed to '{actual}'; it was issued by {expected}",

@@ -299,10 +299,14 @@ class PlanResult(_Frozen):
     format: str | None = None
     notes: list[str] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    # general checks of any administrative document (rules/general.yaml): kept apart from the directive's findings,
+    # not in counts() nor in the exit code unless --fail-on-general
+    general: list[Finding] = Field(default_factory=list)
 
-    def counts(self) -> dict[str, int]:
+    def counts(self, general: bool = False) -> dict[str, int]:
+        """Findings not accepted (baseline, waiver) by severity: the directive's, or the general checks'."""
         out = {"error": 0, "warning": 0, "info": 0}
-        for f in self.findings:
+        for f in self.general if general else self.findings:
             if f.suppressed is None:
                 out[f.severity] += 1
         return out
@@ -318,8 +322,13 @@ class Report(_Frozen):
         for p in self.plans:
             for sev, n in p.counts().items():
                 totals[sev] += n
+        general = {"error": 0, "warning": 0, "info": 0}
+        for p in self.plans:
+            for sev, n in p.counts(general=True).items():
+                general[sev] += n
         return {
             "plans": len(self.plans),
             "checked": sum(1 for p in self.plans if p.status == "checked"),
             "findings": totals,
+            "general": general,
         }

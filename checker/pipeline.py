@@ -6,13 +6,14 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from checker.engine import assess, run
+from checker.engine import assess, run, run_general
 from checker.errors import CheckerError
 from checker.i18n import msg
 from checker.ingest import Limits, read, supported
 from checker.models import UNIT_TYPE_WORDS, Plan, PlanResult, Report
 from checker.parse import parse
-from checker.rules.loader import LoadedPack
+from checker.rules.loader import LoadedGeneral, LoadedPack
+from checker.rules.schema import RuleBase
 from checker.text import squash, vietnamese_score
 
 NOT_PLANS = ("readme", "changelog", "license", "licence", "contributing")  # skipped when walking folders
@@ -35,7 +36,8 @@ def discover(paths: list[Path]) -> Iterator[Path]:
 
 
 def check_file(path: Path, packs: list[LoadedPack], limits: Limits | None = None, lang: str = "vi",
-               round_pack: LoadedPack | None = None) -> PlanResult:
+               round_pack: LoadedPack | None = None, general: LoadedGeneral | None = None,
+               strict: bool = False) -> PlanResult:
     try:
         doc = read(path, limits)
         if doc.structured is None:
@@ -50,12 +52,14 @@ def check_file(path: Path, packs: list[LoadedPack], limits: Limits | None = None
         return PlanResult(path=str(path), status="unreadable", reason=f"{path}: {exc}")
     verdict = assess(plan, packs, lang, round_pack)
     unit = unit_label(plan, [verdict.loaded] if verdict.loaded else packs)
+    extra = run_general(plan, general, lang, verdict.loaded, strict) if general is not None else []
     if verdict.loaded is None:
         return PlanResult(path=str(path), status="not-applicable", reason=verdict.reason, unit=unit,
-                          format=plan.format, notes=plan.notes)
-    findings = run(plan, verdict.loaded, lang, verdict.cited)
+                          format=plan.format, notes=plan.notes, general=extra)
+    findings = run(plan, verdict.loaded, lang, verdict.cited, strict)
     return PlanResult(path=str(path), status="checked", reason=verdict.reason, unit=unit, format=plan.format,
-                      directive=verdict.loaded.pack.directive.number, notes=plan.notes, findings=findings)
+                      directive=verdict.loaded.pack.directive.number, notes=plan.notes, findings=findings,
+                      general=extra)
 
 
 def unit_label(plan: Plan, packs: list[LoadedPack]) -> str | None:
@@ -72,16 +76,23 @@ def unit_label(plan: Plan, packs: list[LoadedPack]) -> str | None:
     return f"{UNIT_TYPE_WORDS.get(h.unit_type or '', '').capitalize()} {h.unit_name}".strip()
 
 
-def rule_descriptions(packs: list[LoadedPack]) -> list[dict[str, object]]:
-    """What the reports say about each rule (SARIF rules, JUnit test cases)."""
-    return [{"id": r.id, "type": r.type, "severity": r.severity, "message": r.message,
-             "message_en": r.message_en, "source": r.source, "pack": lp.pack.pack}
-            for lp in packs for r in lp.pack.rules]
+def _describe(r: RuleBase, pack: str) -> dict[str, object]:
+    return {"id": r.id, "type": getattr(r, "type", ""), "severity": r.severity, "message": r.message,
+            "message_en": r.message_en, "source": r.source, "pack": pack}
+
+
+def rule_descriptions(packs: list[LoadedPack], general: LoadedGeneral | None = None) -> list[dict[str, object]]:
+    """What the reports say about each rule (SARIF rules, JUnit test cases); the general checks' marked so."""
+    rules = [_describe(r, lp.pack.pack) for lp in packs for r in lp.pack.rules]
+    if general is not None:
+        rules += [{**_describe(r, general.general.general), "general": True} for r in general.general.rules]
+    return rules
 
 
 def check_paths(paths: list[Path], packs: list[LoadedPack], limits: Limits | None = None,
-                lang: str = "vi", round_pack: LoadedPack | None = None) -> Report:
+                lang: str = "vi", round_pack: LoadedPack | None = None, general: LoadedGeneral | None = None,
+                strict: bool = False) -> Report:
     """Check every plan under ``paths`` in this process, as one Report (the command streams instead:
     checker.session); with ``round_pack`` (``--directive``) every plan against that pack."""
-    results = [check_file(p, packs, limits, lang, round_pack) for p in discover(paths)]
-    return Report(plans=results, lang=lang, rules=rule_descriptions(packs))  # type: ignore[arg-type]
+    results = [check_file(p, packs, limits, lang, round_pack, general, strict) for p in discover(paths)]
+    return Report(plans=results, lang=lang, rules=rule_descriptions(packs, general))  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ from checker.ingest import Limits
 from checker.models import PlanResult, Report
 from checker.pipeline import discover, rule_descriptions
 from checker.report.output import Outputs
-from checker.rules.loader import LoadedPack
+from checker.rules.loader import LoadedGeneral, LoadedPack
 from checker.waivers import Waiver, apply_waivers
 
 LONG_BATCH = 20  # files: from here on a terminal shows a progress bar
@@ -39,6 +39,9 @@ class Options:
     annotate: bool = False
     quiet: bool = False
     round_pack: LoadedPack | None = None  # --directive: every plan against this pack
+    general: LoadedGeneral | None = None  # general checks of any administrative document (--general)
+    strict: bool = False  # also documents in no registry (info)
+    fail_on_general: str = "never"  # general findings change the exit code only from this level
 
 
 def settle(p: PlanResult, opts: Options) -> PlanResult:
@@ -82,14 +85,14 @@ def run(paths: tuple[Path, ...], packs: list[LoadedPack], opts: Options, stdout:
     files = list(discover(existing))
     bar = not opts.quiet and len(files) >= LONG_BATCH and sys.stderr.isatty()
     out: Any = _ClearingOut(stdout, sys.stderr) if bar and stdout.isatty() else stdout
-    outputs = Outputs(opts.formats, opts.output, opts.lang, rule_descriptions(packs), out)
+    outputs = Outputs(opts.formats, opts.output, opts.lang, rule_descriptions(packs, opts.general), out)
     baseline_file = None
     if opts.baseline_out:
         opts.baseline_out.parent.mkdir(parents=True, exist_ok=True)
         baseline_file = opts.baseline_out.open("w", encoding="utf-8")
         baseline = baseline_writer(baseline_file)
     checked: Iterator[PlanResult] = check_all(files, packs, opts.limits, opts.lang, opts.jobs, opts.timeout,
-                                                    opts.round_pack)
+                                                    opts.round_pack, opts.general, opts.strict)
     if bar:
         checked = _progress(checked, len(files), opts.lang)
     annotate: Callable[[Report], list[str]] | None = None
@@ -113,4 +116,4 @@ def run(paths: tuple[Path, ...], packs: list[LoadedPack], opts: Options, stdout:
     if not opts.quiet:
         for line in lines:
             note(line)
-    return outputs.tally.exit_code(opts.fail_on)
+    return outputs.tally.exit_code(opts.fail_on, opts.fail_on_general)

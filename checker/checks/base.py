@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from checker.models import Finding, Kind, Line, Location, Plan, Severity
-from checker.rules.loader import LoadedPack
+from checker.rules.loader import LoadedPack, Registries
 from checker.rules.schema import RuleBase, RulePack
 from checker.text import all_groups, squash
 
@@ -19,9 +19,10 @@ T = TypeVar("T")
 class Context:
     """What a check may consult besides the plan and its rule: the pack and its registries, the language."""
 
-    loaded: LoadedPack
+    loaded: Registries  # a directive's pack (LoadedPack) or the general checks (LoadedGeneral)
     lang: str = "vi"
     cited: bool = True  # the plan cites the pack's directive
+    strict: bool = False  # also report what is only unknown (a cited document in no registry)
 
     def cached(self, key: str, build: Callable[[], T]) -> T:
         """An index over the pack's registries, built once per loaded pack and shared by every plan."""
@@ -29,7 +30,14 @@ class Context:
 
     @property
     def pack(self) -> RulePack:
+        if not isinstance(self.loaded, LoadedPack):
+            raise TypeError("general checks have no directive pack")
         return self.loaded.pack
+
+    @property
+    def directive_number(self) -> str | None:
+        """The number of the directive the plan is checked against; None for the general checks."""
+        return self.loaded.pack.directive.number if isinstance(self.loaded, LoadedPack) else None
 
 
 def finding(rule: RuleBase, check: str, kind: Kind, *, line: int | None, message: str, evidence: str = "",

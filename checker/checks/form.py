@@ -13,7 +13,7 @@ from checker.checks.base import Context, finding, line_text, short
 from checker.i18n import msg
 from checker.models import Finding, Plan
 from checker.rules.schema import DocumentForm
-from checker.text import squash
+from checker.text import diacritics_share, squash
 
 ID = "document-form"
 HEADER_PARTS = ("motto", "issuer", "number", "date", "doc-type", "title")
@@ -59,8 +59,12 @@ def _missing_header(plan: Plan, require: list[str]) -> list[str]:
     return out
 
 
+OCR_SHARE = 0.3  # below this share of syllables with diacritics, the text is OCR that lost them
+
+
 def check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
-    """Every part of the form is there, filled in, with the standard symbol.
+    """Every part of the form is there, filled in, with the standard symbol (findings at ``ocr_severity`` on a
+    text that lost its diacritics: recognition may lose parts).
 
     FAIL: no "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc" (one finding lists every lost part)
     FAIL: "Số:   /KH-UBND   Cát Hải, ngày    tháng 9 năm 2025"  (draft: number and day blank, warnings)
@@ -68,6 +72,25 @@ def check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
     PASS: the full header, "Số: 41/KH-UBND  P. X, ngày 29 tháng 8 năm 2025", "KẾ HOẠCH" + title,
           "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / <name>", "Nơi nhận: … - Lưu: VT, VHXH."
     """
+    if rule.issuers and not _issued_by(plan, rule.issuers):
+        return
+    found = _check(plan, rule, ctx)
+    if rule.ocr_severity is None or diacritics_share("\n".join(ln.text for ln in plan.lines)) >= OCR_SHARE:
+        yield from found
+        return
+    for f in found:
+        yield f.model_copy(update={"severity": rule.ocr_severity})
+
+
+def _issued_by(plan: Plan, issuers: list[str]) -> bool:
+    """The issuer found in the header (above the place and date, as NĐ 30/2020 lays it out) is one of these."""
+    h = plan.header
+    in_header = h.issuer_line is not None and (h.date_line is None or h.issuer_line <= h.date_line)
+    return in_header and any(squash(i) in squash(h.issuer or "") for i in issuers)
+
+
+def _check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
+    """The parts of the form, checked one by one."""
     lang, h, require = ctx.lang, plan.header, rule.require
     if not plan.lines:
         return
@@ -108,7 +131,7 @@ def _number(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
                       message=msg("form.draft_number", ctx.lang, actual=number),
                       evidence=short(line_text(plan, h.number_line)), expected=f"Số: …/{rule.symbol}", actual=number)
     symbol = number.split("/", 1)[1] if "/" in number else ""
-    if symbol and squash(symbol) != squash(rule.symbol):
+    if symbol and rule.symbol and squash(symbol) != squash(rule.symbol):
         yield finding(rule, ID, "incomplete", plan=plan, line=h.number_line, severity="info",
                       message=msg("form.symbol", ctx.lang, actual=symbol, expected=rule.symbol),
                       evidence=short(line_text(plan, h.number_line)), expected=rule.symbol, actual=symbol)

@@ -18,7 +18,18 @@ from checker.checks.citation import directive_key
 from checker.i18n import msg
 from checker.models import DocRef, Finding, Plan, Severity
 from checker.parse.citations import FULL, LAW, make_key
-from checker.rules.loader import LoadedPack
+from checker.rules.loader import LoadedPack, Registries
+from checker.rules.national import (
+    OCR_ISSUER,
+    RANK,
+    Entry,
+    NationalIndex,
+    build_index,
+    data_key,
+    family_key,
+    province_code,
+    split_key,
+)
 from checker.rules.registries import LegalDoc, ReferencesRegistry
 from checker.rules.schema import LegalReferences
 from checker.text import fold, squash
@@ -31,7 +42,6 @@ _ABBREVIATIONS = {
     "btv": "ban thuong vu", "kh": "khoa hoc", "cn": "cong nghe", "bkhcn": "bo khoa hoc va cong nghe",
     "ubtvqh": "uy ban thuong vu quoc hoi", "qh": "quoc hoi",
 }
-_OCR_ISSUER = str.maketrans({"P": "D", "B": "D"})  # Đ read as P or B in an issuer code ("01-KH/BCP")
 
 
 def registry_key(number: str) -> str | None:
@@ -65,22 +75,18 @@ class RefIndex:
             if key is None:
                 continue
             self.exact.setdefault(key, []).append(doc)
-            self.ocr.setdefault(key.translate(_OCR_ISSUER), []).append(doc)
+            self.ocr.setdefault(key.translate(OCR_ISSUER), []).append(doc)
             sk = _short_key(key)
             if sk:
                 self.short.setdefault(sk, []).append(doc)
 
     def lookup(self, key: str) -> list[LegalDoc]:
-        return self.exact.get(key) or self.short.get(key) or self.ocr.get(key.translate(_OCR_ISSUER)) or []
+        return self.exact.get(key) or self.short.get(key) or self.ocr.get(key.translate(OCR_ISSUER)) or []
 
 
-def index_of(loaded: LoadedPack) -> RefIndex | None:
+def index_of(loaded: Registries) -> RefIndex | None:
     reg = loaded.references
     return None if reg is None else loaded.cached("references", lambda: RefIndex(reg))
-
-
-def index(ctx: Context) -> RefIndex | None:
-    return index_of(ctx.loaded)
 
 
 def official_date(d: dt.date) -> str:
@@ -101,9 +107,10 @@ def issuer_differs(cited: str, official: str) -> bool:
     return fuzz.partial_ratio(a, b) < 60 and fuzz.token_set_ratio(a, b) < 50
 
 
-def _name(ref: DocRef, doc: LegalDoc | None = None) -> str:
-    kind = doc.type if doc is not None else (ref.kind or "Văn bản")
-    return f"{kind} {doc.number if doc is not None else ref.raw_number}"
+def _name(ref: DocRef, doc: LegalDoc | Entry | None = None) -> str:
+    if doc is None:
+        return f"{ref.kind or 'Văn bản'} {ref.raw_number}"
+    return f"{doc.type or ref.kind or 'Văn bản'} {doc.number}"
 
 
 def _source(doc: LegalDoc) -> str:
@@ -116,19 +123,106 @@ def _historical(plan: Plan, ref: DocRef) -> bool:
     return any(h in around for h in HISTORY)
 
 
-def check(plan: Plan, rule: LegalReferences, ctx: Context) -> Iterator[Finding]:
-    """Each citation agrees with the registry: date, issuer, status; one document is cited with one date.
+def national_index(loaded: Registries) -> NationalIndex:
+    """The verified registry and the imported ones, keyed as the data keys them; built once per pack."""
 
-    FAIL: "Nghị định 85/2016/NĐ-CP ngày 01/7/2025 của Chính phủ"   (registry: 01/7/2016, verified → error)
+    def build() -> NationalIndex:
+        docs = loaded.references.docs if loaded.references is not None else []
+        verified = [(d, k) for d in docs if (k := registry_key(d.number)) is not None]
+        cities = (loaded.pack.applies_to.city,) if isinstance(loaded, LoadedPack) else ()
+        return build_index(verified, loaded.national, cities)
+
+    return loaded.cached("national", build)
+
+
+MOTTO = "cong hoa xa hoi chu nghia viet nam"
+
+
+def home_province(plan: Plan, ctx: Context, nidx: NationalIndex) -> str | None:
+    """The province a citation without an issuer is taken to belong to: the pack's city, else the province the
+    document's header names ("ỦY BAN NHÂN DÂN / TỈNH BẮC NINH", "UBND TỈNH X / SỞ Y"); none for a commune's or a
+    district's own document."""
+    if isinstance(ctx.loaded, LoadedPack):
+        return province_code(ctx.loaded.pack.applies_to.city)
+    h = plan.header
+    end = min((n for n in (h.number_line, h.date_line) if n is not None), default=6)
+    text = " ".join(squash(ln.text) for ln in plan.lines if ln.loc.line <= end).replace(MOTTO, " ")
+    if nidx.names_lower_body(text):  # a commune's (or a district's) own document: its numbers are its own
+        return None
+    return nidx.province_of(text)
+
+
+def _province(ref: DocRef, home: str | None, nidx: NationalIndex) -> str | None:
+    """The province named in the citation's issuer; none for a body below it ("UBND huyện X"); else ``home``."""
+    if not ref.issuer:
+        return home
+    return nidx.province_of(ref.issuer) or (None if nidx.names_lower_body(ref.issuer) else home)
+
+
+def _keys(ref: DocRef, province: str | None) -> list[str]:
+    """Exact keys to try, most specific first: with the province the citation belongs to, then national."""
+    year = ref.date.year if ref.date else None
+    keys = [data_key(ref.number, year, province) if province else None, data_key(ref.number, year, None)]
+    return [k for k in keys if k is not None]
+
+
+def _lookup(keys: list[str], nidx: NationalIndex) -> list[Entry]:
+    for key in keys:
+        found = nidx.lookup(key)
+        if found:
+            return found
+    return []
+
+
+def _other_years(keys: list[str], ref: DocRef, nidx: NationalIndex) -> list[Entry]:
+    """The same number known in another year with the same day and month: the year was likely mistyped."""
+    if ref.date is None:
+        return []
+    for key in keys:
+        same_day = [e for e in nidx.family.get(family_key(key), []) if (e.date.day, e.date.month)
+                    == (ref.date.day, ref.date.month) and e.date.year != ref.date.year]
+        if same_day:
+            return same_day
+    return []
+
+
+def _known_number(ref: DocRef, province: str | None, nidx: NationalIndex) -> bool:
+    """A number without a year cited without a date ("Nghị quyết 57-NQ/TW"): known when the registry has it in
+    some year; with no date there is nothing to compare."""
+    base, _ = split_key(ref.number)
+    return base in nidx.family or (province is not None and f"{base}@{province}" in nidx.family)
+
+
+def _date_finding(plan: Plan, rule: LegalReferences, ctx: Context, ref: DocRef, entries: list[Entry]) -> Finding:
+    """Graded by the strongest entries: verified → error; unverified, consensus, header → warning."""
+    top = entries[0]
+    best = [e for e in entries if RANK[e.strength] == RANK[top.strength]]
+    right = " / ".join(dict.fromkeys(official_date(e.date) for e in best))
+    sev: Severity = "error" if top.strength == "verified" and len({e.date for e in best}) == 1 else "warning"
+    key = {"consensus": "refs.date_consensus", "header": "refs.date_header"}.get(top.strength, "refs.date")
+    return finding(rule, ID, "outdated", plan=plan, line=ref.line, severity=sev,
+                   message=msg(key, ctx.lang, doc=_name(ref, top), actual=ref.raw_date, expected=right,
+                               n=top.documents or 0),
+                   evidence=short(ref.text), expected=right, actual=ref.raw_date or "", source=top.source)
+
+
+def check(plan: Plan, rule: LegalReferences, ctx: Context) -> Iterator[Finding]:
+    """Each citation agrees with the registries: date (graded by the entry's strength), issuer, status; one
+    document is cited with one date.
+
+    FAIL: "Nghị định 85/2016/NĐ-CP ngày 01/7/2025 của Chính phủ"   (verified 01/7/2016 → error)
+    FAIL: a date other than the one many documents agree on (consensus → warning, with how many)
+    FAIL: "Quyết định 749/QĐ-TTg ngày 03/6/2021" (749/QĐ-TTg known only of 03/6/2020 → info: check the year)
     FAIL: "Nghị định 85/2016/NĐ-CP ngày 01/7/2016 của Bộ Công an"  (issuer)
-    FAIL: "Quyết định 123/QĐ-XYZ ngày 1/1/2025"                     (unknown: info, add it to the registry)
     PASS: "Nghị định số 85/2016/NĐ-CP ngày 01/7/2016 của Chính phủ";  "NĐ 85/2016"
+    PASS: "Quyết định 471/QĐ-UBND ngày 01/12/2025 của UBND tỉnh Hà Tĩnh" (the registry knows 471 of Bắc Ninh only)
     PASS: "(Kế hoạch này thay thế cho Kế hoạch số 60/KH-UBND ngày 28/02/2025 ...)"  (history)
     """
-    idx = index(ctx)
-    if idx is None:
-        return
-    own = directive_key(ctx.pack.directive.number)
+    nidx = national_index(ctx.loaded)
+    own_number = ctx.directive_number
+    own = directive_key(own_number) if own_number else None
+    home = home_province(plan, ctx, nidx)
+    unknown_severity = rule.unknown_severity or ("info" if ctx.strict else None)
     cited_keys = {r.number for r in plan.references}
     plan_date = plan.header.date
     reported: set[tuple[str, str]] = set()
@@ -136,34 +230,33 @@ def check(plan: Plan, rule: LegalReferences, ctx: Context) -> Iterator[Finding]:
     for ref in plan.references:
         if ref.number == own:
             continue
-        docs = idx.lookup(ref.number)
+        province = _province(ref, home, nidx)
+        keys = _keys(ref, province)
+        entries = _lookup(keys, nidx)
         dated = ref.date is not None
         wrong_date = False
-        if not docs:
-            if ("unknown", ref.number) not in reported and not _historical(plan, ref):
-                reported.add(("unknown", ref.number))
-                yield finding(rule, ID, "outdated", plan=plan, line=ref.line, severity=rule.unknown_severity,
-                              message=msg("refs.unknown", ctx.lang, doc=_name(ref)), evidence=short(ref.text),
-                              actual=ref.raw_number)
-        else:
-            same = [d for d in docs if d.date == ref.date]
-            doc = same[0] if same else docs[0]
-            if dated and not same:
+        if entries:
+            if dated and ref.date not in {e.date for e in entries if RANK[e.strength] == RANK[entries[0].strength]}:
                 wrong_date = True
-                right = " / ".join(official_date(d.date) for d in docs)
-                sev: Severity = "error" if len(docs) == 1 and doc.verified is True else "warning"
-                yield finding(rule, ID, "outdated", plan=plan, line=ref.line, severity=sev,
-                              message=msg("refs.date", ctx.lang, doc=_name(ref, doc), actual=ref.raw_date,
-                                          expected=right),
-                              evidence=short(ref.text), expected=right, actual=ref.raw_date or "",
-                              source=_source(doc))
-            if ref.issuer and issuer_differs(ref.issuer, doc.issuer) and ("issuer", ref.number) not in reported:
-                reported.add(("issuer", ref.number))
-                yield finding(rule, ID, "outdated", plan=plan, line=ref.line, severity="warning",
-                              message=msg("refs.issuer", ctx.lang, doc=_name(ref, doc), actual=ref.issuer,
-                                          expected=doc.issuer),
-                              evidence=short(ref.text), expected=doc.issuer, actual=ref.issuer, source=_source(doc))
-            yield from _status(plan, rule, ctx, ref, doc, cited_keys, plan_date, reported)
+                yield _date_finding(plan, rule, ctx, ref, entries)
+            doc = next((e.doc for e in entries if e.doc is not None and e.date == ref.date), entries[0].doc)
+            if doc is not None:
+                yield from _issuer(plan, rule, ctx, ref, doc, reported)
+                yield from _status(plan, rule, ctx, ref, doc, cited_keys, plan_date, reported)
+        elif (other := _other_years(keys, ref, nidx)) and ("year", ref.number) not in reported:
+            reported.add(("year", ref.number))
+            known = ", ".join(list(dict.fromkeys(f"{e.number} ngày {official_date(e.date)}" for e in other))[:3])
+            yield finding(rule, ID, "outdated", plan=plan, line=ref.line, severity=rule.other_year_severity,
+                          message=msg("refs.other_year", ctx.lang, doc=_name(ref), actual=ref.raw_date,
+                                      expected=known),
+                          evidence=short(ref.text), expected=known, actual=ref.raw_date or "",
+                          source=other[0].source)
+        elif (unknown_severity and ("unknown", ref.number) not in reported and not _historical(plan, ref)
+              and not (ref.date is None and _known_number(ref, province, nidx))):
+            reported.add(("unknown", ref.number))
+            yield finding(rule, ID, "outdated", plan=plan, line=ref.line, severity=unknown_severity,
+                          message=msg("refs.unknown", ctx.lang, doc=_name(ref)), evidence=short(ref.text),
+                          actual=ref.raw_number)
         if dated:
             first = first_date.setdefault(ref.number, ref)
             if first.date != ref.date and not wrong_date and ("twice", ref.number) not in reported:
@@ -172,7 +265,17 @@ def check(plan: Plan, rule: LegalReferences, ctx: Context) -> Iterator[Finding]:
                               message=msg("refs.twice", ctx.lang, doc=_name(ref), actual=ref.raw_date,
                                           expected=first.raw_date, other_line=first.line),
                               evidence=short(ref.text), expected=first.raw_date or "", actual=ref.raw_date or "",
-                              source=_source(docs[0]) if docs else None)
+                              source=entries[0].source if entries else None)
+
+
+def _issuer(plan: Plan, rule: LegalReferences, ctx: Context, ref: DocRef, doc: LegalDoc,
+            reported: set[tuple[str, str]]) -> Iterator[Finding]:
+    if ref.issuer and issuer_differs(ref.issuer, doc.issuer) and ("issuer", ref.number) not in reported:
+        reported.add(("issuer", ref.number))
+        yield finding(rule, ID, "outdated", plan=plan, line=ref.line, severity="warning",
+                      message=msg("refs.issuer", ctx.lang, doc=_name(ref, doc), actual=ref.issuer,
+                                  expected=doc.issuer),
+                      evidence=short(ref.text), expected=doc.issuer, actual=ref.issuer, source=_source(doc))
 
 
 def _status(plan: Plan, rule: LegalReferences, ctx: Context, ref: DocRef, doc: LegalDoc, cited: set[str],

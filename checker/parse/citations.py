@@ -14,12 +14,12 @@ from checker.text import squash
 KIND_CODES: dict[str, str] = {
     "nd": "ND", "nb": "ND", "np": "ND", "qd": "QD", "qdp": "QD", "qp": "QD", "qb": "QD", "nq": "NQ",
     "kh": "KH", "ct": "CT", "tt": "TT", "cv": "CV", "tb": "TB", "kl": "KL", "hd": "HD", "ctr": "CTr",
-    "qh": "QH", "l": "L",
+    "qh": "QH", "l": "L", "cd": "CD", "da": "DA",
 }
 KIND_NAMES: dict[str, str] = {
     "ND": "Nghị định", "QD": "Quyết định", "NQ": "Nghị quyết", "KH": "Kế hoạch", "CT": "Chỉ thị",
     "TT": "Thông tư", "CV": "Công văn", "TB": "Thông báo", "KL": "Kết luận", "HD": "Hướng dẫn",
-    "CTr": "Chương trình", "QH": "Luật", "L": "Luật",
+    "CTr": "Chương trình", "QH": "Luật", "L": "Luật", "CD": "Công điện", "DA": "Đề án",
 }
 _WORD_KINDS: dict[str, str] = {
     "nghi dinh": "ND", "quyet dinh": "QD", "nghi quyet": "NQ", "ke hoach": "KH", "chi thi": "CT",

@@ -3,7 +3,8 @@
 ``::error file=PATH,line=N,title=ID::MESSAGE``: the path relative to the working folder (the checkout), no
 ``line`` for a finding about the whole plan. Data escape ``%``, CR and LF; properties also ``:`` and ``,`` (as the
 Actions toolkit does), so plan text can never end the command or inject another. Accepted findings (baseline,
-waiver) become notices; unreadable plans an error on the file, plans out of scope a notice.
+waiver) become notices; unreadable plans an error on the file, plans out of scope a notice. Findings of the
+general checks carry "(kiểm tra chung)" in their title; they do not change the exit code (``--fail-on-general``).
 """
 
 from __future__ import annotations
@@ -31,11 +32,13 @@ def command(name: str, message: str, **props: object) -> str:
     return f"::{name}{' ' + given if given else ''}::{escape_data(message)}"
 
 
-def _finding(p: PlanResult, f: Finding, lang: str) -> str:
+def _finding(p: PlanResult, f: Finding, lang: str, general: bool = False) -> str:
     message = f.message
     if f.expected and f.expected not in f.message:
         message += f"\n{label('expected', lang).capitalize()}: {f.expected}"
     title = f.id if not f.suppressed else f"{f.id} ({f.suppressed})"
+    if general:
+        title += f" ({label('general', lang)})"
     name = "notice" if f.suppressed else COMMANDS[f.severity]
     return command(name, message, file=rel_path(p.path), line=f.line, title=title)
 
@@ -47,6 +50,7 @@ def plan_lines(p: PlanResult, lang: str) -> str:
     elif p.status == "not-applicable":
         out.append(command("notice", p.reason or "not applicable", file=rel_path(p.path), title="not-applicable"))
     out.extend(_finding(p, f, lang) for f in p.findings)
+    out.extend(_finding(p, f, lang, general=True) for f in p.general)
     return "".join(line + "\n" for line in out)
 
 

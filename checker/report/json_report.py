@@ -1,4 +1,5 @@
-"""JSON in the contract's form: version, plans[] with findings[], summary. Extra keys: check, location, source.
+"""JSON in the contract's form: version, plans[] with findings[], summary. Extra keys: check, location, source;
+plans[].general[] (general checks, apart from the directive's findings) and summary.general.
 
 Written plan by plan (``Writer``), laid out as ``json.dumps(indent=2)`` of the whole document."""
 
@@ -7,23 +8,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from checker.models import PlanResult, Report
+from checker.models import Finding, PlanResult, Report
 from checker.report.stream import JsonArray, dumps_at, render_with
 
 PlanDict = Callable[[PlanResult], dict[str, object]]
 
 
+def finding_dict(f: Finding) -> dict[str, object]:
+    return {"id": f.id, "kind": f.kind, "severity": f.severity, "line": f.line, "message": f.message,
+            "evidence": f.evidence, "expected": f.expected, "actual": f.actual, "check": f.check,
+            "location": f.location.model_dump(exclude_none=True) if f.location else None,
+            "source": f.source, "fingerprint": f.fingerprint, "suppressed": f.suppressed}
+
+
 def plan_dict(p: PlanResult) -> dict[str, object]:
+    """``findings``: the directive's; ``general``: the general checks of any administrative document, apart, so
+    a CI gate on the directive reads ``findings`` alone."""
     return {
         "path": p.path, "status": p.status, "reason": p.reason, "directive": p.directive, "unit": p.unit,
         "format": p.format, "notes": p.notes,
-        "findings": [
-            {"id": f.id, "kind": f.kind, "severity": f.severity, "line": f.line, "message": f.message,
-             "evidence": f.evidence, "expected": f.expected, "actual": f.actual, "check": f.check,
-             "location": f.location.model_dump(exclude_none=True) if f.location else None,
-             "source": f.source, "fingerprint": f.fingerprint, "suppressed": f.suppressed}
-            for f in p.findings
-        ],
+        "findings": [finding_dict(f) for f in p.findings],
+        "general": [finding_dict(f) for f in p.general],
     }
 
 

@@ -3,7 +3,8 @@
 A rule with findings at error or warning fails (``type`` = the highest severity, ``message`` = the first finding's
 message, text = every finding with its line); info-only findings and accepted (baseline, waiver) findings go to
 ``system-out`` of a passing case. An unreadable plan is a suite with one ``error``; a plan the directive does not
-apply to, a suite with one skipped case. Built with ElementTree, so plan text is always escaped.
+apply to, a suite with one skipped case. A document with findings of the general checks gets a second suite,
+"general: PATH", that a gate on the directive can leave out. Built with ElementTree, so plan text is always escaped.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def _rule_ids(rules: list[dict[str, object]], p: PlanResult) -> list[str]:
     """The plan's pack's rules (with several packs: those whose rules raised its findings), then any other ids."""
     packs: dict[str, list[str]] = {}
     for r in rules:
-        packs.setdefault(str(r.get("pack")), []).append(str(r.get("id")))
+        if not r.get("general"):
+            packs.setdefault(str(r.get("pack")), []).append(str(r.get("id")))
     found = {f.id for f in p.findings}
     chosen = [ids for ids in packs.values() if found & set(ids)] if len(packs) > 1 else list(packs.values())
     ids = list(dict.fromkeys(i for group in (chosen or packs.values()) for i in group))
@@ -56,22 +58,39 @@ def _suite(rules: list[dict[str, object]], p: PlanResult) -> ET.Element:
         ET.SubElement(case, "skipped", message=p.reason or "not applicable")
         counts.update(tests=1, skipped=1)
     else:
-        for rid in _rule_ids(rules, p):
-            counts["tests"] += 1
-            case = ET.SubElement(suite, "testcase", classname=p.path, name=rid)
-            mine = [f for f in p.findings if f.id == rid]
-            failing = [f for f in mine if f.suppressed is None and f.severity in ("error", "warning")]
-            if failing:
-                worst = max(failing, key=lambda f: SEVERITY_RANK[f.severity])
-                failure = ET.SubElement(case, "failure", type=worst.severity, message=failing[0].message)
-                failure.text = "\n".join(_line(f) for f in failing)
-                counts["failures"] += 1
-            rest = [f for f in mine if f not in failing]
-            if rest:
-                ET.SubElement(case, "system-out").text = "\n".join(_line(f) for f in rest)
+        return _cases(suite, p.path, _rule_ids(rules, p), p.findings)
     for key, count in counts.items():
         suite.set(key, str(count))
     return suite
+
+
+def _cases(suite: ET.Element, path: str, rule_ids: list[str], findings: list[Finding]) -> ET.Element:
+    """One test case per rule: failing with its error and warning findings, info and accepted ones as output."""
+    counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for rid in rule_ids:
+        counts["tests"] += 1
+        case = ET.SubElement(suite, "testcase", classname=path, name=rid)
+        mine = [f for f in findings if f.id == rid]
+        failing = [f for f in mine if f.suppressed is None and f.severity in ("error", "warning")]
+        if failing:
+            worst = max(failing, key=lambda f: SEVERITY_RANK[f.severity])
+            failure = ET.SubElement(case, "failure", type=worst.severity, message=failing[0].message)
+            failure.text = "\n".join(_line(f) for f in failing)
+            counts["failures"] += 1
+        rest = [f for f in mine if f not in failing]
+        if rest:
+            ET.SubElement(case, "system-out").text = "\n".join(_line(f) for f in rest)
+    for key, count in counts.items():
+        suite.set(key, str(count))
+    return suite
+
+
+def _general_suite(rules: list[dict[str, object]], p: PlanResult) -> ET.Element:
+    """The general checks of one document, a suite of their own named "general: PATH" (a gate on the directive
+    leaves suites of that name out): one case per general rule, failing like the directive's rules do."""
+    ids = [str(r.get("id")) for r in rules if r.get("general")]
+    ids += [i for i in dict.fromkeys(f.id for f in p.general) if i not in ids]
+    return _cases(ET.Element("testsuite", name=f"general: {p.path}"), p.path, ids, p.general)
 
 
 TOTALS = ("tests", "failures", "errors", "skipped")
@@ -88,11 +107,11 @@ class Writer:
         self.totals = dict.fromkeys(TOTALS, 0)
 
     def add(self, p: PlanResult) -> None:
-        suite = _suite(self.rules, p)
-        for key in TOTALS:
-            self.totals[key] += int(suite.get(key, "0"))
-        ET.indent(suite, level=1)
-        self.spool.write("\n  " + ET.tostring(suite, encoding="unicode"))
+        for suite in [_suite(self.rules, p)] + ([_general_suite(self.rules, p)] if p.general else []):
+            for key in TOTALS:
+                self.totals[key] += int(suite.get(key, "0"))
+            ET.indent(suite, level=1)
+            self.spool.write("\n  " + ET.tostring(suite, encoding="unicode"))
 
     def close(self, summary: dict[str, object]) -> None:
         root = ET.Element("testsuites", {"name": "check", **{k: str(v) for k, v in self.totals.items()}})

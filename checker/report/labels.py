@@ -18,6 +18,9 @@ LABELS: dict[str, dict[str, str]] = {
         "report_written": "Đã ghi báo cáo HTML: {path}",
         "whole_plan": "toàn văn bản",
         "verdict": "Kết luận", "complies": "đạt", "revise": "cần sửa",
+        "general": "kiểm tra chung",
+        "general_head": "Kiểm tra chung mọi văn bản hành chính (không tính vào kết luận theo văn bản chỉ đạo)",
+        "general_summary": "kiểm tra chung: {error} lỗi, {warning} cảnh báo, {info} thông tin",
     },
     "en": {
         "error": "error", "warning": "warning", "info": "info",
@@ -32,6 +35,9 @@ LABELS: dict[str, dict[str, str]] = {
         "report_written": "HTML report written: {path}",
         "whole_plan": "whole plan",
         "verdict": "Verdict", "complies": "complies", "revise": "revise",
+        "general": "general check",
+        "general_head": "General checks of any administrative document (not part of the verdict on the directive)",
+        "general_summary": "general checks: {error} errors, {warning} warnings, {info} info",
     },
 }
 
@@ -43,4 +49,8 @@ def label(key: str, lang: str = "vi") -> str:
 def summary_line(summary: dict[str, object], lang: str = "vi") -> str:
     counts = summary["findings"]
     assert isinstance(counts, dict)
-    return label("summary", lang).format(plans=summary["plans"], checked=summary["checked"], **counts)
+    line = label("summary", lang).format(plans=summary["plans"], checked=summary["checked"], **counts)
+    general = summary.get("general")
+    if isinstance(general, dict) and any(general.values()):
+        line += "; " + label("general_summary", lang).format(**general)
+    return line

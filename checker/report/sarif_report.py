@@ -4,7 +4,8 @@ Paths are relative to the working folder (posix, percent-encoded, base ``%SRCROO
 only for files outside it. Plans that could not be read or that the directive does not apply to are not results:
 they are tool notifications of the invocation. Findings accepted by a baseline or a waiver carry a SARIF
 ``suppressions`` entry; every result carries ``partialFingerprints`` (checker.baseline) so code scanning follows
-a finding when lines move.
+a finding when lines move. Findings of the general checks (any administrative document) are results whose
+``properties.general`` is true, as is their rule's: a gate on the directive leaves them out.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def _pack_rules(rules: list[dict[str, object]], lang: str) -> list[dict[str, obj
             continue
         seen.add(rid)
         text = _rule_text(r, lang)
-        props = {k: r[k] for k in ("type", "pack", "source") if r.get(k) is not None}
+        props = {k: r[k] for k in ("type", "pack", "source", "general") if r.get(k) is not None}
         props["kind"] = str(r.get("type", ""))
         out.append({
             "id": rid, "name": str(r.get("type") or rid),
@@ -61,7 +62,7 @@ def _extra_rule(f: Finding) -> dict[str, object]:
             "defaultConfiguration": {"level": LEVELS[f.severity]}, "properties": {"kind": f.check}}
 
 
-def _result(p: PlanResult, f: Finding, index: dict[str, int]) -> dict[str, object]:
+def _result(p: PlanResult, f: Finding, index: dict[str, int], general: bool = False) -> dict[str, object]:
     physical: dict[str, object] = {"artifactLocation": artifact_location(p.path)}
     if f.line is not None and f.line >= 1:
         region: dict[str, object] = {"startLine": f.line}
@@ -72,6 +73,8 @@ def _result(p: PlanResult, f: Finding, index: dict[str, int]) -> dict[str, objec
     if f.expected and f.expected not in f.message:
         text += f" — {f.expected}"
     props: dict[str, object] = {"kind": f.kind, "check": f.check}
+    if general:
+        props["general"] = True  # a general check of any administrative document, not the directive's
     for key in ("evidence", "expected", "actual", "source"):
         value = getattr(f, key)
         if value:
@@ -111,11 +114,12 @@ class Writer:
         self.results = JsonArray(out, 3)
 
     def add(self, p: PlanResult) -> None:
-        for f in p.findings:
-            if f.id not in self.index:
-                self.index[f.id] = len(self.rules)
-                self.rules.append(_extra_rule(f))
-            self.results.add(_result(p, f, self.index))
+        for general, findings in ((False, p.findings), (True, p.general)):
+            for f in findings:
+                if f.id not in self.index:
+                    self.index[f.id] = len(self.rules)
+                    self.rules.append(_extra_rule(f))
+                self.results.add(_result(p, f, self.index, general))
         if p.status != "checked":
             self.notifications.append(_notification(p))
 

@@ -67,6 +67,7 @@ class Tally:
         self.checked = 0
         self.unreadable = 0
         self.findings = {"error": 0, "warning": 0, "info": 0}
+        self.general = {"error": 0, "warning": 0, "info": 0}  # general checks: apart (--fail-on-general)
 
     def add(self, p: PlanResult) -> None:
         self.plans += 1
@@ -74,18 +75,23 @@ class Tally:
         self.unreadable += p.status == "unreadable"
         for sev, n in p.counts().items():
             self.findings[sev] += n
+        for sev, n in p.counts(general=True).items():
+            self.general[sev] += n
 
     def summary(self) -> dict[str, object]:
-        return {"plans": self.plans, "checked": self.checked, "findings": dict(self.findings)}
+        return {"plans": self.plans, "checked": self.checked, "findings": dict(self.findings),
+                "general": dict(self.general)}
 
-    def exit_code(self, fail_on: str) -> int:
-        """0 clean, 1 findings at ``fail_on`` or above (not suppressed), 2 nothing could be read."""
+    def exit_code(self, fail_on: str, fail_on_general: str = "never") -> int:
+        """0 clean, 1 findings at ``fail_on`` or above (not suppressed) or general findings at ``fail_on_general``,
+        2 nothing could be read."""
         if not self.plans or self.unreadable == self.plans:
             return 2
-        if fail_on == "never":
-            return 0
-        bar = SEVERITY_RANK[fail_on]
-        return 1 if any(n and SEVERITY_RANK[sev] >= bar for sev, n in self.findings.items()) else 0
+
+        def hit(bar: str, counts: dict[str, int]) -> bool:
+            return bar != "never" and any(n and SEVERITY_RANK[sev] >= SEVERITY_RANK[bar] for sev, n in counts.items())
+
+        return 1 if hit(fail_on, self.findings) or hit(fail_on_general, self.general) else 0
 
 
 class TextWriter:

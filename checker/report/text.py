@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from checker.models import PlanResult, Report
+from checker.models import Finding, PlanResult, Report
 from checker.report.labels import label, summary_line
 from checker.report.stream import TextWriter, render_with
 
@@ -23,12 +23,11 @@ def plan_text(p: PlanResult, lang: str) -> str:
     if p.status == "checked" and not p.findings:
         out.append(f"    {label('no_findings', lang)}")
     for f in p.findings:
-        where = f"{label('line', lang)} {f.line}" if f.line is not None else label("whole_plan", lang)
-        out.append(f"  {where}: {label(f.severity, lang)} [{label(f.kind, lang)}] {f.id}: {f.message}")
-        if f.evidence:
-            out.append(f"      {label('evidence', lang)}: “{f.evidence}”")
-        if f.expected and f.expected not in f.message:
-            out.append(f"      {label('expected', lang)}: {f.expected}")
+        out.extend(_finding(f, lang))
+    if p.general:
+        out.append(f"  — {label('general_head', lang)}:")
+        for f in p.general:
+            out.extend(_finding(f, lang))
     out.append("")
     return "\n".join(out) + "\n"
 
@@ -39,3 +38,13 @@ def Writer(out: TextIO, lang: str = "vi", rules: list[dict[str, object]] | None 
 
 def render(report: Report) -> str:
     return render_with(Writer, report)
+
+
+def _finding(f: Finding, lang: str) -> list[str]:
+    where = f"{label('line', lang)} {f.line}" if f.line is not None else label("whole_plan", lang)
+    out = [f"  {where}: {label(f.severity, lang)} [{label(f.kind, lang)}] {f.id}: {f.message}"]
+    if f.evidence:
+        out.append(f"      {label('evidence', lang)}: “{f.evidence}”")
+    if f.expected and f.expected not in f.message:
+        out.append(f"      {label('expected', lang)}: {f.expected}")
+    return out

@@ -12,8 +12,9 @@ from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import YAMLError
 
 from checker.errors import RulePackError
+from checker.rules.national import NationalRegistry
 from checker.rules.registries import BodiesRegistry, ReferencesRegistry, UnitsRegistry
-from checker.rules.schema import RulePack
+from checker.rules.schema import GeneralPack, RulePack
 from checker.text import squash
 
 M = TypeVar("M", bound=BaseModel)
@@ -146,7 +147,7 @@ TYPE_TAGS = {
 }
 
 
-def registry_path(pack_file: Path, pack: RulePack, name: str, key: tuple[str, ...]) -> Path:
+def registry_path(pack_file: Path, pack: RulePack, name: str, key: tuple[str | int, ...]) -> Path:
     """A registry a pack names: relative to the pack's folder, else in the shared registry folder the pack names
     (``registries``, relative to the pack), else in the shipped rules folder; so several packs share one set. A
     name found nowhere is an error at the line of the key that names it."""
@@ -156,31 +157,67 @@ def registry_path(pack_file: Path, pack: RulePack, name: str, key: tuple[str, ..
         if candidate.is_file():
             return candidate
     data = load_yaml(pack_file)
-    where = ".".join(key)
+    where = ".".join(str(k) for k in key)
     raise RulePackError(str(pack_file), f"{where}: không tìm thấy danh mục '{name}' (đã tìm: "
                         + ", ".join(str(t) for t in dict.fromkeys(tried)) + ")", line_of(data, key))
 
 
-class LoadedPack:
-    """A validated pack with the registries it points at, loaded once."""
+class Registries:
+    """The registries a pack points at, loaded once, and the indexes built over them for every plan."""
 
-    def __init__(self, path: Path, pack: RulePack) -> None:
+    def __init__(self, path: Path, units: Path | None, references: Path | None, national: list[Path],
+                 bodies: Path | None) -> None:
         self.path = path
-        self.pack = pack
         self._cache: dict[str, object] = {}
-        units, refs, bodies = pack.applies_to.units, pack.references, pack.bodies
-        self.units = load_model(registry_path(path, pack, units, ("applies_to", "units")), UnitsRegistry) \
-            if units else None
-        self.references = load_model(registry_path(path, pack, refs, ("references",)), ReferencesRegistry) \
-            if refs else None
-        self.bodies = load_model(registry_path(path, pack, bodies, ("bodies",)), BodiesRegistry) if bodies else None
-
+        self.units = load_model(units, UnitsRegistry) if units else None
+        self.references = load_model(references, ReferencesRegistry) if references else None
+        self.national = [load_model(p, NationalRegistry) for p in national]
+        self.bodies = load_model(bodies, BodiesRegistry) if bodies else None
 
     def cached(self, key: str, build: Callable[[], T]) -> T:
         """``build()`` once per loaded pack (an index over a registry), then the same object for every plan."""
         if key not in self._cache:
             self._cache[key] = build()
         return self._cache[key]  # type: ignore[return-value]
+
+
+class LoadedPack(Registries):
+    """A validated directive pack with the registries it points at."""
+
+    def __init__(self, path: Path, pack: RulePack) -> None:
+        def find(name: str | None, *key: str | int) -> Path | None:
+            return registry_path(path, pack, name, key) if name else None
+
+        super().__init__(path, find(pack.applies_to.units, "applies_to", "units"), find(pack.references, "references"),
+                         [registry_path(path, pack, n, ("national", k)) for k, n in enumerate(pack.national)],
+                         find(pack.bodies, "bodies"))
+        self.pack = pack
+
+
+class LoadedGeneral(Registries):
+    """The general checks for any Vietnamese administrative document (rules/general.yaml), with their registries
+    (beside the file, else in the shipped rules folder)."""
+
+    def __init__(self, path: Path, general: GeneralPack) -> None:
+        def find(name: str | None) -> Path | None:
+            if not name:
+                return None
+            here = path.parent / name
+            return here if here.is_file() else DEFAULT_RULES / name
+
+        super().__init__(path, None, find(general.references), [p for n in general.national if (p := find(n))],
+                         find(general.bodies))
+        self.general = general
+
+
+GENERAL_FILE = "general.yaml"
+
+
+def load_general(where: list[Path] | None = None) -> LoadedGeneral | None:
+    """The general pack (``general.yaml``) of the first rules folder given that has one, else the shipped one."""
+    folders = [w if w.is_dir() else w.parent for w in (where or [])] + [DEFAULT_RULES]
+    path = next((f / GENERAL_FILE for f in folders if (f / GENERAL_FILE).is_file()), None)
+    return LoadedGeneral(path, load_model(path, GeneralPack)) if path is not None else None
 
 
 def is_pack(path: Path) -> bool:

@@ -98,7 +98,8 @@ class LegalReferences(RuleBase):
     """Citations compared with the legal reference registry: date, issuer, status."""
 
     type: Literal["legal-references"]
-    unknown_severity: Severity = "info"
+    unknown_severity: Severity | None = "info"  # a document in no registry; null: silent (info with --strict)
+    other_year_severity: Severity = "info"  # the number is known only in another year (same day and month)
 
 
 FormPart = Literal["motto", "issuer", "number", "date", "doc-type", "title", "signature", "recipients", "archive"]
@@ -110,8 +111,12 @@ class DocumentForm(RuleBase):
     """The parts of a Kế hoạch's form (NĐ 30/2020, Điều 8): header, number, date, title, signature, Nơi nhận."""
 
     type: Literal["document-form"]
-    symbol: str = "KH-UBND"
+    symbol: str = "KH-UBND"  # "": any symbol (general checks of any kind of document)
     require: list[FormPart] = Field(default_factory=lambda: list(DEFAULT_FORM_PARTS))
+    # instead of the usual severity when the text lost its diacritics (OCR): parts may be lost in recognition
+    ocr_severity: Severity | None = None
+    # only documents whose issuer (header) names one of these: the forms the parser knows (an Ủy ban nhân dân)
+    issuers: list[str] = Field(default_factory=list)
 
 
 Rule = Annotated[
@@ -145,6 +150,7 @@ class RulePack(_Strict):
     applies_to: AppliesTo
     registries: str | None = None
     references: str | None = None  # path to the legal reference registry
+    national: list[str] = Field(default_factory=list)  # imported registries (consensus, headers) beside it
     bodies: str | None = None  # path to the registry of bodies that no longer exist
     source: str | None = None
     target_sections: list[str] = Field(default_factory=lambda: ["muc tieu"])
@@ -159,3 +165,18 @@ class RulePack(_Strict):
                 raise ValueError(f"duplicate rule id {r.id!r}")
             seen.add(r.id)
         return rules
+
+
+GeneralRule = Annotated[LegalReferences | OutdatedBodies | DocumentForm, Field(discriminator="type")]
+
+
+class GeneralPack(_Strict):
+    """Checks for any Vietnamese administrative document, whatever directive it implements (rules/general.yaml)."""
+
+    general: str
+    version: int = 1
+    source: str | None = None
+    references: str | None = None
+    national: list[str] = Field(default_factory=list)
+    bodies: str | None = None
+    rules: list[GeneralRule]
