@@ -35,6 +35,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chỉ tiêu thấp hơn văn bản chỉ đạo: {actual} so với {expected}",
         "en": "target lower than the directive's: {actual} vs {expected}",
     },
+    "target.higher": {
+        "vi": "Chỉ tiêu vượt mức tối đa của văn bản chỉ đạo: {actual} so với {expected}",
+        "en": "target above the directive's maximum: {actual} vs {expected}",
+    },
     "target.comparator": {
         "vi": "Chỉ tiêu đặt mức yếu hơn: '{actual}' trong khi văn bản chỉ đạo yêu cầu '{expected}'",
         "en": "weaker comparator: '{actual}' where the directive asks '{expected}'",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from checker.checks.base import Context, find_phrase, finding, line_text, short, squash_all
 from checker.conventions import expanded
 from checker.i18n import msg
-from checker.models import Finding, Plan, Severity
+from checker.models import Comparator, Finding, Plan, Severity
 from checker.models import Target as PlanTarget
 from checker.rules.schema import Target
 from checker.text import all_groups, contains_any, squash
@@ -17,10 +17,23 @@ WORDS = {">=": "tối thiểu", ">": "trên", "=": "đạt", "~": "khoảng", "<
 RANK = {"error": 3, "warning": 2, "info": 1}
 
 
+MAXIMA = ("<", "<=")
+FLIP: dict[str, Comparator] = {">=": "<=", ">": "<", "<=": ">=", "<": ">", "=": "=", "~": "~"}
+
+
+def amount(value: float, unit: str = "%") -> str:
+    """A figure with its unit as a plan writes it: "80%", "24 giờ", "1.500.000.000 đồng", "2"."""
+    if unit == "%":
+        return f"{value:g}%"
+    if unit == "VND":
+        return f"{value:,.0f} đồng".replace(",", ".")
+    return f"{value:g}" if unit == "count" else f"{value:g} {unit}"
+
+
 def describe(comparator: str, value: float, unit: str = "%") -> str:
     if value == 100 and unit == "%" and comparator in (">=", "="):
         return "100%"
-    return f"{WORDS.get(comparator, comparator)} {value:g}{unit}"
+    return f"{WORDS.get(comparator, comparator)} {amount(value, unit)}"
 
 
 def matches(rule: Target, text: str) -> bool:
@@ -47,14 +60,21 @@ def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[tuple[str, Sever
     want = describe(rule.comparator, rule.value, rule.unit)
     got = describe(t.comparator, t.value, t.unit)
     if t.value_high is not None:
-        got = f"{t.value:g}{t.unit} - {t.value_high:g}{t.unit}"
-    inclusive = t.comparator in (">=", "=") or t.value_high is not None
-    if t.comparator in ("<", "<="):
+        got = f"{amount(t.value, t.unit)} - {amount(t.value_high, t.unit)}"
+    # a maximum ("tối đa 24 giờ") is judged as a minimum of the negated figure: the plan may allow less, not more
+    r_comp: Comparator = rule.comparator
+    t_comp: Comparator = t.comparator
+    r_value, t_value = rule.value, t.value
+    if r_comp in MAXIMA:
+        r_comp, r_value, t_comp = FLIP[r_comp], -r_value, FLIP[t_comp]
+        t_value = -(t.value_high if t.value_high is not None else t.value)
+    inclusive = t_comp in (">=", "=") or t.value_high is not None
+    if t_comp in MAXIMA:
         out.append(("target.comparator", rule.severity, want, got, ""))
-    elif t.value < rule.value or (t.value == rule.value and rule.comparator == ">" and inclusive
-                                  and t.comparator != "~"):
-        if t.value < rule.value:
-            out.append(("target.lower", rule.severity, want, got, ""))
+    elif t_value < r_value or (t_value == r_value and r_comp == ">" and inclusive and t_comp != "~"):
+        if t_value < r_value:
+            out.append(("target.higher" if rule.comparator in MAXIMA else "target.lower", rule.severity, want, got,
+                        ""))
         else:
             out.append(("target.comparator", "warning", want, got, ""))
     if t.hedged and not out:
@@ -74,13 +94,14 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
     FAIL (tối thiểu 80%): "Tối thiểu 70% hồ sơ TTHC được xử lý trực tuyến toàn trình"   (lower)
     FAIL (trên 90%):      "Tỷ lệ hài lòng ... đạt 90%"                                   (weaker comparator)
     FAIL (tối thiểu 80%): "Phấn đấu 80% hồ sơ TTHC ..."                                   (only aspirational)
+    FAIL (tối đa 24 giờ): "khôi phục hoạt động trong vòng 72 giờ"                        (a maximum exceeded)
     PASS (tối thiểu 80%): "Ít nhất 85% hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình"
     """
     if rule.value is None:  # qualitative: the commitment is present somewhere in the text
         if find_phrase(plan, rule.match) is None and not any(matches(rule, t.text) for t in plan.targets):
             yield _missing(plan, rule, ctx)
         return
-    candidates = [t for t in plan.targets if matches(rule, t.text)]
+    candidates = [t for t in plan.targets if t.unit == rule.unit and matches(rule, t.text)]
     # "toàn bộ ..." (100% in words) counts where the plan gives no figure for it, never over a figure it gives
     candidates = [t for t in candidates if not t.implicit] or candidates
     if not candidates:
@@ -110,13 +131,14 @@ def _missing(plan: Plan, rule: Target, ctx: Context) -> Finding:
 
 
 def _reference(plan: Plan, rule: Target, targets: list[PlanTarget], ctx: Context) -> Iterator[Finding]:
-    """A table's column of the city's targets that states a lower figure than the directive is itself wrong."""
+    """The plan's own column of the city's targets (a table, or a table flattened into text) that states another
+    figure than the directive is itself a misstatement."""
     assert rule.value is not None
     for t in targets:
-        if t.source != "table" or t.reference_value is None or t.reference_value >= rule.value:
+        if t.reference_value is None or t.reference_value == rule.value:
             continue
         want = describe(rule.comparator, rule.value, rule.unit)
-        got = t.reference_text or f"{t.reference_value:g}{rule.unit}"
+        got = t.reference_text or amount(t.reference_value, rule.unit)
         yield finding(rule, ID, "inconsistent", plan=plan, line=t.line, severity="warning",
                       message=msg("target.reference", ctx.lang, expected=want, actual=got),
                       evidence=short(t.text), expected=want, actual=got)

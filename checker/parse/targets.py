@@ -15,6 +15,39 @@ _CLAUSE_END = re.compile(rf";|\.\s+(?=[{UPPER}]|\d{{1,2}}(?:\.\d{{1,2}})*\.?\s)"
 RANGE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*[-–]\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 FIGURE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 
+# figures in other units (folded text): durations, money, and counts written with a comparator ("ít nhất 02 lớp")
+_NUM = r"(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d{1,2})?)"
+UNIT_FIGURE = re.compile(
+    rf"(?<![\d/.,]){_NUM}\s*(gio|tieng|ngay lam viec|ngay|ty dong|trieu dong|nghin dong|ngan dong|dong|vnd)(?![a-z])")
+COUNT_FIGURE = re.compile(
+    rf"(?:toi thieu|it nhat|khong it hon|toi da|khong qua|tren|duoi)\s+{_NUM}\s+(?!%|gio|tieng|ngay|nam|thang|tuan"
+    r"|ty|trieu|nghin|ngan|dong|vnd)(?=[a-z])")
+UNIT_NAMES = {"gio": "giờ", "tieng": "giờ", "ngay": "ngày", "ngay lam viec": "ngày", "dong": "VND", "vnd": "VND",
+              "nghin dong": "VND", "ngan dong": "VND", "trieu dong": "VND", "ty dong": "VND"}
+_MULTIPLIER = {"nghin dong": 1e3, "ngan dong": 1e3, "trieu dong": 1e6, "ty dong": 1e9}
+# words that make a duration a maximum ("trong vòng 24 giờ", "chậm nhất 05 ngày")
+_WITHIN = re.compile(r"(?:^|\s)(?:trong vong|trong thoi han|trong|cham nhat|khong qua|toi da)\s*$")
+
+
+def _amount(s: str) -> float:
+    """A figure in another unit: "1.500" and "1,500" are thousands ("1.500 triệu đồng"); "1,5" is a decimal."""
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", s):
+        return float(re.sub(r"[.,]", "", s))
+    return _number(s)
+
+
+def unit_figures(clause: str) -> list[tuple[int, float, int, str]]:
+    """(start, value, end, unit) of every figure in hours, days, VND or counted things in a folded clause."""
+    out = []
+    for m in UNIT_FIGURE.finditer(clause):
+        word = m.group(2)
+        out.append((m.start(), _amount(m.group(1)) * _MULTIPLIER.get(word, 1), m.end(), UNIT_NAMES[word]))
+    for m in COUNT_FIGURE.finditer(clause):
+        if not any(s <= m.start(1) < e for s, _, e, _ in out):
+            out.append((m.start(1), _amount(m.group(1)), m.end(1), "count"))
+    return sorted(out)
+
+
 # comparator words written just before the figure; longest first
 _BEFORE: list[tuple[str, Comparator]] = [
     (">=", ">="), ("≥", ">="), ("=>", ">="), ("<=", "<="), ("≤", "<="), (">", ">"), ("<", "<"),
@@ -99,8 +132,10 @@ def _bounds(clause: str, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: int | None,
-                    source: str = "text") -> list[Target]:
-    """Targets in one item. ``line_of_offset`` maps offsets in ``text`` (ascending) to source line numbers."""
+                    source: str = "text", units: bool = False) -> list[Target]:
+    """Targets in one item. ``line_of_offset`` maps offsets in ``text`` (ascending) to source line numbers.
+    With ``units``, the targets in hours, days, VND and counts instead of percentages (a pass of their own, so a
+    duration inside a percentage target never cuts it in two)."""
     exclusion_re, _, whole_re, past, attribution = _vocabulary()
     folded = normalise_percent(fold(text))
     out: list[Target] = []
@@ -118,14 +153,19 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
         clause = folded[a:b]
         used: list[tuple[int, int]] = []
         found: list[tuple[int, float, float | None, int, bool]] = []
-        for m in RANGE.finditer(clause):
+        unit_at: dict[int, str] = {}
+        if units:
+            for pos, value, end, unit in unit_figures(clause):
+                found.append((pos, value, None, end, False))
+                unit_at[pos] = unit
+        for m in RANGE.finditer(clause) if not units else ():
             found.append((m.start(), _number(m.group(1)), _number(m.group(2)), m.end(), False))
             used.append((m.start(), m.end()))
-        for m in FIGURE.finditer(clause):
+        for m in FIGURE.finditer(clause) if not units else ():
             if any(s <= m.start() < e for s, e in used):
                 continue
             found.append((m.start(), _number(m.group(1)), None, m.end(), False))
-        if not found:  # "toàn bộ báo cáo định kỳ ...": all of them, 100% in words
+        if not found and not units:  # "toàn bộ báo cáo định kỳ ...": all of them, 100% in words
             whole: float | None = None
             found = [(m.start(), 100.0, whole, m.end(), True) for m in whole_re.finditer(clause)
                      if _subject_after(clause, m.end())][:1]
@@ -133,12 +173,15 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
         found, run_in = _run_in_references(clause, found)
         bounds = _bounds(clause, [(f[0], f[3]) for f in found]) if found else []
         for (pos, value, high, _end, implicit), (sa, sb) in zip(found, bounds, strict=False):
-            if value > 100 or (high is not None and high < value):
+            unit = unit_at.get(pos, "%")
+            if (value > 100 and unit == "%") or (high is not None and high < value):
                 continue
             before = clause[sa:pos]
             if _has_word(squash(before), past):
                 continue  # "mới đạt 64%": a result already reached, not a target
             comp: Comparator = ">=" if high is not None or implicit else comparator_before(clause[:pos])
+            if unit in ("giờ", "ngày") and comp == "=" and _WITHIN.search(squash(clause[max(0, pos - 30) : pos])):
+                comp = "<="
             after = squash(clause[pos : pos + 30])
             if re.search(r"% tro len\b", after) or re.search(r"% tro len", clause[pos : pos + 20]):
                 comp = ">="
@@ -157,7 +200,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
             clause_text = re.sub(r"^(?:trong đó|đồng thời|và)\s+", "", clause_text, flags=re.IGNORECASE)
             out.append(Target(text=clause_text, value=value, value_high=high, comparator=comp, hedged=hedged,
                               exclusions=excl, line=line, section=section, source=source,  # type: ignore[arg-type]
-                              implicit=implicit, reference_value=run_in.get(pos)))
+                              implicit=implicit, reference_value=run_in.get(pos), unit=unit))
     return out
 
 
@@ -189,7 +232,8 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
     """Targets of text items; ``spans`` (per line) map offsets of a logical line back to its source lines."""
     out: list[Target] = []
     for it in items:
-        if "%" not in it.text:
+        has_units = bool(UNIT_FIGURE.search(fold(it.text)) or COUNT_FIGURE.search(squash(it.text)))
+        if "%" not in it.text and not has_units:
             continue
         mapping: list[tuple[int, int]] = []
         pos = 0
@@ -204,7 +248,7 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
             parts.append(t)
             pos += len(t) + 1
         text = " ".join(parts)
-        targets = targets_in_text(text, mapping, it.section)
+        targets = targets_in_text(text, mapping, it.section) if "%" in it.text else []
         # a table flattened into text gives the parent's figure a line of its own ("100%"): that is the
         # reference column, not a second target
         bare = {line_numbers[i] for i in it.line_numbers if re.fullmatch(_BARE, texts[i].strip())}
@@ -215,6 +259,8 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
             else:
                 kept.append(target)
         out.extend(kept)
+        if has_units:
+            out.extend(targets_in_text(text, mapping, it.section, units=True))
     return out
 
 
@@ -278,6 +324,8 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
             targets = [t.model_copy(update={"reference_value": ref, "reference_text": texts[ref_col]})
                        for t in targets[:1]]
         out.extend(targets)
+        if UNIT_FIGURE.search(fold(texts[main])) or COUNT_FIGURE.search(squash(texts[main])):
+            out.extend(targets_in_text(texts[main], [(0, line)], section_of.get(line), "table", units=True))
     return out
 
 

@@ -35,6 +35,11 @@ class RequiredCitation(RuleBase):
     type: Literal["required-citation"]
 
 
+TargetUnit = Literal["%", "giờ", "ngày", "VND", "count"]
+UNIT_ALIASES = {"tiếng": "giờ", "gio": "giờ", "tieng": "giờ", "ngay": "ngày", "đồng": "VND", "VNĐ": "VND",
+                "vnd": "VND", "số lượng": "count"}
+
+
 class Target(RuleBase):
     """A quantified target the plan must carry at least as strongly as the directive."""
 
@@ -45,8 +50,13 @@ class Target(RuleBase):
     allowed_exclusions: list[str] = Field(default_factory=list)  # "(trừ ...)" the directive itself makes
     comparator: Comparator = ">="
     value: float | None = None  # None: a qualitative target, present or not
-    unit: str = "%"
+    unit: TargetUnit = "%"
     severity_missing: Severity | None = None
+
+    @field_validator("unit", mode="before")
+    @classmethod
+    def _unit_alias(cls, v: object) -> object:
+        return UNIT_ALIASES.get(v, v) if isinstance(v, str) else v
 
 
 class RequiredSection(RuleBase):
