@@ -9,5 +9,5 @@ setup(
               "checker.builtin_rules.units"],
     package_dir={"checker.builtin_rules": "rules"},
     package_data={"checker": ["report/templates/*.html", "report/templates/*.css"],
-                  "checker.builtin_rules": ["*.yaml", "tests/*/*.txt"], "checker.builtin_rules.units": ["*.yaml"]},
+                  "checker.builtin_rules": ["*.yaml", "*.json", "tests/*/*.txt"], "checker.builtin_rules.units": ["*.yaml"]},
 )

@@ -24,7 +24,7 @@ from tests.conftest import plan_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT.parent / "shared" / "reference"
-REGISTRIES = [ROOT / "rules" / "legal-consensus.yaml", ROOT / "rules" / "legal-headers.yaml"]
+REGISTRIES = [ROOT / "rules" / "legal-consensus.json", ROOT / "rules" / "legal-headers.json"]
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +91,7 @@ def test_importer_writes_where_it_is_told(tmp_path: Path) -> None:
 def test_every_entry_names_its_source_and_strength() -> None:
     for p in REGISTRIES:
         reg = load_model(p, NationalRegistry)
-        assert reg.entries and all(e.source.startswith(p.name) for e in reg.entries)
+        assert reg.entries and all(e.source.startswith(f"rules/{p.name} {e.key}: ") for e in reg.entries)
     assert all(e.documents and e.documents >= 2 for e in _entries("consensus"))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -83,7 +84,10 @@ def load_yaml(path: Path) -> object:
 
 
 def _fast_load(path: Path) -> object:
-    """The C (libyaml) safe loader: several times faster than round-trip, but it knows no lines."""
+    """The C (libyaml) safe loader: several times faster than round-trip, but it knows no lines. A generated
+    registry in JSON (a subset of YAML) is read by the json module, some 30 times faster still."""
+    if path.suffix == ".json":
+        return json.loads(path.read_text(encoding="utf-8"))
     yaml = YAML(typ="safe")
     yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
     return yaml.load(path.read_text(encoding="utf-8"))

@@ -1,5 +1,5 @@
 """The national registry of legal documents: hand-verified entries (rules/references.yaml) plus the imported
-consensus and header registries (rules/legal-consensus.yaml, rules/legal-headers.yaml, tools/import_legal_registry.py).
+consensus and header registries (rules/legal-consensus.json, rules/legal-headers.json, tools/import_legal_registry.py).
 
 Every entry is found by an exact key, as the data defines keys, never by a similarity of numbers:
 
