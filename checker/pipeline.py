@@ -6,10 +6,11 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from checker.clean import safe_result
 from checker.engine import assess, run, run_general
 from checker.errors import CheckerError
 from checker.i18n import msg
-from checker.ingest import Limits, read, supported
+from checker.ingest import Limits, os_reason, read, supported
 from checker.models import UNIT_TYPE_WORDS, Plan, PlanResult, Report
 from checker.parse import parse
 from checker.rules.loader import LoadedGeneral, LoadedPack
@@ -38,6 +39,12 @@ def discover(paths: list[Path]) -> Iterator[Path]:
 def check_file(path: Path, packs: list[LoadedPack], limits: Limits | None = None, lang: str = "vi",
                round_pack: LoadedPack | None = None, general: LoadedGeneral | None = None,
                strict: bool = False) -> PlanResult:
+    """The result for one file; every text in it safe and on one line (``checker.clean.safe_result``)."""
+    return safe_result(_check_file(path, packs, limits, lang, round_pack, general, strict))
+
+
+def _check_file(path: Path, packs: list[LoadedPack], limits: Limits | None, lang: str,
+                round_pack: LoadedPack | None, general: LoadedGeneral | None, strict: bool) -> PlanResult:
     try:
         doc = read(path, limits)
         if doc.structured is None:
@@ -48,8 +55,10 @@ def check_file(path: Path, packs: list[LoadedPack], limits: Limits | None = None
         plan = parse(doc)
     except CheckerError as exc:
         return PlanResult(path=str(path), status="unreadable", reason=str(exc))
-    except (OSError, RecursionError) as exc:
-        return PlanResult(path=str(path), status="unreadable", reason=f"{path}: {exc}")
+    except OSError as exc:
+        return PlanResult(path=str(path), status="unreadable", reason=f"{path}: {os_reason(exc)}")
+    except RecursionError:
+        return PlanResult(path=str(path), status="unreadable", reason=f"{path}: cấu trúc lồng nhau quá sâu")
     verdict = assess(plan, packs, lang, round_pack)
     unit = unit_label(plan, [verdict.loaded] if verdict.loaded else packs)
     extra = run_general(plan, general, lang, verdict.loaded, strict) if general is not None else []

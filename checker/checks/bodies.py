@@ -168,7 +168,10 @@ def _plan_date(plan: Plan) -> dt.date | None:
     if h.date is not None:
         return h.date
     if h.year and h.month:
-        return dt.date(h.year, h.month, 28)
+        try:
+            return dt.date(h.year, h.month, 28)
+        except ValueError:  # "tháng 13", a year out of range: no date to compare with
+            return None
     return None
 
 

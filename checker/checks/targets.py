@@ -44,9 +44,12 @@ def matches(rule: Target, text: str) -> bool:
 
 
 def in_target_section(plan: Plan, t: PlanTarget, ctx: Context) -> bool:
+    """The target stands under a targets heading (or a heading under one); bounded even on a broken tree."""
     k = t.section
     wanted = squash_all(ctx.pack.target_sections)
-    while k is not None:
+    seen: set[int] = set()
+    while k is not None and 0 <= k < len(plan.sections) and k not in seen:
+        seen.add(k)
         if contains_any(squash(plan.sections[k].title), wanted, 85):
             return True
         k = plan.sections[k].parent

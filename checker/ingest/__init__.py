@@ -10,6 +10,7 @@ from pathlib import Path
 
 from checker.errors import IngestError
 from checker.ingest import structured, txt
+from checker.ingest.safety import TOO_LARGE, admit
 from checker.models import Document
 
 
@@ -20,9 +21,16 @@ class Limits:
     max_bytes: int = 20 * 1024 * 1024
     max_unpacked_bytes: int = 200 * 1024 * 1024  # a .docx may not unpack to more than this
     max_ratio: float = 200.0  # nor compress better than this (zip bombs)
+    max_xml_bytes: int = 64 * 1024 * 1024  # nor its XML parts unpack to more than this (counted, not declared)
+    # the text a plan may have (the largest real plan seen: 955 lines, 275 characters a line, 27,000 characters)
+    max_lines: int = 20_000
+    max_line_chars: int = 10_000
+    max_chars: int = 1_000_000
+    max_pages: int = 500
 
 
 Reader = Callable[[Path, Limits], Document]
+TEXT_SUFFIXES = (".txt", ".md", ".yaml", ".yml", ".json")
 
 READERS: dict[str, Reader] = {
     ".txt": txt.read,
@@ -58,6 +66,12 @@ _OS_ERRORS = {
 }
 
 
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in words (never the exception's text, which repeats the path)."""
+    why = _OS_ERRORS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    return f"không mở được tệp: {why}"
+
+
 def supported(path: Path) -> bool:
     return path.suffix.lower() in READERS
 
@@ -71,8 +85,7 @@ def read(path: Path, limits: Limits | None = None) -> Document:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        why = _OS_ERRORS.get(exc.errno or 0, exc.strerror or str(exc))
-        raise IngestError(str(path), f"không mở được tệp: {why}") from None
+        raise IngestError(str(path), os_reason(exc)) from None
     if size == 0:
         raise IngestError(str(path), "tệp rỗng")
     if size > limits.max_bytes:
@@ -83,4 +96,7 @@ def read(path: Path, limits: Limits | None = None) -> Document:
         )
     if not os.access(path, os.R_OK):
         raise IngestError(str(path), "không có quyền đọc tệp")
-    return reader(path, limits)
+    if path.suffix.lower() in TEXT_SUFFIXES and size > limits.max_chars * 4:  # no encoding takes 4 bytes a letter
+        raise IngestError(str(path), f"tệp {TOO_LARGE} ({size // 1024} KB văn bản, tối đa "
+                                     f"{limits.max_chars // 1000}.000 ký tự)")
+    return admit(reader(path, limits), limits)

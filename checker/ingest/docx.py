@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from checker.clean import safe_text
 from checker.errors import IngestError
 from checker.ingest import legacy
 from checker.ingest.safety import check_zip
@@ -134,7 +135,7 @@ class _Reader:
                     text = legacy.convert(text, enc[0], upper=enc[1])
                     self.converted.add(enc[0])
             out.append(text)
-        return nfc("".join(out)).strip()
+        return safe_text(nfc("".join(out))).strip()
 
     # ------------------------------------------------------------------ block content
     def blocks(self, parent: Any) -> Iterator[Any]:

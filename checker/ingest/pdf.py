@@ -18,9 +18,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from checker.clean import safe_text
 from checker.errors import IngestError
 from checker.ingest import layout, legacy
-from checker.ingest.safety import head, time_limit
+from checker.ingest.safety import check_pages, head, time_limit
 from checker.models import Document, Line, Location
 from checker.text import nfc
 
@@ -34,7 +35,7 @@ MIN_PAGE_CHARS = 20  # fewer visible characters than this on a page: treated as 
 TIME_LIMIT_S = 120.0
 
 
-def _page_texts(path: Path) -> list[str]:
+def _page_texts(path: Path, limits: Limits) -> list[str]:
     import pypdf
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
@@ -51,6 +52,7 @@ def _page_texts(path: Path) -> list[str]:
                 ) from None
             if not ok:
                 raise IngestError(str(path), "PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi kiểm tra lại")
+        check_pages(len(reader.pages), str(path), limits)
         return [page.extract_text() or "" for page in reader.pages]
     except IngestError:
         raise
@@ -67,7 +69,7 @@ def read(path: Path, limits: Limits) -> Document:
     if b"%PDF-" not in head(path, 1024):
         raise IngestError(str(path), "không phải tệp PDF (thiếu phần đầu %PDF-)")
     with time_limit(TIME_LIMIT_S, str(path), "đọc PDF quá lâu (tệp hỏng hoặc bất thường)"):
-        pages = _page_texts(path)
+        pages = _page_texts(path, limits)
     if not pages:
         raise IngestError(str(path), "tệp PDF không có trang nào")
     visible = [sum(1 for c in nfc(t) if not c.isspace()) for t in pages]
@@ -80,7 +82,7 @@ def read(path: Path, limits: Limits) -> Document:
         notes.append(f"trang {pages_list} không có lớp văn bản (ảnh quét?), chưa được đọc; {OCR_HINT}")
     lines: list[Line] = []
     for page_no, text in enumerate(pages, start=1):
-        for raw in nfc(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        for raw in safe_text(nfc(text)).split("\n"):
             line = raw.rstrip()
             if line.strip():
                 lines.append(Line(text=line, loc=Location(line=len(lines) + 1, page=page_no)))

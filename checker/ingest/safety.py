@@ -1,7 +1,9 @@
-"""Checks made before a library parses a container: zip bombs, OLE (encrypted or old Word) files."""
+"""Checks made before a library parses a container (zip bombs, OLE files, page counts) and after a reader has read
+a file (size limits), so that every later stage works on a bounded, safe input."""
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 import zipfile
@@ -9,7 +11,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from checker.clean import safe_text
 from checker.errors import IngestError
+from checker.models import Document, Line, Table, TableCell
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -19,6 +23,9 @@ if TYPE_CHECKING:
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_MEMBERS = 10_000  # a Word file has a few dozen parts
+CHUNK = 1 << 20  # bytes inflated at a time: memory stays bounded whatever the zip headers say
+_PARAGRAPH_OPEN = re.compile(rb"<w:p[ >]")
+TOO_LARGE = "quá lớn để kiểm tra"
 
 
 def head(path: Path, n: int = 8) -> bytes:
@@ -30,9 +37,10 @@ def head(path: Path, n: int = 8) -> bytes:
 
 
 def check_zip(path: Path, limits: Limits, required: str, what: str) -> None:
-    """Refuse a zip container that is not one, lacks ``required``, or would unpack beyond ``limits``.
+    """Refuse a zip container that is not one, lacks ``required``, or unpacks beyond ``limits``.
 
-    Declared sizes are a sound bound: Python's zipfile never yields more bytes than a member declares.
+    The declared sizes refuse an honest bomb at once; the sizes that actually come out of inflating, counted
+    chunk by chunk, refuse one whose headers lie (before any library inflates it whole).
     """
     if head(path, 4) == OLE_MAGIC[:4]:
         raise IngestError(
@@ -50,20 +58,112 @@ def check_zip(path: Path, limits: Limits, required: str, what: str) -> None:
     names = {i.filename for i in infos}
     if required not in names:
         raise IngestError(str(path), f"tệp {what} hỏng hoặc không phải Word (thiếu {required})")
-    unpacked = sum(i.file_size for i in infos)
-    packed = sum(i.compress_size for i in infos)
-    if unpacked > limits.max_unpacked_bytes:
-        raise IngestError(
-            str(path),
-            f"tệp {what} giải nén ra quá lớn ({unpacked // 1024 // 1024} MB > "
-            f"{limits.max_unpacked_bytes // 1024 // 1024} MB), có thể là bom zip",
-        )
-    ratio = unpacked / max(packed, 1)
-    if ratio > limits.max_ratio:
-        raise IngestError(
-            str(path),
-            f"tệp {what} nén bất thường (tỉ lệ {ratio:.0f}:1 > {limits.max_ratio:.0f}:1), có thể là bom zip",
-        )
+    declared = sum(i.file_size for i in infos)
+    if declared > limits.max_unpacked_bytes:  # an honest bomb is refused without inflating anything
+        raise IngestError(str(path), _bomb(what, declared, limits))
+    _inflate_all(path, infos, limits, required, what)
+
+
+def _bomb(what: str, size: int, limits: Limits) -> str:
+    return (f"tệp {what} giải nén ra quá lớn (hơn {size // 1024 // 1024} MB > "
+            f"{limits.max_unpacked_bytes // 1024 // 1024} MB), có thể là bom zip")
+
+
+def _inflate_all(path: Path, infos: list[zipfile.ZipInfo], limits: Limits, required: str, what: str) -> None:
+    """Inflate every member in bounded chunks, counting the bytes that actually come out (zip headers can lie).
+
+    Refuses the file as soon as the total passes ``max_unpacked_bytes``, the XML parts pass ``max_xml_bytes``,
+    the whole unpacks more than ``max_ratio`` times the file's size on disk, or the main part opens more
+    paragraphs than ``max_lines``. Memory stays at one chunk; nothing is kept.
+    """
+    try:
+        on_disk = max(path.stat().st_size, 1)
+    except OSError as exc:
+        raise IngestError(str(path), f"không mở được tệp: {exc.strerror}") from None
+    total = xml = paragraphs = 0
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for info in infos:
+                is_xml = info.filename.endswith((".xml", ".rels"))
+                tail = b""
+                with zf.open(info) as member:
+                    while chunk := member.read(CHUNK):
+                        total += len(chunk)
+                        if total > limits.max_unpacked_bytes:
+                            raise IngestError(str(path), _bomb(what, total, limits))
+                        if total > on_disk * limits.max_ratio:
+                            raise IngestError(
+                                str(path),
+                                f"tệp {what} nén bất thường (giải nén ra hơn {limits.max_ratio:.0f} lần cỡ tệp), "
+                                "có thể là bom zip",
+                            )
+                        if not is_xml:
+                            continue
+                        xml += len(chunk)
+                        if xml > limits.max_xml_bytes:
+                            raise IngestError(str(path), f"tệp {what} có phần nội dung {TOO_LARGE} "
+                                                         f"(hơn {limits.max_xml_bytes // 1024 // 1024} MB XML)")
+                        if info.filename == required:
+                            paragraphs += len(_PARAGRAPH_OPEN.findall(tail + chunk))
+                            tail = chunk[-4:]
+                            if paragraphs > limits.max_lines:
+                                raise IngestError(str(path), _too_many(what, "đoạn văn", paragraphs, limits.max_lines))
+    except IngestError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError,
+            RuntimeError):
+        raise IngestError(str(path), f"tệp {what} hỏng hoặc không phải Word (nội dung nén bị lỗi)") from None
+    except Exception as exc:  # zlib.error and the like: a damaged stream
+        raise IngestError(str(path), f"tệp {what} hỏng hoặc không phải Word ({type(exc).__name__})") from None
+
+
+def _too_many(what: str, unit: str, count: int, limit: int) -> str:
+    return _dots(f"tệp {what} {TOO_LARGE}: có hơn {limit:,} {unit} (đã đếm {count:,})")
+
+
+def _dots(text: str) -> str:
+    """Thousands written the Vietnamese way: 20.000."""
+    return text.replace(",", ".")
+
+
+def check_pages(count: int, path: str, limits: Limits) -> None:
+    """A PDF with more pages than ``max_pages`` is refused before any page is read."""
+    if count > limits.max_pages:
+        raise IngestError(path, _dots(f"tệp PDF {TOO_LARGE}: {count:,} trang (tối đa {limits.max_pages:,})"))
+
+
+def admit(doc: Document, limits: Limits) -> Document:
+    """The read document, its text made safe (``checker.clean.safe_text``) and within the size limits.
+
+    Every reader's output passes here (``checker.ingest.read``): no stage after it meets a lone surrogate, a
+    control character, an odd line break, or more text than the limits allow.
+    """
+    where = doc.path
+    if len(doc.lines) > limits.max_lines:
+        raise IngestError(where, _dots(f"tệp {TOO_LARGE}: {len(doc.lines):,} dòng (tối đa {limits.max_lines:,})"))
+    total = 0
+    for line in doc.lines:
+        n = len(line.text)
+        total += n
+        if n > limits.max_line_chars:
+            raise IngestError(where, _dots(f"tệp {TOO_LARGE}: một dòng dài {n:,} ký tự "
+                                           f"(tối đa {limits.max_line_chars:,})"), line=line.loc.line)
+    if total > limits.max_chars:
+        raise IngestError(where, _dots(f"tệp {TOO_LARGE}: {total:,} ký tự (tối đa {limits.max_chars:,})"))
+    lines = [_safe_line(ln) for ln in doc.lines]
+    tables = [Table(rows=[[_safe_cell(c) for c in row] for row in t.rows]) for t in doc.tables]
+    notes = [safe_text(n) for n in doc.notes]
+    return doc.model_copy(update={"lines": lines, "tables": tables, "notes": notes})
+
+
+def _safe_line(line: Line) -> Line:
+    text = safe_text(line.text).replace("\n", " ")  # a line is one line
+    return line if text == line.text else Line(text=text, loc=line.loc)
+
+
+def _safe_cell(cell: TableCell) -> TableCell:
+    text = safe_text(cell.text).replace("\n", " ")
+    return cell if text == cell.text else TableCell(text=text, loc=cell.loc)
 
 
 class _Expired(BaseException):

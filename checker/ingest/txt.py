@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from checker.clean import safe_text
 from checker.errors import IngestError
 from checker.ingest import layout
 from checker.models import Document, Line, Location, Table, TableCell
@@ -59,7 +60,7 @@ _PIPE_RULE = re.compile(r"^\s*\|?[\s:|-]*-{3,}[\s:|-]*$")
 
 
 def lines_of(text: str) -> list[Line]:
-    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = safe_text(nfc(text))  # every line break is \n, no control characters, no lone surrogates
     return [Line(text=t.rstrip(), loc=Location(line=i)) for i, t in enumerate(text.split("\n"), start=1)]
 
 

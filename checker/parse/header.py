@@ -18,7 +18,7 @@ UNIT_WORD = re.compile(r"\b(phuong|phudng|phwong|phuodng|phieong|xa|dac khu|dac\
 _TYPE = {"xa": "xa", "dac khu": "dac_khu"}
 NUMBER = re.compile(r"\bs\w{0,2}\s*:\s*(\d*)\s*/\s*([a-z]{1,4}\s*-\s*[a-z]{2,8})")
 DATE = re.compile(
-    r"ng\w{1,2}y\s*(\d{1,2})?[\s.…_]*th\w{1,3}ng\s*(\d{1,2})?[\s.…_]*n\w{1,2}m\s*(\d{4})"
+    r"ng\w{1,2}y(?:\s*(\d{1,2}))?[\s.…_]*th\w{1,3}ng(?:\s*(\d{1,2}))?[\s.…_]*n\w{1,2}m\s*(\d{4})"
 )
 NUMBER_LABEL = re.compile(r"(?<![a-z])s[o06]\s*:")
 _CAPWORD = re.compile(rf"[{UPPER}][^\s,;:.()]*")
@@ -183,7 +183,7 @@ def parse_header(view: View, body_start: int) -> Header:
             h["date_text"] = view.texts[i][md.start() : md.end()].strip()
             h["date_line"] = view.line_no(i)
             h["year"] = int(year)
-            h["month"] = int(month) if month else None
+            h["month"] = int(month) if month and 1 <= int(month) <= 12 else None
             h["date_blank"] = not (day and month)
             if day and month:
                 h["date"] = parse_date(day, month, year)

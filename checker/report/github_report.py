@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from checker.baseline import rel_path
+from checker.clean import safe_text
 from checker.models import Finding, PlanResult, Report
 from checker.report.labels import label
 from checker.report.stream import TextWriter, render_with
@@ -20,7 +21,9 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Workflow-command data: ``%``, CR and LF escaped as the runner unescapes them; every other character a
+    reader may take as a line break (NEL, VT, FF, U+2028, U+2029, ...) and every control character made safe."""
+    return safe_text(text.replace("%", "%25").replace("\r", "%0D")).replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

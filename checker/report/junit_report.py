@@ -14,6 +14,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
+from checker.clean import xml_safe
 from checker.models import SEVERITY_RANK, Finding, PlanResult, Report
 from checker.report.stream import render_with
 
@@ -111,7 +112,8 @@ class Writer:
             for key in TOTALS:
                 self.totals[key] += int(suite.get(key, "0"))
             ET.indent(suite, level=1)
-            self.spool.write("\n  " + ET.tostring(suite, encoding="unicode"))
+            # ElementTree escapes markup but writes any character: the XML 1.0 range is ours to keep
+            self.spool.write("\n  " + xml_safe(ET.tostring(suite, encoding="unicode")))
 
     def close(self, summary: dict[str, object]) -> None:
         root = ET.Element("testsuites", {"name": "check", **{k: str(v) for k, v in self.totals.items()}})

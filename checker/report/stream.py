@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Protocol, TextIO
 
+from checker.clean import xml_safe
 from checker.models import SEVERITY_RANK, PlanResult, Report
 
 
@@ -36,7 +37,7 @@ def render_with(factory: WriterFactory, report: Report) -> str:
 
 def dumps_at(obj: object, depth: int) -> str:
     """``obj`` as JSON (indent 2) to be placed ``depth`` levels deep (JSON strings hold no raw newline)."""
-    return json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+    return xml_safe(json.dumps(obj, ensure_ascii=False, indent=2)).replace("\n", "\n" + "  " * depth)
 
 
 class JsonArray:

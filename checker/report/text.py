@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from checker.clean import flat
 from checker.models import Finding, PlanResult, Report
 from checker.report.labels import label, summary_line
 from checker.report.stream import TextWriter, render_with
@@ -29,7 +30,7 @@ def plan_text(p: PlanResult, lang: str) -> str:
         for f in p.general:
             out.extend(_finding(f, lang))
     out.append("")
-    return "\n".join(out) + "\n"
+    return "\n".join(map(flat, out)) + "\n"  # each entry one line, whatever text it quotes
 
 
 def Writer(out: TextIO, lang: str = "vi", rules: list[dict[str, object]] | None = None) -> TextWriter:

@@ -1,0 +1,72 @@
+"""Text made safe at the door, and kept safe on the way out.
+
+Every reader passes what it read through ``safe_text``: the text that reaches the parser, the checks and the
+reports is valid Unicode (no lone surrogates), has no control characters other than tab and newline, and no line
+breaks other than ``\\n`` (CR, CR LF, NEL ``\\x85``, VT, FF, the file/group/record separators, U+2028 and U+2029
+all become ``\\n``, as ``str.splitlines`` reads them). Every string that is safe in this sense is also in the
+XML 1.0 character range, so JUnit and SARIF stay well formed.
+
+``one_line`` is for values a report prints on one line (a path, a reason, a quote): a plan's text or a file's
+name can never add a line of its own. ``xml_safe`` is the last guard of the XML writers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from checker.models import Finding, PlanResult
+
+# line breaks other than \n (what str.splitlines treats as one), read as \n
+_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# control characters (C0 except tab and newline, DEL, C1) become a space
+_CONTROLS = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f"
+# not characters: lone surrogates and the non-characters XML refuses (U+FFFE, U+FFFF) become U+FFFD
+_NONCHARS = "\ud800-\udfff\ufffe\uffff"
+_UNSAFE = re.compile(f"[{_BREAKS}{_CONTROLS}{_NONCHARS}]")
+_CRLF = re.compile("\r\n")
+_TO = {**{ord(c): "\n" for c in _BREAKS}, **{c: " " for c in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F,
+                                                              *range(0x7F, 0x85), *range(0x86, 0xA0))},
+       **{c: "\ufffd" for c in (*range(0xD800, 0xE000), 0xFFFE, 0xFFFF)}}
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LINE_BREAKS = re.compile("[\n\t]+")
+
+
+def safe_text(text: str) -> str:
+    """``text`` with every line break as ``\\n``, control characters as spaces, non-characters as U+FFFD."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _CRLF.sub("\n", text).translate(_TO)
+
+
+def is_safe(text: str) -> bool:
+    return _UNSAFE.search(text) is None
+
+
+def one_line(text: str) -> str:
+    """Safe text on a single line: every line break (and tab) becomes one space."""
+    return flat(text).strip()
+
+
+def flat(text: str) -> str:
+    """Safe text on a single line, its indentation kept."""
+    return _LINE_BREAKS.sub(" ", safe_text(text))
+
+
+def xml_safe(text: str) -> str:
+    """Characters outside the XML 1.0 range replaced (U+FFFD): what an XML writer must never emit."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def safe_result(result: PlanResult) -> PlanResult:
+    """A plan's result with every text a report prints on one line and safe: nothing it quotes (a file name,
+    the plan's words, a reason) can add a line, an annotation or an element to any output."""
+    def safe(findings: list[Finding]) -> list[Finding]:
+        return [f.model_copy(update={k: one_line(getattr(f, k)) for k in ("message", "evidence", "expected", "actual")})
+                for f in findings]
+
+    fields = {k: one_line(v) for k in ("path", "reason", "directive", "unit", "format")
+              if isinstance(v := getattr(result, k), str)}
+    return result.model_copy(update={**fields, "notes": [one_line(n) for n in result.notes],
+                                     "findings": safe(result.findings), "general": safe(result.general)})
