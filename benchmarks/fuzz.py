@@ -36,13 +36,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--start", type=int, default=0)
     ap.add_argument("--count", type=int, default=1000)
-    ap.add_argument("--seed", type=int, help="one case only")
+    ap.add_argument("--seed", type=int, nargs="+", help="these cases only (e.g. the slow ones of an earlier run)")
     ap.add_argument("--family", choices=["text", "structured", "docx", "pdf"])
     ap.add_argument("--budget", type=float, default=2.0, help="seconds; a case over it is reported as slow")
     ap.add_argument("--log", type=Path, help="append one JSON line per case")
     ap.add_argument("--show", action="store_true", help="print the case's bytes (first 2,000) before running it")
     args = ap.parse_args()
-    seeds = [args.seed] if args.seed is not None else range(args.start, args.start + args.count)
+    seeds = list(args.seed) if args.seed is not None else range(args.start, args.start + args.count)
     packs = load_packs()
     crashes: list[tuple[int, str]] = []
     slow: list[tuple[int, float]] = []

@@ -43,7 +43,7 @@ def rel_path(path: str) -> str:
 def fingerprint_of(plan_key: str, rule: str, kind: str, evidence: str, expected: str) -> str:
     subject = squash(evidence) if evidence.strip() else "expected:" + squash(expected)
     raw = "\x1f".join((plan_key, rule, kind, subject))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]  # any text hashes
 
 
 def fingerprint(finding: Finding, plan_key: str) -> str:

@@ -189,8 +189,17 @@ def _structured_data(rng: random.Random) -> object:
     data["header"]["date"] = str(data["header"]["date"])
     for ref in data.get("implements", []):
         ref["date"] = str(ref["date"])
-    sections, targets = data["sections"], data["targets"]
     for _ in range(rng.randint(1, 4)):
+        try:
+            _structured_op(data, rng)
+        except (TypeError, KeyError, AttributeError, IndexError, ValueError):
+            pass  # an earlier mutation changed the shape this one needs
+    return data
+
+
+def _structured_op(data: dict, rng: random.Random) -> None:  # type: ignore[type-arg]
+    sections, targets = data["sections"], data["targets"]
+    if True:
         op = rng.randrange(12)
         if op == 0:  # a cycle of parents
             a, b = rng.randrange(len(sections)), rng.randrange(len(sections))
@@ -221,7 +230,6 @@ def _structured_data(rng: random.Random) -> object:
             data["lines"] = [{"text": _random_unicode(rng, 50), "loc": {"line": k + 1}} for k in range(50)]
         else:
             data[_nasty(rng)] = _nasty(rng)
-    return data
 
 
 def _to_yaml(data: object) -> str:
@@ -318,11 +326,21 @@ def make_docx_bytes(paragraphs: list[str], font: str | None = None) -> bytes:
     return buf.getvalue()
 
 
-def lying_zip_bomb(megabytes: int = 300) -> bytes:
-    """A .docx whose word/document.xml inflates to ``megabytes`` MB while every header claims 1 KB."""
+def lying_zip_bomb(megabytes: int = 150, lie: str = "packed") -> bytes:
+    """A .docx whose word/document.xml inflates to ``megabytes`` MB, with headers that lie.
+
+    ``lie="packed"``: the compressed size is declared 100 times smaller than the content although it is ~1000
+    times smaller (an image stored after it gives a reader the bytes the lie asks for, and makes the file look
+    like an ordinary Word file with a picture); the CRC is right, so a reader inflates it all.
+    ``lie="size"``: every header claims the member is 1 KB.
+    """
     parts = dict(_docx_template())
     comp = zlib.compressobj(9, zlib.DEFLATED, -15)
-    deflated = b"".join(comp.compress(b"<" * (1 << 20)) for _ in range(megabytes)) + comp.flush()
+    block = b"<" * (1 << 20)
+    deflated = b"".join(comp.compress(block) for _ in range(megabytes)) + comp.flush()
+    crc = 0
+    for _ in range(megabytes):
+        crc = zlib.crc32(block, crc)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in parts.items():
@@ -335,11 +353,17 @@ def lying_zip_bomb(megabytes: int = 300) -> bytes:
         members = {i.filename: zf.read(i.filename) for i in infos}
     out = io.BytesIO()
     entries: list[tuple[bytes, int, int, int, int, int]] = []  # name, offset, crc, csize, usize, method
+    if lie == "size":
+        entries.append(_local(out, b"word/document.xml", deflated, 0, 1024, 8))
+    else:
+        name, offset, crc, _, usize, method = _local(out, b"word/document.xml", deflated, crc, megabytes << 20, 8)
+        entries.append((name, offset, crc, (megabytes << 20) // 100, usize, method))
+        picture = random.Random(megabytes).randbytes((megabytes << 20) // 90)
+        entries.append(_local(out, b"word/media/image1.png", picture, zlib.crc32(picture), len(picture), 0))
     for name, data in members.items():
         c = zlib.compressobj(9, zlib.DEFLATED, -15)
         packed = c.compress(data) + c.flush()
         entries.append(_local(out, name.encode(), packed, zlib.crc32(data), len(data), 8))
-    entries.append(_local(out, b"word/document.xml", deflated, 0, 1024, 8))  # the lie: 1 KB, any CRC
     cd_start = out.tell()
     for name, offset, crc, csize, usize, method in entries:
         out.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, 0, 0, crc, csize, usize,
@@ -360,7 +384,8 @@ def _local(out: io.BytesIO, name: bytes, packed: bytes, crc: int, usize: int,
 def docx_case(rng: random.Random, seed: int) -> Case:
     r = rng.random()
     if r < 0.03:
-        return Case("docx-bomb", ".docx", lying_zip_bomb(rng.choice([5, 50])), seed)
+        return Case("docx-bomb", ".docx", lying_zip_bomb(rng.choice([5, 50, 150]), rng.choice(["packed", "size"])),
+                    seed)
     lines = _mutate_lines(list(rng.choice(base_texts()).split("\n")), rng)
     font = None
     if rng.random() < 0.15:

@@ -46,7 +46,7 @@ def run(data: bytes, name: str, folder: Path, packs: list[LoadedPack], limits: L
 def verify_outputs(report: Report, folder: Path) -> None:
     """Every format renders, encodes as UTF-8 and parses back, with exactly the lines and elements it should."""
     rendered = {fmt: render(report) for fmt, render in FORMATS.items() if fmt != "html"}
-    for fmt, text in rendered.items():
+    for text in rendered.values():
         text.encode("utf-8")  # strict: no lone surrogate survives
     data = json.loads(rendered["json"])
     assert len(data["plans"]) == len(report.plans)

@@ -52,21 +52,30 @@ def finding(rule: RuleBase, check: str, kind: Kind, *, line: int | None, message
                    source=source or rule.source)
 
 
+_INDEX: tuple[Plan | None, dict[int, Line], dict[int, Location]] = (None, {}, {})  # the last plan's, by number
+
+
+def _index(plan: Plan) -> tuple[dict[int, Line], dict[int, Location]]:
+    """The plan's (first) line and (first) location of each line number, built once per plan: O(1) lookups."""
+    global _INDEX
+    indexed, lines, locs = _INDEX  # one tuple, read at once: safe when threads check different plans
+    if indexed is not plan:
+        lines, locs = {}, {}
+        for ln in plan.lines:
+            lines.setdefault(ln.loc.line, ln)
+            for loc in (ln.loc, *(s.loc for s in ln.spans)):
+                locs.setdefault(loc.line, loc)
+        _INDEX = (plan, lines, locs)
+    return lines, locs
+
+
 def location_of(plan: Plan, line: int) -> Location | None:
-    for ln in plan.lines:
-        for loc in (ln.loc, *(s.loc for s in ln.spans)):
-            if loc.line == line:
-                return loc
-    return None
+    return _index(plan)[1].get(line)
 
 
 def line_text(plan: Plan, line: int | None) -> str:
-    if line is None:
-        return ""
-    for ln in plan.lines:
-        if ln.loc.line == line:
-            return ln.text.strip()
-    return ""
+    ln = _index(plan)[0].get(line) if line is not None else None
+    return ln.text.strip() if ln is not None else ""
 
 
 def windows(plan: Plan, size: int = 3) -> Iterator[tuple[Line, str]]:

@@ -21,12 +21,13 @@ class Limits:
     max_bytes: int = 20 * 1024 * 1024
     max_unpacked_bytes: int = 200 * 1024 * 1024  # a .docx may not unpack to more than this
     max_ratio: float = 200.0  # nor compress better than this (zip bombs)
-    max_xml_bytes: int = 64 * 1024 * 1024  # nor its XML parts unpack to more than this (counted, not declared)
-    # the text a plan may have (the largest real plan seen: 955 lines, 275 characters a line, 27,000 characters)
-    max_lines: int = 20_000
-    max_line_chars: int = 10_000
-    max_chars: int = 1_000_000
-    max_pages: int = 500
+    max_xml_bytes: int = 24 * 1024 * 1024  # nor its XML parts unpack to more than this (counted, not declared)
+    # the text a plan may have: several times the largest real plan seen (955 lines, 275 characters a line,
+    # 27,000 characters, about 30 pages), so that every stage stays within a second or two on any input
+    max_lines: int = 4_000
+    max_line_chars: int = 5_000
+    max_chars: int = 400_000
+    max_pages: int = 300
 
 
 Reader = Callable[[Path, Limits], Document]

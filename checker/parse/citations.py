@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -35,7 +36,7 @@ SHORT = re.compile(
 )
 # "Kế hoạch số 215 ngày 25/8/2025": a number without its symbol, recognised only when a date follows it
 BARE = re.compile(
-    r"\b(ke hoach|quyet dinh|chi thi|nghi quyet|kh|qd|ct|nq)\s*(?:so\s*)?(\d{1,5})(?=\s*,?\s*ng\w{1,2}y\s*\d)"
+    r"\b(ke hoach|quyet dinh|chi thi|nghi quyet|kh|qd|ct|nq)\s*(?:so\s*)?(\d{1,5})(?=\s*(?:,\s*)?ng\w{1,2}y\s*\d)"
 )
 DATE_NUM = re.compile(r"^[\s,]*(?:ban hanh\s*)?ng\w{1,2}y\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 DATE_WORDS = re.compile(
@@ -93,39 +94,71 @@ def _kind_before(view: View, start: int) -> str | None:
     return None
 
 
+class _Taken:
+    """Positions of the text already taken by a citation: marking costs the matches' length, a lookup O(1)."""
+
+    def __init__(self, size: int) -> None:
+        self.marks = bytearray(size + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self.marks[start:end] = b"\x01" * (end - start)
+
+    def covers(self, pos: int) -> bool:
+        return bool(self.marks[pos])
+
+
+class _Boundaries:
+    """Clause boundaries, found once; ``last_end(start)`` is what scanning ``text[:start]`` for the last boundary
+    gives, in O(log n). Only a boundary that runs across ``start`` can end differently when the scan stops there
+    (a blank-line run cut short); it is matched again within ``text[:start]``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = [(b.start(), b.end()) for b in _BOUNDARY.finditer(text)]
+        self.ends = [e for _, e in self.spans]
+
+    def last_end(self, start: int) -> int:
+        k = bisect.bisect_right(self.ends, start) - 1
+        best = self.ends[k] if k >= 0 else 0
+        if k + 1 < len(self.spans) and self.spans[k + 1][0] < start:
+            cut = _BOUNDARY.match(self.text, self.spans[k + 1][0], start)
+            if cut:
+                best = cut.end()
+        return best
+
+
 def find_references(view: View, preamble_end: int) -> list[DocRef]:
     """Every citation in the text; those in the preamble that open a "Thực hiện ..." clause implement it."""
     text = view.joined_folded
     found: list[tuple[int, int, str, str]] = []  # start, number end, key, kind
-    taken: list[tuple[int, int]] = []
+    taken = _Taken(len(text))
     for m in FULL.finditer(text):
         found.append((m.start(), m.end(), make_key(m.group(1), m.group(2), m.group(3), m.group(4)),
                       KIND_CODES[m.group(3)]))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     for m in LAW.finditer(text):
         found.append((m.start(), m.end(), f"{m.group(1)}/{m.group(2)}/{m.group(3).upper()}", "QH"))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     for m in SHORT.finditer(text):
-        if any(a <= m.start(2) < b for a, b in taken):
+        if taken.covers(m.start(2)):
             continue
         code = _WORD_KINDS[m.group(1)]
         found.append((m.start(2), m.end(), make_key(m.group(2), m.group(3), code, ""), code))
-        taken.append((m.start(2), m.end()))
+        taken.add(m.start(2), m.end())
     for m in BARE.finditer(text):
-        if any(a <= m.start(2) < b for a, b in taken):
+        if taken.covers(m.start(2)):
             continue
         code = _WORD_KINDS[m.group(1)]
         found.append((m.start(2), m.end(), f"{m.group(2).lstrip('0') or '0'}/{code}", code))
     found.sort()
     refs: list[DocRef] = []
     prev_end = 0
+    boundaries = _Boundaries(text)
     for start, num_end, key, code in found:
         when, raw_date, issuer, end = _after(view, num_end)
         kind = _kind_before(view, start) or code
         line_idx = view.index_at(start)
-        seg_start = 0
-        for b in _BOUNDARY.finditer(text, 0, start):
-            seg_start = b.end()
+        seg_start = boundaries.last_end(start)
         segment = squash(text[max(seg_start, prev_end) : start])
         implements = start < preamble_end and seg_start >= prev_end and bool(_IMPLEMENTS.match(segment))
         quote_start = max(seg_start, view.starts[line_idx], start - 40)

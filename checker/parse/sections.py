@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Literal
 
@@ -133,6 +134,7 @@ def find_sections(view: View) -> list[Section]:
     conv = conventions()
     ordinals = [squash(o) for o in conv.part_ordinals]
     skip: set[int] = set()
+    open_levels: list[int] = []  # indexes of sections with strictly rising levels: the candidates for parent
     for i, text in enumerate(view.texts):
         if not text.strip() or i in skip:
             continue
@@ -193,11 +195,11 @@ def find_sections(view: View) -> list[Section]:
         heading_idx.add(i)
         if style in ("roman", "arabic", "letter", "dotted"):
             level = {"roman": 1, "arabic": 2, "letter": 4}.get(style, 0) or 2 + number.count(".")
-        parent = None
-        for j in range(len(sections) - 1, -1, -1):
-            if sections[j].level < level:
-                parent = j
-                break
+        # the parent is the nearest earlier section of a lower level (a stack keeps this linear)
+        while open_levels and sections[open_levels[-1]].level >= level:
+            open_levels.pop()
+        parent = open_levels[-1] if open_levels else None
+        open_levels.append(len(sections))
         sections.append(
             Section(number=number, style=style, title=title.strip(), line=view.line_no(i), level=level, parent=parent)
         )
@@ -209,16 +211,28 @@ def top_level(sections: list[Section]) -> int:
     return min((s.level for s in sections), default=1)
 
 
+_HEADING_LINES: tuple[list[Section] | None, list[int]] = (None, [])  # the last sections' heading lines
+
+
 def section_of_line(view: View, sections: list[Section], index: int) -> int | None:
-    """Index of the innermost section whose heading precedes line ``index``."""
+    """Index of the innermost section whose heading precedes line ``index`` (the last of the leading run of
+    sections whose heading line is at or before it; a binary search where, as found in text, lines rise)."""
+    global _HEADING_LINES
     line = view.line_no(index)
-    found = None
-    for k, s in enumerate(sections):
-        if (s.line or 0) <= line:
-            found = k
-        else:
-            break
-    return found
+    known, lines = _HEADING_LINES
+    if known is not sections or len(lines) != len(sections):
+        lines = [s.line or 0 for s in sections]
+        rising = all(a < b for a, b in zip(lines, lines[1:], strict=False))
+        if not rising:  # sections not in text order (not from find_sections): the plain scan
+            found = None
+            for k, s in enumerate(sections):
+                if (s.line or 0) > line:
+                    break
+                found = k
+            return found
+        _HEADING_LINES = (sections, lines)
+    k = bisect.bisect_right(lines, line) - 1
+    return k if k >= 0 else None
 
 
 def section_span(view: View, sections: list[Section], k: int) -> tuple[int, int]:

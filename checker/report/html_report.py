@@ -8,6 +8,7 @@ from typing import TextIO
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from checker.clean import xml_safe
 from checker.models import PlanResult, Report
 from checker.report.labels import LABELS, summary_line
 from checker.report.stream import render_with
@@ -60,11 +61,11 @@ class Writer:
                           "counts": counts, "kinds": kinds})
         if self.out_dir is not None:
             html = self.env.get_template("plan.html").render(p=p, counts=counts, kinds=kinds, t=self.t, lang=self.lang)
-            (self.out_dir / name).write_text(html, encoding="utf-8")
+            (self.out_dir / name).write_text(xml_safe(html), encoding="utf-8")  # autoescaped; valid Unicode too
 
     def close(self, summary: dict[str, object]) -> None:
-        html = self.env.get_template("index.html").render(
-            rows=self.rows, t=self.t, kinds=KINDS, summary=summary_line(summary, self.lang), lang=self.lang)
+        html = xml_safe(self.env.get_template("index.html").render(
+            rows=self.rows, t=self.t, kinds=KINDS, summary=summary_line(summary, self.lang), lang=self.lang))
         if self.out_dir is not None:
             (self.out_dir / "index.html").write_text(html, encoding="utf-8")
         if self.out is not None:

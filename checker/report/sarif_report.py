@@ -16,6 +16,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from checker.baseline import fingerprint, rel_path
+from checker.clean import one_line
 from checker.models import Finding, PlanResult, Report
 from checker.report.stream import JsonArray, dumps_at, render_with
 
@@ -25,7 +26,7 @@ FINGERPRINT_KEY = "checkFingerprint/v1"
 
 
 def artifact_location(path: str) -> dict[str, str]:
-    rel = rel_path(path)
+    rel = one_line(rel_path(path))  # a URI of valid Unicode on one line, whatever the file is called
     if rel.startswith("/"):
         return {"uri": Path(rel).as_uri()}
     return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}

@@ -1,0 +1,318 @@
+"""Reproducers of the families of hostile input found by fuzzing (issue 14): crashes, wrong output, hangs, size.
+
+Each test makes its input from the description of the family, runs it through the real pipeline and checks the
+one clear answer. Hangs are guarded by a generous alarm (``time_limit``) so that a regression fails instead of
+stalling the suite; speed itself is measured by ``benchmarks/fuzz.py``, not asserted here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tracemalloc
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from fuzz_inputs import lying_zip_bomb, make_docx_bytes
+from fuzz_oracle import run, text_lines, verify_outputs
+from helpers_docs import sha256
+
+from checker.checks.base import Context
+from checker.checks.bodies import _plan_date
+from checker.checks.targets import in_target_section
+from checker.clean import one_line, safe_text, xml_safe
+from checker.errors import IngestError
+from checker.ingest import Limits, read
+from checker.ingest.safety import time_limit
+from checker.models import Finding, Header, Plan, PlanResult, Report, Section
+from checker.models import Target as PlanTarget
+from checker.pipeline import check_file
+from checker.report import FORMATS
+from checker.rules.loader import LoadedPack
+
+HANG_GUARD = 60.0  # seconds: far above what any of these takes; only a hang reaches it
+
+PLAN_HEAD = """ỦY BAN NHÂN DÂN PHƯỜNG HOA PHƯỢNG
+Số: 12/KH-UBND
+Hoa Phượng, ngày 05 tháng 9 năm 2025
+KẾ HOẠCH
+Ứng dụng công nghệ thông tin và chuyển đổi số 6 tháng cuối năm 2025
+Thực hiện Kế hoạch số 215/KH-UBND ngày 25/8/2025 của UBND thành phố Hải Phòng;
+I. MỤC TIÊU
+1. Mục tiêu cụ thể
+- Tối thiểu 80% hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình.
+"""
+
+
+def refused(path: Path, match: str, limits: Limits | None = None) -> IngestError:
+    before = sha256(path)
+    with pytest.raises(IngestError) as err:
+        read(path, limits)
+    assert match in str(err.value), str(err.value)
+    assert "\n" not in str(err.value)
+    assert sha256(path) == before
+    return err.value
+
+
+def guarded(path: Path, packs: list[LoadedPack]) -> PlanResult:
+    with time_limit(HANG_GUARD, str(path), "hang"):
+        result = check_file(path, packs)
+    assert result.reason != f"{path}: hang"
+    return result
+
+
+@pytest.fixture(scope="module")
+def packs(pack: LoadedPack) -> list[LoadedPack]:
+    return [pack]
+
+
+# --------------------------------------------------------------------------- crashes
+
+
+def test_target_section_out_of_range_is_refused_with_line_and_field(tmp_path: Path) -> None:
+    path = tmp_path / "ke-hoach.yaml"
+    path.write_text("sections:\n  - {title: MỤC TIÊU}\ntargets:\n  - {text: 80% hồ sơ, value: 80, section: 7}\n",
+                    encoding="utf-8")
+    err = refused(path, "targets.0.section")
+    assert err.line == 4 and "không tồn tại" in err.message
+
+
+def test_in_target_section_is_bounded_on_a_broken_tree(pack: LoadedPack) -> None:
+    """A plan built elsewhere (not validated) with an index out of range and a cycle: no IndexError, no hang."""
+    cyclic = [Section(title="A", parent=1), Section(title="B", parent=0)]
+    plan = Plan(path="x", format="yaml", sections=cyclic)
+    ctx = Context(loaded=pack, lang="vi")
+    with time_limit(HANG_GUARD, "x", "hang"):
+        assert in_target_section(plan, PlanTarget(text="x", value=1, section=0), ctx) is False
+        assert in_target_section(plan, PlanTarget(text="x", value=1, section=9), ctx) is False
+
+
+def test_month_13(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    assert _plan_date(Plan(path="x", format="txt", header=Header(year=2025, month=13))) is None
+    data = tmp_path / "thang.json"
+    data.write_text(json.dumps({"header": {"year": 2025, "month": 13}}), encoding="utf-8")
+    assert "header.month" in str(refused(data, "tháng 13"))
+    text = tmp_path / "thang.txt"
+    text.write_text(PLAN_HEAD.replace("ngày 05 tháng 9", "ngày 05 tháng 13"), encoding="utf-8")
+    result = guarded(text, packs)
+    assert result.status == "checked"
+
+
+@pytest.mark.parametrize("suffix, template", [(".yaml", "header:\n  year: {n}\n"),
+                                              (".json", '{{"header": {{"year": {n}}}}}')])
+def test_integer_of_5000_digits(tmp_path: Path, suffix: str, template: str) -> None:
+    path = tmp_path / f"so{suffix}"
+    path.write_text(template.format(n="9" * 5000), encoding="utf-8")
+    err = refused(path, "số quá lớn")
+    assert err.line == 2 if suffix == ".yaml" else err.line == 1
+
+
+def test_lone_surrogates_in_a_json_plan_never_reach_a_renderer(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    path = tmp_path / "thay-the.json"
+    path.write_text('{"header": {"unit_name": "Hoa\\ud800 Ph\\udfffượng"}, "targets": [{"text": "\\ud800 80% <b>", '
+                    '"value": 80}], "implements": [{"number": "215/KH-UBND"}]}', encoding="utf-8")
+    result = run(path.read_bytes(), path.name, tmp_path / "run", packs)
+    assert result.status == "checked"
+    doc = read(path)
+    assert "\ufffd" in json.dumps(doc.structured, ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------- wrong output
+
+HOSTILE = "a\x01b\x85c\u2028d\u2029e\x0bf\x1bg\ud800h\ufffe</x>]]>&<'\"::error::%0A,:\r\nz"
+
+
+def _report(path: str, text: str) -> Report:
+    finding = Finding(id="HP215-X", check="x", kind="missing", severity="error", line=3, message=text,
+                      evidence=text, expected=text, actual=text)
+    return Report(plans=[
+        PlanResult(path=path, status="checked", unit=text, notes=[text], findings=[finding, finding]),
+        PlanResult(path=path, status="unreadable", reason=text),
+        PlanResult(path=path, status="not-applicable", reason=text),
+    ])
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "github", "text"])
+def test_no_output_can_be_split_or_injected_even_without_the_door(fmt: str) -> None:
+    """Results not made safe at the door (as a library user might build them): every format still holds."""
+    report = _report(f"ke{HOSTILE}hoach.txt", HOSTILE)
+    out = FORMATS[fmt](report)
+    out.encode("utf-8")
+    if fmt in ("json", "sarif"):
+        json.loads(out)
+    elif fmt == "junit":
+        root = ET.fromstring(out.encode("utf-8"))
+        assert len(root.findall("testsuite")) == 3
+        assert len(root.findall(".//failure")) == 1 and len(root.findall(".//error")) == 1
+    elif fmt == "github":
+        assert len(out.splitlines()) == 4 and all(line.startswith("::") for line in out.splitlines())
+    else:
+        assert len(out.splitlines()) == text_lines(report)
+
+
+def test_junit_well_formed_for_a_legacy_plan_with_control_characters(tmp_path: Path,
+                                                                    packs: list[LoadedPack]) -> None:
+    """Control bytes in an 8-bit (TCVN3/Windows-1258) file become C0/C1 characters: never in the XML."""
+    from checker.ingest import legacy
+
+    text = legacy.encode(PLAN_HEAD, "tcvn3").encode("latin-1") + b"\x01\x02\x85\x9f\x1b tr\x81n\n"
+    path = tmp_path / "phong-cu.txt"
+    path.write_bytes(text)
+    run(text, path.name, tmp_path / "run", packs)
+
+
+@pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029", "\x0b", "\x0c", "\r", "\x1c"])
+def test_odd_line_breaks_never_split_a_github_annotation(tmp_path: Path, packs: list[LoadedPack], brk: str) -> None:
+    body = PLAN_HEAD.replace("Tối thiểu 80%", f"Tối thiểu 60%{brk}::error file=x::injected{brk}")
+    path = tmp_path / f"dong{'_' if brk != chr(0x85) else ''}.txt"
+    path.write_text(body, encoding="utf-8")
+    result = run(path.read_bytes(), path.name, tmp_path / "run", packs)
+    assert result.status == "checked"
+    doc = read(path)
+    assert all(safe_text(ln.text) == ln.text and "\n" not in ln.text for ln in doc.lines)
+
+
+def test_a_yaml_error_is_one_vietnamese_line_without_the_parser_text(tmp_path: Path,
+                                                                      packs: list[LoadedPack]) -> None:
+    path = tmp_path / "hong.yaml"
+    path.write_text("header:\n  unit_name: [Hoa Phượng\n  title: : :\n", encoding="utf-8")
+    result = check_file(path, packs)
+    assert result.status == "unreadable" and result.reason
+    reason = result.reason
+    assert "\n" not in reason and reason.startswith(f"{path}:")
+    for raw in ("<unicode string>", "while ", "found ", "expected ", "column", "/tmp/tmp"):
+        assert raw not in reason.split(": ", 1)[1], reason
+    assert "YAML sai cú pháp" in reason
+
+
+def test_a_file_name_cannot_add_a_line(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    name = "ke\nhoach\x85::error::x\u2028.txt"
+    result = run(PLAN_HEAD.encode("utf-8"), name, tmp_path / "run", packs)
+    assert result.status == "checked"
+
+
+# --------------------------------------------------------------------------- hangs
+
+
+def test_cyclic_sections_are_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "vong.yaml"
+    path.write_text("sections:\n  - {title: A, parent: 2}\n  - {title: B, parent: 0}\n  - {title: C, parent: 1}\n"
+                    "targets:\n  - {text: 80% hồ sơ, value: 80, section: 0}\n", encoding="utf-8")
+    err = refused(path, "vòng cha-con")
+    assert "sections.0.parent" in err.message and err.line == 2
+
+
+def test_alias_bomb_and_self_reference(tmp_path: Path) -> None:
+    laughs = tmp_path / "cuoi.yaml"
+    laughs.write_text('a: &a ["x","x","x","x","x","x","x","x","x"]\n'
+                      + "".join(f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"
+                                for p, c in zip("abcdefgh", "bcdefghi", strict=True)), encoding="utf-8")
+    refused(laughs, "quá lớn")
+    self_ref = tmp_path / "tu-tham-chieu.yaml"
+    self_ref.write_text("a: &a [*a]\n", encoding="utf-8")
+    with pytest.raises(IngestError):
+        read(self_ref)
+
+
+@pytest.mark.parametrize("body", [
+    "\n".join(f"{k}. Căn cứ Nghị định số {k}/2020/NĐ-CP ngày 1/1/2020; Kế hoạch số {k} ngày 2/2/2020"
+              for k in range(1, 3000)),
+    "Kế hoạch số 1" + " " * 4000 + "x\n" + "\n".join("1. 2. 3. 4. 5. 6. 7. 8. 9. 10." * 40 for _ in range(500)),
+    ("phường An Dương " * 300 + "\n") * 100,
+    ("ĐƠN VỊ " * 700 + "\n") * 5,
+    "\n".join(["- Tối thiểu 80% hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình."] * 3900),
+    "\n".join(["a) Tiêu đề"] * 3900),
+], ids=["citations", "numbers", "unit-mentions", "long-caps-lines", "repeated-targets", "repeated-headings"])
+def test_repeated_lines_and_numbers_finish(tmp_path: Path, packs: list[LoadedPack], body: str) -> None:
+    path = tmp_path / "lap.txt"
+    path.write_text(PLAN_HEAD + body + "\n", encoding="utf-8")
+    result = guarded(path, packs)
+    assert result.status in ("checked", "unreadable", "not-applicable")
+
+
+def test_long_line_with_legacy_letters_finishes(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    path = tmp_path / "dai.txt"
+    path.write_bytes(PLAN_HEAD.encode("utf-8") + ("ñ" * 4000 + " ").encode("latin-1") * 3 + b"\n")
+    guarded(path, packs)
+
+
+# --------------------------------------------------------------------------- size
+
+
+def test_too_many_lines_or_characters_is_a_clear_answer(tmp_path: Path) -> None:
+    limits = Limits()
+    many = tmp_path / "nhieu-dong.txt"
+    many.write_text(PLAN_HEAD + "- dòng\n" * (limits.max_lines + 1), encoding="utf-8")
+    refused(many, "quá lớn để kiểm tra")
+    wide = tmp_path / "dong-dai.txt"
+    wide.write_text(PLAN_HEAD + "chữ " * limits.max_line_chars + "\n", encoding="utf-8")
+    assert refused(wide, "ký tự").line == PLAN_HEAD.count("\n") + 1
+    big = tmp_path / "lon.txt"
+    big.write_text(("Kế hoạch chuyển đổi số của phường Hoa Phượng. " * 100 + "\n") * 600, encoding="utf-8")
+    assert big.stat().st_size > 2 * 1024 * 1024
+    refused(big, "quá lớn")
+
+
+def test_a_docx_of_100000_paragraphs_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    path = tmp_path / "dai.docx"
+    path.write_bytes(make_docx_bytes([f"Đoạn {k}" for k in range(100_000)]))
+    tracemalloc.start()
+    try:
+        refused(path, "đoạn văn")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 1024 * 1024, peak
+
+
+@pytest.mark.parametrize("lie", ["packed", "size"])
+def test_a_lying_zip_bomb_is_refused_without_growing_memory(tmp_path: Path, lie: str) -> None:
+    """Headers that pass the declared checks, a member that inflates to 150 MB: counting what comes out refuses
+    it, one chunk at a time (a header claiming 1 KB is caught by its CRC)."""
+    path = tmp_path / "bom.docx"
+    path.write_bytes(lying_zip_bomb(150, lie))
+    tracemalloc.start()
+    try:
+        refused(path, "quá lớn" if lie == "packed" else "hỏng")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 32 * 1024 * 1024, peak
+
+
+def test_a_pdf_of_2000_pages_is_refused_before_reading_pages(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(2000):
+        writer.add_blank_page(width=595, height=842)
+    path = tmp_path / "dai.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    refused(path, "2.000 trang")
+
+
+# --------------------------------------------------------------------------- the helpers themselves
+
+
+def test_safe_text_maps_breaks_and_replaces_what_is_not_text() -> None:
+    assert safe_text("a\r\nb\rc\x85d\u2028e\u2029f") == "a\nb\nc\nd\ne\nf"
+    assert safe_text("x\x00y\x1b\x7f\x9fz\ud800\uffff") == "x y   z\ufffd\ufffd"
+    assert safe_text("tab\tok\nđ ỹ \U0001f600") == "tab\tok\nđ ỹ \U0001f600"
+    assert one_line("  a\n\tb\u2028c ") == "a b c"
+    assert xml_safe("a\x01\ud800\ufffeb") == "a\ufffd\ufffd\ufffdb"
+
+
+def test_the_oracle_fails_on_an_added_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fuzz oracle itself fails when an output gains a line (so the property tests can fail)."""
+    report = _report("x.txt", "ok")
+    verify_outputs(report, tmp_path / "ok")
+    github = FORMATS["github"]
+    monkeypatch.setitem(FORMATS, "github", lambda r: github(r) + "::error::injected\n")
+    with pytest.raises(AssertionError):
+        verify_outputs(report, tmp_path / "bad")
+
+
+def test_dates_stay_dates() -> None:
+    assert _plan_date(Plan(path="x", format="txt", header=Header(year=2025, month=9))) == dt.date(2025, 9, 28)
