@@ -135,7 +135,7 @@ class _Reader:
                     text = legacy.convert(text, enc[0], upper=enc[1])
                     self.converted.add(enc[0])
             out.append(text)
-        return safe_text(nfc("".join(out))).strip()
+        return safe_text(nfc("".join(out))).replace("\n", " ").strip()  # a paragraph is one line
 
     # ------------------------------------------------------------------ block content
     def blocks(self, parent: Any) -> Iterator[Any]:

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from checker.clean import safe_text
+from checker.clean import is_safe, safe_text
 from checker.errors import IngestError
-from checker.models import Document, Line, Table, TableCell
+from checker.models import Block, Document, Line, Table, TableCell
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -152,18 +152,26 @@ def admit(doc: Document, limits: Limits) -> Document:
         raise IngestError(where, _dots(f"tệp {TOO_LARGE}: {total:,} ký tự (tối đa {limits.max_chars:,})"))
     lines = [_safe_line(ln) for ln in doc.lines]
     tables = [Table(rows=[[_safe_cell(c) for c in row] for row in t.rows]) for t in doc.tables]
+    blocks = [_safe_block(b) for b in doc.blocks]
     notes = [safe_text(n) for n in doc.notes]
-    return doc.model_copy(update={"lines": lines, "tables": tables, "notes": notes})
+    return doc.model_copy(update={"lines": lines, "blocks": blocks, "tables": tables, "notes": notes})
+
+
+def _safe_block(block: Block) -> Block:
+    if is_safe(block.text) and all(is_safe(c.text) for row in block.rows for c in row):
+        return block
+    rows = [[_safe_cell(c) for c in row] for row in block.rows]
+    return block.model_copy(update={"text": safe_text(block.text), "rows": rows})
 
 
 def _safe_line(line: Line) -> Line:
     text = safe_text(line.text).replace("\n", " ")  # a line is one line
-    return line if text == line.text else Line(text=text, loc=line.loc)
+    return line if text == line.text else line.model_copy(update={"text": text})
 
 
 def _safe_cell(cell: TableCell) -> TableCell:
     text = safe_text(cell.text).replace("\n", " ")
-    return cell if text == cell.text else TableCell(text=text, loc=cell.loc)
+    return cell if text == cell.text else cell.model_copy(update={"text": text})
 
 
 class _Expired(BaseException):
