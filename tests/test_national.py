@@ -11,6 +11,7 @@ from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
+from conftest import plan_from_text
 
 from checker.checks.base import Context
 from checker.checks.references import check, official_date, registry_key
@@ -20,7 +21,6 @@ from checker.pipeline import check_file
 from checker.rules.loader import LoadedGeneral, load_general, load_model, load_packs
 from checker.rules.national import NationalEntry, NationalRegistry, data_key
 from checker.rules.schema import LegalReferences
-from tests.conftest import plan_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT.parent / "shared" / "reference"
