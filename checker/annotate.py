@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.ingest.docx import FALLBACK, SDT, SDT_CONTENT, TBL, TXBX, P, R, T, _cells, _inside, _parts, _rows
+from checker.ingest.docx import FALLBACK, SDT, SDT_CONTENT, TBL, TXBX, P, R, T, W, _cells, _inside, _parts, _rows
 from checker.models import Finding, PlanResult, Report
 from checker.report.labels import label
 from checker.text import squash
 
 AUTHOR = "check"
+_TRACKED = {f"{{{W}}}ins", f"{{{W}}}del"}
 SUFFIX = ".checked.docx"
 
 
@@ -128,25 +129,12 @@ def comment_text(f: Finding, lang: str) -> str:
 def annotate_file(path: Path, findings: list[Finding], lang: str = "vi") -> Path:
     """Write ``<name>.checked.docx`` with a comment per finding; return its path."""
     import docx as python_docx
-    from docx.text.run import Run
 
     out = output_path(path)
     if out.resolve() == path.resolve():
         raise ValueError(f"{path}: the output would overwrite the input")
     doc = python_docx.Document(str(path))
-    blocks = blocks_of(doc)
-    title = title_paragraph(blocks)
-    for f in findings:
-        target = None
-        if f.line is not None and 1 <= f.line <= len(blocks) and blocks[f.line - 1].in_body:
-            target = _anchor_paragraph(blocks[f.line - 1])
-        if target is None:
-            target = title
-        if target is None:  # a document without a body paragraph: give it one
-            target = doc.add_paragraph()._p
-        runs = _own_runs(target) or [target.add_r()]
-        doc.add_comment([Run(runs[0], doc.part), Run(runs[-1], doc.part)], text=comment_text(f, lang), author=AUTHOR,
-                        initials="CK")
+    add_comments(doc, findings, lang)
     fd, tmp = tempfile.mkstemp(prefix=".annotate-", suffix=".docx", dir=out.parent)
     os.close(fd)
     try:
@@ -158,6 +146,26 @@ def annotate_file(path: Path, findings: list[Finding], lang: str = "vi") -> Path
         if os.path.exists(tmp):
             os.unlink(tmp)
     return out
+
+
+def add_comments(doc: Any, findings: list[Finding], lang: str = "vi", blocks: list[Block] | None = None) -> None:
+    """One comment per finding on its paragraph (or the title), on the paragraph's own runs: outside any tracked
+    change ``--fix`` made (checker.tracked)."""
+    from docx.text.run import Run
+
+    blocks = blocks_of(doc) if blocks is None else blocks
+    title = title_paragraph(blocks)
+    for f in findings:
+        target = None
+        if f.line is not None and 1 <= f.line <= len(blocks) and blocks[f.line - 1].in_body:
+            target = _anchor_paragraph(blocks[f.line - 1])
+        if target is None:
+            target = title
+        if target is None:  # a document without a body paragraph: give it one
+            target = doc.add_paragraph()._p
+        runs = [r for r in _own_runs(target) if r.getparent().tag not in _TRACKED] or [target.add_r()]
+        doc.add_comment([Run(runs[0], doc.part), Run(runs[-1], doc.part)], text=comment_text(f, lang), author=AUTHOR,
+                        initials="CK")
 
 
 def annotate_report(report: Report) -> list[str]:

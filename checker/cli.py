@@ -59,10 +59,14 @@ def exit_code(report: Report, fail_on: str, fail_on_general: str = "never") -> i
 @click.option("--strict", is_flag=True, help="báo cả văn bản viện dẫn không có trong danh mục (mức info)")
 @click.option("--fail-on-general", type=click.Choice(["error", "warning", "info", "never"]), default="never",
               show_default=True, help="mức của kiểm tra chung làm lệnh trả mã 1 (mặc định: không tính)")
+@click.option("--fix", "fix", is_flag=True, help="ghi <tên>.fixed.docx|.txt: chỗ sai có một cách sửa đúng được sửa "
+              "(Word: theo dõi thay đổi), chỗ cần cân nhắc chỉ được nhận xét")
+@click.option("--diff", "show_diff", is_flag=True, help="in diff hợp nhất của bản sửa (tệp .txt, .md)")
 def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Path, rules_dirs: tuple[Path, ...],
                   directive: str | None, fail_on: str, lang: str, max_size: int, baseline_file: Path | None,
                   baseline_out: Path | None, waivers_file: Path | None, annotate: bool, jobs: int, timeout: float,
-                  quiet: bool, general: bool, strict: bool, fail_on_general: str) -> None:
+                  quiet: bool, general: bool, strict: bool, fail_on_general: str, fix: bool,
+                  show_diff: bool) -> None:
     """Kiểm tra kế hoạch của xã, phường, đặc khu so với văn bản chỉ đạo (bộ quy tắc YAML)."""
     try:
         packs = load_all(list(rules_dirs))
@@ -76,7 +80,8 @@ def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
     opts = Options(formats=formats, output=output, fail_on=fail_on, lang=lang,
                    limits=Limits(max_bytes=max_size * 1024 * 1024), jobs=jobs, timeout=timeout or None,
                    accepted=accepted, waivers=waivers, baseline_out=baseline_out, annotate=annotate, quiet=quiet,
-                   round_pack=round_pack, general=general_pack, strict=strict, fail_on_general=fail_on_general)
+                   round_pack=round_pack, general=general_pack, strict=strict, fail_on_general=fail_on_general,
+                   fix=fix, diff=show_diff)
     sys.exit(run(paths, packs, opts, sys.stdout, lambda line: click.echo(line, err=True)))
 
 

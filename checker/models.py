@@ -269,6 +269,17 @@ class Plan(_Frozen):
 # --------------------------------------------------------------------------- check and report
 
 
+class Fix(_Frozen):
+    """A finding's one right answer, for ``--fix``: at source ``line``, the words ``old`` (matched folded, so
+    case, diacritics and spacing may differ) become ``new``; ``after``, when set, is written before them on that
+    line (the cited number a date belongs to) and picks the right occurrence."""
+
+    line: int
+    old: str
+    new: str
+    after: str = ""
+
+
 class Finding(_Frozen):
     """One problem found in one plan. ``id`` is the rule id; ``check`` the check family that raised it."""
 
@@ -285,6 +296,7 @@ class Finding(_Frozen):
     source: str | None = None  # the rule's or the registry entry's source, for reviewers to verify
     fingerprint: str | None = None  # stable across line moves (checker.baseline.fingerprint)
     suppressed: Literal["baseline", "waiver"] | None = None  # shown, but not counted nor failing
+    fix: Fix | None = None  # set only where there is one right answer (a registry date, a renamed office)
 
     def key(self) -> tuple[str, str, int | None]:
         return (self.id, self.kind, self.line)

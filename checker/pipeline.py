@@ -30,6 +30,7 @@ def discover(paths: list[Path]) -> Iterator[Path]:
                 for name in sorted(files):
                     f = Path(root) / name
                     if (not name.startswith(".") and supported(f) and not name.endswith(".checked.docx")
+                            and ".fixed." not in name
                             and not name.lower().startswith(NOT_PLANS)):
                         yield f
         else:

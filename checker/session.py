@@ -42,6 +42,8 @@ class Options:
     general: LoadedGeneral | None = None  # general checks of any administrative document (--general)
     strict: bool = False  # also documents in no registry (info)
     fail_on_general: str = "never"  # general findings change the exit code only from this level
+    fix: bool = False  # --fix: write <name>.fixed.docx|.txt (checker.fix)
+    diff: bool = False  # --diff: print the corrected copy's unified diff
 
 
 def settle(p: PlanResult, opts: Options) -> PlanResult:
@@ -76,6 +78,16 @@ def _progress(results: Iterator[PlanResult], total: int, lang: str) -> Iterator[
             bar.update(1)
 
 
+def _fix(p: PlanResult, opts: Options, out: Any, note: Callable[[str], None]) -> None:
+    from checker.fix import fix_report, status_line
+
+    for o in fix_report(Report(plans=[p], lang=opts.lang), write=opts.fix):  # type: ignore[arg-type]
+        if opts.diff and o.diff:
+            out.write(o.diff)
+        if opts.fix or o.notes or o.skipped:
+            note(status_line(o, opts.lang))
+
+
 def run(paths: tuple[Path, ...], packs: list[LoadedPack], opts: Options, stdout: TextIO,
         note: Callable[[str], None]) -> int:
     """Check ``paths``, write the reports, ``note`` each line meant for stderr; return the exit code."""
@@ -105,6 +117,8 @@ def run(paths: tuple[Path, ...], packs: list[LoadedPack], opts: Options, stdout:
         if annotate is not None:
             for line in annotate(Report(plans=[p], lang=opts.lang)):  # type: ignore[arg-type]
                 note(line)
+        if opts.fix or opts.diff:
+            _fix(p, opts, out, note)
         outputs.add(p)
         if baseline_file is not None:
             baseline.add(p)

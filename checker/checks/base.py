@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-from checker.models import Finding, Kind, Line, Location, Plan, Severity
+from checker.models import Finding, Fix, Kind, Line, Location, Plan, Severity
 from checker.rules.loader import LoadedPack, Registries
 from checker.rules.schema import RuleBase, RulePack
 from checker.text import all_groups, squash
@@ -42,14 +43,28 @@ class Context:
 
 def finding(rule: RuleBase, check: str, kind: Kind, *, line: int | None, message: str, evidence: str = "",
             expected: str = "", actual: str = "", severity: Severity | None = None, plan: Plan | None = None,
-            source: str | None = None) -> Finding:
+            source: str | None = None, fix: Fix | None = None) -> Finding:
     """A finding stamped with the rule's id, severity and source; ``plan`` lends the location of ``line``."""
     loc = None
     if plan is not None and line is not None:
         loc = location_of(plan, line)
     return Finding(id=rule.id, check=check, kind=kind, severity=severity or rule.severity, line=line,
                    message=message, evidence=evidence.strip(), expected=expected, actual=actual, location=loc,
-                   source=source or rule.source)
+                   source=source or rule.source, fix=fix)
+
+
+def redate(raw: str, date: dt.date) -> str:
+    """``date`` written as ``raw`` writes its date: "01/7/2025" → "01/7/2016", "5 tháng 9 năm 2025" → "25 tháng 8
+    năm 2025" (day, month, year in the written order, a leading zero kept where it was written)."""
+    values = iter((date.day, date.month, date.year))
+
+    def one(m: re.Match[str]) -> str:
+        v = next(values, None)
+        if v is None:
+            return m.group()
+        return f"{v:0{len(m.group())}d}" if m.group().startswith("0") else str(v)
+
+    return re.sub(r"\d+", one, raw)
 
 
 _INDEX: tuple[Plan | None, dict[int, Line], dict[int, Location]] = (None, {}, {})  # the last plan's, by number

@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from checker.checks.base import Context, finding, line_text, short
 from checker.conventions import conventions
 from checker.i18n import msg
-from checker.models import UNIT_TYPE_WORDS, Finding, Plan
+from checker.models import UNIT_TYPE_WORDS, Finding, Fix, Plan
 from checker.rules.registries import BodiesRegistry, DefunctBody, UnitsRegistry
 from checker.rules.schema import OutdatedBodies
 from checker.text import diacritics_share, squash
@@ -234,4 +234,5 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
                               message=msg(key, ctx.lang, actual=name, since=since, expected=replacement,
                                           unit_type=utype),
                               evidence=short(line_text(plan, line)), expected=replacement, actual=name,
-                              source=body.source)
+                              source=body.source,
+                              fix=Fix(line=line, old=name, new=replacement) if body.rename else None)

@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from checker.checks.base import Context, finding, short
+from checker.checks.base import Context, finding, redate, short
 from checker.i18n import msg
-from checker.models import DocRef, Finding, Plan
+from checker.models import DocRef, Finding, Fix, Plan
 from checker.parse.citations import FULL, KIND_CODES, make_key
 from checker.rules.schema import Directive, PlanDate, RequiredCitation
 from checker.text import contains, fold, squash
@@ -106,7 +106,8 @@ def check_citation(plan: Plan, rule: RequiredCitation, ctx: Context) -> Iterator
             yield finding(rule, ID_CITATION, "inconsistent", plan=plan, line=r.line,
                           message=msg("cite.wrong_date", ctx.lang, directive=d.number, actual=r.raw_date,
                                       expected=vn_date(d.date)),
-                          evidence=short(r.text), expected=vn_date(d.date), actual=r.raw_date or "")
+                          evidence=short(r.text), expected=vn_date(d.date), actual=r.raw_date or "",
+                          fix=_date_fix(r, d))
     for r in refs:
         if not same_issuer(r.issuer, d.issuer):
             yield finding(rule, ID_CITATION, "inconsistent", plan=plan, line=r.line,
@@ -119,13 +120,27 @@ def check_citation(plan: Plan, rule: RequiredCitation, ctx: Context) -> Iterator
         if "/" not in written and "-" not in written:  # the number alone, no symbol
             yield finding(rule, ID_CITATION, "inconsistent", plan=plan, line=r.line, severity="info",
                           message=msg("cite.symbol", ctx.lang, actual=written, expected=d.number),
-                          evidence=short(r.text), expected=d.number, actual=written)
+                          evidence=short(r.text), expected=d.number, actual=written, fix=_symbol_fix(r, d))
             break
         if code and fold(written).replace("đ", "d") != fold(d.number) and "-" in written.split("/")[0]:
             yield finding(rule, ID_CITATION, "inconsistent", plan=plan, line=r.line, severity="info",
                           message=msg("cite.symbol", ctx.lang, actual=written, expected=d.number),
-                          evidence=short(r.text), expected=d.number, actual=written)
+                          evidence=short(r.text), expected=d.number, actual=written, fix=_symbol_fix(r, d))
             break
+
+
+def _date_fix(ref: DocRef, directive: Directive) -> Fix | None:
+    """The directive's date for a miswritten one, when the citation is the directive's (its issuer, at most one of
+    day, month, year wrong); another body's or another year's document of that number is left to a person."""
+    if (not ref.raw_date or ref.line is None or not same_date(ref.date, directive.date)
+            or not same_issuer(ref.issuer, directive.issuer)):
+        return None
+    return Fix(line=ref.line, old=ref.raw_date, new=redate(ref.raw_date, directive.date), after=ref.raw_number)
+
+
+def _symbol_fix(ref: DocRef, directive: Directive) -> Fix | None:
+    """The directive's number as it is written ("215/KH-UBND") for "215-KH-UBND" or a bare "215"."""
+    return Fix(line=ref.line, old=ref.raw_number, new=directive.number) if ref.line is not None else None
 
 
 def check_date(plan: Plan, rule: PlanDate, ctx: Context) -> Iterator[Finding]:

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from checker.checks.base import Context, finding, line_text, short
+from checker.checks.base import Context, finding, line_text, redate, short
 from checker.checks.citation import directive_key
 from checker.i18n import msg
-from checker.models import DocRef, Finding, Plan, Severity
+from checker.models import DocRef, Finding, Fix, Plan, Severity
 from checker.parse.citations import FULL, LAW, make_key
 from checker.rules.loader import LoadedPack, Registries
 from checker.rules.national import (
@@ -203,7 +203,8 @@ def _date_finding(plan: Plan, rule: LegalReferences, ctx: Context, ref: DocRef, 
     return finding(rule, ID, "outdated", plan=plan, line=ref.line, severity=sev,
                    message=msg(key, ctx.lang, doc=_name(ref, top), actual=ref.raw_date, expected=right,
                                n=top.documents or 0),
-                   evidence=short(ref.text), expected=right, actual=ref.raw_date or "", source=top.source)
+                   evidence=short(ref.text), expected=right, actual=ref.raw_date or "", source=top.source,
+                   fix=_date_fix(ref, best))
 
 
 def check(plan: Plan, rule: LegalReferences, ctx: Context) -> Iterator[Finding]:
@@ -276,6 +277,17 @@ def _issuer(plan: Plan, rule: LegalReferences, ctx: Context, ref: DocRef, doc: L
                       message=msg("refs.issuer", ctx.lang, doc=_name(ref, doc), actual=ref.issuer,
                                   expected=doc.issuer),
                       evidence=short(ref.text), expected=doc.issuer, actual=ref.issuer, source=_source(doc))
+
+
+def _date_fix(ref: DocRef, best: list[Entry]) -> Fix | None:
+    """The registry's date for the cited date: only when its strongest entries agree on one date and were checked
+    against the official text (verified, or in part); a consensus or a header's date is not one right answer."""
+    if len({e.date for e in best}) != 1 or not ref.raw_date or ref.line is None:
+        return None
+    top = best[0]
+    if top.strength != "verified" and not (top.doc is not None and top.doc.verified == "partial"):
+        return None
+    return Fix(line=ref.line, old=ref.raw_date, new=redate(ref.raw_date, top.date), after=ref.raw_number)
 
 
 def _status(plan: Plan, rule: LegalReferences, ctx: Context, ref: DocRef, doc: LegalDoc, cited: set[str],

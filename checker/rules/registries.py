@@ -74,6 +74,7 @@ class DefunctBody(_Strict):
     id: str
     names: list[str]  # how plans write it (phrases, folded when compared)
     replacement: str  # what to write instead
+    rename: bool = False  # the replacement is this body's own new name, one for one: ``--fix`` may write it
     since: dt.date
     kind: Literal["district", "department", "office"] = "office"
     history_context: list[str] = Field(default_factory=list)  # phrases that make a mention historical
