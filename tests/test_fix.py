@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT, SHARED
+from helpers_docs import make_docx
 
 from checker.checks.base import redate
 from checker.cli import check_command
@@ -19,8 +21,6 @@ from checker.models import Finding, Fix, PlanResult
 from checker.pipeline import check_file
 from checker.rules.loader import load_all, load_general
 from checker.tracked import DEL, INS, accept_all, fix_docx
-from tests.conftest import ROOT, SHARED
-from tests.helpers_docs import make_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
