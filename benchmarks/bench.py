@@ -24,6 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from helpers_batch import FONT, write_plan  # noqa: E402  (the same .docx/.pdf writers as the tests)
 
 FILLER = [
     "Tiếp tục rà soát, chuẩn hóa quy trình nội bộ, quy trình điện tử trong giải quyết thủ tục hành chính",
@@ -93,31 +96,8 @@ def generate(folder: Path, n: int, fmt: str, seed: int = 7) -> list[Path]:
     out = []
     for k in range(n):
         text = make_plan(rng, units, k + 1)
-        path = folder / f"plan{k:04d}.{fmt}"
-        if fmt == "txt":
-            path.write_text(text, encoding="utf-8")
-        elif fmt == "docx":
-            import docx
-
-            d = docx.Document()
-            for line in text.splitlines():
-                d.add_paragraph(line)
-            d.save(str(path))
-        elif fmt == "pdf":
-            from fpdf import FPDF
-
-            pdf = FPDF()
-            pdf.add_page()
-            pdf.add_font("DejaVu", "", FONT)
-            pdf.set_font("DejaVu", size=10)
-            for line in text.splitlines():
-                pdf.multi_cell(0, 5, line or " ", new_x="LMARGIN", new_y="NEXT")
-            pdf.output(str(path))
-        out.append(path)
+        out.append(write_plan(folder / f"plan{k:04d}.{fmt}", text))
     return out
-
-
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 
 def run_batch(folder: str) -> None:

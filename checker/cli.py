@@ -13,7 +13,8 @@ from checker.commands import SUBCOMMANDS
 from checker.errors import CheckerError
 from checker.ingest import Limits
 from checker.models import Report
-from checker.report import FORMATS
+from checker.report import CHOICES
+from checker.report.reviewer import prepare
 from checker.report.stream import Tally
 from checker.rules.loader import load_all, load_general, round_of
 from checker.session import Options, run
@@ -33,7 +34,7 @@ def exit_code(report: Report, fail_on: str, fail_on_general: str = "never") -> i
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "formats", multiple=True, type=click.Choice(sorted(FORMATS)),
+@click.option("--format", "formats", multiple=True, type=click.Choice(CHOICES),
               help="text (mặc định, kèm báo cáo HTML), json, html, ...; lặp lại để ghi nhiều định dạng")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
               help="thư mục ghi báo cáo")
@@ -62,16 +63,20 @@ def exit_code(report: Report, fail_on: str, fail_on_general: str = "never") -> i
 @click.option("--fix", "fix", is_flag=True, help="ghi <tên>.fixed.docx|.txt: chỗ sai có một cách sửa đúng được sửa "
               "(Word: theo dõi thay đổi), chỗ cần cân nhắc chỉ được nhận xét")
 @click.option("--diff", "show_diff", is_flag=True, help="in diff hợp nhất của bản sửa (tệp .txt, .md)")
+@click.option("--letters", is_flag=True, help="ghi thư góp ý .docx cho mỗi kế hoạch (mẫu: rules/letters.yaml)")
+@click.option("--previous", "previous_file", type=click.Path(path_type=Path),
+              help="báo cáo JSON của đợt trước: mỗi đơn vị đã khắc phục / mới / còn lại")
 def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Path, rules_dirs: tuple[Path, ...],
                   directive: str | None, fail_on: str, lang: str, max_size: int, baseline_file: Path | None,
                   baseline_out: Path | None, waivers_file: Path | None, annotate: bool, jobs: int, timeout: float,
                   quiet: bool, general: bool, strict: bool, fail_on_general: str, fix: bool,
-                  show_diff: bool) -> None:
+                  show_diff: bool, letters: bool, previous_file: Path | None) -> None:
     """Kiểm tra kế hoạch của xã, phường, đặc khu so với văn bản chỉ đạo (bộ quy tắc YAML)."""
     try:
         packs = load_all(list(rules_dirs))
         round_pack = round_of(packs, directive)
         general_pack = load_general(list(rules_dirs)) if general else None
+        reviewer = prepare([round_pack] if round_pack else packs, previous_file, letters, list(rules_dirs))
         waivers = load_waivers(waivers_file) if waivers_file else []
         accepted = load_baseline(baseline_file) if baseline_file else None
     except CheckerError as exc:
@@ -81,7 +86,7 @@ def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
                    limits=Limits(max_bytes=max_size * 1024 * 1024), jobs=jobs, timeout=timeout or None,
                    accepted=accepted, waivers=waivers, baseline_out=baseline_out, annotate=annotate, quiet=quiet,
                    round_pack=round_pack, general=general_pack, strict=strict, fail_on_general=fail_on_general,
-                   fix=fix, diff=show_diff)
+                   fix=fix, diff=show_diff, reviewer=reviewer)
     sys.exit(run(paths, packs, opts, sys.stdout, lambda line: click.echo(line, err=True)))
 
 

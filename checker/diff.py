@@ -25,7 +25,7 @@ from typing import Literal
 from deepdiff import DeepDiff
 
 from checker.baseline import fingerprint
-from checker.checks.targets import describe, matches
+from checker.checks.targets import figure, matches
 from checker.engine import assess
 from checker.errors import CheckerError
 from checker.ingest import read
@@ -87,10 +87,7 @@ class DiffResult:
 
 
 def _figure(t: PlanTarget) -> str:
-    text = describe(t.comparator, t.value, t.unit)
-    if t.value_high is not None:
-        text = f"{t.value:g}{t.unit} - {t.value_high:g}{t.unit}"
-    return text + (" (phấn đấu)" if t.hedged else "")
+    return figure(t) + (" (phấn đấu)" if t.hedged else "")
 
 
 def _target_groups(plan: Plan, rules: list[TargetRule]) -> dict[str, list[PlanTarget]]:

@@ -302,6 +302,19 @@ class Finding(_Frozen):
         return (self.id, self.kind, self.line)
 
 
+class PlanFacts(_Frozen):
+    """What the reviewer's desk (coverage matrix, workbook, letters) needs of a plan beyond its findings:
+    gathered while the plan is checked, so reports never go back to the plan. Not part of the JSON contract."""
+
+    title: str | None = None
+    number: str | None = None
+    date: dt.date | None = None
+    directive: str | None = None  # the directive as a letter names it ("Kế hoạch số 215/KH-UBND ngày ... của ...")
+    judged: list[str] = Field(default_factory=list)  # ids of the coverage items (targets, parts, units) judged
+    found: dict[str, int] = Field(default_factory=dict)  # item id → line where the plan has it (0: no line)
+    figures: dict[str, str] = Field(default_factory=dict)  # target id → the plan's own figure ("tối thiểu 85%")
+
+
 class PlanResult(_Frozen):
     path: str
     status: Status
@@ -314,6 +327,7 @@ class PlanResult(_Frozen):
     # general checks of any administrative document (rules/general.yaml): kept apart from the directive's findings,
     # not in counts() nor in the exit code unless --fail-on-general
     general: list[Finding] = Field(default_factory=list)
+    facts: PlanFacts | None = None  # for the reviewer's desk (checker.report.desk)
 
     def counts(self, general: bool = False) -> dict[str, int]:
         """Findings not accepted (baseline, waiver) by severity: the directive's, or the general checks'."""
@@ -328,6 +342,8 @@ class Report(_Frozen):
     plans: list[PlanResult] = Field(default_factory=list)
     lang: Literal["vi", "en"] = "vi"
     rules: list[dict[str, object]] = Field(default_factory=list)  # rule descriptions, for SARIF and HTML
+    units: list[dict[str, str]] = Field(default_factory=list)  # the units registry: every unit expected to submit
+    previous: list[PlanResult] | None = None  # the last round's results (--previous), to say what was fixed
 
     def summary(self) -> dict[str, object]:
         totals = {"error": 0, "warning": 0, "info": 0}

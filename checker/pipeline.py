@@ -13,6 +13,7 @@ from checker.i18n import msg
 from checker.ingest import Limits, os_reason, read, supported
 from checker.models import UNIT_TYPE_WORDS, Plan, PlanResult, Report
 from checker.parse import parse
+from checker.report.facts import plan_facts
 from checker.rules.loader import LoadedGeneral, LoadedPack
 from checker.rules.schema import RuleBase
 from checker.text import squash, vietnamese_score
@@ -69,7 +70,7 @@ def _check_file(path: Path, packs: list[LoadedPack], limits: Limits | None, lang
     findings = run(plan, verdict.loaded, lang, verdict.cited, strict)
     return PlanResult(path=str(path), status="checked", reason=verdict.reason, unit=unit, format=plan.format,
                       directive=verdict.loaded.pack.directive.number, notes=plan.notes, findings=findings,
-                      general=extra)
+                      general=extra, facts=plan_facts(plan, verdict.loaded, lang))
 
 
 def unit_label(plan: Plan, packs: list[LoadedPack]) -> str | None:
@@ -78,16 +79,19 @@ def unit_label(plan: Plan, packs: list[LoadedPack]) -> str | None:
     if not h.unit_name:
         # a province's, ministry's or Party body's document: its issuer as written, never a guessed commune
         return " ".join(h.issuer.split()) if h.issuer and h.issuer_level not in (None, "commune") else None
-    for lp in packs:
-        if lp.units is not None:
-            for u in lp.units.units:
-                if squash(u.short_name) == squash(h.unit_name) and (h.unit_type in (None, u.type)):
-                    return u.name
+    # exact spelling first: Xã Cẩm Giang and Xã Cẩm Giàng are two units that fold to the same letters
+    for same in (lambda a, b: a.casefold() == b.casefold(), lambda a, b: squash(a) == squash(b)):
+        for lp in packs:
+            if lp.units is not None:
+                for u in lp.units.units:
+                    if same(u.short_name, h.unit_name) and (h.unit_type in (None, u.type)):
+                        return u.name
     return f"{UNIT_TYPE_WORDS.get(h.unit_type or '', '').capitalize()} {h.unit_name}".strip()
 
 
 def _describe(r: RuleBase, pack: str) -> dict[str, object]:
     return {"id": r.id, "type": getattr(r, "type", ""), "severity": r.severity, "message": r.message,
+            "label": getattr(r, "label", None),
             "message_en": r.message_en, "source": r.source, "pack": pack}
 
 
@@ -105,4 +109,16 @@ def check_paths(paths: list[Path], packs: list[LoadedPack], limits: Limits | Non
     """Check every plan under ``paths`` in this process, as one Report (the command streams instead:
     checker.session); with ``round_pack`` (``--directive``) every plan against that pack."""
     results = [check_file(p, packs, limits, lang, round_pack, general, strict) for p in discover(paths)]
-    return Report(plans=results, lang=lang, rules=rule_descriptions(packs, general))  # type: ignore[arg-type]
+    return Report(plans=results, lang=lang, rules=rule_descriptions(packs, general),  # type: ignore[arg-type]
+                  units=expected_units(packs))
+
+
+def expected_units(packs: list[LoadedPack]) -> list[dict[str, str]]:
+    """Every unit of the packs' registries (each once): the units expected to send a plan."""
+    seen: dict[str, dict[str, str]] = {}
+    for lp in packs:
+        if lp.units is not None:
+            for u in lp.units.units:
+                seen.setdefault(u.name, {"name": u.name, "type": u.type, "code": u.code or ""})
+    return list(seen.values())
+

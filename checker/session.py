@@ -18,6 +18,7 @@ from checker.ingest import Limits
 from checker.models import PlanResult, Report
 from checker.pipeline import discover, rule_descriptions
 from checker.report.output import Outputs
+from checker.report.reviewer import ReviewerOptions
 from checker.rules.loader import LoadedGeneral, LoadedPack
 from checker.waivers import Waiver, apply_waivers
 
@@ -44,6 +45,7 @@ class Options:
     fail_on_general: str = "never"  # general findings change the exit code only from this level
     fix: bool = False  # --fix: write <name>.fixed.docx|.txt (checker.fix)
     diff: bool = False  # --diff: print the corrected copy's unified diff
+    reviewer: ReviewerOptions | None = None  # the units expected, --previous, --letters
 
 
 def settle(p: PlanResult, opts: Options) -> PlanResult:
@@ -97,7 +99,8 @@ def run(paths: tuple[Path, ...], packs: list[LoadedPack], opts: Options, stdout:
     files = list(discover(existing))
     bar = not opts.quiet and len(files) >= LONG_BATCH and sys.stderr.isatty()
     out: Any = _ClearingOut(stdout, sys.stderr) if bar and stdout.isatty() else stdout
-    outputs = Outputs(opts.formats, opts.output, opts.lang, rule_descriptions(packs, opts.general), out)
+    outputs = Outputs(opts.formats, opts.output, opts.lang, rule_descriptions(packs, opts.general), out,
+                      opts.reviewer)
     baseline_file = None
     if opts.baseline_out:
         opts.baseline_out.parent.mkdir(parents=True, exist_ok=True)

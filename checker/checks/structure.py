@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from checker.checks.base import Context, find_phrase, finding, line_text, short, squash_all
 from checker.conventions import conventions, expanded
 from checker.i18n import msg
-from checker.models import Finding, Plan, Section
+from checker.models import Assignment, Finding, Plan, Section
 from checker.parse.assignments import execution_section
 from checker.parse.sections import names_part, roman_value, to_roman
 from checker.rules.schema import RequiredSection, RequiredUnit, SectionNumbering
@@ -18,14 +18,26 @@ ID_NUMBERING = "section-numbering"
 ID_UNIT = "required-unit"
 
 
+def section_line(plan: Plan, rule: RequiredSection) -> int | None:
+    """The line of the plan's heading for the content part ``rule`` asks for (0 for an unnumbered one)."""
+    wanted = conventions().synonyms(rule.match)  # "Mục đích, chỉ tiêu" is the part Mục tiêu
+    # a heading's title, not a numbered sentence of the body ("3. Công an xã bảo đảm an toàn thông tin.")
+    s = next((s for s in plan.sections if names_part(s.title, wanted)), None)
+    return None if s is None else (s.line or 0)
+
+
+def assigned_units(plan: Plan, rule: RequiredUnit) -> list[Assignment]:
+    """The plan's assignments to the unit ``rule`` names."""
+    wanted = squash_all(rule.match)
+    return [a for a in plan.assignments if contains_any(expanded(a.unit), wanted, 88)]
+
+
 def check_section(plan: Plan, rule: RequiredSection, ctx: Context) -> Iterator[Finding]:
     """A content part the directive asks for is a heading of the plan, or clearly present in its text.
 
     FAIL: no heading about "hạ tầng số" and no item about its systems     PASS: "1. Hạ tầng số"
     """
-    wanted = conventions().synonyms(rule.match)  # "Mục đích, chỉ tiêu" is the part Mục tiêu
-    # a heading's title, not a numbered sentence of the body ("3. Công an xã bảo đảm an toàn thông tin.")
-    if any(names_part(s.title, wanted) for s in plan.sections):
+    if section_line(plan, rule) is not None:
         return
     if rule.body_match and find_phrase(plan, rule.body_match) is not None:
         return
@@ -109,7 +121,7 @@ def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding
     """
     wanted = squash_all(rule.match)
     roles = squash_all(rule.roles)
-    assigned = [a for a in plan.assignments if contains_any(expanded(a.unit), wanted, 88)]
+    assigned = assigned_units(plan, rule)
     requirement = rule.message if ctx.lang == "vi" or not rule.message_en else rule.message_en
     if assigned:
         if roles and not any(contains_any(expanded(a.unit + " " + " ".join(a.tasks)), roles, 87) for a in assigned):

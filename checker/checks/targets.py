@@ -56,14 +56,15 @@ def in_target_section(plan: Plan, t: PlanTarget, ctx: Context) -> bool:
     return False
 
 
-def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[tuple[str, Severity, str, str, str]]:
+Problem = tuple[str, Severity, str, str, str]
+
+
+def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[Problem]:
     """(message key, severity, expected, actual, extra) for each way ``t`` falls short of ``rule``."""
-    out: list[tuple[str, Severity, str, str, str]] = []
+    out: list[Problem] = []
     assert rule.value is not None
     want = describe(rule.comparator, rule.value, rule.unit)
-    got = describe(t.comparator, t.value, t.unit)
-    if t.value_high is not None:
-        got = f"{amount(t.value, t.unit)} - {amount(t.value_high, t.unit)}"
+    got = figure(t)
     # a maximum ("tối đa 24 giờ") is judged as a minimum of the negated figure: the plan may allow less, not more
     r_comp: Comparator = rule.comparator
     t_comp: Comparator = t.comparator
@@ -91,6 +92,33 @@ def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[tuple[str, Sever
     return out
 
 
+def candidates_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
+    """The plan's statements of a quantified target, those under its targets heading first."""
+    candidates = [t for t in plan.targets if t.unit == rule.unit and matches(rule, t.text)]
+    # "toàn bộ ..." (100% in words) counts where the plan gives no figure for it, never over a figure it gives
+    candidates = [t for t in candidates if not t.implicit] or candidates
+    return [t for t in candidates if in_target_section(plan, t, ctx)] or candidates
+
+
+def _firmest(preferred: list[PlanTarget], rule: Target, ctx: Context) -> tuple[PlanTarget, list[Problem]]:
+    # judge the plan by its firmest statement of the target: a repeat elsewhere in looser words is not a miss
+    judged = [(t, problems(rule, t, ctx)) for t in preferred]
+    return min(judged, key=lambda tp: (max((RANK[p[1]] for p in tp[1]), default=0), len(tp[1])))
+
+
+def judge(plan: Plan, rule: Target, ctx: Context) -> tuple[PlanTarget, list[Problem]] | None:
+    """The plan's firmest statement of a quantified target, with its shortfalls; None when it has none."""
+    preferred = candidates_of(plan, rule, ctx)
+    return _firmest(preferred, rule, ctx) if preferred else None
+
+
+def figure(t: PlanTarget) -> str:
+    """The target's figure as the plan states it ("tối thiểu 85%", "70% - 80%")."""
+    if t.value_high is not None:
+        return f"{amount(t.value, t.unit)} - {amount(t.value_high, t.unit)}"
+    return describe(t.comparator, t.value, t.unit)
+
+
 def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
     """A target the directive sets must be in the plan, at least as high, with as firm a comparator and scope.
 
@@ -104,16 +132,11 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
         if find_phrase(plan, rule.match) is None and not any(matches(rule, t.text) for t in plan.targets):
             yield _missing(plan, rule, ctx)
         return
-    candidates = [t for t in plan.targets if t.unit == rule.unit and matches(rule, t.text)]
-    # "toàn bộ ..." (100% in words) counts where the plan gives no figure for it, never over a figure it gives
-    candidates = [t for t in candidates if not t.implicit] or candidates
-    if not candidates:
+    preferred = candidates_of(plan, rule, ctx)
+    if not preferred:
         yield _missing(plan, rule, ctx)
         return
-    preferred = [t for t in candidates if in_target_section(plan, t, ctx)] or candidates
-    # judge the plan by its firmest statement of the target: a repeat elsewhere in looser words is not a miss
-    judged = [(t, problems(rule, t, ctx)) for t in preferred]
-    best, shortfalls = min(judged, key=lambda tp: (max((RANK[p[1]] for p in tp[1]), default=0), len(tp[1])))
+    best, shortfalls = _firmest(preferred, rule, ctx)
     yield from _reference(plan, rule, preferred, ctx)
     for key, severity, expected, actual, _ in shortfalls:
         yield finding(rule, ID, "weaker", plan=plan, line=best.line, severity=severity,

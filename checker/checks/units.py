@@ -61,6 +61,8 @@ class UnitIndex:
 
     def lookup(self, name: str, utype: str | None = None) -> AdminUnit | None:
         units = self.current.get(squash(name), [])
+        # Xã Cẩm Giang and Xã Cẩm Giàng fold alike: the exact spelling decides between them
+        units = [u for u in units if u.short_name.casefold() == name.casefold()] or units
         if utype:
             typed = [u for u in units if u.type == utype]
             units = typed or units

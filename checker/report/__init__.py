@@ -41,4 +41,10 @@ def _html() -> ModuleType:  # the module; jinja2 is imported only when HTML is a
 
 # the file each format is written to when several are asked for in one run
 FILENAMES: dict[str, str] = {"text": "report.txt", "json": "report.json", "html": "index.html",
-                             "sarif": "report.sarif", "junit": "junit.xml", "github": "github-annotations.txt"}
+                             "sarif": "report.sarif", "junit": "junit.xml", "github": "github-annotations.txt",
+                             "xlsx": "tong-hop.xlsx"}
+
+
+# formats written only as files in the output folder (a workbook is not text for stdout)
+FOLDER_ONLY = ("xlsx",)
+CHOICES = sorted([*FORMATS, *FOLDER_ONLY])

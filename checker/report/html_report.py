@@ -10,7 +10,9 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from checker.clean import xml_safe
 from checker.models import PlanResult, Report
+from checker.report.desk import Collector, DeskContext, group_names
 from checker.report.labels import LABELS, summary_line
+from checker.report.matrix_view import chart, compact_figure
 from checker.report.stream import render_with
 
 KINDS = ["missing", "weaker", "inconsistent", "outdated", "incomplete"]
@@ -43,13 +45,14 @@ class Writer:
     small row per plan, at the end: written to ``out_dir/index.html``, or to ``out`` when there is no folder."""
 
     def __init__(self, out: TextIO | None, lang: str = "vi", rules: list[dict[str, object]] | None = None,
-                 out_dir: Path | None = None) -> None:
+                 out_dir: Path | None = None, context: DeskContext | None = None) -> None:
         self.out = out
         self.out_dir = out_dir
         self.lang = lang
         self.env = _env()
         self.t = LABELS.get(lang, LABELS["vi"])
         self.rows: list[dict[str, object]] = []
+        self.desk = Collector(rules or [], context)  # the coverage matrix: one small row per plan
         if out_dir is not None:
             out_dir.mkdir(parents=True, exist_ok=True)
             remove_earlier_pages(out_dir)
@@ -57,15 +60,19 @@ class Writer:
     def add(self, p: PlanResult) -> None:
         name = page_name(len(self.rows) + 1, p)
         counts, kinds = p.counts(), _kind_counts(p)
-        self.rows.append({"plan": {"path": p.path, "unit": p.unit, "status": p.status}, "page": name,
-                          "counts": counts, "kinds": kinds})
+        self.rows.append({"plan": {"path": p.path, "unit": p.unit, "status": p.status, "reason": p.reason},
+                          "page": name, "counts": counts, "kinds": kinds})
+        self.desk.add(p)
         if self.out_dir is not None:
             html = self.env.get_template("plan.html").render(p=p, counts=counts, kinds=kinds, t=self.t, lang=self.lang)
             (self.out_dir / name).write_text(xml_safe(html), encoding="utf-8")  # autoescaped; valid Unicode too
 
     def close(self, summary: dict[str, object]) -> None:
+        desk = self.desk.desk()
         html = xml_safe(self.env.get_template("index.html").render(
-            rows=self.rows, t=self.t, kinds=KINDS, summary=summary_line(summary, self.lang), lang=self.lang))
+            rows=self.rows, t=self.t, kinds=KINDS, summary=summary_line(summary, self.lang), lang=self.lang,
+            desk=desk, names=[str(r["page"]) for r in self.rows], chart=chart(desk), compact=compact_figure,
+            groups=group_names(self.lang)))
         if self.out_dir is not None:
             (self.out_dir / "index.html").write_text(html, encoding="utf-8")
         if self.out is not None:
@@ -91,7 +98,7 @@ def remove_earlier_pages(out_dir: Path) -> list[Path]:
 
 
 def write(report: Report, out_dir: Path) -> Path:
-    w = Writer(None, report.lang, report.rules, out_dir)
+    w = Writer(None, report.lang, report.rules, out_dir, DeskContext(list(report.units), report.previous))
     for p in report.plans:
         w.add(p)
     w.close(report.summary())

@@ -8,15 +8,22 @@ from pathlib import Path
 from typing import IO, TextIO
 
 from checker.models import PlanResult
-from checker.report import FILENAMES, writer
+from checker.report import FILENAMES, FOLDER_ONLY, writer
 from checker.report.labels import label, summary_line
+from checker.report.reviewer import ReviewerOptions
 from checker.report.stream import Tally, Writer
 
 
-def _html(folder: Path, lang: str, rules: list[dict[str, object]]) -> Writer:
+def _html(folder: Path, lang: str, rules: list[dict[str, object]], reviewer: ReviewerOptions) -> Writer:
     from checker.report import html_report
 
-    return html_report.Writer(None, lang, rules, out_dir=folder)
+    return html_report.Writer(None, lang, rules, out_dir=folder, context=reviewer.context)
+
+
+def _xlsx(folder: Path, lang: str, rules: list[dict[str, object]], reviewer: ReviewerOptions) -> Writer:
+    from checker.report import xlsx_report  # openpyxl is imported only when a workbook is asked for
+
+    return xlsx_report.Writer(folder, lang, rules, reviewer.context)
 
 
 class Outputs:
@@ -24,25 +31,35 @@ class Outputs:
     print on stderr (what was written where, the summary)."""
 
     def __init__(self, formats: tuple[str, ...], folder: Path, lang: str, rules: list[dict[str, object]],
-                 stdout: TextIO) -> None:
+                 stdout: TextIO, reviewer: ReviewerOptions | None = None) -> None:
+        reviewer = reviewer or ReviewerOptions()
         self.lang = lang
         self.tally = Tally()
         self.writers: list[Writer] = []
         self.files: list[IO[str]] = []
         self.messages: list[str] = []
         self.summary_after = False  # several files written: the summary goes to stderr
+        self.letters = None
+        if reviewer.letters is not None:
+            from checker.report import letters
+
+            self.letters = letters.Writer(folder, reviewer.letters, rules)
+            self.writers.append(self.letters)
         if not formats:
             self.writers.append(writer("text")(stdout, lang, rules))
-            self.writers.append(_html(folder, lang, rules))
+            self.writers.append(_html(folder, lang, rules, reviewer))
             self.messages.append(label("report_written", lang).format(path=folder / "index.html"))
             return
-        if len(formats) == 1 and formats[0] != "html":
+        if len(formats) == 1 and formats[0] != "html" and formats[0] not in FOLDER_ONLY:
             self.writers.append(writer(formats[0])(stdout, lang, rules))
             return
         for fmt in dict.fromkeys(formats):
             if fmt == "html":
-                self.writers.append(_html(folder, lang, rules))
+                self.writers.append(_html(folder, lang, rules, reviewer))
                 path = folder / "index.html"
+            elif fmt == "xlsx":
+                self.writers.append(_xlsx(folder, lang, rules, reviewer))
+                path = folder / FILENAMES[fmt]
             else:
                 folder.mkdir(parents=True, exist_ok=True)
                 path = folder / FILENAMES[fmt]
@@ -63,4 +80,5 @@ class Outputs:
             w.close(summary)
         for fh in self.files:
             fh.close()
-        return self.messages + ([summary_line(summary, self.lang)] if self.summary_after else [])
+        letters = [self.letters.message()] if self.letters is not None else []
+        return self.messages + letters + ([summary_line(summary, self.lang)] if self.summary_after else [])

@@ -24,6 +24,7 @@ class RuleBase(_Strict):
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
     severity: Severity = "error"
     message: str  # what the directive asks, in Vietnamese: shown as "expected" in every finding
+    label: str | None = None  # a short name for tables (the coverage matrix's column), e.g. "Hồ sơ trực tuyến"
     message_en: str | None = None
     source: str | None = None  # where the requirement comes from, for reviewers to verify
     enabled: bool = True
