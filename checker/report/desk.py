@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from checker.diff import classify
 from checker.errors import CheckerError
 from checker.models import Finding, PlanResult, Report
@@ -280,14 +282,26 @@ def _previous_index(plans: list[PlanResult]) -> dict[str, PlanResult]:
 
 def load_previous(path: Path) -> list[PlanResult]:
     """The plans of an earlier JSON report (``check --format json``): what the last round found."""
+    where = "plans"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        plans = data["plans"]
-        return [PlanResult(path=str(p["path"]), status=p.get("status", "checked"), unit=p.get("unit"),
-                           findings=[Finding.model_validate({k: v for k, v in f.items() if v is not None})
-                                     for f in p.get("findings", [])])
-                for p in plans]
+        out: list[PlanResult] = []
+        for i, p in enumerate(data["plans"]):
+            where = f"plans[{i}]"
+            findings: list[Finding] = []
+            for j, f in enumerate(p.get("findings") or []):
+                where = f"plans[{i}].findings[{j}]"
+                findings.append(Finding.model_validate({k: v for k, v in f.items() if v is not None or k == "line"}))
+            where = f"plans[{i}]"
+            out.append(PlanResult(path=str(p["path"]), status=p.get("status", "checked"), unit=p.get("unit"),
+                                  findings=findings))
+        return out
     except OSError as exc:
         raise CheckerError(str(path), f"không đọc được kết quả đợt trước: {exc.strerror or exc}") from None
-    except (ValueError, KeyError, TypeError) as exc:
-        raise CheckerError(str(path), f"không phải báo cáo JSON của check (--format json): {exc}") from None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(x) for x in err["loc"])
+        raise CheckerError(str(path), f"{where}.{field}: {err['msg']} (cần báo cáo --format json của check)") from None
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise CheckerError(str(path), f"{where}: không phải báo cáo JSON của check (--format json): "
+                                      f"{type(exc).__name__} {exc}") from None

@@ -182,13 +182,16 @@ def _findings(wb: Any, desk: Desk, t: dict[str, str]) -> None:
     rows: list[list[Any]] = []
     for r in desk.rows:
         new = {id(f) for f in r.round.new_findings} if r.round else set()
-        for f in r.plan.findings:
-            where = f.location.describe() if f.location else (f"{t['line']} {f.line}" if f.line else t["whole_plan"])
-            row: list[Any] = [r.unit, r.plan.path, where, f.line, t[f.kind], t[f.severity], f.id, f.message,
-                              f.evidence, f.expected, f.source or ""]
-            if desk.has_previous:
-                row.append("" if r.round is None else (t["new"] if id(f) in new else t["remaining"]))
-            rows.append(row)
+        for plan in [r.plan, *r.superseded]:  # a superseded plan's findings too: its file says which it is
+            for f in plan.findings:
+                where = f.location.describe() if f.location else (f"{t['line']} {f.line}" if f.line
+                                                                  else t["whole_plan"])
+                row: list[Any] = [r.unit, plan.path, where, f.line, t[f.kind], t[f.severity], f.id, f.message,
+                                  f.evidence, f.expected, f.source or ""]
+                if desk.has_previous:
+                    row.append("" if r.round is None or plan is not r.plan
+                               else (t["new"] if id(f) in new else t["remaining"]))
+                rows.append(row)
     _sheet(wb, "Phát hiện", headers, rows)
 
 
