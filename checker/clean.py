@@ -68,5 +68,11 @@ def safe_result(result: PlanResult) -> PlanResult:
 
     fields = {k: one_line(v) for k in ("path", "reason", "directive", "unit", "format")
               if isinstance(v := getattr(result, k), str)}
+    facts = result.facts
+    if facts is not None:  # the reviewer's desk quotes the plan's title, number and figures too
+        facts = facts.model_copy(update={
+            **{k: one_line(v) for k in ("title", "number", "directive") if isinstance(v := getattr(facts, k), str)},
+            "figures": {k: one_line(v) for k, v in facts.figures.items()}})
     return result.model_copy(update={**fields, "notes": [one_line(n) for n in result.notes],
-                                     "findings": safe(result.findings), "general": safe(result.general)})
+                                     "findings": safe(result.findings), "general": safe(result.general),
+                                     "facts": facts})

@@ -155,3 +155,16 @@ def test_previous_json_from_this_tool_round_trips(city: dict[str, object], tmp_p
     plans = load_previous(path)
     assert [(p.path, len(p.findings)) for p in plans] == [(p.path, len(p.findings))
                                                            for p in report.plans]  # type: ignore[attr-defined]
+
+
+def test_the_plans_title_and_figures_are_made_safe_like_its_findings() -> None:
+    from checker.clean import safe_result
+    from checker.models import PlanFacts, PlanResult
+
+    facts = PlanFacts(title="Kế hoạch\x07 chuyển đổi\nsố\u2028năm 2026", number="12/KH-UBND\r",
+                      figures={"HP215-TGT-HOSO": "tối thiểu\x1b 70%\n"})
+    safe = safe_result(PlanResult(path="a.txt", status="checked", facts=facts)).facts
+    assert safe is not None
+    assert safe.title == "Kế hoạch  chuyển đổi số năm 2026"
+    assert safe.number == "12/KH-UBND"
+    assert safe.figures == {"HP215-TGT-HOSO": "tối thiểu  70%"}

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from checker.checks.citation import vn_date
+from checker.clean import one_line
 from checker.models import Finding, PlanResult, Report
 from checker.rules.loader import DEFAULT_RULES, load_model
 from checker.text import squash
@@ -26,7 +27,6 @@ FOLDER = "thu-gop-y"
 FONT = "Times New Roman"
 LETTER_FIELDS = {"unit", "plan", "title", "directive", "n"}
 ITEM_FIELDS = LETTER_FIELDS | {"where", "quote", "problem", "expected"}
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class _Strict(BaseModel):
@@ -102,7 +102,7 @@ def load_template(path: Path) -> LetterTemplate:
 
 
 def _clean(text: str) -> str:
-    return CONTROL.sub("", text or "").strip()
+    return one_line(text or "")
 
 
 def _lower_first(text: str) -> str:
