@@ -17,12 +17,6 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 READABLE = ["000", "001", "002", "003"]
 
 
-def font() -> str:
-    from helpers_docs import font_path
-
-    return font_path()  # skips when no DejaVu font is installed
-
-
 def as_docx(text: str, path: Path) -> Path:
     d = docx.Document()
     for line in text.splitlines():
@@ -32,16 +26,9 @@ def as_docx(text: str, path: Path) -> Path:
 
 
 def as_pdf(text: str, path: Path) -> Path:
-    from fpdf import FPDF
+    from layouts import render_pdf
 
-    pdf = FPDF(orientation="L", format="A3")
-    pdf.add_font("DejaVu", "", font())
-    pdf.set_font("DejaVu", size=8)
-    pdf.add_page()
-    for line in text.splitlines():
-        pdf.cell(0, 4, line.rstrip() or " ", new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
-    return path
+    return render_pdf(text, path)
 
 
 def kinds(path: Path) -> tuple[str, list[tuple[str, str]]]:

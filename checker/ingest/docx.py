@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from checker.clean import safe_text
 from checker.errors import IngestError
-from checker.ingest import legacy
+from checker.ingest import layout, legacy
+from checker.ingest.numbering import Numbering, heading_level
 from checker.ingest.safety import check_zip
 from checker.models import Document, Line, Location, Table, TableCell
-from checker.text import nfc
+from checker.text import fold, nfc
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -29,6 +31,9 @@ P, TBL, TR, TC, R = _q("p"), _q("tbl"), _q("tr"), _q("tc"), _q("r")
 SDT, SDT_CONTENT = _q("sdt"), _q("sdtContent")
 T, TAB, BR, CR, NBH, TXBX = _q("t"), _q("tab"), _q("br"), _q("cr"), _q("noBreakHyphen"), _q("txbxContent")
 FALLBACK = f"{{{MC}}}Fallback"
+DELETED = (_q("del"), _q("moveFrom"))  # tracked deletions (and moves away): not part of the text
+_FORM = re.compile(r"^\s*(?:uy ban nhan dan|ubnd|cong hoa|doc lap|so\s*:|n\w{1,2}i nh\w{1,2}n|chu tich|"
+                   r"(?:tm|kt|q|tl|tuq)\s*[.,]\s*\w)")
 _TEXT_TAGS = {T: None, TAB: "\t", BR: " ", CR: " ", NBH: "-"}
 
 
@@ -111,16 +116,18 @@ def _run_of(el: Any) -> Any:
 class _Reader:
     def __init__(self, doc: Any) -> None:
         self.fonts = _Fonts(doc)
+        self.numbering = Numbering.of(doc)
         self.lines: list[Line] = []
         self.tables: list[Table] = []
+        self.units: list[layout.Unit] = []  # what the layout model reads: paragraphs, form cells, tables
         self.converted: set[str] = set()
 
     # ------------------------------------------------------------------ text of one paragraph
     def paragraph_text(self, p: Any) -> str:
         pieces: list[tuple[str, Any]] = []  # (text, run element)
         for el in p.iter(*_TEXT_TAGS):
-            if _owner_paragraph(el) is not p:
-                continue  # text of a text box anchored in this paragraph: read separately
+            if _owner_paragraph(el) is not p or _inside_any(el, DELETED, p):
+                continue  # text of a text box anchored here (read separately), or a tracked deletion
             fixed = _TEXT_TAGS[el.tag]
             pieces.append((el.text or "" if fixed is None else fixed, _run_of(el)))
         out: list[str] = []
@@ -148,41 +155,83 @@ class _Reader:
                 if content is not None:
                     yield from self.blocks(content)
 
+    def numbered_text(self, p: Any) -> str:
+        """A paragraph's text as Word draws it: its automatic number (or bullet) first."""
+        text = self.paragraph_text(p)
+        label = self.numbering.label(p)
+        return f"{label} {text}".strip() if label and text else text
+
     def add_blocks(self, parent: Any) -> None:
         for block in self.blocks(parent):
             if block.tag == P:
                 n = len(self.lines) + 1
-                self.lines.append(Line(text=self.paragraph_text(block), loc=Location(line=n, paragraph=n)))
+                loc = Location(line=n, paragraph=n)
+                text = self.numbered_text(block)
+                self.lines.append(Line(text=text, loc=loc))
+                self.units.append(layout.Unit(text=text, loc=loc, heading_level=heading_level(block,
+                                                                                             self.numbering)))
             else:
                 self.add_table(block)
 
-    def cell_text(self, tc: Any) -> str:
+    def cell_paragraphs(self, tc: Any) -> list[str]:
         parts: list[str] = []
         for block in self.blocks(tc):
             if block.tag == P:
-                parts.append(self.paragraph_text(block))
+                parts.append(self.numbered_text(block))
             else:  # a nested table: its cells' text, in order
-                parts.extend(self.cell_text(inner) for tr in _rows(block) for inner in _cells(tr))
-        return " ".join(t for t in parts if t)
+                parts.extend(t for tr in _rows(block) for inner in _cells(tr) for t in self.cell_paragraphs(inner))
+        return [t for t in parts if t]
+
+    def cell_text(self, tc: Any) -> str:
+        return " ".join(self.cell_paragraphs(tc))
 
     def add_table(self, tbl: Any) -> None:
         number = len(self.tables) + 1
         rows: list[list[TableCell]] = []
+        form: list[layout.Unit] = []
         for r_i, tr in enumerate(_rows(tbl), start=1):
             row: list[TableCell] = []
             for c_i, tc in enumerate(_cells(tr), start=1):
-                text = self.cell_text(tc)
+                paragraphs = self.cell_paragraphs(tc)
+                text = " ".join(paragraphs)
                 loc = Location(line=len(self.lines) + 1, table=number, row=r_i, cell=c_i)
                 self.lines.append(Line(text=text, loc=loc))
                 row.append(TableCell(text=text, loc=loc))
+                column = "left" if c_i == 1 else "right"
+                form += [layout.Unit(text=t, loc=loc, column=column, hard=True) for t in paragraphs]
             rows.append(row)
-        self.tables.append(Table(rows=rows))
+        table = Table(rows=rows)
+        self.tables.append(table)
+        first_row = [u.text for u in form if u.loc.row == 1]
+        if _is_form_table(rows, first_row):  # header or signature laid out as a table: read as its columns
+            self.units += form
+        else:
+            self.units.append(layout.Unit(text="", loc=rows[0][0].loc if rows and rows[0] else Location(line=0),
+                                          table=table))
 
     def add_text_boxes(self, root: Any) -> None:
         for box in root.iter(TXBX):
             if _inside(box, FALLBACK) or _inside(box, TXBX):
                 continue
             self.add_blocks(box)
+
+
+def _is_form_table(rows: list[list[TableCell]], first_row: list[str]) -> bool:
+    """Two or three columns whose first row holds the header (issuer, motto, "Số:") or the closing ("Nơi
+    nhận", TM./KT., CHỦ TỊCH): the form of the document laid out as a (borderless) table."""
+    width = max((len(r) for r in rows), default=0)
+    if not 2 <= width <= 3 or len(rows) > 8:
+        return False
+    return any(_FORM.search(fold(t)) for t in first_row)
+
+
+def _inside_any(el: Any, tags: tuple[str, ...], stop: Any) -> bool:
+    node = el.getparent()
+    while node is not None and node is not stop:
+        if node.tag in tags:
+            return True
+        node = node.getparent()
+    return False
 
 
 def _inside(el: Any, tag: str) -> bool:
@@ -255,25 +304,32 @@ def read(path: Path, limits: Limits) -> Document:
         raise
     except Exception as exc:  # any library failure on a hostile file is an unreadable file
         raise IngestError(str(path), f"tệp .docx hỏng hoặc không phải Word ({type(exc).__name__})") from None
-    lines = reader.lines
+    lines, units = reader.lines, reader.units
     notes = [legacy.NOTES[enc] for enc in ("tcvn3", "vni") if enc in reader.converted]
     if not reader.converted:
-        lines, note = _convert_unmarked(lines)
+        lines, units, note = _convert_unmarked(lines, units)
         if note:
             notes.append(note)
     if not any(line.text.strip() for line in lines):
         raise IngestError(str(path), "tệp .docx không có nội dung chữ (ảnh quét? hãy chạy OCR)")
     tables = _tables_from(lines, len(reader.tables))
-    return Document(path=str(path), format="docx", lines=lines, tables=tables, notes=notes)
+    by_number = dict(enumerate(tables, start=1))
+    units = [u if u.table is None or u.loc.table is None else
+             layout.Unit(text="", loc=u.loc, table=by_number.get(u.loc.table, u.table)) for u in units]
+    blocks = layout.blocks_of(units)
+    return Document(path=str(path), format="docx", lines=lines, tables=tables, blocks=blocks, notes=notes)
 
 
-def _convert_unmarked(lines: list[Line]) -> tuple[list[Line], str | None]:
+def _convert_unmarked(lines: list[Line], units: list[layout.Unit]
+                      ) -> tuple[list[Line], list[layout.Unit], str | None]:
     """Legacy-encoded text whose font names were lost (e.g. set through a theme): detect on the whole text."""
     whole = "\n".join(line.text for line in lines)
     enc = legacy.detect(whole)
     if enc is None or legacy.convert_if_legacy(whole) is None:
-        return lines, None
-    return [Line(text=legacy.convert(line.text, enc), loc=line.loc) for line in lines], legacy.NOTES[enc]
+        return lines, units, None
+    for u in units:
+        u.text = legacy.convert(u.text, enc)
+    return [Line(text=legacy.convert(line.text, enc), loc=line.loc) for line in lines], units, legacy.NOTES[enc]
 
 
 def _tables_from(lines: list[Line], count: int) -> list[Table]:

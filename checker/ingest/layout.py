@@ -28,7 +28,7 @@ from checker.text import UPPER, fold, squash
 # the markers that open a heading or a list item, as typed or as Word's numbering draws them
 MARKER = re.compile(
     r"^\s*(?:"
-    r"(?P<part>(?:ph[aầ]n|PH[AẦ]N|ch[uư][oơ]ng|CH[UƯ][OƠ]NG|m[uụ]c|M[UỤ]C)\s+(?:[IVXL]{1,6}|\d{1,2}|th[uứ]\s+\w+)\b"
+    r"(?P<part>(?i:ph[aầ]n|ch[uư][oơ]ng|m[uụ]c)\s+(?:[IVXL]{1,6}|\d{1,2}|(?i:th[uứ])\s+\w+)\b"
     r"\s*[.:)-]?)"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3}\.?)"
     r"|(?P<roman>[IVXL]{1,6}\s*[.:)])"
@@ -244,7 +244,7 @@ def _join_form_lines(parts: list[_Part]) -> list[_Building]:
             marker, _ = marker_of(p.text)
             continues = not marker and (first.islower() or (first.isdigit() and not mostly_upper(prev)))
             wrapped_item = (not marker and marker_of(cur.text)[1] == "bullet" and not _CLOSED.search(prev)
-                            and not mostly_upper(p.text))
+                            and not mostly_upper(p.text) and not _NAME.match(p.text))
             if continues or wrapped_item:
                 cur.add(p, "" if _HYPHEN_BREAK.search(prev) and first.islower() else " ")
                 continue
@@ -277,19 +277,28 @@ def _form_kind(text: str, zone: str, column: str, so_far: list[Block]) -> BlockK
 # --------------------------------------------------------------------------- body
 
 
+_CELL_GAP = re.compile(r"\t+| {3,}")
+_FIGURE = re.compile(r"\d\s*%")
+
+
 def _tab_cells(text: str) -> list[str]:
-    return [c.strip() for c in re.split(r"\t+", text.strip())]
+    return [c.strip() for c in _CELL_GAP.split(text.strip())]
+
+
+def _is_row(u: Unit) -> bool:
+    t = u.text.strip()
+    return u.table is None and u.loc.table is None and bool(_CELL_GAP.search(t)) and len(_tab_cells(t)) >= 3
 
 
 def _tab_tables(units: list[Unit], start: int, end: int) -> dict[int, int]:
-    """Runs of tab-separated rows (two or more, the first with three cells or more): {first index: end}."""
+    """Tables typed with tabs or wide spacing: runs of two rows or more of three cells or more, the first a
+    header row (no figure). {first index: end}."""
     runs: dict[int, int] = {}
     i = start
     while i < end:
-        u = units[i]
-        if u.table is None and u.text.strip().count("\t") >= 2 and len(_tab_cells(u.text)) >= 3:
+        if _is_row(units[i]) and not _FIGURE.search(units[i].text):
             j = i + 1
-            while j < end and units[j].table is None and "\t" in units[j].text.strip():
+            while j < end and _is_row(units[j]):
                 j += 1
             if j - i >= 2:
                 runs[i] = j

@@ -127,6 +127,12 @@ def _part_name(text: str, keys: list[str] | None = None) -> bool:
     return False
 
 
+def _letters_before(letter: str) -> set[str]:
+    """The letter before ``letter`` in a lettered list, Vietnamese ("đ" before "e") or Latin ("d" before "e")."""
+    return {alphabet[k - 1] for alphabet in ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")
+            if (k := alphabet.find(letter)) > 0}
+
+
 def find_sections(view: View) -> list[Section]:
     sections: list[Section] = []
     heading_idx: set[int] = set()
@@ -135,6 +141,7 @@ def find_sections(view: View) -> list[Section]:
     ordinals = [squash(o) for o in conv.part_ordinals]
     skip: set[int] = set()
     open_levels: list[int] = []  # indexes of sections with strictly rising levels: the candidates for parent
+    points: set[str] = set()  # letters read as points of a list since the last heading above letters
     for i, text in enumerate(view.texts):
         if not text.strip() or i in skip:
             continue
@@ -176,13 +183,17 @@ def find_sections(view: View) -> list[Section]:
                 number, style, title = m.group(1), "arabic", m.group(2)
         if not style:
             m = _LETTER.match(text)
-            # "a) Hạ tầng số" is a heading; "a) Tối thiểu 80% hồ sơ ... ." (even wrapped) is a point of a list
-            if m and _follows_break(view, i, heading_idx) and _title_like(m.group(2)):
+            # "a) Hạ tầng số" is a heading; "a) Tối thiểu 80% hồ sơ ... ." (even wrapped) is a point of a list,
+            # and so are the letters after it in the same list ("b) Mạng LAN:" after the point "a) ... .")
+            if m and _follows_break(view, i, heading_idx) and _title_like(m.group(2)) and not (
+                    _letters_before(m.group(1)) & points):
                 item = _item_text(view, i)
                 first = text.strip()
                 following = view.texts[i + 1].strip() if i + 1 < len(view.texts) else ""
                 if item == first or (len(first) <= 60 and following[:1].isupper()):
                     number, style, title = m.group(1), "letter", m.group(2)
+            if m and not style:
+                points.add(m.group(1))
         if not style and i > 3 and len(stripped) <= 90 and not _SENTENCE_END.search(stripped):
             # an unnumbered heading: the name of a part of a plan standing alone on its line
             prev = view.prev_nonblank(i)
@@ -192,6 +203,8 @@ def find_sections(view: View) -> list[Section]:
                 level = 1 if _mostly_upper(stripped) else 3
         if not style:
             continue
+        if style != "letter":
+            points.clear()
         heading_idx.add(i)
         if style in ("roman", "arabic", "letter", "dotted"):
             level = {"roman": 1, "arabic": 2, "letter": 4}.get(style, 0) or 2 + number.count(".")
