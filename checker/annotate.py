@@ -179,11 +179,15 @@ def annotate_report(report: Report) -> list[str]:
 
 
 def _annotate_one(p: PlanResult, lang: str) -> str:
-    if p.status != "checked":
+    """The directive's findings, then the general checks' (marked "[kiểm tra chung]"): a document no directive
+    applies to is annotated when the general checks found something."""
+    general = [f.model_copy(update={"message": f"[{label('general', lang)}] {f.message}"}) for f in p.general]
+    if p.status == "unreadable" or (p.status != "checked" and not general):
         return f"annotate: {p.path}: {label(p.status, lang)}, bỏ qua" if lang != "en" else \
             f"annotate: {p.path}: {p.status}, skipped"
+    findings = [*p.findings, *general]
     try:
-        out = annotate_file(Path(p.path), list(p.findings), lang)
+        out = annotate_file(Path(p.path), findings, lang)
     except Exception as exc:  # a file the reader accepted but python-docx cannot save: report, go on
         return f"annotate: {p.path}: {type(exc).__name__}: {exc}"
-    return f"annotate: {out} ({len(p.findings)})"
+    return f"annotate: {out} ({len(findings)})"

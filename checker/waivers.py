@@ -91,15 +91,21 @@ def apply_waivers(report: Report, waivers: list[Waiver], today: dt.date | None =
     plans: list[PlanResult] = []
     for p in report.plans:
         mine = [w for w in waivers if w.covers_plan(p)]
-        findings: list[Finding] = []
         expired: list[Waiver] = []
-        for f in p.findings:
-            hits = [w for w in mine if w.covers(f)]
-            if f.suppressed is None and any(w.until >= today for w in hits):
-                f = f.model_copy(update={"suppressed": "waiver"})
-            elif f.suppressed is None:
-                expired.extend(w for w in hits if w not in expired)
-            findings.append(f)
+        findings = _waive(p.findings, mine, today, expired)
+        general = _waive(p.general, mine, today, expired)  # the general checks' findings are waived alike
         findings.extend(_expired(w, report.lang) for w in expired)
-        plans.append(p.model_copy(update={"findings": findings}))
+        plans.append(p.model_copy(update={"findings": findings, "general": general}))
     return report.model_copy(update={"plans": plans})
+
+
+def _waive(found: list[Finding], mine: list[Waiver], today: dt.date, expired: list[Waiver]) -> list[Finding]:
+    out: list[Finding] = []
+    for f in found:
+        hits = [w for w in mine if w.covers(f)]
+        if f.suppressed is None and any(w.until >= today for w in hits):
+            f = f.model_copy(update={"suppressed": "waiver"})
+        elif f.suppressed is None:
+            expired.extend(w for w in hits if w not in expired)
+        out.append(f)
+    return out

@@ -329,3 +329,39 @@ def test_a_pack_that_applies_runs_its_own_checks_not_the_general_ones_again(gene
     result = check_file(seed, load_packs(), general=general)
     assert result.status == "checked" and result.general == []
     assert any(f.id == "HP215-REFS" for f in result.findings)
+
+
+def test_word_draft_gets_general_findings_as_comments(tmp_path: Path, decree: NationalEntry) -> None:
+    """A drafter's Công văn in Word, no directive: the wrong date is a comment marked as a general check."""
+    import docx
+    from helpers_docs import make_docx
+
+    when = decree.date.replace(year=decree.date.year + 1)
+    text = CV_BO.format(decree=decree.number, decree_date=_vn(when))
+    path = make_docx(tmp_path / "cong-van.docx", [ln for ln in text.splitlines() if ln.strip()])
+    before = path.read_bytes()
+    code, _ = _run(str(path), "--annotate", "--format", "json", "-o", str(tmp_path / "out"), "-j", "1")
+    assert code == 0 and path.read_bytes() == before
+    (comment,) = [c.text for c in docx.Document(str(tmp_path / "cong-van.checked.docx")).comments]
+    assert comment.startswith("[kiểm tra chung]") and official_date(decree.date) in comment
+
+
+def test_a_general_finding_can_be_waived(wrong_cv: Path, tmp_path: Path) -> None:
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text("waivers:\n  - rule: GEN-REFS\n    plan: \"*cv-bo.txt\"\n"
+                       "    reason: \"đã hỏi cơ quan ban hành\"\n    accepted_by: \"Nguyễn Văn A\"\n"
+                       "    until: 2099-12-31\n", encoding="utf-8")
+    args = [str(wrong_cv), "--format", "json", "-o", str(tmp_path / "out"), "--fail-on-general", "warning"]
+    code, out = _run(*args, "--waivers", str(waivers))
+    (f,) = json.loads(out)["plans"][0]["general"]
+    assert (code, f["suppressed"]) == (0, "waiver")
+
+
+def test_a_letter_cited_with_a_wrong_date(general: LoadedGeneral) -> None:
+    """"Công văn số 10988/BNV-CQĐP": the issuer's code first, no type code; keyed with the year of its date."""
+    shared = _shared_keys()
+    e = next(e for e in _entries("consensus") if e.type == "Công văn" and e.province is None
+             and shared[e.key] == 1 and registry_key(e.number))
+    assert _cite(general, f"- Công văn số {e.number} ngày {_vn(e.date)} của {e.issuer}.") == []
+    (f,) = _cite(general, f"- Công văn số {e.number} ngày {_vn(e.date + dt.timedelta(days=1))} của {e.issuer}.")
+    assert (f.severity, f.source) == ("warning", e.source)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz
@@ -17,7 +18,7 @@ from checker.checks.base import Context, finding, line_text, redate, short
 from checker.checks.citation import directive_key
 from checker.i18n import msg
 from checker.models import DocRef, Finding, Fix, Plan, Severity
-from checker.parse.citations import FULL, LAW, make_key
+from checker.parse.citations import FULL, LAW, LETTER_SYMBOL, make_key
 from checker.rules.loader import LoadedPack, Registries
 from checker.rules.national import (
     OCR_ISSUER,
@@ -54,6 +55,11 @@ def registry_key(number: str) -> str | None:
     m = LAW.search(number.lower())
     if m:
         return f"{m.group(1).lstrip('0')}/{m.group(2)}/{m.group(3).upper()}"
+    plain = "".join(c for c in unicodedata.normalize("NFD", number.replace("Đ", "D").replace("đ", "d"))
+                    if not unicodedata.combining(c)).lower().strip()  # no OCR repair: "QLDN1" stays
+    m = re.fullmatch(LETTER_SYMBOL, plain)  # a letter's number: "10988/BNV-CQĐP"
+    if m:
+        return make_key(m.group(1), None, m.group(2), m.group(3))
     return None
 
 

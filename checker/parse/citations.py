@@ -38,6 +38,9 @@ SHORT = re.compile(
 BARE = re.compile(
     r"\b(ke hoach|quyet dinh|chi thi|nghi quyet|kh|qd|ct|nq)\s*(?:so\s*)?(\d{1,5})(?=\s*(?:,\s*)?ng\w{1,2}y\s*\d)"
 )
+# "Công văn số 1234/BKHCN-CĐS": the issuer's code, then its unit's (no type code); only after the word "công văn"
+LETTER_SYMBOL = r"(\d{1,6})\s*/\s*([a-z&]{2,12})\s*-\s*([a-z&]{1,12}\d{0,2})(?![\w/])"
+LETTER = re.compile(rf"\b(?:cong van|cv)\s*(?:so\s*)?{LETTER_SYMBOL}")
 DATE_NUM = re.compile(r"^[\s,]*(?:ban hanh\s*)?ng\w{1,2}y\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 DATE_WORDS = re.compile(
     r"^[\s,]*(?:ban hanh\s*)?ng\w{1,2}y\s*(\d{1,2})\s*th\w{1,3}ng\s*(\d{1,2})\s*n\w{1,2}m\s*(\d{4})"
@@ -150,6 +153,11 @@ def find_references(view: View, preamble_end: int) -> list[DocRef]:
             continue
         code = _WORD_KINDS[m.group(1)]
         found.append((m.start(2), m.end(), f"{m.group(2).lstrip('0') or '0'}/{code}", code))
+        taken.add(m.start(2), m.end())
+    for m in LETTER.finditer(text):
+        if taken.covers(m.start(1)):
+            continue
+        found.append((m.start(1), m.end(), make_key(m.group(1), None, m.group(2), m.group(3)), "CV"))
     found.sort()
     refs: list[DocRef] = []
     prev_end = 0
