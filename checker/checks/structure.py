@@ -11,7 +11,7 @@ from checker.models import Assignment, Finding, Plan, Section
 from checker.parse.assignments import execution_section
 from checker.parse.sections import names_part, roman_value, to_roman
 from checker.rules.schema import RequiredSection, RequiredUnit, SectionNumbering
-from checker.text import contains_any, squash
+from checker.text import all_groups, contains_any, squash
 
 ID_SECTION = "required-section"
 ID_NUMBERING = "section-numbering"
@@ -20,16 +20,17 @@ ID_UNIT = "required-unit"
 
 def section_line(plan: Plan, rule: RequiredSection) -> int | None:
     """The line of the plan's heading for the content part ``rule`` asks for (0 for an unnumbered one)."""
-    wanted = conventions().synonyms(rule.match)  # "Mục đích, chỉ tiêu" is the part Mục tiêu
+    # every group named by one heading; "Mục đích, chỉ tiêu" is the part Mục tiêu
+    wanted = [conventions().synonyms(g) for g in rule.match]
     # a heading's title, not a numbered sentence of the body ("3. Công an xã bảo đảm an toàn thông tin.")
-    s = next((s for s in plan.sections if names_part(s.title, wanted)), None)
+    s = next((s for s in plan.sections if all(names_part(s.title, g) for g in wanted)), None)
     return None if s is None else (s.line or 0)
 
 
 def assigned_units(plan: Plan, rule: RequiredUnit) -> list[Assignment]:
     """The plan's assignments to the unit ``rule`` names."""
-    wanted = squash_all(rule.match)
-    return [a for a in plan.assignments if contains_any(expanded(a.unit), wanted, 88)]
+    wanted = [squash_all(g) for g in rule.match]
+    return [a for a in plan.assignments if all_groups(expanded(a.unit), wanted, 88)]
 
 
 def check_section(plan: Plan, rule: RequiredSection, ctx: Context) -> Iterator[Finding]:
@@ -103,7 +104,7 @@ def _replaced_by_outdated(plan: Plan, rule: RequiredUnit, ctx: Context) -> bool:
     bodies = ctx.loaded.bodies
     if bodies is None:
         return False
-    wanted = squash_all(rule.match)
+    wanted = squash_all([p for g in rule.match for p in g])
     for body in bodies.bodies:
         if not contains_any(squash(body.replacement), wanted, 88):
             continue
@@ -119,7 +120,7 @@ def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding
     FAIL: Tổ chức thực hiện names no "Công an"        FAIL: "3. Công an phường" with no security task
     PASS: "3. Công an phường — Chủ trì bảo đảm an ninh mạng, an toàn thông tin"
     """
-    wanted = squash_all(rule.match)
+    wanted = [squash_all(g) for g in rule.match]
     roles = squash_all(rule.roles)
     assigned = assigned_units(plan, rule)
     requirement = rule.message if ctx.lang == "vi" or not rule.message_en else rule.message_en
@@ -140,7 +141,7 @@ def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding
         text = " ".join(expanded(ln.text) for ln in plan.lines if start <= ln.loc.line and
                         (nxt is None or ln.loc.line < nxt))
         for sentence in text.split(" - "):
-            if contains_any(sentence, wanted, 88) and (not roles or contains_any(sentence, roles, 87)):
+            if all_groups(sentence, wanted, 88) and (not roles or contains_any(sentence, roles, 87)):
                 return
     line = plan.sections[k].line if k is not None else None
     yield finding(rule, ID_UNIT, "missing", plan=plan, line=line, evidence=line_text(plan, line),
