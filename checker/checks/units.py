@@ -66,6 +66,9 @@ class UnitIndex:
         if utype:
             typed = [u for u in units if u.type == utype]
             units = typed or units
+        if len(units) > 1 and has_diacritics(name):  # same letters, other tones: xã Cẩm Giang, xã Cẩm Giàng
+            written = syllables(name)
+            units = [u for u in units if syllables(u.short_name) == written[: len(u.short_name.split())]] or units
         return units[0] if units else None
 
     def suggest(self, name: str) -> AdminUnit | None:
