@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -70,6 +71,26 @@ def fold(text: str) -> str:
 def squash(text: str) -> str:
     """Folded words separated by single spaces: the form phrases are compared in."""
     return _NON_WORD.sub(" ", fold(text)).strip()
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regular expression (a non-capturing group) matching any of ``words``, written as a trie so the
+    engine follows one branch per character instead of trying every word in turn."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?:{emit(trie)})"
 
 
 def contains(hay: str, needle: str, threshold: float = 84.0) -> bool:

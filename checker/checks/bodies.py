@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from rapidfuzz.distance import Levenshtein
 
@@ -20,12 +22,13 @@ from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Fix, Plan
 from checker.rules.registries import BodiesRegistry, DefunctBody, UnitsRegistry
 from checker.rules.schema import OutdatedBodies
-from checker.text import diacritics_share, squash
+from checker.text import diacritics_share, squash, trie_pattern
 
 ID = "outdated-bodies"
 _DATE = re.compile(r"\b(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})\b")
 _ITEM = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*\.|[IVXLC]+\.|[a-zđ]\))\s")
 _SENTENCE_END = re.compile(r"(?<=[.;!?:])\s+")
+_WORD_CHAR = re.compile(r"[a-z0-9]")
 
 
 @dataclass
@@ -36,11 +39,10 @@ class Text:
     starts: list[int]
     lines: list[int]
     sentence: list[bool]  # the piece opens a sentence (or a list item)
-    tokens: list[tuple[int, int, str]]  # words: start, end, text
-    positions: dict[str, list[int]] | None = None  # word → indices into tokens, built on first use
-    firsts: dict[str, list[int]] = field(default_factory=dict)  # a name's first word → where it may begin
     piece_ocr: list[bool] = field(default_factory=list)  # the piece lost its diacritics (OCR)
     ocr: bool = True  # some piece did: names there are also matched with OCR-sized damage
+    ocr_words: dict[str, list[int]] | None = None  # word of an OCR piece → its offsets, built on first use
+    firsts: dict[str, list[int]] = field(default_factory=dict)  # a name's first word → where it may begin
 
     @classmethod
     def of(cls, plan: Plan) -> Text:
@@ -67,25 +69,77 @@ class Text:
                 pos += len(sq) + 1
                 opens = False
             ended = t.endswith((".", ";", "!", "?", ":"))
-        joined = " ".join(parts)
-        tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", joined)]
-        return cls(joined, starts, lines, sentence, tokens, piece_ocr=piece_ocr, ocr=any(piece_ocr))
+        return cls(" ".join(parts), starts, lines, sentence, piece_ocr=piece_ocr, ocr=any(piece_ocr))
+
+    def near_starts(self, first: str) -> list[int]:
+        """Where, in pieces that lost their diacritics, a word OCR-near ``first`` stands (sorted offsets)."""
+        if self.ocr_words is None:  # the vocabulary of the OCR pieces, indexed once: word → offsets
+            self.ocr_words = {}
+            for i, lost in enumerate(self.piece_ocr):
+                if not lost:
+                    continue
+                pos = self.starts[i]
+                end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.joined)
+                for word in self.joined[pos:end].split(" "):
+                    self.ocr_words.setdefault(word, []).append(pos)
+                    pos += len(word) + 1
+        found = self.firsts.get(first)
+        if found is None:
+            n0 = len(first)
+            found = self.firsts[first] = sorted(
+                p for word, ps in self.ocr_words.items()
+                if abs(len(word) - n0) <= 1 and _near(word, first) is not None for p in ps)
+        return found
+
+    def words_from(self, pos: int, n: int) -> tuple[list[str], int] | None:
+        """The ``n`` words from offset ``pos`` and where the last ends; None when fewer remain."""
+        words: list[str] = []
+        end = len(self.joined)
+        while len(words) < n:
+            if pos > end:
+                return None
+            stop = self.joined.find(" ", pos)
+            stop = end if stop < 0 else stop
+            words.append(self.joined[pos:stop])
+            pos = stop + 1
+        return words, pos - 1
 
     def piece_at(self, pos: int) -> int:
-        lo, hi = 0, len(self.starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.starts[mid] <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        return max(0, bisect_right(self.starts, pos) - 1)
 
     def sentence_start(self, pos: int) -> int:
         i = self.piece_at(pos)
         while i > 0 and not self.sentence[i]:
             i -= 1
         return self.starts[i] if self.starts else 0
+
+
+class Names:
+    """Every name of a registry (squashed) in one compiled pattern: one pass over a plan finds where each occurs
+    as whole words, instead of one search per name."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_first: dict[str, list[str]] = {}
+        for n in sorted({n for n in names if n}, key=len, reverse=True):
+            self.by_first.setdefault(n.split(" ", 1)[0], []).append(n)
+        alts = [n for group in self.by_first.values() for n in group]
+        self.pattern = re.compile(rf"(?<![a-z0-9])(?={trie_pattern(alts)}(?![a-z0-9]))") if alts else None
+
+    def find(self, joined: str) -> dict[str, list[tuple[int, int]]]:
+        """name → its occurrences, left to right, not overlapping one another (as ``re.finditer`` gives)."""
+        out: dict[str, list[tuple[int, int]]] = {}
+        if self.pattern is None:
+            return out
+        for m in self.pattern.finditer(joined):
+            a = m.start()
+            end = joined.find(" ", a)
+            for name in self.by_first.get(joined[a : end if end >= 0 else len(joined)], ()):
+                b = a + len(name)
+                if joined.startswith(name, a) and not _WORD_CHAR.match(joined, b):
+                    spans = out.setdefault(name, [])
+                    if not spans or spans[-1][1] <= a:
+                        spans.append((a, b))
+        return out
 
 
 def _near(word: str, want: str) -> int | None:
@@ -98,43 +152,28 @@ def _near(word: str, want: str) -> int | None:
     return d if d <= 1 else None
 
 
-def _spans(text: Text, needle: str) -> Iterator[tuple[int, int]]:
+def _spans(text: Text, needle: str, exact: dict[str, list[tuple[int, int]]]) -> Iterator[tuple[int, int]]:
     """Where ``needle`` (squashed) occurs as whole words: exactly, or for names of three words or more with
     OCR damage (at most one wrong letter a word, one in eight overall: "phong van hea va thong tin" is found,
     "uy ban nhan dan phuong" is not "uy ban nhan dan quan", nor "hai phong" "hai duong")."""
     if not needle:
         return
-    found: list[tuple[int, int]] = []
-    if needle in text.joined:
-        for m in re.finditer(rf"(?<![a-z0-9]){re.escape(needle)}(?![a-z0-9])", text.joined):
-            found.append((m.start(), m.end()))
+    found = list(exact.get(needle, ()))
     want = needle.split()
     if len(want) >= 3 and text.ocr:  # OCR damage is only looked for in text that lost its diacritics
         budget = max(1, len(needle) // 8)
-        toks = text.tokens
-        if text.positions is None:  # the plan's vocabulary, indexed once: word → where it stands
-            text.positions = {}
-            for j, tok in enumerate(toks):
-                text.positions.setdefault(tok[2], []).append(j)
-        starts = text.firsts.get(want[0])
-        if starts is None:
-            n0 = len(want[0])
-            starts = text.firsts[want[0]] = sorted(
-                j for word, js in text.positions.items()
-                if abs(len(word) - n0) <= 1 and _near(word, want[0]) is not None for j in js)
-        for j in starts:
-            if j > len(toks) - len(want):
+        for a in text.near_starts(want[0]):  # clean text is matched exactly: no OCR damage looked for there
+            got = text.words_from(a, len(want))
+            if got is None:
                 break
-            if not text.piece_ocr[text.piece_at(toks[j][0])]:
-                continue  # clean text is matched exactly: OCR damage is not looked for where there is none
+            words, b = got
             total = 0
-            for k, w in enumerate(want):
-                d = _near(toks[j + k][2], w)
+            for word, w in zip(words, want, strict=True):
+                d = _near(word, w)
                 if d is None:
                     break
                 total += d
             else:
-                a, b = toks[j][0], toks[j + len(want) - 1][1]
                 if 0 < total <= budget and not any(x < b and a < y for x, y in found):
                     found.append((a, b))
     yield from sorted(found)
@@ -150,15 +189,29 @@ def _dates_before(text: str, since: dt.date) -> bool:
     return False
 
 
-def _historical(text: Text, a: int, b: int, body: DefunctBody, reg: BodiesRegistry) -> bool:
+@dataclass(frozen=True)
+class History:
+    """What makes a mention of one body history, compiled once per pack: a phrase before it in its sentence, or
+    one right after it."""
+
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, body: DefunctBody, reg: BodiesRegistry) -> History:
+        markers = [m for m in conventions().history_markers if len(squash(m).split()) > 1]  # "trước khi sắp xếp"
+        before = [p for p in (squash(p) for p in (*reg.history_context, *body.history_context, *markers)) if p]
+        after = [p for p in map(squash, reg.history_after) if p]
+        return cls(re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, before))})(?![a-z])") if before else None,
+                   re.compile(rf"\s*(?:{'|'.join(map(re.escape, after))})(?![a-z])") if after else None)
+
+
+def _historical(text: Text, a: int, b: int, body: DefunctBody, history: History) -> bool:
     """The sentence around the mention makes it history: a history phrase before it or right after it."""
     before = text.joined[text.sentence_start(a) : a]
-    after = text.joined[b : b + 30]
-    markers = [m for m in conventions().history_markers if len(squash(m).split()) > 1]  # "trước khi sắp xếp"
-    before_words = [squash(p) for p in (*reg.history_context, *body.history_context, *markers)]
-    if any(re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", before) for p in before_words if p):
+    if history.before is not None and history.before.search(before):
         return True
-    if any(re.match(rf"\s*{re.escape(squash(p))}(?![a-z])", after) for p in reg.history_after if squash(p)):
+    if history.after is not None and history.after.match(text.joined[b : b + 30]):
         return True
     return _dates_before(before, body.since)
 
@@ -209,19 +262,24 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
     if reg is None or not plan.lines:
         return
     text = Text.of(plan)
+    districts = ctx.cached("districts", lambda: _district_names(ctx.loaded.units))
+    exact = ctx.cached("bodies-names", lambda: Names(
+        squash(n) for n in (*(d for d, _ in districts), *(x for b in reg.bodies for x in (*b.names, *b.exclude))))
+    ).find(text.joined)
     seen: set[tuple[str, int]] = set()
     for body in reg.bodies:
         if not _applies(body, plan):
             continue
         names = [(n, body.replacement) for n in body.names]
         if body.include_former_districts:  # first: "UBND quận X" is reported as "Quận X", with what it became
-            names = ctx.cached("districts", lambda: _district_names(ctx.loaded.units)) + names
-        excluded = [s for e in body.exclude for s in _spans(text, squash(e))]
+            names = districts + names
+        excluded = [s for e in body.exclude for s in _spans(text, squash(e), exact)]
+        history = ctx.cached(f"bodies-history:{body.id}", partial(History.of, body, reg))
         for name, replacement in names:
-            for a, b in _spans(text, squash(name)):
+            for a, b in _spans(text, squash(name), exact):
                 if any(x <= a < y or x < b <= y for x, y in excluded):
                     continue
-                if _historical(text, a, b, body, reg):
+                if _historical(text, a, b, body, history):
                     continue
                 line = text.lines[text.piece_at(a)]
                 if (body.id, line) in seen:
