@@ -93,6 +93,19 @@ def trie_pattern(words: Iterable[str]) -> str:
     return f"(?:{emit(trie)})"
 
 
+def squash_cased(text: str) -> str:
+    """``squash`` with the original letters kept (case, diacritics): the same words at the same offsets."""
+    folded = fold(text)
+    parts: list[str] = []
+    pos = 0
+    for m in _NON_WORD.finditer(folded):
+        parts.append(text[pos : m.start()])
+        parts.append(" ")
+        pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts).strip()
+
+
 def contains(hay: str, needle: str, threshold: float = 84.0) -> bool:
     """``needle`` occurs in ``hay`` (both squashed), allowing OCR-sized damage: about one wrong letter in six.
 

@@ -237,6 +237,35 @@ II. TỔ CHỨC THỰC HIỆN
                                             Lê Thị Hoa
 """
 
+# a Party committee's resolution (Hướng dẫn 36-HD/VPTW, not NĐ 30/2020): "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-NQ/ĐU"
+NQ_DANG_UY = """ĐẢNG BỘ TỈNH QUẢNG NINH                 ĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG ỦY XÃ QUẢNG LA
+            *                           Quảng La, ngày 10 tháng 10 năm 2025
+Số 12-NQ/ĐU
+
+NGHỊ QUYẾT
+về lãnh đạo công tác cải cách hành chính, xây dựng chính quyền số trên địa bàn xã giai đoạn 2025 - 2030
+
+Căn cứ Điều lệ Đảng;
+Căn cứ Nghị định số {decree} ngày {decree_date} của Chính phủ;
+Căn cứ kết quả thảo luận tại hội nghị Ban Chấp hành Đảng bộ xã ngày 08/10/2025,
+
+ĐẢNG ỦY XÃ QUYẾT NGHỊ
+
+I. TÌNH HÌNH
+Công tác cải cách hành chính những năm qua được phối hợp với UBND huyện Hoành Bồ cũ thực hiện nghiêm túc.
+
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Đảng ủy xã lãnh đạo Ủy ban nhân dân xã phối hợp với {partner} tổ chức tuyên truyền.
+2. Các chi bộ quán triệt, triển khai thực hiện Nghị quyết.
+
+Nơi nhận:                                   T/M ĐẢNG ỦY
+- Ban Thường vụ Tỉnh ủy (để b/c);           BÍ THƯ
+- Các chi bộ trực thuộc;
+- Lưu Văn phòng Đảng ủy.
+                                            Phạm Văn Cường
+"""
+
 
 @pytest.fixture(scope="module")
 def decree() -> NationalEntry:
@@ -254,7 +283,8 @@ def _write(tmp_path: Path, name: str, template: str, decree: NationalEntry, righ
 
 KINDS = [("qd-tinh.txt", QD_TINH, {}),
          ("cv-bo.txt", CV_BO, {}),
-         ("kh-xa.txt", KH_XA, {"partner": "Công an xã", "recipients": "Nơi nhận:"})]
+         ("kh-xa.txt", KH_XA, {"partner": "Công an xã", "recipients": "Nơi nhận:"}),
+         ("nq-dang-uy.txt", NQ_DANG_UY, {"partner": "Công an xã"})]
 
 
 @pytest.mark.parametrize("right", [True, False])
@@ -275,6 +305,17 @@ def test_commune_plan_with_defunct_body_and_no_recipients(tmp_path: Path, genera
     path = _write(tmp_path, "kh-xa.txt", KH_XA, decree, True, partner="UBND huyện Nam Đàn", recipients="")
     result = check_file(path, load_packs(), general=general)
     assert sorted((f.id, f.kind) for f in result.general) == [("GEN-BODIES", "outdated"), ("GEN-FORM", "incomplete")]
+
+
+def test_party_resolution_its_own_number_history_and_a_defunct_body(tmp_path: Path, general: LoadedGeneral,
+                                                                    decree: NationalEntry) -> None:
+    """Its own "Số 12-NQ/ĐU" is no citation (silent even with --strict); "UBND huyện Hoành Bồ cũ" is history; a task
+    for the district level is a finding; the form of NĐ 30/2020 is not asked of a Party document."""
+    path = _write(tmp_path, "nq-dang-uy.txt", NQ_DANG_UY, decree, True, partner="Phòng Văn hóa và Thông tin huyện")
+    result = check_file(path, load_packs(), general=general, strict=True)
+    assert result.status == "not-applicable" and result.findings == []
+    (f,) = result.general
+    assert (f.id, f.kind, f.expected) == ("GEN-BODIES", "outdated", "Phòng Văn hóa - Xã hội")
 
 
 # --------------------------------------------------------------------------- kept apart in every format

@@ -22,11 +22,12 @@ from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Fix, Plan
 from checker.rules.registries import BodiesRegistry, DefunctBody, UnitsRegistry
 from checker.rules.schema import OutdatedBodies
-from checker.text import diacritics_share, squash, trie_pattern
+from checker.text import UPPER, diacritics_share, squash, squash_cased, trie_pattern
 
 ID = "outdated-bodies"
 _DATE = re.compile(r"\b(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})\b")
 _ITEM = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*\.|[IVXLC]+\.|[a-zđ]\))\s")
+_PROPER_NAME = re.compile(rf"(?: [{UPPER}0-9]\w*){{1,4}}")
 _SENTENCE_END = re.compile(r"(?<=[.;!?:])\s+")
 _WORD_CHAR = re.compile(r"[a-z0-9]")
 
@@ -43,10 +44,20 @@ class Text:
     ocr: bool = True  # some piece did: names there are also matched with OCR-sized damage
     ocr_words: dict[str, list[int]] | None = None  # word of an OCR piece → its offsets, built on first use
     firsts: dict[str, list[int]] = field(default_factory=dict)  # a name's first word → where it may begin
+    originals: list[str] = field(default_factory=list)  # each piece as written
+    _cased: str | None = None
+
+    @property
+    def cased(self) -> str:
+        """``joined`` with the original letters (case kept), offset for offset; built on first use."""
+        if self._cased is None:
+            self._cased = " ".join(squash_cased(p) for p in self.originals)
+        return self._cased
 
     @classmethod
     def of(cls, plan: Plan) -> Text:
         parts: list[str] = []
+        originals: list[str] = []
         starts: list[int] = []
         lines: list[int] = []
         sentence: list[bool] = []
@@ -62,6 +73,7 @@ class Text:
                 if not sq:
                     continue
                 parts.append(sq)
+                originals.append(piece)
                 piece_ocr.append(diacritics_share(piece) < 0.3)
                 starts.append(pos)
                 lines.append(ln.loc.line)
@@ -69,7 +81,8 @@ class Text:
                 pos += len(sq) + 1
                 opens = False
             ended = t.endswith((".", ";", "!", "?", ":"))
-        return cls(" ".join(parts), starts, lines, sentence, piece_ocr=piece_ocr, ocr=any(piece_ocr))
+        return cls(" ".join(parts), starts, lines, sentence, piece_ocr=piece_ocr, ocr=any(piece_ocr),
+                   originals=originals)
 
     def near_starts(self, first: str) -> list[int]:
         """Where, in pieces that lost their diacritics, a word OCR-near ``first`` stands (sorted offsets)."""
@@ -212,6 +225,9 @@ def _historical(text: Text, a: int, b: int, body: DefunctBody, history: History)
     if history.before is not None and history.before.search(before):
         return True
     if history.after is not None and history.after.match(text.joined[b : b + 30]):
+        return True
+    named = _PROPER_NAME.match(text.cased, b)  # "UBND huyện Hoành Bồ cũ": the body's proper name, then "cũ"
+    if named and history.after is not None and history.after.match(text.joined[named.end() : named.end() + 30]):
         return True
     return _dates_before(before, body.since)
 

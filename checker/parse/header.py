@@ -17,6 +17,8 @@ from checker.text import UPPER, contains, fold, squash
 UNIT_WORD = re.compile(r"\b(phuong|phudng|phwong|phuodng|phieong|xa|dac khu|dac\s+khu)\s+", re.IGNORECASE)
 _TYPE = {"xa": "xa", "dac khu": "dac_khu"}
 NUMBER = re.compile(r"\bs\w{0,2}\s*:\s*(\d*)\s*/\s*([a-z]{1,4}\s*-\s*[a-z]{2,8})")
+# a Party document's number (Hướng dẫn 36-HD/VPTW): "Số 12-NQ/ĐU", "Số: 05-CTr/TU", at the start of its column
+PARTY_NUMBER = re.compile(r"^[\s#*>]*s[o06]\s*:?\s*(\d*)\s*-\s*([a-z]{1,4}\s*/\s*[a-z&]{1,10})(?![a-z])")
 DATE = re.compile(
     r"ng\w{1,2}y(?:\s*(\d{1,2}))?[\s.…_]*th\w{1,3}ng(?:\s*(\d{1,2}))?[\s.…_]*n\w{1,2}m\s*(\d{4})"
 )
@@ -176,6 +178,11 @@ def parse_header(view: View, body_start: int) -> Header:
         if "number" not in h and mn:
             h["number"] = f"{mn.group(1)}/{view.texts[i][mn.start(2) : mn.end(2)].replace(' ', '')}"
             h["number_blank"] = not mn.group(1)
+            h["number_line"] = view.line_no(i)
+        mp = None if mn or "number" in h or i >= 12 else PARTY_NUMBER.match(f)
+        if mp:
+            h["number"] = f"{mp.group(1)}-{view.texts[i][mp.start(2) : mp.end(2)].replace(' ', '')}"
+            h["number_blank"] = not mp.group(1)
             h["number_line"] = view.line_no(i)
         md = DATE.search(f)
         if "date_line" not in h and md:
