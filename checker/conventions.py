@@ -32,6 +32,12 @@ class TableColumns(_Strict):
     ignore: list[str]
 
 
+class Signers(_Strict):
+    authorities: list[str]
+    positions: list[str]
+    deputies: list[str]
+
+
 class Conventions(_Strict):
     source: str
     motto: list[str]
@@ -39,6 +45,7 @@ class Conventions(_Strict):
     issuer_levels: list[IssuerLevel]
     number_labels: list[str]
     draft_markers: list[str]
+    signers: Signers
     parts: dict[str, list[str]]
     part_markers: list[str]
     part_ordinals: list[str]

@@ -307,6 +307,22 @@ def test_commune_plan_with_defunct_body_and_no_recipients(tmp_path: Path, genera
     assert sorted((f.id, f.kind) for f in result.general) == [("GEN-BODIES", "outdated"), ("GEN-FORM", "incomplete")]
 
 
+def test_ministry_letter_form_number_and_recipients(tmp_path: Path, general: LoadedGeneral,
+                                                   decree: NationalEntry) -> None:
+    """A ministry's letter is read in its own form ("Số: 1234/BKHCN-CĐSQG", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG"): complete,
+    it is silent (above); without its number and its Nơi nhận, the form of NĐ 30/2020 names both."""
+    text = CV_BO.format(decree=decree.number, decree_date=_vn(decree.date))
+    text = text.replace("Số: 1234/BKHCN-CĐSQG", "").split("Nơi nhận:")[0] + "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nTrần Văn Bình\n"
+    path = tmp_path / "cv-bo.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(path, load_packs(), general=general)
+    assert result.status == "not-applicable" and result.findings == []
+    form = [f for f in result.general if f.id == "GEN-FORM"]
+    assert len(form) == 2 and all(f.kind == "incomplete" for f in form)
+    assert "số, ký hiệu" in form[0].message and "nơi nhận" in form[1].message
+    assert [f.id for f in result.general if f.id != "GEN-FORM"] == []
+
+
 def test_party_resolution_its_own_number_history_and_a_defunct_body(tmp_path: Path, general: LoadedGeneral,
                                                                     decree: NationalEntry) -> None:
     """Its own "Số 12-NQ/ĐU" is no citation (silent even with --strict); "UBND huyện Hoành Bồ cũ" is history; a task

@@ -83,10 +83,12 @@ def check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
 
 
 def _issued_by(plan: Plan, issuers: list[str]) -> bool:
-    """The issuer found in the header (above the place and date, as NĐ 30/2020 lays it out) is one of these."""
+    """The issuer found in the header (above the place and date, as NĐ 30/2020 lays it out) begins with one of
+    these words ("Bộ" is a ministry, not "ĐẢNG BỘ …")."""
     h = plan.header
     in_header = h.issuer_line is not None and (h.date_line is None or h.issuer_line <= h.date_line)
-    return in_header and any(squash(i) in squash(h.issuer or "") for i in issuers)
+    issuer = squash(h.issuer or "")
+    return in_header and any(issuer == squash(i) or issuer.startswith(squash(i) + " ") for i in issuers)
 
 
 def _check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:

@@ -7,6 +7,7 @@ searches inside lines rather than expecting a part to stand alone.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker.conventions import conventions
 from checker.models import Header, Signature
@@ -16,7 +17,7 @@ from checker.text import UPPER, contains, fold, squash
 
 UNIT_WORD = re.compile(r"\b(phuong|phudng|phwong|phuodng|phieong|xa|dac khu|dac\s+khu)\s+", re.IGNORECASE)
 _TYPE = {"xa": "xa", "dac khu": "dac_khu"}
-NUMBER = re.compile(r"\bs\w{0,2}\s*:\s*(\d*)\s*/\s*([a-z]{1,4}\s*-\s*[a-z]{2,8})")
+NUMBER = re.compile(r"\bs\w{0,2}\s*:\s*(\d*)\s*/\s*([a-z]{1,6}\s*-\s*[a-z]{2,8})")  # KH-UBND, BKHCN-CĐS
 # a Party document's number (Hướng dẫn 36-HD/VPTW): "Số 12-NQ/ĐU", "Số: 05-CTr/TU", at the start of its column
 PARTY_NUMBER = re.compile(r"^[\s#*>]*s[o06]\s*:?\s*(\d*)\s*-\s*([a-z]{1,4}\s*/\s*[a-z&]{1,10})(?![a-z])")
 DATE = re.compile(
@@ -241,8 +242,24 @@ def _title(view: View, i: int, body_start: int) -> tuple[str, int | None]:
     return " ".join(view.texts[k].strip() for k in lines), view.line_no(lines[0])
 
 
-_AUTHORITY = re.compile(r"\b(tm|kt|q|tl|tuq)\s*[.,]\s*(uy ban nhan dan|chu tich|ubnd)")
 _POSITION = re.compile(r"\b(pho chu tich|chu tich)\b")
+
+
+@lru_cache(maxsize=1)
+def _authority() -> re.Pattern[str]:
+    """"TM. ỦY BAN NHÂN DÂN", "KT. BỘ TRƯỞNG": a mark, then a body or a head (``signers.authorities``)."""
+    words = sorted((squash(w) for w in conventions().signers.authorities), key=len, reverse=True)
+    return re.compile(rf"\b(tm|kt|q|tl|tuq)\s*[.,]\s*({'|'.join(re.escape(w) for w in words)})\b")
+
+
+def _column_position(text: str) -> str | None:
+    """The signer's position written as a column of its own ("THỨ TRƯỞNG"), after a mark or alone."""
+    positions = {squash(p) for p in conventions().signers.positions}
+    for col in columns(text):
+        sq = re.sub(r"^(?:tm|kt|q|tl|tuq) ", "", squash(col))
+        if sq in positions:
+            return sq
+    return None
 _NAME = re.compile(rf"^[{UPPER}]\w*(?:\s+[{UPPER}]\w*){{1,4}}$")
 
 
@@ -256,7 +273,7 @@ def appendix_start(view: View) -> int:
     closing = None
     for i in range(len(view.texts) // 3, len(view.texts)):
         sq = view.squashed[i]
-        if closing is None and (re.match(r"^n\w{1,2}i nh\w{1,2}n\b", sq) or _AUTHORITY.search(view.folded[i])):
+        if closing is None and (re.match(r"^n\w{1,2}i nh\w{1,2}n\b", sq) or _authority().search(view.folded[i])):
             closing = i
         elif closing is not None and re.match(r"^phu luc\b", sq) and i > closing + 1:
             return i
@@ -266,16 +283,18 @@ def appendix_start(view: View) -> int:
 def parse_signature(view: View, start: int, end: int | None = None) -> Signature:
     s: dict[str, object] = {}
     end = len(view.texts) if end is None else end
+    deputies = {squash(d) for d in conventions().signers.deputies}
     for i in range(start, end):
         f = view.squashed[i]
-        ma = _AUTHORITY.search(view.folded[i])
+        ma = _authority().search(view.folded[i])
         if ma and "authority" not in s:
             s["authority"] = view.texts[i][ma.start() : ma.end()].strip()
             s["line"] = view.line_no(i)
         mp = _POSITION.search(f)
-        if mp and ("position" not in s or mp.group(1) == "pho chu tich"):
+        pos = mp.group(1) if mp else _column_position(view.texts[i])
+        if pos and ("position" not in s or pos in deputies):
             if "authority" in s or "kt" in f:
-                s["position"] = mp.group(1).upper()
+                s["position"] = pos.upper()
     for i in range(end - 1, max(start, end - 25) - 1, -1):
         # the signature block is the right column of a two-column block ("- Lưu: VT, VHXH.      Nguyễn Văn A")
         t = columns(view.texts[i])[-1] if view.texts[i].strip() else ""
