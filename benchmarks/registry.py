@@ -46,13 +46,19 @@ def sizes(general: LoadedGeneral) -> dict[str, object]:
             strength["verified" if d.verified is True else "unverified"] += 1
     keys: set[str] = set()
     recognised = 0
+    citers: Counter[str] = Counter()  # consensus entries by how many documents cite them with that date
     for reg in general.national:
         for e in reg.entries:
             strength[e.strength] += 1
+            if e.strength == "consensus" and e.documents is not None:
+                n = e.documents
+                citers[str(n) if n <= 4 else "5-9" if n < 10 else "10+"] += 1
             keys.add(e.key)
             recognised += registry_key(e.number) is not None
     index = national_index(general)
-    return {"entries_by_strength": dict(strength), "imported_keys": len(keys),
+    order = ["2", "3", "4", "5-9", "10+"]
+    return {"entries_by_strength": dict(strength),
+            "consensus_by_citers": {k: citers[k] for k in order if citers[k]}, "imported_keys": len(keys),
             "imported_entries_the_parser_recognises": recognised,
             "index_keys": len(index.exact), "provinces": len(index.provinces)}
 

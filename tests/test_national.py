@@ -347,29 +347,36 @@ def _run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def test_json_keeps_general_findings_apart_and_exit_code_ignores_them(wrong_cv: Path, tmp_path: Path) -> None:
-    code, out = _run(str(wrong_cv), "--format", "json", "-o", str(tmp_path / "out"))
+@pytest.fixture(params=KINDS, ids=[k[0] for k in KINDS])
+def wrong_doc(request: pytest.FixtureRequest, tmp_path: Path, decree: NationalEntry) -> Path:
+    """Each kind of document of the tests above, citing the decree with a wrong date."""
+    name, template, more = request.param
+    return _write(tmp_path, name, template, decree, False, **more)
+
+
+def test_json_keeps_general_findings_apart_and_exit_code_ignores_them(wrong_doc: Path, tmp_path: Path) -> None:
+    code, out = _run(str(wrong_doc), "--format", "json", "-o", str(tmp_path / "out"))
     data = json.loads(out)
     (plan,) = data["plans"]
     assert code == 0 and plan["findings"] == [] and plan["general"][0]["id"] == "GEN-REFS"
     assert data["summary"]["findings"]["warning"] == 0 and data["summary"]["general"]["warning"] == 1
-    code, _ = _run(str(wrong_cv), "--format", "json", "-o", str(tmp_path / "out"), "--fail-on-general", "warning")
+    code, _ = _run(str(wrong_doc), "--format", "json", "-o", str(tmp_path / "out"), "--fail-on-general", "warning")
     assert code == 1
-    code, out = _run(str(wrong_cv), "--format", "json", "-o", str(tmp_path / "out"), "--no-general")
+    code, out = _run(str(wrong_doc), "--format", "json", "-o", str(tmp_path / "out"), "--no-general")
     assert code == 0 and json.loads(out)["plans"][0]["general"] == []
 
 
-def test_other_formats_mark_general_findings(wrong_cv: Path, tmp_path: Path) -> None:
+def test_other_formats_mark_general_findings(wrong_doc: Path, tmp_path: Path) -> None:
     out_dir = tmp_path / "out"
     for fmt in ("sarif", "junit", "github", "text", "html"):
-        _run(str(wrong_cv), "--format", fmt, "--format", "json", "-o", str(out_dir))
+        _run(str(wrong_doc), "--format", fmt, "--format", "json", "-o", str(out_dir))
     sarif = json.loads((out_dir / "report.sarif").read_text(encoding="utf-8"))
     (result,) = sarif["runs"][0]["results"]
     assert result["ruleId"] == "GEN-REFS" and result["properties"]["general"] is True
     rule = next(r for r in sarif["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "GEN-REFS")
     assert rule["properties"]["general"] is True
     junit = (out_dir / "junit.xml").read_text(encoding="utf-8")
-    assert f'testsuite name="general: {wrong_cv}"' in junit and "GEN-REFS" in junit
+    assert f'testsuite name="general: {wrong_doc}"' in junit and "GEN-REFS" in junit
     assert "GEN-REFS (kiểm tra chung)" in (out_dir / "github-annotations.txt").read_text(encoding="utf-8")
     text = (out_dir / "report.txt").read_text(encoding="utf-8")
     assert "Kiểm tra chung" in text and "GEN-REFS" in text.split("Kiểm tra chung", 1)[1]
