@@ -168,3 +168,17 @@ def test_the_plans_title_and_figures_are_made_safe_like_its_findings() -> None:
     assert safe.title == "Kế hoạch  chuyển đổi số năm 2026"
     assert safe.number == "12/KH-UBND"
     assert safe.figures == {"HP215-TGT-HOSO": "tối thiểu  70%"}
+
+
+def test_a_plan_with_warnings_only_is_to_review_not_compliant(city: dict[str, object]) -> None:
+    """The letter of a plan with warnings asks for corrections: the index must not call that plan compliant."""
+    from checker.report.desk import verdict
+
+    desk = city["desk"]
+    assert isinstance(desk, Desk)
+    seen = {verdict(r.plan.status, r.counts) for r in desk.rows}
+    assert {"revise", "review", "complies"} <= seen
+    for r in desk.rows:
+        v = verdict(r.plan.status, r.counts)
+        assert (v == "complies") == (r.plan.status == "checked" and not r.counts["error"] and not r.counts["warning"])
+        assert (v == "review") == (r.plan.status == "checked" and not r.counts["error"] and r.counts["warning"] > 0)

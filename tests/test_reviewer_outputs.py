@@ -116,7 +116,13 @@ def test_index_in_chromium(round2: dict[str, object], tmp_path: Path) -> None:
         Select(b.find_element(By.ID, "f-verdict")).select_by_value("complies")
         shown = [r for r in b.find_elements(By.CSS_SELECTOR, "#matrix tbody tr") if r.is_displayed()]
         assert shown and {r.get_attribute("data-verdict") for r in shown} == {"complies"}
+        Select(b.find_element(By.ID, "f-verdict")).select_by_value("review")
+        shown = [r for r in b.find_elements(By.CSS_SELECTOR, "#matrix tbody tr") if r.is_displayed()]
+        assert shown and all(r.find_elements(By.TAG_NAME, "td")[2].text == "0"
+                             and int(r.find_elements(By.TAG_NAME, "td")[3].text) > 0 for r in shown)
         Select(b.find_element(By.ID, "f-verdict")).select_by_value("")
+        groups = [th.text for th in b.find_elements(By.CSS_SELECTOR, "#matrix thead tr.groups th") if th.text]
+        assert groups == ["Chỉ tiêu", "Nội dung", "Phân công"]
         assert console_errors(b) == []
         _shot(b, tmp_path / "index.png")
 
@@ -162,12 +168,15 @@ def test_workbook_read_back(round2: dict[str, object]) -> None:
     assert wb.sheetnames == ["Tổng hợp", "Ma trận", "Phát hiện", "Chưa nộp"]
     for ws in wb.worksheets:
         assert ws.freeze_panes in ("A2", "B2") and ws.auto_filter.ref
+        # printed as a person prints it: landscape, one page wide, the header row on every page
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+        assert ws.print_title_rows == "$1:$1"
     summary = wb["Tổng hợp"]
     header = [c.value for c in summary[1]]
-    assert {"STT", "Đơn vị", "Ngày", "lỗi", "So với đợt trước: đã khắc phục"} <= set(header)
+    assert {"STT", "Đơn vị", "Ngày", "Lỗi", "So với đợt trước: đã khắc phục"} <= set(header)
     rows = list(summary.iter_rows(min_row=2, values_only=True))
     assert len(rows) == 114 - LEFT_OUT
-    day, errors = header.index("Ngày"), header.index("lỗi")
+    day, errors = header.index("Ngày"), header.index("Lỗi")
     assert all(isinstance(r[0], int) and isinstance(r[errors], int) for r in rows)
     assert all(isinstance(r[day], dt.datetime) and r[day].year == 2025 for r in rows)
     assert summary.column_dimensions["B"].width > 15
@@ -248,7 +257,8 @@ def test_letters_say_what_to_correct(round2: dict[str, object]) -> None:
     items = [t for t in text if t[:1].isdigit() and ". " in t[:4]]
     assert len(items) == sum(1 for f in plan["findings"] if f["severity"] in ("error", "warning"))
     hoso = next(t for t in items if "Tối thiểu 70% hồ sơ thủ tục hành chính" in t)
-    assert "dự thảo ghi: “" in hoso and "Văn bản chỉ đạo yêu cầu: Tối thiểu 80%" in hoso
+    assert "dự thảo ghi: “" in hoso and "Nội dung tương ứng của văn bản chỉ đạo: Tối thiểu 80%" in hoso
+    assert ".”." not in hoso  # the quote's own full stop is not doubled after the closing mark
     assert hoso.split(". ", 1)[1].startswith("Dòng ") or "đoạn" in hoso
     assert "Nơi nhận:" in text and "KT. GIÁM ĐỐC" in text
 

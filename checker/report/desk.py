@@ -30,6 +30,14 @@ def group_names(lang: str) -> dict[str, str]:
     return GROUPS_EN if lang == "en" else GROUPS
 
 
+def verdict(status: str, counts: dict[str, int]) -> str:
+    """A plan in one word: revise (an error), review (warnings only: the letter still asks for them), complies,
+    or other (not checked)."""
+    if status != "checked":
+        return "other"
+    return "revise" if counts.get("error") else "review" if counts.get("warning") else "complies"
+
+
 @dataclass(frozen=True)
 class Item:
     """A directive item: one column of the matrix."""

@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from checker.clean import xml_safe
 from checker.models import PlanResult, Report
-from checker.report.desk import Collector, DeskContext, group_names
+from checker.report.desk import Collector, DeskContext, group_names, verdict
 from checker.report.labels import LABELS, summary_line
 from checker.report.matrix_view import chart, compact_figure
 from checker.report.stream import render_with
@@ -27,6 +27,8 @@ def _env() -> Environment:
     env = Environment(loader=PackageLoader("checker.report", "templates"),
                       autoescape=select_autoescape(["html"], default=True), trim_blocks=True, lstrip_blocks=True)
     env.globals["generator"] = GENERATOR
+    env.globals["verdict_of"] = verdict
+    env.filters["cap"] = lambda s: str(s)[:1].upper() + str(s)[1:]  # a column title from a label: "lỗi" → "Lỗi"
     return env
 
 

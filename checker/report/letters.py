@@ -11,13 +11,13 @@ import re
 import string
 import zipfile
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from checker.checks.citation import vn_date
 from checker.clean import one_line
 from checker.models import Finding, PlanResult, Report
+from checker.report.wordml import Page, Par, document, paragraph, table
 from checker.rules.loader import DEFAULT_RULES, load_model
 from checker.text import squash
 
@@ -130,7 +130,7 @@ def item_text(f: Finding, tpl: LetterTemplate, fields: dict[str, str], requireme
     rule's full wording; said once: left out when the remark already contains it)."""
     where = f.location.describe() if f.location else (f"dòng {f.line}" if f.line else "")
     expected = _bare(requirement or f.expected)
-    values = {**fields, "where": where[:1].upper() + where[1:], "quote": _clean(f.evidence),
+    values = {**fields, "where": where[:1].upper() + where[1:], "quote": _bare(f.evidence),
               "problem": _bare(f.message), "expected": expected}
     text = (tpl.item if f.evidence.strip() and where else tpl.item_missing).format(**values)
     if expected and squash(expected) not in squash(f.message):
@@ -148,13 +148,8 @@ def directive_name(plan: PlanResult) -> str:
 
 
 def build_letter(plan: PlanResult, tpl: LetterTemplate, directive: str,
-                 requirements: dict[str, str] | None = None) -> object:
-    """The letter as a python-docx Document; ``requirements``: rule id → what the directive asks, in full."""
-    import docx
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
-
+                 requirements: dict[str, str] | None = None) -> bytes:
+    """The letter as a .docx; ``requirements``: rule id → what the directive asks, in full."""
     fields = letter_fields(plan, directive)
     shown = [f for f in plan.findings if f.suppressed is None]
     corrections = [f for f in shown if f.severity in ("error", "warning")]
@@ -162,91 +157,42 @@ def build_letter(plan: PlanResult, tpl: LetterTemplate, directive: str,
     fields["n"] = str(len(corrections))
     asks = requirements or {}
 
-    doc = docx.Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4, margins of NĐ 30/2020 Phụ lục I
-    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
-    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
-    style = doc.styles["Normal"]
-    style.font.name, style.font.size = FONT, Pt(14)
-    rpr = style.element.get_or_add_rPr()
-    rpr.get_or_add_rFonts().set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", FONT)
-    style.paragraph_format.space_after = Pt(0)
+    def centred(text: str, size: float = 14, after: float = 0, **style: bool) -> Par:
+        return Par(text, size=size, align="center", after=after, **style)
 
-    def para(cell_or_doc: object, text: str, *, size: float = 14, bold: bool = False, italic: bool = False,
-             align: int | None = WD_ALIGN_PARAGRAPH.JUSTIFY, indent: bool = False, after: float = 6,
-             underline: bool = False) -> object:
-        p = cell_or_doc.add_paragraph()  # type: ignore[attr-defined]
-        p.alignment = align
-        p.paragraph_format.space_after = Pt(after)
-        if indent:
-            p.paragraph_format.first_line_indent = Cm(1.27)
-        run = p.add_run(_clean(text))
-        run.font.size, run.bold, run.italic, run.underline = Pt(size), bold, italic, underline
-        return p
+    def body(text: str) -> Par:
+        return Par(text, indent=True)
 
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    head = _table(doc, Cm(7), Cm(9.5))
-    head.alignment = WD_TABLE_ALIGNMENT.CENTER
-    left, right = head.rows[0].cells
-    for cell in (left, right):
-        cell.paragraphs[0].text = ""
-    if tpl.sender.parent:
-        para(left, tpl.sender.parent, size=13, align=center, after=0)
-    para(left, tpl.sender.office, size=13, bold=True, align=center, after=0, underline=True)
-    para(left, f"Số:        /{tpl.sender.symbol}", size=13, align=center, after=2)
-    para(left, tpl.subject.format(**fields), size=12, align=center, after=0)
-    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True, align=center, after=0)
-    para(right, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True, align=center, after=6, underline=True)
-    para(right, f"{tpl.sender.place}, ngày      tháng      năm {dt.date.today().year}", size=14, italic=True,
-         align=center)
-    for cell in (left, right):
-        first = cell.paragraphs[0]
-        first._element.getparent().remove(first._element)  # the empty paragraph every new cell has
-
-    para(doc, "", after=0)
-    para(doc, f"Kính gửi: {tpl.addressee.format(**fields)}.", align=center, after=12)
-    para(doc, tpl.opening.format(**fields), indent=True)
+    # sizes of NĐ 30/2020 Phụ lục I at their smaller end (12-13 pt), so the header keeps its lines in a wider font
+    left = [*([centred(tpl.sender.parent, 12)] if tpl.sender.parent else []),
+            centred(tpl.sender.office, 12, bold=True, underline=True),
+            centred(f"Số:        /{tpl.sender.symbol}", 13, after=2),
+            centred(tpl.subject.format(**fields), 12)]
+    right = [centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True),
+             centred("Độc lập - Tự do - Hạnh phúc", 13, after=6, bold=True, underline=True),
+             centred(f"{tpl.sender.place}, ngày     tháng     năm {dt.date.today().year}", 13, after=6,
+                     italic=True)]
+    pars = [Par("", after=0), centred(f"Kính gửi: {tpl.addressee.format(**fields)}.", after=12),
+            body(tpl.opening.format(**fields))]
     if corrections:
-        para(doc, tpl.corrections.format(**fields), indent=True)
-        for k, f in enumerate(corrections, 1):
-            para(doc, f"{k}. {item_text(f, tpl, fields, asks.get(f.id, ''))}", indent=True)
+        pars.append(body(tpl.corrections.format(**fields)))
+        pars += [body(f"{k}. {item_text(f, tpl, fields, asks.get(f.id, ''))}") for k, f in enumerate(corrections, 1)]
     else:
-        para(doc, tpl.acceptance.format(**fields), indent=True)
+        pars.append(body(tpl.acceptance.format(**fields)))
     if notes:
-        para(doc, tpl.notes.format(**fields), indent=True)
-        for f in notes:
-            para(doc, f"- {item_text(f, tpl, fields, asks.get(f.id, ''))}", indent=True)
+        pars.append(body(tpl.notes.format(**fields)))
+        pars += [body(f"- {item_text(f, tpl, fields, asks.get(f.id, ''))}") for f in notes]
     if corrections:
-        para(doc, tpl.closing.format(**fields), indent=True)
-
-    para(doc, "", after=0)
-    foot = _table(doc, Cm(8), Cm(8.5))
-    where, sign = foot.rows[0].cells
-    para(where, "Nơi nhận:", size=12, bold=True, italic=True, align=None, after=0)
-    for line in tpl.recipients:
-        para(where, f"- {line}", size=11, align=None, after=0)
-    if tpl.signer.authority:
-        para(sign, tpl.signer.authority, size=14, bold=True, align=center, after=0)
-    para(sign, tpl.signer.position, size=14, bold=True, align=center, after=0)
-    for _ in range(4):
-        para(sign, "", after=0)
-    para(sign, tpl.signer.name or " ", size=14, bold=True, align=center, after=0)
-    for cell in (where, sign):
-        first = cell.paragraphs[0]
-        first._element.getparent().remove(first._element)
-    return doc
-
-
-def _table(doc: Any, *widths: Any) -> Any:
-    """A borderless one-row table with fixed column widths (Word reads the cells', LibreOffice the grid's)."""
-    table = doc.add_table(rows=1, cols=len(widths))
-    table.autofit = False
-    for col, width in zip(table.columns, widths, strict=True):
-        col.width = width
-        for cell in col.cells:
-            cell.width = width
-    return table
+        pars.append(body(tpl.closing.format(**fields)))
+    pars.append(Par("", after=0))
+    where = [Par("Nơi nhận:", size=12, bold=True, italic=True, align="left", after=0),
+             *(Par(f"- {line}", size=11, align="left", after=0) for line in tpl.recipients)]
+    sign = [*([centred(tpl.signer.authority, bold=True)] if tpl.signer.authority else []),
+            centred(tpl.signer.position, bold=True), *(centred("") for _ in range(4)),
+            centred(tpl.signer.name or " ", bold=True)]
+    xml = [table([(6.5, left), (10, right)]), *map(paragraph, pars), table([(8, where), (8.5, sign)])]
+    return document(xml, Page(font=FONT), creator=tpl.sender.office, description=GENERATOR,
+                    title=tpl.subject.format(**fields))
 
 
 OWN_LETTER = re.compile(r"\d{3,}-[A-Za-z0-9._-]*\.docx")  # the names Writer gives
@@ -294,10 +240,8 @@ class Writer:
         self.count += 1
         if plan.status != "checked":
             return
-        doc = build_letter(plan, self.template, directive_name(plan), self.asks)
-        doc.core_properties.comments = GENERATOR  # type: ignore[attr-defined]
         path = self.folder / letter_name(self.count, plan)
-        doc.save(str(path))  # type: ignore[attr-defined]
+        path.write_bytes(build_letter(plan, self.template, directive_name(plan), self.asks))
         self.written.append(path)
 
     def close(self, summary: dict[str, object]) -> None:

@@ -55,7 +55,11 @@ def chart(desk: Desk, limit: int = 10) -> Chart:
         bars.append(Bar(item.label, item.message, 28 + k * (BAR_HEIGHT + GAP), missing, weaker,
                         span * missing / scale, span * weaker / scale))
     step = _tick_step(scale)
-    ticks = [(LABEL_WIDTH + span * v / scale, v) for v in range(0, scale + 1, step)]
+    values = list(range(0, scale + 1, step))
+    if values[-1] != scale:  # the axis ends at the number of units: say so, unless a tick stands too close
+        values = values[:-1] if scale - values[-1] < step / 2 else values
+        values.append(scale)
+    ticks = [(LABEL_WIDTH + span * v / scale, v) for v in values]
     height = 28 + len(bars) * (BAR_HEIGHT + GAP) + 24
     return Chart(CHART_WIDTH, height, LABEL_WIDTH, BAR_HEIGHT, scale, bars, ticks)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.models import UNIT_TYPE_WORDS, PlanResult, Report
-from checker.report.desk import Collector, Desk, DeskContext, UnitRow, build, group_names
+from checker.report.desk import Collector, Desk, DeskContext, UnitRow, build, group_names, verdict
 from checker.report.labels import LABELS
 from checker.report.matrix_view import compact_figure
 
@@ -31,7 +31,7 @@ def _clean(value: Any) -> Any:
 
 
 def _put(ws: Any, row: int, col: int, value: Any) -> Any:
-    cell = ws.cell(row=row, column=col, value=_clean(value))
+    cell = ws.cell(row=row, column=col, value=_clean(value) if value != "" else None)  # nothing: an empty cell
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"  # plan text is never a formula
     elif isinstance(value, dt.date):
@@ -46,7 +46,7 @@ def _sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]], first
     ws.title = title
     bold, fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
     for c, h in enumerate(headers, 1):
-        cell = _put(ws, 1, c, h)
+        cell = _put(ws, 1, c, h[:1].upper() + h[1:])  # a label as a column title: "lỗi" → "Lỗi"
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for r, values in enumerate(rows, 2):
@@ -56,7 +56,17 @@ def _sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]], first
     if rows:
         ws.auto_filter.ref = ws.dimensions
     _fit(ws, headers, rows)
+    _printable(ws)
     return ws
+
+
+def _printable(ws: Any) -> None:
+    """Printed on A4 landscape, as wide as one page, the header row repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = "1:1"
 
 
 def _fit(ws: Any, headers: list[str], rows: list[list[Any]], cap: int = 60) -> None:
@@ -65,7 +75,11 @@ def _fit(ws: Any, headers: list[str], rows: list[list[Any]], cap: int = 60) -> N
 
     for c, h in enumerate(headers, 1):
         values = [r[c - 1] for r in rows if c - 1 < len(r)]
-        longest = max([len(h) * 0.8, *(10 if isinstance(v, dt.date) else len(str(v or "")) for v in values)])
+        # the title on one line (bold: a little wider) unless it is long; then the header row takes two lines
+        title = min(len(h) * 1.1, 24)
+        if len(h) * 1.1 > title:
+            ws.row_dimensions[1].height = 32
+        longest = max([title, *(10 if isinstance(v, dt.date) else len(str(v or "")) for v in values)])
         ws.column_dimensions[get_column_letter(c)].width = min(cap, max(6, longest + 2))
         if longest > cap:
             for r in range(2, len(rows) + 2):
@@ -73,9 +87,8 @@ def _fit(ws: Any, headers: list[str], rows: list[list[Any]], cap: int = 60) -> N
 
 
 def _verdict(row: UnitRow, t: dict[str, str]) -> str:
-    if row.plan.status != "checked":
-        return t[row.plan.status]
-    return t["revise"] if row.counts.get("error") else t["complies"]
+    v = verdict(row.plan.status, row.counts)
+    return t[row.plan.status] if v == "other" else t[v]
 
 
 def workbook(desk: Desk, lang: str) -> bytes:
