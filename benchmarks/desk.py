@@ -58,7 +58,7 @@ def timed(city: Path, out: Path, extra: list[str]) -> tuple[float, float]:
         shutil.rmtree(out)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "checker", "check", str(city), "-o", str(out), "--quiet", *extra],
+    proc = subprocess.run([sys.executable, "-m", "checker", str(city), "-o", str(out), "--quiet", *extra],
                           capture_output=True, text=True)
     took = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -314,3 +314,22 @@ def test_load_previous_is_the_same_as_reading_json(round2: dict[str, object]) ->
     assert isinstance(root, Path)
     plans = _load_previous(root / "dot-1.json")
     assert len(plans) == 20 and all(p.unit for p in plans)
+
+
+def test_a_new_run_replaces_its_own_letters_only(tmp_path: Path) -> None:
+    """Letters of an earlier run into the same folder go; a letter the reviewer saved, or any other file, stays."""
+    from checker.report.letters import remove_earlier_letters
+
+    name, utype, short = registry_units()[7]
+    plan = write_plan(tmp_path / "p.txt", plan_text(utype, short, 1, 3, ("low-hoso",)))
+    out = tmp_path / "out"
+    done = run_check(plan, "--letters", "--format", "json", "-o", out, cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    folder = out / "thu-gop-y"
+    (ours,) = folder.glob("*.docx")
+    kept = folder / "001-da-sua-tay.docx"  # named like ours, but the reviewer's own Word file: no marker
+    docx = pytest.importorskip("docx")
+    docx.Document().save(str(kept))
+    shutil.copy(ours, folder / "ban-luu.docx")  # our letter under another name
+    assert remove_earlier_letters(folder) == [ours]
+    assert kept.exists() and (folder / "ban-luu.docx").exists()

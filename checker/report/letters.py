@@ -163,7 +163,8 @@ def build_letter(plan: PlanResult, tpl: LetterTemplate, directive: str,
     def body(text: str) -> Par:
         return Par(text, indent=True)
 
-    # sizes of NĐ 30/2020 Phụ lục I at their smaller end (12-13 pt), so the header keeps its lines in a wider font
+    # sizes of NĐ 30/2020 Phụ lục I at their smaller end (12-13 pt): in Times New Roman "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+    # (12 pt bold, 6.5 cm) keeps to one line of the 7 cm column, the national motto (8.8 cm) to one of 9.5 cm
     left = [*([centred(tpl.sender.parent, 12)] if tpl.sender.parent else []),
             centred(tpl.sender.office, 12, bold=True, underline=True),
             centred(f"Số:        /{tpl.sender.symbol}", 13, after=2),
@@ -190,7 +191,7 @@ def build_letter(plan: PlanResult, tpl: LetterTemplate, directive: str,
     sign = [*([centred(tpl.signer.authority, bold=True)] if tpl.signer.authority else []),
             centred(tpl.signer.position, bold=True), *(centred("") for _ in range(4)),
             centred(tpl.signer.name or " ", bold=True)]
-    xml = [table([(6.5, left), (10, right)]), *map(paragraph, pars), table([(8, where), (8.5, sign)])]
+    xml = [table([(7, left), (9.5, right)]), *map(paragraph, pars), table([(8, where), (8.5, sign)])]
     return document(xml, Page(font=FONT), creator=tpl.sender.office, description=GENERATOR,
                     title=tpl.subject.format(**fields))
 
