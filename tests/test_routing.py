@@ -146,3 +146,25 @@ def test_the_31_pack_needs_no_copied_registry(tmp_path: Path) -> None:
     shutil.copy(PACK_31, tmp_path / "31.yaml")
     loaded = load_pack(tmp_path / "31.yaml")
     assert loaded.units is not None and loaded.references is not None and PACK_FILE.exists()
+
+
+@pytest.mark.parametrize("number", ["131/KH-UBND", "2131/KH-UBND", "31/KH-UBNDT"])
+def test_a_number_containing_31_is_not_31(both: list[LoadedPack], number: str) -> None:
+    # the same day and issuer as 31/KH-UBND: only the number differs, and it is not 31
+    text = _plan(f"Thực hiện Kế hoạch số {number} ngày 18/02/2025 của UBND thành phố Hải Phòng về chuyển đổi số.")
+    assert _route(text, both) is None
+
+
+def test_pack_choice_does_not_depend_on_file_names(tmp_path: Path) -> None:
+    cited = _plan("Thực hiện Kế hoạch số 31/KH-UBND ngày 18/02/2025 của UBND thành phố Hải Phòng.")
+    scope_only = _plan("Căn cứ tình hình thực tế của phường,", "Chuyển đổi số phường Hải An 6 tháng cuối năm 2025")
+    got = []
+    for first, last in ((PACK_31, PACK_FILE), (PACK_FILE, PACK_31)):  # a-….yaml sorts before z-….yaml
+        folder = tmp_path / first.stem
+        folder.mkdir()
+        shutil.copy(first, folder / f"a-{first.name}")
+        shutil.copy(last, folder / f"z-{last.name}")
+        packs = load_all([folder])
+        assert [p.path.name[0] for p in packs] == ["a", "z"]
+        got.append((_route(cited, packs), _route(scope_only, packs)))
+    assert got == [("31-KH-UBND", "215-KH-UBND")] * 2
