@@ -1,4 +1,4 @@
-"""Subcommands beside ``check PATH...``: ``check rules validate|schema`` and ``check diff OLD NEW``.
+"""Subcommands beside ``check PATH...``: ``check rules validate|test|schema|draft`` and ``check diff OLD NEW``.
 
 ``checker.cli.main`` dispatches here when the first word is one of ``SUBCOMMANDS`` and no file or folder of that
 name exists (so ``check ./rules`` or a folder named ``diff`` is still checked as plans).
@@ -97,6 +97,33 @@ def test_command(where: Path | None) -> None:
 def schema_command() -> None:
     """In JSON Schema của bộ quy tắc (cho trình soạn thảo YAML)."""
     click.echo(json.dumps(RulePack.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@rules_group.command("draft")
+@click.argument("document", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="ghi bộ quy tắc nháp vào tệp này (mặc định: in ra màn hình)")
+def draft_command(document: Path, output: Path | None) -> None:
+    """Soạn nháp bộ quy tắc từ văn bản chỉ đạo DOCUMENT (txt, docx, pdf...): số, ngày, cơ quan ban hành, chỉ tiêu,
+    phần nội dung, đơn vị được phân công. Mọi quy tắc ``verified: false``, ``source`` là dòng của văn bản: người
+    duyệt đối chiếu trước khi dùng. Bộ nháp ghi ra được kiểm tra như mọi bộ quy tắc."""
+    from checker.rules.draft import draft_file, to_yaml
+
+    try:
+        drafted = draft_file(document)
+        text = to_yaml(drafted)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            output.write_text(text, encoding="utf-8")
+            loaded = load_pack(output)
+            click.echo(f"đã ghi {output}: {loaded.pack.pack}, {len(loaded.pack.rules)} quy tắc (chưa kiểm chứng)",
+                       err=True)
+    except CheckerError as exc:
+        click.echo(f"lỗi: {exc}", err=True)
+        sys.exit(2)
+    for note in drafted.notes:
+        click.echo(f"chú ý: {note}", err=True)
 
 
 @click.command(context_settings=CONTEXT)
