@@ -114,4 +114,6 @@ def wants_subcommand(args: list[str]) -> bool:
         return bool(rest) and rest[0] in ("validate", "schema", "test", "draft")
     if name == "diff":
         return len(rest) == 2 and all(Path(a).is_file() for a in rest)
+    if name == "serve":  # beside a file named "serve": only when an option follows (check serve --port 8000)
+        return len(args) > 1 and args[1].startswith("--")
     return False

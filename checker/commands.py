@@ -1,4 +1,5 @@
-"""Subcommands beside ``check PATH...``: ``check rules validate|test|schema|draft`` and ``check diff OLD NEW``.
+"""Subcommands beside ``check PATH...``: ``check rules validate|test|schema|draft``, ``check diff OLD NEW``,
+``check serve``.
 
 ``checker.cli.main`` dispatches here when the first word is one of ``SUBCOMMANDS`` and no file or folder of that
 name exists (so ``check ./rules`` or a folder named ``diff`` is still checked as plans).
@@ -16,6 +17,7 @@ from checker.errors import CheckerError
 from checker.models import SEVERITY_RANK
 from checker.rules.loader import DEFAULT_RULES, is_pack, load_pack, load_packs
 from checker.rules.schema import RulePack
+from checker.serve import serve_command
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -150,4 +152,4 @@ def diff_command(old: Path, new: Path, fmt: str, rules_dir: Path | None, fail_on
         sys.exit(1)
 
 
-SUBCOMMANDS: dict[str, click.Command] = {"rules": rules_group, "diff": diff_command}
+SUBCOMMANDS: dict[str, click.Command] = {"rules": rules_group, "diff": diff_command, "serve": serve_command}

@@ -46,6 +46,7 @@ class Options:
     fix: bool = False  # --fix: write <name>.fixed.docx|.txt (checker.fix)
     diff: bool = False  # --diff: print the corrected copy's unified diff
     reviewer: ReviewerOptions | None = None  # the units expected, --previous, --letters
+    on_fix: Callable[[Any], None] | None = None  # told each plan's checker.fix.Outcome (check serve counts them)
 
 
 def settle(p: PlanResult, opts: Options) -> PlanResult:
@@ -84,31 +85,29 @@ def _fix(p: PlanResult, opts: Options, out: Any, note: Callable[[str], None]) ->
     from checker.fix import fix_report, status_line
 
     for o in fix_report(Report(plans=[p], lang=opts.lang), write=opts.fix):  # type: ignore[arg-type]
+        if opts.on_fix is not None:
+            opts.on_fix(o)
         if opts.diff and o.diff:
             out.write(o.diff)
         if opts.fix or o.notes or o.skipped:
             note(status_line(o, opts.lang))
 
 
-def run(paths: tuple[Path, ...], packs: list[LoadedPack], opts: Options, stdout: TextIO,
-        note: Callable[[str], None]) -> int:
-    """Check ``paths``, write the reports, ``note`` each line meant for stderr; return the exit code."""
+def gather(paths: tuple[Path, ...]) -> tuple[list[PlanResult], list[Path]]:
+    """The paths that do not exist (as results saying so) and the plan files found under the others."""
     existing = [p for p in paths if p.exists() or p.is_symlink()]
     missing = [PlanResult(path=str(p), status="unreadable", reason=f"{p}: không tìm thấy tệp hoặc thư mục")
                for p in paths if p not in existing]
-    files = list(discover(existing))
-    bar = not opts.quiet and len(files) >= LONG_BATCH and sys.stderr.isatty()
-    out: Any = _ClearingOut(stdout, sys.stderr) if bar and stdout.isatty() else stdout
-    outputs = Outputs(opts.formats, opts.output, opts.lang, rule_descriptions(packs, opts.general), out,
-                      opts.reviewer)
-    baseline_file = None
-    if opts.baseline_out:
-        opts.baseline_out.parent.mkdir(parents=True, exist_ok=True)
-        baseline_file = opts.baseline_out.open("w", encoding="utf-8")
-        baseline = baseline_writer(baseline_file)
+    return missing, list(discover(existing))
+
+
+def results(missing: list[PlanResult], files: list[Path], packs: list[LoadedPack], opts: Options, out: Any,
+            note: Callable[[str], None]) -> Iterator[PlanResult]:
+    """Every plan's settled result, in input order, its Word annotations and corrected copy written as asked
+    (``--annotate``, ``--fix``): what ``check`` writes its reports from, and ``check serve`` its pages."""
     checked: Iterator[PlanResult] = check_all(files, packs, opts.limits, opts.lang, opts.jobs, opts.timeout,
-                                                    opts.round_pack, opts.general, opts.strict)
-    if bar:
+                                              opts.round_pack, opts.general, opts.strict)
+    if not opts.quiet and len(files) >= LONG_BATCH and sys.stderr.isatty():
         checked = _progress(checked, len(files), opts.lang)
     annotate: Callable[[Report], list[str]] | None = None
     if opts.annotate:
@@ -122,6 +121,23 @@ def run(paths: tuple[Path, ...], packs: list[LoadedPack], opts: Options, stdout:
                 note(line)
         if opts.fix or opts.diff:
             _fix(p, opts, out, note)
+        yield p
+
+
+def run(paths: tuple[Path, ...], packs: list[LoadedPack], opts: Options, stdout: TextIO,
+        note: Callable[[str], None]) -> int:
+    """Check ``paths``, write the reports, ``note`` each line meant for stderr; return the exit code."""
+    missing, files = gather(paths)
+    bar = not opts.quiet and len(files) >= LONG_BATCH and sys.stderr.isatty()
+    out: Any = _ClearingOut(stdout, sys.stderr) if bar and stdout.isatty() else stdout
+    outputs = Outputs(opts.formats, opts.output, opts.lang, rule_descriptions(packs, opts.general), out,
+                      opts.reviewer)
+    baseline_file = None
+    if opts.baseline_out:
+        opts.baseline_out.parent.mkdir(parents=True, exist_ok=True)
+        baseline_file = opts.baseline_out.open("w", encoding="utf-8")
+        baseline = baseline_writer(baseline_file)
+    for p in results(missing, files, packs, opts, out, note):
         outputs.add(p)
         if baseline_file is not None:
             baseline.add(p)

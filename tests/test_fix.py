@@ -45,7 +45,8 @@ def _check(path: Path) -> PlanResult:
 
 
 def _keys(result: PlanResult) -> set[tuple[str, str, int | None, str]]:
-    return {(f.id, f.kind, f.line, f.actual) for f in result.findings}
+    """The directive's findings and the general checks' (a fix must add none of either)."""
+    return {(f.id, f.kind, f.line, f.actual) for f in [*result.findings, *result.general]}
 
 
 def test_redate_keeps_the_written_form() -> None:

@@ -23,7 +23,8 @@ MARKER = f'<meta name="generator" content="{GENERATOR}">'.encode()
 OWN_NAME = re.compile(r"(index|\d{3,}-[A-Za-z0-9._-]*)\.html")  # the names page_name() and Writer give
 
 
-def _env() -> Environment:
+def page_environment() -> Environment:
+    """The report pages' templates, autoescaped (plan text is untrusted); ``check serve`` renders with it too."""
     env = Environment(loader=PackageLoader("checker.report", "templates"),
                       autoescape=select_autoescape(["html"], default=True), trim_blocks=True, lstrip_blocks=True)
     env.globals["generator"] = GENERATOR
@@ -51,7 +52,7 @@ class Writer:
         self.out = out
         self.out_dir = out_dir
         self.lang = lang
-        self.env = _env()
+        self.env = page_environment()
         self.t = LABELS.get(lang, LABELS["vi"])
         self.rows: list[dict[str, object]] = []
         self.desk = Collector(rules or [], context)  # the coverage matrix: one small row per plan
