@@ -5,6 +5,8 @@ started as a command and the browser are in test_serve_live.py and test_serve_br
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import io
 import json
@@ -18,7 +20,7 @@ from helpers_docs import SAMPLE_LINES, encrypt_pdf, make_docx, make_pdf, make_zi
 from helpers_serve import answers, cli_json, downloads, left_in, multipart, without_paths
 from test_fix import PLAN
 
-from checker.serve import DEFAULT_NAME, Settings, create_app, display_name
+from checker.serve import DEFAULT_NAME, SCRIPT, Settings, create_app, display_name
 from checker.tracked import DEL, INS, accept_all
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -48,10 +50,12 @@ def test_the_page_is_vietnamese_self_contained_and_says_it_keeps_nothing(client:
     assert "215/KH-UBND" in page and "25/08/2025" in page
     assert "không lưu tệp" in page.lower() and "xoá khỏi máy chủ" in page
     assert "tối đa 2 MB một tệp, 5 tệp một lần" in page
-    for outside in ("<script", "<link", " src=", "http://", "https://", "@import", "url("):
+    for outside in ("<link", " src=", "http://", "https://", "@import", "url(", "<iframe", "<img"):
         assert outside not in page, outside  # nothing is fetched from anywhere
+    assert page.count("<script") == 1 and f"<script>{SCRIPT}</script>" in page  # the one inline script
     csp = r.headers["Content-Security-Policy"]
-    assert "default-src 'none'" in csp and "script-src" not in csp
+    digest = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode()
+    assert "default-src 'none'" in csp and f"script-src 'sha256-{digest}';" in csp
     assert r.headers["Cache-Control"] == "no-store"
 
 
