@@ -50,15 +50,17 @@ class Job:
 
 def check_all(files: Iterable[Path], packs: list[LoadedPack], limits: Limits | None = None, lang: str = "vi",
               jobs: int = 1, timeout: float | None = None, round_pack: LoadedPack | None = None,
-              general: LoadedGeneral | None = None, strict: bool = False) -> Iterator[PlanResult]:
+              general: LoadedGeneral | None = None, strict: bool = False,
+              start_method: str | None = None) -> Iterator[PlanResult]:
     """Every file's result in input order. ``jobs=1`` without ``timeout`` checks in this process; otherwise
-    ``jobs`` worker processes (at least one, so a time limit can always be enforced by killing the worker)."""
+    ``jobs`` worker processes (at least one, so a time limit can always be enforced by killing the worker), started
+    as ``start_method`` says (default: forked where the platform can; a threaded server asks for "forkserver")."""
     job = Job(packs, limits, lang, round_pack, general, strict)
     if jobs <= 1 and not timeout:
         for f in files:
             yield check_file(f, packs, limits, lang, round_pack, general, strict)
         return
-    pool = _Pool(job, max(1, jobs), timeout or None)
+    pool = _Pool(job, max(1, jobs), timeout or None, start_method)
     try:
         yield from pool.run(list(files))
     finally:
@@ -78,9 +80,13 @@ def _worker(conn: Connection, job: Job) -> None:
         conn.send((k, check_file(path, job.packs, job.limits, job.lang, job.round_pack, job.general, job.strict)))
 
 
-def _context() -> Any:  # a fork or spawn context (typeshed's BaseContext has no Process)
-    """Fork where the platform can (workers inherit the loaded packs for free), else spawn."""
-    return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+def _context(method: str | None = None) -> Any:  # a multiprocessing context (typeshed's BaseContext has no Process)
+    """``method``, else fork where the platform can (workers inherit the loaded packs for free), else spawn. A
+    process with threads must not fork (a lock another thread holds stays held in the child): it asks for a fork
+    server, a single-threaded process the workers are forked from."""
+    if method is None or method not in mp.get_all_start_methods():
+        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    return mp.get_context(method)
 
 
 @dataclass
@@ -92,11 +98,11 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, job: Job, jobs: int, timeout: float | None) -> None:
+    def __init__(self, job: Job, jobs: int, timeout: float | None, start_method: str | None = None) -> None:
         self.job = job
         self.jobs = jobs
         self.timeout = timeout
-        self.ctx = _context()
+        self.ctx = _context(start_method)
         self.workers: list[_Worker] = []
 
     def _start(self) -> _Worker:

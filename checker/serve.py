@@ -42,6 +42,11 @@ MAX_NAME = 120  # characters of a file name shown back
 FIELD = "plans"  # the form's file field
 DEFAULT_NAME = "tệp tải lên"
 TIMEOUT = 10.0  # seconds a file may take, as the command's default
+# waitress answers on threads, and a threaded process must not fork (a lock another thread holds at that moment stays
+# held in the child; forked from the server's threads, 2 of 60 concurrent uploads in benchmarks/serve.py hung until
+# the time limit): each upload's worker is forked from a fork server, a single-threaded process holding the readers
+START_METHOD = "forkserver"
+PRELOAD = ["checker.pipeline", "checker.ingest.docx", "checker.ingest.pdf"]
 WAITRESS_BODY = 1 << 30  # bytes waitress reads before dropping the connection (its own default)
 MIME = {".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ".txt": "text/plain; charset=utf-8", ".md": "text/markdown; charset=utf-8"}
@@ -191,7 +196,7 @@ class Desk:
         checks on, one worker per upload with the time limit)."""
         return Options(lang="vi", limits=Limits(max_bytes=self.settings.max_bytes), jobs=1,
                        timeout=self.settings.timeout or None, annotate=True, fix=True, quiet=True,
-                       general=self.general, on_fix=on_fix)
+                       general=self.general, on_fix=on_fix, start_method=START_METHOD)
 
     def check(self, files: list[tuple[str | None, IO[bytes]]]) -> list[Answer]:
         """Check the uploaded files in a temporary folder, removed before this returns, whatever happens."""
@@ -269,8 +274,16 @@ def status_line(p: PlanResult) -> str:
 
 
 def _preload() -> None:
-    """Import the readers and writers now, before any request: a worker forked later never imports (another
-    thread may hold a lock at that moment) and the first drafter does not wait for the imports."""
+    """Import the readers and writers now, before any request, and start the fork server with the readers loaded:
+    the first drafter does not wait for the imports, nor any worker for its own."""
+    import multiprocessing as mp
+
+    if START_METHOD in mp.get_all_start_methods():
+        from multiprocessing import forkserver
+
+        mp.get_context(START_METHOD).set_forkserver_preload(PRELOAD)
+        forkserver.ensure_running()
+
     import checker.annotate  # noqa: F401
     import checker.fix  # noqa: F401
     import checker.ingest.docx  # noqa: F401

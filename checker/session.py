@@ -47,6 +47,7 @@ class Options:
     diff: bool = False  # --diff: print the corrected copy's unified diff
     reviewer: ReviewerOptions | None = None  # the units expected, --previous, --letters
     on_fix: Callable[[Any], None] | None = None  # told each plan's checker.fix.Outcome (check serve counts them)
+    start_method: str | None = None  # how worker processes start (checker.batch); check serve: "forkserver"
 
 
 def settle(p: PlanResult, opts: Options) -> PlanResult:
@@ -106,7 +107,7 @@ def results(missing: list[PlanResult], files: list[Path], packs: list[LoadedPack
     """Every plan's settled result, in input order, its Word annotations and corrected copy written as asked
     (``--annotate``, ``--fix``): what ``check`` writes its reports from, and ``check serve`` its pages."""
     checked: Iterator[PlanResult] = check_all(files, packs, opts.limits, opts.lang, opts.jobs, opts.timeout,
-                                              opts.round_pack, opts.general, opts.strict)
+                                              opts.round_pack, opts.general, opts.strict, opts.start_method)
     if not opts.quiet and len(files) >= LONG_BATCH and sys.stderr.isatty():
         checked = _progress(checked, len(files), opts.lang)
     annotate: Callable[[Report], list[str]] | None = None

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -120,5 +121,12 @@ def downloads(page: str) -> dict[str, bytes]:
 
 
 def left_in(folder: Path) -> list[str]:
-    """Everything under ``folder``, as relative paths."""
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+    """Everything under ``folder``, as relative paths, but the fork server's own folder (``pymp-*``, made by
+    multiprocessing while the server runs) as long as it holds only its sockets, no file."""
+    out = []
+    for p in folder.rglob("*"):
+        rel = p.relative_to(folder)
+        if rel.parts[0].startswith("pymp-") and (p.is_dir() or stat.S_ISSOCK(p.lstat().st_mode)):
+            continue
+        out.append(str(rel))
+    return sorted(out)
