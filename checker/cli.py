@@ -114,6 +114,8 @@ def wants_subcommand(args: list[str]) -> bool:
         return bool(rest) and rest[0] in ("validate", "schema", "test", "draft")
     if name == "diff":
         return len(rest) == 2 and all(Path(a).is_file() for a in rest)
-    if name == "serve":  # beside a file named "serve": only when an option follows (check serve --port 8000)
-        return len(args) > 1 and args[1].startswith("--")
+    if name == "serve":  # beside a folder named "serve": only with serve's own options (check serve --port 8000)
+        own = {o for p in SUBCOMMANDS["serve"].params for o in [*p.opts, *p.secondary_opts]}
+        given = [a.split("=", 1)[0] for a in args[1:] if a.startswith("-")]
+        return bool(given) and all(o in own for o in given)
     return False

@@ -41,7 +41,7 @@ def check(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_registered() -> None:
-    assert set(SUBCOMMANDS) == {"rules", "diff"}
+    assert set(SUBCOMMANDS) == {"rules", "diff", "serve"}
 
 
 def test_validate_good_pack(tmp_path: Path) -> None:
@@ -140,3 +140,15 @@ def test_diff_subcommand_beside_a_diff_folder(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text(PLAN, encoding="utf-8")
     done = check("diff", "a.txt", "b.txt", cwd=tmp_path)
     assert done.returncode == 0 and "a.txt → b.txt" in done.stdout, done.stdout + done.stderr
+
+
+def test_serve_beside_a_serve_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``check serve --port 8000`` starts the page; a folder named serve is still checked as plans."""
+    from checker.cli import wants_subcommand
+
+    monkeypatch.chdir(tmp_path)
+    assert wants_subcommand(["serve"])  # no such folder
+    (tmp_path / "serve").mkdir()
+    assert wants_subcommand(["serve", "--port", "8000", "--host=0.0.0.0"])
+    assert not wants_subcommand(["serve"])
+    assert not wants_subcommand(["serve", "--format", "json"])
