@@ -38,7 +38,9 @@ def test_the_directive_names_itself(drafted: RulePack) -> None:
 def test_targets_with_figure_comparator_unit_scope_and_exclusions(drafted: RulePack) -> None:
     targets = [r for r in drafted.rules if isinstance(r, Target)]
     assert [(r.value, r.comparator, r.unit) for r in targets] == [
-        (90, ">=", "%"), (85, ">=", "%"), (95, ">", "%"), (12, "<=", "giờ"), (4, ">=", "count"), (100, ">=", "%")]
+        (90, ">=", "%"), (85, ">=", "%"), (95, ">", "%"), (12, "<=", "giờ"), (4, ">=", "count"), (100, ">=", "%"),
+        (None, ">=", "%")]  # the last: an item of the targets list without a figure, present or not
+    assert targets[-1].severity == "info" and "(định tính)" in (targets[-1].source or "")
     hoso, hscv, hailong = targets[:3]
     assert hoso.scope == [["toàn trình"]] and hscv.allowed_exclusions == ["bí mật nhà nước"]
     assert ["người dân", "doanh nghiệp"] in hailong.match  # "người dân, doanh nghiệp": alternatives of one notion
@@ -82,6 +84,7 @@ I. MỤC TIÊU
 - Khôi phục hệ thống thông tin phục vụ người dân trong vòng {gio} giờ khi có sự cố.
 - Tổ chức ít nhất {lop} lớp tập huấn kỹ năng số cho cán bộ, công chức của xã.
 - 100% hộ gia đình trên địa bàn có khả năng tiếp cận Internet cáp quang.
+- Hệ thống thông tin của xã có phương án bảo đảm an toàn thông tin theo cấp độ.
 II. NHIỆM VỤ
 1. Hạ tầng số
 Nâng cấp mạng nội bộ.
@@ -131,13 +134,29 @@ def _seed(seeds: Path, prefix: str) -> Path:
     return next(seeds.glob(f"{prefix}_*.txt"))
 
 
-@pytest.mark.parametrize("prefix", ["000", "003"])
-def test_drafts_of_the_215_seeds_come_close_to_the_hand_pack(seeds: Path, prefix: str) -> None:
+@pytest.mark.parametrize(("prefix", "missed"), [("000", []), ("003", ["HP215-TGT-ATTT"])])
+def test_drafts_of_the_215_seeds_come_close_to_the_hand_pack(seeds: Path, prefix: str, missed: list[str]) -> None:
+    # 003 does not state the qualitative target (a plan for security) among its targets: nothing to draft it from
     c = compare(RulePack.model_validate(draft_file(_seed(seeds, prefix)).data), load_pack(PACK_FILE).pack)
-    assert len(c.targets.found) >= 8 and c.targets.wrong == [] and c.targets.missed == ["HP215-TGT-ATTT"]
+    assert c.targets.wrong == [] and c.targets.missed == missed and len(c.targets.found) == 9 - len(missed)
     assert c.sections.missed == []
 
 
 def test_draft_of_the_city_column_of_001_matches_the_31_pack(seeds: Path) -> None:
     c = compare(RulePack.model_validate(draft_file(_seed(seeds, "001")).data), load_pack(PACK_31).pack)
     assert c.targets.missed == [] and c.targets.wrong == [] and len(c.targets.right) == 21
+
+
+def test_a_word_directive_is_read_by_the_same_readers(tmp_path: Path) -> None:
+    from helpers_docs import make_docx
+
+    lines = [ln.strip() for ln in DIRECTIVE.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    word = make_docx(tmp_path / "chi-thi.docx", lines)
+    from_word = RulePack.model_validate(draft_file(word).data)
+    from_text = RulePack.model_validate(draft_file(DIRECTIVE).data)
+    assert from_word.directive == from_text.directive
+
+    def bounds(p: RulePack) -> list[tuple[object, ...]]:
+        return [(r.id, r.match, r.value, r.comparator, r.unit) for r in p.rules if isinstance(r, Target)]
+
+    assert bounds(from_word) == bounds(from_text) and len(bounds(from_word)) == 7

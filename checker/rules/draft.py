@@ -325,6 +325,38 @@ def _targets(plan: Plan, where: str) -> Iterator[dict[str, Any]]:
             data["source"] += " (ngoài phần Mục tiêu)"
         made.append((_as_rule(data), t))
         yield data
+    yield from _qualitative(plan, where, listed)
+
+
+_ITEM = re.compile(r"^\s*(?:[-+•–*]|[a-zđ]\))\s+\S")
+
+
+def _qualitative(plan: Plan, where: str, listed: list[PlanTarget]) -> Iterator[dict[str, Any]]:
+    """Items without a figure in the list of quantified targets ("- Hệ thống thông tin ... được thực hiện phương án
+    bảo đảm an toàn thông tin"): targets present or not (``value: null``), at the lowest severity."""
+    figures = {t.line for t in plan.targets}
+    starts = sorted(s.line for s in plan.sections if s.line is not None)
+    for k in sorted({t.section for t in listed if t.section is not None}):
+        start = plan.sections[k].line
+        if start is None:
+            continue
+        end = next((n for n in starts if n > start), None)
+        for ln in plan.lines:
+            line = ln.loc.line
+            if not (isinstance(line, int) and start < line and (end is None or line < end)):
+                continue
+            if line in figures or not _ITEM.match(ln.text) or len(ln.text.split()) < 6:
+                continue
+            item = PlanTarget(text=_ITEM_MARK.sub("", ln.text), value=0, line=line)
+            data = _target_rule(item, plan.targets, f"{where}:{line}: {_one_line(ln.text, 90)} (định tính)")
+            if data is None:
+                continue
+            for key in ("comparator", "unit", "scope", "allowed_exclusions"):
+                data.pop(key, None)
+            yield data | {"value": None, "severity": "info"}
+
+
+_ITEM_MARK = re.compile(r"^\s*(?:[-+•–*]|[a-zđ]\))\s+")
 
 
 def _as_rule(data: dict[str, Any]) -> Target:
