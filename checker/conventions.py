@@ -38,6 +38,12 @@ class Signers(_Strict):
     deputies: list[str]
 
 
+class AssignmentColumns(_Strict):
+    lead: list[str]
+    support: list[str]
+    task: list[str]
+
+
 class Conventions(_Strict):
     source: str
     motto: list[str]
@@ -59,6 +65,7 @@ class Conventions(_Strict):
     past_markers: list[str]
     abbreviations: dict[str, str] = Field(default_factory=dict)
     table_columns: TableColumns
+    assignment_columns: AssignmentColumns
 
     def part(self, key: str) -> list[str]:
         """The squashed names of a part (its own and its synonyms)."""

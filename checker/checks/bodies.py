@@ -215,8 +215,13 @@ class History:
         markers = [m for m in conventions().history_markers if len(squash(m).split()) > 1]  # "trước khi sắp xếp"
         before = [p for p in (squash(p) for p in (*reg.history_context, *body.history_context, *markers)) if p]
         after = [p for p in map(squash, reg.history_after) if p]
+        # right after the name, or after the proper name that completes it ("UBND thị xã Kinh Môn trước đây");
+        # one-word markers only right after it ("cũ" and "cụ thể" fold alike)
+        longer = "|".join(re.escape(p) for p in after if " " in p)
+        single = "|".join(re.escape(p) for p in after if " " not in p)
+        alts = ([rf"(?:[a-z0-9]+\s+){{0,3}}?(?:{longer})"] if longer else []) + ([rf"(?:{single})"] if single else [])
         return cls(re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, before))})(?![a-z])") if before else None,
-                   re.compile(rf"\s*(?:{'|'.join(map(re.escape, after))})(?![a-z])") if after else None)
+                   re.compile(rf"\s*(?:{'|'.join(alts)})(?![a-z])") if alts else None)
 
 
 def _historical(text: Text, a: int, b: int, body: DefunctBody, history: History) -> bool:

@@ -9,7 +9,7 @@ from checker.conventions import conventions, expanded
 from checker.i18n import msg
 from checker.models import Assignment, Finding, Plan, Section
 from checker.parse.assignments import execution_section
-from checker.parse.sections import names_part, roman_value, to_roman
+from checker.parse.sections import lead_ins, names_part, roman_value, to_roman
 from checker.rules.schema import RequiredSection, RequiredUnit, SectionNumbering
 from checker.text import all_groups, contains_any, squash
 
@@ -39,6 +39,9 @@ def check_section(plan: Plan, rule: RequiredSection, ctx: Context) -> Iterator[F
     FAIL: no heading about "hạ tầng số" and no item about its systems     PASS: "1. Hạ tầng số"
     """
     if section_line(plan, rule) is not None:
+        return
+    # or as the title of a point or of a table row: "- Hạ tầng số: ...", "9 | An toàn thông tin: ..."
+    if any(names_part(head, wanted) for ln in plan.lines for head in lead_ins(ln.text)):
         return
     if rule.body_match and find_phrase(plan, rule.body_match) is not None:
         return

@@ -71,6 +71,15 @@ class UnitIndex:
             units = [u for u in units if syllables(u.short_name) == written[: len(u.short_name.split())]] or units
         return units[0] if units else None
 
+    def twin(self, name: str, own: AdminUnit) -> AdminUnit | None:
+        """Another current unit spelled exactly as ``name``, whose name folds like the plan's own."""
+        if not has_diacritics(name):
+            return None
+        words = name.split()[: len(own.short_name.split())]
+        written = syllables(" ".join(words))
+        return next((u for u in self.current.get(squash(own.short_name), [])
+                     if u.name != own.name and syllables(u.short_name) == written), None)
+
     def suggest(self, name: str) -> AdminUnit | None:
         best = process.extractOne(squash(name), self.names, scorer=fuzz.ratio, score_cutoff=80)
         return self.current[best[0]][0] if best else None
@@ -124,7 +133,7 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
         at = _written_at(view.folded[i], name)  # where the name is written in the logical line
         at_line = view.line_at(i, at)
         key = squash(name)
-        if key == own_key or key.startswith(own_key + " "):
+        if (key == own_key or key.startswith(own_key + " ")) and idx.twin(name, own) is None:
             if clean and has_diacritics(name) and (at_line, own_key) not in reported:
                 reported.add((at_line, own_key))
                 yield from _spelling(plan, rule, ctx, own, name, at_line, view.texts[i])
@@ -133,7 +142,7 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
         if other is None:
             yield from _former_mention(plan, rule, ctx, idx, view, i, utype, name, reported, at_line)
             continue
-        if squash(other.short_name) == own_key:
+        if other.name == own.name:
             continue
         # the words just before the mention (a logical line is a whole paragraph; its start says nothing here)
         context = squash(view.texts[i][max(0, at - 60) : at + len(name) + 8])

@@ -109,6 +109,7 @@ def parse_text(source: Document) -> Plan:
     targets += targets_in_tables(doc, cell_sections)
     for table in typed:
         targets += targets_in_rows(table, cell_sections)
+    word_tables = [[[(c.text, c.loc.line) for c in row] for row in t.rows] for t in doc.tables]
     targets = without_results(targets, sections)
     body_end = appendix_start(view)  # an appendix after the signature does not hide the closing
     tail_start = max(0, body_end - 60)
@@ -121,7 +122,7 @@ def parse_text(source: Document) -> Plan:
         references=refs,
         sections=sections,
         targets=targets,
-        assignments=find_assignments(view, sections),
+        assignments=find_assignments(view, sections, word_tables + typed),
         recipients=recipients,
         recipients_line=recipients_line,
         signature=parse_signature(view, tail_start, body_end),

@@ -30,11 +30,53 @@ def execution_section(sections: list[Section]) -> int | None:
     return None
 
 
-def find_assignments(view: View, sections: list[Section]) -> list[Assignment]:
+Cell = tuple[str, int]  # text, source line
+
+
+def _role(cell: str) -> str | None:
+    cols = conventions().assignment_columns
+    sq = squash(cell)
+    for role, words in (("lead", cols.lead), ("support", cols.support), ("task", cols.task)):
+        if any(sq == squash(w) or sq.startswith(squash(w) + " ") for w in words):
+            return role
+    return None
+
+
+def assignments_in_tables(tables: list[list[list[Cell]]]) -> list[Assignment]:
+    """Tables of tasks (Nhiệm vụ | Chủ trì | Phối hợp | Thời gian), in the body or an appendix: each office named
+    in the lead or support column is given the row's task."""
+    out: list[Assignment] = []
+    for rows in tables:
+        roles: dict[int, str] = {}
+        for row in rows:
+            found = {k: r for k, c in enumerate(row) if (r := _role(c[0]))}
+            if "lead" in found.values() or "support" in found.values():
+                roles = found  # a header row
+                continue
+            if not roles:
+                continue
+            task_cols = [k for k, r in roles.items() if r == "task" and k < len(row)]
+            task = " ".join(row[k][0] for k in task_cols) or " ".join(c[0] for c in row)
+            for k, r in sorted(roles.items()):
+                if r in ("lead", "support") and k < len(row) and row[k][0].strip():
+                    out.append(Assignment(unit=row[k][0].strip(), line=row[k][1], tasks=[task],
+                                          task_lines=[row[task_cols[0]][1] if task_cols else row[k][1]]))
+    return out
+
+
+def find_assignments(view: View, sections: list[Section],
+                     tables: list[list[list[Cell]]] | None = None) -> list[Assignment]:
+    in_tables = assignments_in_tables(tables or [])
     k = execution_section(sections)
     if k is None:
-        return []
+        return in_tables
+    return _in_execution_part(view, sections, k) + in_tables
+
+
+def _in_execution_part(view: View, sections: list[Section], k: int) -> list[Assignment]:
     start, end = section_span(view, sections, k)
+    # the part ends where the closing begins: offices listed under "Nơi nhận" are not given work
+    end = next((i for i in range(start + 1, end) if re.match(r"^n\w{1,2}i nh\w{1,2}n\b", view.squashed[i])), end)
     children = [j for j, s in enumerate(sections) if s.parent == k]
     heading_idx = {i for i in range(start, end) if any(view.line_no(i) == sections[j].line for j in children)}
     out: list[Assignment] = []

@@ -152,9 +152,11 @@ def parse_header(view: View, body_start: int) -> Header:
     limit = min(body_start, 40, len(view.texts))
     h: dict[str, object] = {}
     top = " ".join(view.squashed[:limit])
-    h["national_motto"] = contains(top, "cong hoa xa hoi chu nghia viet nam", 80) and contains(
-        top, "doc lap tu do hanh phuc", 78
-    )
+    # a two-column header wraps each column on its own: the motto read down the right column too
+    right = " ".join(squash(t if re.match(r"\s{8}", t) else " ".join(columns(t)[1:]))
+                     for t in view.texts[:limit] if t.strip())
+    h["national_motto"] = any(contains(t, "cong hoa xa hoi chu nghia viet nam", 80) and contains(
+        t, "doc lap tu do hanh phuc", 78) for t in (top, right))
     for i in range(limit):
         f = view.folded[i]
         sq = view.squashed[i]
@@ -167,7 +169,8 @@ def parse_header(view: View, body_start: int) -> Header:
         lead = head.end() if head else 0
         m = UNIT_WORD.match(f[lead:])
         if "unit_name" not in h and m and i < 12:
-            name = _words_upper(view.texts[i][lead + m.end() :])
+            rest = view.texts[i][lead + m.end() :]
+            name = _words_upper(columns(rest)[0] if rest.strip() else rest)  # the left column only
             if name:
                 h["unit_type"] = unit_type(m.group(1))
                 h["unit_name"] = title_case(name)
@@ -186,9 +189,16 @@ def parse_header(view: View, body_start: int) -> Header:
             h["number_blank"] = not mp.group(1)
             h["number_line"] = view.line_no(i)
         md = DATE.search(f)
+        if md is None and "date_line" not in h and i + 1 < limit and re.search(r"ng\w{1,2}y\s*\d*", f):
+            # "Lê Đại Hành, ngày 05 tháng" / "9 năm 2025": the date wrapped in a narrow column
+            f = f + " " + view.folded[i + 1]
+            md = DATE.search(f)
+            if md is not None and md.start() >= len(view.folded[i]):
+                md = None
         if "date_line" not in h and md:
             day, month, year = md.group(1), md.group(2), md.group(3)
-            h["date_text"] = view.texts[i][md.start() : md.end()].strip()
+            original = view.texts[i] + (" " + view.texts[i + 1] if len(f) > len(view.folded[i]) else "")
+            h["date_text"] = " ".join(original[md.start() : md.end()].split())
             h["date_line"] = view.line_no(i)
             h["year"] = int(year)
             h["month"] = int(month) if month and 1 <= int(month) <= 12 else None

@@ -113,6 +113,26 @@ def names_part(title: str, phrases: list[str]) -> bool:
     return any(0 <= sq.find(p) <= prefix for p in phrases)
 
 
+_MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\)|[IVX]{1,4}\.)\s*")
+
+
+def lead_ins(text: str) -> list[str]:
+    """The short titles that open a line's cells before a colon ("- Hạ tầng số: duy trì ...", a table row
+    "9 | Hạ tầng số: ..."), and the task cells of a table row, read as sentences (only their first words count):
+    a part of a plan may be written so instead of as a heading."""
+    out = []
+    cells = [c for c in re.split(r"\t+|\s{3,}|\s\|\s", text.strip()) if c.strip()]
+    for cell in cells:
+        cell = _MARKER.sub("", cell)
+        if ":" in cell:
+            head = cell.split(":", 1)[0].strip()
+            if 0 < len(head) <= 60:
+                out.append(head)
+        elif len(cells) >= 3 and re.search(r"[^\W\d_]{3,}", cell):
+            out.append(cell.strip().rstrip(".") + ".")  # a sentence: its opening words name the part
+    return out
+
+
 def _part_name(text: str, keys: list[str] | None = None) -> bool:
     """The text is the name of a part of a plan ("MỤC TIÊU", "Tổ chức thực hiện:"), possibly qualified."""
     sq = squash(text)
@@ -142,6 +162,8 @@ def find_sections(view: View) -> list[Section]:
     skip: set[int] = set()
     open_levels: list[int] = []  # indexes of sections with strictly rising levels: the candidates for parent
     points: set[str] = set()  # letters read as points of a list since the last heading above letters
+    # "1." read as an OCR'd "I." only in a plan that numbers its parts in Roman numerals elsewhere
+    genuine_roman = any((m := _ROMAN.match(t)) and re.fullmatch(r"[IVXL]+", m.group(1)) for t in view.texts)
     for i, text in enumerate(view.texts):
         if not text.strip() or i in skip:
             continue
@@ -169,7 +191,7 @@ def find_sections(view: View) -> list[Section]:
                 level = 0
         if not style:
             m = _ROMAN.match(text)
-            if m:
+            if m and (genuine_roman or not re.search(r"[1l|]", m.group(1))):
                 numeral = m.group(1).replace("1", "I").replace("l", "I").replace("|", "I")
                 if roman_value(numeral) and _mostly_upper(m.group(2)) and len(text) <= 160:
                     number, style, title = numeral, "roman", m.group(2)
@@ -179,7 +201,9 @@ def find_sections(view: View) -> list[Section]:
                 number, style, title = m.group(1), "dotted", m.group(2)
         if not style:
             m = _ARABIC.match(text)
-            if m and _follows_break(view, i, heading_idx) and not re.match(r"\d", m.group(2)):
+            # "1. 100% thủ tục ..." is a numbered point; "1. 2025 ..." a wrapped figure, not a heading
+            if m and _follows_break(view, i, heading_idx) and (
+                    not re.match(r"\d", m.group(2)) or re.match(r"\d{1,3}(?:[.,]\d+)?\s*%", m.group(2))):
                 number, style, title = m.group(1), "arabic", m.group(2)
         if not style:
             m = _LETTER.match(text)
@@ -194,11 +218,16 @@ def find_sections(view: View) -> list[Section]:
                     number, style, title = m.group(1), "letter", m.group(2)
             if m and not style:
                 points.add(m.group(1))
-        if not style and i > 3 and len(stripped) <= 90 and not _SENTENCE_END.search(stripped):
-            # an unnumbered heading: the name of a part of a plan standing alone on its line
+        if (not style and i > 3 and len(stripped) <= 90 and not _SENTENCE_END.search(stripped)
+                and not _MARKER.match(text) and not re.match(r"\s*[-+*•–]", text)):
+            # an unnumbered heading: the name of a part standing alone on its line, or a short capitalised line
+            # between blank lines opening the text under it
             prev = view.prev_nonblank(i)
             alone = prev is None or view.is_blank(i - 1) or bool(re.search(r"[.:;!?)…]$", view.texts[prev].rstrip()))
-            if alone and _part_name(stripped.rstrip(":")) and view.next_nonblank(i) is not None:
+            nxt = view.next_nonblank(i)
+            short = (bool(sections) and view.is_blank(i - 1) and nxt == i + 1 and len(stripped.split()) <= 8 and stripped[:1].isupper()
+                     and view.texts[nxt].strip()[:1].isupper() and not view.double_spaced)
+            if alone and nxt is not None and (_part_name(stripped.rstrip(":")) or short):
                 number, style, title = "", "none", stripped.rstrip(":")
                 level = 1 if _mostly_upper(stripped) else 3
         if not style:

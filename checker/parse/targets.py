@@ -231,9 +231,12 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
                      spans: list[list[Span]] | None = None) -> list[Target]:
     """Targets of text items; ``spans`` (per line) map offsets of a logical line back to its source lines."""
     out: list[Target] = []
+    whole_re = _vocabulary()[2]
     for it in items:
         has_units = bool(UNIT_FIGURE.search(fold(it.text)) or COUNT_FIGURE.search(squash(it.text)))
-        if "%" not in it.text and not has_units:
+        folded = normalise_percent(fold(it.text))
+        has_percent = "%" in folded or bool(whole_re.search(folded))  # "toàn bộ ...": 100% in words
+        if not has_percent and not has_units:
             continue
         mapping: list[tuple[int, int]] = []
         pos = 0
@@ -248,7 +251,7 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
             parts.append(t)
             pos += len(t) + 1
         text = " ".join(parts)
-        targets = targets_in_text(text, mapping, it.section) if "%" in it.text else []
+        targets = targets_in_text(text, mapping, it.section) if has_percent else []
         # a table flattened into text gives the parent's figure a line of its own ("100%"): that is the
         # reference column, not a second target
         bare = {line_numbers[i] for i in it.line_numbers if re.fullmatch(_BARE, texts[i].strip())}
