@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
+from checker.conventions import expanded
 from checker.models import Finding, Fix, Kind, Line, Location, Plan, Severity
 from checker.rules.loader import LoadedPack, Registries
 from checker.rules.schema import RuleBase, RulePack
@@ -96,7 +97,7 @@ def line_text(plan: Plan, line: int | None) -> str:
 def windows(plan: Plan, size: int = 3) -> Iterator[tuple[Line, str]]:
     """Runs of up to ``size`` consecutive non-blank lines, squashed: where a phrase split by wrapping is found."""
     nonblank = [ln for ln in plan.lines if ln.text.strip()]
-    squashed = [squash(ln.text) for ln in nonblank]
+    squashed = [expanded(ln.text) for ln in nonblank]  # abbreviations written out: "ATTT", "TTHC"
     for i, ln in enumerate(nonblank):
         yield ln, " ".join(squashed[i : i + size])
 

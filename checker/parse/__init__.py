@@ -94,15 +94,16 @@ def parse_text(source: Document) -> Plan:
     preamble_end = view.starts[body_start] if body_start < len(view.starts) else len(view.joined)
     refs = [r for r in find_references(view, preamble_end) if r.line != header.number_line]
     heading_idx = {line_index[s.line or 0] for s in sections}  # text sections always have a line
-    its = items(view, heading_idx)
-    for it in its:
-        it.section = section_of_line(view, sections, it.first)
     in_table = {i for i, kind in enumerate(view.kinds) if kind == "table"}
     line_numbers = [ln.loc.line for ln in doc.lines]
     untabled = ["" if i in in_table else t for i, t in enumerate(view.texts)]
     typed = text_tables(untabled, line_numbers, body_start)  # tables typed with wide spacing
     typed_lines = {line for table in typed for row in table for _, line in row}
-    text_items = [it for it in its if it.first not in in_table and line_numbers[it.first] not in typed_lines]
+    typed_idx = {i for i, n in enumerate(line_numbers) if n in typed_lines}
+    its = items(view, heading_idx | typed_idx)  # each row of a typed table stands alone
+    for it in its:
+        it.section = section_of_line(view, sections, it.first)
+    text_items = [it for it in its if it.first not in in_table and it.first not in typed_idx]
     targets = targets_in_items(text_items, view.texts, line_numbers, [ln.spans for ln in doc.lines])
     cell_sections = {loc.line: section_of_line(view, sections, i) for i, ln in enumerate(doc.lines)
                      for loc in (ln.loc, *(s.loc for s in ln.spans))}

@@ -170,6 +170,8 @@ def parse_header(view: View, body_start: int) -> Header:
         m = UNIT_WORD.match(f[lead:])
         if "unit_name" not in h and m and i < 12:
             rest = view.texts[i][lead + m.end() :]
+            cut = NUMBER_LABEL.search(fold(rest))  # OCR "XÃ GIA PHÚC S6: 81/KH-UBND": the number glued on
+            rest = rest[: cut.start()] if cut else rest
             name = _words_upper(columns(rest)[0] if rest.strip() else rest)  # the left column only
             if name:
                 h["unit_type"] = unit_type(m.group(1))
@@ -198,7 +200,7 @@ def parse_header(view: View, body_start: int) -> Header:
         if "date_line" not in h and md:
             day, month, year = md.group(1), md.group(2), md.group(3)
             original = view.texts[i] + (" " + view.texts[i + 1] if len(f) > len(view.folded[i]) else "")
-            h["date_text"] = " ".join(original[md.start() : md.end()].split())
+            h["date_text"] = original[md.start() : md.end()].strip()
             h["date_line"] = view.line_no(i)
             h["year"] = int(year)
             h["month"] = int(month) if month and 1 <= int(month) <= 12 else None
@@ -307,7 +309,7 @@ def parse_signature(view: View, start: int, end: int | None = None) -> Signature
                 s["position"] = pos.upper()
     for i in range(end - 1, max(start, end - 25) - 1, -1):
         # the signature block is the right column of a two-column block ("- Lưu: VT, VHXH.      Nguyễn Văn A")
-        t = columns(view.texts[i])[-1] if view.texts[i].strip() else ""
+        t = columns(view.texts[i])[-1].strip("*_ ") if view.texts[i].strip() else ""
         if (t and _NAME.match(t) and not t.isupper() and not contains(squash(t), "uy ban nhan dan")
                 and not _POSITION.search(squash(t))):  # a person's name, not "CHỦ TỊCH" or the body
             s["name"] = t

@@ -19,6 +19,7 @@ _ARABIC = re.compile(r"^\s*([1-9]\d?)\s*[.)]\s+(\S.*)$")
 _DOTTED = re.compile(r"^\s*([1-9]\d?(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
 _LETTER = re.compile(r"^\s*([a-zđ])\s*\)\s+(\S.*)$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
+_EMPHASIS = re.compile(r"^\s*(?:\*\*|__)|(?:\*\*|__)(?=\s*:?\s*$)|(?<=\S)(?:\*\*|__)(?=:)")
 
 
 def roman_value(numeral: str) -> int | None:
@@ -167,6 +168,7 @@ def find_sections(view: View) -> list[Section]:
     for i, text in enumerate(view.texts):
         if not text.strip() or i in skip:
             continue
+        text = _EMPHASIS.sub("", text)  # "**I. MỤC TIÊU**": the emphasis of Markdown is not part of the heading
         number, title = "", ""
         style: Style | None = None
         level = 0

@@ -1,0 +1,192 @@
+"""The project's own plans (tests/fixtures/plans, index.yaml says the style each tries): compliant ones give no
+finding at error or warning level, defective ones exactly their defects; and one-defect mutations of every
+compliant plan (a figure lowered, a target or a unit dropped, another ward's name, a merged department, a wrong
+directive date) are found at their place. The mutation rate is printed (``pytest -s``) and must be at least 95%."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from checker.checks.targets import matches
+from checker.ingest import read
+from checker.models import Finding
+from checker.parse import parse
+from checker.pipeline import check_file
+from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.schema import Target
+from checker.text import fold
+
+PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
+INDEX: dict[str, dict[str, object]] = YAML(typ="safe").load((PLANS / "index.yaml").read_text(encoding="utf-8"))["plans"]
+COMPLIANT = sorted(n for n, e in INDEX.items() if e["compliant"])
+DEFECTIVE = sorted(n for n, e in INDEX.items() if not e["compliant"])
+
+
+@pytest.fixture(scope="module")
+def packs() -> list[LoadedPack]:
+    return load_packs()
+
+
+def _loud(findings: list[Finding]) -> list[str]:
+    return [f"{f.severity} {f.id} {f.kind} line {f.line}: {f.message}" for f in findings
+            if f.severity in ("error", "warning")]
+
+
+def test_index_lists_every_plan() -> None:
+    assert sorted(p.name for p in PLANS.glob("*.txt")) == sorted(INDEX)
+    assert len(INDEX) >= 24 and all(str(e["style"]).strip() for e in INDEX.values())
+
+
+@pytest.mark.parametrize("name", COMPLIANT)
+def test_compliant_plan_has_no_false_alarm(name: str, packs: list[LoadedPack]) -> None:
+    r = check_file(PLANS / name, packs)
+    assert r.status == "checked" and r.unit is not None
+    assert _loud(r.findings) == []
+
+
+@dataclass
+class Want:
+    id: str
+    kind: str
+    line: int | None = None
+
+
+def _found(findings: list[Finding], want: Want) -> bool:
+    return any(f.id == want.id and f.kind == want.kind and (
+        want.line is None or (f.line is not None and abs(f.line - want.line) <= 1)) for f in findings)
+
+
+@pytest.mark.parametrize("name", DEFECTIVE)
+def test_defective_plan_found_exactly(name: str, packs: list[LoadedPack]) -> None:
+    wants = [Want(**d) for d in INDEX[name]["defects"]]  # type: ignore[attr-defined]
+    r = check_file(PLANS / name, packs)
+    missed = [w for w in wants if not _found(r.findings, w)]
+    assert not missed
+    extra = [f for f in r.findings if f.severity in ("error", "warning")
+             and not any(f.id == w.id and f.kind == w.kind for w in wants)]
+    assert _loud(extra) == []
+
+
+# --------------------------------------------------------------------------- one-defect mutations
+
+
+@dataclass
+class Mutation:
+    plan: str
+    what: str
+    text: str
+    want: Want
+
+
+def _replace_on_line(lines: list[str], line: int, old: str, new: str) -> list[str] | None:
+    """``lines`` with ``old`` replaced on 1-based ``line`` (it must occur there once), else None."""
+    if not (0 < line <= len(lines)) or lines[line - 1].count(old) != 1:
+        return None
+    out = list(lines)
+    out[line - 1] = out[line - 1].replace(old, new)
+    return out
+
+
+def _first_line(lines: list[str], pattern: str, start: int = 0, stop: int | None = None) -> int | None:
+    for k in range(start, stop if stop is not None else len(lines)):
+        if re.search(pattern, fold(lines[k])):
+            return k + 1
+    return None
+
+
+def mutations(name: str, pack: LoadedPack) -> list[Mutation]:
+    src = (PLANS / name).read_text(encoding="utf-8")
+    lines = src.split("\n")
+    plan = parse(read(PLANS / name))
+    out: list[Mutation] = []
+
+    def add(what: str, new: list[str] | None, want: Want) -> None:
+        if new is not None:
+            out.append(Mutation(name, what, "\n".join(new), want))
+
+    # 1. every figure the directive sets, lowered where the plan writes it
+    for rule in pack.pack.rules:
+        if not isinstance(rule, Target) or rule.value is None or rule.severity == "info":
+            continue
+        for t in plan.targets:
+            if t.implicit or t.line is None or not matches(rule, t.text):
+                continue
+            text = lines[t.line - 1]
+            figure = re.search(rf"(?<![\d.,]){t.value:g}(?=\s?(?:%|°/o))", text)
+            if figure and len(re.findall(rf"(?<![\d.,]){t.value:g}(?=\s?(?:%|°/o))", text)) == 1:
+                lowered = f"{max(t.value - 20, 10):g}"
+                new = list(lines)
+                new[t.line - 1] = text[: figure.start()] + lowered + text[figure.end() :]
+                add(f"lower {rule.id} to {lowered}%", new, Want(rule.id, "weaker", t.line))
+            break
+    # 2. the digital-skills target dropped
+    skills = next((t for t in plan.targets if "ky nang so" in fold(t.text) and t.line), None)
+    if skills and skills.line:
+        word = "kỹ năng số" if "kỹ năng số" in lines[skills.line - 1] else "ky nang so"
+        add("drop the digital-skills target", _replace_on_line(lines, skills.line, word, "ngoại ngữ"),
+            Want("HP215-TGT-KYNANGSO", "missing"))
+    # 3. the police dropped from Tổ chức thực hiện (the execution part: the last assignment lines)
+    police = [a for a in plan.assignments if "cong an" in fold(a.unit)]
+    if police and police[0].line:
+        word = "Công an" if "Công an" in lines[police[0].line - 1] else "Cong an"
+        add("drop Công an from the assignments", _replace_on_line(lines, police[0].line, word, "Hội Nông dân"),
+            Want("HP215-UNIT-CONGAN", "missing"))
+    # 4. a merged department given work
+    culture = [a for a in plan.assignments if re.search(r"van hoa - xa hoi|vhxh", fold(a.unit)) and a.line]
+    if culture and culture[0].line:
+        text = lines[culture[0].line - 1]
+        m = re.search(r"Phòng Văn hóa - Xã hội|Phong Van hoa - Xa hoi|Phòng VHXH", text)
+        if m:
+            add("Phòng Văn hóa và Thông tin instead of Văn hóa - Xã hội",
+                _replace_on_line(lines, culture[0].line, m.group(0), "Phòng Văn hóa và Thông tin"),
+                Want("HP215-BODIES", "outdated", culture[0].line))
+    # 5. the directive cited with a wrong date
+    cite = _first_line(lines, r"215/kh-ubnd\s+ngay\s+25(/| thang )0?8(/| nam )2025")
+    if cite:
+        text = lines[cite - 1]
+        m = re.search(r"25(/| tháng | thang )0?8(/| năm | nam )2025", text)
+        if m:
+            add("215/KH-UBND dated 2024", _replace_on_line(lines, cite, m.group(0), m.group(0)[:-1] + "4"),
+                Want("HP215-CITE", "inconsistent", cite))
+    # 6. another ward's name where the plan names itself in its title
+    h = plan.header
+    if h.unit_name and h.title_line:
+        for k in (h.title_line, h.title_line + 1):
+            text = lines[k - 1]
+            m = re.search(rf"\b(phường|xã|đặc khu|phuong|xa|dac khu) {re.escape(h.unit_name)}\b", text, re.IGNORECASE)
+            if m:
+                other = {"xa": "Kiến Thụy", "phuong": "Lê Chân"}.get(h.unit_type or "", "Bạch Long Vĩ")
+                if fold(other) != fold(h.unit_name):
+                    add(f"the title names {other}", _replace_on_line(lines, k, m.group(0), f"{m.group(1)} {other}"),
+                        Want("HP215-UNITNAME", "inconsistent", k))
+                break
+    return out
+
+
+@pytest.fixture(scope="module")
+def mutation_results(tmp_path_factory: pytest.TempPathFactory, packs: list[LoadedPack]) -> list[tuple[Mutation, bool]]:
+    tmp = tmp_path_factory.mktemp("mutations")
+    pack = next(p for p in packs if p.pack.directive.number == "215/KH-UBND")
+    results = []
+    for name in COMPLIANT:
+        for k, m in enumerate(mutations(name, pack)):
+            path = tmp / f"{k}-{name}"
+            path.write_text(m.text, encoding="utf-8")
+            results.append((m, _found(check_file(path, packs).findings, m.want)))
+    return results
+
+
+def test_one_defect_mutations_are_found(mutation_results: list[tuple[Mutation, bool]]) -> None:
+    found = sum(ok for _, ok in mutation_results)
+    total = len(mutation_results)
+    for m, ok in mutation_results:
+        if not ok:
+            print(f"  not found: {m.plan}: {m.what} (want {m.want})")
+    print(f"\nmutations of {len(COMPLIANT)} compliant plans: found {found}/{total} = {found / total:.1%}")
+    assert total >= 5 * len(COMPLIANT)
+    assert found / total >= 0.95
