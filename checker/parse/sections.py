@@ -227,7 +227,10 @@ def find_sections(view: View) -> list[Section]:
             prev = view.prev_nonblank(i)
             alone = prev is None or view.is_blank(i - 1) or bool(re.search(r"[.:;!?)…]$", view.texts[prev].rstrip()))
             nxt = view.next_nonblank(i)
-            short = (bool(sections) and view.is_blank(i - 1) and nxt == i + 1 and len(stripped.split()) <= 8
+            # a block of its own (the block model), or a line between blank lines (a plain view)
+            own_block = bool(view.kinds) and view.kinds[i] in ("paragraph", "heading")
+            short = (bool(sections) and (own_block or view.is_blank(i - 1)) and nxt == i + 1
+                     and len(stripped.split()) <= 8
                      and stripped[:1].isupper() and view.texts[nxt].strip()[:1].isupper()
                      and not view.double_spaced)
             if alone and nxt is not None and (_part_name(stripped.rstrip(":")) or short):
