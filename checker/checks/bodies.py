@@ -22,7 +22,7 @@ from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Fix, Plan
 from checker.rules.registries import BodiesRegistry, DefunctBody, UnitsRegistry
 from checker.rules.schema import OutdatedBodies
-from checker.text import UPPER, diacritics_share, squash, squash_cased, trie_pattern
+from checker.text import UPPER, lost_diacritics, squash, squash_cased, trie_pattern
 
 ID = "outdated-bodies"
 _DATE = re.compile(r"\b(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})\b")
@@ -74,7 +74,7 @@ class Text:
                     continue
                 parts.append(sq)
                 originals.append(piece)
-                piece_ocr.append(diacritics_share(piece) < 0.3)
+                piece_ocr.append(lost_diacritics(piece))
                 starts.append(pos)
                 lines.append(ln.loc.line)
                 sentence.append(opens or k > 0)

@@ -13,7 +13,7 @@ from checker.checks.base import Context, finding, line_text, short
 from checker.i18n import msg
 from checker.models import Finding, Plan
 from checker.rules.schema import DocumentForm
-from checker.text import diacritics_share, squash
+from checker.text import lost_diacritics, squash
 
 ID = "document-form"
 HEADER_PARTS = ("motto", "issuer", "number", "date", "doc-type", "title")
@@ -59,7 +59,6 @@ def _missing_header(plan: Plan, require: list[str]) -> list[str]:
     return out
 
 
-OCR_SHARE = 0.3  # below this share of syllables with diacritics, the text is OCR that lost them
 
 
 def check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
@@ -75,7 +74,7 @@ def check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
     if rule.issuers and not _issued_by(plan, rule.issuers):
         return
     found = _check(plan, rule, ctx)
-    if rule.ocr_severity is None or diacritics_share("\n".join(ln.text for ln in plan.lines)) >= OCR_SHARE:
+    if rule.ocr_severity is None or not lost_diacritics("\n".join(ln.text for ln in plan.lines)):
         yield from found
         return
     for f in found:

@@ -13,7 +13,7 @@ from checker.models import Assignment, Finding, Plan, Section
 from checker.parse.assignments import execution_section
 from checker.parse.sections import lead_ins, names_part, roman_value, to_roman
 from checker.rules.schema import RequiredSection, RequiredUnit, SectionNumbering
-from checker.text import contains_any, diacritics_share, squash
+from checker.text import contains_any, lost_diacritics, squash
 
 ID_SECTION = "required-section"
 ID_NUMBERING = "section-numbering"
@@ -35,7 +35,7 @@ def section_line(plan: Plan, rule: RequiredSection) -> int | None:
 
 
 def _lost_diacritics(plan: Plan) -> bool:
-    return diacritics_share(" ".join(ln.text for ln in plan.lines[:200])) < 0.2
+    return lost_diacritics(" ".join(ln.text for ln in plan.lines[:200]))
 
 
 def assigned_units(plan: Plan, rule: RequiredUnit) -> list[Assignment]:
