@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 # the capital letters of Vietnamese text, for regex classes ("[A-ZÀ-Ỹ]" would also take á, ế, ... which lie between)
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and len(c.lower()) == 1)
@@ -129,6 +130,17 @@ def contains(hay: str, needle: str, threshold: float = 84.0) -> bool:
         return any(fuzz.ratio(needle, " ".join(words[i : i + k]), score_cutoff=80) > 0
                    for i in range(len(words) - k + 1))
     return fuzz.partial_ratio(needle, hay, score_cutoff=threshold) > 0
+
+
+def ocr_words(hay: str, needle: str) -> bool:
+    """The words of ``needle`` occur in a row in ``hay`` (both squashed), each exactly or with one wrong letter,
+    never the first: OCR damage of short words ("hé so" for "hồ sơ", "cong au" for "công an", not "cong xa")."""
+    words, want = hay.split(), needle.split()
+    for i in range(len(words) - len(want) + 1):
+        if all(a[:1] == b[:1] and Levenshtein.distance(a, b, score_cutoff=1) <= 1
+               for a, b in zip(words[i : i + len(want)], want, strict=True)):
+            return True
+    return False
 
 
 EXACT = "exact "  # the squashed form of a rule phrase written "exact: …"

@@ -99,6 +99,42 @@ def _first_line(lines: list[str], pattern: str, start: int = 0, stop: int | None
     return None
 
 
+_CELLS = re.compile(r"\t|\s\|\s?|\s?\|\s")
+
+
+def _own_cell_figure(lines: list[str], line: int, found: list[re.Match[str]]) -> re.Match[str] | None:
+    """Of a table row's equal figures (the city's and the plan's, "| 100% | ... | 100% |"), the one in the plan's
+    column: the column whose header names the unit ("Chỉ tiêu của xã", "Đặc khu Bạch Long Vĩ"), not the city
+    ("Thành phố giao"). Read here from the header row, independently of the parser."""
+    row = lines[line - 1]
+    if not _CELLS.search(row) or len(found) < 2:
+        return None
+    header = next((lines[k] for k in range(line - 2, max(line - 15, -1), -1)
+                   if _CELLS.search(lines[k]) and "%" not in lines[k] and re.search(r"[^\W\d_]", lines[k])), None)
+    if header is None:
+        return None
+    heads = [fold(c) for c in _CELLS.split(header.strip().strip("|"))]
+    own = [k for k, c in enumerate(heads) if re.search(r"\b(xa|phuong|dac khu|cua)\b", c) and "thanh pho" not in c]
+    if len(own) != 1:
+        return None
+    # the cell each figure stands in: count the separators before it
+    for m in found:
+        cell = len(_CELLS.findall(row.strip().strip("|")[: m.start() - (len(row) - len(row.lstrip().lstrip("|")))]))
+        if cell == own[0]:
+            return m
+    return None
+
+
+def _figure_of_clause(clause: str, row: str, found: list[re.Match[str]]) -> re.Match[str] | None:
+    """Of a sentence's equal figures ("... 100% thủ tục ..., 100% kết quả ..."), the one followed by the words that
+    follow it in the target's own clause."""
+    m = re.search(r"%\s*(\S+(?:\s+\S+)?)", clause)
+    if not m:
+        return None
+    after = [f for f in found if row[f.end() :].lstrip(" %°/o").startswith(m.group(1))]
+    return after[0] if len(after) == 1 else None
+
+
 def mutations(name: str, pack: LoadedPack) -> list[Mutation]:
     src = (PLANS / name).read_text(encoding="utf-8")
     lines = src.split("\n")
@@ -116,12 +152,19 @@ def mutations(name: str, pack: LoadedPack) -> list[Mutation]:
         for t in plan.targets:
             if t.implicit or t.line is None or not matches(rule, t.text):
                 continue
-            text = lines[t.line - 1]
-            figure = re.search(rf"(?<![\d.,]){t.value:g}(?=\s?(?:%|°/o))", text)
-            if figure and len(re.findall(rf"(?<![\d.,]){t.value:g}(?=\s?(?:%|°/o))", text)) == 1:
+            pattern = rf"(?<![\d.,]){t.value:g}(?=\s?(?:%|°/o))"
+            # the figure on the clause's first line, or on the next when the clause wrapped before it
+            at = next((k for k in (t.line, t.line + 1) if k <= len(lines) and re.search(pattern, lines[k - 1])), None)
+            if at is None:
+                break
+            text = lines[at - 1]
+            found = list(re.finditer(pattern, text))
+            figure = found[0] if len(found) == 1 else (_own_cell_figure(lines, at, found)
+                                                       or _figure_of_clause(t.text, text, found))
+            if figure:
                 lowered = f"{max(t.value - 20, 10):g}"
                 new = list(lines)
-                new[t.line - 1] = text[: figure.start()] + lowered + text[figure.end() :]
+                new[at - 1] = text[: figure.start()] + lowered + text[figure.end() :]
                 add(f"lower {rule.id} to {lowered}%", new, Want(rule.id, "weaker", t.line))
             break
     # 2. the digital-skills target dropped

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rapidfuzz.distance import Levenshtein
-
 from checker.checks.base import Context, find_phrase, finding, line_text, short, squash_all
 from checker.conventions import conventions, expanded
 from checker.i18n import msg
@@ -13,7 +11,7 @@ from checker.models import Assignment, Finding, Plan, Section
 from checker.parse.assignments import execution_section
 from checker.parse.sections import lead_ins, names_part, roman_value, to_roman
 from checker.rules.schema import RequiredSection, RequiredUnit, SectionNumbering
-from checker.text import contains_any, lost_diacritics, squash
+from checker.text import contains_any, lost_diacritics, ocr_words, squash
 
 ID_SECTION = "required-section"
 ID_NUMBERING = "section-numbering"
@@ -130,18 +128,7 @@ def _replaced_by_outdated(plan: Plan, rule: RequiredUnit, ctx: Context) -> bool:
 def names_office(hay: str, wanted: list[str], ocr: bool) -> bool:
     """``hay`` (squashed) names one of the offices ``wanted``: exactly, or in OCR text with at most one wrong
     letter a word, never the first ("cong an" is in "cong au", not in "cong xa")."""
-    if any(w in hay for w in wanted):
-        return True
-    if not ocr:
-        return False
-    words = hay.split()
-    for w in wanted:
-        want = w.split()
-        for i in range(len(words) - len(want) + 1):
-            if all(a[:1] == b[:1] and Levenshtein.distance(a, b, score_cutoff=1) <= 1
-                   for a, b in zip(words[i : i + len(want)], want, strict=True)):
-                return True
-    return False
+    return any(w in hay for w in wanted) or (ocr and any(ocr_words(hay, w) for w in wanted))
 
 
 def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding]:

@@ -70,6 +70,10 @@ def pipe_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:
     out: list[Line] = []
     rows: list[list[TableCell]] = []
     for ln in lines + [Line(text="", loc=Location(line=0))]:
+        if rows and _PIPE_RULE.match(ln.text):
+            # the rule under the header row ("|---|---|") belongs to the table; it does not end it
+            out.append(Line(text=ln.text, loc=Location(line=ln.loc.line, table=len(tables) + 1)))
+            continue
         if _PIPE_ROW.match(ln.text) and not _PIPE_RULE.match(ln.text):
             k, r = len(tables) + 1, len(rows) + 1
             loc = Location(line=ln.loc.line, table=k, row=r)

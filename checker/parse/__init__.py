@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import ValidationError
 
 from checker.errors import ParseError
@@ -92,7 +94,11 @@ def parse_text(source: Document) -> Plan:
             header = header.model_copy(update={"unit_type": utype, "unit_name": title_case(name),
                                                "unit_line": view.line_no(i)})
     preamble_end = view.starts[body_start] if body_start < len(view.starts) else len(view.joined)
-    refs = [r for r in find_references(view, preamble_end) if r.line != header.number_line]
+    # the plan's own number is not a citation: on its header line, nor where an appendix says it is attached to
+    # the plan ("Kèm theo Kế hoạch số 21/KH-UBND ngày 03/10/2025 ...")
+    own = (header.number or "").replace(" ", "").upper() if re.match(r"\d", header.number or "") else None
+    refs = [r for r in find_references(view, preamble_end) if r.line != header.number_line and not (
+        own and r.number.replace(" ", "").upper() == own and r.date in (None, header.date))]
     heading_idx = {line_index[s.line or 0] for s in sections}  # text sections always have a line
     in_table = {i for i, kind in enumerate(view.kinds) if kind == "table"}
     line_numbers = [ln.loc.line for ln in doc.lines]

@@ -104,9 +104,11 @@ def issuer_level(issuer: str) -> tuple[str | None, str | None, str]:
     return best[2], best[3], best[4]
 
 
-def _general_issuer(view: View, limit: int) -> tuple[str, int, int] | None:
+def _general_issuer(view: View, limit: int) -> tuple[str, int, int, str] | None:
     """The issuer block of any body (province, ministry, Government, Party, steering committee): its first-column
-    lines from a body's name to the number line, the motto and the number skipped. (text, first, last index)"""
+    lines from a body's name to the number line, the motto and the number skipped. (text, first, last index, the
+    issuing body's own lines: under a parent body's name, NĐ 30/2020 "cơ quan chủ quản", the last line that
+    begins with a body's name: "TỈNH ỦY BẮC NINH" / "BAN CHỈ ĐẠO ...")"""
     bodies = sorted((squash(b) for b in conventions().issuer_bodies), key=len, reverse=True)
     motto = _motto_re()
     lines: list[int] = []
@@ -139,7 +141,8 @@ def _general_issuer(view: View, limit: int) -> tuple[str, int, int] | None:
             break
     if not lines:
         return None
-    return " ".join(cols), lines[0], lines[-1]
+    named = [k for k, c in enumerate(cols) if any(squash(c) == b or squash(c).startswith(b + " ") for b in bodies)]
+    return " ".join(cols), lines[0], lines[-1], " ".join(cols[named[-1]:])
 
 
 def _upperish(text: str) -> bool:
@@ -184,12 +187,12 @@ def parse_header(view: View, body_start: int) -> Header:
         if "number" not in h and mn:
             h["number"] = f"{mn.group(1)}/{view.texts[i][mn.start(2) : mn.end(2)].replace(' ', '')}"
             h["number_blank"] = not mn.group(1)
-            h["number_line"] = view.line_no(i)
+            h["number_line"] = view.line_at(i, mn.start())  # a block may join the unit's line and the number's
         mp = None if mn or "number" in h or i >= 12 else PARTY_NUMBER.match(f)
         if mp:
             h["number"] = f"{mp.group(1)}-{view.texts[i][mp.start(2) : mp.end(2)].replace(' ', '')}"
             h["number_blank"] = not mp.group(1)
-            h["number_line"] = view.line_no(i)
+            h["number_line"] = view.line_at(i, mp.start())
         md = DATE.search(f)
         if md is None and "date_line" not in h and i + 1 < limit and re.search(r"ng\w{1,2}y\s*\d*", f):
             # "Lê Đại Hành, ngày 05 tháng" / "9 năm 2025": the date wrapped in a narrow column
@@ -221,8 +224,10 @@ def parse_header(view: View, body_start: int) -> Header:
     else:
         general = _general_issuer(view, limit)
         if general is not None:
-            text, first, last = general
-            level, utype, name = issuer_level(text)
+            text, first, last, own = general
+            level, utype, name = issuer_level(own)  # the issuing body's level, not its parent's
+            if level is None:
+                level, utype, name = issuer_level(text)
             h["issuer"], h["issuer_line"], h["issuer_level"] = text, view.line_no(first), level
             if level == "commune" and utype and name:
                 words = text.split()[-len(name.split()):]

@@ -14,8 +14,9 @@ from checker.text import squash
 Style = Literal["roman", "arabic", "dotted", "letter", "part", "none"]
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
-_ROMAN = re.compile(r"^\s*([IVXl1|]{1,5})\s*[.:]\s*(\S.*)$")
-_ARABIC = re.compile(r"^\s*([1-9]\d?)\s*[.)]\s+(\S.*)$")
+# the number and its separator: "I.", "I:", "I -" ("1 - Hạ tầng số": a dash followed by a space, never "1-2")
+_ROMAN = re.compile(r"^\s*([IVXl1|]{1,5})\s*(?:[.:]|[-–](?=\s))\s*(\S.*)$")
+_ARABIC = re.compile(r"^\s*([1-9]\d?)\s*(?:[.)]|[-–](?=\s))\s+(\S.*)$")
 _DOTTED = re.compile(r"^\s*([1-9]\d?(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
 _LETTER = re.compile(r"^\s*([a-zđ])\s*\)\s+(\S.*)$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
@@ -114,7 +115,8 @@ def names_part(title: str, phrases: list[str]) -> bool:
     return any(0 <= sq.find(p) <= prefix for p in phrases)
 
 
-_MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\)|[IVX]{1,4}\.)\s*")
+_MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*(?:[.)]|\s*[-–](?=\s))?|[a-zđ]\)"
+                     r"|[IVX]{1,4}(?:\.|\s*[-–](?=\s)))\s*")
 
 
 def lead_ins(text: str) -> list[str]:
