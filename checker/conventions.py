@@ -65,6 +65,7 @@ class Conventions(_Strict):
     past_markers: list[str]
     abbreviations: dict[str, str] = Field(default_factory=dict)
     table_columns: TableColumns
+    assignment_verbs: list[str]
     assignment_columns: AssignmentColumns
 
     def part(self, key: str) -> list[str]:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from conftest import plan_from_text
+
+from checker.ingest import read
+from checker.parse import parse
 
 
 @pytest.mark.parametrize(("text", "key", "date"), [
@@ -77,3 +81,17 @@ def test_assignments_as_headings_and_as_bullets() -> None:
     b = plan_from_text("V. TỔ CHỨC THỰC HIỆN\n- Công an phường: bảo đảm an ninh mạng.\n").assignments
     assert [(x.unit, x.line) for x in a] == [("Công an phường", 2)]
     assert [(x.unit, x.line) for x in b] == [("Công an phường", 2)]
+
+
+def test_assignments_as_clauses_of_one_paragraph(tmp_path: Path) -> None:
+    """Several offices given work in one paragraph, a clause each (after "Giao", a semicolon or a full stop),
+    each at the line its name is written on; a clause naming no office gives no one work."""
+    path = tmp_path / "p.txt"  # read as a reader reads it: the wrapped paragraph is one block
+    path.write_text(
+        "V. TỔ CHỨC THỰC HIỆN\nGiao Phòng Văn hóa - Xã hội chủ trì tham mưu, tổng hợp; Phòng Kinh tế, Hạ\n"
+        "tầng và Đô thị bố trí kinh phí. Công an phường bảo đảm an ninh mạng; các nội dung khác theo chức năng.\n",
+        encoding="utf-8")
+    plan = parse(read(path))
+    assert [(x.unit, x.line) for x in plan.assignments] == [
+        ("Phòng Văn hóa - Xã hội", 2), ("Phòng Kinh tế, Hạ tầng và Đô thị", 2), ("Công an phường", 3)]
+    assert plan.assignments[2].tasks == ["Công an phường bảo đảm an ninh mạng"]

@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker.conventions import conventions
 from checker.models import Assignment, Section
 from checker.parse.sections import section_span, top_level
 from checker.parse.view import View, items
-from checker.text import contains_any, squash
+from checker.text import UPPER, contains_any, squash
 
-_UNIT_LEAD = re.compile(
-    r"^\s*[-+*•]?\s*((?:đề nghị\s+)?(?:phòng|văn phòng|công an|trung tâm|ủy ban|uỷ ban|ban|tổ|các phòng|"
-    r"đơn vị|ubnd|ủy ban mặt trận)[^:;.]{2,80}?)\s*(?::|chủ trì|có trách nhiệm|là cơ quan|phối hợp|tham mưu)",
-    re.IGNORECASE,
-)
+_UNIT_WORDS = (r"(?:đề nghị\s+)?(?:phòng|văn phòng|công an|trung tâm|ủy ban|uỷ ban|ban|tổ|các phòng|đơn vị|ubnd|"
+               r"ủy ban mặt trận)")
+
+
+# a clause of a paragraph: up to a semicolon or the end of a sentence ("... báo cáo. Công an phường ...")
+_CLAUSE = re.compile(rf"(?:[^;.]|\.(?!\s+[{UPPER}]))+")
+
+
+@lru_cache(maxsize=1)
+def _unit_lead() -> re.Pattern[str]:
+    """An office's name opening a point or a clause, up to a colon or a verb that gives it work (conventions)."""
+    verbs = "|".join(re.escape(v) for v in conventions().assignment_verbs)
+    return re.compile(rf"^\s*[-+*•]?\s*(?:giao\s+(?:cho\s+)?)?({_UNIT_WORDS}[^:;.]{{2,80}}?)\s*(?::|{verbs})",
+                      re.IGNORECASE)
 
 
 def execution_section(sections: list[Section]) -> int | None:
@@ -89,8 +99,15 @@ def _in_execution_part(view: View, sections: list[Section], k: int) -> list[Assi
                                   task_lines=[view.line_no(it.first) for it in its]))
         return out
     for it in items(view, set(), start + 1, end):
-        m = _UNIT_LEAD.match(it.text)
-        if m:
-            out.append(Assignment(unit=m.group(1).strip(), line=view.line_no(it.first), tasks=[it.text],
-                                  task_lines=[view.line_no(it.first)]))
+        # a point per office, or several offices in one paragraph, a clause each ("...; Công an phường bảo đảm ...")
+        raw = view.texts[it.first]
+        for n, c in enumerate(_CLAUSE.finditer(raw)):
+            clause = " ".join(c.group(0).split())
+            m = _unit_lead().match(clause)
+            if not m:
+                continue
+            line = view.line_no(it.first) if n == 0 else view.line_at(it.first, c.start() + len(c.group(0))
+                                                                       - len(c.group(0).lstrip()))
+            out.append(Assignment(unit=m.group(1).strip(), line=line, tasks=[it.text if n == 0 else clause],
+                                  task_lines=[line]))
     return out
