@@ -227,3 +227,41 @@ def test_the_seeds_are_answered_as_the_command_answers_them(client: object, tmp_
     for p, plan in zip(seeds, served["plans"], strict=False):
         assert plan["path"] == p.name
         assert without_paths({"plans": [plan]}) == without_paths(cli_json(p, tmp_path / "r"))
+
+
+def _corpus() -> list[Path]:
+    """The project's plans and, where present, the shared seeds."""
+    found = sorted((ROOT / "plans").glob("*.txt"))
+    return found + (sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
+
+
+def _keys(plan: dict[str, object]) -> set[tuple[object, ...]]:
+    findings = [*plan["findings"], *plan["general"]]  # type: ignore[misc]
+    return {(f["id"], f["kind"], f["line"], f["actual"]) for f in findings}
+
+
+def test_the_corrected_copy_accepted_and_checked_again_has_lost_those_findings_and_gained_none(
+        client: object, tmp_path: Path) -> None:
+    """As a drafter does it: upload the Word draft, take the corrected copy, accept every change in it, upload that
+    again: each corrected finding is gone, no finding is new."""
+    fixed_total = 0
+    for src in _corpus():
+        word = make_docx(tmp_path / f"{src.stem}.docx", src.read_text(encoding="utf-8").split("\n"))
+        status, body = upload(client, [(word.name, word.read_bytes())], format="json")
+        before = json.loads(body)["plans"][0]
+        status, page = upload(client, [(word.name, word.read_bytes())])
+        copy = downloads(page).get(f"{src.stem}.fixed.docx")
+        if copy is None:
+            continue
+        fixed = docx.Document(io.BytesIO(copy))
+        changes = len(list(fixed.element.body.iter(INS)))
+        accept_all(fixed.element.body)
+        accepted = io.BytesIO()
+        fixed.save(accepted)
+        status, body = upload(client, [(word.name, accepted.getvalue())], format="json")
+        after = json.loads(body)["plans"][0]
+        gone = _keys(before) - _keys(after)
+        assert _keys(after) <= _keys(before), f"{src.name}: new after the fix: {_keys(after) - _keys(before)}"
+        assert len(gone) >= changes > 0, f"{src.name}: {changes} changes, {len(gone)} findings gone"
+        fixed_total += changes
+    assert fixed_total >= 3
