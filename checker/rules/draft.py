@@ -310,7 +310,8 @@ def _one_line(text: str, limit: int = 300) -> str:
 def _targets(plan: Plan, where: str) -> Iterator[dict[str, Any]]:
     """One rule for each distinct target: those of the targets part, then firm ones stated elsewhere (warnings)."""
     listed = [t for t in plan.targets if _in_target_part(plan, t)]
-    elsewhere = [t for t in plan.targets if t not in listed and not t.hedged]
+    # outside the targets part only firm figures: not "phấn đấu", not "toàn bộ"/"tuyệt đối" read as 100%
+    elsewhere = [t for t in plan.targets if t not in listed and not t.hedged and not t.implicit]
     made: list[tuple[Target, PlanTarget]] = []
     for t in listed + elsewhere:
         if any(r.unit == t.unit and matches(r, t.text) and (r.value == (t.reference_value or t.value))
