@@ -63,6 +63,7 @@ class Conventions(_Strict):
     percent_forms: list[str]
     attribution: list[str]
     past_markers: list[str]
+    hedge_time_frames: list[str] = Field(default_factory=list)
     abbreviations: dict[str, str] = Field(default_factory=dict)
     table_columns: TableColumns
     assignment_verbs: list[str]

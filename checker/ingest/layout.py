@@ -27,12 +27,12 @@ from checker.text import UPPER, fold, squash
 
 # the markers that open a heading or a list item, as typed or as Word's numbering draws them
 MARKER = re.compile(
-    r"^\s*(?:"
-    r"(?P<part>(?i:ph[aầ]n|ch[uư][oơ]ng|m[uụ]c)\s+(?:[IVXL]{1,6}|\d{1,2}|(?i:th[uứ])\s+\w+)\b"
+    r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)?(?:"  # a Markdown heading ("## I. MỤC TIÊU") or emphasis ("**1. …**") first
+    r"(?P<part>(?i:ph[aầ]n|ch[uư][oơ]ng|m[uụ]c|đi[eề]u)\s+(?:[IVXL]{1,6}|\d{1,2}|(?i:th[uứ])\s+\w+)\b"
     r"\s*[.:)-]?)"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3}\.?)"
     r"|(?P<roman>[IVXL]{1,6}\s*(?:[.:)]|[-–](?=\s+[^\W\d_])))"
-    r"|(?P<arabic>\d{1,2}\s*(?:[.)]|[-–](?=\s+[^\W\d_])))"
+    r"|(?P<arabic>\(\d{1,2}\)|\d{1,2}\s*(?:[.)]|[-–](?=\s+[^\W\d_])))"
     rf"|(?P<upper>[A-ZĐ]\s*[.)])(?=\s+[{UPPER}])"
     r"|(?P<letter>[a-zđ]\s*\))"
     rf"|(?P<bullet>[-+*•–—▪◦●○](?=\s|[{UPPER}\d]))"

@@ -16,11 +16,12 @@ Style = Literal["roman", "arabic", "dotted", "letter", "part", "none"]
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 # the number and its separator: "I.", "I:", "I -" ("1 - Hạ tầng số": a dash followed by a space, never "1-2")
 _ROMAN = re.compile(r"^\s*([IVXl1|]{1,5})\s*(?:[.:]|[-–](?=\s))\s*(\S.*)$")
-_ARABIC = re.compile(r"^\s*([1-9]\d?)\s*(?:[.)]|[-–](?=\s))\s+(\S.*)$")
+# "1.", "1)", "1 -" and "(1)" (group 1: the opening parenthesis, 2: the number, 3: the title)
+_ARABIC = re.compile(r"^\s*(\()?([1-9]\d?)(?(1)\)|\s*(?:[.)]|[-–](?=\s)))\s+(\S.*)$")
 _DOTTED = re.compile(r"^\s*([1-9]\d?(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
 _LETTER = re.compile(r"^\s*([a-zđ])\s*\)\s+(\S.*)$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
-_EMPHASIS = re.compile(r"^\s*(?:\*\*|__)|(?:\*\*|__)(?=\s*:?\s*$)|(?<=\S)(?:\*\*|__)(?=:)")
+_EMPHASIS = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)|^\s*#{1,6}\s+|(?:\*\*|__)(?=\s*:?\s*$)|(?<=\S)(?:\*\*|__)(?=:)")
 
 
 def roman_value(numeral: str) -> int | None:
@@ -70,7 +71,7 @@ def _part_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     markers = "|".join(re.escape(squash(m)) for m in conv.part_markers)
     ordinals = "|".join(re.escape(squash(o)) for o in conv.part_ordinals)
     # "Phần I", "PHẦN II. MỤC TIÊU", "Phần thứ nhất", "Chương 2": a part, its title here or on the next line
-    part = re.compile(rf"^\s*(?:{markers})\s+({ordinals}|[ivxl]{{1,5}}|\d{{1,2}})\s*(?:[.:\-–]\s*(.*))?$")
+    part = re.compile(rf"^\s*({markers})\s+({ordinals}|[ivxl]{{1,5}}|\d{{1,2}})\s*(?:[.:\-–]\s*(.*))?$")
     letters = "".join(conv.part_letters)
     # "A. MỤC TIÊU" / "B." with the title on the next line
     letter = re.compile(rf"^\s*([{letters}])\s*[.:]\s*(.*)$")
@@ -164,13 +165,17 @@ def find_sections(view: View) -> list[Section]:
     ordinals = [squash(o) for o in conv.part_ordinals]
     skip: set[int] = set()
     open_levels: list[int] = []  # indexes of sections with strictly rising levels: the candidates for parent
+    part_order: list[str] = []  # the part markers ("phan", "muc") in the order the plan first uses them
+    arabic_form: dict[int, str] = {}  # section index → its arabic form: ".", ")", "-" or "(1)"
+    form = ""
     points: set[str] = set()  # letters read as points of a list since the last heading above letters
     # "1." read as an OCR'd "I." only in a plan that numbers its parts in Roman numerals elsewhere
     genuine_roman = any((m := _ROMAN.match(t)) and re.fullmatch(r"[IVXL]+", m.group(1)) for t in view.texts)
     for i, text in enumerate(view.texts):
         if not text.strip() or i in skip:
             continue
-        text = _EMPHASIS.sub("", text)  # "**I. MỤC TIÊU**": the emphasis of Markdown is not part of the heading
+        # "**I. MỤC TIÊU**", "## I. MỤC TIÊU": Markdown's marks are not part of the heading
+        text = _EMPHASIS.sub("", text)
         number, title = "", ""
         style: Style | None = None
         level = 0
@@ -180,19 +185,24 @@ def find_sections(view: View) -> list[Section]:
         if mp or (ml and (not ml.group(2) or _mostly_upper(ml.group(2)))):
             m = mp or ml
             assert m is not None
-            raw_title = (m.group(2) or "").strip()
-            if mp and m.group(2):
-                raw_title = stripped[m.start(2):].strip()
+            g = 1 if mp else 0  # the part pattern names its marker first
+            raw_title = (m.group(2 + g) or "").strip()
+            if mp and m.group(3):
+                raw_title = stripped[m.start(3):].strip()
             nxt = view.next_nonblank(i)
             if not raw_title and nxt is not None and _mostly_upper(view.texts[nxt]) and len(view.texts[nxt]) < 160:
                 raw_title = view.texts[nxt].strip()
                 skip.add(nxt)
             if raw_title or mp:
-                token = m.group(1)
+                token = m.group(1 + g)
+                level = 0
                 if mp:
                     token = token.upper() if token not in ordinals else str(ordinals.index(token) + 1)
+                    # "Mục 1." under "Phần thứ nhất": each further part marker a plan uses nests one level deeper
+                    if mp.group(1) not in part_order:
+                        part_order.append(mp.group(1))
+                    level = part_order.index(mp.group(1))
                 number, style, title = token, "part", raw_title
-                level = 0
         if not style:
             m = _ROMAN.match(text)
             if m and (genuine_roman or not re.search(r"[1l|]", m.group(1))):
@@ -207,8 +217,9 @@ def find_sections(view: View) -> list[Section]:
             m = _ARABIC.match(text)
             # "1. 100% thủ tục ..." is a numbered point; "1. 2025 ..." a wrapped figure, not a heading
             if m and _follows_break(view, i, heading_idx) and (
-                    not re.match(r"\d", m.group(2)) or re.match(r"\d{1,3}(?:[.,]\d+)?\s*%", m.group(2))):
-                number, style, title = m.group(1), "arabic", m.group(2)
+                    not re.match(r"\d", m.group(3)) or re.match(r"\d{1,3}(?:[.,]\d+)?\s*%", m.group(3))):
+                number, style, title = m.group(2), "arabic", m.group(3)
+                form = "(1)" if m.group(1) else text.strip()[len(m.group(2)):].lstrip()[:1]
         if not style:
             m = _LETTER.match(text)
             # "a) Hạ tầng số" is a heading; "a) Tối thiểu 80% hồ sơ ... ." (even wrapped) is a point of a list,
@@ -245,6 +256,15 @@ def find_sections(view: View) -> list[Section]:
         heading_idx.add(i)
         if style in ("roman", "arabic", "letter", "dotted"):
             level = {"roman": 1, "arabic": 2, "letter": 4}.get(style, 0) or 2 + number.count(".")
+        if style == "arabic":
+            # "1)" points under a "(1)" heading (or "(1)" under "1."): another form of arabic number nests deeper
+            open_arabic = [k for k in open_levels if sections[k].style == "arabic"]
+            same = [k for k in open_arabic if arabic_form.get(k) == form]
+            if same:
+                level = sections[same[-1]].level
+            elif open_arabic:
+                level = sections[open_arabic[-1]].level + 1
+            arabic_form[len(sections)] = form
         # the parent is the nearest earlier section of a lower level (a stack keeps this linear)
         while open_levels and sections[open_levels[-1]].level >= level:
             open_levels.pop()

@@ -11,7 +11,8 @@ from checker.models import Comparator, Document, Section, Span, Target
 from checker.parse.view import Item
 from checker.text import UPPER, contains, fold, squash
 
-_CLAUSE_END = re.compile(rf";|\.\s+(?=[{UPPER}]|\d{{1,2}}(?:\.\d{{1,2}})*\.?\s)")
+# a new sentence may open with its figure ("… (trừ hồ sơ mật). 100% báo cáo …"): the sentence end still ends the clause
+_CLAUSE_END = re.compile(rf";|\.\s+(?=[{UPPER}]|\d{{1,2}}(?:\.\d{{1,2}})*\.?\s|\d{{1,3}}(?:[.,]\d{{1,2}})?\s*%)")
 RANGE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*[-–]\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 FIGURE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 
@@ -59,6 +60,25 @@ _BEFORE: list[tuple[str, Comparator]] = [
 _BARE = r"[>≥\s]*\d{1,3}(?:[.,]\d+)?\s*%\s*\.?"
 HEDGES = ["phan dau", "co gang", "huong toi", "tung buoc", "du kien", "co ban", "neu co the"]
 _HEDGE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\b")  # whole words: "du kien" is not in "du dieu kien"
+
+
+@lru_cache(maxsize=1)
+def _hedge_lead_in() -> re.Pattern[str]:
+    frames = "|".join(re.escape(squash(w)) for w in sorted(conventions().hedge_time_frames, key=len, reverse=True))
+    return re.compile(r"\b(?:" + "|".join(HEDGES) + rf")\s+(?:{frames})\b")
+
+
+def hedged(before: str) -> bool:
+    """A hedge governs the figure that follows (``before``: the folded text before it), unless it only opens the
+    plan's time frame ("Phấn đấu đến hết năm 2025, …: 100% …"), as the directive's own "đến hết năm 2025" does."""
+    return bool(_HEDGE.search(_hedge_lead_in().sub(" ", squash(before))))
+
+
+def _list_hedge(folded: str, first_figure: int) -> int | None:
+    """Where a list opened by a hedge ends its lead-in ("Phấn đấu đạt các chỉ tiêu sau: …; …"): the hedge governs
+    every target after that colon, not only the first; None when there is no such lead-in."""
+    colon = folded.find(":", 0, first_figure)
+    return colon if colon >= 0 and hedged(folded[:colon]) else None
 
 
 def _number(s: str) -> float:
@@ -147,6 +167,8 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
     for c_end in clauses:
         spans.append((clause_start, c_end))
         clause_start = c_end
+    first = FIGURE.search(folded)
+    list_hedge = _list_hedge(folded, first.start()) if first and not units else None
     quoted = [(m.start(1), m.end(1)) for m in _QUOTES.finditer(text)
               if _has_word(squash(text[max(0, m.start() - 80) : m.start()]), attribution)]
     for a, b in spans:
@@ -185,7 +207,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
             after = squash(clause[pos : pos + 30])
             if re.search(r"% tro len\b", after) or re.search(r"% tro len", clause[pos : pos + 20]):
                 comp = ">="
-            hedged = bool(_HEDGE.search(squash(clause[:pos]))) or comp == "~"
+            is_hedged = hedged(clause[:pos]) or comp == "~" or (list_hedge is not None and a + pos > list_hedge)
             excl = [text[a + sa + m.start(1) : a + sa + m.end(1)].strip()
                     for m in exclusion_re.finditer(clause[sa:sb])]
             # the finding points where its quote begins: the clause, after any list marker or row number
@@ -198,7 +220,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
                     line = ln
             clause_text = re.sub(r"^\s*(?:[-+*•–]|\d{1,2}\b\.?|[a-zđ]\))\s*", "", raw.strip(" ;,"))
             clause_text = re.sub(r"^(?:trong đó|đồng thời|và)\s+", "", clause_text, flags=re.IGNORECASE)
-            out.append(Target(text=clause_text, value=value, value_high=high, comparator=comp, hedged=hedged,
+            out.append(Target(text=clause_text, value=value, value_high=high, comparator=comp, hedged=is_hedged,
                               exclusions=excl, line=line, section=section, source=source,  # type: ignore[arg-type]
                               implicit=implicit, reference_value=run_in.get(pos), unit=unit))
     return out
