@@ -13,7 +13,8 @@ from checker.text import UPPER, contains, fold, squash
 
 # a new sentence may open with its figure and its subject ("… (trừ hồ sơ mật). 100% báo cáo …"): the sentence end
 # still ends the clause; a bare figure after it ("đạt trên 30%. 30%", a flattened table's city column) does not
-_CLAUSE_END = re.compile(rf";|\.\s+(?=[{UPPER}]|\d{{1,2}}(?:\.\d{{1,2}})*\.?\s|\d{{1,3}}(?:[.,]\d{{1,2}})?\s*%\s*[^\W\d_])")
+_CLAUSE_END = re.compile(
+    rf";|\.\s+(?=[{UPPER}]|\d{{1,2}}(?:\.\d{{1,2}})*\.?\s|\d{{1,3}}(?:[.,]\d{{1,2}})?\s*%\s*[^\W\d_])")
 RANGE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*[-–]\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 FIGURE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 
