@@ -1,171 +1,189 @@
-"""Speed and memory of `check`, measured (never asserted): plans/s by format, peak memory as N grows, one plan
-end to end with process start.
+"""Speed and memory of `check` on plans of real length, beside textlint on the same files, measured (never asserted).
 
-    python benchmarks/bench.py                 # default sizes
-    python benchmarks/bench.py --sizes 50 200 800 --repeat 5
+    python benchmarks/bench.py                          # everything, medians of 3 runs
+    python benchmarks/bench.py --sizes 100 1000 --throughput 200 --repeat 3 --no-textlint
 
-Plans are generated here from a template (random real unit names, figures, item order and filler text), so no
-two are alike and the memo caches of the folding helpers are cleared before every plan ("cold").
-Machines are shared and noisy: read medians and ratios, not single numbers.
+What it measures, each as the median of ``--repeat`` runs, every run a fresh process as a user starts it
+(``python -m checker DIR --format json -o OUT -q``, start-up included):
+- plans/s on one core (``-j 1``) and on all cores (default ``-j``), over ``--throughput`` plans;
+- peak memory (RSS summed over the process tree, sampled every 50 ms) at each of ``--sizes`` plans, all cores;
+- one plan end to end, process start included;
+- textlint with a prh dictionary of the outdated names (the bodies registry: each name and what to write instead)
+  over the same files: installed by npm into a temporary folder (skipped, and said so, where npm is absent or the
+  install fails).
+Plans come from benchmarks/plans.py: 400-950 lines each, many wordings, three text forms (clean, blank lines, OCR).
+The machine's load average is printed before and after: on a shared machine read the ratios, not single numbers.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
-import resource
+import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from helpers_batch import FONT, write_plan  # noqa: E402  (the same .docx/.pdf writers as the tests)
-
-FILLER = [
-    "Tiếp tục rà soát, chuẩn hóa quy trình nội bộ, quy trình điện tử trong giải quyết thủ tục hành chính",
-    "Tăng cường kiểm tra, đôn đốc việc cập nhật dữ liệu vào các hệ thống thông tin dùng chung",
-    "Hướng dẫn người dân cài đặt, sử dụng ứng dụng định danh điện tử và các dịch vụ số thiết yếu",
-    "Bố trí cán bộ phụ trách công nghệ thông tin tham gia các lớp bồi dưỡng chuyên sâu",
-    "Tổ chức tuyên truyền trên hệ thống loa truyền thanh và trang thông tin điện tử",
-    "Phối hợp với doanh nghiệp viễn thông nâng cấp đường truyền tại các tổ dân phố, thôn",
-    "Sơ kết, đánh giá kết quả thực hiện và đề xuất giải pháp cho giai đoạn tiếp theo",
-]
+import plans as gen  # noqa: E402
 
 
-def make_plan(rng: random.Random, units: list[tuple[str, str]], k: int) -> str:
-    """One plan in the usual form, with its own unit, figures, order and filler."""
-    kind, name = rng.choice(units)
-    upper = f"{kind} {name}".upper()
-    targets = [
-        f"{rng.choice([100, 100, 95])}% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình.",
-        f"{rng.choice(['Tối thiểu', 'Ít nhất', 'Phấn đấu'])} {rng.choice([70, 80, 85])}% hồ sơ thủ tục hành chính được "
-        "xử lý trực tuyến toàn trình.",
-        f"Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng đạt {rng.choice([60, 75, 80])}% (trừ hồ sơ mật).",
-        "100% báo cáo định kỳ về chỉ tiêu kinh tế - xã hội trên hệ thống thông tin báo cáo của thành phố.",
-        "100% kết quả giải quyết thủ tục hành chính được số hóa theo quy định.",
-        f"Mức độ hài lòng của người dân về giải quyết thủ tục hành chính đạt {rng.choice(['trên 90%', '90%', '95%'])}.",
-        f"Tối thiểu {rng.choice([40, 50, 60])}% cán bộ, công chức, viên chức được tập huấn kỹ năng số.",
-    ]
-    rng.shuffle(targets)
-    body = [f"- {t}" for t in targets]
-    sections = ["Hạ tầng số", "Chính quyền số", "Dữ liệu số", "An toàn, an ninh thông tin mạng",
-                "Đào tạo, tuyên truyền và phát triển nguồn nhân lực"]
-    content: list[str] = []
-    for n, title in enumerate(sections, 1):
-        content.append(f"{n}. {title}")
-        for _ in range(rng.randint(2, 6)):
-            content.append(f"- {rng.choice(FILLER)} năm {rng.randint(2025, 2026)} (đợt {rng.randint(1, 99)}).")
-    return "\n".join([
-        f"ỦY BAN NHÂN DÂN                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        f"{upper}                              Độc lập - Tự do - Hạnh phúc",
-        f"Số: {k}/KH-UBND                      {name}, ngày {rng.randint(26, 31)} tháng 8 năm 2025",
-        "KẾ HOẠCH",
-        f"Ứng dụng công nghệ thông tin và chuyển đổi số {kind.lower()} {name} 6 tháng cuối năm 2025",
-        "",
-        "Thực hiện Kế hoạch số 215/KH-UBND ngày 25/8/2025 của UBND thành phố Hải Phòng, "
-        f"Ủy ban nhân dân {kind.lower()} {name} ban hành Kế hoạch như sau:",
-        "I. MỤC TIÊU", "1. Mục tiêu cụ thể đến hết năm 2025", *body,
-        "II. NỘI DUNG", *content,
-        "III. GIẢI PHÁP", f"- {rng.choice(FILLER)}.",
-        "IV. KINH PHÍ THỰC HIỆN", "- Từ ngân sách và các nguồn hợp pháp khác.",
-        "V. TỔ CHỨC THỰC HIỆN",
-        "1. Phòng Văn hóa - Xã hội", "- Là đầu mối, chủ trì, tổng hợp, báo cáo.",
-        "2. Phòng Kinh tế", "- Bố trí kinh phí.",
-        "3. Công an", "- Bảo đảm an ninh mạng, an toàn thông tin.",
-        "Nơi nhận:", "- UBND thành phố;", "- Lưu: VT, VHXH.",
-        "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An", "",
-    ])
+def _tree_rss(root: int) -> int:
+    """Resident memory (bytes) of ``root`` and every process descended from it, from /proc."""
+    parent: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat", encoding="ascii", errors="replace") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parent[int(d)] = int(fields[1])
+        rss[int(d)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, seen, todo = 0, set(), [root]
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        total += rss.get(pid, 0)
+        todo += [c for c, p in parent.items() if p == pid]
+    return total
 
 
-def generate(folder: Path, n: int, fmt: str, seed: int = 7) -> list[Path]:
-    from checker.rules.loader import load_packs
-
-    reg = load_packs()[0].units
-    assert reg is not None
-    words = {"phuong": "Phường", "xa": "Xã", "dac_khu": "Đặc khu"}
-    units = [(words[u.type], u.short_name) for u in reg.units]
-    rng = random.Random(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    out = []
-    for k in range(n):
-        text = make_plan(rng, units, k + 1)
-        out.append(write_plan(folder / f"plan{k:04d}.{fmt}", text))
-    return out
-
-
-def run_batch(folder: str) -> None:
-    """Child process: check every plan in ``folder`` cold; print plans/s and peak RSS as JSON."""
-    from checker import text as t
-    from checker.pipeline import check_file, discover
-    from checker.rules.loader import load_packs
-
-    packs = load_packs()
-    files = list(discover([Path(folder)]))
+def timed(cmd: list[str], cwd: Path, sample_memory: bool = False) -> tuple[float, float]:
+    """Wall seconds and (when ``sample_memory``: sampling costs CPU) peak tree RSS (MB) of one run of ``cmd``."""
     start = time.perf_counter()
-    findings = 0
-    for f in files:
-        for cached in (t.fold, t.squash, t._is_syllable):
-            cached.cache_clear()
-        findings += len(check_file(f, packs).findings)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while sample_memory and not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            done.wait(0.05)
+
+    t = threading.Thread(target=sample)
+    t.start()
+    _, err = proc.communicate()
     elapsed = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"plans": len(files), "seconds": elapsed, "plans_per_s": len(files) / elapsed,
-                      "peak_mb": peak_mb, "findings": findings}))
+    done.set()
+    t.join()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd[:6])}...: exit {proc.returncode}\n{err.decode(errors='replace')[-2000:]}")
+    return elapsed, peak / 2**20
 
 
-def child(folder: Path) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, "--child", str(folder)], capture_output=True, text=True,
-                         check=True)
-    return json.loads(out.stdout)
+def check_cmd(folder: Path, out: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "checker", str(folder), "--format", "json", "-o", str(out), "-q", *extra]
+
+
+def textlint(tmp: Path) -> Path | None:
+    """textlint + textlint-rule-prh installed into ``tmp`` by npm, configured with the outdated names; its
+    executable, or None (with the reason printed)."""
+    if shutil.which("npm") is None:
+        print("textlint: skipped (npm absent)")
+        return None
+    from checker.rules.loader import load_packs
+
+    pack = next(lp for lp in load_packs() if lp.bodies is not None)
+    assert pack.bodies is not None
+    lines = ["version: 1", "rules:"]
+    for b in pack.bodies.bodies:
+        lines.append(f"  - expected: {json.dumps(b.replacement, ensure_ascii=False)}")
+        lines.append("    patterns:")
+        lines += [f"      - {json.dumps(n, ensure_ascii=False)}" for n in b.names]
+    (tmp / "prh.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp / ".textlintrc.json").write_text(json.dumps({"rules": {"prh": {"rulePaths": [str(tmp / "prh.yml")]}}}),
+                                          encoding="utf-8")
+    (tmp / "package.json").write_text('{"private": true}', encoding="utf-8")
+    got = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", "textlint", "textlint-rule-prh"],
+                         cwd=tmp, capture_output=True, text=True)
+    exe = tmp / "node_modules" / ".bin" / "textlint"
+    if got.returncode != 0 or not exe.exists():
+        print(f"textlint: skipped (npm install failed: {got.stderr.strip()[-300:]})")
+        return None
+    version = subprocess.run([str(exe), "--version"], capture_output=True, text=True).stdout.strip()
+    print(f"textlint {version} with textlint-rule-prh: {sum(len(b.names) for b in pack.bodies.bodies)} names "
+          f"of {len(pack.bodies.bodies)} bodies")
+    return exe
+
+
+def load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").exists() else "?"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 800])
-    ap.add_argument("--formats", nargs="+", default=["txt", "docx", "pdf"])
-    ap.add_argument("--format-size", type=int, default=100)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3321])
+    ap.add_argument("--throughput", type=int, default=300, help="plans for the plans/s figures")
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--child")
+    ap.add_argument("--no-textlint", action="store_true")
     args = ap.parse_args()
-    if args.child:
-        run_batch(args.child)
-        return
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        print("## text plans: throughput and peak memory as N grows (median of runs)")
+    cores = os.cpu_count() or 1
+    print(f"load average before: {load()} on {cores} cores; medians of {args.repeat} runs")
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        out = tmp / "out"
+        every = gen.generate(tmp / "plans", max([args.throughput, *args.sizes]))
+        lengths = sorted(len(p.read_text(encoding="utf-8").splitlines()) for p in every)
+        print(f"plans: {len(every)} generated, {lengths[0]}-{lengths[-1]} lines (median {statistics.median(lengths)})")
+
+        def folder(n: int) -> Path:
+            f = tmp / f"n{n}"
+            if not f.exists():
+                f.mkdir()
+                for p in every[:n]:
+                    (f / p.name).symlink_to(p)
+            return f
+
+        few = folder(args.throughput)
+        speed: dict[str, float] = {}
+        for label, extra in (("one core (-j 1)", ["-j", "1"]), (f"all cores (-j {cores})", ["-j", str(cores)])):
+            runs = [timed(check_cmd(few, out, *extra), tmp)[0] for _ in range(args.repeat)]
+            speed[label] = args.throughput / statistics.median(runs)
+            rows.append((f"check, {label}", f"{speed[label]:7.1f} plans/s"))
+        exe = None if args.no_textlint else textlint(tmp)
+        if exe is not None:
+            files = sorted(str(p) for p in few.iterdir())
+            runs = [timed([str(exe), "--config", str(tmp / ".textlintrc.json"), *files], tmp)[0]
+                    for _ in range(args.repeat)]
+            speed["textlint"] = args.throughput / statistics.median(runs)
+            rows.append(("textlint + prh, one process", f"{speed['textlint']:7.1f} files/s"))
+        memory: dict[int, float] = {}
         for n in args.sizes:
-            folder = root / f"txt{n}"
-            generate(folder, n, "txt")
-            runs = [child(folder) for _ in range(args.repeat)]
-            print(f"N={n:5d}  {statistics.median(r['plans_per_s'] for r in runs):7.1f} plans/s  "
-                  f"peak {statistics.median(r['peak_mb'] for r in runs):6.1f} MB")
-        print("\n## by format (same generated plans)")
-        base = None
-        for fmt in args.formats:
-            if fmt == "pdf" and not Path(FONT).exists():
-                print("pdf: skipped (no DejaVu font; apt-get install fonts-dejavu-core)")
-                continue
-            folder = root / f"fmt-{fmt}"
-            generate(folder, args.format_size, fmt)
-            rate = statistics.median(child(folder)["plans_per_s"] for _ in range(args.repeat))
-            base = base or rate
-            print(f"{fmt:5s} {rate:7.1f} plans/s   ({base / rate:.2f}x the time of .txt)")
-        print("\n## one plan end to end (`check plan.txt --format json`, process start included)")
-        one = generate(root / "one", 1, "txt")[0]
-        exe = [sys.executable, "-m", "checker", str(one), "--format", "json"]
-        times = []
-        for _ in range(max(5, args.repeat)):
-            t0 = time.perf_counter()
-            subprocess.run(exe, capture_output=True, cwd=root)
-            times.append(time.perf_counter() - t0)
-        print(f"median {statistics.median(times):.3f} s over {len(times)} runs (min {min(times):.3f} s)")
+            got = [timed(check_cmd(folder(n), out), tmp, sample_memory=True) for _ in range(args.repeat)]
+            memory[n] = statistics.median(r[1] for r in got)
+            rate = n / statistics.median(r[0] for r in got)
+            rows.append((f"check N={n}, all cores", f"peak {memory[n]:6.1f} MB   {rate:6.1f} plans/s"))
+        one = every[0]
+        ends = [timed(check_cmd(one, out), tmp)[0] for _ in range(max(5, args.repeat))]
+        rows.append(("one plan end to end (start-up included)", f"{statistics.median(ends):.3f} s"))
+        print()
+        for k, v in rows:
+            print(f"{k:45s} {v}")
+        print("\nratios")
+        one_core, all_cores = speed["one core (-j 1)"], speed[f"all cores (-j {cores})"]
+        if "textlint" in speed:
+            print(f"  one core / textlint              {one_core / speed['textlint']:5.2f}x  (target >= 1)")
+        print(f"  all cores / one core             {all_cores / one_core:5.2f}x  (target >= 1.8)")
+        if len(memory) > 1:
+            lo, hi = min(memory), max(memory)
+            print(f"  peak memory N={hi} / N={lo}     {memory[hi] / memory[lo]:5.2f}x  (target <= 1.2)")
+        print(f"  one plan end to end              {statistics.median(ends):.3f} s (target <= 0.25 s)")
+    print(f"load average after: {load()}")
 
 
 if __name__ == "__main__":
