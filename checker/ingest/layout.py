@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from checker.models import Block, BlockKind, Line, Location, Span, Table, TableCell
-from checker.text import UPPER, fold, squash
+from checker.text import UPPER, fold, letter_counts, squash
 
 # the markers that open a heading or a list item, as typed or as Word's numbering draws them
 MARKER = re.compile(
@@ -91,8 +91,8 @@ class _Building:
 
 
 def mostly_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    letters, upper = letter_counts(text)
+    return letters >= 2 and upper >= 0.7 * letters
 
 
 def marker_of(text: str) -> tuple[str, str | None]:

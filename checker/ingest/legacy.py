@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from typing import Literal
 
 from checker.errors import IngestError
@@ -180,6 +181,7 @@ _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
 )
 # characters that only a legacy font puts inside words (no Vietnamese word in Unicode contains them)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _UNICODE_LATIN1_LETTERS = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 _TCVN3_MARKERS = set(TCVN3_TO_UNICODE) - _UNICODE_LATIN1_LETTERS
 _VNI_MARKERS = ({s[1] for s in VNI_PAIRS} | set(_VNI_SINGLE)) - _UNICODE_LATIN1_LETTERS
@@ -217,10 +219,12 @@ def strict_score(text: str) -> float:
 
 def _out_of_latin1(text: str) -> float:
     """Share of non-ASCII letters beyond Latin-1: high for real Vietnamese, ~0 for legacy-font text."""
-    letters = [c for c in text if ord(c) > 127 and c.isalpha()]
+    # counted per distinct character (a few hundred), not per character of the text
+    counts = Counter(_NON_ASCII.findall(text))
+    letters = sum(n for c, n in counts.items() if c.isalpha())
     if not letters:
         return 0.0
-    return sum(1 for c in letters if ord(c) > 0xFF) / len(letters)
+    return sum(n for c, n in counts.items() if c.isalpha() and ord(c) > 0xFF) / letters
 
 
 def _candidates(text: str) -> list[tuple[Encoding, str, float]]:

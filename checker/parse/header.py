@@ -78,6 +78,7 @@ def find_unit_mentions(view: View, start: int = 0, end: int | None = None) -> li
     return out
 
 
+@lru_cache(maxsize=1)  # the conventions are loaded once
 def _motto_re() -> re.Pattern[str]:
     phrases = [r"\W+".join(re.escape(w) for w in squash(p).split()) for p in conventions().motto]
     return re.compile("|".join(phrases))

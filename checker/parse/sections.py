@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Literal
 
 from checker.conventions import conventions
 from checker.models import Section
 from checker.parse.view import View
-from checker.text import squash
+from checker.text import letter_counts, squash
 
 Style = Literal["roman", "arabic", "dotted", "letter", "part", "none"]
 
@@ -46,8 +47,8 @@ def to_roman(n: int) -> str:
 
 
 def _mostly_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    letters, upper = letter_counts(text)
+    return letters > 0 and upper >= 0.7 * letters
 
 
 def _title_like(text: str) -> bool:
@@ -106,12 +107,17 @@ def heading_title(title: str) -> tuple[str, bool]:
 def names_part(title: str, phrases: list[str]) -> bool:
     """A heading names one of ``phrases`` (squashed); a numbered sentence only where it opens with it
     ("5. Đào tạo, tuyên truyền." does; "3. Công an xã bảo đảm an toàn thông tin." does not)."""
+    return _names_part(title, tuple(phrases))
+
+
+@lru_cache(maxsize=8192)  # every section title against every rule's part names
+def _names_part(title: str, phrases: tuple[str, ...]) -> bool:
     from checker.text import contains_any
 
     t, sentence = heading_title(title)
     sq = squash(t)
     if not sentence:
-        return contains_any(sq, phrases, 85)
+        return contains_any(sq, list(phrases), 85)
     prefix = len(" ".join(sq.split()[:3]))
     return any(0 <= sq.find(p) <= prefix for p in phrases)
 
