@@ -22,8 +22,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from deepdiff import DeepDiff
-
 from checker.baseline import fingerprint
 from checker.checks.targets import figure, matches
 from checker.engine import assess
@@ -144,6 +142,8 @@ LINE_FIELDS = re.compile(r"(line|_line|lines|parent|section)'\]$")
 def _form(old: Plan, new: Plan) -> list[PlanChange]:
     def view(p: Plan) -> dict[str, object]:
         return p.model_dump(mode="json", include={"header", "signature", "recipients"})
+
+    from deepdiff import DeepDiff  # imported when two rounds are compared, not at every start
 
     dd = DeepDiff(view(old), view(new), ignore_order=True, exclude_regex_paths=[LINE_FIELDS.pattern])
     out: list[PlanChange] = []

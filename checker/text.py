@@ -48,6 +48,7 @@ def _fold_char(ch: str) -> str:
 # one character for one character over the ranges Vietnamese text uses (Latin, Vietnamese, punctuation);
 # anything else is kept as it is, so lengths still match
 _FOLD_TABLE = {c: _fold_char(chr(c)) for r in ((0, 0x250), (0x1E00, 0x1F00), (0x2000, 0x2070)) for c in range(*r)}
+_DIGIT = re.compile(r"[0-9]")
 _CODE_DIGITS = re.compile(r"[a-z]{2,}\d{2,}$")
 _MIXED = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+|\b1[a-z]{1,2}\b")
 
@@ -65,7 +66,9 @@ def _undigit(match: re.Match[str]) -> str:
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII skeleton of ``text``, one character per character (``len(fold(t)) == len(t)``)."""
-    return _MIXED.sub(_undigit, text.translate(_FOLD_TABLE))
+    folded = text.translate(_FOLD_TABLE)
+    # an OCR misreading mixes letters with a digit: a text without digits has none to undo
+    return _MIXED.sub(_undigit, folded) if _DIGIT.search(folded) else folded
 
 
 @lru_cache(maxsize=65536)

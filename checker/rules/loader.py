@@ -166,6 +166,22 @@ def registry_path(pack_file: Path, pack: RulePack, name: str, key: tuple[str | i
                         + ", ".join(str(t) for t in dict.fromkeys(tried)) + ")", line_of(data, key))
 
 
+_REGISTRIES: dict[tuple[Path, int, int, type[BaseModel]], BaseModel] = {}
+
+
+def _registry(path: Path, model: type[M]) -> M:
+    """A registry file read and validated once per process (the pack and the general checks share the references,
+    national and bodies registries), again only if the file changed."""
+    try:
+        st = path.stat()
+    except OSError:
+        return load_model(path, model)  # the error names the file
+    key = (path.resolve(), st.st_mtime_ns, st.st_size, model)
+    if key not in _REGISTRIES:
+        _REGISTRIES[key] = load_model(path, model)
+    return _REGISTRIES[key]  # type: ignore[return-value]
+
+
 class Registries:
     """The registries a pack points at, loaded once, and the indexes built over them for every plan."""
 
@@ -173,10 +189,10 @@ class Registries:
                  bodies: Path | None) -> None:
         self.path = path
         self._cache: dict[str, object] = {}
-        self.units = load_model(units, UnitsRegistry) if units else None
-        self.references = load_model(references, ReferencesRegistry) if references else None
-        self.national = [load_model(p, NationalRegistry) for p in national]
-        self.bodies = load_model(bodies, BodiesRegistry) if bodies else None
+        self.units = _registry(units, UnitsRegistry) if units else None
+        self.references = _registry(references, ReferencesRegistry) if references else None
+        self.national = [_registry(p, NationalRegistry) for p in national]
+        self.bodies = _registry(bodies, BodiesRegistry) if bodies else None
 
     def cached(self, key: str, build: Callable[[], T]) -> T:
         """``build()`` once per loaded pack (an index over a registry), then the same object for every plan."""
