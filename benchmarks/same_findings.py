@@ -42,7 +42,8 @@ def save(out: Path, generated: int) -> None:
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for f in plans(generated, Path(tmp)):
-            name = str(f.relative_to(Path(tmp))) if f.is_relative_to(Path(tmp)) else str(f.relative_to(ROOT.parent))
+            base = next(b for b in (Path(tmp), ROOT, SHARED.parent) if f.is_relative_to(b))
+            name = str(f.relative_to(base))  # the same name whichever checkout runs this
             for strict in (False, True):
                 r = check_file(f, packs, general=general, strict=strict)
                 results[f"{name} strict={strict}"] = r.model_dump(mode="json", exclude={"path"})
