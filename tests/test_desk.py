@@ -182,3 +182,18 @@ def test_a_plan_with_warnings_only_is_to_review_not_compliant(city: dict[str, ob
         v = verdict(r.plan.status, r.counts)
         assert (v == "complies") == (r.plan.status == "checked" and not r.counts["error"] and not r.counts["warning"])
         assert (v == "review") == (r.plan.status == "checked" and not r.counts["error"] and r.counts["warning"] > 0)
+
+
+def test_the_index_says_why_a_file_was_unreadable_without_naming_it_twice(city: dict[str, object],
+                                                                           tmp_path: Path) -> None:
+    from checker.models import Report
+    from checker.report import html_report
+
+    report = city["report"]
+    assert isinstance(report, Report)
+    broken = next(p for p in report.plans if p.status == "unreadable")
+    assert broken.reason and broken.reason.startswith(broken.path + ": ")
+    page = html_report.write(report, tmp_path).read_text(encoding="utf-8")
+    why = broken.reason[len(broken.path) + 2:]
+    assert page.count(why) == 2  # under the units that sent nothing, and in the list of files
+    assert f"{broken.path}: {why}" not in page

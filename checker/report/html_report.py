@@ -29,8 +29,15 @@ def page_environment() -> Environment:
                       autoescape=select_autoescape(["html"], default=True), trim_blocks=True, lstrip_blocks=True)
     env.globals["generator"] = GENERATOR
     env.globals["verdict_of"] = verdict
+    env.filters["without"] = _without
     env.filters["cap"] = lambda s: str(s)[:1].upper() + str(s)[1:]  # a column title from a label: "lỗi" → "Lỗi"
     return env
+
+
+def _without(reason: str | None, path: str) -> str:
+    """A reason as the index shows it beside its file: without the file's name again ("a.docx: tệp hỏng")."""
+    reason = reason or ""
+    return reason[len(path) + 2:] if reason.startswith(path + ": ") else reason
 
 
 def page_name(k: int, p: PlanResult) -> str:
