@@ -16,22 +16,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from layouts import VARIANTS, blocks_of, corpus  # noqa: E402
+from layouts import VARIANTS, blocks_of, corpus, outcome  # noqa: E402
 
-from checker.pipeline import check_file  # noqa: E402
 from checker.rules.loader import load_packs  # noqa: E402
 
-Outcome = tuple[str, Counter[tuple[str, str]]]
 
-
-def outcome(path: Path, packs: object) -> Outcome:
-    r = check_file(path, packs)  # type: ignore[arg-type]
-    return r.status, Counter((f.id, f.kind) for f in r.findings)
-
-
-def jaccard(a: Counter[tuple[str, str]], b: Counter[tuple[str, str]]) -> float:
-    union = sum((a | b).values())
-    return 1.0 if union == 0 else sum((a & b).values()) / union
+def jaccard(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> float:
+    ca, cb = Counter(a), Counter(b)
+    union = sum((ca | cb).values())
+    return 1.0 if union == 0 else sum((ca & cb).values()) / union
 
 
 def agreement(verbose: bool = False) -> dict[str, tuple[int, int, float]]:
@@ -51,8 +44,8 @@ def agreement(verbose: bool = False) -> dict[str, tuple[int, int, float]]:
                 if got == want:
                     same += 1
                 elif verbose:
-                    lost = sorted((want[1] - got[1]).elements())
-                    extra = sorted((got[1] - want[1]).elements())
+                    lost = sorted((Counter(want[1]) - Counter(got[1])).elements())
+                    extra = sorted((Counter(got[1]) - Counter(want[1])).elements())
                     print(f"  {name:26s} {p.name[:36]:36s} status {want[0]}→{got[0]} lost {lost} extra {extra}")
             rows[name] = (same, len(plans), sum(shares) / len(shares) if shares else 1.0)
     return rows

@@ -23,12 +23,16 @@ SHARED = ROOT.parent / "shared"
 VN_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
+READABLE_SEEDS = ("000", "001", "002", "003")  # 004 is an OCR of another province's plan: not applicable
+
+
 def corpus() -> list[Path]:
-    """Every text plan: the reviewed plans, the project's plans and fixtures, seeds 000, 001 and 003."""
+    """Every text plan: the reviewed plans, the project's plans and fixtures (any folder under
+    tests/fixtures/plans), the readable seeds."""
     out = sorted((SHARED / "plans-reviewed").glob("*.txt"))
     out += sorted(p for p in (ROOT / "plans").glob("*") if p.suffix in (".txt", ".md"))
-    out += sorted((ROOT / "tests" / "fixtures" / "plans").glob("*.txt"))
-    for prefix in ("000", "001", "003"):
+    out += sorted(p for p in (ROOT / "tests" / "fixtures" / "plans").rglob("*") if p.suffix in (".txt", ".md"))
+    for prefix in READABLE_SEEDS:
         out += sorted((SHARED / "seeds").glob(f"{prefix}_*.txt"))
     return out
 
@@ -137,18 +141,68 @@ def render_text(blocks: list[Block], *, width: int | None = None, hyphens: bool 
 
 # --------------------------------------------------------------------------- Word
 
-_ROMAN = re.compile(r"^([IVXL]{1,6})\.\s+(.*)$")
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_TOP = {"roman": re.compile(r"^([IVXL]{1,6})\.\s+(.*)$"),
+        "part": re.compile(r"^Phần\s+([IVXL]{1,6})([.:]?)(?:\s+(.*))?$")}
 _ARABIC = re.compile(r"^(\d{1,2})\.\s+(.*)$")
+_LETTER = re.compile(r"^([a-zđ])\)\s+(.*)$")
+_BULLET = re.compile(r"^([-+])\s+(.*)$")
+_SAME_IN_BOTH = "abcd"  # letters Word's Latin count and the Vietnamese count (a b c d đ e ...) agree on
 
 
-_NUMBERING_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
-<w:abstractNum w:abstractNumId="0">
-<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
-<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
-</w:abstractNum>
-<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
-</w:numbering>"""
+def _numbering_xml(top_text: str) -> str:
+    """Word lists: 1 = the parts (Roman, or "Phần I"), their "1." headings and "a)" points; 2, 3 = "-", "+"."""
+    def lvl(ilvl: int, fmt: str, text: str) -> str:
+        return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+                f'<w:pPr><w:ind w:left="{360 * (ilvl + 1)}" w:hanging="360"/></w:pPr></w:lvl>')
+
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="{W_NS}">'
+            f'<w:abstractNum w:abstractNumId="0">{lvl(0, "upperRoman", top_text)}{lvl(1, "decimal", "%2.")}'
+            f'{lvl(2, "lowerLetter", "%3)")}</w:abstractNum>'
+            f'<w:abstractNum w:abstractNumId="1">{lvl(0, "bullet", "-")}</w:abstractNum>'
+            f'<w:abstractNum w:abstractNumId="2">{lvl(0, "bullet", "+")}</w:abstractNum>'
+            + "".join(f'<w:num w:numId="{k + 1}"><w:abstractNumId w:val="{k}"/></w:num>' for k in range(3))
+            + "</w:numbering>")
+
+
+class _AutoNumbers:
+    """Which paragraphs Word numbers, and the text left typed: the labels are removed from the text wherever
+    Word's own count draws the same label (a part, heading or point out of sequence keeps its typed label)."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.top_style, self.top_text = "roman", "%1."
+        for b in blocks:
+            m = _TOP["part"].match(b.text) if b.kind == "heading" else None
+            if m:
+                self.top_style, self.top_text = "part", f"Phần %1{m.group(2)}"
+                break
+        self.top = self.arabic = self.letter = 0
+        self.letters_ok = True
+
+    def xml(self) -> str:
+        return _numbering_xml(self.top_text)
+
+    def number(self, b: Block) -> tuple[int, int, str] | None:
+        """(numId, ilvl, text without its label) for a paragraph Word numbers, else None."""
+        text = b.text
+        if b.kind == "heading":
+            m = _TOP[self.top_style].match(text)
+            if m and m.group(1) == to_roman(self.top + 1) and (
+                    self.top_style == "roman" or f"Phần %1{m.group(2)}" == self.top_text):
+                self.top, self.arabic, self.letter, self.letters_ok = self.top + 1, 0, 0, True
+                return 1, 0, (m.group(2) if self.top_style == "roman" else m.group(3) or "")
+            m = _ARABIC.match(text)
+            if m and int(m.group(1)) == self.arabic + 1:
+                self.arabic, self.letter, self.letters_ok = self.arabic + 1, 0, True
+                return 1, 1, m.group(2)
+        if b.kind in ("heading", "list_item") and (m := _LETTER.match(text)):
+            if self.letters_ok and self.letter < len(_SAME_IN_BOTH) and m.group(1) == _SAME_IN_BOTH[self.letter]:
+                self.letter += 1
+                return 1, 2, m.group(2)
+            self.letters_ok = False  # Word would go on counting: the rest of this list stays typed
+        if b.kind == "list_item" and (m := _BULLET.match(text)):
+            return (2 if m.group(1) == "-" else 3), 0, m.group(2)
+        return None
 
 
 def _borderless(table: object) -> None:
@@ -161,59 +215,147 @@ def _borderless(table: object) -> None:
         + "</w:tblBorders>"))
 
 
-def _two_column_table(d: object, blocks: list[Block]) -> None:
-    left = [b.text for b in blocks if b.column != "right"]
-    right = [b.text for b in blocks if b.column == "right"]
+Origins = list[set[int]]  # per line of a Word file as the checker numbers them: the source lines it holds
+
+
+def source_lines(block: Block) -> set[int]:
+    return {s.loc.line for s in block.spans} or {block.loc.line}
+
+
+def _two_column_table(d: object, blocks: list[Block], origins: Origins) -> None:
+    left = [b for b in blocks if b.column != "right"]
+    right = [b for b in blocks if b.column == "right"]
     if not right:  # one column in the source: the closing is laid out as offices do, recipients | signature
-        left = [b.text for b in blocks if b.kind != "signature"]
-        right = [b.text for b in blocks if b.kind == "signature"]
+        left = [b for b in blocks if b.kind != "signature"]
+        right = [b for b in blocks if b.kind == "signature"]
     t = d.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
     _borderless(t)
-    for cell, texts in zip(t.rows[0].cells, (left, right), strict=True):
-        cell.paragraphs[0].text = texts[0] if texts else ""
-        for text in texts[1:]:
-            cell.add_paragraph(text)
+    for cell, column in zip(t.rows[0].cells, (left, right), strict=True):
+        cell.paragraphs[0].text = column[0].text if column else ""
+        for b in column[1:]:
+            cell.add_paragraph(b.text)
+        origins.append(set().union(*(source_lines(b) for b in column)))
 
 
-def render_docx(blocks: list[Block], path: Path, *, auto_numbering: bool = False) -> Path:
+def render_docx(blocks: list[Block], path: Path, *, auto_numbering: bool = False, heading_styles: bool = False,
+                origins: Origins | None = None) -> Path:
     """The plan as offices type it in Word: header and signature as borderless two-column tables, one paragraph
-    per block, text tables as Word tables; with ``auto_numbering`` the Roman parts and their "1." headings are
-    numbered by Word (the typed number removed) wherever Word's count gives the same label."""
+    per block, text tables as Word tables. With ``auto_numbering`` the parts ("I." or "Phần I"), their "1."
+    headings, "a)" points and "-"/"+" items are numbered by Word (the typed label removed) wherever Word's count
+    gives the same label; with ``heading_styles`` headings are set in Word's Heading styles of their level.
+    ``origins``, when given, receives the source lines of each line of the Word file (paragraphs and cells in
+    reading order)."""
     import docx
     from docx.oxml import parse_xml
 
     d = docx.Document()
+    auto = _AutoNumbers(blocks)
     if auto_numbering:
         part = d.part.numbering_part
-        part._element = parse_xml(_NUMBERING_XML.encode())
-    roman = arabic = 0
+        part._element = parse_xml(auto.xml().encode())
+    origins = origins if origins is not None else []
     for zone, b in grouped(blocks):
         if b is None:
-            _two_column_table(d, zone)
+            _two_column_table(d, zone, origins)
             continue
         if b.kind == "table":
             width = max(len(r) for r in b.rows)
             t = d.add_table(rows=len(b.rows), cols=width)
             t.style = "Table Grid"
             for r, row in enumerate(b.rows):
-                for c, cell in enumerate(row):
-                    t.cell(r, c).text = cell.text
+                for c in range(width):
+                    cell = row[c] if c < len(row) else None
+                    t.cell(r, c).text = cell.text if cell else ""
+                    origins.append({cell.loc.line if cell else row[0].loc.line})
             continue
-        text, level = b.text, None
-        if auto_numbering and b.kind == "heading":
-            m = _ROMAN.match(text)
-            if m and m.group(1) == to_roman(roman + 1):
-                roman, arabic, level, text = roman + 1, 0, 0, m.group(2)
-            else:
-                m2 = _ARABIC.match(text)
-                if m2 and roman and int(m2.group(1)) == arabic + 1:
-                    arabic, level, text = arabic + 1, 1, m2.group(2)
-        p = d.add_paragraph(text)
-        if level is not None:
-            ppr = p._p.get_or_add_pPr()
-            ppr.append(parse_xml(
-                f'<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                f'<w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr>'))
+        numbered = auto.number(b) if auto_numbering else None
+        text = numbered[2] if numbered else b.text
+        style = None
+        if heading_styles and b.kind == "heading" and b.level is not None:
+            style = f"Heading {min(9, max(1, b.level))}"
+        p = d.add_paragraph(text, style=style)
+        origins.append(source_lines(b))
+        if numbered:
+            p._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{numbered[1]}"/><w:numId w:val="{numbered[0]}"/></w:numPr>'))
+    d.save(str(path))
+    return path
+
+
+def render_docx_lines(text: str, path: Path) -> Path:
+    """Each line of a text rendering as its own Word paragraph, as PDF-to-Word conversions give."""
+    import docx
+
+    d = docx.Document()
+    for line in text.splitlines():
+        d.add_paragraph(line.rstrip())
+    d.save(str(path))
+    return path
+
+
+_FIELD_KINDS = ("plain", "simple-field", "complex-field", "content-control", "tracked")
+
+
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+def _wrap_runs(p: object, how: str, k: int) -> None:
+    """Put a paragraph's runs inside a Word construct that shows them as they are: a field's result, a content
+    control, a tracked insertion (with a tracked deletion before it, which Word does not show)."""
+    from docx.oxml import parse_xml
+
+    el = p._p  # type: ignore[attr-defined]
+    runs = [r for r in el if r.tag == _w("r")]
+    if not runs or how == "plain":
+        return
+    ns = f'xmlns:w="{W_NS}"'
+    at = el.index(runs[0])
+    for r in runs:
+        el.remove(r)
+    if how == "simple-field":
+        box = parse_xml(f'<w:fldSimple {ns} w:instr=" DOCPROPERTY NoiDung{k} \\* MERGEFORMAT "/>')
+        box.extend(runs)
+        el.insert(at, box)
+    elif how == "complex-field":
+        parts = [parse_xml(f'<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>'),
+                 parse_xml(f'<w:r {ns}><w:instrText xml:space="preserve"> MERGEFIELD NoiDung{k} </w:instrText></w:r>'),
+                 parse_xml(f'<w:r {ns}><w:fldChar w:fldCharType="separate"/></w:r>'), *runs,
+                 parse_xml(f'<w:r {ns}><w:fldChar w:fldCharType="end"/></w:r>')]
+        for n, part in enumerate(parts):
+            el.insert(at + n, part)
+    elif how == "content-control":
+        box = parse_xml(f'<w:sdt {ns}><w:sdtPr><w:alias w:val="Nội dung {k}"/><w:id w:val="{k}"/></w:sdtPr>'
+                        f'<w:sdtContent/></w:sdt>')
+        box.find(_w("sdtContent")).extend(runs)
+        el.insert(at, box)
+    else:
+        gone = parse_xml(f'<w:del {ns} w:id="{2 * k}" w:author="VP" w:date="2025-09-01T08:00:00Z"><w:r><w:delText '
+                         f'xml:space="preserve">Không thực hiện 0% nội dung cũ. </w:delText></w:r></w:del>')
+        box = parse_xml(f'<w:ins {ns} w:id="{2 * k + 1}" w:author="VP" w:date="2025-09-01T08:00:00Z"/>')
+        box.extend(runs)
+        el.insert(at, gone)
+        el.insert(at + 1, box)
+
+
+def render_docx_fields(blocks: list[Block], path: Path) -> Path:
+    """The Word rendering with its paragraphs' text shown through fields (simple and complex), content controls
+    and tracked insertions (after a tracked deletion), in turn; every fifth paragraph and every table inside a
+    block-level content control. Word shows the same words as the plain rendering."""
+    import docx
+    from docx.oxml import parse_xml
+
+    plain = render_docx(blocks, path)
+    d = docx.Document(str(plain))
+    body = d.element.body
+    for k, p in enumerate(d.paragraphs):
+        _wrap_runs(p, _FIELD_KINDS[k % len(_FIELD_KINDS)], k + 1)
+    for k, el in enumerate([c for c in body if c.tag in (_w("p"), _w("tbl"))]):
+        if el.tag == _w("tbl") or k % 5 == 4:
+            box = parse_xml(f'<w:sdt xmlns:w="{W_NS}"><w:sdtPr><w:id w:val="{1000 + k}"/></w:sdtPr>'
+                            f'<w:sdtContent/></w:sdt>')
+            el.addprevious(box)
+            box.find(_w("sdtContent")).append(el)
     d.save(str(path))
     return path
 
@@ -248,11 +390,19 @@ def _txt(**kw: object) -> Callable[[list[Block], Path], Path]:
     return make
 
 
-def _docx(auto: bool) -> Callable[[list[Block], Path], Path]:
+def _docx(auto: bool, styles: bool = False) -> Callable[[list[Block], Path], Path]:
     def make(blocks: list[Block], folder: Path) -> Path:
-        return render_docx(blocks, folder / "plan.docx", auto_numbering=auto)
+        return render_docx(blocks, folder / "plan.docx", auto_numbering=auto, heading_styles=styles)
 
     return make
+
+
+def _docx_lines(blocks: list[Block], folder: Path) -> Path:
+    return render_docx_lines(render_text(blocks, width=90), folder / "plan.docx")
+
+
+def _docx_fields(blocks: list[Block], folder: Path) -> Path:
+    return render_docx_fields(blocks, folder / "plan.docx")
 
 
 def _pdf(blocks: list[Block], folder: Path) -> Path:
@@ -273,5 +423,44 @@ VARIANTS: dict[str, Callable[[list[Block], Path], Path]] = {
     "one-per-line-form": _txt(width=90, two_columns=False),
     "docx-typed": _docx(False),
     "docx-auto-numbering": _docx(True),
+    "docx-heading-styles": _docx(True, styles=True),
+    "docx-line-per-paragraph": _docx_lines,
+    "docx-fields-controls-tracked": _docx_fields,
     "pdf": _pdf,
 }
+
+
+# --------------------------------------------------------------------------- agreement
+
+
+Outcome = tuple[str, list[tuple[str, str]]]  # status, sorted (finding id, kind)
+
+
+def outcome(path: Path, packs: object) -> Outcome:
+    from checker.pipeline import check_file
+
+    r = check_file(path, packs)  # type: ignore[arg-type]
+    return r.status, sorted((f.id, f.kind) for f in r.findings)
+
+
+def disagreements(plan: Path, packs: object, folder: Path, variants: list[str] | None = None
+                  ) -> dict[str, tuple[Outcome, Outcome]]:
+    """{variant: (as written, as rendered)} for every variant whose findings differ from the plan as written."""
+    want = outcome(plan, packs)
+    blocks = blocks_of(plan)
+    out: dict[str, tuple[Outcome, Outcome]] = {}
+    for name in variants or list(VARIANTS):
+        sub = folder / name
+        sub.mkdir(parents=True, exist_ok=True)
+        got = outcome(VARIANTS[name](blocks, sub), packs)
+        if got != want:
+            out[name] = (want, got)
+    return out
+
+
+def numbered_paragraphs(path: Path) -> int:
+    """How many paragraphs of a Word file carry Word's automatic numbering (w:numPr)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/document.xml").decode("utf-8").count("<w:numPr")

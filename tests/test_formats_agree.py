@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
 import pytest
 
 from checker.pipeline import check_file
@@ -18,11 +17,9 @@ READABLE = ["000", "001", "002", "003"]
 
 
 def as_docx(text: str, path: Path) -> Path:
-    d = docx.Document()
-    for line in text.splitlines():
-        d.add_paragraph(line.rstrip())
-    d.save(str(path))
-    return path
+    from layouts import render_docx_lines
+
+    return render_docx_lines(text, path)
 
 
 def as_pdf(text: str, path: Path) -> Path:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from checker.clean import safe_text
 from checker.errors import IngestError
 from checker.ingest import layout, legacy
-from checker.ingest.numbering import Numbering, heading_level
+from checker.ingest.numbering import BULLETS, Numbering, heading_level
 from checker.ingest.safety import check_zip
 from checker.models import Document, Line, Location, Table, TableCell
 from checker.text import fold, nfc
@@ -159,6 +159,8 @@ class _Reader:
         """A paragraph's text as Word draws it: its automatic number (or bullet) first."""
         text = self.paragraph_text(p)
         label = self.numbering.label(p)
+        if label and not text and label not in BULLETS:
+            return label  # "Phần I" on a line of its own, its title in the next paragraph
         return f"{label} {text}".strip() if label and text else text
 
     def add_blocks(self, parent: Any) -> None:

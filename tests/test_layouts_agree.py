@@ -1,0 +1,75 @@
+"""Metamorphic suite (issue 8): every plan — the reviewed plans of another office, the project's own plans and
+fixtures, the readable seeds — rendered through every layout variant of ``tests/layouts.py`` (rewrapped,
+hyphenated, blank-line spaced, list markers swapped, two-column or one-per-line header and signature, Word with
+typed and with automatic numbering, PDF) gives exactly the findings (ids and kinds) and the status of the plan as
+written. The plans under ../shared are skipped where ../shared is absent; benchmarks/layouts.py prints the table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from layouts import ROOT, VARIANTS, corpus, disagreements
+
+from checker.rules.loader import load_packs
+
+PLANS = corpus()
+
+
+def _name(p: Path) -> str:
+    return p.name if not p.is_relative_to(ROOT) else str(p.relative_to(ROOT))
+
+
+@pytest.fixture(scope="module")
+def packs() -> object:
+    return load_packs()
+
+
+def test_corpus_has_the_project_plans() -> None:
+    own = [p for p in PLANS if p.is_relative_to(ROOT)]
+    assert len(own) >= 6 and all(p.is_file() for p in own)
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=_name)
+def test_every_layout_gives_the_same_findings(plan: Path, packs: object, tmp_path: Path) -> None:
+    differ = disagreements(plan, packs, tmp_path)
+    assert not differ, "\n".join(f"{name}: as written {want}, rendered {got}" for name, (want, got) in differ.items())
+
+
+def test_variants_change_the_layout(tmp_path: Path) -> None:
+    """The variants are not the same file: each gives a different rendering of one plan."""
+    from layouts import blocks_of
+
+    plan = ROOT / "plans" / "phuong-hai-an-dat.txt"
+    blocks = blocks_of(plan)
+    texts = {}
+    for name, make in VARIANTS.items():
+        sub = tmp_path / name
+        sub.mkdir()
+        path = make(blocks, sub)
+        texts[name] = path.read_bytes()
+    assert len(set(texts.values())) == len(texts)
+    assert texts["wrap-60"] != plan.read_bytes()
+
+
+def test_word_fields_controls_and_tracked_changes_read_as_shown(tmp_path: Path) -> None:
+    """Fields (simple and complex) and content controls read as the text they show; tracked insertions read,
+    tracked deletions not; the field codes never."""
+    import zipfile
+
+    from layouts import blocks_of, render_docx, render_docx_fields
+
+    from checker.ingest import Limits
+    from checker.ingest import docx as word
+
+    blocks = blocks_of(ROOT / "plans" / "phuong-hai-an-dat.txt")
+    plain = render_docx(blocks, tmp_path / "plain.docx")
+    shown = render_docx_fields(blocks, tmp_path / "fields.docx")
+    xml = zipfile.ZipFile(shown).read("word/document.xml").decode("utf-8")
+    for construct in ("<w:fldSimple", "<w:instrText", "<w:sdt>", "<w:ins ", "<w:delText"):
+        assert construct in xml
+    got = [line.text for line in word.read(shown, Limits()).lines]
+    assert got == [line.text for line in word.read(plain, Limits()).lines]
+    words = " ".join(got)
+    assert "MERGEFIELD" not in words and "DOCPROPERTY" not in words and "nội dung cũ" not in words
