@@ -1,9 +1,10 @@
 """What must hold for any input file, checked on one fuzzed case (used by the tests and ``benchmarks/fuzz.py``):
 
 - ``check`` never raises (bad input is one ``unreadable`` line), and the input file is never modified;
-- every output is valid: JSON and SARIF parse back, JUnit is well-formed XML 1.0, HTML is written;
+- every output is valid: JSON and SARIF parse back, JUnit is well-formed XML 1.0, the HTML pages parse back;
 - nothing a plan contains (or its file name) adds a line to the text and GitHub outputs, or an element to JUnit:
-  the counts of lines and elements are those the results call for.
+  the counts of lines and elements are those the results call for, and the same as for the same results with
+  every plan text replaced by a plain word (HTML: the same elements and attributes, in the same order).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from checker.ingest import Limits
@@ -61,14 +63,65 @@ def verify_outputs(report: Report, folder: Path) -> None:
     assert len(github.splitlines()) == commands, "a GitHub annotation was split or added"
     assert all(line.startswith("::") for line in github.splitlines())
     assert len(rendered["text"].splitlines()) == text_lines(report), "the text report has a line too many"
+    plain = neutral(report)
+    assert len(root.findall(".//*")) == len(ET.fromstring(FORMATS["junit"](plain).encode("utf-8")).findall(".//*"))
+    assert len(github.splitlines()) == len(FORMATS["github"](plain).splitlines())
     _html(report, folder)
 
 
+# the fields that carry a plan's own words (or its file name); everything else is the tool's
+FREE_TEXT = {"path", "reason", "unit", "notes", "message", "evidence", "expected", "actual", "source", "directive",
+             "format", "fingerprint"}
+
+
+def neutral(report: Report) -> Report:
+    """The same results with every plan text replaced by "x" (empty stays empty): what the layout must be."""
+
+    def walk(obj: object, key: str | None = None) -> object:
+        if isinstance(obj, dict):
+            return {k: walk(v, k) for k, v in obj.items()}
+        if isinstance(obj, list):
+            return [walk(v, key) for v in obj]
+        return "x" if isinstance(obj, str) and obj and key in FREE_TEXT else obj
+
+    return Report.model_validate(walk(report.model_dump()))
+
+
+class _Tags(HTMLParser):
+    """The elements of an HTML page, in order, with their attribute names (values are the plan's or the tool's)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, tuple[str, ...]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, tuple(sorted(a for a, _ in attrs))))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+def html_tags(folder: Path) -> list[list[tuple[str, tuple[str, ...]]]]:
+    """Each page the HTML report wrote (index first, then the plans' pages in order), parsed back."""
+    pages = [folder / "index.html"] + sorted(p for p in folder.glob("*.html") if p.name != "index.html")
+    out = []
+    for page in pages:
+        parser = _Tags()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parser.close()
+        out.append(parser.tags)
+    return out
+
+
 def _html(report: Report, folder: Path) -> None:
+    """The HTML pages parse back to exactly the elements and attributes of the same results in plain words."""
     from checker.report import html_report
 
-    index = html_report.write(report, folder)
-    index.read_text(encoding="utf-8")
+    html_report.write(report, folder / "plan")
+    html_report.write(neutral(report), folder / "neutral")
+    got, want = html_tags(folder / "plan"), html_tags(folder / "neutral")
+    assert len(got) == len(report.plans) + 1
+    assert got == want, "a plan text added or changed an HTML element"
 
 
 def text_lines(report: Report) -> int:

@@ -316,3 +316,80 @@ def test_the_oracle_fails_on_an_added_line(tmp_path: Path, monkeypatch: pytest.M
 
 def test_dates_stay_dates() -> None:
     assert _plan_date(Plan(path="x", format="txt", header=Header(year=2025, month=9))) == dt.date(2025, 9, 28)
+
+
+# --------------------------------------------------------------------------- found by the long fuzz run
+
+
+def test_too_many_lines_refused_before_any_costly_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An 8-bit (legacy-encoded) file of 8,000 lines: refused from its bytes, before the encodings are scored and
+    before the layout is inferred (they took 5 s on such a file); a long line before the layout too."""
+    from checker.ingest import layout, legacy
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a costly stage ran on a file the limits refuse")
+
+    monkeypatch.setattr(legacy, "decode_bytes", never)
+    monkeypatch.setattr(layout, "infer", never)
+    many = tmp_path / "phong-cu-dai.txt"
+    many.write_bytes((legacy.encode(PLAN_HEAD, "tcvn3").encode("latin-1") + b"\n") * 800)
+    assert "dòng (tối đa" in str(refused(many, "quá lớn"))
+    wide = tmp_path / "dong-dai.txt"
+    wide.write_text(PLAN_HEAD + "Kế hoạch " * 2000 + "\n", encoding="utf-8")
+    assert refused(wide, "một dòng dài").line == PLAN_HEAD.count("\n") + 1
+
+
+def test_legacy_encodings_are_told_from_a_bounded_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scoring each candidate encoding over the whole text made a big legacy file take seconds: the choice is made
+    on a head of ``SAMPLE`` characters, and the whole text is then decoded with the encoding chosen."""
+    from checker.ingest import legacy
+
+    seen: list[int] = []
+    score = legacy.strict_score
+    monkeypatch.setattr(legacy, "strict_score", lambda text: seen.append(len(text)) or score(text))
+    body = (PLAN_HEAD + "- Bảo đảm 100% cán bộ được tập huấn kỹ năng số, ứng dụng công nghệ thông tin.\n") * 300
+    assert len(body) > 4 * legacy.SAMPLE
+    for enc in ("tcvn3", "vni"):
+        typed = legacy.encode(body, enc)  # type: ignore[arg-type]
+        whole = legacy.convert(typed, enc)  # type: ignore[arg-type]
+        seen.clear()
+        text, notes = legacy.decode_bytes(typed.encode("latin-1"), "cu.txt")
+        assert text == whole and notes == [legacy.NOTES[enc]]
+        assert seen and max(seen) <= legacy.SAMPLE
+        seen.clear()
+        assert legacy.convert_if_legacy(typed) == (whole, legacy.NOTES[enc])
+        assert seen and max(seen) <= legacy.SAMPLE
+
+
+def test_many_offices_under_the_execution_part_are_read_in_linear_time(tmp_path: Path, packs: list[LoadedPack],
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each line was compared with every office heading (lines × headings: 2.5 s for a 1,000-line Word file);
+    now each line is looked up once: the number of line lookups stays proportional to the lines."""
+    from checker.parse import view
+
+    offices = "".join(f"{k}. Phòng số {k}:\n- Chủ trì nhiệm vụ số {k}.\n" for k in range(1, 1500))
+    path = tmp_path / "nhieu-phong.txt"
+    path.write_text(PLAN_HEAD + "II. TỔ CHỨC THỰC HIỆN\n" + offices, encoding="utf-8")
+    calls = 0
+    line_no = view.View.line_no
+
+    def counted(self: view.View, index: int) -> int:
+        nonlocal calls
+        calls += 1
+        return line_no(self, index)
+
+    monkeypatch.setattr(view.View, "line_no", counted)
+    result = guarded(path, packs)
+    assert result.status == "checked"
+    assert calls < 40 * (PLAN_HEAD.count("\n") + 1 + 2 * 1500), calls
+
+
+def test_a_big_data_plan_is_refused_before_it_is_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """YAML is read at about 2 s a megabyte on this machine: a data plan over the bound is refused from its size."""
+    from checker.ingest import structured
+
+    monkeypatch.setattr(structured, "_compose", lambda text: (_ for _ in ()).throw(AssertionError("parsed")))
+    path = tmp_path / "lon.yaml"
+    path.write_text("targets:\n" + "  - {text: 80% hồ sơ trực tuyến, value: 80}\n" * 8000, encoding="utf-8")
+    assert path.stat().st_size > structured.STRUCTURED_MAX_BYTES
+    refused(path, "quá lớn")

@@ -100,7 +100,14 @@ def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[Problem]:
 
 def candidates_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
     """The plan's statements of a quantified target, those under its targets heading first."""
-    candidates = [t for t in plan.targets if t.unit == rule.unit and matches(rule, t.text)]
+    matched: dict[str, bool] = {}  # a text the plan repeats is matched against the rule once
+    candidates = []
+    for t in plan.targets:
+        if t.unit == rule.unit:
+            if t.text not in matched:
+                matched[t.text] = matches(rule, t.text)
+            if matched[t.text]:
+                candidates.append(t)
     # "toàn bộ ..." (100% in words) counts where the plan gives no figure for it, never over a figure it gives
     candidates = [t for t in candidates if not t.implicit] or candidates
     return [t for t in candidates if in_target_section(plan, t, ctx)] or candidates

@@ -227,9 +227,21 @@ def _out_of_latin1(text: str) -> float:
     return sum(n for c, n in counts.items() if c.isalpha() and ord(c) > 0xFF) / letters
 
 
-def _candidates(text: str) -> list[tuple[Encoding, str, float]]:
-    """Each legacy encoding the text plausibly uses, with the converted text and its strict score."""
-    out: list[tuple[Encoding, str, float]] = []
+SAMPLE = 30_000  # characters scored to tell an encoding (about ten pages): the choice costs the same on any file
+
+
+def _head(text: str) -> str:
+    """The first ``SAMPLE`` characters of ``text``, cut at a line break when there is one in the second half."""
+    if len(text) <= SAMPLE:
+        return text
+    cut = text.rfind("\n", SAMPLE // 2, SAMPLE)
+    return text[: cut if cut > 0 else SAMPLE]
+
+
+def _candidates(text: str) -> list[tuple[Encoding, float]]:
+    """Each legacy encoding the text plausibly uses, with the strict score of its head converted."""
+    out: list[tuple[Encoding, float]] = []
+    text = _head(text)
     if _out_of_latin1(text) > 0.05:
         return out  # already Unicode Vietnamese (đ ư ơ ạ ... are all beyond Latin-1)
     for enc, markers in (("tcvn3", _TCVN3_MARKERS), ("vni", _VNI_MARKERS)):
@@ -239,8 +251,7 @@ def _candidates(text: str) -> list[tuple[Encoding, str, float]]:
         distinct = {c for c in text if c in markers}
         if len(distinct) < 3:
             continue
-        converted = convert(text, enc)  # type: ignore[arg-type]
-        out.append((enc, converted, strict_score(converted)))  # type: ignore[arg-type]
+        out.append((enc, strict_score(convert(text, enc))))  # type: ignore[arg-type]
     return out
 
 
@@ -254,11 +265,11 @@ def _best(text: str) -> tuple[Encoding, str] | None:
     cands = _candidates(text)
     if not cands:
         return None
-    before = strict_score(text)
-    enc, converted, after = max(cands, key=lambda c: c[2])
+    before = strict_score(_head(text))
+    enc, after = max(cands, key=lambda c: c[1])
     if after < 0.8 or after < before + 0.3:
         return None
-    return enc, converted
+    return enc, convert(text, enc)
 
 
 def convert_if_legacy(text: str) -> tuple[str, str] | None:
@@ -280,21 +291,24 @@ def convert_if_legacy(text: str) -> tuple[str, str] | None:
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, list[str]]:
     """Decode text bytes that are not UTF-8: Windows-1258, or TCVN3/VNI 8-bit bytes; else IngestError."""
-    latin = data.decode("latin-1")
-    options: list[tuple[float, float, str, str]] = []  # (strict, vietnamese, text, note)
+    head = _head(data.decode("latin-1")).encode("latin-1")  # scored: the head; decoded: the whole
+    options: list[tuple[float, float, str]] = []  # (strict, vietnamese, encoding)
     try:
-        cp = nfc(data.decode("cp1258"))
-        options.append((strict_score(cp), vietnamese_score(cp), cp, NOTES["cp1258"]))
+        cp = nfc(head.decode("cp1258"))
+        options.append((strict_score(cp), vietnamese_score(cp), "cp1258"))
     except UnicodeDecodeError:
         pass
     for enc in ("tcvn3", "vni"):
-        conv = convert(latin, enc)  # type: ignore[arg-type]
-        options.append((strict_score(conv), vietnamese_score(conv), conv, NOTES[enc]))
-    strict, score, text, note = max(options, key=lambda o: (o[0], o[1]))
+        conv = convert(head.decode("latin-1"), enc)  # type: ignore[arg-type]
+        options.append((strict_score(conv), vietnamese_score(conv), enc))
+    strict, score, best = max(options, key=lambda o: (o[0], o[1]))
+    refused = IngestError(path, "không giải mã được tệp văn bản (không phải UTF-8, Windows-1258, TCVN3 hay VNI); "
+                                "hãy lưu lại tệp dưới dạng UTF-8")
     if strict < 0.8 or score < 0.8:
-        raise IngestError(
-            path,
-            "không giải mã được tệp văn bản (không phải UTF-8, Windows-1258, TCVN3 hay VNI); "
-            "hãy lưu lại tệp dưới dạng UTF-8",
-        )
-    return text, [note]
+        raise refused
+    if best != "cp1258":
+        return convert(data.decode("latin-1"), best), [NOTES[best]]  # type: ignore[arg-type]
+    try:
+        return nfc(data.decode("cp1258")), [NOTES[best]]
+    except UnicodeDecodeError:  # a byte Windows-1258 lacks, after the head
+        raise refused from None

@@ -132,17 +132,17 @@ def check_pages(count: int, path: str, limits: Limits) -> None:
         raise IngestError(path, _dots(f"tệp PDF {TOO_LARGE}: {count:,} trang (tối đa {limits.max_pages:,})"))
 
 
-def admit(doc: Document, limits: Limits) -> Document:
-    """The read document, its text made safe (``checker.clean.safe_text``) and within the size limits.
+def check_lines_count(count: int, where: str, limits: Limits) -> None:
+    if count > limits.max_lines:
+        raise IngestError(where, _dots(f"tệp {TOO_LARGE}: {count:,} dòng (tối đa {limits.max_lines:,})"))
 
-    Every reader's output passes here (``checker.ingest.read``): no stage after it meets a lone surrogate, a
-    control character, an odd line break, or more text than the limits allow.
-    """
-    where = doc.path
-    if len(doc.lines) > limits.max_lines:
-        raise IngestError(where, _dots(f"tệp {TOO_LARGE}: {len(doc.lines):,} dòng (tối đa {limits.max_lines:,})"))
+
+def check_size(lines: list[Line], where: str, limits: Limits) -> None:
+    """IngestError when ``lines`` are more, longer or bigger than ``limits``: called by ``admit`` for every reader,
+    and by a reader as soon as it has lines (before the costly stages: layout, legacy decoding)."""
+    check_lines_count(len(lines), where, limits)
     total = 0
-    for line in doc.lines:
+    for line in lines:
         n = len(line.text)
         total += n
         if n > limits.max_line_chars:
@@ -150,6 +150,15 @@ def admit(doc: Document, limits: Limits) -> Document:
                                            f"(tối đa {limits.max_line_chars:,})"), line=line.loc.line)
     if total > limits.max_chars:
         raise IngestError(where, _dots(f"tệp {TOO_LARGE}: {total:,} ký tự (tối đa {limits.max_chars:,})"))
+
+
+def admit(doc: Document, limits: Limits) -> Document:
+    """The read document, its text made safe (``checker.clean.safe_text``) and within the size limits.
+
+    Every reader's output passes here (``checker.ingest.read``): no stage after it meets a lone surrogate, a
+    control character, an odd line break, or more text than the limits allow.
+    """
+    check_size(doc.lines, doc.path, limits)
     lines = [_safe_line(ln) for ln in doc.lines]
     tables = [Table(rows=[[_safe_cell(c) for c in row] for row in t.rows]) for t in doc.tables]
     blocks = [_safe_block(b) for b in doc.blocks]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from checker.clean import safe_text
 from checker.errors import IngestError
 from checker.ingest import layout
+from checker.ingest.safety import check_lines_count, check_size
 from checker.models import Document, Line, Location, Table, TableCell
 from checker.text import nfc
 
@@ -94,11 +95,15 @@ def read(path: Path, limits: Limits) -> Document:
     data = path.read_bytes()
     if looks_binary(data):
         raise IngestError(str(path), "tệp nhị phân, không phải văn bản (đổi đuôi .txt?)")
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):  # 8-bit or UTF-8: each 0x0A byte ends a line
+        check_lines_count(data.count(b"\n") + 1, str(path), limits)  # before decoding (legacy scoring is costly)
     text, notes = decode(data, str(path))
     if not text.strip():
         raise IngestError(str(path), "tệp không có nội dung")
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
-    lines, tables = pipe_tables(lines_of(text))
+    lines = lines_of(text)
+    check_size(lines, str(path), limits)  # before the layout is inferred
+    lines, tables = pipe_tables(lines)
     blocks = layout.infer(lines, tables)
     return Document(path=str(path), format=fmt, lines=lines, tables=layout.tables_of(blocks), blocks=blocks,
                     notes=notes)

@@ -88,12 +88,15 @@ def _in_execution_part(view: View, sections: list[Section], k: int) -> list[Assi
     # the part ends where the closing begins: offices listed under "Nơi nhận" are not given work
     end = next((i for i in range(start + 1, end) if re.match(r"^n\w{1,2}i nh\w{1,2}n\b", view.squashed[i])), end)
     children = [j for j, s in enumerate(sections) if s.parent == k]
-    heading_idx = {i for i in range(start, end) if any(view.line_no(i) == sections[j].line for j in children)}
+    by_line: dict[int | None, Section] = {}  # a child heading by its line (the first): linear, not lines × children
+    for j in children:
+        by_line.setdefault(sections[j].line, sections[j])
+    heading_idx = {i for i in range(start, end) if view.line_no(i) in by_line}
     out: list[Assignment] = []
     if children:
         bounds = sorted(heading_idx) + [end]
         for a, b in zip(bounds, bounds[1:], strict=False):
-            sec = next(sections[j] for j in children if sections[j].line == view.line_no(a))
+            sec = by_line[view.line_no(a)]
             its = items(view, set(), a + 1, b)
             out.append(Assignment(unit=sec.title.rstrip(":. "), line=sec.line, tasks=[it.text for it in its],
                                   task_lines=[view.line_no(it.first) for it in its]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
@@ -23,8 +24,10 @@ MARKER = f'<meta name="generator" content="{GENERATOR}">'.encode()
 OWN_NAME = re.compile(r"(index|\d{3,}-[A-Za-z0-9._-]*)\.html")  # the names page_name() and Writer give
 
 
+@lru_cache(maxsize=1)
 def page_environment() -> Environment:
-    """The report pages' templates, autoescaped (plan text is untrusted); ``check serve`` renders with it too."""
+    """The report pages' templates, autoescaped (plan text is untrusted); ``check serve`` renders with it too.
+    One environment per process: templates are compiled once, not for every report written."""
     env = Environment(loader=PackageLoader("checker.report", "templates"),
                       autoescape=select_autoescape(["html"], default=True), trim_blocks=True, lstrip_blocks=True)
     env.globals["generator"] = GENERATOR
