@@ -4,7 +4,7 @@
 - every output is valid: JSON and SARIF parse back, JUnit is well-formed XML 1.0, the HTML pages parse back;
 - nothing a plan contains (or its file name) adds a line to the text and GitHub outputs, or an element to JUnit:
   the counts of lines and elements are those the results call for, and the same as for the same results with
-  every plan text replaced by a plain word (HTML: the same elements and attributes, in the same order).
+  the markup characters of every plan text made plain (HTML: the same elements and attributes, in order).
 """
 
 from __future__ import annotations
@@ -74,15 +74,20 @@ FREE_TEXT = {"path", "reason", "unit", "notes", "message", "evidence", "expected
              "format", "fingerprint"}
 
 
+MARKUP = str.maketrans({"<": "(", ">": ")", "&": "+", '"': "`", "'": "`"})
+
+
 def neutral(report: Report) -> Report:
-    """The same results with every plan text replaced by "x" (empty stays empty): what the layout must be."""
+    """The same results with the markup characters of every plan text replaced by plain ones (``<`` by ``(``,
+    quotes by a backquote): what the layout must be, since the pages may depend on the words (a unit found in the
+    registry) but never on markup."""
 
     def walk(obj: object, key: str | None = None) -> object:
         if isinstance(obj, dict):
             return {k: walk(v, k) for k, v in obj.items()}
         if isinstance(obj, list):
             return [walk(v, key) for v in obj]
-        return "x" if isinstance(obj, str) and obj and key in FREE_TEXT else obj
+        return obj.translate(MARKUP) if isinstance(obj, str) and key in FREE_TEXT else obj
 
     return Report.model_validate(walk(report.model_dump()))
 
@@ -114,7 +119,7 @@ def html_tags(folder: Path) -> list[list[tuple[str, tuple[str, ...]]]]:
 
 
 def _html(report: Report, folder: Path) -> None:
-    """The HTML pages parse back to exactly the elements and attributes of the same results in plain words."""
+    """The HTML pages parse back to exactly the elements and attributes of the same results without markup."""
     from checker.report import html_report
 
     html_report.write(report, folder / "plan")

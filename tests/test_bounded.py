@@ -314,6 +314,21 @@ def test_the_oracle_fails_on_an_added_line(tmp_path: Path, monkeypatch: pytest.M
         verify_outputs(report, tmp_path / "bad")
 
 
+def test_the_oracle_fails_on_an_unescaped_html_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The HTML side of the oracle: a template that stopped escaping (markup from a plan becomes an element) fails."""
+    from jinja2 import Environment, PackageLoader
+
+    from checker.report import html_report
+
+    report = _report("x.txt", "Tối thiểu <b>60%</b> hồ sơ")
+    verify_outputs(report, tmp_path / "ok")
+    unescaped = Environment(loader=PackageLoader("checker.report", "templates"), autoescape=False)
+    unescaped.globals.update(html_report._env().globals)
+    monkeypatch.setattr(html_report, "_env", lambda: unescaped)
+    with pytest.raises(AssertionError, match="HTML element"):
+        verify_outputs(report, tmp_path / "bad")
+
+
 def test_dates_stay_dates() -> None:
     assert _plan_date(Plan(path="x", format="txt", header=Header(year=2025, month=9))) == dt.date(2025, 9, 28)
 

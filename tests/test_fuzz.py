@@ -2,9 +2,9 @@
 
 For any input: no exception but the tool's own (``CheckerError``: one "unreadable" line), the input file unchanged,
 every output valid (JSON and SARIF parse back, JUnit is XML 1.0, the HTML pages parse back to the elements the
-same results in plain words give) with no line, annotation or element added by the input. Brief here (the file
-takes about 20 s); ``benchmarks/fuzz.py`` runs the same cases at length and reports slow ones. A hang would fail
-(an alarm far above any real time), but speed is not asserted: it is measured.
+same results without markup characters give) with no line, annotation or element added by the input. Brief here
+(the file takes about 20 s); ``benchmarks/fuzz.py`` runs the same cases at length and reports slow ones. A hang
+would fail (an alarm far above any real time), but speed is not asserted: it is measured.
 
     HYPOTHESIS_PROFILE=long pytest tests/test_fuzz.py    # ten times the examples
 """
