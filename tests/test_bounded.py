@@ -324,6 +324,7 @@ def test_the_oracle_fails_on_an_unescaped_html_page(tmp_path: Path, monkeypatch:
     verify_outputs(report, tmp_path / "ok")
     unescaped = Environment(loader=PackageLoader("checker.report", "templates"), autoescape=False)
     unescaped.globals.update(html_report._env().globals)
+    unescaped.filters.update(html_report._env().filters)
     monkeypatch.setattr(html_report, "_env", lambda: unescaped)
     with pytest.raises(AssertionError, match="HTML element"):
         verify_outputs(report, tmp_path / "bad")
