@@ -323,9 +323,9 @@ def test_the_oracle_fails_on_an_unescaped_html_page(tmp_path: Path, monkeypatch:
     report = _report("x.txt", "Tối thiểu <b>60%</b> hồ sơ")
     verify_outputs(report, tmp_path / "ok")
     unescaped = Environment(loader=PackageLoader("checker.report", "templates"), autoescape=False)
-    unescaped.globals.update(html_report._env().globals)
-    unescaped.filters.update(html_report._env().filters)
-    monkeypatch.setattr(html_report, "_env", lambda: unescaped)
+    unescaped.globals.update(html_report.page_environment().globals)
+    unescaped.filters.update(html_report.page_environment().filters)
+    monkeypatch.setattr(html_report, "page_environment", lambda: unescaped)
     with pytest.raises(AssertionError, match="HTML element"):
         verify_outputs(report, tmp_path / "bad")
 
