@@ -355,6 +355,23 @@ def test_too_many_lines_refused_before_any_costly_stage(tmp_path: Path, monkeypa
     assert refused(wide, "một dòng dài").line == PLAN_HEAD.count("\n") + 1
 
 
+def test_a_word_paragraph_of_a_million_characters_is_refused_before_the_layout(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Word file of 40 KB whose one paragraph unpacks to 1.8 million characters took 200 s in the layout model:
+    the reader checks the limits as soon as it has the paragraphs."""
+    from checker.ingest import layout, legacy
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a costly stage ran on a file the limits refuse")
+
+    monkeypatch.setattr(layout, "blocks_of", never)
+    monkeypatch.setattr(legacy, "detect", never)
+    path = tmp_path / "doan-dai.docx"
+    path.write_bytes(make_docx_bytes(PLAN_HEAD.splitlines() + ["phường Hoa Phượng " * 100_000]))
+    assert path.stat().st_size < 100_000
+    assert refused(path, "một dòng dài").line == PLAN_HEAD.count("\n") + 1
+
+
 def test_legacy_encodings_are_told_from_a_bounded_sample(monkeypatch: pytest.MonkeyPatch) -> None:
     """Scoring each candidate encoding over the whole text made a big legacy file take seconds: the choice is made
     on a head of ``SAMPLE`` characters, and the whole text is then decoded with the encoding chosen."""

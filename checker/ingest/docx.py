@@ -10,7 +10,7 @@ from checker.clean import safe_text
 from checker.errors import IngestError
 from checker.ingest import layout, legacy
 from checker.ingest.numbering import BULLETS, Numbering, heading_level
-from checker.ingest.safety import check_zip
+from checker.ingest.safety import check_size, check_zip
 from checker.models import Document, Line, Location, Table, TableCell
 from checker.text import fold, nfc
 
@@ -307,6 +307,7 @@ def read(path: Path, limits: Limits) -> Document:
     except Exception as exc:  # any library failure on a hostile file is an unreadable file
         raise IngestError(str(path), f"tệp .docx hỏng hoặc không phải Word ({type(exc).__name__})") from None
     lines, units = reader.lines, reader.units
+    check_size(lines, str(path), limits)  # before legacy detection and the layout (a 1.8 MB paragraph took 200 s)
     notes = [legacy.NOTES[enc] for enc in ("tcvn3", "vni") if enc in reader.converted]
     if not reader.converted:
         lines, units, note = _convert_unmarked(lines, units)

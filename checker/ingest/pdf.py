@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from checker.clean import safe_text
 from checker.errors import IngestError
 from checker.ingest import layout, legacy
-from checker.ingest.safety import check_pages, head, time_limit
+from checker.ingest.safety import check_pages, check_size, head, time_limit
 from checker.models import Document, Line, Location
 from checker.text import nfc
 
@@ -86,6 +86,7 @@ def read(path: Path, limits: Limits) -> Document:
             line = raw.rstrip()
             if line.strip():
                 lines.append(Line(text=line, loc=Location(line=len(lines) + 1, page=page_no)))
+    check_size(lines, str(path), limits)  # before legacy detection and the layout
     converted = legacy.convert_if_legacy("\n".join(line.text for line in lines))
     if converted is not None:
         enc = legacy.detect("\n".join(line.text for line in lines))
