@@ -110,7 +110,6 @@ def squash_cased(text: str) -> str:
     return "".join(parts).strip()
 
 
-@lru_cache(maxsize=65536)  # plans repeat lines, and rules ask the same of every line: each pair judged once
 def contains(hay: str, needle: str, threshold: float = 84.0) -> bool:
     """``needle`` occurs in ``hay`` (both squashed), allowing OCR-sized damage: about one wrong letter in six.
 
