@@ -59,6 +59,7 @@ class Conventions(_Strict):
     list_alphabet: str
     history_markers: list[str]
     whole_words: list[str]
+    whole_word_compounds: list[str] = Field(default_factory=list)
     exclusion_words: list[str]
     percent_forms: list[str]
     attribution: list[str]

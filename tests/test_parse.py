@@ -95,3 +95,17 @@ def test_assignments_as_clauses_of_one_paragraph(tmp_path: Path) -> None:
     assert [(x.unit, x.line) for x in plan.assignments] == [
         ("Phòng Văn hóa - Xã hội", 2), ("Phòng Kinh tế, Hạ tầng và Đô thị", 2), ("Công an phường", 3)]
     assert plan.assignments[2].tasks == ["Công an phường bảo đảm an ninh mạng"]
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    ("- Toàn bộ báo cáo định kỳ được thực hiện trên hệ thống thông tin báo cáo.", True),
+    ("- Tất cả cán bộ, công chức được bồi dưỡng kỹ năng số.", True),
+    ("- Kiện toàn bộ máy Ban Chỉ đạo chuyển đổi số của xã.", False),
+    ("- Kiện toàn bộ phận một cửa; bồi dưỡng kỹ năng số cho cán bộ.", False),
+    ("- Bảo đảm an toàn bộ dữ liệu hồ sơ công việc của xã.", False),
+    ("- Quán triệt toàn bộ cán bộ, công chức về chuyển đổi số.", True),
+])
+def test_all_of_them_in_words_but_not_inside_a_compound(text: str, whole: bool) -> None:
+    """'toàn bộ' is 100% in words; 'kiện toàn bộ máy' is 'kiện toàn' + 'bộ máy' (conventions: whole_word_compounds)."""
+    targets = plan_from_text(text).targets
+    assert [(t.value, t.implicit) for t in targets] == ([(100.0, True)] if whole else [])

@@ -115,10 +115,21 @@ def _vocabulary() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], li
     exclusion = re.compile(rf"\(\s*(?:{words})\s+([^)]{{3,}})\)")
     forms = "|".join(re.escape(fold(f)) for f in sorted(conv.percent_forms, key=len, reverse=True))
     percent = re.compile(rf"(?<=\d)(\s?)(?:{forms})")
-    whole = "|".join(re.escape(squash(w)) for w in conv.whole_words)
+    whole = "|".join(_not_inside_compound(squash(w), conv.whole_word_compounds) for w in conv.whole_words)
     whole_re = re.compile(rf"(?<![a-z])(?:{whole})(?![a-z])")
     return exclusion, percent, whole_re, [squash(w) for w in conv.past_markers], [
         squash(w) for w in conv.attribution]
+
+
+def _not_inside_compound(word: str, compounds: list[str]) -> str:
+    """The pattern of a whole word ("toàn bộ") that does not start inside a compound written before it
+    ("kiện toàn bộ máy" is "kiện toàn" + "bộ máy", not "toàn bộ")."""
+    guards = ""
+    for compound in compounds:
+        head, _, last = squash(compound).rpartition(" ")
+        if head and word.startswith(last + " "):
+            guards += rf"(?<!\b{re.escape(head)} )"
+    return guards + re.escape(word)
 
 
 def normalise_percent(folded: str) -> str:
