@@ -9,7 +9,6 @@ import click
 
 from checker.baseline import load_baseline
 from checker.batch import cores
-from checker.commands import SUBCOMMANDS
 from checker.errors import CheckerError
 from checker.ingest import Limits
 from checker.models import Report
@@ -20,6 +19,7 @@ from checker.rules.loader import load_all, load_general, round_of
 from checker.session import Options, run
 from checker.waivers import load_waivers
 
+SUBCOMMAND_NAMES = ("rules", "diff", "serve")  # checker.commands.SUBCOMMANDS, imported only when one is asked for
 DEFAULT_TIMEOUT = 10.0  # seconds a file may take (a 900-line plan takes a few hundredths)
 
 
@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None) -> None:
     ``check ./rules`` and a folder named ``diff`` stay checkable."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and wants_subcommand(args):
+        from checker.commands import SUBCOMMANDS  # imported only for a subcommand (check serve brings flask's)
+
         SUBCOMMANDS[args[0]].main(args=args[1:], prog_name=f"check {args[0]}")
         return
     check_command.main(args=args, prog_name="check")
@@ -105,7 +107,7 @@ def wants_subcommand(args: list[str]) -> bool:
     fit the subcommand (``rules validate|schema``; ``diff OLD NEW`` with two files). Written as a path
     (``./rules``, ``diff/``), it is always a path."""
     name = args[0]
-    if name not in SUBCOMMANDS:
+    if name not in SUBCOMMAND_NAMES:
         return False
     if not Path(name).exists():
         return True
@@ -115,6 +117,8 @@ def wants_subcommand(args: list[str]) -> bool:
     if name == "diff":
         return len(rest) == 2 and all(Path(a).is_file() for a in rest)
     if name == "serve":  # beside a folder named "serve": only with serve's own options (check serve --port 8000)
+        from checker.commands import SUBCOMMANDS
+
         own = {o for p in SUBCOMMANDS["serve"].params for o in [*p.opts, *p.secondary_opts]}
         given = [a.split("=", 1)[0] for a in args[1:] if a.startswith("-")]
         return bool(given) and all(o in own for o in given)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from checker.cli import SUBCOMMAND_NAMES
 from checker.commands import SUBCOMMANDS, rules_group
 from checker.rules.schema import RulePack
 
@@ -41,7 +42,7 @@ def check(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_registered() -> None:
-    assert set(SUBCOMMANDS) == {"rules", "diff", "serve"}
+    assert set(SUBCOMMANDS) == {"rules", "diff", "serve"} == set(SUBCOMMAND_NAMES)
 
 
 def test_validate_good_pack(tmp_path: Path) -> None:

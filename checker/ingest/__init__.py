@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.errors import IngestError
-from checker.ingest import structured, txt
+from checker.ingest import txt
 from checker.ingest.safety import TOO_LARGE, admit
 from checker.models import Document
 
@@ -36,14 +36,11 @@ TEXT_SUFFIXES = (".txt", ".md", ".yaml", ".yml", ".json")
 READERS: dict[str, Reader] = {
     ".txt": txt.read,
     ".md": txt.read,
-    ".yaml": structured.read,
-    ".yml": structured.read,
-    ".json": structured.read,
 }
 
 
 def _lazy(module: str) -> Reader:
-    """A reader imported on first use: checking .txt plans does not pay for python-docx or pypdf."""
+    """A reader imported on first use: checking .txt plans does not pay for python-docx, pypdf or ruamel."""
 
     def read_with(path: Path, limits: Limits) -> Document:
         import importlib
@@ -54,6 +51,8 @@ def _lazy(module: str) -> Reader:
     return read_with
 
 
+for _suffix in (".yaml", ".yml", ".json"):
+    READERS[_suffix] = _lazy("checker.ingest.structured")
 READERS[".docx"] = _lazy("checker.ingest.docx")
 READERS[".pdf"] = _lazy("checker.ingest.pdf")
 

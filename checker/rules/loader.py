@@ -1,16 +1,16 @@
-"""Load YAML rule packs and registries with ruamel, so every error names the file, the line and the field."""
+"""Load YAML rule packs and registries: read fast (libyaml through PyYAML, else ruamel's safe loader) and validated;
+only when that fails, read again with ruamel round-trip, so every error names the file, the line and the field."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import SafeConstructor
-from ruamel.yaml.error import YAMLError
 
 from checker.errors import RulePackError
 from checker.rules.national import NationalRegistry
@@ -62,15 +62,20 @@ def plain(obj: object) -> object:
     return obj
 
 
-def _yaml() -> YAML:
+def _yaml() -> Any:  # ruamel.yaml.YAML
     """Round-trip YAML (it knows every node's line) that leaves dates as text for pydantic to validate, so an
     impossible date is reported at its line like any other bad value."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import SafeConstructor
+
     yaml = YAML(typ="rt")
     yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
     return yaml
 
 
 def load_yaml(path: Path) -> object:
+    from ruamel.yaml.error import YAMLError
+
     try:
         return _yaml().load(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -83,21 +88,91 @@ def load_yaml(path: Path) -> object:
                             mark.line + 1 if mark is not None else None) from None
 
 
+class _Unread(ValueError):
+    """The fast reader could not read the file: the round-trip reader reads it again and says where."""
+
+
+# YAML 1.2 core schema (what ruamel reads): ``yes``, ``on``, ``1:30`` and ``012`` stay what YAML 1.2 makes of them,
+# not what PyYAML's YAML 1.1 would; a date stays text (pydantic validates it)
+_CORE_SCHEMA = [
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?0b[0-1_]+|[-+]?0o[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$",
+     "-+0123456789"),
+    ("tag:yaml.org,2002:float", r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+        |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""", "-+0123456789."),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:merge", r"^(?:<<)$", "<"),
+]
+
+
+@cache
+def _libyaml() -> Any:
+    """PyYAML's C (libyaml) safe loader set to the YAML 1.2 core schema, or None where PyYAML or libyaml is
+    absent (then ruamel's safe loader reads, some three times slower)."""
+    try:
+        import yaml
+    except ImportError:
+        return None
+    if not getattr(yaml, "__with_libyaml__", False):
+        return None
+
+    class Loader(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
+        yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            """A key written twice is an error (as in ruamel, which then says where), never the last one kept."""
+            keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value != "<<"]
+            if len(keys) != len(set(keys)):
+                raise yaml.constructor.ConstructorError(None, None, "duplicate key", node.start_mark)
+            return super().construct_mapping(node, deep)
+
+    for tag, pattern, first in _CORE_SCHEMA:
+        Loader.add_implicit_resolver(tag, re.compile(pattern, re.X), list(first))
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str)
+    Loader.add_constructor("tag:yaml.org,2002:int", _int)
+    return Loader
+
+
+def _int(loader: Any, node: Any) -> int:
+    """An integer as YAML 1.2 writes it (``0o17`` octal, ``012`` twelve, ``1_000``)."""
+    text = loader.construct_scalar(node).replace("_", "")
+    sign, digits = (-1, text[1:]) if text[:1] == "-" else (1, text.lstrip("+"))
+    base = {"0b": 2, "0o": 8, "0x": 16}.get(digits[:2], 10)
+    return sign * int(digits[2:] if base != 10 else digits, base)
+
+
 def _fast_load(path: Path) -> object:
     """The C (libyaml) safe loader: several times faster than round-trip, but it knows no lines. A generated
     registry in JSON (a subset of YAML) is read by the json module, some 30 times faster still."""
+    text = path.read_text(encoding="utf-8")
     if path.suffix == ".json":
-        return json.loads(path.read_text(encoding="utf-8"))
-    yaml = YAML(typ="safe")
-    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
-    return yaml.load(path.read_text(encoding="utf-8"))
+        return json.loads(text)
+    loader = _libyaml()
+    if loader is not None:
+        import yaml
+
+        try:
+            return yaml.load(text, Loader=loader)  # noqa: S506 (a safe loader)
+        except yaml.YAMLError as exc:
+            raise _Unread(str(exc)) from None
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import SafeConstructor
+    from ruamel.yaml.error import YAMLError
+
+    ruamel = YAML(typ="safe")
+    ruamel.constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+    try:
+        return ruamel.load(text)
+    except YAMLError as exc:
+        raise _Unread(str(exc)) from None
 
 
 def load_model(path: Path, model: type[M]) -> M:
     """Validate a YAML file; on any problem, re-read it round-trip so the error names the line."""
     try:
         return model.model_validate(_fast_load(path))
-    except (ValidationError, YAMLError, OSError, UnicodeDecodeError, ValueError):
+    except (ValidationError, OSError, UnicodeDecodeError, ValueError):
         pass
     data = load_yaml(path)
     if model is RulePack:
