@@ -69,6 +69,7 @@ class Conventions(_Strict):
     table_columns: TableColumns
     assignment_verbs: list[str]
     assignment_columns: AssignmentColumns
+    assignment_parts: list[str] = Field(default_factory=lambda: ["to-chuc-thuc-hien"])
 
     def part(self, key: str) -> list[str]:
         """The squashed names of a part (its own and its synonyms)."""

@@ -25,6 +25,7 @@ PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 INDEX: dict[str, dict[str, object]] = YAML(typ="safe").load((PLANS / "index.yaml").read_text(encoding="utf-8"))["plans"]
 COMPLIANT = sorted(n for n, e in INDEX.items() if e["compliant"])
 DEFECTIVE = sorted(n for n, e in INDEX.items() if not e["compliant"])
+TEXT_COMPLIANT = [n for n in COMPLIANT if not n.endswith(".docx")]  # Word plans: mutated below, in their XML
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def _loud(findings: list[Finding]) -> list[str]:
 
 
 def test_index_lists_every_plan() -> None:
-    assert sorted(p.name for p in [*PLANS.glob("*.txt"), *PLANS.glob("*.md")]) == sorted(INDEX)
+    assert sorted(p.name for p in [*PLANS.glob("*.txt"), *PLANS.glob("*.md"), *PLANS.glob("*.docx")]) == sorted(INDEX)
     assert len(INDEX) >= 24 and all(str(e["style"]).strip() for e in INDEX.values())
 
 
@@ -217,7 +218,7 @@ def mutation_results(tmp_path_factory: pytest.TempPathFactory, packs: list[Loade
     tmp = tmp_path_factory.mktemp("mutations")
     pack = next(p for p in packs if p.pack.directive.number == "215/KH-UBND")
     results = []
-    for name in COMPLIANT:
+    for name in TEXT_COMPLIANT:
         for k, m in enumerate(mutations(name, pack)):
             path = tmp / f"{k}-{name}"
             path.write_text(m.text, encoding="utf-8")
@@ -231,6 +232,44 @@ def test_one_defect_mutations_are_found(mutation_results: list[tuple[Mutation, b
     for m, ok in mutation_results:
         if not ok:
             print(f"  not found: {m.plan}: {m.what} (want {m.want})")
-    print(f"\nmutations of {len(COMPLIANT)} compliant plans: found {found}/{total} = {found / total:.1%}")
-    assert total >= 5 * len(COMPLIANT)
+    print(f"\nmutations of {len(TEXT_COMPLIANT)} compliant plans: found {found}/{total} = {found / total:.1%}")
+    assert total >= 5 * len(TEXT_COMPLIANT)
     assert found / total >= 0.95
+
+
+# --------------------------------------------------------------------------- Word plans, mutated in their XML
+
+
+def _docx_with(src: Path, dst: Path, old: str, new: str) -> None:
+    """A copy of the Word file ``src`` with ``old`` replaced by ``new`` in one text run of its body."""
+    import zipfile
+
+    with zipfile.ZipFile(src) as z:
+        items = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in items:
+            if info.filename == "word/document.xml":
+                xml = data.decode("utf-8")
+                assert xml.count(old) == 1, old
+                data = xml.replace(old, new).encode("utf-8")
+            out.writestr(info, data)
+
+
+def _paragraph_of(path: Path, words: str) -> int | None:
+    doc = read(path)
+    return next((ln.loc.line for ln in doc.lines if words in ln.text), None)
+
+
+@pytest.mark.parametrize("name", [n for n in COMPLIANT if n.endswith(".docx")])
+@pytest.mark.parametrize(("old", "new", "want"), [
+    ("Tối thiểu 80% hồ sơ", "Tối thiểu 65% hồ sơ", ("HP215-TGT-HOSO", "weaker")),
+    ("Phòng Văn hóa - Xã hội: ", "Phòng Văn hóa và Thông tin: ", ("HP215-BODIES", "outdated")),
+])
+def test_word_plan_defect_found_at_its_paragraph(name: str, old: str, new: str, want: tuple[str, str],
+                                                 packs: list[LoadedPack], tmp_path: Path) -> None:
+    """A defect planted in a compliant Word plan (a lower figure, a former office) is found at its paragraph."""
+    path = tmp_path / name
+    _docx_with(PLANS / name, path, old, new)
+    at = _paragraph_of(path, new.strip())
+    assert at is not None
+    assert _found(check_file(path, packs).findings, Want(*want, line=at))

@@ -8,7 +8,7 @@ from checker.checks.base import Context, find_phrase, finding, line_text, short,
 from checker.conventions import conventions, expanded
 from checker.i18n import msg
 from checker.models import Assignment, Finding, Plan, Section
-from checker.parse.assignments import execution_section
+from checker.parse.assignments import assignment_parts, execution_section
 from checker.parse.sections import lead_ins, names_part, roman_value, to_roman
 from checker.rules.schema import RequiredSection, RequiredUnit, SectionNumbering
 from checker.text import contains_any, lost_diacritics, ocr_words, squash
@@ -131,6 +131,22 @@ def names_office(hay: str, wanted: list[str], ocr: bool) -> bool:
     return any(w in hay for w in wanted) or (ocr and any(ocr_words(hay, w) for w in wanted))
 
 
+def _prose_assigns(plan: Plan, wanted: list[list[str]], roles: list[str], ocr: bool) -> bool:
+    """Assignments written as prose: the unit named together with its role in one sentence of a part that gives
+    work (the execution part under any of its names, the funds part: ``assignment_parts`` of the conventions)."""
+    if not plan.lines:
+        return False
+    for k in assignment_parts(plan.sections):
+        start = plan.sections[k].line or 0
+        nxt = next((s.line for s in plan.sections[k + 1 :] if s.level <= plan.sections[k].level), None)
+        text = " ".join(expanded(ln.text) for ln in plan.lines if start <= ln.loc.line and
+                        (nxt is None or ln.loc.line < nxt))
+        for sentence in text.split(" - "):
+            if all(names_office(sentence, g, ocr) for g in wanted) and (not roles or contains_any(sentence, roles, 87)):
+                return True
+    return False
+
+
 def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding]:
     """A unit the directive gives a role is assigned work, and its tasks include that role.
 
@@ -142,25 +158,20 @@ def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding
     ocr = _lost_diacritics(plan)
     assigned = assigned_units(plan, rule)
     requirement = rule.message if ctx.lang == "vi" or not rule.message_en else rule.message_en
+    if assigned and (not roles or any(contains_any(expanded(a.unit + " " + " ".join(a.tasks)), roles, 87)
+                                      for a in assigned)):
+        return
+    if _prose_assigns(plan, wanted, roles, ocr):
+        return
     if assigned:
-        if roles and not any(contains_any(expanded(a.unit + " " + " ".join(a.tasks)), roles, 87) for a in assigned):
-            a = assigned[0]
-            yield finding(rule, ID_UNIT, "missing", plan=plan, line=a.line, severity=rule.role_severity,
-                          message=msg("unit.role", ctx.lang, unit=a.unit, roles=", ".join(rule.roles)),
-                          evidence=short(a.unit), expected=rule.message, actual=short(" ".join(a.tasks), 160))
+        a = assigned[0]
+        yield finding(rule, ID_UNIT, "missing", plan=plan, line=a.line, severity=rule.role_severity,
+                      message=msg("unit.role", ctx.lang, unit=a.unit, roles=", ".join(rule.roles)),
+                      evidence=short(a.unit), expected=rule.message, actual=short(" ".join(a.tasks), 160))
         return
     if _replaced_by_outdated(plan, rule, ctx):
         return
     k = execution_section(plan.sections)
-    if k is not None and plan.lines:
-        # assignments written as prose: the unit named together with its role in the execution part
-        start = plan.sections[k].line or 0
-        nxt = next((s.line for s in plan.sections[k + 1 :] if s.level <= plan.sections[k].level), None)
-        text = " ".join(expanded(ln.text) for ln in plan.lines if start <= ln.loc.line and
-                        (nxt is None or ln.loc.line < nxt))
-        for sentence in text.split(" - "):
-            if all(names_office(sentence, g, ocr) for g in wanted) and (not roles or contains_any(sentence, roles, 87)):
-                return
     line = plan.sections[k].line if k is not None else None
     yield finding(rule, ID_UNIT, "missing", plan=plan, line=line, evidence=line_text(plan, line),
                   message=msg("unit.missing", ctx.lang, requirement=requirement), expected=rule.message)

@@ -188,8 +188,11 @@ def _tail_zone(units: list[Unit], after: int) -> tuple[int, int]:
         if u.table is not None and j > start + 1 and not _is_layout_table_unit(u):
             end = j
             break
-        left, _right = split_columns(u.text)
+        left, right = split_columns(u.text)
         if left and _APPENDIX.match(squash(left[1])) and left[0] < RIGHT_COLUMN:
+            end = j
+            break
+        if right and not left and _APPENDIX.match(squash(right[1])):  # "PHỤ LỤC" centred, alone on its line
             end = j
             break
     return start, end
@@ -263,12 +266,12 @@ def _form_kind(text: str, zone: str, column: str, so_far: list[Block]) -> BlockK
         return "recipients"
     if column == "right" and so_far and any(b.kind == "signature" or b.column == "right" for b in so_far):
         return "signature"
+    if marker_of(text)[1] == "bullet" and column != "right" and any(b.kind == "recipients" for b in so_far):
+        return "recipients"  # "- Chủ tịch, các PCT UBND xã;" under "Nơi nhận" is a recipient, not a signer
     if _AUTHORITY.search(f) or _SIGNATURE_WORDS.match(sq) or (text.startswith("(") and text.endswith(")")):
         return "signature"
     if column == "right":
         return "signature"
-    if marker_of(text)[1] == "bullet" and any(b.kind == "recipients" for b in so_far):
-        return "recipients"
     if _NAME.match(text.strip()) and not text.isupper() and any(b.kind == "signature" for b in so_far):
         return "signature"
     return "recipients" if any(b.kind == "recipients" for b in so_far) else "paragraph"
@@ -356,6 +359,8 @@ class _Body:
             return None
         if first.islower() or first in "(,;%":
             return " "
+        if cur.text.count("(") > cur.text.count(")") and not mostly_upper(p.text):
+            return " "  # inside an open parenthesis a line's end is a wrap ("(Chủ trì:" / "Phòng Kinh tế; ...)")
         if re.fullmatch(r"\d{1,2}\.?", cur.text.strip()):
             return " "  # a table row's number on a line of its own, then the row's words
         if _ROW_NUMBER.match(p.text):

@@ -58,6 +58,12 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?[\s:|-]*-{3,}[\s:|-]*$")
+# A grid table's borders, as text exports and pandoc draw them ("+-----+====+") or with box-drawing characters
+# ("┌───┬───┐", "├───┼───┤", "╞═══╪═══╡"); between two borders, the physical lines of one row (a wrapped cell
+# goes on in the same column on the next line). Cells are separated by "|" or "│"/"║".
+_GRID_RULE = re.compile(r"^\s*[+┌├└╔╠╚╞╟][-=:─━═+┬┼┴╤╪╧╦╬╩╥╫╨]{3,}[+┐┤┘╗╣╝╡╢]\s*$")
+_GRID_ROW = re.compile(r"^\s*[|│║].*[|│║]\s*$")
+_GRID_SEP = re.compile(r"[|│║]")
 
 
 def lines_of(text: str) -> list[Line]:
@@ -66,11 +72,39 @@ def lines_of(text: str) -> list[Line]:
 
 
 def pipe_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:
-    """Markdown (pipe) tables as tables, as Word tables are read: a row's cells keep the row's line number."""
+    """Markdown (pipe) tables as tables, as Word tables are read: a row's cells keep the row's line number. A grid
+    table (borders between its rows) gives one row per bordered band, its cells' wrapped lines joined."""
     tables: list[Table] = []
     out: list[Line] = []
     rows: list[list[TableCell]] = []
+    grid = False  # inside a grid table
+    band = False  # a grid row is being gathered (no border since its first line)
     for ln in lines + [Line(text="", loc=Location(line=0))]:
+        if _GRID_RULE.match(ln.text):
+            if rows and not grid:
+                tables.append(Table(rows=rows))
+                rows = []
+            grid, band = True, False
+            out.append(Line(text=ln.text, loc=Location(line=ln.loc.line, table=len(tables) + 1)))
+            continue
+        if grid and _GRID_ROW.match(ln.text):
+            cells = [c.strip() for c in _GRID_SEP.split(ln.text.strip()[1:-1])]
+            if band and len(cells) == len(rows[-1]):
+                row = rows[-1]
+                rows[-1] = [c.model_copy(update={"text": f"{c.text} {t}".strip() if t else c.text})
+                            for c, t in zip(row, cells, strict=True)]
+                out.append(Line(text=ln.text, loc=Location(line=ln.loc.line, table=len(tables) + 1, row=len(rows))))
+                continue
+            band = True
+            loc = Location(line=ln.loc.line, table=len(tables) + 1, row=len(rows) + 1)
+            rows.append([TableCell(text=c, loc=loc.model_copy(update={"cell": j})) for j, c in enumerate(cells, 1)])
+            out.append(Line(text=ln.text, loc=loc))
+            continue
+        if grid:
+            if rows:
+                tables.append(Table(rows=rows))
+                rows = []
+            grid = band = False
         if rows and _PIPE_RULE.match(ln.text):
             # the rule under the header row ("|---|---|") belongs to the table; it does not end it
             out.append(Line(text=ln.text, loc=Location(line=ln.loc.line, table=len(tables) + 1)))

@@ -27,17 +27,35 @@ def _unit_lead() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-def execution_section(sections: list[Section]) -> int | None:
-    """The part "Tổ chức thực hiện" under any of its names (rules/conventions.yaml), the highest one first."""
+def execution_sections(sections: list[Section]) -> list[int]:
+    """Every part named as "Tổ chức thực hiện" under any of its names (rules/conventions.yaml), the top-level ones
+    if any: a plan may have "Nhiệm vụ và phân công thực hiện" and "Tổ chức thực hiện", and both give work."""
     names = conventions().part("to-chuc-thuc-hien")
     top = top_level(sections)
-    for k, s in enumerate(sections):
-        if s.level == top and contains_any(squash(s.title), names, 85):
-            return k
-    for k, s in enumerate(sections):
-        if contains_any(squash(s.title), names, 85):
-            return k
-    return None
+    found = [k for k, s in enumerate(sections) if s.level == top and contains_any(squash(s.title), names, 85)]
+    if found:
+        return found
+    return next(([k] for k, s in enumerate(sections) if contains_any(squash(s.title), names, 85)), [])
+
+
+def execution_section(sections: list[Section]) -> int | None:
+    """The part "Tổ chức thực hiện": of several parts named so, the first that is not also another part
+    ("Nhiệm vụ và phân công thực hiện" is the tasks part first)."""
+    found = execution_sections(sections)
+    others = [squash(n) for key, names in conventions().parts.items() if key != "to-chuc-thuc-hien" for n in names]
+    pure = [k for k in found if not contains_any(squash(sections[k].title), others, 85)]
+    chosen = pure or found
+    return chosen[0] if chosen else None
+
+
+def assignment_parts(sections: list[Section]) -> list[int]:
+    """The parts whose prose gives offices work: the execution parts, and the other parts conventions name
+    (``assignment_parts``: the funds part says who arranges the funds)."""
+    keys = [k for k in conventions().assignment_parts if k != "to-chuc-thuc-hien"]
+    names = [n for key in keys for n in conventions().part(key)]
+    top = top_level(sections)
+    more = [k for k, s in enumerate(sections) if names and s.level == top and contains_any(squash(s.title), names, 85)]
+    return sorted(set(execution_sections(sections)) | set(more))
 
 
 Cell = tuple[str, int]  # text, source line
@@ -77,10 +95,30 @@ def assignments_in_tables(tables: list[list[list[Cell]]]) -> list[Assignment]:
 def find_assignments(view: View, sections: list[Section],
                      tables: list[list[list[Cell]]] | None = None) -> list[Assignment]:
     in_tables = assignments_in_tables(tables or [])
-    k = execution_section(sections)
-    if k is None:
-        return in_tables
-    return _in_execution_part(view, sections, k) + in_tables
+    out = [a for k in execution_sections(sections) for a in _in_execution_part(view, sections, k)]
+    return out + in_tables + labelled_assignments(view)
+
+
+@lru_cache(maxsize=1)
+def _lead_label() -> re.Pattern[str]:
+    """A task's office named after a label, as a table's column would name it: "(Chủ trì: Công an phường; phối
+    hợp: ...)", "Đơn vị thực hiện: Phòng Kinh tế". The labels are the column names of rules/conventions.yaml."""
+    cols = conventions().assignment_columns
+    labels = "|".join(sorted((re.escape(w) for w in (*cols.lead, *cols.support)), key=len, reverse=True))
+    return re.compile(rf"(?:^|[(;,.]\s*)(?:{labels})\s*:\s*({_UNIT_WORDS}[^;:()]{{2,80}})", re.IGNORECASE)
+
+
+def labelled_assignments(view: View) -> list[Assignment]:
+    """Offices given a task by a label inside the task's own text, anywhere in the body (not in "Nơi nhận")."""
+    end = next((i for i, t in enumerate(view.squashed) if re.match(r"^n\w{1,2}i nh\w{1,2}n\b", t)), len(view.texts))
+    out: list[Assignment] = []
+    for it in items(view, set(), 0, end):
+        raw = view.texts[it.first]
+        for m in _lead_label().finditer(raw):
+            unit = " ".join(m.group(1).split()).rstrip(". ")
+            line = view.line_at(it.first, m.start(1))
+            out.append(Assignment(unit=unit, line=line, tasks=[it.text], task_lines=[line]))
+    return out
 
 
 def _in_execution_part(view: View, sections: list[Section], k: int) -> list[Assignment]:
