@@ -3,6 +3,8 @@ wrapped lines of each cell joined, every line of the table kept out of the body 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checker.ingest.txt import lines_of, pipe_tables
@@ -53,3 +55,30 @@ def test_grid_table_rows_are_bands(text: str) -> None:
 def test_pipe_rows_without_borders_stay_one_row_per_line() -> None:
     _, tables = pipe_tables(lines_of("| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |"))
     assert [[c.text for c in r] for r in tables[0].rows] == [["a", "b"], ["1", "2"], ["3", "4"]]
+
+
+@pytest.mark.parametrize("text", [PLUS, BOX], ids=["plus", "box-drawing"])
+def test_grid_table_typed_in_word_paragraphs(text: str, tmp_path: Path) -> None:
+    """A text plan opened in Word keeps its table as one paragraph per line: read as the text reader reads it,
+    each row at the paragraph it begins in, after the Word tables."""
+    import docx
+
+    from checker.ingest import read
+
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text = "Bảng Word", "thật"
+    for line in text.split("\n"):
+        d.add_paragraph(line)
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    doc = read(path)
+    assert len(doc.tables) == 2
+    typed = doc.tables[1]
+    assert [[c.text for c in r] for r in typed.rows][1] == [
+        "1", "Hồ sơ thủ tục hành chính xử lý trực tuyến toàn trình", "Tối thiểu 85%"]
+    first = {ln.text: ln.loc.line for ln in doc.lines}["Trước bảng"]
+    assert [r[0].loc.line for r in typed.rows] == [first + 2, first + 5, first + 9]
+    assert all(c.loc.table == 2 for r in typed.rows for c in r)
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds.count("table") == 2 and not any("Hồ sơ thủ tục" in (b.text or "") for b in doc.blocks)

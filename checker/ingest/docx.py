@@ -319,6 +319,8 @@ def read(path: Path, limits: Limits) -> Document:
     by_number = dict(enumerate(tables, start=1))
     units = [u if u.table is None or u.loc.table is None else
              layout.Unit(text="", loc=u.loc, table=by_number.get(u.loc.table, u.table)) for u in units]
+    units, typed = _typed_tables(units, len(tables))
+    tables += typed
     blocks = layout.blocks_of(units)
     return Document(path=str(path), format="docx", lines=lines, tables=tables, blocks=blocks, notes=notes)
 
@@ -333,6 +335,31 @@ def _convert_unmarked(lines: list[Line], units: list[layout.Unit]
     for u in units:
         u.text = legacy.convert(u.text, enc)
     return [Line(text=legacy.convert(line.text, enc), loc=line.loc) for line in lines], units, legacy.NOTES[enc]
+
+
+def _typed_tables(units: list[layout.Unit], count: int) -> tuple[list[layout.Unit], list[Table]]:
+    """Tables typed as text, one paragraph per line (a text plan opened in Word: Markdown pipes, "+---+" grids),
+    read as the text reader reads them; numbered after the Word tables, each cell at its paragraph."""
+    from checker.ingest.txt import pipe_tables
+
+    plain = [u.table is None and u.loc.table is None and u.column is None for u in units]
+    marked, found = pipe_tables([Line(text=u.text if ok else "", loc=Location(line=i))
+                                 for i, (u, ok) in enumerate(zip(units, plain, strict=True), start=1)])
+    if not found:
+        return units, []
+    typed = [Table(rows=[[c.model_copy(update={"loc": units[c.loc.line - 1].loc.model_copy(
+        update={"table": count + k, "row": r, "cell": c.loc.cell})}) for c in row]
+        for r, row in enumerate(t.rows, start=1)]) for k, t in enumerate(found, start=1)]
+    out: list[layout.Unit] = []
+    done: set[int] = set()
+    for u, m in zip(units, marked, strict=True):
+        k = m.loc.table
+        if k is None:
+            out.append(u)
+        elif k not in done:
+            done.add(k)
+            out.append(layout.Unit(text="", loc=u.loc.model_copy(update={"table": count + k}), table=typed[k - 1]))
+    return out, typed
 
 
 def _tables_from(lines: list[Line], count: int) -> list[Table]:
