@@ -19,8 +19,13 @@ if TYPE_CHECKING:
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control characters in the first 8 KiB: not a text file, whatever its name says."""
+    """NUL bytes or many control characters in the first 8 KiB (in UTF-16: characters): not a text file, whatever its
+    name says."""
     head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (Notepad's "Unicode"): NUL bytes are half its letters
+        chars = head.decode("utf-16", errors="replace")
+        odd = sum(1 for c in chars if c < "\t" or "\r" < c < " " or c == "\ufffd")
+        return odd > len(chars) * 0.05
     if b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
@@ -33,7 +38,13 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), ["mã hóa UTF-16"]
+        # a truncated file (odd byte count) or an unpaired surrogate is not a reason to refuse the plan: the
+        # broken character becomes U+FFFD and is named in the notes
+        text = data.decode("utf-16", errors="replace")
+        notes = ["mã hóa UTF-16"]
+        if "\ufffd" in text:
+            notes.append("có ký tự UTF-16 hỏng, đã thay bằng dấu �")
+        return text, notes
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
