@@ -224,7 +224,7 @@ def _is_form_table(rows: list[list[TableCell]], first_row: list[str]) -> bool:
     width = max((len(r) for r in rows), default=0)
     if not 2 <= width <= 3 or len(rows) > 8:
         return False
-    return any(_FORM.search(fold(t)) for t in first_row)
+    return any(_FORM.search(fold(layout.unmark(t))) for t in first_row)
 
 
 def _inside_any(el: Any, tags: tuple[str, ...], stop: Any) -> bool:

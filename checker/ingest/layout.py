@@ -20,7 +20,7 @@ the form of Vietnamese administrative documents (NĐ 30/2020: header, "Nơi nh�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.models import Block, BlockKind, Line, Location, Span, Table, TableCell
 from checker.text import UPPER, fold, letter_counts, squash
@@ -50,6 +50,11 @@ _APPENDIX = re.compile(r"^\s*(?:phu luc|phan phu luc)\b")
 _SIGNATURE_WORDS = re.compile(r"^(?:pho chu tich|chu tich|da ky|ky ten|ky dong dau|chanh van phong|truong ban|"
                               r"pho truong ban|bi thu|pho bi thu)\b")
 _NAME = re.compile(rf"^[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}}$")
+# Markdown emphasis around words ("**Nơi nhận:**", "*(đã ký)*", "__I. MỤC TIÊU__"): presentation, as bold or italic
+# runs are in Word, never part of a heading's title, a target or a unit's name. An opening mark follows no word
+# character and precedes one; a closing mark the reverse (so "* item", "5*3*2", "(*)" and "____" are kept).
+_EMPHASIS = re.compile(r"(?<![\w*\\])(?:(\*{1,3})(?=[^\s*)\]}])(.+?)(?<=[^\s*\\(\[{])\1(?![\w*])"
+                       r"|(_{1,3})(?=[^\s_)\]}])(.+?)(?<=[^\s_\\(\[{])\3(?![\w*]))")
 RIGHT_COLUMN = 16  # a column that starts this far right (in characters) is the right column of the form
 MIN_GAP = 4  # spaces between two columns of one line
 
@@ -88,6 +93,28 @@ class _Building:
         self.spans.append(Span(start=len(self.text), loc=part.loc))
         self.text += part.text
         self.parts.append(part)
+
+
+def unmark(text: str) -> str:
+    """``text`` without its Markdown emphasis marks (the words stay as written)."""
+    if "*" not in text and "_" not in text:
+        return text
+    for _ in range(3):  # nested marks: "***a***", "**_a_**"
+        new = _EMPHASIS.sub(lambda m: m.group(2) if m.group(1) else m.group(4), text)
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def _unmarked(u: Unit) -> Unit:
+    """A unit with its emphasis marks removed, in its text and in the cells of a table read natively."""
+    if u.table is not None:
+        rows = [[c.model_copy(update={"text": unmark(c.text)}) if ("*" in c.text or "_" in c.text) else c
+                 for c in row] for row in u.table.rows]
+        return replace(u, table=Table(rows=rows))
+    text = unmark(u.text)
+    return u if text == u.text else replace(u, text=text)
 
 
 def mostly_upper(text: str) -> bool:
@@ -486,6 +513,7 @@ def _double_spaced(units: list[Unit]) -> bool:
 
 def blocks_of(units: list[Unit]) -> list[Block]:
     """The document's logical blocks in reading order."""
+    units = [_unmarked(u) for u in units]
     out: list[Block] = []
     k = _doc_type_index(units)
     header_end = k if k is not None else 0
