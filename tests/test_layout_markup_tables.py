@@ -1,8 +1,11 @@
-"""Layout causes of issue 8 (part A), with a small plan written for this test:
+"""Layout causes of issue 8 (part A), each with a small plan written for this test:
 
 - Markdown emphasis ("**…**", "*…*", "__…__", "_…_", "***…***") is presentation, as bold and italic runs are in
   Word: the blocks (kind, marker, level, text) are those of the same plan typed without it, in a text file, in
-  Markdown and in a Word file whose header and closing are borderless tables with the marks in their cells.
+  Markdown and in a Word file whose header and closing are borderless tables with the marks in their cells;
+- a table typed with tabs or wide spacing keeps each cell in its column: the empty cells of a two-row header
+  (merged cells, a header over two lines) and of a row, in a tab-separated file, a space-aligned one (as PDF
+  text gives), double-spaced, and in Word paragraphs with tabs (a PDF-to-Word conversion).
 """
 
 from __future__ import annotations
@@ -162,3 +165,85 @@ def test_same_findings_marked_or_plain_in_text_markdown_and_word(packs: object, 
     assert any(b.kind == "recipients" and b.text == "Nơi nhận:" for b in blocks)
     # the quoted evidence keeps the plan's words, and the marks are in no finding's quote
     assert all("**" not in f.evidence for f in check_file(md, packs).findings)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- typed tables
+
+# a target table with a header over two rows: "Năm 2025" over two columns; "Ghi chú" last, empty in most rows
+_HEADER = [["TT", "Nội dung", "Năm 2025", "", "Ghi chú"],
+           ["", "", "Thành phố giao", "Phường phấn đấu", ""]]
+_ROWS = [["1", "Hồ sơ xử lý trực tuyến toàn trình", "Tối thiểu 80%", "86%", ""],
+         ["2", "Cán bộ được bồi dưỡng kỹ năng số", "Tối thiểu 50%", "65%", "Kể cả cấp tổ dân phố"],
+         ["3", "Hồ sơ công việc trên môi trường mạng", "", "78%", ""]]
+TABLE = _HEADER + _ROWS
+
+
+def _typed(sep: str) -> list[str]:
+    """The table typed with ``sep`` between cells (an empty cell leaves two separators side by side)."""
+    return [sep.join(row).rstrip() for row in TABLE]
+
+
+def _table_of(text: str) -> list[list[str]]:
+    tables = [b for b in _blocks(text) if b.kind == "table"]
+    assert len(tables) == 1, [b.text for b in _blocks(text)]
+    return [[c.text for c in row] for row in tables[0].rows]
+
+
+def _page(rows: list[str], blank_after_each: bool = False) -> str:
+    body = ["I. CHỈ TIÊU", "Bảng chỉ tiêu của phường:", *rows, "Phường bảo đảm an toàn thông tin theo quy định."]
+    # some extractions put an empty line after every line (then a blank line ends nothing)
+    filler = [f"Dòng văn bản số {k} của kế hoạch." for k in range(20)]
+    lines = filler + body if not blank_after_each else [x for t in filler + body for x in (t, "")]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("sep", ["\t", "    ", "   "], ids=["tabs", "four-spaces", "three-spaces"])
+def test_typed_table_keeps_empty_cells_in_their_columns(sep: str) -> None:
+    assert _table_of(_page(_typed(sep))) == TABLE
+
+
+def test_typed_table_double_spaced() -> None:
+    assert _table_of(_page(_typed("\t"), blank_after_each=True)) == TABLE
+
+
+def test_typed_table_indented_as_a_whole_and_aligned_with_spaces() -> None:
+    """Every row set in by a tab (the margin is not a column); columns aligned with spaces of any width."""
+    assert _table_of(_page(["\t" + r for r in _typed("\t")])) == TABLE
+    widths = [max(len(row[k]) for row in TABLE) + 3 for k in range(5)]
+    aligned = ["".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in TABLE]
+    assert _table_of(_page(aligned)) == TABLE
+
+
+def test_a_paragraph_set_in_by_a_tab_is_not_a_row() -> None:
+    text = _page(_typed("\t")).replace("Phường bảo đảm", "\tPhường bảo đảm")
+    assert _table_of(text) == TABLE
+    assert any(b.kind == "paragraph" and b.text.startswith("Phường bảo đảm") for b in _blocks(text))
+
+
+def test_typed_table_in_word_paragraphs_keeps_leading_tabs(tmp_path: Path) -> None:
+    """A PDF converted to Word: one paragraph per line, the cells separated by tabs, the first cells of the
+    header's second row left empty (leading tabs)."""
+    import docx
+
+    d = docx.Document()
+    for t in _page(_typed("\t")).splitlines():
+        d.add_paragraph(t)
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    tables = [b for b in read(path).blocks if b.kind == "table"]
+    assert [[c.text for c in row] for row in tables[0].rows] == TABLE
+
+
+@pytest.mark.parametrize("header", [
+    [["TT", "Nội dung", "Năm 2025", ""], ["", "", "Thành phố giao", "Phường phấn đấu"]],  # merged over two
+    [["TT", "Nội dung", "Chỉ tiêu thành", "Mục tiêu"], ["", "", "phố giao", "của phường"]],  # wrapped cells
+    [["TT", "Nội dung", "Mục tiêu năm 2025 (thành phố", "Phường phấn"], ["", "", "giao)", "đấu"]],
+], ids=["merged-group", "wrapped-cells", "wrapped-parenthesis"])
+def test_a_header_over_two_rows_names_each_column(header: list[list[str]]) -> None:
+    """The parent's figure stays the reference and the plan's own column its target, whichever way the header
+    is split over its two rows."""
+    from checker.parse.targets import targets_in_rows
+
+    rows = [*header, ["1", "Hồ sơ xử lý trực tuyến toàn trình", "Tối thiểu 80%", "86%"]]
+    got = targets_in_rows([[(c, 30 + r) for c in row] for r, row in enumerate(rows)], {})
+    assert [(t.value, t.reference_value) for t in got] == [(86.0, 80.0)]

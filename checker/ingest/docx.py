@@ -142,7 +142,11 @@ class _Reader:
                     text = legacy.convert(text, enc[0], upper=enc[1])
                     self.converted.add(enc[0])
             out.append(text)
-        return safe_text(nfc("".join(out))).replace("\n", " ").strip()  # a paragraph is one line
+        text = safe_text(nfc("".join(out))).replace("\n", " ")  # a paragraph is one line
+        # leading tabs are kept, as in a text file: they set in a paragraph or leave a typed table's first cells
+        # empty (the columns under a merged header cell)
+        tabs = len(text) - len(text.lstrip("\t"))
+        return "\t" * tabs + text.strip() if text.strip() else ""
 
     # ------------------------------------------------------------------ block content
     def blocks(self, parent: Any) -> Iterator[Any]:
@@ -161,7 +165,7 @@ class _Reader:
         label = self.numbering.label(p)
         if label and not text and label not in BULLETS:
             return label  # "Phần I" on a line of its own, its title in the next paragraph
-        return f"{label} {text}".strip() if label and text else text
+        return f"{label} {text.lstrip()}".strip() if label and text else text
 
     def add_blocks(self, parent: Any) -> None:
         for block in self.blocks(parent):
@@ -179,7 +183,7 @@ class _Reader:
         parts: list[str] = []
         for block in self.blocks(tc):
             if block.tag == P:
-                parts.append(self.numbered_text(block))
+                parts.append(self.numbered_text(block).strip())
             else:  # a nested table: its cells' text, in order
                 parts.extend(t for tr in _rows(block) for inner in _cells(tr) for t in self.cell_paragraphs(inner))
         return [t for t in parts if t]

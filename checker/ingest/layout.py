@@ -307,7 +307,7 @@ def _form_kind(text: str, zone: str, column: str, so_far: list[Block]) -> BlockK
 # --------------------------------------------------------------------------- body
 
 
-_CELL_GAP = re.compile(r"\t+| {3,}")
+_CELL_GAP = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*|[ \u00a0]{3,}")
 _FIGURE = re.compile(r"\d\s*%")
 
 
@@ -315,27 +315,101 @@ def _tab_cells(text: str) -> list[str]:
     return [c.strip() for c in _CELL_GAP.split(text.strip())]
 
 
-def _is_row(u: Unit) -> bool:
+def _is_row(u: Unit, first: bool = True) -> bool:
+    """A line of a table typed with tabs or wide spacing: three cells or more; after the first row also two
+    cells set in from the margin (the cells of the first columns left empty, as under a merged header cell)."""
     t = u.text.strip()
-    return u.table is None and u.loc.table is None and bool(_CELL_GAP.search(t)) and len(_tab_cells(t)) >= 3
+    if u.table is not None or u.loc.table is not None or not _CELL_GAP.search(t):
+        return False
+    cells = len(_tab_cells(t))
+    return cells >= 3 or (not first and cells == 2 and bool(_CELL_GAP.match(u.text)))
 
 
-def _tab_tables(units: list[Unit], start: int, end: int) -> dict[int, int]:
-    """Tables typed with tabs or wide spacing: runs of two rows or more of three cells or more, the first a
-    header row (no figure). {first index: end}."""
+def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = False) -> dict[int, int]:
+    """Tables typed with tabs or wide spacing: runs of two rows or more, the first a header row (no figure) of
+    three cells or more; in a double-spaced extraction the blank line after each row does not end the table.
+    {first index: end}."""
     runs: dict[int, int] = {}
     i = start
     while i < end:
         if _is_row(units[i]) and not _FIGURE.search(units[i].text):
-            j = i + 1
-            while j < end and _is_row(units[j]):
-                j += 1
-            if j - i >= 2:
+            j, rows = i + 1, 1
+            while j < end:
+                if _is_row(units[j], first=False):
+                    j, rows = j + 1, rows + 1
+                elif double_spaced and not units[j].text.strip() and j + 1 < end and _is_row(units[j + 1], False):
+                    j += 1
+                else:
+                    break
+            if rows >= 2:
                 runs[i] = j
                 i = j
                 continue
         i += 1
     return runs
+
+
+def _placed_cells(texts: list[str]) -> list[list[str]]:
+    """The cells of a typed table's rows, each in its column. Tabs and wide spacing drop empty cells, but leave
+    their trace. Where the cells of every row start at as many places as the table has columns (columns
+    aligned with spaces), each cell goes to the column it starts under. Otherwise a shorter row has its
+    empty cells where its gaps are wider than the table's gap between two cells (one more tab, or one more
+    gap's width of spaces), the margin before its first cell included (the columns under a merged header cell);
+    any others at its end."""
+    parsed: list[tuple[list[str], list[str], list[int]]] = []  # cells, gaps before each (margin first), starts
+    for t in texts:
+        t = t.rstrip()
+        body = t.lstrip(" \t\u00a0")
+        lead = len(t) - len(body)
+        cells, gaps, starts, pos = [], [t[:lead]], [], 0
+        for m in _CELL_GAP.finditer(body):
+            cells.append(body[pos : m.start()].strip())
+            starts.append(_expand_cols(t, lead + pos))
+            gaps.append(m.group())
+            pos = m.end()
+        cells.append(body[pos:].strip())
+        starts.append(_expand_cols(t, lead + pos))
+        parsed.append((cells, gaps, starts))
+    width = max(len(cells) for cells, _, _ in parsed)
+    columns: list[int] = []  # where cells start, in every row: as many places as columns when aligned
+    for at in sorted({at for _, _, starts in parsed for at in starts}):
+        if not columns or at - columns[-1] > 2:
+            columns.append(at)
+    if len(columns) == width and len(parsed) >= 2:
+        return [_under_columns(cells, starts, columns) for cells, _, starts in parsed]
+    unit = min((len(g) for _, gaps, _ in parsed for g in gaps[1:] if "\t" not in g), default=MIN_GAP)
+
+    def size(gap: str) -> float:  # in gaps between two cells
+        return float(gap.count("\t")) if "\t" in gap else len(gap.replace("\u00a0", " ")) / unit
+
+    margin = min(size(gaps[0]) for _, gaps, _ in parsed)
+    out: list[list[str]] = []
+    for cells, gaps, _ in parsed:
+        empties = [0] * len(cells)
+        excess = [size(gaps[0]) - margin] + [size(g) - 1 for g in gaps[1:]]
+        for _ in range(width - len(cells)):
+            k = max(range(len(excess)), key=lambda n: excess[n])
+            if excess[k] < 0.9:
+                break
+            empties[k] += 1
+            excess[k] -= 1
+        row: list[str] = []
+        for k, cell in enumerate(cells):
+            row += [""] * empties[k] + [cell]
+        out.append(row + [""] * (width - len(row)))
+    return out
+
+
+def _under_columns(cells: list[str], starts: list[int], columns: list[int]) -> list[str]:
+    """A row's cells put in the columns (their start positions) they start under, in order."""
+    row = [""] * len(columns)
+    prev = -1
+    for k, (cell, start) in enumerate(zip(cells, starts, strict=True)):
+        col = max([c for c, at in enumerate(columns) if at <= start + 1] or [0])
+        col = min(max(col, prev + 1), len(columns) - (len(cells) - k))  # in order, room left for the rest
+        row[col] = cell
+        prev = col
+    return row
 
 
 def _table_block(rows: list[list[TableCell]]) -> Block:
@@ -412,7 +486,7 @@ class _Body:
         units = self.units
         out: list[Block] = []
         cur: _Building | None = None
-        tab_runs = _tab_tables(units, start, end)
+        tab_runs = _tab_tables(units, start, end, self.double_spaced)
 
         def flush() -> None:
             nonlocal cur
@@ -432,12 +506,13 @@ class _Body:
                 flush()
                 j = tab_runs[i]
                 self.tables += 1
+                typed = [units[k] for k in range(i, j) if units[k].text.strip()]
                 rows = []
-                for r, k in enumerate(range(i, j), start=1):
-                    loc = units[k].loc
-                    rows.append([TableCell(text=cell, loc=loc.model_copy(update={"table": self.tables, "row": r,
-                                                                                 "cell": c}))
-                                 for c, cell in enumerate(_tab_cells(units[k].text), start=1)])
+                for r, (unit, cells) in enumerate(zip(typed, _placed_cells([t.text for t in typed]), strict=True),
+                                                  start=1):
+                    rows.append([TableCell(text=cell, loc=unit.loc.model_copy(update={"table": self.tables, "row": r,
+                                                                                      "cell": c}))
+                                 for c, cell in enumerate(cells, start=1)])
                 out.append(_table_block(rows))
                 i = j
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import zip_longest
 
 from checker.conventions import conventions
 from checker.models import Comparator, Document, Section, Span, Target
@@ -330,12 +331,17 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
     the reference; notes and units of measure are neither. A row giving only the parent's figure adopts it."""
     out: list[Target] = []
     roles: dict[int, str] = {}
+    header: list[str] = []  # the header rows above, their cells joined per column
     for row in rows:
         texts = [c[0].strip() for c in row]
         figure_cells = [k for k, t in enumerate(texts) if FIGURE.search(normalise_percent(fold(t)))]
-        if not figure_cells:
-            roles = _column_roles(texts) or roles  # a header row
+        if not figure_cells:  # a header row, or the second row of a header over two rows
+            header = [" ".join(filter(None, pair)) for pair in zip_longest(header, texts, fillvalue="")]
+            # a column's own words first ("Thành phố giao" under a merged "Năm 2025"); a cell wrapped over two
+            # rows ("Chỉ tiêu thành" / "phố giao") by its words joined
+            roles = {**_column_roles(header), **_column_roles(texts)} or roles
             continue
+        header = []
         wordy = [k for k, t in enumerate(texts) if re.search(r"[^\W\d_]{3,}", t) and roles.get(k) != "ignore"]
         if not wordy:
             continue
