@@ -133,6 +133,7 @@ class Block(_Frozen):
     column: Literal["left", "right"] | None = None
     rows: list[list[TableCell]] = Field(default_factory=list)
     roles: list[str | None] = Field(default_factory=list)  # per column of a table: "reference", "own", None
+    indent: int | None = None  # a Word list paragraph's left indent (twips): lists drawn alike told apart by it
 
     @property
     def loc(self) -> Location:

@@ -174,8 +174,9 @@ class _Reader:
                 loc = Location(line=n, paragraph=n)
                 text = self.numbered_text(block)
                 self.lines.append(Line(text=text, loc=loc))
-                self.units.append(layout.Unit(text=text, loc=loc, heading_level=heading_level(block,
-                                                                                             self.numbering)))
+                numbered = self.numbering.num_of(block) is not None
+                self.units.append(layout.Unit(text=text, loc=loc, heading_level=heading_level(block, self.numbering),
+                                              indent=self.numbering.indent(block) if numbered else None))
             else:
                 self.add_table(block)
 

@@ -69,6 +69,7 @@ class Unit:
     table: Table | None = None
     column: str | None = None  # "left"/"right": a cell of a two-column layout table (Word)
     hard: bool = False  # its end is a real break (a Word cell of a layout table)
+    indent: int | None = None  # where Word sets a numbered paragraph's text (twips): its list's depth
 
 
 @dataclass
@@ -84,6 +85,7 @@ class _Building:
     parts: list[_Part] = field(default_factory=list)
     text: str = ""
     spans: list[Span] = field(default_factory=list)
+    indent: int | None = None  # of its first unit, where the reader knows it (Word lists)
 
     def add(self, part: _Part, joiner: str) -> None:
         if self.parts:
@@ -542,7 +544,7 @@ class _Body:
                     i += 1
                     continue
                 flush()
-            cur = _Building()
+            cur = _Building(indent=u.indent)
             cur.add(p, " ")
             if u.heading_level is not None:
                 out.append(_classify(cur, appendix and not out, u.heading_level))
@@ -574,7 +576,7 @@ def _classify(b: _Building, appendix: bool = False, style_level: int | None = No
         kind = "list_item"
     elif mostly_upper(text) and len(text) <= 160:
         kind, level = "heading", 1
-    return Block(kind=kind, text=text, spans=b.spans, marker=marker, level=level)
+    return Block(kind=kind, text=text, spans=b.spans, marker=marker, level=level, indent=b.indent)
 
 
 # --------------------------------------------------------------------------- the whole document

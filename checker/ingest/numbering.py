@@ -36,6 +36,7 @@ class Level:
     fmt: str = "decimal"
     text: str = "%1."
     restart: int | None = None  # lvlRestart: restart after this level (1-based), None = after any higher one
+    indent: int | None = None  # the level's left indent (twips), where its pPr sets one
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Numbering:
     overrides: dict[str, dict[int, int]] = field(default_factory=dict)  # numId → ilvl → start
     style_num: dict[str, tuple[str, int]] = field(default_factory=dict)  # styleId → (numId, ilvl)
     style_outline: dict[str, int] = field(default_factory=dict)  # styleId → heading level (1..9)
+    style_indent: dict[str, int] = field(default_factory=dict)  # styleId → left indent (twips), through basedOn
     links: dict[str, str] = field(default_factory=dict)  # abstractNumId → numbering style it takes levels from
     vietnamese: bool = False
     counters: dict[str, dict[int, int]] = field(default_factory=dict)  # abstractNumId → ilvl → current
@@ -119,9 +121,19 @@ class Numbering:
                 outline = outline or base_outline
             return num, outline
 
+        def indent(sid: str | None, depth: int = 0) -> int | None:
+            st = by_id.get(sid) if sid else None
+            if st is None or depth > 20:
+                return None
+            own = _indent(st.find(_q("pPr")))
+            return own if own is not None else indent(_val(st, "basedOn"), depth + 1)
+
         for sid in by_id:
             if not sid:
                 continue
+            left = indent(sid)
+            if left is not None:
+                self.style_indent[sid] = left
             num, outline = resolve(sid)
             if num is not None:
                 self.style_num[sid] = num
@@ -145,6 +157,28 @@ class Numbering:
                 return self.style_num[sid][0], int(ilvl)
         return self.style_num.get(sid or "")
 
+    def _levels(self, nid: str) -> dict[int, Level]:
+        aid = self.nums.get(nid)
+        if aid in self.links and self.links[aid] in self.style_num:
+            aid = self.nums.get(self.style_num[self.links[aid]][0], aid)
+        if nid == "0" or aid is None:
+            return {}
+        return {**self.levels.get(aid, {}), **self.levels.get(f"{nid}!", {})}
+
+    def indent(self, p: Any) -> int | None:
+        """Where Word sets a numbered paragraph's text (left indent, twips): the paragraph's own indent, else its
+        list level's, else its style's. Two lists that draw the same label ("1.") are told apart by it."""
+        ppr = p.find(_q("pPr"))
+        own = _indent(ppr)
+        if own is not None:
+            return own
+        num = self.num_of(p)
+        level = self._levels(num[0]).get(num[1]) if num else None
+        if level is not None and level.indent is not None:
+            return level.indent
+        sid = _val(ppr, "pStyle") if ppr is not None else None
+        return self.style_indent.get(sid or "")
+
     def label(self, p: Any) -> str:
         """The label Word draws before paragraph ``p`` ("" when it is not numbered); advances the counters."""
         num = self.num_of(p)
@@ -156,7 +190,7 @@ class Numbering:
             aid = self.nums.get(self.style_num[self.links[aid]][0], aid)
         if nid == "0" or aid is None or not self.levels.get(aid):
             return ""
-        levels = {**self.levels[aid], **self.levels.get(f"{nid}!", {})}
+        levels = self._levels(nid)
         if ilvl not in levels:
             return ""
         counters = self.counters.setdefault(aid, {})
@@ -191,7 +225,20 @@ def _level(lvl: Any) -> Level:
     start = _val(lvl, "start")
     restart = _val(lvl, "lvlRestart")
     return Level(start=int(start) if start and start.isdigit() else 1, fmt=_val(lvl, "numFmt") or "decimal",
-                 text=_val(lvl, "lvlText") or "", restart=int(restart) if restart and restart.isdigit() else None)
+                 text=_val(lvl, "lvlText") or "", restart=int(restart) if restart and restart.isdigit() else None,
+                 indent=_indent(lvl.find(_q("pPr"))))
+
+
+def _indent(ppr: Any) -> int | None:
+    """The left (start) indent of a pPr, in twips; None where it sets none."""
+    ind = ppr.find(_q("ind")) if ppr is not None else None
+    if ind is None:
+        return None
+    for attr in ("left", "start"):
+        value = ind.get(_q(attr))
+        if value is not None and re.fullmatch(r"-?\d+", value):
+            return int(value)
+    return None
 
 
 def render(value: int, fmt: str, vietnamese: bool = False) -> str:

@@ -22,6 +22,7 @@ _ARABIC = re.compile(r"^\s*(\()?([1-9]\d?)(?(1)\)|\s*(?:[.)]|[-–](?=\s)))\s+(\
 _DOTTED = re.compile(r"^\s*([1-9]\d?(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
 _LETTER = re.compile(r"^\s*([a-zđ])\s*\)\s+(\S.*)$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
+_INDENT_STEP = 180  # twips (about 3 mm): two Word list paragraphs indented less apart than this are one list
 _EMPHASIS = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)|^\s*#{1,6}\s+|(?:\*\*|__)(?=\s*:?\s*$)|(?<=\S)(?:\*\*|__)(?=:)")
 
 
@@ -173,6 +174,7 @@ def find_sections(view: View) -> list[Section]:
     open_levels: list[int] = []  # indexes of sections with strictly rising levels: the candidates for parent
     part_order: list[str] = []  # the part markers ("phan", "muc") in the order the plan first uses them
     arabic_form: dict[int, str] = {}  # section index → its arabic form: ".", ")", "-" or "(1)"
+    indents: dict[int, int | None] = {}  # section index → its Word list indent (twips), where known
     form = ""
     points: set[str] = set()  # letters read as points of a list since the last heading above letters
     # "1." read as an OCR'd "I." only in a plan that numbers its parts in Roman numerals elsewhere
@@ -266,11 +268,20 @@ def find_sections(view: View) -> list[Section]:
             # "1)" points under a "(1)" heading (or "(1)" under "1."): another form of arabic number nests deeper
             open_arabic = [k for k in open_levels if sections[k].style == "arabic"]
             same = [k for k in open_arabic if arabic_form.get(k) == form]
+            indent = view.indents[i] if view.indents else None
+            placed = {k: v for k in open_arabic if (v := indents.get(k)) is not None}
+            if indent is not None and placed:
+                # Word lists that draw the same "1." (List Number / List Number 2, two levels of one list): the
+                # one set further right is the sub-list of the item above it
+                same = [k for k, v in placed.items() if abs(v - indent) < _INDENT_STEP]
+                outer = [k for k, v in placed.items() if v <= indent - _INDENT_STEP]
+                open_arabic = outer if not same else open_arabic
             if same:
                 level = sections[same[-1]].level
             elif open_arabic:
                 level = sections[open_arabic[-1]].level + 1
             arabic_form[len(sections)] = form
+            indents[len(sections)] = indent
         # the parent is the nearest earlier section of a lower level (a stack keeps this linear)
         while open_levels and sections[open_levels[-1]].level >= level:
             open_levels.pop()

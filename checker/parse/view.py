@@ -36,6 +36,7 @@ class View:
     source: Document | None = None
     blocks: list[Block] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)  # block kind per logical line
+    indents: list[int | None] = field(default_factory=list)  # a Word list paragraph's indent per logical line
     texts: list[str] = field(default_factory=list)  # original (NFC) text per line
     folded: list[str] = field(default_factory=list)  # fold() per line, same length as texts[i]
     squashed: list[str] = field(default_factory=list)
@@ -52,14 +53,16 @@ class View:
         blocks = doc.blocks or layout.infer(doc.lines, doc.tables)
         lines: list[Line] = []
         kinds: list[str] = []
+        indents: list[int | None] = []
         for b in blocks:
             got = layout.logical_lines([b])
             lines += got
             kinds += [b.kind] * len(got)
+            indents += [b.indent] * len(got)
         logical = Document(path=doc.path, format=doc.format, lines=lines, tables=layout.tables_of(blocks),
                            blocks=blocks, notes=list(doc.notes))
         v = cls._over(logical)
-        v.source, v.blocks, v.kinds = doc, blocks, kinds
+        v.source, v.blocks, v.kinds, v.indents = doc, blocks, kinds, indents
         return v
 
     @classmethod
