@@ -57,6 +57,7 @@ class Conventions(_Strict):
     part_ordinals: list[str]
     part_letters: str
     list_alphabet: str
+    enumeration_openers: list[str] = Field(default_factory=list)
     history_markers: list[str]
     whole_words: list[str]
     whole_word_compounds: list[str] = Field(default_factory=list)

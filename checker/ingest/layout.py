@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from checker.models import Block, BlockKind, Line, Location, Span, Table, TableCell
 from checker.text import UPPER, fold, letter_counts, squash
@@ -41,6 +42,8 @@ MARKER = re.compile(
 _LEVEL = {"part": 1, "roman": 1, "upper": 1, "arabic": 2, "letter": 4}
 _ROW_NUMBER = re.compile(rf"^\d{{1,2}}(?:\s*$|\s+(?=[{UPPER}]))")  # a flattened table's row number
 _CLOSED = re.compile(r"[.;:!?)…]$")
+_SENTENCE_END = re.compile(r"[.;!?…]$")
+_CONTINUES = re.compile(r"[(,;%]|[≥≤<>=]\s*\d")  # a line that cannot open a block: "≥ 85%", ", …"
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
 _DOC_TYPES = ("ke hoach", "quyet dinh", "bao cao", "thong bao", "chuong trinh", "chi thi", "nghi quyet",
               "cong van", "to trinh", "huong dan")
@@ -124,11 +127,24 @@ def mostly_upper(text: str) -> bool:
     return letters >= 2 and upper >= 0.7 * letters
 
 
+@lru_cache(maxsize=1)
+def _openers() -> re.Pattern[str] | None:
+    """Ordinal words that open a point of a list written in prose ("Một là, …", "Thứ hai, …"): conventions data."""
+    from checker.conventions import conventions
+
+    words = sorted(conventions().enumeration_openers, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"^\s*(?:\*\*|__)?(" + "|".join(re.escape(w) for w in words) + r")\s*,")
+
+
 def marker_of(text: str) -> tuple[str, str | None]:
     """The marker a block opens with (as written) and its family, or ("", None)."""
     m = MARKER.match(text)
     if not m:
-        return "", None
+        openers = _openers()
+        o = openers.match(text) if openers else None
+        return (o.group(1), "ordinal") if o else ("", None)
     family = m.lastgroup
     return m.group(family or 0).strip(), family
 
@@ -232,6 +248,18 @@ def _is_layout_table_unit(u: Unit) -> bool:
 
 
 # --------------------------------------------------------------------------- form zones (header, closing)
+
+
+def _split_abbreviation(prev: str, nxt: str) -> bool:
+    """An abbreviation in capitals hyphenated at the line end ("DV-" / "CTT."): its two halves make one of the
+    abbreviations of the conventions, so the hyphen is the line's, not the word's ("KT-" / "HT-ĐT" keeps it)."""
+    from checker.conventions import conventions
+
+    a = re.search(rf"(?<![^\W\d_])([{UPPER}]{{1,6}})-$", prev)
+    b = re.match(rf"([{UPPER}]{{1,8}})(?![^\W\d_])", nxt)
+    if not a or not b:
+        return False
+    return fold(a.group(1) + b.group(1)) in {fold(k) for k in conventions().abbreviations}
 
 
 def _zone_blocks(units: list[Unit], kind_of: str) -> list[Block]:
@@ -454,13 +482,17 @@ class _Body:
         marker, family = marker_of(p.text)
         first = p.text[:1]
         rest = p.text[len(marker):].lstrip()[:1] if marker else ""
-        if _HYPHEN_BREAK.search(prev) and first.islower():
+        if _HYPHEN_BREAK.search(prev) and (first.islower() or _split_abbreviation(prev, p.text)):
             return ""
+        # the line before is full and stops mid-sentence: the wrap goes on whatever this line opens with
+        mid_sentence = self.full(prev_part) and not _CLOSED.search(prev) and not mostly_upper(prev)
         if marker:
             if (family == "bullet" and rest.islower() and not _CLOSED.search(prev) and self.full(prev_part)):
                 return " "  # "kinh tế" / "- xã hội": a wrapped dash, not a list item
+            if family == "part" and mid_sentence and not rest.isupper() and not rest.isdigit():
+                return " "  # "… ghi tại" / "Mục II.": a part named in a sentence, not its heading
             return None
-        if first.islower() or first in "(,;%":
+        if first.islower() or _CONTINUES.match(p.text):
             return " "
         if cur.text.count("(") > cur.text.count(")") and not mostly_upper(p.text):
             return " "  # inside an open parenthesis a line's end is a wrap ("(Chủ trì:" / "Phòng Kinh tế; ...)")
@@ -471,12 +503,26 @@ class _Body:
         if first.isdigit():
             return None if mostly_upper(prev) else " "
         if mostly_upper(p.text) != mostly_upper(prev):
+            if mid_sentence and _SENTENCE_END.search(p.text) and len(p.text.split()) <= 3:
+                return " "  # "… cung cấp" / "DVCTT.": an abbreviation ends the wrapped sentence, not a heading
             return None
         if p.indent > prev_part.indent + 1 and not marker_of(prev)[0]:
             return None  # an indented first line opens a paragraph
         if self.full(prev_part) and not prev.endswith(":"):
+            if _SENTENCE_END.search(prev) and (self._fits(prev_part, p) or self._title_line(p)):
+                return None  # a sentence ends the line and the next one starts afresh: a new block
             return " "
         return None
+
+    def _fits(self, prev: _Part, p: _Part) -> bool:
+        """The first word of ``p`` would have fitted on the line before: that line was not wrapped there."""
+        word = p.text.split()[0] if p.text.split() else ""
+        return prev.raw_len + 1 + len(word) <= self.width
+
+    def _title_line(self, p: _Part) -> bool:
+        """A short line with no closing punctuation: the title of a point (an unnumbered heading), never the last
+        line of a wrapped sentence."""
+        return not self.full(p) and not _CLOSED.search(p.text) and not p.text.endswith(",")
 
     def _heading_like(self, cur: _Building) -> bool:
         marker, family = marker_of(cur.text)
@@ -572,7 +618,7 @@ def _classify(b: _Building, appendix: bool = False, style_level: int | None = No
     elif family in ("arabic", "letter"):
         title_like = len(rest) <= 100 and "%" not in rest and not rest.endswith((".", ";", ","))
         kind, level = ("heading" if title_like else "list_item"), _LEVEL[family]
-    elif family == "bullet":
+    elif family in ("bullet", "ordinal"):
         kind = "list_item"
     elif mostly_upper(text) and len(text) <= 160:
         kind, level = "heading", 1
@@ -583,9 +629,22 @@ def _classify(b: _Building, appendix: bool = False, style_level: int | None = No
 
 
 def _double_spaced(units: list[Unit]) -> bool:
+    """A blank line after every line, as some extractions give: then a blank line separates nothing. Known by
+    blank lines after nearly every line *and* inside paragraphs (a line after a blank one that can only continue
+    the line before it: it starts in lower case, or the line before ends with a hyphenated word). A plan with a
+    blank line between its paragraphs, one line each, is not double-spaced: its blank lines are real breaks."""
     plain = [u for u in units if u.table is None]
     blank = sum(1 for u in plain if not u.text.strip())
-    return len(plain) > 20 and blank > 0.4 * len(plain)
+    if len(plain) <= 20 or blank <= 0.4 * len(plain):
+        return False
+    inside = 0
+    for a, gap, b in zip(plain, plain[1:], plain[2:], strict=False):
+        prev, nxt = a.text.strip(), b.text.strip()
+        if gap.text.strip() or not prev or not nxt or marker_of(nxt)[1]:
+            continue
+        if nxt[:1].islower() or (_HYPHEN_BREAK.search(prev) and not mostly_upper(prev)):
+            inside += 1
+    return inside >= 2
 
 
 def blocks_of(units: list[Unit]) -> list[Block]:
