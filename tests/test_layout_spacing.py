@@ -122,6 +122,9 @@ def _one_sentence(lines: list[str]) -> list[str]:
 def test_a_wrapped_sentence_goes_on_over_a_comparator() -> None:
     got = _one_sentence(["- Tỷ lệ hồ sơ xử lý trực tuyến toàn trình trên tổng số hồ sơ tiếp nhận:", "≥ 85%."])
     assert got == ["- Tỷ lệ hồ sơ xử lý trực tuyến toàn trình trên tổng số hồ sơ tiếp nhận: ≥ 85%."]
+    # a figure after a figure is the next cell of a flattened table row, not the rest of the sentence
+    got = _one_sentence(["3 Tỷ lệ hộ gia đình có đường truyền cáp quang đạt trên 95%", ">95%"])
+    assert got == [">95%"]
 
 
 def test_a_wrapped_sentence_goes_on_over_the_abbreviation_that_ends_it() -> None:

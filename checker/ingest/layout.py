@@ -43,7 +43,7 @@ _LEVEL = {"part": 1, "roman": 1, "upper": 1, "arabic": 2, "letter": 4}
 _ROW_NUMBER = re.compile(rf"^\d{{1,2}}(?:\s*$|\s+(?=[{UPPER}]))")  # a flattened table's row number
 _CLOSED = re.compile(r"[.;:!?)…]$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
-_CONTINUES = re.compile(r"[(,;%]|[≥≤<>=]\s*\d")  # a line that cannot open a block: "≥ 85%", ", …"
+_COMPARATOR_FIRST = re.compile(r"[≥≤<>=]\s*\d")
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
 _DOC_TYPES = ("ke hoach", "quyet dinh", "bao cao", "thong bao", "chuong trinh", "chi thi", "nghi quyet",
               "cong van", "to trinh", "huong dan")
@@ -492,10 +492,13 @@ class _Body:
             if family == "part" and mid_sentence and not rest.isupper() and not rest.isdigit():
                 return " "  # "… ghi tại" / "Mục II.": a part named in a sentence, not its heading
             return None
-        if first.islower() or _CONTINUES.match(p.text):
+        if first.islower() or first in "(,;%":
             return " "
         if cur.text.count("(") > cur.text.count(")") and not mostly_upper(p.text):
             return " "  # inside an open parenthesis a line's end is a wrap ("(Chủ trì:" / "Phòng Kinh tế; ...)")
+        if _COMPARATOR_FIRST.match(p.text):
+            # "… toàn trình:" / "≥ 85%.": the figure the sentence was waiting for; after a figure, a table's next cell
+            return " " if re.search(r"[^\W\d_]$|:$", prev) else None
         if re.fullmatch(r"\d{1,2}\.?", cur.text.strip()):
             return " "  # a table row's number on a line of its own, then the row's words
         if _ROW_NUMBER.match(p.text):
