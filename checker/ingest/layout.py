@@ -453,9 +453,12 @@ def _pipe_cells(text: str) -> list[str]:
 class _Body:
     """Joins physical lines into paragraphs, headings and list items."""
 
-    def __init__(self, units: list[Unit], double_spaced: bool) -> None:
+    def __init__(self, units: list[Unit], double_spaced: bool, blank_after_lines: bool) -> None:
         self.units = units
         self.double_spaced = double_spaced
+        # a blank line after (nearly) every line: between two rows of a typed table it ends nothing, even where
+        # the blank lines between paragraphs are real breaks
+        self.blank_after_lines = blank_after_lines
         self.tables = max((u.loc.table or 0 for u in units), default=0)
         texts = [u.text.rstrip() for u in units if u.table is None and u.text.strip() and "\t" not in u.text.strip()
                  and u.loc.table is None]
@@ -537,7 +540,7 @@ class _Body:
         units = self.units
         out: list[Block] = []
         cur: _Building | None = None
-        tab_runs = _tab_tables(units, start, end, self.double_spaced)
+        tab_runs = _tab_tables(units, start, end, self.blank_after_lines)
 
         def flush() -> None:
             nonlocal cur
@@ -631,15 +634,21 @@ def _classify(b: _Building, appendix: bool = False, style_level: int | None = No
 # --------------------------------------------------------------------------- the whole document
 
 
+def _blank_after_lines(units: list[Unit]) -> bool:
+    """Blank lines after nearly every line: double spacing, or one-line paragraphs each followed by a blank."""
+    plain = [u for u in units if u.table is None]
+    blank = sum(1 for u in plain if not u.text.strip())
+    return len(plain) > 20 and blank > 0.4 * len(plain)
+
+
 def _double_spaced(units: list[Unit]) -> bool:
     """A blank line after every line, as some extractions give: then a blank line separates nothing. Known by
     blank lines after nearly every line *and* inside paragraphs (a line after a blank one that can only continue
     the line before it: it starts in lower case, or the line before ends with a hyphenated word). A plan with a
     blank line between its paragraphs, one line each, is not double-spaced: its blank lines are real breaks."""
-    plain = [u for u in units if u.table is None]
-    blank = sum(1 for u in plain if not u.text.strip())
-    if len(plain) <= 20 or blank <= 0.4 * len(plain):
+    if not _blank_after_lines(units):
         return False
+    plain = [u for u in units if u.table is None]
     inside = 0
     for a, gap, b in zip(plain, plain[1:], plain[2:], strict=False):
         prev, nxt = a.text.strip(), b.text.strip()
@@ -658,7 +667,7 @@ def blocks_of(units: list[Unit]) -> list[Block]:
     header_end = k if k is not None else 0
     if header_end:
         out.extend(_zone_blocks(units[:header_end], "header"))
-    body = _Body(units, _double_spaced(units))
+    body = _Body(units, _double_spaced(units), _blank_after_lines(units))
     tail_start, tail_end = _tail_zone(units, header_end + 1)
     if k is not None:
         out.extend(_title_blocks(units, k, tail_start, body))
