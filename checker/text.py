@@ -119,9 +119,9 @@ def contains(hay: str, needle: str, threshold: float = 84.0) -> bool:
     """
     if not needle:
         return False
-    exact = needle.startswith(EXACT)
-    if exact or any(c.isdigit() for c in needle):
-        return _whole_words(needle[len(EXACT):] if exact else needle).search(hay) is not None
+    whole = _exactly(needle)
+    if whole is not None:
+        return whole.search(hay) is not None
     if needle in hay:
         return True
     if len(needle) < 6 or len(hay) < len(needle) - 2:
@@ -147,6 +147,16 @@ def ocr_words(hay: str, needle: str) -> bool:
 
 
 EXACT = "exact "  # the squashed form of a rule phrase written "exact: …"
+
+
+@lru_cache(maxsize=4096)
+def _exactly(needle: str) -> re.Pattern[str] | None:
+    """The pattern a needle must match as whole words (written ``exact: …``, or with a figure); None when it may
+    match fuzzily. Cached: the same needles are looked for in every line."""
+    exact = needle.startswith(EXACT)
+    if exact or any(c.isdigit() for c in needle):
+        return _whole_words(needle[len(EXACT):] if exact else needle)
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -426,3 +426,102 @@ def test_a_big_data_plan_is_refused_before_it_is_parsed(tmp_path: Path, monkeypa
     path.write_text("targets:\n" + "  - {text: 80% hồ sơ trực tuyến, value: 80}\n" * 8000, encoding="utf-8")
     assert path.stat().st_size > structured.STRUCTURED_MAX_BYTES
     refused(path, "quá lớn")
+
+
+# --------------------------------------------------------------------------- linear work
+
+
+class _Counted(list):  # type: ignore[type-arg]
+    """A list that counts the items read from it, by iteration or by index."""
+
+    reads = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for item in super().__iter__():
+            type(self).reads += 1
+            yield item
+
+    def __getitem__(self, k):  # type: ignore[no-untyped-def]
+        type(self).reads += 1
+        return super().__getitem__(k)
+
+
+def _work_of_targets(monkeypatch: pytest.MonkeyPatch, n: int) -> tuple[int, list[PlanTarget]]:
+    """Characters the target reader folds, squashes and reads comparators in, and entries of the line map it reads,
+    for one sentence of ``n`` figures (a table flattened into one list item repeats its percentage line: each line
+    is a figure of one clause)."""
+    from checker.parse import targets
+
+    work = 0
+
+    def counted(fn):  # type: ignore[no-untyped-def]
+        def wrapper(text: str, *args: object) -> object:
+            nonlocal work
+            work += len(text)
+            return fn(text, *args)
+        return wrapper
+
+    for name in ("fold", "squash", "comparator_before"):
+        monkeypatch.setattr(targets, name, counted(getattr(targets, name)))
+    line = "- Phấn đấu trên 80% hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình,"
+    mapping = _Counted((k * (len(line) + 1), 100 + k) for k in range(n))
+    _Counted.reads = 0
+    found = targets.targets_in_text(" ".join([line] * n), mapping, None)
+    monkeypatch.undo()
+    return work + 100 * _Counted.reads, found
+
+
+def test_a_sentence_of_many_figures_is_read_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every figure re-read its whole clause before it (the hedge, the comparator, the run-in reference) and the
+    whole line map: a percentage line repeated 999 times took 13-30 s. The work now grows with the text, and each
+    figure keeps its own line (found by bisection), its hedge and its comparator."""
+    small, found = _work_of_targets(monkeypatch, 100)
+    large, found_large = _work_of_targets(monkeypatch, 400)
+    assert len(found_large) == 400 and [t.line for t in found_large] == list(range(100, 500))
+    assert all(t.hedged and t.comparator == ">" and t.value == 80 for t in found_large)
+    assert large / small < 6, (small, large)  # linear: 4; the prefixes read per figure gave 16
+
+
+def test_a_hedge_glued_to_its_figure_still_hedges_it() -> None:
+    """The hedges of a clause are found once for all its figures; a figure written against the hedge ("Phấn
+    đấu80%", as OCR or a careless paste leaves it) ends the hedge's word, as reading the text before it did."""
+    from checker.parse import targets
+
+    found = targets.targets_in_text("Phấn đấu80% hồ sơ được xử lý trực tuyến", [(0, 7)], None)
+    assert [(t.value, t.hedged, t.line) for t in found] == [(80.0, True, 7)]
+    found = targets.targets_in_text("Tối thiểu 80% hồ sơ được xử lý trực tuyến", [(0, 7)], None)
+    assert [(t.value, t.hedged, t.comparator) for t in found] == [(80.0, False, ">=")]
+
+
+def test_a_run_of_opening_brackets_between_figures_is_read_in_linear_time() -> None:
+    """Between two figures the text without its brackets was taken by a regex that went over the rest of the text
+    again from every "(" with no ")" after it: quadratic in a run of "(" (a scanned table's rules); 200,000 of them
+    was minutes of work, now a fraction of a second (the generous guard only catches a return of the quadratic)."""
+    import random
+    import re
+
+    from checker.parse import targets
+
+    rng = random.Random(14)
+    for _ in range(2000):
+        text = "".join(rng.choice("(()) ab") for _ in range(rng.randint(0, 30)))
+        assert targets._without_brackets(text) == re.sub(r"\([^)]*\)", " ", text), text
+    with time_limit(HANG_GUARD, "ngoac", "hang"):
+        found = targets.targets_in_text("100% hồ sơ " + "(" * 200_000 + " 100%.", [(0, 1)], None)
+    assert [(t.value, t.reference_value) for t in found] == [(100.0, 100.0)]
+
+
+def test_targets_outside_results_read_each_section_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each target walked its section's parents up to the root: targets × depth. The answer is the section's, so it
+    is found once per section."""
+    from checker.parse import targets
+
+    def reads(depth: int) -> int:
+        sections = _Counted(Section(title=f"Mục {k}", level=k + 1, parent=k - 1 if k else None)
+                            for k in range(depth))
+        many = [PlanTarget(text="80% hồ sơ", value=80, line=k + 1, section=depth - 1) for k in range(depth)]
+        _Counted.reads = 0
+        assert targets.without_results(many, sections) == many
+        return _Counted.reads
+
+    assert reads(800) / reads(200) < 6  # linear: 4; each target walking the whole chain gave 16

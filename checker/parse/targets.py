@@ -4,6 +4,7 @@ exclusions, from list items in the text and from the rows of Word tables."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import zip_longest
 
@@ -77,6 +78,38 @@ def hedged(before: str) -> bool:
     return bool(_HEDGE.search(_hedge_lead_in().sub(" ", squash(before))))
 
 
+_WORD_RUN = re.compile(r"[a-z0-9%]+")  # what ``squash`` keeps, between the single spaces it writes
+
+
+def hedge_ends(clause: str, cuts: list[int]) -> list[int]:
+    """Where each hedge of a folded clause ends (offsets in ``clause``), lead-ins of a time frame left out: a figure
+    at ``pos`` is hedged when one ends at or before it. The judgement of ``hedged(clause[:pos])`` for every figure
+    of the clause, made once for the clause (linear) instead of once per figure over its prefix. ``cuts`` (the
+    figures' starts) end a word, as the end of the prefix did: "phấn đấu80%" is hedged."""
+    folded = fold(clause)
+    runs: list[tuple[int, int]] = []  # the words ``squash`` keeps, split at the cuts
+    for m in _WORD_RUN.finditer(folded):
+        start = m.start()
+        for cut in cuts[bisect_right(cuts, start) : bisect_left(cuts, m.end())]:
+            runs.append((start, cut))
+            start = cut
+        runs.append((start, m.end()))
+    squashed = " ".join(folded[s:e] for s, e in runs)  # == squash(clause), but for the cuts
+    run_at = []  # offset in ``squashed`` of each run
+    k = 0
+    for s, e in runs:
+        run_at.append(k)
+        k += e - s + 1
+    # the lead-ins blanked with as many spaces: offsets stay, and no hedge can join across them (as with sub(" "))
+    plain = _hedge_lead_in().sub(lambda m: " " * len(m.group()), squashed)
+    ends = []
+    for m in _HEDGE.finditer(plain):
+        last = m.end() - 1  # in the run holding the hedge's last letter
+        r = bisect_right(run_at, last) - 1
+        ends.append(runs[r][0] + last - run_at[r] + 1)
+    return ends
+
+
 def _list_hedge(folded: str, first_figure: int) -> int | None:
     """Where a list opened by a hedge ends its lead-in ("Phấn đấu đạt các chỉ tiêu sau: …; …"): the hedge governs
     every target after that colon, not only the first; None when there is no such lead-in."""
@@ -88,16 +121,41 @@ def _number(s: str) -> float:
     return float(s.replace(",", "."))
 
 
+def lead_of(text: str, pos: int, keep: int = 40) -> str:
+    """The end of ``text[:pos]`` that ``comparator_before`` reads: ``keep`` characters before its trailing spaces
+    (reading the whole prefix for every figure made long sentences of figures quadratic)."""
+    start = pos
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return text[max(0, start - keep) : pos]
+
+
+def _ends_with_word(tail: str, word: str) -> bool:
+    """``tail`` (squashed) ends with the whole word ``word``, or with it and "mức", "tỷ lệ" or "là" after it."""
+    for suffix in ("", " muc", " ty le", " la"):
+        phrase = word + suffix
+        if tail.endswith(phrase) and (len(tail) == len(phrase) or tail[-len(phrase) - 1] == " "):
+            return True
+    return False
+
+
+# any of the comparator words ending the text: most figures have none, and then none is looked for one by one
+_ANY_WORD_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w, _ in _BEFORE if w[0].isalpha())
+                              + r")(?: muc| ty le| la)?$")
+
+
+@lru_cache(maxsize=4096)
 def comparator_before(text_folded: str) -> Comparator:
-    """The comparator written right before a figure (within the last few words)."""
+    """The comparator written right before a figure (within the last few words; ``lead_of`` gives all it reads)."""
     tail = squash(text_folded[-24:]) if text_folded.strip() else ""
     raw_tail = text_folded.rstrip()[-3:]
+    ends_with_word = _ANY_WORD_BEFORE.search(tail) is not None
     for word, comp in _BEFORE:
         if not word[0].isalpha():
             if raw_tail.endswith(word):
                 return comp
             continue
-        if re.search(rf"(?:^|\s){word}(?: muc| ty le| la)?$", tail):
+        if ends_with_word and _ends_with_word(tail, word):
             return comp
         if len(word) >= 8 and tail and contains(tail[-(len(word) + 3) :], word, 84):
             return comp
@@ -140,13 +198,43 @@ def normalise_percent(folded: str) -> str:
 
 
 def _has_word(text_sq: str, phrases: list[str]) -> bool:
-    return any(re.search(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])", text_sq) for p in phrases if p)
+    pattern = _words_pattern(tuple(p for p in phrases if p))
+    return pattern is not None and pattern.search(text_sq) is not None
+
+
+@lru_cache(maxsize=64)
+def _words_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for any of ``phrases`` as whole words (one search per text, not one per phrase)."""
+    if not phrases:
+        return None
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, phrases)) + r")(?![a-z0-9])")
+
+
+_LETTER_NEXT = re.compile(r"\s*[a-z]")
+_OR_MORE = re.compile(r"% tro len\b")
+_LEAD_MARKER = re.compile(r"^[\s;,]*(?:(?:[-+*•–]|\d{1,2}\b\.?|[a-zđ]\))\s*)?")
+_MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}\b\.?|[a-zđ]\))\s*")
+_JOINING_WORD = re.compile(r"^(?:trong đó|đồng thời|và)\s+", re.IGNORECASE)
+_REACHES = re.compile(r"(?:^|\s)(?:dat|la|o muc|chiem)\s*$")
+_ONLY_PUNCTUATION = re.compile(r"[\s.,:>≥]*")
+
+
+def _without_brackets(text: str) -> str:
+    """``re.sub(r"\\([^)]*\\)", " ", text)`` in one pass: the regex went over the rest of the text again from every
+    "(" with no ")" after it (quadratic on a run of "(")."""
+    out: list[str] = []
+    i = 0
+    while (j := text.find("(", i)) >= 0 and (k := text.find(")", j)) >= 0:
+        out += [text[i:j], " "]
+        i = k + 1
+    out.append(text[i:])
+    return "".join(out)
 
 
 def _subject_after(clause: str, end: int) -> bool:
     """The figure opens its phrase ("100% thủ tục ..."), rather than closing it ("... đạt 90%")."""
     return not _AFTER_FIGURE_NOT_SUBJECT.match(clause[end : end + 20]) and bool(
-        re.match(r"\s*[a-z]", clause[end : end + 5]))
+        _LETTER_NEXT.match(clause[end : end + 5]))
 
 
 def _bounds(clause: str, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -185,6 +273,14 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
     list_hedge = _list_hedge(folded, first.start()) if first and not units else None
     quoted = [(m.start(1), m.end(1)) for m in _QUOTES.finditer(text)
               if _has_word(squash(text[max(0, m.start() - 80) : m.start()]), attribution)]
+    quote_starts = [qa for qa, _ in quoted]  # quotes do not overlap: sorted by start and by end
+    offsets = [off for off, _ in line_of_offset]
+    ascending = all(x <= y for x, y in zip(offsets, offsets[1:], strict=False))
+
+    def in_quote(at: int) -> bool:
+        k = bisect_right(quote_starts, at) - 1
+        return k >= 0 and at < quoted[k][1]
+
     for a, b in spans:
         clause = folded[a:b]
         used: list[tuple[int, int]] = []
@@ -197,17 +293,21 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
         for m in RANGE.finditer(clause) if not units else ():
             found.append((m.start(), _number(m.group(1)), _number(m.group(2)), m.end(), False))
             used.append((m.start(), m.end()))
+        used_starts = [s for s, _ in used]  # ranges do not overlap
         for m in FIGURE.finditer(clause) if not units else ():
-            if any(s <= m.start() < e for s, e in used):
+            k = bisect_right(used_starts, m.start()) - 1
+            if k >= 0 and m.start() < used[k][1]:
                 continue
             found.append((m.start(), _number(m.group(1)), None, m.end(), False))
         if not found and not units:  # "toàn bộ báo cáo định kỳ ...": all of them, 100% in words
             whole: float | None = None
             found = [(m.start(), 100.0, whole, m.end(), True) for m in whole_re.finditer(clause)
                      if _subject_after(clause, m.end())][:1]
-        found = [f for f in sorted(found) if not any(qa <= a + f[0] < qb for qa, qb in quoted)]
+        found = [f for f in sorted(found) if not in_quote(a + f[0])]
         found, run_in = _run_in_references(clause, found)
         bounds = _bounds(clause, [(f[0], f[3]) for f in found]) if found else []
+        hedges = hedge_ends(clause, sorted({f[0] for f in found})) if found else []
+        first_hedge = min(hedges, default=len(clause) + 1)
         for (pos, value, high, _end, implicit), (sa, sb) in zip(found, bounds, strict=False):
             unit = unit_at.get(pos, "%")
             if (value > 100 and unit == "%") or (high is not None and high < value):
@@ -215,25 +315,28 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
             before = clause[sa:pos]
             if _has_word(squash(before), past):
                 continue  # "mới đạt 64%": a result already reached, not a target
-            comp: Comparator = ">=" if high is not None or implicit else comparator_before(clause[:pos])
+            comp: Comparator = ">=" if high is not None or implicit else comparator_before(lead_of(clause, pos))
             if unit in ("giờ", "ngày") and comp == "=" and _WITHIN.search(squash(clause[max(0, pos - 30) : pos])):
                 comp = "<="
             after = squash(clause[pos : pos + 30])
-            if re.search(r"% tro len\b", after) or re.search(r"% tro len", clause[pos : pos + 20]):
+            if _OR_MORE.search(after) or "% tro len" in clause[pos : pos + 20]:
                 comp = ">="
-            is_hedged = hedged(clause[:pos]) or comp == "~" or (list_hedge is not None and a + pos > list_hedge)
+            is_hedged = first_hedge <= pos or comp == "~" or (list_hedge is not None and a + pos > list_hedge)
             excl = [text[a + sa + m.start(1) : a + sa + m.end(1)].strip()
                     for m in exclusion_re.finditer(clause[sa:sb])]
             # the finding points where its quote begins: the clause, after any list marker or row number
             raw = text[a + sa : a + sb]
-            lead = re.match(r"^[\s;,]*(?:(?:[-+*•–]|\d{1,2}\b\.?|[a-zđ]\))\s*)?", raw)
+            lead = _LEAD_MARKER.match(raw)
             offset = a + sa + (lead.end() if lead else 0)
-            line = line_of_offset[0][1]
-            for off, ln in line_of_offset:
-                if off <= offset:
-                    line = ln
-            clause_text = re.sub(r"^\s*(?:[-+*•–]|\d{1,2}\b\.?|[a-zđ]\))\s*", "", raw.strip(" ;,"))
-            clause_text = re.sub(r"^(?:trong đó|đồng thời|và)\s+", "", clause_text, flags=re.IGNORECASE)
+            if ascending:
+                line = line_of_offset[max(0, bisect_right(offsets, offset) - 1)][1]
+            else:
+                line = line_of_offset[0][1]
+                for off, ln in line_of_offset:
+                    if off <= offset:
+                        line = ln
+            clause_text = _MARKER.sub("", raw.strip(" ;,"), count=1)
+            clause_text = _JOINING_WORD.sub("", clause_text, count=1)
             out.append(Target(text=clause_text, value=value, value_high=high, comparator=comp, hedged=is_hedged,
                               exclusions=excl, line=line, section=section, source=source,  # type: ignore[arg-type]
                               implicit=implicit, reference_value=run_in.get(pos), unit=unit))
@@ -248,14 +351,17 @@ def _run_in_references(clause: str, found: list[Figure]) -> tuple[list[Figure], 
     "100% hệ thống … kết nối … 100%". Such a figure is the reference of the one before, not a second target."""
     kept: list[Figure] = []
     refs: dict[int, float] = {}
+    tail = len(clause)  # where the clause's closing punctuation and spaces begin
+    while tail > 0 and (clause[tail - 1].isspace() or clause[tail - 1] in ".,;:)"):
+        tail -= 1
     for f in found:
         if kept:
             prev = kept[-1]
-            between = re.sub(r"\([^)]*\)", " ", clause[prev[3] : f[0]])
-            at_end = re.fullmatch(r"[\s.,;:)]*", clause[f[3] :]) is not None
-            bare_before = comparator_before(clause[: f[0]]) == "=" and not re.search(
-                r"(?:^|\s)(?:dat|la|o muc|chiem)\s*$", clause[: f[0]])
-            if re.fullmatch(r"[\s.,:>≥]*", between) or (
+            between = _without_brackets(clause[prev[3] : f[0]])
+            at_end = f[3] >= tail
+            lead = lead_of(clause, f[0])
+            bare_before = comparator_before(lead) == "=" and not _REACHES.search(lead)
+            if _ONLY_PUNCTUATION.fullmatch(between) or (
                     at_end and bare_before and _subject_after(clause, prev[3]) and not prev[4]):
                 refs[prev[0]] = f[1]
                 continue
@@ -406,6 +512,7 @@ def text_tables(texts: list[str], line_numbers: list[int], start: int = 0) -> li
 def without_results(targets: list[Target], sections: list[Section]) -> list[Target]:
     """Targets outside a report of results ("Phần I. KẾT QUẢ TRIỂN KHAI ..."): figures there were reached."""
     names = conventions().part("ket-qua")
+    known: dict[int | None, bool] = {}  # per section: every target of a section has the same answer
 
     def in_results(k: int | None) -> bool:
         while k is not None:
@@ -414,4 +521,9 @@ def without_results(targets: list[Target], sections: list[Section]) -> list[Targ
             k = sections[k].parent
         return False
 
-    return [t for t in targets if not in_results(t.section)]
+    def cached(k: int | None) -> bool:
+        if k not in known:
+            known[k] = in_results(k)
+        return known[k]
+
+    return [t for t in targets if not cached(t.section)]
