@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from layouts import VARIANTS, blocks_of, corpus, outcome  # noqa: E402
+from layouts import OFFICE_PDF, VARIANTS, Outcome, blocks_of, corpus, office_pdfs, outcome  # noqa: E402
 
 from checker.rules.loader import load_packs  # noqa: E402
 
@@ -34,21 +34,44 @@ def agreement(verbose: bool = False) -> dict[str, tuple[int, int, float]]:
     originals = {p: outcome(p, packs) for p in plans}
     with tempfile.TemporaryDirectory() as tmp:
         for name, make in VARIANTS.items():
-            same, shares = 0, []
+            rendered = {}
             for p in plans:
                 folder = Path(tmp) / name / p.stem
                 folder.mkdir(parents=True)
-                got = outcome(make(blocks_of(p), folder), packs)
-                want = originals[p]
-                shares.append(jaccard(want[1], got[1]) if want[0] == got[0] else 0.0)
-                if got == want:
-                    same += 1
-                elif verbose:
-                    lost = sorted((Counter(want[1]) - Counter(got[1])).elements())
-                    extra = sorted((Counter(got[1]) - Counter(want[1])).elements())
-                    print(f"  {name:26s} {p.name[:36]:36s} status {want[0]}→{got[0]} lost {lost} extra {extra}")
-            rows[name] = (same, len(plans), sum(shares) / len(shares) if shares else 1.0)
+                rendered[p] = outcome(make(blocks_of(p), folder), packs)
+            rows[name] = _row(name, originals, rendered, verbose)
+        made = _saved_as_pdf(plans, Path(tmp) / OFFICE_PDF)
+        if made is not None:
+            rows[OFFICE_PDF] = _row(OFFICE_PDF, originals, {p: outcome(f, packs) for p, f in made.items()}, verbose)
     return rows
+
+
+def _row(name: str, originals: dict[Path, Outcome], rendered: dict[Path, Outcome], verbose: bool
+         ) -> tuple[int, int, float]:
+    """(plans agreeing, plans, mean share of findings in common) of one variant."""
+    same, shares = 0, []
+    for p, got in rendered.items():
+        want = originals[p]
+        shares.append(jaccard(want[1], got[1]) if want[0] == got[0] else 0.0)
+        if got == want:
+            same += 1
+        elif verbose:
+            lost = sorted((Counter(want[1]) - Counter(got[1])).elements())
+            extra = sorted((Counter(got[1]) - Counter(want[1])).elements())
+            print(f"  {name:26s} {p.name[:36]:36s} status {want[0]}→{got[0]} lost {lost} extra {extra}")
+    return same, len(rendered), sum(shares) / len(shares) if shares else 1.0
+
+
+def _saved_as_pdf(plans: list[Path], folder: Path) -> dict[Path, Path] | None:
+    """The plans' Word renderings saved as PDF by LibreOffice (one soffice call); None without LibreOffice."""
+    import pytest
+
+    folder.mkdir(parents=True)
+    try:
+        return office_pdfs(plans, folder)
+    except pytest.skip.Exception as why:
+        print(f"{OFFICE_PDF}: skipped ({why})")
+        return None
 
 
 def main() -> None:

@@ -430,6 +430,22 @@ VARIANTS: dict[str, Callable[[list[Block], Path], Path]] = {
 }
 
 
+# --------------------------------------------------------------------------- Word saved as PDF by LibreOffice
+
+OFFICE_PDF = "docx-saved-as-pdf-libreoffice"
+
+
+def office_pdfs(plans: list[Path], folder: Path) -> dict[Path, Path]:
+    """Every plan as offices make its PDF: the Word rendering (header and signature as borderless tables, text
+    tables as Word tables, automatic numbering) saved as PDF by LibreOffice, all plans in one soffice call with
+    its own profile. Skips (pytest.skip) where LibreOffice is absent."""
+    from helpers_office import convert
+
+    docs = [render_docx(blocks_of(p), folder / f"{k:03d}-{p.stem}.docx", auto_numbering=True)
+            for k, p in enumerate(plans)]
+    return dict(zip(plans, convert(docs, "pdf", folder), strict=True))
+
+
 # --------------------------------------------------------------------------- agreement
 
 

@@ -320,7 +320,7 @@ def read(path: Path, limits: Limits) -> Document:
             notes.append(note)
     if not any(line.text.strip() for line in lines):
         raise IngestError(str(path), "tệp .docx không có nội dung chữ (ảnh quét? hãy chạy OCR)")
-    tables = _tables_from(lines, len(reader.tables))
+    tables = layout.tables_from_lines(lines, len(reader.tables))
     by_number = dict(enumerate(tables, start=1))
     units = [u if u.table is None or u.loc.table is None else
              layout.Unit(text="", loc=u.loc, table=by_number.get(u.loc.table, u.table)) for u in units]
@@ -366,17 +366,3 @@ def _typed_tables(units: list[layout.Unit], count: int) -> tuple[list[layout.Uni
             out.append(layout.Unit(text="", loc=u.loc.model_copy(update={"table": count + k}), table=typed[k - 1]))
     return out, typed
 
-
-def _tables_from(lines: list[Line], count: int) -> list[Table]:
-    """Tables rebuilt from the (possibly converted) cell lines, so both views carry the same text."""
-    rows: dict[int, dict[int, list[TableCell]]] = {}
-    for line in lines:
-        loc = line.loc
-        if loc.table is None or loc.row is None:
-            continue
-        rows.setdefault(loc.table, {}).setdefault(loc.row, []).append(TableCell(text=line.text, loc=loc))
-    tables: list[Table] = []
-    for number in range(1, count + 1):
-        by_row = rows.get(number, {})
-        tables.append(Table(rows=[by_row[r] for r in sorted(by_row)]))
-    return tables

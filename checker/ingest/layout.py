@@ -45,7 +45,7 @@ _CLOSED = re.compile(r"[.;:!?)…]$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
 _COMPARATOR_FIRST = re.compile(r"[≥≤<>=]\s*\d")
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
-_DOC_TYPES = ("ke hoach", "quyet dinh", "bao cao", "thong bao", "chuong trinh", "chi thi", "nghi quyet",
+DOC_TYPES = ("ke hoach", "quyet dinh", "bao cao", "thong bao", "chuong trinh", "chi thi", "nghi quyet",
               "cong van", "to trinh", "huong dan")
 _AUTHORITY = re.compile(r"\b(?:tm|kt|q|tl|tuq)\s*[.,]\s*(?:uy ban|ubnd|chu tich|ban)\b")
 _RECIPIENTS = re.compile(r"^\s*n\w{1,2}i nh\w{1,2}n\b")
@@ -204,7 +204,7 @@ def _doc_type_index(units: list[Unit]) -> int | None:
             return None
         left, right = split_columns(u.text)
         for side in (left, right):
-            if side and squash(side[1]).rstrip(": ") in _DOC_TYPES:
+            if side and squash(side[1]).rstrip(": ") in DOC_TYPES:
                 return i
     return None
 
@@ -709,7 +709,7 @@ def _title_end(units: list[Unit], k: int, limit: int) -> int:
 def _title_blocks(units: list[Unit], k: int, limit: int, body: _Body) -> list[Block]:
     out: list[Block] = []
     lpart, rpart = split_columns(units[k].text)
-    side = lpart if lpart and squash(lpart[1]).rstrip(": ") in _DOC_TYPES else rpart
+    side = lpart if lpart and squash(lpart[1]).rstrip(": ") in DOC_TYPES else rpart
     if side is None:
         side = (0, units[k].text)
     out.append(Block(kind="title", text=side[1].strip(), spans=[Span(start=0, loc=units[k].loc)]))
@@ -770,3 +770,19 @@ def logical_lines(blocks: list[Block]) -> list[Line]:
 
 def tables_of(blocks: list[Block]) -> list[Table]:
     return [Table(rows=b.rows) for b in blocks if b.kind == "table"]
+
+
+def tables_from_lines(lines: list[Line], count: int) -> list[Table]:
+    """Tables rebuilt from a reader's cell lines (each with its table, row and cell), so that both views carry
+    the same (possibly converted) text."""
+    rows: dict[int, dict[int, list[TableCell]]] = {}
+    for line in lines:
+        loc = line.loc
+        if loc.table is None or loc.row is None:
+            continue
+        rows.setdefault(loc.table, {}).setdefault(loc.row, []).append(TableCell(text=line.text, loc=loc))
+    tables: list[Table] = []
+    for number in range(1, count + 1):
+        by_row = rows.get(number, {})
+        tables.append(Table(rows=[by_row[r] for r in sorted(by_row)]))
+    return tables

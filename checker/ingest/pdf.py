@@ -11,16 +11,20 @@ pdfminer.six 20260107):
 A justified (word-spaced) page of seed 003 also came back identical from both. Quality is the same
 (precomposed NFC letters, no stray combining marks); pypdf is about 5.7 times faster and is already a
 dependency, so pypdf.
+
+The text is placed by its position on the page (``checker.ingest.pdf_grid``): ruled tables are read as rows and
+cells, however their cells wrap, and columns of the header and signature keep apart; pypdf's plain text is the
+fallback for a page whose drawing cannot be followed.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from checker.clean import safe_text
 from checker.errors import IngestError
-from checker.ingest import layout, legacy
+from checker.ingest import layout, legacy, pdf_grid
 from checker.ingest.safety import check_pages, check_size, head, time_limit
 from checker.models import Document, Line, Location
 from checker.text import nfc
@@ -35,7 +39,7 @@ MIN_PAGE_CHARS = 20  # fewer visible characters than this on a page: treated as 
 TIME_LIMIT_S = 120.0
 
 
-def _page_texts(path: Path, limits: Limits) -> list[str]:
+def _pages(path: Path, limits: Limits) -> list[list[Item]]:
     import pypdf
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
@@ -53,7 +57,7 @@ def _page_texts(path: Path, limits: Limits) -> list[str]:
             if not ok:
                 raise IngestError(str(path), "PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi kiểm tra lại")
         check_pages(len(reader.pages), str(path), limits)
-        return [page.extract_text() or "" for page in reader.pages]
+        return [_page_items(page) for page in reader.pages]
     except IngestError:
         raise
     except FileNotDecryptedError:
@@ -69,10 +73,11 @@ def read(path: Path, limits: Limits) -> Document:
     if b"%PDF-" not in head(path, 1024):
         raise IngestError(str(path), "không phải tệp PDF (thiếu phần đầu %PDF-)")
     with time_limit(TIME_LIMIT_S, str(path), "đọc PDF quá lâu (tệp hỏng hoặc bất thường)"):
-        pages = _page_texts(path, limits)
-    if not pages:
+        items = _pages(path, limits)
+    if not items:
         raise IngestError(str(path), "tệp PDF không có trang nào")
-    visible = [sum(1 for c in nfc(t) if not c.isspace()) for t in pages]
+    visible = [sum(1 for kind, content in page for c in nfc(_words(kind, content)) if not c.isspace())
+               for page in items]
     if sum(visible) < MIN_PAGE_CHARS:
         raise IngestError(str(path), f"PDF không có lớp văn bản (bản quét?); {OCR_HINT}")
     notes: list[str] = []
@@ -80,12 +85,7 @@ def read(path: Path, limits: Limits) -> Document:
     if scanned:
         pages_list = ", ".join(scanned)
         notes.append(f"trang {pages_list} không có lớp văn bản (ảnh quét?), chưa được đọc; {OCR_HINT}")
-    lines: list[Line] = []
-    for page_no, text in enumerate(pages, start=1):
-        for raw in safe_text(nfc(text)).split("\n"):
-            line = raw.rstrip()
-            if line.strip():
-                lines.append(Line(text=line, loc=Location(line=len(lines) + 1, page=page_no)))
+    lines, count = _lines_of(items)
     check_size(lines, str(path), limits)  # before legacy detection and the layout
     converted = legacy.convert_if_legacy("\n".join(line.text for line in lines))
     if converted is not None:
@@ -93,6 +93,93 @@ def read(path: Path, limits: Limits) -> Document:
         if enc is not None:
             lines = [Line(text=legacy.convert(line.text, enc), loc=line.loc) for line in lines]
             notes.append(converted[1])
-    blocks = layout.infer(lines)
+    read_tables = layout.tables_from_lines(lines, count)
+    blocks = layout.infer(lines, read_tables)
     return Document(path=str(path), format="pdf", lines=lines, tables=layout.tables_of(blocks), blocks=blocks,
                     notes=notes)
+
+
+Item = tuple[str, Any]  # ("line", text) or ("table", rows of cell texts)
+
+
+def _words(kind: str, content: Any) -> str:
+    return content if kind == "line" else " ".join(c for row in content for c in row)
+
+
+def _page_items(page: Any) -> list[Item]:
+    """A page as lines and ruled tables in reading order (top to bottom); pypdf's plain text, one item per
+    line, where the positions cannot be read."""
+    try:
+        return _placed_items(page)
+    except Exception:  # the page's drawing is beyond the layout reading: its text as pypdf gives it
+        return [("line", t) for t in (page.extract_text() or "").split("\n")]
+
+
+def _placed_items(page: Any) -> list[Item]:
+    runs, operations = pdf_grid.runs_of(page)
+    if not runs:
+        return [("line", t) for t in (page.extract_text() or "").split("\n")]
+    horizontal, vertical = pdf_grid.rules_of(operations)
+    grids = pdf_grid.grids_of(horizontal, vertical)
+    outside = []
+    for run in runs:
+        grid = next((g for g in grids if g.holds(run)), None)
+        if grid is None:
+            outside.append(run)
+        else:
+            grid.place(run)
+    placed: list[tuple[float, Item]] = [(g.ys[0], ("table", g.rows())) for g in grids if g.cells]
+    left = min(r.x for r in runs)
+    outside = pdf_grid.join_wrapped_columns(outside) if outside else outside
+    placed += [(y, ("line", text)) for text, y in pdf_grid.text_lines(outside, left, pdf_grid.char_width(runs))]
+    return [item for _y, item in sorted(placed, key=lambda p: -p[0])]
+
+
+def _goes_on(last: list[str], first: list[str]) -> bool:
+    """The first row of a table's part on a new page is the rest of the row the page break cut."""
+    if len(last) != len(first):
+        return False
+    if not first[0].strip() and last[0].strip():
+        return True
+    texts = [c for c in first if c.strip()]
+    return bool(texts) and all(c[:1].islower() for c in texts)
+
+
+def _lines_of(pages: list[list[Item]]) -> tuple[list[Line], int]:
+    """Lines numbered across pages (a table cell is one line, with its table, row and cell); tables counted."""
+    lines: list[Line] = []
+    tables = 0
+    open_rows: list[list[str]] | None = None  # the last table, while nothing has come after it
+    for page_no, items in enumerate(pages, start=1):
+        for kind, content in items:
+            if kind == "line":
+                line = safe_text(nfc(content)).rstrip()
+                if line.strip() or (lines and lines[-1].text.strip()):  # one blank line between paragraphs
+                    lines.append(Line(text=line, loc=Location(line=len(lines) + 1, page=page_no)))
+                if line.strip():
+                    open_rows = None
+                continue
+            rows = [[safe_text(nfc(c)).strip() for c in row] for row in content]
+            if open_rows is not None and rows and len(rows[0]) == len(open_rows[-1]):
+                if _goes_on(open_rows[-1], rows[0]):
+                    _extend_row(lines, tables, len(open_rows), rows[0])
+                    open_rows[-1] = [f"{a} {b}".strip() for a, b in zip(open_rows[-1], rows[0], strict=True)]
+                    rows = rows[1:]
+                start = len(open_rows)
+            else:
+                tables += 1
+                open_rows, start = [], 0
+            for r, row in enumerate(rows, start=start + 1):
+                for c, text in enumerate(row, start=1):
+                    lines.append(Line(text=text, loc=Location(line=len(lines) + 1, page=page_no, table=tables,
+                                                              row=r, cell=c)))
+            open_rows.extend(rows)
+    return lines, tables
+
+
+def _extend_row(lines: list[Line], table: int, row: int, more: list[str]) -> None:
+    """The cells of a row cut by a page break get the rest of their text."""
+    for k, line in enumerate(lines):
+        loc = line.loc
+        if loc.table == table and loc.row == row and loc.cell is not None and more[loc.cell - 1]:
+            lines[k] = Line(text=f"{line.text} {more[loc.cell - 1]}".strip(), loc=loc)

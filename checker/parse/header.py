@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from checker.conventions import conventions
+from checker.ingest.layout import DOC_TYPES
 from checker.models import Header, Signature
 from checker.parse.citations import parse_date
 from checker.parse.view import View
@@ -84,6 +85,41 @@ def _motto_re() -> re.Pattern[str]:
     return re.compile("|".join(phrases))
 
 
+@lru_cache(maxsize=1)
+def _motto_openings() -> tuple[str, ...]:
+    """The first two words of each motto phrase: a column wrapped after them ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" /
+    "VIỆT NAM") still begins the motto."""
+    return tuple(" ".join(squash(p).split()[:2]) for p in conventions().motto)
+
+
+def _opens_motto(text: str) -> bool:
+    sq = squash(text.strip("#*> "))
+    return any(sq == o or sq.startswith(o + " ") for o in _motto_openings())
+
+
+def _name_goes_on(view: View, i: int, limit: int) -> str:
+    """The rest of a unit's name wrapped onto the next line of a narrow column ("ỦY BAN NHÂN DÂN XÃ KIM" /
+    "THÀNH"): one or two capitalised words alone in the left column, which neither open the motto nor name a
+    body or a level, nor carry a figure; else ""."""
+    j = i + 1
+    while j < limit and view.is_blank(j):
+        j += 1
+    if j >= limit:
+        return ""
+    if view.kinds and view.kinds[j] != "header":
+        return ""  # the title ("KẾ HOẠCH") or the body begins
+    col = columns(view.texts[j].strip())[0].strip("#*> ")
+    words = col.split()
+    if not 1 <= len(words) <= 2 or any(c.isdigit() for c in col) or not _upperish(col) or _opens_motto(col):
+        return ""
+    sq = squash(col)
+    starts = [squash(b) for b in conventions().issuer_bodies] + [w for w, _lv, _t in _level_words()]
+    if (any(sq == w or sq.startswith(w + " ") for w in starts) or NUMBER_LABEL.search(fold(col))
+            or sq.rstrip(": ") in DOC_TYPES):
+        return ""
+    return _words_upper(col)
+
+
 def _level_words() -> list[tuple[str, str, str | None]]:
     """(squashed word, level, unit type) for every issuer word of rules/conventions.yaml, longest first."""
     out = [(squash(w), lv.level, lv.unit_type) for lv in conventions().issuer_levels for w in lv.words]
@@ -125,6 +161,8 @@ def _general_issuer(view: View, limit: int) -> tuple[str, int, int, str] | None:
         mm = motto.search(fold(col))
         col = col[: mm.start()].strip() if mm else col  # the motto column run into this one
         sq = squash(col)
+        if lines and _opens_motto(col):
+            break  # the motto wrapped in its own column, read down the first
         if not sq or sq in ("ke hoach", "du thao") or DATE.search(fold(col)):
             if lines:
                 break
@@ -177,6 +215,11 @@ def parse_header(view: View, body_start: int) -> Header:
             cut = NUMBER_LABEL.search(fold(rest))  # OCR "XÃ GIA PHÚC S6: 81/KH-UBND": the number glued on
             rest = rest[: cut.start()] if cut else rest
             name = _words_upper(columns(rest)[0] if rest.strip() else rest)  # the left column only
+            more = _name_goes_on(view, i, limit) if name and name == columns(rest)[0].strip(" *#") else ""
+            if more and len(name.split()) + len(more.split()) <= 4:
+                name = f"{name} {more}"
+                if h.get("issuer_line") == view.line_no(i):
+                    h["issuer"] = f"{h['issuer']} {more}"
             if name:
                 h["unit_type"] = unit_type(m.group(1))
                 h["unit_name"] = title_case(name)

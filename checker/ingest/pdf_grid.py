@@ -1,0 +1,330 @@
+"""A PDF page as a person sees it: text lines where they are drawn, and ruled tables read as rows and cells.
+
+pypdf's plain extraction gives the text in drawing order: a Word table saved as PDF (LibreOffice's or Word's
+"Save as PDF") comes out one cell after another, each cell broken into the short lines of its narrow column,
+and the rows can no longer be told apart. Here the text runs are placed by their coordinates (pypdf's layout
+mode machinery: one run per text line drawn, with its start and end x and its baseline) and the page's ruling
+(stroked lines and thin filled rectangles, the borders Word and LibreOffice draw) is collected too:
+
+- a grid of ruling lines (at least two columns) is a table; each run inside it belongs to the cell whose
+  borders enclose its start, a cell's lines are joined into one text (as Word joins a cell's paragraphs),
+  columns merged in a row (no border between them in that row) are one cell;
+- a table cut by a page break goes on with the first grid of the next page when nothing else comes between
+  them and the columns are the same; a row cut by the break (its first cell empty on the new page, or every
+  part of it going on in lower case) is one row;
+- the text outside tables is laid out in fixed-width lines (columns kept as runs of spaces, as pdftotext
+  -layout does), one line per baseline, a blank line where the gap between baselines shows a paragraph break.
+
+Everything that is not plain page content (form XObjects, rotated text) is left to pypdf's plain extraction,
+the fallback when this reading fails on a file.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+RULE_TOL = 2.0  # points: two ruling lines this close are one; a run starts this far inside a cell at least
+THIN = 2.0  # a filled rectangle this thin is a ruling line
+MIN_RULE = 6.0  # shorter strokes are not ruling lines (underlines of a letter, dots)
+MIN_GAP = 4  # spaces at least between two columns of one line (as checker.ingest.layout splits them)
+
+
+@dataclass
+class Run:
+    x: float
+    end: float
+    y: float
+    height: float
+    text: str
+
+
+@dataclass
+class Grid:
+    xs: list[float]  # column borders, left to right
+    ys: list[float]  # row borders, top to bottom (PDF y grows upwards)
+    verticals: list[tuple[float, float, float]]  # (x, low y, high y)
+    cells: dict[tuple[int, int], list[Run]] = field(default_factory=dict)
+
+    def holds(self, run: Run) -> bool:
+        return (self.xs[0] - RULE_TOL <= run.x <= self.xs[-1] and self.ys[-1] <= run.y <= self.ys[0])
+
+    def place(self, run: Run) -> None:
+        row = next(i for i in range(len(self.ys) - 1) if run.y >= self.ys[i + 1] - 0.01)
+        col = max(0, max((i for i, x in enumerate(self.xs[:-1]) if run.x + RULE_TOL / 2 >= x), default=0))
+        self.cells.setdefault((row, col), []).append(run)
+
+    def borders_in_row(self, row: int) -> list[int]:
+        """Indices of the column borders drawn through a row (the outer two always)."""
+        mid = (self.ys[row] + self.ys[row + 1]) / 2
+        inner = [i for i, x in enumerate(self.xs[1:-1], start=1)
+                 if any(abs(vx - x) <= RULE_TOL and lo - RULE_TOL <= mid <= hi + RULE_TOL
+                        for vx, lo, hi in self.verticals)]
+        return [0, *inner, len(self.xs) - 1]
+
+    def rows(self) -> list[list[str]]:
+        out = []
+        for r in range(len(self.ys) - 1):
+            borders = self.borders_in_row(r)
+            row = []
+            for a, b in zip(borders, borders[1:], strict=False):
+                runs = [run for c in range(a, b) for run in self.cells.get((r, c), [])]
+                row.append(cell_text(runs))
+            out.append(row)
+        return out
+
+
+def cell_text(runs: list[Run]) -> str:
+    """A cell's lines, top to bottom, joined with a space (a word hyphenated at the line end joined again)."""
+    text = ""
+    for line in _lines_of(runs):
+        part = " ".join(r.text.strip() for r in line if r.text.strip())
+        if not part:
+            continue
+        if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and part[:1].islower():
+            text = text[:-1] + part
+        else:
+            text = f"{text} {part}" if text else part
+    return text
+
+
+def _lines_of(runs: list[Run]) -> list[list[Run]]:
+    """Runs grouped by baseline (within half a text height), top to bottom, each line left to right."""
+    out: list[list[Run]] = []
+    for run in sorted(runs, key=lambda r: (-r.y, r.x)):
+        if out and abs(out[-1][0].y - run.y) < max(run.height, out[-1][0].height, 1.0) * 0.5:
+            out[-1].append(run)
+        else:
+            out.append([run])
+    return [sorted(line, key=lambda r: r.x) for line in out]
+
+
+# --------------------------------------------------------------------------- reading a page
+
+
+def _matrix_mul(a: list[float], b: list[float]) -> list[float]:
+    return [a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3], a[2] * b[0] + a[3] * b[2],
+            a[2] * b[1] + a[3] * b[3], a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5]]
+
+
+def _apply(m: list[float], x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def rules_of(operations: list[tuple[list[Any], bytes]]
+             ) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """Horizontal (y, x0, x1) and vertical (x, y0, y1) ruling lines of a content stream, in page space."""
+    ctm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+    stack: list[list[float]] = []
+    path: list[tuple[tuple[float, float], tuple[float, float]]] = []  # segments
+    rects: list[tuple[float, float, float, float]] = []
+    start = cur = (0.0, 0.0)
+    horizontal: list[tuple[float, float, float]] = []
+    vertical: list[tuple[float, float, float]] = []
+
+    def keep(a: tuple[float, float], b: tuple[float, float]) -> None:
+        if abs(a[1] - b[1]) <= 0.5 and abs(a[0] - b[0]) >= MIN_RULE:
+            horizontal.append((a[1], min(a[0], b[0]), max(a[0], b[0])))
+        elif abs(a[0] - b[0]) <= 0.5 and abs(a[1] - b[1]) >= MIN_RULE:
+            vertical.append((a[0], min(a[1], b[1]), max(a[1], b[1])))
+
+    for operands, op in operations:
+        try:
+            if op == b"q":
+                stack.append(list(ctm))
+            elif op == b"Q":
+                ctm = stack.pop() if stack else ctm
+            elif op == b"cm" and len(operands) == 6:
+                ctm = _matrix_mul([float(v) for v in operands], ctm)
+            elif op == b"m" and len(operands) == 2:
+                start = cur = _apply(ctm, float(operands[0]), float(operands[1]))
+            elif op == b"l" and len(operands) == 2:
+                nxt = _apply(ctm, float(operands[0]), float(operands[1]))
+                path.append((cur, nxt))
+                cur = nxt
+            elif op == b"h":
+                path.append((cur, start))
+                cur = start
+            elif op == b"re" and len(operands) == 4:
+                x, y, w, h = (float(v) for v in operands)
+                a, b = _apply(ctm, x, y), _apply(ctm, x + w, y + h)
+                rects.append((min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])))
+            elif op in (b"S", b"s", b"B", b"B*", b"b", b"b*"):
+                for a, b in path:
+                    keep(a, b)
+                for x0, y0, x1, y1 in rects:
+                    for a, b in (((x0, y0), (x1, y0)), ((x0, y1), (x1, y1)), ((x0, y0), (x0, y1)),
+                                 ((x1, y0), (x1, y1))):
+                        keep(a, b)
+                path, rects = [], []
+            elif op in (b"f", b"F", b"f*"):
+                for x0, y0, x1, y1 in rects:  # borders drawn as thin filled rectangles
+                    if y1 - y0 <= THIN and x1 - x0 >= MIN_RULE:
+                        horizontal.append(((y0 + y1) / 2, x0, x1))
+                    elif x1 - x0 <= THIN and y1 - y0 >= MIN_RULE:
+                        vertical.append(((x0 + x1) / 2, y0, y1))
+                path, rects = [], []
+            elif op == b"n":
+                path, rects = [], []
+        except (TypeError, ValueError):
+            continue
+    return horizontal, vertical
+
+
+def _merge(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > RULE_TOL:
+            out.append(v)
+    return out
+
+
+def grids_of(horizontal: list[tuple[float, float, float]], vertical: list[tuple[float, float, float]]
+             ) -> list[Grid]:
+    """Tables drawn by ruling: groups of vertical and horizontal lines that cross or touch, with at least two
+    columns and one row."""
+    n_v = len(vertical)
+    parent = list(range(n_v + len(horizontal)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for j, (y, x0, x1) in enumerate(horizontal):
+        for i, (x, y0, y1) in enumerate(vertical):
+            if x0 - RULE_TOL <= x <= x1 + RULE_TOL and y0 - RULE_TOL <= y <= y1 + RULE_TOL:
+                parent[find(n_v + j)] = find(i)
+    groups: dict[int, tuple[list[int], list[int]]] = {}
+    for i in range(n_v):
+        groups.setdefault(find(i), ([], []))[0].append(i)
+    for j in range(len(horizontal)):
+        root = find(n_v + j)
+        if root in groups:
+            groups[root][1].append(j)
+    out = []
+    for vs, hs in groups.values():
+        xs = _merge([vertical[i][0] for i in vs])
+        ys = _merge([horizontal[j][0] for j in hs])[::-1]
+        if len(xs) >= 3 and len(ys) >= 2:
+            out.append(Grid(xs=xs, ys=ys, verticals=[vertical[i] for i in vs]))
+    return sorted(out, key=lambda g: -g.ys[0])
+
+
+def runs_of(page: Any) -> tuple[list[Run], list[tuple[list[Any], bytes]]]:
+    """The text runs of a page (page coordinates) and its content stream operations."""
+    from pypdf._text_extraction._layout_mode._fixed_width_page import recurse_to_target_op, set_font_operation
+    from pypdf._text_extraction._layout_mode._text_state_manager import TextStateManager
+    from pypdf.generic import ContentStream
+
+    contents = page.get("/Contents")
+    if contents is None:
+        return [], []
+    operations = list(ContentStream(contents.get_object(), page.pdf, "bytes").operations)
+    fonts = page._layout_mode_fonts()
+    state = TextStateManager()
+    groups: list[Any] = []
+    ops: Iterator[tuple[list[Any], bytes]] = iter(operations)
+    for operands, op in ops:
+        if op in (b"BT", b"q"):
+            bts, _tjs = recurse_to_target_op(ops, state, b"ET" if op == b"BT" else b"Q", fonts, True)
+            groups.extend(bts)
+        elif op == b"Tf":
+            set_font_operation(state, fonts, operands)
+        else:
+            state.set_state_param(op, operands)
+    runs = [Run(x=g["tx"], end=g["displaced_tx"], y=g["ty"] * g["flip_sort"], height=g["font_height"],
+                text=g["text"]) for g in groups if g["text"]]
+    return runs, operations
+
+
+# --------------------------------------------------------------------------- text outside tables
+
+
+def _gap_beside(line: list[Run], run: Run, height: float) -> bool:
+    """Another run on the same line, a wide gap away: the line is one of a two-column layout."""
+    return any(r is not run and (r.x - run.end > 2 * height or run.x - r.end > 2 * height) for r in line)
+
+
+def join_wrapped_columns(runs: list[Run]) -> list[Run]:
+    """In a two-column layout (the header and the signature laid out as a borderless table), a column's text
+    that Word or LibreOffice wrapped onto the next line ("ỦY BAN NHÂN DÂN PHƯỜNG GIA" / "VIÊN") is put back
+    on its line: the next run below in the same column (same left edge, or same centre) goes on it when the
+    first word of that run would not have fitted in the column (its edge: the next run to the right, or the
+    page's right edge). Body lines (one column) are left as they are, for the layout to join."""
+    lines = _lines_of(runs)
+    right_edge = max(r.end for r in runs)
+    gone: set[int] = set()
+    for k, line in enumerate(lines):
+        for run in line:
+            if id(run) in gone or not run.text.strip():
+                continue
+            height = run.height or 1.0
+            for below in lines[k + 1 : k + 3]:
+                if run.y - below[0].y > 1.6 * height:
+                    break
+                same = [b for b in below if id(b) not in gone and b.text.strip()
+                        and (abs(b.x - run.x) <= RULE_TOL or abs((b.x + b.end) - (run.x + run.end)) <= 2 * RULE_TOL)]
+                if not same:
+                    continue
+                nxt = same[0]
+                if not (_gap_beside(line, run, height) or _gap_beside(below, nxt, height)):
+                    break
+                edge = min((r.x for r in (*line, *below) if r.x > run.end + height), default=right_edge)
+                edge -= height if edge != right_edge else height / 2
+                per_char = (run.end - run.x) / max(1, len(run.text))
+                word = nxt.text.strip().split()[0]
+                centred = abs(nxt.x - run.x) > RULE_TOL
+                left = max((r.end for r in (*line, *below) if r.end < run.x - height), default=min(r.x for r in runs))
+                fits = ((run.end - run.x) + per_char * (len(word) + 1) <= edge - left if centred
+                        else run.end + per_char * (len(word) + 1) <= edge)
+                if not fits:
+                    run.text = f"{run.text.rstrip()} {nxt.text.strip()}"
+                    gone.add(id(nxt))
+                break
+    return [r for r in runs if id(r) not in gone]
+
+
+
+def text_lines(runs: list[Run], left: float, char_width: float) -> list[tuple[str, float]]:
+    """Fixed-width lines (text, baseline) of runs outside tables; "" for a blank line between paragraphs."""
+    out: list[tuple[str, float]] = []
+    lines = _lines_of(runs)
+    steps = Counter(round(a[0].y - b[0].y) for a, b in zip(lines, lines[1:], strict=False) if a[0].y > b[0].y)
+    # a line's step: the smallest step between baselines seen twice (the lines of a wrapped paragraph)
+    step = min((d for d, n in steps.items() if n >= 2 and d > 0), default=min(steps, default=0))
+    last: float | None = None  # previous baseline
+    for line in lines:
+        y = line[0].y
+        if last is not None and step > 0 and last - y > 1.4 * step:
+            out.append(("", y))  # more than a line's step: a paragraph break
+        parts: list[str] = []
+        length, end = 0, None
+        for r in line:
+            text = r.text.replace("\t", " ")
+            col = int((r.x - left) / char_width) if char_width > 0 else length
+            wide = end is not None and r.x - end > 2 * max(char_width, 1.0)
+            if end is not None and r.x - end < char_width * 0.3:
+                pass  # touching runs (a change of font inside a word or line)
+            elif col > length + (MIN_GAP if wide else 0):
+                parts.append(" " * min(col - length, 400))
+                length = col
+            elif parts:
+                gap = MIN_GAP if wide else 1  # a column whose left neighbour grew (a wrapped line put back)
+                parts.append(" " * gap)
+                length += gap
+            parts.append(text)
+            length += len(text)
+            end = r.end
+        out.append(("".join(parts).rstrip(), y))
+        last = y
+    return out
+
+
+def char_width(runs: list[Run]) -> float:
+    sizes = [(r.end - r.x, len(r.text)) for r in runs if r.text.strip() and r.end > r.x]
+    chars = sum(n for _w, n in sizes)
+    return sum(w for w, _n in sizes) / chars if chars else 0.0
