@@ -9,7 +9,9 @@ the metamorphic suite, on small texts written for it.
 - points of a list written in prose ("Thứ nhất, …", "Một là, …") each open a block, like "a)" or "-";
 - a wrapped sentence goes on over a line that opens with a comparator ("≥ 85%."), with an abbreviation that ends
   it ("DVCTT."), with an abbreviation hyphenated at the line end ("DV-" / "CTT.") or with a part it names
-  ("… ghi tại" / "Mục III.").
+  ("… ghi tại" / "Mục III."), but a part's label alone with no full stop ("Phần thứ hai", its title below) is
+  the heading even after a nearly full line;
+- at a narrow width (45 columns) a title line of 30-odd characters is not a full, wrapped line.
 """
 
 from __future__ import annotations
@@ -93,6 +95,19 @@ def test_a_tab_table_stays_one_table_when_every_row_is_followed_by_a_blank_line(
     assert [[c.text for c in r] for r in tables[0].rows] == [r.split("\t") for r in rows]
 
 
+def test_a_title_line_is_not_full_at_a_narrow_width() -> None:
+    """Wrapped at 45 columns, an untitled sub-part's title of 30-odd characters is no wrapped line (a long word's
+    margin is a fifth of a narrow width, not 14 characters): it does not swallow the body after it."""
+    parts = [("Sao lưu, phục hồi dữ liệu của xã", "Sao lưu hằng tuần dữ liệu hộ tịch, đất đai và thư điện tử "
+              "công vụ ra ổ đĩa riêng đặt tại trụ sở."),
+             ("Tổ công nghệ số cộng đồng ở thôn", "Mỗi thôn có một tổ hướng dẫn người dân cài đặt ứng dụng, "
+              "nộp hồ sơ trực tuyến và thanh toán không dùng tiền mặt.")]
+    want = [PARAGRAPHS[1]] + [x for pair in parts for x in pair]
+    text = "\n".join(line for para in want for line in textwrap.wrap(para, 45)) + "\n"
+    assert all(30 <= len(title) <= 45 for title, _ in parts)
+    assert _texts(text) == want
+
+
 def test_prose_points_open_their_own_blocks_however_wrapped() -> None:
     points = ["Thứ nhất, kết nối đủ băng thông cho trụ sở và bộ phận một cửa trong quý IV.",
               "Thứ hai, vận hành hệ thống quản lý văn bản và điều hành trên điện thoại của lãnh đạo.",
@@ -140,6 +155,14 @@ def test_a_part_named_in_a_wrapped_sentence_is_no_heading() -> None:
     blocks = _blocks("\n".join([*opening, first, "Mục III.", "Kết nối mạng"]) + "\n")
     assert [b.text for b in blocks][-2:] == [f"{first} Mục III.", "Kết nối mạng"]
     assert all(b.kind != "heading" for b in blocks)
+    # the label of a part alone, with no full stop, after a paragraph whose last line is nearly full: the
+    # heading, its title on the next line (the wrapped sentence named no part)
+    para = textwrap.wrap("Căn cứ tình hình thực tế của địa phương, Ủy ban nhân dân phường xây dựng kế hoạch "
+                         "triển khai các nhiệm vụ chuyển đổi số của năm 2025 như sau đây", 72)
+    assert len(para[-1]) > 60
+    blocks = _blocks("\n".join([*opening, *para, "Phần thứ hai", "NHIỆM VỤ TRỌNG TÂM", "Kết nối mạng"]) + "\n")
+    assert [(b.kind, b.text) for b in blocks][-4:-1] == [("paragraph", " ".join(para)),
+                                                        ("heading", "Phần thứ hai"), ("heading", "NHIỆM VỤ TRỌNG TÂM")]
 
 
 def test_findings_agree_as_written_blank_between_and_double_spaced(tmp_path: Path) -> None:

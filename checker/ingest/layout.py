@@ -471,7 +471,9 @@ class _Body:
         self.wrapped = cont >= 3 and cont >= 0.08 * len(texts) and self.width <= 160
 
     def full(self, part: _Part) -> bool:
-        return self.wrapped and part.raw_len >= max(20, self.width - 14)
+        """The line reaches the wrapping width, give or take one long word (14 characters, a fifth of a narrow
+        width: at 45 columns a 31-character title line is not full)."""
+        return self.wrapped and part.raw_len >= max(20, self.width - min(14, self.width // 5))
 
     def joins(self, cur: _Building, p: _Part, unit: Unit) -> str | None:
         """The joiner (" " or "" for a hyphenated word) when ``p`` continues ``cur``, else None."""
@@ -492,8 +494,11 @@ class _Body:
         if marker:
             if (family == "bullet" and rest.islower() and not _CLOSED.search(prev) and self.full(prev_part)):
                 return " "  # "kinh tế" / "- xã hội": a wrapped dash, not a list item
-            if family == "part" and mid_sentence and not rest.isupper() and not rest.isdigit():
-                return " "  # "… ghi tại" / "Mục II.": a part named in a sentence, not its heading
+            if family == "part" and mid_sentence and (rest.islower() or (
+                    not rest and _SENTENCE_END.search(p.text))):
+                # "… ghi tại" / "Mục II." or "Mục II của …": a part named in a sentence, not its heading; a label
+                # alone with no full stop ("Phần thứ nhất", its title on the next line) is the heading
+                return " "
             return None
         if first.islower() or first in "(,;%":
             return " "
