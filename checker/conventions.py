@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.text import squash
+from checker.text import MEMO, squash
 
 Level = Literal["commune", "district", "province", "ministry", "government", "party", "steering"]
 
@@ -107,7 +107,7 @@ def _abbreviation_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, table
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO)
 def expand(squashed: str) -> str:
     """Squashed text with abbreviations written out ("tthc" → "thu tuc hanh chinh"): what rules are written in."""
     pattern, table = _abbreviation_pattern()
