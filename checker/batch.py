@@ -7,7 +7,10 @@ holds up the others. A file that takes longer than ``timeout`` seconds is report
 ``unreadable`` result with a one-line reason) and its worker is killed and replaced; a worker that dies (out of
 memory, a crash in a C library) costs only its file, reported the same way. The batch always goes on.
 
-Only a handful of results wait in memory: those that finished before an earlier, slower file.
+Each worker holds two files at a time, the one it checks and the next (``AHEAD``): it starts the next as soon as it
+has sent a result, never waiting for the parent to read that result and answer (on a loaded machine the parent may
+not run again for tens of milliseconds). Results are small (a few kilobytes: findings and per-plan facts, no
+text of the plan). Only a handful of results wait in memory: those that finished before an earlier, slower file.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -28,6 +31,8 @@ from checker.ingest import Limits
 from checker.models import PlanResult
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedGeneral, LoadedPack
+
+AHEAD = 2  # files handed to a worker at once: the one it checks and the next
 
 
 def cores() -> int:
@@ -93,8 +98,8 @@ def _context(method: str | None = None) -> Any:  # a multiprocessing context (ty
 class _Worker:
     proc: BaseProcess
     conn: Connection
-    task: tuple[int, Path] | None = None
-    deadline: float = 0.0
+    tasks: deque[tuple[int, Path]] = field(default_factory=deque)  # sent, in the order the worker checks them
+    deadline: float = 0.0  # for the first of ``tasks``: it started when the result before it came back
 
 
 class _Pool:
@@ -132,19 +137,30 @@ class _Pool:
             self._stop(w)
 
     def _give(self, w: _Worker, todo: deque[tuple[int, Path]]) -> None:
-        if todo:
-            w.task = todo.popleft()
-            w.deadline = time.monotonic() + (self.timeout or 0)
-            w.conn.send(w.task)
+        """Files for ``w``: one, and a next one (up to ``AHEAD``) while files remain for every worker (the last
+        files go one at a time, to whichever worker is free); the first one's time starts now if it had none."""
+        while todo and (not w.tasks or (len(w.tasks) < AHEAD and len(todo) >= self.jobs)):
+            if not w.tasks:
+                w.deadline = time.monotonic() + (self.timeout or 0)
+            task = todo.popleft()
+            w.tasks.append(task)
+            try:
+                w.conn.send(task)
+            except OSError:  # the worker died: reading from it says so (``_failed`` hands its files on)
+                return
 
-    def _failed(self, w: _Worker, reason_key: str) -> tuple[int, PlanResult]:
-        """The worker's file reported as not checked; the worker replaced."""
-        assert w.task is not None
-        k, path = w.task
+    def _failed(self, w: _Worker, reason_key: str, todo: deque[tuple[int, Path]]) -> tuple[int, PlanResult]:
+        """The file ``w`` was checking reported as not checked; the worker replaced; the files it held but had not
+        started go back to the front of ``todo``, in their order."""
+        k, path = w.tasks.popleft()
+        todo.extendleft(reversed(w.tasks))
+        w.tasks.clear()
         limit = f"{self.timeout:g}" if self.timeout else ""
         result = PlanResult(path=str(path), status="unreadable",
                             reason=f"{path}: " + msg(reason_key, self.job.lang, seconds=limit))
         self._stop(w)
+        if todo:
+            self._give(self._start(), todo)
         return k, result
 
     def run(self, files: list[Path]) -> Iterator[PlanResult]:
@@ -154,7 +170,7 @@ class _Pool:
         for _ in range(min(self.jobs, len(files))):
             self._give(self._start(), todo)
         while nxt < len(files):
-            busy = [w for w in self.workers if w.task is not None]
+            busy = [w for w in self.workers if w.tasks]
             wait_for = None
             if self.timeout:
                 wait_for = max(0.0, min(w.deadline for w in busy) - time.monotonic())
@@ -164,19 +180,17 @@ class _Pool:
                     try:
                         k, result = w.conn.recv()
                     except (EOFError, OSError):
-                        k, result = self._failed(w, "status.unreadable.crashed")
+                        k, result = self._failed(w, "status.unreadable.crashed", todo)
                         done[k] = result
-                        if todo:
-                            self._give(self._start(), todo)
                         continue
+                    assert k == w.tasks[0][0]
+                    w.tasks.popleft()
+                    w.deadline = time.monotonic() + (self.timeout or 0)  # the next one started as this came back
                     done[k] = result
-                    w.task = None
                     self._give(w, todo)
                 elif self.timeout and time.monotonic() >= w.deadline:
-                    k, result = self._failed(w, "status.unreadable.too_slow")
+                    k, result = self._failed(w, "status.unreadable.too_slow", todo)
                     done[k] = result
-                    if todo:
-                        self._give(self._start(), todo)
             while nxt in done:
                 yield done.pop(nxt)
                 nxt += 1
