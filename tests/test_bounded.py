@@ -55,6 +55,19 @@ def refused(path: Path, match: str, limits: Limits | None = None) -> IngestError
     return err.value
 
 
+def count_calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[int]:
+    """``owner.name`` replaced by a wrapper that counts its calls (in the one item of the returned list)."""
+    calls = [0]
+    original = getattr(owner, name)
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls[0] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
 def guarded(path: Path, packs: list[LoadedPack]) -> PlanResult:
     with time_limit(HANG_GUARD, str(path), "hang"):
         result = check_file(path, packs)
@@ -372,6 +385,25 @@ def test_a_word_paragraph_of_a_million_characters_is_refused_before_the_layout(
     assert refused(path, "một dòng dài").line == PLAN_HEAD.count("\n") + 1
 
 
+def test_a_word_file_is_refused_at_its_first_paragraph_over_the_limits(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader read (and converted, safe-texted) every paragraph before the limits were checked: a 110 KB Word
+    file whose third paragraph was 53,000 characters took 2-3 s to be refused (fuzz seed 300808). It stops at the
+    first paragraph over a limit: the paragraphs after it are never read."""
+    from checker.ingest import docx
+
+    read_paragraphs = count_calls(monkeypatch, docx._Reader, "paragraph_text")
+    path = tmp_path / "doan-dai-giua.docx"
+    path.write_bytes(make_docx_bytes(["KẾ HOẠCH", "phường Hoa Phượng " * 400] + ["- Nhiệm vụ số hóa."] * 3000))
+    assert refused(path, "một dòng dài").line == 2
+    assert read_paragraphs[0] <= 3, read_paragraphs
+    read_paragraphs[0] = 0
+    path = tmp_path / "nhieu-doan.docx"
+    path.write_bytes(make_docx_bytes(["KẾ HOẠCH"] + ["- Nhiệm vụ số hóa."] * 3000))
+    assert "ký tự" in str(refused(path, "quá lớn", Limits(max_chars=2000)))
+    assert read_paragraphs[0] < 200, read_paragraphs
+
+
 def test_legacy_encodings_are_told_from_a_bounded_sample(monkeypatch: pytest.MonkeyPatch) -> None:
     """Scoring each candidate encoding over the whole text made a big legacy file take seconds: the choice is made
     on a head of ``SAMPLE`` characters, and the whole text is then decoded with the encoding chosen."""
@@ -403,18 +435,10 @@ def test_many_offices_under_the_execution_part_are_read_in_linear_time(tmp_path:
     offices = "".join(f"{k}. Phòng số {k}:\n- Chủ trì nhiệm vụ số {k}.\n" for k in range(1, 1500))
     path = tmp_path / "nhieu-phong.txt"
     path.write_text(PLAN_HEAD + "II. TỔ CHỨC THỰC HIỆN\n" + offices, encoding="utf-8")
-    calls = 0
-    line_no = view.View.line_no
-
-    def counted(self: view.View, index: int) -> int:
-        nonlocal calls
-        calls += 1
-        return line_no(self, index)
-
-    monkeypatch.setattr(view.View, "line_no", counted)
+    calls = count_calls(monkeypatch, view.View, "line_no")
     result = guarded(path, packs)
     assert result.status == "checked"
-    assert calls < 40 * (PLAN_HEAD.count("\n") + 1 + 2 * 1500), calls
+    assert calls[0] < 40 * (PLAN_HEAD.count("\n") + 1 + 2 * 1500), calls
 
 
 def test_a_big_data_plan_is_refused_before_it_is_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -114,10 +114,11 @@ def _run_of(el: Any) -> Any:
 
 
 class _Reader:
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, limits: Limits | None = None, where: str = "") -> None:
         self.fonts = _Fonts(doc)
         self.numbering = Numbering.of(doc)
         self.lines: list[Line] = []
+        self.limits, self.where, self.chars = limits, where, 0
         self.tables: list[Table] = []
         self.units: list[layout.Unit] = []  # what the layout model reads: paragraphs, form cells, tables
         self.converted: set[str] = set()
@@ -167,13 +168,22 @@ class _Reader:
             return label  # "Phần I" on a line of its own, its title in the next paragraph
         return f"{label} {text.lstrip()}".strip() if label and text else text
 
+    def add_line(self, line: Line) -> None:
+        """Keep a line; refuse the file as soon as its lines go over the limits, not after reading all of them."""
+        self.lines.append(line)
+        self.chars += len(line.text)
+        if self.limits is not None and (len(line.text) > self.limits.max_line_chars
+                                        or self.chars > self.limits.max_chars
+                                        or len(self.lines) > self.limits.max_lines):
+            check_size(self.lines, self.where, self.limits)
+
     def add_blocks(self, parent: Any) -> None:
         for block in self.blocks(parent):
             if block.tag == P:
                 n = len(self.lines) + 1
                 loc = Location(line=n, paragraph=n)
                 text = self.numbered_text(block)
-                self.lines.append(Line(text=text, loc=loc))
+                self.add_line(Line(text=text, loc=loc))
                 numbered = self.numbering.num_of(block) is not None
                 self.units.append(layout.Unit(text=text, loc=loc, heading_level=heading_level(block, self.numbering),
                                               indent=self.numbering.indent(block) if numbered else None))
@@ -202,7 +212,7 @@ class _Reader:
                 paragraphs = self.cell_paragraphs(tc)
                 text = " ".join(paragraphs)
                 loc = Location(line=len(self.lines) + 1, table=number, row=r_i, cell=c_i)
-                self.lines.append(Line(text=text, loc=loc))
+                self.add_line(Line(text=text, loc=loc))
                 row.append(TableCell(text=text, loc=loc))
                 column = "left" if c_i == 1 else "right"
                 form += [layout.Unit(text=t, loc=loc, column=column, hard=True) for t in paragraphs]
@@ -296,7 +306,7 @@ def read(path: Path, limits: Limits) -> Document:
         import docx as python_docx
 
         doc = python_docx.Document(str(path))
-        reader = _Reader(doc)
+        reader = _Reader(doc, limits, str(path))
         headers, footers = _parts(doc, "header"), _parts(doc, "footer")
         for root in headers:
             reader.add_blocks(root)
