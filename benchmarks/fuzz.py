@@ -20,6 +20,7 @@ import argparse
 import json
 import multiprocessing
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -40,10 +41,10 @@ from checker.rules.loader import load_packs  # noqa: E402
 _state: dict[str, object] = {}  # per process: the packs, the scratch folder, the options
 
 
-def _setup(family: str | None, show: bool) -> None:
+def _setup(family: str | None, show: bool, scratch: Path) -> None:
     """Load the packs, and check one case of each family once, unreported: the first check of a process imports
     the readers and compiles patterns, a cost no later case pays."""
-    _state.update(packs=load_packs(), tmp=Path(tempfile.mkdtemp(prefix="check-fuzz-")), show=False)
+    _state.update(packs=load_packs(), tmp=Path(tempfile.mkdtemp(dir=scratch)), show=False)
     for warm in ("text", "structured", "docx", "pdf"):
         _state["family"] = warm
         one(0)
@@ -80,30 +81,32 @@ def one(seed: int) -> dict[str, object]:
     return entry
 
 
-def _worker_init(family: str | None, show: bool) -> None:
+def _worker_init(family: str | None, show: bool, scratch: Path) -> None:
     import atexit
 
-    _setup(family, show)
+    _setup(family, show, scratch)
     atexit.register(_cleanup)
 
 
-def entries(seeds: list[int], jobs: int, family: str | None, show: bool) -> Iterator[dict[str, object]]:
-    """The cases run, in this process (``jobs`` 1) or in ``jobs`` processes (in the order they finish)."""
+def entries(seeds: list[int], jobs: int, family: str | None, show: bool,
+            scratch: Path) -> Iterator[dict[str, object]]:
+    """The cases run, in this process (``jobs`` 1) or in ``jobs`` processes (in the order they finish); their
+    files under ``scratch``, which the caller removes (a worker stopped by the pool leaves its folder)."""
     if jobs <= 1:
-        _setup(family, show)
+        _setup(family, show, scratch)
         try:
             yield from map(one, seeds)
         finally:
             _cleanup()
         return
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(jobs, initializer=_worker_init, initargs=(family, show), maxtasksperchild=2000) as pool:
+    with ctx.Pool(jobs, initializer=_worker_init, initargs=(family, show, scratch), maxtasksperchild=2000) as pool:
         yield from pool.imap_unordered(one, seeds, chunksize=4)
 
 
-def retime(seeds: Iterable[int], family: str | None) -> dict[int, float]:
+def retime(seeds: Iterable[int], family: str | None, scratch: Path) -> dict[int, float]:
     """Each case checked again alone in this process, nothing else of ours running: its best of two times."""
-    _setup(family, False)
+    _setup(family, False, scratch)
     out: dict[int, float] = {}
     try:
         for seed in seeds:
@@ -118,6 +121,10 @@ def retime(seeds: Iterable[int], family: str | None) -> dict[int, float]:
     finally:
         _cleanup()
     return out
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def main() -> int:
@@ -142,9 +149,11 @@ def main() -> int:
     names: dict[int, str] = {}
     statuses: Counter[str] = Counter()
     log = args.log.open("a", encoding="utf-8") if args.log else None
+    scratch = Path(tempfile.mkdtemp(prefix="check-fuzz-"))
+    signal.signal(signal.SIGTERM, _stop)  # stopped: the pool's workers and the scratch folder go too
     begun = time.perf_counter()
     try:
-        for n, entry in enumerate(entries(seeds, args.jobs, args.family, args.show), start=1):
+        for n, entry in enumerate(entries(seeds, args.jobs, args.family, args.show, scratch), start=1):
             seed, name = int(entry["seed"]), str(entry["name"])  # type: ignore[call-overload]
             names[seed] = name
             if "crash" in entry:
@@ -166,11 +175,12 @@ def main() -> int:
                 print(f"... {n} inputs, {len(crashes)} crashes, {len(slow)} over {args.budget:g} s, worst "
                       f"{times.get(worst_seed, 0.0):.2f} s (seed {worst_seed}), {time.perf_counter() - begun:.0f} s",
                       flush=True)
+        elapsed = time.perf_counter() - begun
+        alone = retime(sorted(slow), args.family, scratch) if args.retime and slow else {}
     finally:
         if log:
             log.close()
-    elapsed = time.perf_counter() - begun
-    alone = retime(sorted(slow), args.family) if args.retime and slow else {}
+        shutil.rmtree(scratch, ignore_errors=True)
     final = {**times, **alone}
     still_slow = {s: t for s, t in final.items() if t > args.budget}
     ran = len(seeds)
