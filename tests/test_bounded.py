@@ -549,3 +549,32 @@ def test_targets_outside_results_read_each_section_once(monkeypatch: pytest.Monk
         return _Counted.reads
 
     assert reads(800) / reads(200) < 6  # linear: 4; each target walking the whole chain gave 16
+
+
+def test_a_long_table_without_figures_is_read_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each row without a figure was joined to every row above it as the table's header, and the columns' roles
+    looked for in that growing header: a table of 1,000 task rows took 10-20 s (fuzz seed 300974). A header is read
+    over its last few rows; the characters read for the roles grow with the rows."""
+    from checker.parse import targets
+
+    read = [0]
+    column_roles = targets._column_roles
+
+    def counted(header: list[str]) -> dict[int, str]:
+        read[0] += sum(map(len, header))
+        return column_roles(header)
+
+    monkeypatch.setattr(targets, "_column_roles", counted)
+
+    def work(n: int) -> tuple[int, list[tuple[float, float | None, int | None]]]:
+        read[0] = 0
+        rows = [[("Chỉ tiêu", 1), ("Thành phố giao", 1), ("Phường thực hiện", 1)]]
+        rows += [[(f"Nhiệm vụ {k}: rà soát quy trình", k + 2), ("Phòng Văn hóa", k + 2), ("Quý IV", k + 2)]
+                 for k in range(n)]
+        rows += [[("Tỷ lệ hồ sơ xử lý trực tuyến toàn trình", n + 2), ("80%", n + 2), ("85%", n + 2)]]
+        found = targets.targets_in_rows(rows, {})
+        return read[0], [(t.value, t.reference_value, t.line and t.line - n) for t in found]
+
+    (_, alone), (small, found), (large, found_large) = work(0), work(200), work(800)
+    assert alone and found == found_large == alone  # the rows of tasks between change nothing
+    assert large / small < 6, (small, large)  # linear: 4; the header of every row above gave 16

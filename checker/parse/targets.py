@@ -429,6 +429,9 @@ def _column_roles(header: list[str]) -> dict[int, str]:
 
 
 Cell = tuple[str, int]  # text, source line
+# the rows of a header read together: a header over two or three rows; rows of words above them (a table of tasks
+# without figures) are not part of it (joining them all made each row reread the rows above: quadratic)
+HEADER_ROWS = 3
 
 
 def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -> list[Target]:
@@ -437,17 +440,18 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
     the reference; notes and units of measure are neither. A row giving only the parent's figure adopts it."""
     out: list[Target] = []
     roles: dict[int, str] = {}
-    header: list[str] = []  # the header rows above, their cells joined per column
+    above: list[list[str]] = []  # the header rows above (the last few: a header is not a whole table)
     for row in rows:
         texts = [c[0].strip() for c in row]
         figure_cells = [k for k, t in enumerate(texts) if FIGURE.search(normalise_percent(fold(t)))]
         if not figure_cells:  # a header row, or the second row of a header over two rows
-            header = [" ".join(filter(None, pair)) for pair in zip_longest(header, texts, fillvalue="")]
+            above = (above + [texts])[-HEADER_ROWS:]
+            header = [" ".join(filter(None, cells)) for cells in zip_longest(*above, fillvalue="")]
             # a column's own words first ("Thành phố giao" under a merged "Năm 2025"); a cell wrapped over two
             # rows ("Chỉ tiêu thành" / "phố giao") by its words joined
             roles = {**_column_roles(header), **_column_roles(texts)} or roles
             continue
-        header = []
+        above = []
         wordy = [k for k, t in enumerate(texts) if re.search(r"[^\W\d_]{3,}", t) and roles.get(k) != "ignore"]
         if not wordy:
             continue
