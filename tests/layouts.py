@@ -27,17 +27,23 @@ READABLE_SEEDS = ("000", "001", "002", "003")  # 004 is an OCR of another provin
 
 
 def corpus() -> list[Path]:
-    """Every text plan: the reviewed plans, the project's plans and fixtures (any folder under
-    tests/fixtures/plans), the readable seeds."""
+    """Every plan: the reviewed plans, the project's plans and fixtures (any folder under tests/fixtures/plans;
+    text and Word), the readable seeds."""
     out = sorted((SHARED / "plans-reviewed").glob("*.txt"))
     out += sorted(p for p in (ROOT / "plans").glob("*") if p.suffix in (".txt", ".md"))
-    out += sorted(p for p in (ROOT / "tests" / "fixtures" / "plans").rglob("*") if p.suffix in (".txt", ".md"))
+    out += sorted(p for p in (ROOT / "tests" / "fixtures" / "plans").rglob("*")
+                  if p.suffix in (".txt", ".md", ".docx"))
     for prefix in READABLE_SEEDS:
         out += sorted((SHARED / "seeds").glob(f"{prefix}_*.txt"))
     return out
 
 
 def blocks_of(path: Path) -> list[Block]:
+    if path.suffix == ".docx":  # a Word plan: the blocks the Word reader gives (its numbering drawn as labels)
+        from checker.ingest import read
+
+        doc = read(path)
+        return doc.blocks or layout.infer(doc.lines, doc.tables)
     text, _ = decode(path.read_bytes(), str(path))
     lines, tables = pipe_tables(lines_of(text))
     return layout.infer(lines, tables)

@@ -26,16 +26,17 @@ from functools import lru_cache
 from checker.models import Block, BlockKind, Line, Location, Span, Table, TableCell
 from checker.text import UPPER, fold, letter_counts, squash
 
-# the markers that open a heading or a list item, as typed or as Word's numbering draws them
+# the markers that open a heading or a list item, as typed or as Word's numbering draws them ("I/", "1/", "a/":
+# a slash and a space, as many offices type them, is the same marker as "I.", "1.", "a)")
 MARKER = re.compile(
     r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)?(?:"  # a Markdown heading ("## I. MỤC TIÊU") or emphasis ("**1. …**") first
     r"(?P<part>(?i:ph[aầ]n|ch[uư][oơ]ng|m[uụ]c|đi[eề]u)\s+(?:[IVXL]{1,6}|\d{1,2}|(?i:th[uứ])\s+\w+)\b"
     r"\s*[.:)-]?)"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3}\.?)"
-    r"|(?P<roman>[IVXL]{1,6}\s*(?:[.:)]|[-–](?=\s+[^\W\d_])))"
-    r"|(?P<arabic>\(\d{1,2}\)|\d{1,2}\s*(?:[.)]|[-–](?=\s+[^\W\d_])))"
+    r"|(?P<roman>[IVXL]{1,6}\s*(?:[.:)]|[-–/](?=\s+[^\W\d_])))"
+    r"|(?P<arabic>\(\d{1,2}\)|\d{1,2}\s*(?:[.)]|[-–/](?=\s+[^\W\d_])))"
     rf"|(?P<upper>[A-ZĐ]\s*[.)])(?=\s+[{UPPER}])"
-    r"|(?P<letter>[a-zđ]\s*\))"
+    r"|(?P<letter>[a-zđ]\s*(?:\)|/(?=\s)))"
     rf"|(?P<bullet>[-+*•–—▪◦●○](?=\s|[{UPPER}\d]))"
     r")(?=\s|$|[^\w\s])"
 )
@@ -355,10 +356,24 @@ def _is_row(u: Unit, first: bool = True) -> bool:
     return cells >= 3 or (not first and cells == 2 and bool(_CELL_GAP.match(u.text)))
 
 
+def _plain(u: Unit) -> bool:
+    return u.table is None and u.loc.table is None and not _CELL_GAP.search(u.text.strip())
+
+
 def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = False) -> dict[int, int]:
     """Tables typed with tabs or wide spacing: runs of two rows or more, the first a header row (no figure) of
     three cells or more; in a double-spaced extraction the blank line after each row does not end the table.
+    A short line between two rows is the title of the rows under it, written across the table (a merged row of
+    a Word table saved as text: "1. Hạ tầng số" between "TT  Nhiệm vụ  Chủ trì ..." and "1.1  Rà soát ...").
     {first index: end}."""
+
+    def group_row(k: int) -> bool:
+        t = units[k].text.strip()
+        nxt = k + 1
+        if double_spaced and nxt + 1 < end and not units[nxt].text.strip():
+            nxt += 1
+        return bool(t) and len(t) <= 120 and _plain(units[k]) and nxt < end and _is_row(units[nxt], first=False)
+
     runs: dict[int, int] = {}
     i = start
     while i < end:
@@ -367,7 +382,10 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
             while j < end:
                 if _is_row(units[j], first=False):
                     j, rows = j + 1, rows + 1
-                elif double_spaced and not units[j].text.strip() and j + 1 < end and _is_row(units[j + 1], False):
+                elif double_spaced and not units[j].text.strip() and j + 1 < end and (
+                        _is_row(units[j + 1], False) or group_row(j + 1)):
+                    j += 1
+                elif group_row(j):
                     j += 1
                 else:
                     break
@@ -567,8 +585,10 @@ class _Body:
                 self.tables += 1
                 typed = [units[k] for k in range(i, j) if units[k].text.strip()]
                 rows = []
-                for r, (unit, cells) in enumerate(zip(typed, _placed_cells([t.text for t in typed]), strict=True),
-                                                  start=1):
+                # a group's title row across the table stays one cell; the others are placed in their columns
+                placed = iter(_placed_cells([u.text for u in typed if not _plain(u)]))
+                for r, unit in enumerate(typed, start=1):
+                    cells = [unit.text.strip()] if _plain(unit) else next(placed)
                     rows.append([TableCell(text=cell, loc=unit.loc.model_copy(update={"table": self.tables, "row": r,
                                                                                       "cell": c}))
                                  for c, cell in enumerate(cells, start=1)])

@@ -15,12 +15,13 @@ from checker.text import letter_counts, squash
 Style = Literal["roman", "arabic", "dotted", "letter", "part", "none"]
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
-# the number and its separator: "I.", "I:", "I -" ("1 - Hạ tầng số": a dash followed by a space, never "1-2")
-_ROMAN = re.compile(r"^\s*([IVXl1|]{1,5})\s*(?:[.:]|[-–](?=\s))\s*(\S.*)$")
-# "1.", "1)", "1 -" and "(1)" (group 1: the opening parenthesis, 2: the number, 3: the title)
-_ARABIC = re.compile(r"^\s*(\()?([1-9]\d?)(?(1)\)|\s*(?:[.)]|[-–](?=\s)))\s+(\S.*)$")
+# the number and its separator: "I.", "I:", "I -", "I/" ("1 - Hạ tầng số", "1/ Hạ tầng số": a dash or a slash followed
+# by a space, never "1-2" or "25/8")
+_ROMAN = re.compile(r"^\s*([IVXl1|]{1,5})\s*(?:[.:]|[-–/](?=\s))\s*(\S.*)$")
+# "1.", "1)", "1 -", "1/" and "(1)" (group 1: the opening parenthesis, 2: the number, 3: the title)
+_ARABIC = re.compile(r"^\s*(\()?([1-9]\d?)(?(1)\)|\s*(?:[.)]|[-–/](?=\s)))\s+(\S.*)$")
 _DOTTED = re.compile(r"^\s*([1-9]\d?(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
-_LETTER = re.compile(r"^\s*([a-zđ])\s*\)\s+(\S.*)$")
+_LETTER = re.compile(r"^\s*([a-zđ])\s*[)/]\s+(\S.*)$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
 _INDENT_STEP = 180  # twips (about 3 mm): two Word list paragraphs indented less apart than this are one list
 _EMPHASIS = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)|^\s*#{1,6}\s+|(?:\*\*|__)(?=\s*:?\s*$)|(?<=\S)(?:\*\*|__)(?=:)")
@@ -62,6 +63,8 @@ def _follows_break(view: View, i: int, heading_idx: set[int]) -> bool:
     p = view.prev_nonblank(i)
     if p is None or p in heading_idx:
         return True
+    if view.kinds and view.kinds[p] == "table":
+        return True  # a table's row does not wrap into what follows it (a group's title row, a paragraph)
     if not view.double_spaced and view.is_blank(i - 1):
         return True
     prev = view.texts[p].rstrip()
@@ -123,8 +126,8 @@ def _names_part(title: str, phrases: tuple[str, ...]) -> bool:
     return any(0 <= sq.find(p) <= prefix for p in phrases)
 
 
-_MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*(?:[.)]|\s*[-–](?=\s))?|[a-zđ]\)"
-                     r"|[IVX]{1,4}(?:\.|\s*[-–](?=\s)))\s*")
+_MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*(?:[.)]|\s*[-–/](?=\s))?|[a-zđ](?:\)|/(?=\s))"
+                     r"|[IVX]{1,4}(?:\.|\s*[-–/](?=\s)))\s*")
 
 
 def lead_ins(text: str) -> list[str]:
@@ -182,6 +185,8 @@ def find_sections(view: View) -> list[Section]:
     for i, text in enumerate(view.texts):
         if not text.strip() or i in skip:
             continue
+        if view.kinds and view.kinds[i] == "table" and sum(1 for c in text.split(" | ") if c.strip()) > 1:
+            continue  # a row of a table is not a heading; a row of one cell across it may be (a group's title)
         # "**I. MỤC TIÊU**", "## I. MỤC TIÊU": Markdown's marks are not part of the heading
         text = _EMPHASIS.sub("", text)
         number, title = "", ""

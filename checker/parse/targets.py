@@ -146,7 +146,11 @@ _ANY_WORD_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w, _ in
 
 @lru_cache(maxsize=4096)
 def comparator_before(text_folded: str) -> Comparator:
-    """The comparator written right before a figure (within the last few words; ``lead_of`` gives all it reads)."""
+    """The comparator written right before a figure (within the last few words; ``lead_of`` gives all it reads);
+    not a word that a comma or a full stop separates from it ("Ngoài các chỉ tiêu trên, 100% ...": "trên" is
+    "above" in the text)."""
+    if re.search(r"[,;.]\s*$", text_folded):
+        return "="
     tail = squash(text_folded[-24:]) if text_folded.strip() else ""
     raw_tail = text_folded.rstrip()[-3:]
     ends_with_word = _ANY_WORD_BEFORE.search(tail) is not None
@@ -411,9 +415,11 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
 
 def _column_roles(header: list[str]) -> dict[int, str]:
     """Which columns hold the parent's figure, the plan's own, or neither (a note, a unit of measure, a
-    responsible office), from a header row's words (rules/conventions.yaml, table_columns)."""
-    cols = conventions().table_columns
-    ignore = [squash(w) for w in cols.ignore]
+    responsible office), from a header row's words (rules/conventions.yaml, table_columns). A column headed by a
+    result already reached ("Đã đạt 30/6/2025": past_markers) holds no target either."""
+    conv = conventions()
+    cols = conv.table_columns
+    ignore = [squash(w) for w in [*cols.ignore, *conv.past_markers]]
     reference = [squash(w) for w in cols.reference]
     own = [squash(w) for w in cols.own]
     roles: dict[int, str] = {}
@@ -445,11 +451,12 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
         texts = [c[0].strip() for c in row]
         figure_cells = [k for k, t in enumerate(texts) if FIGURE.search(normalise_percent(fold(t)))]
         if not figure_cells:  # a header row, or the second row of a header over two rows
-            above = (above + [texts])[-HEADER_ROWS:]
-            header = [" ".join(filter(None, cells)) for cells in zip_longest(*above, fillvalue="")]
-            # a column's own words first ("Thành phố giao" under a merged "Năm 2025"); a cell wrapped over two
-            # rows ("Chỉ tiêu thành" / "phố giao") by its words joined
-            roles = {**_column_roles(header), **_column_roles(texts)} or roles
+            if sum(1 for t in texts if t) > 1:  # not a group's title row written across the table
+                above = (above + [texts])[-HEADER_ROWS:]
+                header = [" ".join(filter(None, cells)) for cells in zip_longest(*above, fillvalue="")]
+                # a column's own words first ("Thành phố giao" under a merged "Năm 2025"); a cell wrapped over
+                # two rows ("Chỉ tiêu thành" / "phố giao") by its words joined
+                roles = {**_column_roles(header), **_column_roles(texts)} or roles
             continue
         above = []
         wordy = [k for k, t in enumerate(texts) if re.search(r"[^\W\d_]{3,}", t) and roles.get(k) != "ignore"]
