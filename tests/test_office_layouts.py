@@ -1,7 +1,8 @@
 """Layouts other offices use, each read as the office means it (issue 8, part D): slash numbering ("I/", "1/", "a/"),
 tables aligned with spaces only (a header's cells closer than the data's), a column of results already reached
 beside the target column, a table's group rows written across it (Word's merged rows, or the line between two rows
-of a table saved as text), tables in a double-spaced text, and a comparator word that a comma parts from the figure.
+of a table saved as text), tables in a double-spaced text, a comparator word that a comma parts from the figure, and
+bare figures whose percent sign is written once (in a unit-of-measure cell or in the column's header).
 """
 
 from __future__ import annotations
@@ -141,3 +142,46 @@ def test_table_in_a_double_spaced_text() -> None:
 ])
 def test_comparator_is_the_word_right_before_the_figure(before: str, want: str) -> None:
     assert comparator_before(fold(before)) == want
+
+
+BARE = ("II. CHỈ TIÊU\n"
+        "TT\tChỉ tiêu\tĐơn vị tính\tKế hoạch năm 2025\n"
+        "1\tHồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình\t%\t≥ {hoso}\n"
+        "2\tKết quả giải quyết thủ tục hành chính được số hóa\t%\t100\n"
+        "3\tHệ thống thông tin có phương án bảo đảm an toàn thông tin\tHệ thống\t12\n")
+RATE = ("II. CHỈ TIÊU\n"
+        "STT\tChỉ tiêu\tTỷ lệ năm 2025 (%)\n"
+        "1\tHồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình\tTối thiểu {hoso}\n"
+        "2\tKết quả giải quyết thủ tục hành chính được số hóa\t100\n")
+
+
+@pytest.mark.parametrize("table", [BARE, RATE], ids=["unit-cell", "header"])
+def test_percent_sign_written_once_for_bare_figures(table: str, tmp_path: Path) -> None:
+    """"%" in the row's unit-of-measure cell, or "(%)" in the column's header: the bare numbers are percentages;
+    the row's number (under TT/STT) and a count in another unit are not."""
+    path = tmp_path / "plan.txt"
+    for hoso in (80, 65):
+        path.write_text(table.format(hoso=hoso), encoding="utf-8")
+        got = sorted((t.value, t.comparator) for t in parse(read(path)).targets if t.unit == "%")
+        assert got == sorted([(float(hoso), ">="), (100.0, "=")])
+
+
+def test_bare_figure_lowered_is_found_at_its_row(tmp_path: Path) -> None:
+    from checker.pipeline import check_file
+    from checker.rules.loader import load_packs
+
+    plan = Path(__file__).parent / "fixtures" / "plans" / "xa-tan-ky-dvt-phan-tram.txt"
+    lines = plan.read_text(encoding="utf-8").split("\n")
+    row = next(k for k, ln in enumerate(lines) if ln.startswith("2\tHồ sơ thủ tục hành chính"))
+    lines[row] = lines[row].replace("≥ 80", "≥ 65")
+    path = tmp_path / plan.name
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = check_file(path, load_packs()).findings
+    assert any(f.id == "HP215-TGT-HOSO" and f.kind == "weaker" and f.line == row + 1 for f in found)
+
+
+def test_bare_numbers_without_a_header_stay_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("Bảng:\n1\tHồ sơ thủ tục hành chính trực tuyến toàn trình\t%\t80\n"
+                    "2\tKết quả số hóa\t%\t100\n", encoding="utf-8")
+    assert [t for t in parse(read(path)).targets if t.value in (1.0, 2.0)] == []

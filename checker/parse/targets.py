@@ -439,6 +439,18 @@ Cell = tuple[str, int]  # text, source line
 # without figures) are not part of it (joining them all made each row reread the rows above: quadratic)
 HEADER_ROWS = 3
 
+# a figure without its unit: an optional comparator ("≥ ", "Tối thiểu ") and a number up to 100 (not a year)
+_BARE_FIGURE = re.compile(r"^[^\d%]{0,14}?(?<![\d.,/])\d{1,3}(?:[.,]\d{1,2})?$")
+
+
+def _percent_written_once(texts: list[str], percent_columns: set[int], roles: dict[int, str]) -> list[str]:
+    """A row whose figures are bare numbers, the percent sign written once for them: in the row's unit-of-measure
+    cell ("Đơn vị tính": "%") or in its column's header ("Tỷ lệ (%)"). Each bare number of a column the header
+    does not set aside (the row's number under "TT") is read with its sign; only under a header that was read."""
+    in_row = bool(roles) and any(t.strip("() ") == "%" for t in texts)
+    return [f"{t}%" if (in_row or k in percent_columns) and roles.get(k) != "ignore" and _BARE_FIGURE.match(t)
+            else t for k, t in enumerate(texts)]
+
 
 def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -> list[Target]:
     """Rows of a table, in any column order: the widest cell with words is what is measured; a figure in the
@@ -447,8 +459,9 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
     out: list[Target] = []
     roles: dict[int, str] = {}
     above: list[list[str]] = []  # the header rows above (the last few: a header is not a whole table)
+    percent_columns: set[int] = set()  # columns whose header carries the percent sign ("Tỷ lệ (%)")
     for row in rows:
-        texts = [c[0].strip() for c in row]
+        texts = _percent_written_once([c[0].strip() for c in row], percent_columns, roles)
         figure_cells = [k for k, t in enumerate(texts) if FIGURE.search(normalise_percent(fold(t)))]
         if not figure_cells:  # a header row, or the second row of a header over two rows
             if sum(1 for t in texts if t) > 1:  # not a group's title row written across the table
@@ -457,6 +470,7 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
                 # a column's own words first ("Thành phố giao" under a merged "Năm 2025"); a cell wrapped over
                 # two rows ("Chỉ tiêu thành" / "phố giao") by its words joined
                 roles = {**_column_roles(header), **_column_roles(texts)} or roles
+                percent_columns = {k for k, t in enumerate(header) if "%" in t and re.search(r"[^\W\d_]{2}", t)}
             continue
         above = []
         wordy = [k for k, t in enumerate(texts) if re.search(r"[^\W\d_]{3,}", t) and roles.get(k) != "ignore"]
