@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from checker import text as _text
 
 Kind = Literal["missing", "weaker", "inconsistent", "outdated", "incomplete"]
 Severity = Literal["error", "warning", "info"]
@@ -265,6 +268,17 @@ class Plan(_Frozen):
     signature: Signature = Field(default_factory=Signature)
     notes: list[str] = Field(default_factory=list)
     lines: list[Line] = Field(default_factory=list, exclude=True)  # the text, for checks that scan it
+
+    # facts of the whole text, judged once per plan (not once per rule and line)
+    @cached_property
+    def lost_diacritics(self) -> bool:
+        """The plan's text lost its diacritics (OCR, unaccented typing), judged on its first 200 lines."""
+        return _text.lost_diacritics(" ".join(ln.text for ln in self.lines[:200]))
+
+    @cached_property
+    def lost_diacritics_whole(self) -> bool:
+        """The same, judged on all its lines."""
+        return _text.lost_diacritics("\n".join(ln.text for ln in self.lines))
 
 
 # --------------------------------------------------------------------------- check and report

@@ -13,7 +13,7 @@ from checker.checks.base import Context, finding, line_text, short
 from checker.i18n import msg
 from checker.models import Finding, Plan
 from checker.rules.schema import DocumentForm
-from checker.text import lost_diacritics, squash
+from checker.text import squash
 
 ID = "document-form"
 HEADER_PARTS = ("motto", "issuer", "number", "date", "doc-type", "title")
@@ -74,7 +74,7 @@ def check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
     if rule.issuers and not _issued_by(plan, rule.issuers):
         return
     found = _check(plan, rule, ctx)
-    if rule.ocr_severity is None or not lost_diacritics("\n".join(ln.text for ln in plan.lines)):
+    if rule.ocr_severity is None or not plan.lost_diacritics_whole:
         yield from found
         return
     for f in found:

@@ -11,7 +11,7 @@ from checker.models import Assignment, Finding, Plan, Section
 from checker.parse.assignments import assignment_parts, execution_section
 from checker.parse.sections import lead_ins, names_part, roman_value, to_roman
 from checker.rules.schema import RequiredSection, RequiredUnit, SectionNumbering
-from checker.text import contains_any, lost_diacritics, ocr_words, squash
+from checker.text import contains_any, ocr_words, squash
 
 ID_SECTION = "required-section"
 ID_NUMBERING = "section-numbering"
@@ -32,15 +32,11 @@ def section_line(plan: Plan, rule: RequiredSection) -> int | None:
     return None if ln is None else ln.loc.line
 
 
-def _lost_diacritics(plan: Plan) -> bool:
-    return lost_diacritics(" ".join(ln.text for ln in plan.lines[:200]))
-
-
 def assigned_units(plan: Plan, rule: RequiredUnit) -> list[Assignment]:
     """The plan's assignments to the unit ``rule`` names: office names compared exactly where the plan has its
     diacritics ("công xã" is not "công an"), with OCR-sized damage only where it lost them."""
     wanted = [squash_all(g) for g in rule.match]
-    ocr = _lost_diacritics(plan)
+    ocr = plan.lost_diacritics
     return [a for a in plan.assignments if all(names_office(expanded(a.unit), g, ocr) for g in wanted)]
 
 
@@ -155,7 +151,7 @@ def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding
     """
     wanted = [squash_all(g) for g in rule.match]
     roles = squash_all(rule.roles)
-    ocr = _lost_diacritics(plan)
+    ocr = plan.lost_diacritics
     assigned = assigned_units(plan, rule)
     requirement = rule.message if ctx.lang == "vi" or not rule.message_en else rule.message_en
     if assigned and (not roles or any(contains_any(expanded(a.unit + " " + " ".join(a.tasks)), roles, 87)

@@ -20,7 +20,7 @@ from checker.parse.header import UNIT_WORD, find_unit_mentions
 from checker.parse.view import View
 from checker.rules.registries import AdminUnit, UnitsRegistry
 from checker.rules.schema import UnitNames
-from checker.text import diacritics_share, fold, lost_diacritics, squash
+from checker.text import diacritics_share, fold, squash
 
 ID = "unit-names"
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -120,7 +120,7 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
                       evidence=h.issuer or h.unit_name, expected=hint_unit.name if hint_unit else city,
                       actual=h.unit_name, source=_source(idx))
         return
-    clean = not lost_diacritics(" ".join(ln.text for ln in plan.lines[:200])) or not plan.lines
+    clean = not plan.lost_diacritics or not plan.lines
     own_key = squash(own.short_name)
     reported: set[tuple[int, str]] = set()
     if clean:
