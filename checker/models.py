@@ -271,14 +271,21 @@ class Plan(_Frozen):
 
     # facts of the whole text, judged once per plan (not once per rule and line)
     @cached_property
+    def diacritic_counts(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """(words, words with a diacritic) of the first 200 lines, and of the rest (``text.diacritic_counts``)."""
+        return (_text.diacritic_counts(" ".join(ln.text for ln in self.lines[:200])),
+                _text.diacritic_counts(" ".join(ln.text for ln in self.lines[200:])))
+
+    @property
     def lost_diacritics(self) -> bool:
         """The plan's text lost its diacritics (OCR, unaccented typing), judged on its first 200 lines."""
-        return _text.lost_diacritics(" ".join(ln.text for ln in self.lines[:200]))
+        return _text.share_of(*self.diacritic_counts[0]) < _text.OCR_SHARE
 
-    @cached_property
+    @property
     def lost_diacritics_whole(self) -> bool:
         """The same, judged on all its lines."""
-        return _text.lost_diacritics("\n".join(ln.text for ln in self.lines))
+        (w1, m1), (w2, m2) = self.diacritic_counts
+        return _text.share_of(w1 + w2, m1 + m2) < _text.OCR_SHARE
 
 
 # --------------------------------------------------------------------------- check and report

@@ -228,8 +228,17 @@ def lost_diacritics(text: str) -> bool:
 
 def diacritics_share(text: str) -> float:
     """Share of words carrying Vietnamese diacritics: about half in clean text, near none in OCR that lost them."""
+    return share_of(*diacritic_counts(text))
+
+
+def diacritic_counts(text: str) -> tuple[int, int]:
+    """(words, words with a diacritic) of ``text``: counts of texts joined by a space or a line break add up."""
     words = _ALPHA_TOKEN.findall(text)
     if not words:
-        return 0.0
+        return 0, 0
     # one match per word that has a marked letter: up to its last one (words hold no spaces)
-    return len(_MARKED_WORD.findall(" ".join(words))) / len(words)
+    return len(words), len(_MARKED_WORD.findall(" ".join(words)))
+
+
+def share_of(words: int, marked: int) -> float:
+    return marked / words if words else 0.0

@@ -27,10 +27,12 @@ _WORD_KINDS: dict[str, str] = {
     "thong tu": "TT", "luat": "L", "nd": "ND", "qd": "QD", "nq": "NQ", "ct": "CT", "kh": "KH",
 }
 _CODES = "|".join(sorted(KIND_CODES, key=len, reverse=True))
+# a number not inside a word or a symbol: its first digit first, so the engine skips to digits (a pattern that
+# opens with a lookbehind is tried at every position)
 FULL = re.compile(
-    rf"(?<![\w/])(\d{{1,5}})\s*(?:/\s*(\d{{4}})\s*)?[/-]\s*({_CODES})\s*[-/]\s*([a-z&]{{1,9}}\d{{0,2}})(?![\w])"
+    rf"(\d(?<![\w/]\d)\d{{0,4}})\s*(?:/\s*(\d{{4}})\s*)?[/-]\s*({_CODES})\s*[-/]\s*([a-z&]{{1,9}}\d{{0,2}})(?![\w])"
 )
-LAW = re.compile(r"(?<![\w/])(\d{1,4})\s*/\s*(\d{4})\s*/\s*(qh\d{2})(?!\w)")
+LAW = re.compile(r"(\d(?<![\w/]\d)\d{0,3})\s*/\s*(\d{4})\s*/\s*(qh\d{2})(?!\w)")
 SHORT = re.compile(
     r"\b(nghi dinh|quyet dinh|nghi quyet|chi thi|thong tu|nd|qd|nq|ct)\s*(?:so\s*)?(\d{1,4})\s*/\s*(\d{4})(?![\w/])"
 )

@@ -64,8 +64,10 @@ def find_unit_mentions(view: View, start: int = 0, end: int | None = None) -> li
     end = len(view.texts) if end is None else end
     out = []
     for i in range(start, end):
-        motto = [(a.start(), a.end()) for a in _motto_re().finditer(view.folded[i])]
+        motto: list[tuple[int, int]] | None = None  # looked for only in a line that has a unit word
         for m in UNIT_WORD.finditer(view.folded[i]):
+            if motto is None:
+                motto = [(a.start(), a.end()) for a in _motto_re().finditer(view.folded[i])]
             if any(a <= m.start() < b for a, b in motto):
                 continue  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" names no commune
             original_after = view.texts[i][m.end() :]

@@ -188,7 +188,8 @@ def find_sections(view: View) -> list[Section]:
         if view.kinds and view.kinds[i] == "table" and sum(1 for c in text.split(" | ") if c.strip()) > 1:
             continue  # a row of a table is not a heading; a row of one cell across it may be (a group's title)
         # "**I. MỤC TIÊU**", "## I. MỤC TIÊU": Markdown's marks are not part of the heading
-        text = _EMPHASIS.sub("", text)
+        if "*" in text or "_" in text or "#" in text:  # every mark _EMPHASIS removes holds one of them
+            text = _EMPHASIS.sub("", text)
         number, title = "", ""
         style: Style | None = None
         level = 0

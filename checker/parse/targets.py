@@ -31,6 +31,7 @@ UNIT_NAMES = {"gio": "giờ", "tieng": "giờ", "ngay": "ngày", "ngay lam viec"
               "nghin dong": "VND", "ngan dong": "VND", "trieu dong": "VND", "ty dong": "VND"}
 _MULTIPLIER = {"nghin dong": 1e3, "ngan dong": 1e3, "trieu dong": 1e6, "ty dong": 1e9}
 # words that make a duration a maximum ("trong vòng 24 giờ", "chậm nhất 05 ngày")
+_DIGIT = re.compile(r"\d")
 _WITHIN = re.compile(r"(?:^|\s)(?:trong vong|trong thoi han|trong|cham nhat|khong qua|toi da)\s*$")
 
 
@@ -184,6 +185,12 @@ def _vocabulary() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], li
         squash(w) for w in conv.attribution]
 
 
+@lru_cache(maxsize=1)
+def _whole_literals() -> tuple[str, ...]:
+    """The words ``whole_re`` looks for, as plain strings: a text holding none of them cannot match it."""
+    return tuple(squash(w) for w in conventions().whole_words)
+
+
 def _not_inside_compound(word: str, compounds: list[str]) -> str:
     """The pattern of a whole word ("toàn bộ") that does not start inside a compound written before it
     ("kiện toàn bộ máy" is "kiện toàn" + "bộ máy", not "toàn bộ")."""
@@ -197,6 +204,8 @@ def _not_inside_compound(word: str, compounds: list[str]) -> str:
 
 def normalise_percent(folded: str) -> str:
     """OCR and typed forms of the percent sign ("100°/o", "100 o/o", "80 phần trăm") as "%", length kept."""
+    if not _DIGIT.search(folded):  # every form follows a figure
+        return folded
     _, percent, _, _, _ = _vocabulary()
     return percent.sub(lambda m: "%" + " " * (len(m.group(0)) - 1), folded)
 
@@ -378,10 +387,15 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
     """Targets of text items; ``spans`` (per line) map offsets of a logical line back to its source lines."""
     out: list[Target] = []
     whole_re = _vocabulary()[2]
+    whole_words = _whole_literals()
     for it in items:
-        has_units = bool(UNIT_FIGURE.search(fold(it.text)) or COUNT_FIGURE.search(squash(it.text)))
-        folded = normalise_percent(fold(it.text))
-        has_percent = "%" in folded or bool(whole_re.search(folded))  # "toàn bộ ...": 100% in words
+        # both figures need a digit, and 100% in words one of its words: plain substring tests first (C speed),
+        # the patterns only where they can match
+        folded = fold(it.text)
+        has_units = bool(_DIGIT.search(folded) and (UNIT_FIGURE.search(folded) or COUNT_FIGURE.search(squash(it.text))))
+        folded = normalise_percent(folded)
+        has_percent = "%" in folded or (any(w in folded for w in whole_words)
+                                        and bool(whole_re.search(folded)))  # "toàn bộ ...": 100% in words
         if not has_percent and not has_units:
             continue
         mapping: list[tuple[int, int]] = []
