@@ -91,16 +91,17 @@ class Line(_Frozen):
     def source_lines(self) -> list[int]:
         return sorted({self.loc.line, *(s.loc.line for s in self.spans)})
 
-    def pieces(self) -> list[Line]:
+    def pieces(self) -> list[tuple[str, int]]:
         """The logical line cut back at its source line breaks (where a space joined them; a word hyphenated
-        at a line end stays whole), each piece with its own location."""
+        at a line end stays whole), each piece's text with its own source line (plain tuples: no model per
+        piece on the hot path)."""
         if len(self.spans) < 2:
-            return [self]
+            return [(self.text, self.loc.line)]
         cuts = [s for k, s in enumerate(self.spans) if k == 0 or self.text[s.start - 1 : s.start] == " "]
-        out: list[Line] = []
+        out: list[tuple[str, int]] = []
         for k, s in enumerate(cuts):
             end = cuts[k + 1].start if k + 1 < len(cuts) else len(self.text)
-            out.append(Line(text=self.text[s.start : end].rstrip(), loc=s.loc))
+            out.append((self.text[s.start : end].rstrip(), s.loc.line))
         return out
 
 

@@ -207,7 +207,9 @@ _MARKED = frozenset(
     if c.isalpha() and (c.lower() in "ăâêôơưđ" or unicodedata.normalize("NFD", c) != c)
 )
 
-_MARKED_WORD = re.compile("[^ ]*[" + re.escape("".join(sorted(_MARKED))) + "]")
+# from a word's first marked letter to its end: one match per word that has one, the engine skipping to marked
+# letters (words joined by single spaces hold no spaces)
+_MARKED_WORD = re.compile("[" + re.escape("".join(sorted(_MARKED))) + "][^ ]*")
 
 
 def letter_counts(text: str) -> tuple[int, int]:
@@ -223,6 +225,8 @@ OCR_SHARE = 0.3
 
 def lost_diacritics(text: str) -> bool:
     """The text lost its diacritics (OCR, unaccented typing): names in it are matched with OCR-sized damage."""
+    if text.isascii():  # no marked letter at all: share 0
+        return True
     return diacritics_share(text) < OCR_SHARE
 
 
@@ -236,7 +240,6 @@ def diacritic_counts(text: str) -> tuple[int, int]:
     words = _ALPHA_TOKEN.findall(text)
     if not words:
         return 0, 0
-    # one match per word that has a marked letter: up to its last one (words hold no spaces)
     return len(words), len(_MARKED_WORD.findall(" ".join(words)))
 
 

@@ -63,8 +63,8 @@ class Text:
         sentence: list[bool] = []
         piece_ocr: list[bool] = []
         pos, ended = 0, True
-        for ln in (piece for logical in plan.lines for piece in logical.pieces()):
-            t = ln.text.strip()
+        for text, line in (piece for logical in plan.lines for piece in logical.pieces()):
+            t = text.strip()
             if not t:
                 continue
             opens = ended or bool(_ITEM.match(t))
@@ -76,7 +76,7 @@ class Text:
                 originals.append(piece)
                 piece_ocr.append(lost_diacritics(piece))
                 starts.append(pos)
-                lines.append(ln.loc.line)
+                lines.append(line)
                 sentence.append(opens or k > 0)
                 pos += len(sq) + 1
                 opens = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from checker.checks.base import Context, find_phrase, finding, line_text, short, squash_all
 from checker.conventions import expanded
@@ -36,9 +37,16 @@ def describe(comparator: str, value: float, unit: str = "%") -> str:
     return f"{WORDS.get(comparator, comparator)} {amount(value, unit)}"
 
 
+@lru_cache(maxsize=1024)  # a plan's target texts, each compared with every target rule: read once (bounded)
+def _read(text: str) -> tuple[str, bool]:
+    """The text with its abbreviations written out ("TTHC", "DVCTT", "CBCCVC"), and whether it lost its
+    diacritics."""
+    return expanded(text), lost_diacritics(text)
+
+
 def matches(rule: Target, text: str) -> bool:
-    s = expanded(text)  # "TTHC", "DVCTT", "CBCCVC" written out
-    if lost_diacritics(text):
+    s, lost = _read(text)
+    if lost:
         # OCR that lost its diacritics also damages short words ("hé so" for "hồ sơ"): one letter a word
         def has(group: list[str]) -> bool:
             return contains_any(s, group) or any(ocr_words(s, n) for n in group)
