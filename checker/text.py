@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -52,6 +53,9 @@ def _fold_char(ch: str) -> str:
 # one character for one character over the ranges Vietnamese text uses (Latin, Vietnamese, punctuation);
 # anything else is kept as it is, so lengths still match
 _FOLD_TABLE = {c: _fold_char(chr(c)) for r in ((0, 0x250), (0x1E00, 0x1F00), (0x2000, 0x2070)) for c in range(*r)}
+# the same table as a list indexed by code point (str.translate reads it without hashing each character; a code
+# point past its end raises IndexError, a LookupError: kept as it is, as a code point missing from the dict is)
+_FOLD_LIST = [_FOLD_TABLE.get(c, chr(c)) for c in range(max(_FOLD_TABLE) + 1)]
 _DIGIT = re.compile(r"[0-9]")
 _CODE_DIGITS = re.compile(r"[a-z]{2,}\d{2,}$")
 _MIXED = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+|\b1[a-z]{1,2}\b")
@@ -70,7 +74,7 @@ def _undigit(match: re.Match[str]) -> str:
 @lru_cache(maxsize=MEMO)
 def fold(text: str) -> str:
     """Lowercase ASCII skeleton of ``text``, one character per character (``len(fold(t)) == len(t)``)."""
-    folded = text.translate(_FOLD_TABLE)
+    folded = text.translate(_FOLD_LIST)
     # an OCR misreading mixes letters with a digit: a text without digits has none to undo
     return _MIXED.sub(_undigit, folded) if _DIGIT.search(folded) else folded
 
@@ -190,10 +194,10 @@ def vietnamese_score(text: str) -> float:
 
     OCR without diacritics keeps most syllables valid; text in a legacy font garbled by extraction does not.
     """
-    words = _ALPHA_TOKEN.findall(text)
+    words = Counter(_ALPHA_TOKEN.findall(text))  # each distinct word judged once
     if not words:
         return 0.0
-    return sum(map(_is_syllable, words)) / len(words)
+    return sum(n for w, n in words.items() if _is_syllable(w)) / words.total()
 
 
 @lru_cache(maxsize=65536)

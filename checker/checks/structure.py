@@ -27,9 +27,21 @@ def section_line(plan: Plan, rule: RequiredSection) -> int | None:
     if s is not None:
         return s.line or 0
     # or as the title of a point or of a table row: "- Hạ tầng số: ...", "9 | An toàn thông tin: ..."
-    ln = next((ln for ln in plan.lines
-               if any(all(names_part(head, g) for g in wanted) for head in lead_ins(ln.text))), None)
-    return None if ln is None else ln.loc.line
+    return next((line for line, heads in _lead_ins(plan)
+                 if any(all(names_part(head, g) for g in wanted) for head in heads)), None)
+
+
+_LEAD_INS: tuple[Plan | None, list[tuple[int, tuple[str, ...]]]] = (None, [])  # the last plan's
+
+
+def _lead_ins(plan: Plan) -> list[tuple[int, tuple[str, ...]]]:
+    """(line, its lead-ins) of the plan's lines that have some, read once per plan for all its parts."""
+    global _LEAD_INS
+    done, heads = _LEAD_INS  # one tuple, read at once: safe when threads check different plans
+    if done is not plan:
+        heads = [(ln.loc.line, h) for ln in plan.lines if (h := lead_ins(ln.text))]
+        _LEAD_INS = (plan, heads)
+    return heads
 
 
 def assigned_units(plan: Plan, rule: RequiredUnit) -> list[Assignment]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -26,7 +27,8 @@ ID = "unit-names"
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
-def syllables(name: str) -> list[tuple[str, frozenset[str]]]:
+@lru_cache(maxsize=4096)  # the plan's own name, met at each mention of it
+def syllables(name: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Each syllable as (letters with their non-tone marks, tone marks): tone placement no longer matters."""
     out = []
     for syl in name.lower().split():
@@ -34,7 +36,7 @@ def syllables(name: str) -> list[tuple[str, frozenset[str]]]:
         tones = frozenset(c for c in decomposed if c in _TONES)
         base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
         out.append((base, tones))
-    return out
+    return tuple(out)
 
 
 def has_diacritics(text: str) -> bool:

@@ -151,11 +151,13 @@ def marker_of(text: str) -> tuple[str, str | None]:
 
 
 def _expand_cols(text: str, upto: int) -> int:
-    """Display column of offset ``upto`` (tabs to the next multiple of 8)."""
-    col = 0
-    for ch in text[:upto]:
-        col = (col // 8 + 1) * 8 if ch == "\t" else col + 1
-    return col
+    """Display column of offset ``upto`` (tabs to the next multiple of 8; any other character one column)."""
+    prefix = text[:upto]
+    if "\t" not in prefix:
+        return len(prefix)
+    if "\n" in prefix or "\r" in prefix:  # expandtabs starts a new line at these: here they are one column
+        prefix = prefix.replace("\n", " ").replace("\r", " ")
+    return len(prefix.expandtabs(8))
 
 
 _BLANK_FIELD = re.compile(r"(?:\bs\w{0,2}\s*:|\bngay|\bthang)$")

@@ -130,11 +130,12 @@ _MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*(?:[.)]|\s*[-–/
                      r"|[IVX]{1,4}(?:\.|\s*[-–/](?=\s)))\s*")
 
 
-def lead_ins(text: str) -> list[str]:
+@lru_cache(maxsize=4096)  # a plan's lines, read once for all the content parts its pack asks for
+def lead_ins(text: str) -> tuple[str, ...]:
     """The short titles that open a line's cells before a colon ("- Hạ tầng số: duy trì ...", a table row
     "9 | Hạ tầng số: ..."), and the task cells of a table row, read as sentences (only their first words count):
     a part of a plan may be written so instead of as a heading."""
-    out = []
+    out: list[str] = []
     cells = [c for c in re.split(r"\t+|\s{3,}|\s\|\s", text.strip()) if c.strip()]
     for cell in cells:
         cell = _MARKER.sub("", cell)
@@ -144,7 +145,7 @@ def lead_ins(text: str) -> list[str]:
                 out.append(head)
         elif len(cells) >= 3 and re.search(r"[^\W\d_]{3,}", cell):
             out.append(cell.strip().rstrip(".") + ".")  # a sentence: its opening words name the part
-    return out
+    return tuple(out)
 
 
 def _part_name(text: str, keys: list[str] | None = None) -> bool:
