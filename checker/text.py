@@ -105,17 +105,16 @@ def trie_pattern(words: Iterable[str]) -> str:
     return f"(?:{emit(trie)})"
 
 
+# the characters that fold to a word character of ``squash`` (a-z, 0-9, %): whether a character separates words
+# does not depend on its neighbours (the OCR digit fix turns word characters into word characters), so runs of
+# the others are what ``squash`` turns into one space, found in the original text without folding it
+_NON_WORD_ORIGINAL = re.compile(
+    "[^" + re.escape("".join(chr(c) for c, f in enumerate(_FOLD_LIST) if re.fullmatch("[a-z0-9%]", f))) + "]+")
+
+
 def squash_cased(text: str) -> str:
     """``squash`` with the original letters kept (case, diacritics): the same words at the same offsets."""
-    folded = fold(text)
-    parts: list[str] = []
-    pos = 0
-    for m in _NON_WORD.finditer(folded):
-        parts.append(text[pos : m.start()])
-        parts.append(" ")
-        pos = m.end()
-    parts.append(text[pos:])
-    return "".join(parts).strip()
+    return _NON_WORD_ORIGINAL.sub(" ", text).strip()
 
 
 def contains(hay: str, needle: str, threshold: float = 84.0) -> bool:

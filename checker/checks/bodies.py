@@ -127,6 +127,19 @@ class Text:
         return self.starts[i] if self.starts else 0
 
 
+_TEXT: tuple[Plan | None, Text | None] = (None, None)  # the last plan's
+
+
+def _text_of(plan: Plan) -> Text:
+    """The plan's ``Text``, built once per plan for every rule that reads it."""
+    global _TEXT
+    done, text = _TEXT  # one tuple, read at once: safe when threads check different plans
+    if done is not plan or text is None:
+        text = Text.of(plan)
+        _TEXT = (plan, text)
+    return text
+
+
 class Names:
     """Every name of a registry (squashed) in one compiled pattern: one pass over a plan finds where each occurs
     as whole words, instead of one search per name."""
@@ -282,7 +295,7 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
     reg = ctx.loaded.bodies
     if reg is None or not plan.lines:
         return
-    text = Text.of(plan)
+    text = _text_of(plan)
     districts = ctx.cached("districts", lambda: _district_names(ctx.loaded.units))
     exact = ctx.cached("bodies-names", lambda: Names(
         squash(n) for n in (*(d for d, _ in districts), *(x for b in reg.bodies for x in (*b.names, *b.exclude))))

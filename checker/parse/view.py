@@ -44,6 +44,7 @@ class View:
     joined: str = ""  # original lines joined by "\n"
     joined_folded: str = ""
     starts: list[int] = field(default_factory=list)  # offset of each line in joined
+    _items: list[str | None] | None = field(default=None, repr=False)  # item text per line (None: blank)
 
     @classmethod
     def of(cls, doc: Document) -> View:
@@ -131,5 +132,7 @@ def items(view: View, heading_lines: set[int], start: int = 0, end: int | None =
     """
     del heading_lines
     end = len(view.texts) if end is None else end
-    return [Item(first=i, last=i, text=re.sub(r"\s+", " ", view.texts[i].strip()))
-            for i in range(start, end) if view.texts[i].strip()]
+    if view._items is None:  # each line's spacing undone once per view, not once per caller
+        view._items = [re.sub(r"\s+", " ", t.strip()) if t.strip() else None for t in view.texts]
+    texts = view._items
+    return [Item(first=i, last=i, text=t) for i in range(start, end) if (t := texts[i]) is not None]
