@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from checker.conventions import expanded
 from checker.models import Finding, Fix, Kind, Line, Location, Plan, Severity
@@ -102,10 +102,25 @@ def windows(plan: Plan, size: int = 3) -> Iterator[tuple[Line, str]]:
         yield ln, " ".join(squashed[i : i + size])
 
 
+_PER_PLAN: tuple[Plan | None, dict[str, object]] = (None, {})  # the last plan's, by name
+
+
+def per_plan(plan: Plan, key: str, build: Callable[[], T]) -> T:
+    """What ``build`` makes of ``plan``, made once per plan for every rule that reads it (the last plan's kept)."""
+    global _PER_PLAN
+    done, memo = _PER_PLAN  # one tuple, read at once: safe when threads check different plans
+    if done is not plan:
+        memo = {}
+        _PER_PLAN = (plan, memo)
+    if key not in memo:
+        memo[key] = build()
+    return cast(T, memo[key])
+
+
 def find_phrase(plan: Plan, groups: list[list[str]]) -> Line | None:
     """The first line where every group of ``groups`` is present within a short window of text."""
     folded_groups = [[squash(p) for p in g] for g in groups]
-    for ln, text in windows(plan):
+    for ln, text in per_plan(plan, "windows", lambda: list(windows(plan))):
         if all_groups(text, folded_groups):
             return ln
     return None

@@ -16,7 +16,7 @@ from functools import partial
 
 from rapidfuzz.distance import Levenshtein
 
-from checker.checks.base import Context, finding, line_text, short
+from checker.checks.base import Context, finding, line_text, per_plan, short
 from checker.conventions import conventions
 from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Fix, Plan
@@ -125,19 +125,6 @@ class Text:
         while i > 0 and not self.sentence[i]:
             i -= 1
         return self.starts[i] if self.starts else 0
-
-
-_TEXT: tuple[Plan | None, Text | None] = (None, None)  # the last plan's
-
-
-def _text_of(plan: Plan) -> Text:
-    """The plan's ``Text``, built once per plan for every rule that reads it."""
-    global _TEXT
-    done, text = _TEXT  # one tuple, read at once: safe when threads check different plans
-    if done is not plan or text is None:
-        text = Text.of(plan)
-        _TEXT = (plan, text)
-    return text
 
 
 class Names:
@@ -295,7 +282,7 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
     reg = ctx.loaded.bodies
     if reg is None or not plan.lines:
         return
-    text = _text_of(plan)
+    text = per_plan(plan, "bodies-text", lambda: Text.of(plan))
     districts = ctx.cached("districts", lambda: _district_names(ctx.loaded.units))
     exact = ctx.cached("bodies-names", lambda: Names(
         squash(n) for n in (*(d for d, _ in districts), *(x for b in reg.bodies for x in (*b.names, *b.exclude))))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.checks.base import Context, find_phrase, finding, line_text, short, squash_all
+from checker.checks.base import Context, find_phrase, finding, line_text, per_plan, short, squash_all
 from checker.conventions import conventions, expanded
 from checker.i18n import msg
 from checker.models import Assignment, Finding, Plan, Section
@@ -27,21 +27,13 @@ def section_line(plan: Plan, rule: RequiredSection) -> int | None:
     if s is not None:
         return s.line or 0
     # or as the title of a point or of a table row: "- Hạ tầng số: ...", "9 | An toàn thông tin: ..."
-    return next((line for line, heads in _lead_ins(plan)
+    return next((line for line, heads in per_plan(plan, "lead-ins", lambda: _lead_ins(plan))
                  if any(all(names_part(head, g) for g in wanted) for head in heads)), None)
 
 
-_LEAD_INS: tuple[Plan | None, list[tuple[int, tuple[str, ...]]]] = (None, [])  # the last plan's
-
-
 def _lead_ins(plan: Plan) -> list[tuple[int, tuple[str, ...]]]:
-    """(line, its lead-ins) of the plan's lines that have some, read once per plan for all its parts."""
-    global _LEAD_INS
-    done, heads = _LEAD_INS  # one tuple, read at once: safe when threads check different plans
-    if done is not plan:
-        heads = [(ln.loc.line, h) for ln in plan.lines if (h := lead_ins(ln.text))]
-        _LEAD_INS = (plan, heads)
-    return heads
+    """(line, its lead-ins) of the plan's lines that have some: read once per plan for all its parts."""
+    return [(ln.loc.line, h) for ln in plan.lines if (h := lead_ins(ln.text))]
 
 
 def assigned_units(plan: Plan, rule: RequiredUnit) -> list[Assignment]:

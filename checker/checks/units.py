@@ -40,7 +40,7 @@ def syllables(name: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 
 def has_diacritics(text: str) -> bool:
-    return any(ord(c) > 127 and c.isalpha() for c in text)
+    return not text.isascii() and any(ord(c) > 127 and c.isalpha() for c in text)
 
 
 class UnitIndex:

@@ -111,7 +111,8 @@ def parse_text(source: Document) -> Plan:
         it.section = section_of_line(view, sections, it.first)
     text_items = [it for it in its if it.first not in in_table and it.first not in typed_idx]
     targets = targets_in_items(text_items, view.texts, line_numbers, [ln.spans for ln in doc.lines])
-    cell_sections = {loc.line: section_of_line(view, sections, i) for i, ln in enumerate(doc.lines)
+    cell_sections = {loc.line: k for i, ln in enumerate(doc.lines)
+                     for k in (section_of_line(view, sections, i),)  # once per line, for each of its locations
                      for loc in (ln.loc, *(s.loc for s in ln.spans))}
     targets += targets_in_tables(doc, cell_sections)
     for table in typed:
