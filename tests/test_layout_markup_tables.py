@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,30 @@ def test_emphasis_gives_the_blocks_of_the_plain_text() -> None:
                                         ("**_Phòng Nội vụ_**: chủ trì", "Phòng Nội vụ: chủ trì")])
 def test_what_is_emphasis_and_what_is_not(text: str, kept: str) -> None:
     assert layout.unmark(text) == kept
+
+
+def _wrapped(lines: list[str], width: int) -> str:
+    """The plan with its body (title to the closing) wrapped at ``width``, marks and all, as an editor wraps."""
+    start = _MARKED.index("**KẾ HOẠCH**")
+    end = next(i for i, t in enumerate(_MARKED) if t.startswith("**Nơi nhận:**"))
+    body = [x for t in lines[start:end] for x in (textwrap.wrap(t, width, break_long_words=False) or [t])]
+    return "\n".join(lines[:start] + body + lines[end:]) + "\n"
+
+
+@pytest.mark.parametrize("width", [70, 80])
+def test_emphasis_wrapped_over_two_lines(width: int) -> None:
+    """An italic subtitle or a bold item wrapped over two lines: the opening mark on one line, the closing mark
+    on the next; and the lines were wrapped as typed, marks included."""
+    marked = _wrapped(_MARKED, width)
+    assert any(t.startswith("*Chuyển đổi số") and not t.endswith("*") for t in marked.splitlines())
+    assert _shape(_blocks(marked)) == _shape(_blocks(_wrapped([_plain(t) for t in _MARKED], width)))
+
+
+def test_a_mark_left_open_is_kept() -> None:
+    """A mark with no closing one in the same paragraph (a blank line between) is a word of the plan."""
+    text = PLAIN.replace("Ngân sách phường năm 2025", "Ngân sách phường *năm 2025").replace(
+        "- Lưu: VT.", "- Lưu: VT.*")
+    assert any("*năm 2025" in b.text for b in _blocks(text))
 
 
 def _word(path: Path, text: str) -> Path:

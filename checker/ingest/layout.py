@@ -74,6 +74,7 @@ class Unit:
     column: str | None = None  # "left"/"right": a cell of a two-column layout table (Word)
     hard: bool = False  # its end is a real break (a Word cell of a layout table)
     indent: int | None = None  # where Word sets a numbered paragraph's text (twips): its list's depth
+    marks: int = 0  # emphasis marks taken out of ``text``: the line was this much longer as typed (and wrapped)
 
 
 @dataclass
@@ -113,6 +114,44 @@ def unmark(text: str) -> str:
     return text
 
 
+_OPENER = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3})(?=[^\s*_)\]}])")
+_CLOSER = re.compile(r"(?<=[^\s*_\\(\[{])(\*{1,3}|_{1,3})(?![\w*])")
+_SPAN_LINES = 3  # an emphasis wrapped over at most this many more lines of one paragraph
+
+
+def _unmarked_all(units: list[Unit]) -> list[Unit]:
+    """The units without emphasis marks: those opened and closed on one line, then those a wrap put on two lines
+    of one paragraph ("**Kế hoạch chuyển đổi số" / "năm 2025**"): an opening mark left on a line, the same mark
+    closing on one of the next lines, no blank line between."""
+    out = [_unmarked(u) for u in units]
+    for i, u in enumerate(out):
+        if u.table is not None or not (m := _last_opener(u.text)):
+            continue
+        for j in range(i + 1, min(i + 1 + _SPAN_LINES, len(out))):
+            v = out[j]
+            if v.table is not None or not v.text.strip():
+                break
+            c = next((c for c in _CLOSER.finditer(v.text) if c.group(1) == m.group(1)), None)
+            if c is None:
+                continue
+            out[i] = replace(u, text=u.text[: m.start()] + u.text[m.end() :], marks=u.marks + len(m.group(1)))
+            out[j] = replace(v, text=v.text[: c.start()] + v.text[c.end() :], marks=v.marks + len(c.group(1)))
+            break
+    return out
+
+
+def _last_opener(text: str) -> re.Match[str] | None:
+    """The last opening mark of a line that no mark closes after it."""
+    if "*" not in text and "_" not in text:
+        return None
+    last = None
+    for m in _OPENER.finditer(text):
+        last = m
+    if last is None or any(c.group(1) == last.group(1) for c in _CLOSER.finditer(text, last.end())):
+        return None
+    return last
+
+
 def _unmarked(u: Unit) -> Unit:
     """A unit with its emphasis marks removed, in its text and in the cells of a table read natively."""
     if u.table is not None:
@@ -120,7 +159,7 @@ def _unmarked(u: Unit) -> Unit:
                  for c in row] for row in u.table.rows]
         return replace(u, table=Table(rows=rows))
     text = unmark(u.text)
-    return u if text == u.text else replace(u, text=text)
+    return u if text == u.text else replace(u, text=text, marks=len(u.text) - len(text))
 
 
 def mostly_upper(text: str) -> bool:
@@ -187,11 +226,11 @@ def split_columns(text: str) -> tuple[tuple[int, str] | None, tuple[int, str] | 
     return (lead, stripped[lead : best.start()]), (best.end(), stripped[best.end() :])
 
 
-def _part(text: str, loc: Location, offset: int = 0) -> _Part:
+def _part(text: str, loc: Location, offset: int = 0, marks: int = 0) -> _Part:
     body = text[offset:]
     stripped = body.strip()
     indent = _expand_cols(text, offset + len(body) - len(body.lstrip()))
-    return _Part(text=stripped, loc=loc, indent=indent, raw_len=len(text.rstrip()))
+    return _Part(text=stripped, loc=loc, indent=indent, raw_len=len(text.rstrip()) + marks)
 
 
 # --------------------------------------------------------------------------- zones
@@ -480,9 +519,10 @@ class _Body:
         # the blank lines between paragraphs are real breaks
         self.blank_after_lines = blank_after_lines
         self.tables = max((u.loc.table or 0 for u in units), default=0)
-        texts = [u.text.rstrip() for u in units if u.table is None and u.text.strip() and "\t" not in u.text.strip()
+        typed = [u for u in units if u.table is None and u.text.strip() and "\t" not in u.text.strip()
                  and u.loc.table is None]
-        lengths = sorted(len(t) for t in texts)
+        texts = [u.text.rstrip() for u in typed]
+        lengths = sorted(len(u.text.rstrip()) + u.marks for u in typed)  # as typed: where the lines were wrapped
         self.width = lengths[int(len(lengths) * 0.9)] if lengths else 0
         cont = 0
         for b in texts[1:]:
@@ -615,7 +655,7 @@ class _Body:
                     flush()
                 i += 1
                 continue
-            p = _part(u.text, u.loc)
+            p = _part(u.text, u.loc, marks=u.marks)
             if cur is not None:
                 joiner = self.joins(cur, p, u)
                 if joiner is not None:
@@ -688,7 +728,7 @@ def _double_spaced(units: list[Unit]) -> bool:
 
 def blocks_of(units: list[Unit]) -> list[Block]:
     """The document's logical blocks in reading order."""
-    units = [_unmarked(u) for u in units]
+    units = _unmarked_all(units)
     out: list[Block] = []
     k = _doc_type_index(units)
     header_end = k if k is not None else 0
