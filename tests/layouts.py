@@ -1,7 +1,8 @@
 """One plan, many layouts: the same words rendered as offices and converters lay them out (made at test time).
 
 Each variant keeps every word of the plan and changes only its layout: line width, hyphenation at line ends,
-blank lines, list markers, two-column versus one-per-line header and signature, Word (typed or automatic
+blank lines, list markers, two-column versus one-per-line header and signature, tables typed with tabs or
+aligned with spaces, Markdown (emphasis marks, pipe tables), Word (typed or automatic
 numbering, header and signature as borderless tables, text tables as Word tables) and PDF. The plan's logical
 blocks are taken from the checker's own layout model (``checker.ingest.layout``) and written back out.
 """
@@ -54,6 +55,39 @@ def blocks_of(path: Path) -> list[Block]:
 
 def _row_text(block: Block, sep: str = "\t") -> list[str]:
     return [sep.join(c.text for c in row) for row in block.rows]
+
+
+def _table_lines(block: Block, style: str) -> list[str]:
+    """A table typed as text: "tabs" (one tab between cells), "aligned" (each column padded with spaces to its
+    widest cell, as text extracted from a PDF gives) or "pipes" (a Markdown table, its first row the header)."""
+    if style == "tabs":
+        return _row_text(block)
+    texts = [[c.text for c in row] for row in block.rows]
+    if style == "pipes":
+        width = max(len(r) for r in texts)
+        rows = [r + [""] * (width - len(r)) for r in texts]
+        lines = ["| " + " | ".join(c.replace("|", "/") for c in r) + " |" for r in rows]
+        return [lines[0], "|" + "---|" * width, *lines[1:]]
+    widths: dict[int, int] = {}
+    for row in texts:
+        for k, c in enumerate(row):
+            widths[k] = max(widths.get(k, 0), len(c))
+    return ["".join(c.ljust(widths[k] + 4) for k, c in enumerate(row)).rstrip() for row in texts]
+
+
+_FIGURE = re.compile(r"(?<![\w*])(\d+(?:[.,]\d+)?\s?%)(?![\w*])")
+
+
+def _emphasised(text: str, kind: str) -> str:
+    """Markdown emphasis as offices put it: the title, headings, "Nơi nhận:" and the signature block in bold, the
+    place and date in italics, figures in bold."""
+    if not text.strip() or "*" in text or "_" in text:
+        return text
+    if kind in ("title", "heading", "signature") or (kind == "recipients" and text.startswith("Nơi nhận")):
+        return f"**{text}**"
+    if kind == "header" and re.search(r"ngày\s+\d", text):
+        return f"*{text}*"
+    return _FIGURE.sub(r"**\1**", text) if kind in ("paragraph", "list_item") else text
 
 
 def _zone_lines(blocks: list[Block], two_columns: bool, width: int = 100) -> list[str]:
@@ -116,20 +150,24 @@ def grouped(blocks: list[Block]) -> Iterator[tuple[list[Block], Block | None]]:
 
 
 def render_text(blocks: list[Block], *, width: int | None = None, hyphens: bool = False, blank: str = "none",
-                markers: str | None = None, two_columns: bool | None = None) -> str:
+                markers: str | None = None, two_columns: bool | None = None, tables: str = "tabs",
+                emphasis: bool = False) -> str:
     """The plan's blocks as a text file. ``blank``: "none" (blocks as they came), "paragraphs" (a blank line
-    between blocks) or "lines" (a blank line after every line, as some extractions give)."""
+    between blocks) or "lines" (a blank line after every line, as some extractions give); ``tables``: how tables
+    are typed (``_table_lines``); ``emphasis``: Markdown bold and italics (``_emphasised``)."""
     out: list[str] = []
     run = 0
     for zone, b in grouped(blocks):
         if b is None:
             cols = two_columns if two_columns is not None else any(z.column for z in zone)
+            if emphasis:
+                zone = [z.model_copy(update={"text": _emphasised(z.text, z.kind)}) for z in zone]
             out.extend(_zone_lines(zone, cols))
         elif b.kind == "table":
-            out.extend(_row_text(b))
+            out.extend(_table_lines(b, tables))
             run = 0
         else:
-            text = b.text
+            text = _emphasised(b.text, b.kind) if emphasis else b.text
             if markers:
                 text = _swap_markers(text, b.kind, markers, run)
             dash = b.kind == "list_item" and b.marker == "-"
@@ -387,9 +425,9 @@ def render_pdf(text: str, path: Path) -> Path:
 # --------------------------------------------------------------------------- the variants
 
 
-def _txt(**kw: object) -> Callable[[list[Block], Path], Path]:
+def _txt(suffix: str = ".txt", **kw: object) -> Callable[[list[Block], Path], Path]:
     def make(blocks: list[Block], folder: Path) -> Path:
-        path = folder / "plan.txt"
+        path = folder / f"plan{suffix}"
         path.write_text(render_text(blocks, **kw), encoding="utf-8")  # type: ignore[arg-type]
         return path
 
@@ -427,6 +465,8 @@ VARIANTS: dict[str, Callable[[list[Block], Path], Path]] = {
     "markers-letters": _txt(width=90, markers="letters"),
     "two-column-form": _txt(width=90, two_columns=True),
     "one-per-line-form": _txt(width=90, two_columns=False),
+    "tables-aligned-spaces": _txt(width=110, tables="aligned"),
+    "markdown-emphasis": _txt(".md", width=90, blank="paragraphs", tables="pipes", emphasis=True),
     "docx-typed": _docx(False),
     "docx-auto-numbering": _docx(True),
     "docx-heading-styles": _docx(True, styles=True),

@@ -1,10 +1,11 @@
 """Metamorphic suite (issue 8): every plan — the reviewed plans of another office, the project's own plans and
 fixtures, the readable seeds — rendered through every layout variant of ``tests/layouts.py`` (rewrapped,
-hyphenated, blank-line spaced, list markers swapped, two-column or one-per-line header and signature, Word with
-typed and with automatic numbering, PDF; and the Word rendering saved as PDF by LibreOffice, as offices make their
-PDFs, all plans converted in one soffice call per session, skipped where LibreOffice is absent) gives exactly the
-findings (ids and kinds) and the status of the plan as written. The plans under ../shared are skipped where
-../shared is absent; benchmarks/layouts.py prints the table.
+hyphenated, blank-line spaced, list markers swapped, two-column or one-per-line header and signature, tables
+aligned with spaces, Markdown with bold and italics and pipe tables, Word with typed and with automatic numbering,
+PDF; and the Word rendering saved as PDF by LibreOffice, as offices make their PDFs, all plans converted in one
+soffice call per session, skipped where LibreOffice is absent) gives exactly the findings (ids and kinds) and the
+status of the plan as written. The plans under ../shared are skipped where ../shared is absent;
+benchmarks/layouts.py prints the table.
 
 The (plan, variant) pairs that still disagree are listed, as measured, in tests/fixtures/layout-disagreements.yaml:
 a new disagreement fails here, and so does a listed one that has gone (the list only shrinks).
