@@ -542,7 +542,10 @@ class _Body:
         prev_part = cur.parts[-1]
         prev = prev_part.text
         if len(cur.parts) == 1 and self._heading_like(cur):
-            if not (self.full(prev_part) and p.text[:1].islower()):
+            # a heading's title goes on over a full line in lower case, or in a figure its sentence waits for
+            # ("… ký số trên" / "90% văn bản")
+            figure = p.text[:1].isdigit() and not _CLOSED.search(prev) and not mostly_upper(prev)
+            if not (self.full(prev_part) and (p.text[:1].islower() or figure)):
                 return None
         marker, family = marker_of(p.text)
         first = p.text[:1]
