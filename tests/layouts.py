@@ -455,6 +455,8 @@ def _pdf(blocks: list[Block], folder: Path) -> Path:
 
 VARIANTS: dict[str, Callable[[list[Block], Path], Path]] = {
     "wrap-60": _txt(width=60),
+    "wrap-70": _txt(width=70),
+    "wrap-85": _txt(width=85),
     "wrap-100": _txt(width=100),
     "hyphenated-60": _txt(width=60, hyphens=True),
     "one-line-per-paragraph": _txt(),
