@@ -57,3 +57,20 @@ def test_not_a_pdf(tmp_path: Path) -> None:
     fake.write_bytes(b"day khong phai PDF\n" * 20)
     with pytest.raises(IngestError, match="không phải tệp PDF"):
         read(fake)
+
+
+def test_hanging_indent_item_is_not_a_wrapped_column() -> None:
+    """A list item saved as PDF by LibreOffice: the marker "g)" drawn apart, the text at the tab stop, the second
+    line under the marker (a hanging indent). The second line continues the item; it is not the marker column's
+    wrapped text (it was joined to "g)" and the target's figure went missing)."""
+    from checker.ingest.pdf_grid import Run, join_wrapped_columns
+
+    runs = [Run(x=90.1, end=101.4, y=670.4, height=11.0, text="g)"),
+            Run(x=126.1, end=518.8, y=670.4, height=11.0, text="Tối thiểu 50% cán bộ được tập huấn, bồi "),
+            Run(x=90.1, end=192.0, y=655.7, height=11.0, text="dưỡng kỹ năng số;")]
+    assert [r.text for r in join_wrapped_columns(runs)] == [r.text for r in runs]
+    # a two-column header's wrapped unit name is still put back on its line
+    header = [Run(x=60.0, end=300.0, y=780.0, height=11.0, text="ỦY BAN NHÂN DÂN PHƯỜNG GIA"),
+              Run(x=330.0, end=560.0, y=780.0, height=11.0, text="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+              Run(x=60.0, end=100.0, y=766.0, height=11.0, text="VIÊN")]
+    assert [r.text for r in join_wrapped_columns(header)][0] == "ỦY BAN NHÂN DÂN PHƯỜNG GIA VIÊN"

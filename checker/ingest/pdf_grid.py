@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker.ingest.layout import marker_of
+
 RULE_TOL = 2.0  # points: two ruling lines this close are one; a run starts this far inside a cell at least
 THIN = 2.0  # a filled rectangle this thin is a ruling line
 MIN_RULE = 6.0  # shorter strokes are not ruling lines (underlines of a letter, dots)
@@ -249,6 +251,13 @@ def _gap_beside(line: list[Run], run: Run, height: float) -> bool:
     return any(r is not run and (r.x - run.end > 2 * height or run.x - r.end > 2 * height) for r in line)
 
 
+def _marker_alone(text: str) -> bool:
+    """A run that is only a heading's or list item's marker ("g)", "1.", "-"): Word draws the marker apart and
+    the item's text at its tab stop, and a hanging indent puts the item's second line under the marker."""
+    marker, family = marker_of(text)
+    return family is not None and marker == text.strip()
+
+
 def join_wrapped_columns(runs: list[Run]) -> list[Run]:
     """In a two-column layout (the header and the signature laid out as a borderless table), a column's text
     that Word or LibreOffice wrapped onto the next line ("ỦY BAN NHÂN DÂN PHƯỜNG GIA" / "VIÊN") is put back
@@ -260,8 +269,8 @@ def join_wrapped_columns(runs: list[Run]) -> list[Run]:
     gone: set[int] = set()
     for k, line in enumerate(lines):
         for run in line:
-            if id(run) in gone or not run.text.strip():
-                continue
+            if id(run) in gone or not run.text.strip() or _marker_alone(run.text):
+                continue  # a list item's marker ("g)") with its text at a tab stop: the line below is the item's
             height = run.height or 1.0
             for below in lines[k + 1 : k + 3]:
                 if run.y - below[0].y > 1.6 * height:
