@@ -49,7 +49,8 @@ _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
 DOC_TYPES = ("ke hoach", "quyet dinh", "bao cao", "thong bao", "chuong trinh", "chi thi", "nghi quyet",
               "cong van", "to trinh", "huong dan")
 _AUTHORITY = re.compile(r"\b(?:tm|kt|q|tl|tuq)\s*[.,]\s*(?:uy ban|ubnd|chu tich|ban)\b")
-_RECIPIENTS = re.compile(r"^\s*n\w{1,2}i nh\w{1,2}n\b")
+# "Nơi nhận" opening a squashed line (any vowel damage): the closing's list of recipients begins
+RECIPIENTS = re.compile(r"^\s*n\w{1,2}i nh\w{1,2}n\b")
 _APPENDIX = re.compile(r"^\s*(?:phu luc|phan phu luc)\b")
 _SIGNATURE_WORDS = re.compile(r"^(?:pho chu tich|chu tich|da ky|ky ten|ky dong dau|chanh van phong|truong ban|"
                               r"pho truong ban|bi thu|pho bi thu)\b")
@@ -260,11 +261,11 @@ def _tail_zone(units: list[Unit], after: int) -> tuple[int, int]:
         if u.table is not None:
             continue
         f = fold(u.text)
-        if _RECIPIENTS.match(squash(u.text)) or _AUTHORITY.search(f):
+        if RECIPIENTS.match(squash(u.text)) or _AUTHORITY.search(f):
             start = i
             break
         left, right = split_columns(u.text)
-        if right and (_RECIPIENTS.match(squash(right[1])) or _SIGNATURE_WORDS.match(squash(right[1]))):
+        if right and (RECIPIENTS.match(squash(right[1])) or _SIGNATURE_WORDS.match(squash(right[1]))):
             start = i
             break
     if start is None:
@@ -361,7 +362,7 @@ def _form_kind(text: str, zone: str, column: str, so_far: list[Block]) -> BlockK
         return "header"
     sq = squash(text)
     f = fold(text)
-    if _RECIPIENTS.match(sq):
+    if RECIPIENTS.match(sq):
         return "recipients"
     if column == "right" and so_far and any(b.kind == "signature" or b.column == "right" for b in so_far):
         return "signature"

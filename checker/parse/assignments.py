@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from checker.conventions import conventions
+from checker.ingest.layout import RECIPIENTS
 from checker.models import Assignment, Section
 from checker.parse.sections import section_span, top_level
 from checker.parse.view import View, items
@@ -108,9 +109,14 @@ def _lead_label() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[(;,.]\s*)(?:{labels})\s*:\s*({_UNIT_WORDS}[^;:()]{{2,80}})", re.IGNORECASE)
 
 
+def _recipients_at(view: View, start: int, end: int) -> int:
+    """The line where "Nơi nhận" begins the closing, in ``start``..``end`` (``end`` when it does not)."""
+    return next((i for i in range(start, end) if RECIPIENTS.match(view.squashed[i])), end)
+
+
 def labelled_assignments(view: View) -> list[Assignment]:
     """Offices given a task by a label inside the task's own text, anywhere in the body (not in "Nơi nhận")."""
-    end = next((i for i, t in enumerate(view.squashed) if re.match(r"^n\w{1,2}i nh\w{1,2}n\b", t)), len(view.texts))
+    end = _recipients_at(view, 0, len(view.texts))
     out: list[Assignment] = []
     for it in items(view, set(), 0, end):
         raw = view.texts[it.first]
@@ -124,7 +130,7 @@ def labelled_assignments(view: View) -> list[Assignment]:
 def _in_execution_part(view: View, sections: list[Section], k: int) -> list[Assignment]:
     start, end = section_span(view, sections, k)
     # the part ends where the closing begins: offices listed under "Nơi nhận" are not given work
-    end = next((i for i in range(start + 1, end) if re.match(r"^n\w{1,2}i nh\w{1,2}n\b", view.squashed[i])), end)
+    end = _recipients_at(view, start + 1, end)
     children = [j for j, s in enumerate(sections) if s.parent == k]
     by_line: dict[int | None, Section] = {}  # a child heading by its line (the first): linear, not lines × children
     for j in children:

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from checker.conventions import conventions
-from checker.ingest.layout import DOC_TYPES
+from checker.ingest.layout import DOC_TYPES, RECIPIENTS
 from checker.models import Header, Signature
 from checker.parse.citations import parse_date
 from checker.parse.view import View
@@ -336,7 +336,7 @@ def appendix_start(view: View) -> int:
     closing = None
     for i in range(len(view.texts) // 3, len(view.texts)):
         sq = view.squashed[i]
-        if closing is None and (re.match(r"^n\w{1,2}i nh\w{1,2}n\b", sq) or _authority().search(view.folded[i])):
+        if closing is None and (RECIPIENTS.match(sq) or _authority().search(view.folded[i])):
             closing = i
         elif closing is not None and re.match(r"^phu luc\b", sq) and i > closing + 1:
             return i
@@ -373,7 +373,7 @@ def parse_recipients(view: View, start: int, end: int | None = None) -> tuple[li
     """Items of "Nơi nhận:"; in flattened two-column text the signature block shares their lines."""
     end = len(view.texts) if end is None else end
     for i in range(start, end):
-        if re.match(r"^n\w{1,2}i nh\w{1,2}n\b", view.squashed[i]):
+        if RECIPIENTS.match(view.squashed[i]):
             out: list[str] = []
             for j in range(i + 1, min(end, i + 30)):
                 t = view.texts[j].strip()
