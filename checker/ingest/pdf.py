@@ -112,13 +112,18 @@ def _page_items(page: Any) -> list[Item]:
     try:
         return _placed_items(page)
     except Exception:  # the page's drawing is beyond the layout reading: its text as pypdf gives it
-        return [("line", t) for t in (page.extract_text() or "").split("\n")]
+        return _plain_items(page)
+
+
+def _plain_items(page: Any) -> list[Item]:
+    """pypdf's plain text of a page, one item per line."""
+    return [("line", t) for t in (page.extract_text() or "").split("\n")]
 
 
 def _placed_items(page: Any) -> list[Item]:
     runs, operations = pdf_grid.runs_of(page)
     if not runs:
-        return [("line", t) for t in (page.extract_text() or "").split("\n")]
+        return _plain_items(page)
     horizontal, vertical = pdf_grid.rules_of(operations)
     grids = pdf_grid.grids_of(horizontal, vertical)
     outside = []

@@ -26,12 +26,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.ingest.layout import marker_of
+from checker.ingest.layout import MIN_GAP, marker_of  # MIN_GAP: spaces between two columns of a line
 
 RULE_TOL = 2.0  # points: two ruling lines this close are one; a run starts this far inside a cell at least
 THIN = 2.0  # a filled rectangle this thin is a ruling line
 MIN_RULE = 6.0  # shorter strokes are not ruling lines (underlines of a letter, dots)
-MIN_GAP = 4  # spaces at least between two columns of one line (as checker.ingest.layout splits them)
 
 
 @dataclass
