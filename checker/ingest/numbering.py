@@ -157,12 +157,15 @@ class Numbering:
                 return self.style_num[sid][0], int(ilvl)
         return self.style_num.get(sid or "")
 
-    def _levels(self, nid: str) -> dict[int, Level]:
+    def _abstract(self, nid: str) -> str | None:
+        """The abstract numbering list ``nid`` draws from (through a numbering style's link); None for numId 0."""
         aid = self.nums.get(nid)
         if aid in self.links and self.links[aid] in self.style_num:
             aid = self.nums.get(self.style_num[self.links[aid]][0], aid)
-        if nid == "0" or aid is None:
-            return {}
+        return None if nid == "0" else aid
+
+    def _levels(self, nid: str, aid: str) -> dict[int, Level]:
+        """The levels of list ``nid`` (abstract list ``aid``), with the level overrides of ``nid``."""
         return {**self.levels.get(aid, {}), **self.levels.get(f"{nid}!", {})}
 
     def indent(self, p: Any) -> int | None:
@@ -173,7 +176,8 @@ class Numbering:
         if own is not None:
             return own
         num = self.num_of(p)
-        level = self._levels(num[0]).get(num[1]) if num else None
+        aid = self._abstract(num[0]) if num else None
+        level = self._levels(num[0], aid).get(num[1]) if num and aid is not None else None
         if level is not None and level.indent is not None:
             return level.indent
         sid = _val(ppr, "pStyle") if ppr is not None else None
@@ -185,12 +189,10 @@ class Numbering:
         if num is None:
             return ""
         nid, ilvl = num
-        aid = self.nums.get(nid)
-        if aid in self.links and self.links[aid] in self.style_num:
-            aid = self.nums.get(self.style_num[self.links[aid]][0], aid)
-        if nid == "0" or aid is None or not self.levels.get(aid):
+        aid = self._abstract(nid)
+        if aid is None or not self.levels.get(aid):
             return ""
-        levels = self._levels(nid)
+        levels = self._levels(nid, aid)
         if ilvl not in levels:
             return ""
         counters = self.counters.setdefault(aid, {})
