@@ -712,12 +712,13 @@ def _blank_after_lines(units: list[Unit]) -> bool:
     return len(plain) > 20 and blank > 0.4 * len(plain)
 
 
-def _double_spaced(units: list[Unit]) -> bool:
+def _double_spaced(units: list[Unit], blank_after_lines: bool) -> bool:
     """A blank line after every line, as some extractions give: then a blank line separates nothing. Known by
-    blank lines after nearly every line *and* inside paragraphs (a line after a blank one that can only continue
-    the line before it: it starts in lower case, or the line before ends with a hyphenated word). A plan with a
-    blank line between its paragraphs, one line each, is not double-spaced: its blank lines are real breaks."""
-    if not _blank_after_lines(units):
+    blank lines after nearly every line (``blank_after_lines``) *and* inside paragraphs (a line after a blank one
+    that can only continue the line before it: it starts in lower case, or the line before ends with a hyphenated
+    word). A plan with a blank line between its paragraphs, one line each, is not double-spaced: its blank lines
+    are real breaks."""
+    if not blank_after_lines:
         return False
     plain = [u for u in units if u.table is None]
     inside = 0
@@ -738,7 +739,8 @@ def blocks_of(units: list[Unit]) -> list[Block]:
     header_end = k if k is not None else 0
     if header_end:
         out.extend(_zone_blocks(units[:header_end], "header"))
-    body = _Body(units, _double_spaced(units), _blank_after_lines(units))
+    blank_after = _blank_after_lines(units)
+    body = _Body(units, _double_spaced(units, blank_after), blank_after)
     tail_start, tail_end = _tail_zone(units, header_end + 1)
     if k is not None:
         out.extend(_title_blocks(units, k, tail_start, body))
