@@ -62,13 +62,14 @@ def plain(obj: object) -> object:
     return obj
 
 
-def _yaml() -> Any:  # ruamel.yaml.YAML
-    """Round-trip YAML (it knows every node's line) that leaves dates as text for pydantic to validate, so an
-    impossible date is reported at its line like any other bad value."""
+def _yaml(typ: str = "rt") -> Any:  # ruamel.yaml.YAML
+    """ruamel's reader that leaves dates as text for pydantic to validate, so an impossible date is reported at its
+    line like any other bad value: round-trip (it knows every node's line) or, with ``typ="safe"``, the faster
+    safe loader."""
     from ruamel.yaml import YAML
     from ruamel.yaml.constructor import SafeConstructor
 
-    yaml = YAML(typ="rt")
+    yaml = YAML(typ=typ)
     yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
     return yaml
 
@@ -156,14 +157,10 @@ def _fast_load(path: Path) -> object:
             return yaml.load(text, Loader=loader)  # noqa: S506 (a safe loader)
         except yaml.YAMLError as exc:
             raise _Unread(str(exc)) from None
-    from ruamel.yaml import YAML
-    from ruamel.yaml.constructor import SafeConstructor
     from ruamel.yaml.error import YAMLError
 
-    ruamel = YAML(typ="safe")
-    ruamel.constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
     try:
-        return ruamel.load(text)
+        return _yaml("safe").load(text)
     except YAMLError as exc:
         raise _Unread(str(exc)) from None
 
