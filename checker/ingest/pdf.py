@@ -183,8 +183,13 @@ def _lines_of(pages: list[list[Item]]) -> tuple[list[Line], int]:
 
 
 def _extend_row(lines: list[Line], table: int, row: int, more: list[str]) -> None:
-    """The cells of a row cut by a page break get the rest of their text."""
-    for k, line in enumerate(lines):
+    """The cells of a row cut by a page break get the rest of their text. The row is the last of its table and
+    nothing but blank lines came after it: read back from the end to the row before it (not over every line of the
+    document at each page break)."""
+    for k in range(len(lines) - 1, -1, -1):
+        line = lines[k]
         loc = line.loc
+        if loc.table == table and loc.row is not None and loc.row < row:
+            break
         if loc.table == table and loc.row == row and loc.cell is not None and more[loc.cell - 1]:
             lines[k] = Line(text=f"{line.text} {more[loc.cell - 1]}".strip(), loc=loc)
