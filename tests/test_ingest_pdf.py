@@ -74,3 +74,26 @@ def test_hanging_indent_item_is_not_a_wrapped_column() -> None:
               Run(x=330.0, end=560.0, y=780.0, height=11.0, text="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
               Run(x=60.0, end=100.0, y=766.0, height=11.0, text="VIÊN")]
     assert [r.text for r in join_wrapped_columns(header)][0] == "ỦY BAN NHÂN DÂN PHƯỜNG GIA VIÊN"
+
+
+def test_pypdf_complaints_stay_off_stderr(tmp_path: Path) -> None:
+    """A font whose /Encoding pypdf does not know makes it log at ERROR level; the user must not see it."""
+    import subprocess
+    import sys
+
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    for line in ("KE HOACH", "Ung dung cong nghe thong tin nam 2025", "1. Muc tieu", "2. Nhiem vu"):
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    raw = bytes(pdf.output())
+    assert raw.count(b"/WinAnsiEncoding") == 1
+    plan = tmp_path / "ma-hoa-la.pdf"
+    plan.write_bytes(raw.replace(b"/WinAnsiEncoding", b"/WinAnsiEncodinX"))  # same length: offsets stay right
+    done = subprocess.run([sys.executable, "-m", "checker", str(plan), "-o", str(tmp_path / "out"), "--format", "json"],
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+    assert done.returncode in (0, 1), done.stderr
+    assert "encoding" not in done.stderr.lower()
+    assert "pypdf" not in done.stderr.lower()

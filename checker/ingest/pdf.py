@@ -43,7 +43,9 @@ def _pages(path: Path, limits: Limits) -> list[list[Item]]:
     import pypdf
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # warnings on sloppy files are not the user's business
+    # pypdf logs what it works around on a sloppy file, some of it at ERROR ("Advanced encoding … not implemented
+    # yet"); none of it is the user's business, and a batch's stderr must stay free of it.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)
     try:
         reader = pypdf.PdfReader(str(path), strict=False)
         if reader.is_encrypted:
