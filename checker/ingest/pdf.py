@@ -128,13 +128,7 @@ def _placed_items(page: Any) -> list[Item]:
         return _plain_items(page)
     horizontal, vertical = pdf_grid.rules_of(operations)
     grids = pdf_grid.grids_of(horizontal, vertical)
-    outside = []
-    for run in runs:
-        grid = next((g for g in grids if g.holds(run)), None)
-        if grid is None:
-            outside.append(run)
-        else:
-            grid.place(run)
+    outside = pdf_grid.place_runs(runs, grids)
     placed: list[tuple[float, Item]] = [(g.ys[0], ("table", g.rows())) for g in grids if g.cells]
     left = min(r.x for r in runs)
     outside = pdf_grid.join_wrapped_columns(outside) if outside else outside

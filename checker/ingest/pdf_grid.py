@@ -21,6 +21,7 @@ the fallback when this reading fails on a file.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from checker.ingest.layout import MIN_GAP, marker_of  # MIN_GAP: spaces between 
 RULE_TOL = 2.0  # points: two ruling lines this close are one; a run starts this far inside a cell at least
 THIN = 2.0  # a filled rectangle this thin is a ruling line
 MIN_RULE = 6.0  # shorter strokes are not ruling lines (underlines of a letter, dots)
+MAX_RULES = 300  # ruling lines of one direction on a page, pieces joined: a page drawing more is read without tables
 
 
 @dataclass
@@ -48,21 +50,33 @@ class Grid:
     ys: list[float]  # row borders, top to bottom (PDF y grows upwards)
     verticals: list[tuple[float, float, float]]  # (x, low y, high y)
     cells: dict[tuple[int, int], list[Run]] = field(default_factory=dict)
+    _below: list[float] = field(default_factory=list, repr=False)  # -ys[1:], ascending: a row found by bisection
+    _spans: list[list[tuple[float, float]]] = field(default_factory=list, repr=False)  # drawn spans per border
+
+    def __post_init__(self) -> None:
+        self._below = [-y for y in self.ys[1:]]
+        self._spans = [[] for _ in self.xs]
+        for vx, lo, hi in self.verticals:  # borders are more than RULE_TOL apart: a vertical is near one or two
+            k = bisect_left(self.xs, vx - RULE_TOL)
+            while k < len(self.xs) and self.xs[k] <= vx + RULE_TOL:
+                self._spans[k].append((lo, hi))
+                k += 1
 
     def holds(self, run: Run) -> bool:
         return (self.xs[0] - RULE_TOL <= run.x <= self.xs[-1] and self.ys[-1] <= run.y <= self.ys[0])
 
     def place(self, run: Run) -> None:
-        row = next(i for i in range(len(self.ys) - 1) if run.y >= self.ys[i + 1] - 0.01)
-        col = max(0, max((i for i, x in enumerate(self.xs[:-1]) if run.x + RULE_TOL / 2 >= x), default=0))
+        """The run in the cell whose top border is the first above its baseline and whose left border is the
+        last left of its start."""
+        row = min(bisect_left(self._below, -run.y - 0.01), len(self.ys) - 2)
+        col = min(max(0, bisect_right(self.xs, run.x + RULE_TOL / 2) - 1), len(self.xs) - 2)
         self.cells.setdefault((row, col), []).append(run)
 
     def borders_in_row(self, row: int) -> list[int]:
         """Indices of the column borders drawn through a row (the outer two always)."""
         mid = (self.ys[row] + self.ys[row + 1]) / 2
-        inner = [i for i, x in enumerate(self.xs[1:-1], start=1)
-                 if any(abs(vx - x) <= RULE_TOL and lo - RULE_TOL <= mid <= hi + RULE_TOL
-                        for vx, lo, hi in self.verticals)]
+        inner = [i for i in range(1, len(self.xs) - 1)
+                 if any(lo - RULE_TOL <= mid <= hi + RULE_TOL for lo, hi in self._spans[i])]
         return [0, *inner, len(self.xs) - 1]
 
     def rows(self) -> list[list[str]]:
@@ -182,10 +196,27 @@ def _merge(values: list[float]) -> list[float]:
     return out
 
 
+def join_pieces(segments: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Segments (at, low, high) on one line joined where they touch or overlap (within RULE_TOL): Word draws a
+    table's border cell by cell, as many pieces of one line. Touching within the tolerance is what makes two
+    segments meet in ``grids_of``, so joining changes no grid."""
+    out: list[tuple[float, float, float]] = []
+    for at, lo, hi in sorted(segments, key=lambda s: (round(s[0], 2), s[1])):
+        if out and round(out[-1][0], 2) == round(at, 2) and lo <= out[-1][2] + RULE_TOL:
+            out[-1] = (out[-1][0], out[-1][1], max(out[-1][2], hi))
+        else:
+            out.append((at, lo, hi))
+    return out
+
+
 def grids_of(horizontal: list[tuple[float, float, float]], vertical: list[tuple[float, float, float]]
              ) -> list[Grid]:
     """Tables drawn by ruling: groups of vertical and horizontal lines that cross or touch, with at least two
-    columns and one row."""
+    columns and one row. A horizontal line looks only at the verticals within its reach (by bisection on x);
+    a page with more than MAX_RULES lines of one direction has no tables."""
+    horizontal, vertical = join_pieces(horizontal), join_pieces(vertical)
+    if len(horizontal) > MAX_RULES or len(vertical) > MAX_RULES:
+        return []
     n_v = len(vertical)
     parent = list(range(n_v + len(horizontal)))
 
@@ -195,9 +226,12 @@ def grids_of(horizontal: list[tuple[float, float, float]], vertical: list[tuple[
             i = parent[i]
         return i
 
+    by_x = sorted(range(n_v), key=lambda i: vertical[i][0])
+    xs_sorted = [vertical[i][0] for i in by_x]
     for j, (y, x0, x1) in enumerate(horizontal):
-        for i, (x, y0, y1) in enumerate(vertical):
-            if x0 - RULE_TOL <= x <= x1 + RULE_TOL and y0 - RULE_TOL <= y <= y1 + RULE_TOL:
+        for k in range(bisect_left(xs_sorted, x0 - RULE_TOL), bisect_right(xs_sorted, x1 + RULE_TOL)):
+            i = by_x[k]
+            if vertical[i][1] - RULE_TOL <= y <= vertical[i][2] + RULE_TOL:
                 parent[find(n_v + j)] = find(i)
     groups: dict[int, tuple[list[int], list[int]]] = {}
     for i in range(n_v):
@@ -213,6 +247,26 @@ def grids_of(horizontal: list[tuple[float, float, float]], vertical: list[tuple[
         if len(xs) >= 3 and len(ys) >= 2:
             out.append(Grid(xs=xs, ys=ys, verticals=[vertical[i] for i in vs]))
     return sorted(out, key=lambda g: -g.ys[0])
+
+
+def place_runs(runs: list[Run], grids: list[Grid]) -> list[Run]:
+    """Each run into the first grid (top to bottom) that holds it; the runs outside every grid, in their order.
+    Runs are taken from the top down, so only the grids spanning a run's height are looked at."""
+    outside_at: list[int] = []
+    started = 0  # grids[:started] begin at or above the current run
+    spanning: list[int] = []
+    for n in sorted(range(len(runs)), key=lambda n: -runs[n].y):
+        run = runs[n]
+        while started < len(grids) and grids[started].ys[0] >= run.y:
+            spanning.append(started)
+            started += 1
+        spanning = [g for g in spanning if grids[g].ys[-1] <= run.y]
+        grid = next((grids[g] for g in spanning if grids[g].holds(run)), None)
+        if grid is None:
+            outside_at.append(n)
+        else:
+            grid.place(run)
+    return [runs[n] for n in sorted(outside_at)]
 
 
 def runs_of(page: Any) -> tuple[list[Run], list[tuple[list[Any], bytes]]]:
