@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from checker.checks.base import Context, find_phrase, finding, line_text, per_plan, short, squash_all
@@ -9,7 +10,7 @@ from checker.conventions import conventions, expanded
 from checker.i18n import msg
 from checker.models import Assignment, Finding, Plan, Section
 from checker.parse.assignments import assignment_parts, execution_section
-from checker.parse.sections import lead_ins, names_part, roman_value, to_roman
+from checker.parse.sections import lead_ins, names_part, roman_value, section_ends, to_roman
 from checker.rules.schema import RequiredSection, RequiredUnit, SectionNumbering
 from checker.text import contains_any, ocr_words, squash
 
@@ -131,20 +132,35 @@ def names_office(hay: str, wanted: list[str], ocr: bool) -> bool:
     return any(w in hay for w in wanted) or (ocr and any(ocr_words(hay, w) for w in wanted))
 
 
-def _prose_assigns(plan: Plan, wanted: list[list[str]], roles: list[str], ocr: bool) -> bool:
-    """Assignments written as prose: the unit named together with its role in one sentence of a part that gives
-    work (the execution part under any of its names, the funds part: ``assignment_parts`` of the conventions)."""
+def _part_sentences(plan: Plan) -> list[str]:
+    """The sentences (" - " clauses) of the parts that give work (the execution part under any of its names, the
+    funds part: ``assignment_parts`` of the conventions), text expanded; made once per plan, in one pass over
+    the lines for all the parts."""
     if not plan.lines:
-        return False
+        return []
+    ends = section_ends(plan.sections)
+    numbers = [ln.loc.line for ln in plan.lines]
+    rising = all(a <= b for a, b in zip(numbers, numbers[1:], strict=False))
+    out: list[str] = []
     for k in assignment_parts(plan.sections):
         start = plan.sections[k].line or 0
-        nxt = next((s.line for s in plan.sections[k + 1 :] if s.level <= plan.sections[k].level), None)
-        text = " ".join(expanded(ln.text) for ln in plan.lines if start <= ln.loc.line and
-                        (nxt is None or ln.loc.line < nxt))
-        for sentence in text.split(" - "):
-            if all(names_office(sentence, g, ocr) for g in wanted) and (not roles or contains_any(sentence, roles, 87)):
-                return True
-    return False
+        nxt = ends[k]
+        stop = plan.sections[nxt].line if nxt is not None else None
+        if rising:  # lines in order (every reader): the part's lines found by bisection
+            lo = bisect_left(numbers, start)
+            hi = len(numbers) if stop is None else bisect_left(numbers, stop, lo)
+            part = plan.lines[lo:hi]
+        else:
+            part = [ln for ln in plan.lines if start <= ln.loc.line and (stop is None or ln.loc.line < stop)]
+        out += " ".join(expanded(ln.text) for ln in part).split(" - ")
+    return out
+
+
+def _prose_assigns(plan: Plan, wanted: list[list[str]], roles: list[str], ocr: bool) -> bool:
+    """Assignments written as prose: the unit named together with its role in one sentence of a part that gives
+    work."""
+    return any(all(names_office(sentence, g, ocr) for g in wanted) and (not roles or contains_any(sentence, roles, 87))
+               for sentence in per_plan(plan, "part-sentences", lambda: _part_sentences(plan)))
 
 
 def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding]:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from checker.conventions import conventions
 from checker.ingest.layout import RECIPIENTS
 from checker.models import Assignment, Section
-from checker.parse.sections import section_span, top_level
+from checker.parse.sections import section_ends, section_span, top_level
 from checker.parse.view import View, items
 from checker.text import UPPER, contains_any, squash
 
@@ -43,10 +43,15 @@ def execution_section(sections: list[Section]) -> int | None:
     """The part "Tổ chức thực hiện": of several parts named so, the first that is not also another part
     ("Nhiệm vụ và phân công thực hiện" is the tasks part first)."""
     found = execution_sections(sections)
-    others = [squash(n) for key, names in conventions().parts.items() if key != "to-chuc-thuc-hien" for n in names]
-    pure = [k for k in found if not contains_any(squash(sections[k].title), others, 85)]
-    chosen = pure or found
-    return chosen[0] if chosen else None
+    others = _other_part_names()
+    pure = next((k for k in found if not contains_any(squash(sections[k].title), others, 85)), None)
+    return pure if pure is not None else next(iter(found), None)
+
+
+@lru_cache(maxsize=1)
+def _other_part_names() -> list[str]:
+    """The names of every part but "Tổ chức thực hiện" (rules/conventions.yaml), folded."""
+    return [squash(n) for key, names in conventions().parts.items() if key != "to-chuc-thuc-hien" for n in names]
 
 
 def assignment_parts(sections: list[Section]) -> list[int]:
@@ -96,7 +101,12 @@ def assignments_in_tables(tables: list[list[list[Cell]]]) -> list[Assignment]:
 def find_assignments(view: View, sections: list[Section],
                      tables: list[list[list[Cell]]] | None = None) -> list[Assignment]:
     in_tables = assignments_in_tables(tables or [])
-    out = [a for k in execution_sections(sections) for a in _in_execution_part(view, sections, k)]
+    ends = section_ends(sections)
+    children: dict[int | None, list[int]] = {}
+    for j, sec in enumerate(sections):
+        children.setdefault(sec.parent, []).append(j)
+    out = [a for k in execution_sections(sections)
+           for a in _in_execution_part(view, sections, k, ends, children.get(k, []))]
     return out + in_tables + labelled_assignments(view)
 
 
@@ -127,11 +137,12 @@ def labelled_assignments(view: View) -> list[Assignment]:
     return out
 
 
-def _in_execution_part(view: View, sections: list[Section], k: int) -> list[Assignment]:
-    start, end = section_span(view, sections, k)
+def _in_execution_part(view: View, sections: list[Section], k: int, ends: list[int | None],
+                       children: list[int]) -> list[Assignment]:
+    """Offices given work in part ``k`` (``ends``: ``section_ends``; ``children``: the parts under ``k``)."""
+    start, end = section_span(view, sections, k, ends)
     # the part ends where the closing begins: offices listed under "Nơi nhận" are not given work
     end = _recipients_at(view, start + 1, end)
-    children = [j for j, s in enumerate(sections) if s.parent == k]
     by_line: dict[int | None, Section] = {}  # a child heading by its line (the first): linear, not lines × children
     for j in children:
         by_line.setdefault(sections[j].line, sections[j])

@@ -329,13 +329,23 @@ def section_of_line(view: View, sections: list[Section], index: int) -> int | No
     return k if k >= 0 else None
 
 
-def section_span(view: View, sections: list[Section], k: int) -> tuple[int, int]:
-    """Line indices [start, end) covered by section ``k`` and its children."""
-    lines = [ln.loc.line for ln in view.doc.lines]
-    start = lines.index(sections[k].line or 0)
-    end = len(lines)
-    for s in sections[k + 1 :]:
-        if s.level <= sections[k].level:
-            end = lines.index(s.line or 0)
-            break
+def section_ends(sections: list[Section]) -> list[int | None]:
+    """For each section, the index of the first later section at its level or above (where the section and its
+    children end; None: the end of the plan). One pass with a stack of open sections, whose levels rise."""
+    ends: list[int | None] = [None] * len(sections)
+    open_: list[int] = []
+    for j, s in enumerate(sections):
+        while open_ and sections[open_[-1]].level >= s.level:
+            ends[open_.pop()] = j
+        open_.append(j)
+    return ends
+
+
+def section_span(view: View, sections: list[Section], k: int,
+                 ends: list[int | None] | None = None) -> tuple[int, int]:
+    """Line indices [start, end) covered by section ``k`` and its children (``ends``: ``section_ends`` of
+    ``sections``, given when spans of many sections are wanted)."""
+    start = view.index_of_line(sections[k].line or 0)
+    nxt = (ends or section_ends(sections))[k]
+    end = len(view.doc.lines) if nxt is None else view.index_of_line(sections[nxt].line or 0)
     return start, end

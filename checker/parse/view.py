@@ -45,6 +45,7 @@ class View:
     joined_folded: str = ""
     starts: list[int] = field(default_factory=list)  # offset of each line in joined
     _items: list[str | None] | None = field(default=None, repr=False)  # item text per line (None: blank)
+    _line_index: dict[int, int] | None = field(default=None, repr=False)  # source line -> first logical line
 
     @classmethod
     def of(cls, doc: Document) -> View:
@@ -95,6 +96,16 @@ class View:
     def line_no(self, index: int) -> int:
         """1-based source line (or paragraph) number where logical line ``index`` begins."""
         return self.doc.lines[index].loc.line
+
+    def index_of_line(self, line: int) -> int:
+        """Index of the first logical line that begins at source line ``line`` (ValueError if none does)."""
+        if self._line_index is None:
+            self._line_index = {}
+            for i, ln in enumerate(self.doc.lines):
+                self._line_index.setdefault(ln.loc.line, i)
+        if line not in self._line_index:
+            raise ValueError(f"no logical line begins at line {line}")
+        return self._line_index[line]
 
     def line_at(self, index: int, offset: int) -> int:
         """Source line of the character at ``offset`` of logical line ``index``."""
