@@ -99,6 +99,11 @@ def entries(seeds: list[int], jobs: int, family: str | None, show: bool,
         finally:
             _cleanup()
         return
+    try:  # what a worker needs (fpdf2 for the PDF cases) missing fails here, at once: a pool whose workers die
+        for family_ in ("text", "structured", "docx", "pdf"):  # in their set-up starts new ones forever
+            make(0, family_)
+    except ImportError as exc:
+        raise SystemExit(f"fuzz.py: {exc}; the cases need the test extras: pip install -e '.[test]'") from None
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(jobs, initializer=_worker_init, initargs=(family, show, scratch), maxtasksperchild=2000) as pool:
         yield from pool.imap_unordered(one, seeds, chunksize=4)
