@@ -114,3 +114,29 @@ def test_runs_go_to_the_grid_trying_every_grid_would_give(seed: int) -> None:
     assert outside == expected_outside
     assert [sorted((k, sorted(r.text for r in v)) for k, v in g.cells.items()) for g in fast] == \
            [sorted((k, sorted(r.text for r in v)) for k, v in g.cells.items()) for g in plain]
+
+
+def test_lines_of_thousands_of_runs_are_not_compared_run_by_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wrapped columns are looked for by comparing each run with the others of its line and the line below: a
+    line drawn in thousands of runs would cost millions of comparisons. It is no header's or signature's column:
+    it is left as it is, and a real two-column header beside it is still joined."""
+    from checker.ingest import pdf_grid
+
+    calls = [0]
+    original = pdf_grid._gap_beside
+
+    def counted(*args: object) -> bool:
+        calls[0] += 1
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_grid, "_gap_beside", counted)
+    n = pdf_grid.MAX_COLUMN_RUNS * 10
+    crowd = [Run(x=float(i), end=float(i) + 0.8, y=y, height=1.0, text="x") for y in (500.0, 499.0)
+             for i in range(0, 3 * n, 3)]
+    header = [Run(x=60.0, end=300.0, y=780.0, height=11.0, text="ỦY BAN NHÂN DÂN PHƯỜNG GIA"),
+              Run(x=330.0, end=560.0, y=780.0, height=11.0, text="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+              Run(x=60.0, end=100.0, y=766.0, height=11.0, text="VIÊN")]
+    out = pdf_grid.join_wrapped_columns(header + crowd)
+    assert out[0].text == "ỦY BAN NHÂN DÂN PHƯỜNG GIA VIÊN"
+    assert len(out) == 2 + len(crowd)
+    assert calls[0] < 10, calls

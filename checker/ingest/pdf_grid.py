@@ -33,6 +33,7 @@ RULE_TOL = 2.0  # points: two ruling lines this close are one; a run starts this
 THIN = 2.0  # a filled rectangle this thin is a ruling line
 MIN_RULE = 6.0  # shorter strokes are not ruling lines (underlines of a letter, dots)
 MAX_RULES = 300  # ruling lines of one direction on a page, pieces joined: a page drawing more is read without tables
+MAX_COLUMN_RUNS = 200  # runs drawn on one line (one a glyph, at most): a line of more is no header's or signature's
 
 
 @dataclass
@@ -321,12 +322,14 @@ def join_wrapped_columns(runs: list[Run]) -> list[Run]:
     right_edge = max(r.end for r in runs)
     gone: set[int] = set()
     for k, line in enumerate(lines):
+        if len(line) > MAX_COLUMN_RUNS:  # compared run by run with its neighbours: bounded, and no column anyway
+            continue
         for run in line:
             if id(run) in gone or not run.text.strip() or _marker_alone(run.text):
                 continue  # a list item's marker ("g)") with its text at a tab stop: the line below is the item's
             height = run.height or 1.0
             for below in lines[k + 1 : k + 3]:
-                if run.y - below[0].y > 1.6 * height:
+                if run.y - below[0].y > 1.6 * height or len(below) > MAX_COLUMN_RUNS:
                     break
                 same = [b for b in below if id(b) not in gone and b.text.strip()
                         and (abs(b.x - run.x) <= RULE_TOL or abs((b.x + b.end) - (run.x + run.end)) <= 2 * RULE_TOL)]
