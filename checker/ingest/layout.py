@@ -296,13 +296,19 @@ def _is_layout_table_unit(u: Unit) -> bool:
 def _split_abbreviation(prev: str, nxt: str) -> bool:
     """An abbreviation in capitals hyphenated at the line end ("DV-" / "CTT."): its two halves make one of the
     abbreviations of the conventions, so the hyphen is the line's, not the word's ("KT-" / "HT-ĐT" keeps it)."""
-    from checker.conventions import conventions
-
     a = re.search(rf"(?<![^\W\d_])([{UPPER}]{{1,6}})-$", prev)
     b = re.match(rf"([{UPPER}]{{1,8}})(?![^\W\d_])", nxt)
     if not a or not b:
         return False
-    return fold(a.group(1) + b.group(1)) in {fold(k) for k in conventions().abbreviations}
+    return fold(a.group(1) + b.group(1)) in _folded_abbreviations()
+
+
+@lru_cache(maxsize=1)
+def _folded_abbreviations() -> frozenset[str]:
+    """The abbreviations of rules/conventions.yaml, folded."""
+    from checker.conventions import conventions
+
+    return frozenset(fold(k) for k in conventions().abbreviations)
 
 
 def _zone_blocks(units: list[Unit], kind_of: str) -> list[Block]:
