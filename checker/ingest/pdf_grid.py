@@ -51,8 +51,8 @@ class Grid:
     ys: list[float]  # row borders, top to bottom (PDF y grows upwards)
     verticals: list[tuple[float, float, float]]  # (x, low y, high y)
     cells: dict[tuple[int, int], list[Run]] = field(default_factory=dict)
-    _below: list[float] = field(default_factory=list, repr=False)  # -ys[1:], ascending: a row found by bisection
-    _spans: list[list[tuple[float, float]]] = field(default_factory=list, repr=False)  # drawn spans per border
+    _below: list[float] = field(init=False, repr=False)  # -ys[1:], ascending: a row found by bisection
+    _spans: list[list[tuple[float, float]]] = field(init=False, repr=False)  # drawn spans per border
 
     def __post_init__(self) -> None:
         self._below = [-y for y in self.ys[1:]]

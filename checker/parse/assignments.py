@@ -45,7 +45,9 @@ def execution_section(sections: list[Section]) -> int | None:
     found = execution_sections(sections)
     others = _other_part_names()
     pure = next((k for k in found if not contains_any(squash(sections[k].title), others, 85)), None)
-    return pure if pure is not None else next(iter(found), None)
+    if pure is not None:
+        return pure
+    return found[0] if found else None
 
 
 @lru_cache(maxsize=1)
