@@ -84,6 +84,9 @@ def one(seed: int) -> dict[str, object]:
 def _worker_init(family: str | None, show: bool, scratch: Path) -> None:
     import atexit
 
+    # the pool ends its workers with SIGTERM: the parent's handler (forked with them) would print a traceback from
+    # each one; the parent removes the scratch folder they leave
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _setup(family, show, scratch)
     atexit.register(_cleanup)
 
@@ -99,11 +102,6 @@ def entries(seeds: list[int], jobs: int, family: str | None, show: bool,
         finally:
             _cleanup()
         return
-    try:  # what a worker needs (fpdf2 for the PDF cases) missing fails here, at once: a pool whose workers die
-        for family_ in ("text", "structured", "docx", "pdf"):  # in their set-up starts new ones forever
-            make(0, family_)
-    except ImportError as exc:
-        raise SystemExit(f"fuzz.py: {exc}; the cases need the test extras: pip install -e '.[test]'") from None
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(jobs, initializer=_worker_init, initargs=(family, show, scratch), maxtasksperchild=2000) as pool:
         yield from pool.imap_unordered(one, seeds, chunksize=4)
@@ -128,6 +126,16 @@ def retime(seeds: Iterable[int], family: str | None, scratch: Path) -> dict[int,
     return out
 
 
+def _require_extras() -> None:
+    """Stop at once, in one line, if a case cannot be made (fpdf2 for the PDF cases is a test extra): otherwise a
+    pool whose workers die in their set-up starts new ones forever."""
+    try:
+        for family in ("text", "structured", "docx", "pdf"):
+            make(0, family)
+    except ImportError as exc:
+        raise SystemExit(f"fuzz.py: {exc}; the cases need the test extras: pip install -e '.[test]'") from None
+
+
 def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -148,6 +156,7 @@ def main() -> int:
     seeds = list(args.seed) if args.seed is not None else list(range(args.start, args.start + args.count))
     if not seeds:
         ap.error("no case to run")
+    _require_extras()
     crashes: list[tuple[int, str]] = []
     slow: dict[int, float] = {}  # seed: seconds in the run
     times: dict[int, float] = {}
