@@ -272,6 +272,12 @@ class Plan(_Frozen):
 
     # facts of the whole text, judged once per plan (not once per rule and line)
     @cached_property
+    def derived(self) -> dict[str, object]:
+        """What the checks derive from the plan, by name, made once for every rule that reads it
+        (``checks.base.per_plan``)."""
+        return {}
+
+    @cached_property
     def diacritic_counts(self) -> tuple[tuple[int, int], tuple[int, int]]:
         """(words, words with a diacritic) of the first 200 lines, and of the rest (``text.diacritic_counts``)."""
         return (_text.diacritic_counts(" ".join(ln.text for ln in self.lines[:200])),

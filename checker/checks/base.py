@@ -68,20 +68,18 @@ def redate(raw: str, date: dt.date) -> str:
     return re.sub(r"\d+", one, raw)
 
 
-_INDEX: tuple[Plan | None, dict[int, Line], dict[int, Location]] = (None, {}, {})  # the last plan's, by number
-
-
 def _index(plan: Plan) -> tuple[dict[int, Line], dict[int, Location]]:
     """The plan's (first) line and (first) location of each line number, built once per plan: O(1) lookups."""
-    global _INDEX
-    indexed, lines, locs = _INDEX  # one tuple, read at once: safe when threads check different plans
-    if indexed is not plan:
-        lines, locs = {}, {}
-        for ln in plan.lines:
-            lines.setdefault(ln.loc.line, ln)
-            for loc in (ln.loc, *(s.loc for s in ln.spans)):
-                locs.setdefault(loc.line, loc)
-        _INDEX = (plan, lines, locs)
+    return per_plan(plan, "line-index", lambda: _line_index(plan))
+
+
+def _line_index(plan: Plan) -> tuple[dict[int, Line], dict[int, Location]]:
+    lines: dict[int, Line] = {}
+    locs: dict[int, Location] = {}
+    for ln in plan.lines:
+        lines.setdefault(ln.loc.line, ln)
+        for loc in (ln.loc, *(s.loc for s in ln.spans)):
+            locs.setdefault(loc.line, loc)
     return lines, locs
 
 
@@ -102,16 +100,9 @@ def windows(plan: Plan, size: int = 3) -> Iterator[tuple[Line, str]]:
         yield ln, " ".join(squashed[i : i + size])
 
 
-_PER_PLAN: tuple[Plan | None, dict[str, object]] = (None, {})  # the last plan's, by name
-
-
 def per_plan(plan: Plan, key: str, build: Callable[[], T]) -> T:
-    """What ``build`` makes of ``plan``, made once per plan for every rule that reads it (the last plan's kept)."""
-    global _PER_PLAN
-    done, memo = _PER_PLAN  # one tuple, read at once: safe when threads check different plans
-    if done is not plan:
-        memo = {}
-        _PER_PLAN = (plan, memo)
+    """What ``build`` makes of ``plan``, made once per plan for every rule that reads it (kept with the plan)."""
+    memo = plan.derived
     if key not in memo:
         memo[key] = build()
     return cast(T, memo[key])
