@@ -10,7 +10,7 @@ from checker.clean import safe_result
 from checker.engine import assess, run, run_general
 from checker.errors import CheckerError
 from checker.i18n import msg
-from checker.ingest import Limits, os_reason, read, supported
+from checker.ingest import Limits, os_reason, read, received
 from checker.models import UNIT_TYPE_WORDS, Plan, PlanResult, Report
 from checker.parse import parse
 from checker.report.facts import plan_facts
@@ -23,14 +23,15 @@ READABLE_SCORE = 0.75  # below this share of Vietnamese syllables, text is garbl
 
 
 def discover(paths: list[Path]) -> Iterator[Path]:
-    """Files named, and supported files under folders named (recursively, without following folder links)."""
+    """Files named, and under folders named (recursively, without following folder links) the files a plan may
+    be sent as (``ingest.received``: those read, and documents in formats none reads, reported with what to do)."""
     for p in paths:
         if p.is_dir():
             for root, dirs, files in os.walk(p, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     f = Path(root) / name
-                    if (not name.startswith(".") and supported(f) and not name.endswith(".checked.docx")
+                    if (not name.startswith(".") and received(f) and not name.endswith(".checked.docx")
                             and ".fixed." not in name
                             and not name.lower().startswith(NOT_PLANS)):
                         yield f

@@ -30,7 +30,7 @@ from typing import IO, Any
 import click
 
 from checker.errors import CheckerError
-from checker.ingest import Limits
+from checker.ingest import OTHER_DOCUMENTS, Limits
 from checker.models import PlanResult, Report
 from checker.pipeline import rule_descriptions
 from checker.report.labels import LABELS
@@ -164,7 +164,8 @@ def receive(files: Iterable[tuple[str | None, IO[bytes]]], folder: Path, setting
         suffix = Path(name).suffix.lower()
         if suffix not in ACCEPTED:
             shown = suffix or "không có đuôi"
-            out.append(Upload(name, reason=f"loại tệp không nhận ({shown}): chỉ nhận {', '.join(ACCEPTED)}"))
+            out.append(Upload(name, reason=OTHER_DOCUMENTS.get(
+                suffix, f"loại tệp không nhận ({shown}): chỉ nhận {', '.join(ACCEPTED)}")))
             continue
         if k > settings.max_files:
             out.append(Upload(name, reason=f"quá {settings.max_files} tệp một lần: tệp này chưa được kiểm tra"))

@@ -105,6 +105,26 @@ def test_bad_inputs_one_line_each_batch_goes_on(tmp_path: Path) -> None:
     assert r.returncode == 0
 
 
+def test_folder_lists_documents_no_reader_reads_and_skips_lock_files(tmp_path: Path) -> None:
+    """A ward that sent its plan as .doc (or .odt, .rtf) sent something: the reviewer sees the file and what to ask
+    for, instead of the unit silently counted as not having sent a plan. Word's lock file beside an open plan
+    (``~$…``) and files that are not documents (an image) are not listed."""
+    sent = tmp_path / "nop"
+    sent.mkdir()
+    (sent / "good.txt").write_text(GOOD, encoding="utf-8")
+    (sent / "KH CĐS phường X.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    (sent / "ke-hoach.odt").write_bytes(b"PK\x03\x04")
+    (sent / "~$good.docx").write_bytes(b"\x0bcheck    ")
+    (sent / "con-dau.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    r = run(sent, "--format", "json", "-o", tmp_path / "out")
+    by = {Path(p["path"]).name: p for p in json.loads(r.stdout)["plans"]}
+    assert set(by) == {"good.txt", "KH CĐS phường X.doc", "ke-hoach.odt"}
+    doc, odt = by["KH CĐS phường X.doc"], by["ke-hoach.odt"]
+    assert doc["status"] == "unreadable" and "Word 97-2003 (.doc)" in doc["reason"] and "(.docx)" in doc["reason"]
+    assert odt["status"] == "unreadable" and "LibreOffice Writer" in odt["reason"]
+    assert by["good.txt"]["status"] == "checked" and r.returncode == 0
+
+
 def test_nothing_readable_exits_2(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     assert run(tmp_path / "empty.txt").returncode == 2

@@ -57,6 +57,16 @@ READERS[".docx"] = _lazy("checker.ingest.docx")
 READERS[".pdf"] = _lazy("checker.ingest.pdf")
 
 
+# Documents a ward may send that no reader here reads: a folder walk lists them (so the reviewer sees the unit sent
+# something, and what to ask for), each with what to do; other files in a folder (images, spreadsheets) are skipped.
+_SAVE_AS_DOCX = "mở tệp bằng {app}, chọn Lưu thành (Save As) kiểu Word Document (.docx), rồi kiểm tra tệp .docx"
+OTHER_DOCUMENTS = {
+    ".doc": "định dạng Word 97-2003 (.doc) không đọc được: " + _SAVE_AS_DOCX.format(app="Word hoặc LibreOffice"),
+    ".docm": "tệp Word có macro (.docm) không đọc được: " + _SAVE_AS_DOCX.format(app="Word"),
+    ".odt": "định dạng OpenDocument (.odt) không đọc được: " + _SAVE_AS_DOCX.format(app="LibreOffice Writer"),
+    ".rtf": "định dạng RTF (.rtf) không đọc được: " + _SAVE_AS_DOCX.format(app="Word hoặc LibreOffice"),
+}
+
 _OS_ERRORS = {
     errno.ENOENT: "không tồn tại (liên kết hỏng hoặc tệp đã bị xoá)",
     errno.EACCES: "không có quyền đọc",
@@ -76,12 +86,19 @@ def supported(path: Path) -> bool:
     return path.suffix.lower() in READERS
 
 
+def received(path: Path) -> bool:
+    """A file a folder walk reports: one a reader reads, or a document in a format none reads (its reason says
+    what to do); never an office program's lock file (``~$name.docx``, left beside a file open in Word)."""
+    return not path.name.startswith("~$") and (supported(path) or path.suffix.lower() in OTHER_DOCUMENTS)
+
+
 def read(path: Path, limits: Limits | None = None) -> Document:
     """Read one plan file; raise IngestError with a reason a person can act on."""
     limits = limits or Limits()
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise IngestError(str(path), f"định dạng '{path.suffix}' không được hỗ trợ")
+        raise IngestError(str(path), OTHER_DOCUMENTS.get(path.suffix.lower(),
+                                                         f"định dạng '{path.suffix}' không được hỗ trợ"))
     try:
         size = path.stat().st_size
     except OSError as exc:
