@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -270,7 +270,22 @@ class Plan(_Frozen):
     notes: list[str] = Field(default_factory=list)
     lines: list[Line] = Field(default_factory=list, exclude=True)  # the text, for checks that scan it
 
-    # facts of the whole text, judged once per plan (not once per rule and line)
+    # facts of the whole text, judged once per plan (not once per rule and line); a copy (``model_copy``, with
+    # other lines, say) judges them again: they are left out of it
+    _JUDGED: ClassVar[tuple[str, ...]] = ("derived", "diacritic_counts")
+
+    def __copy__(self) -> Plan:
+        return self._unjudged(super().__copy__())
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Plan:
+        return self._unjudged(super().__deepcopy__(memo))
+
+    @classmethod
+    def _unjudged(cls, plan: Plan) -> Plan:
+        for name in cls._JUDGED:
+            plan.__dict__.pop(name, None)
+        return plan
+
     @cached_property
     def derived(self) -> dict[str, object]:
         """What the checks derive from the plan, by name, made once for every rule that reads it

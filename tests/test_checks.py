@@ -56,3 +56,18 @@ def test_every_check_type_has_cases() -> None:
     covered = {c.rule["type"] for c in CASES}
     own_files = {"legal-references", "outdated-bodies", "document-form"}  # tested in their own test modules
     assert set(CHECKS) - own_files <= covered
+
+
+def test_a_copy_of_a_plan_judges_its_own_text_again(pack: LoadedPack) -> None:
+    """What the checks derive once per plan (``per_plan``, the diacritics share) is kept with the plan, and a copy
+    with other lines (``model_copy``) derives it again from those lines, never the original's."""
+    plan = plan_from_text("KẾ HOẠCH\nVI. TỔ CHỨC THỰC HIỆN\n1. Phòng Văn hóa - Xã hội: tuyên truyền.\n")
+    first = [f.id for f in run(plan, pack)]
+    assert not plan.lost_diacritics and plan.derived  # judged and kept
+    other = plan_from_text("KE HOACH\nVI. TO CHUC THUC HIEN\n1. UBND huyen: tuyen truyen.\n")
+    for copied in (plan.model_copy(update={"lines": other.lines}), copy.deepcopy(plan)):
+        assert "derived" not in copied.__dict__ and "diacritic_counts" not in copied.__dict__
+    changed = plan.model_copy(update={"lines": other.lines, "assignments": other.assignments})
+    assert changed.lost_diacritics and not plan.lost_diacritics
+    assert [f.id for f in run(changed, pack)] == [f.id for f in run(other, pack)]
+    assert [f.id for f in run(plan, pack)] == first
