@@ -67,6 +67,8 @@ class Conventions(_Strict):
     past_markers: list[str]
     hedge_time_frames: list[str] = Field(default_factory=list)
     abbreviations: dict[str, str] = Field(default_factory=dict)
+    page_words: list[str] = Field(default_factory=list)
+    page_of: list[str] = Field(default_factory=list)
     table_columns: TableColumns
     assignment_verbs: list[str]
     assignment_columns: AssignmentColumns

@@ -151,10 +151,11 @@ def grouped(blocks: list[Block]) -> Iterator[tuple[list[Block], Block | None]]:
 
 def render_text(blocks: list[Block], *, width: int | None = None, hyphens: bool = False, blank: str = "none",
                 markers: str | None = None, two_columns: bool | None = None, tables: str = "tabs",
-                emphasis: bool = False) -> str:
+                emphasis: bool = False, pages: str = "none") -> str:
     """The plan's blocks as a text file. ``blank``: "none" (blocks as they came), "paragraphs" (a blank line
     between blocks) or "lines" (a blank line after every line, as some extractions give); ``tables``: how tables
-    are typed (``_table_lines``); ``emphasis``: Markdown bold and italics (``_emphasised``)."""
+    are typed (``_table_lines``); ``emphasis``: Markdown bold and italics (``_emphasised``); ``pages``: page breaks
+    every ``PAGE_LINES`` lines, wherever they fall (``_paged``)."""
     out: list[str] = []
     run = 0
     for zone, b in grouped(blocks):
@@ -180,7 +181,25 @@ def render_text(blocks: list[Block], *, width: int | None = None, hyphens: bool 
             out.append("")
     if blank == "lines":
         out = [x for line in out for x in (line, "")]
-    return "\n".join(out) + "\n"
+    return "\n".join(_paged(out, pages)) + "\n"
+
+
+PAGE_LINES = 45
+
+
+def _paged(lines: list[str], how: str) -> list[str]:
+    """Page breaks as text taken from a PDF keeps them, every ``PAGE_LINES`` lines (mid-sentence, mid-table): "none";
+    "form-feed" (pdftotext: a form feed, then the next page's number centred at its top, NĐ 30/2020, and a blank
+    line); "bare" (copied from a PDF viewer: the number alone on a line at the top of each page after the first)."""
+    if how == "none":
+        return lines
+    out: list[str] = []
+    for k in range(0, len(lines), PAGE_LINES):
+        page = k // PAGE_LINES + 1
+        if page > 1:
+            out += ["\f" + " " * 40 + str(page), ""] if how == "form-feed" else [str(page)]
+        out += lines[k : k + PAGE_LINES]
+    return out
 
 
 # --------------------------------------------------------------------------- Word
@@ -282,17 +301,25 @@ def _two_column_table(d: object, blocks: list[Block], origins: Origins) -> None:
 
 
 def render_docx(blocks: list[Block], path: Path, *, auto_numbering: bool = False, heading_styles: bool = False,
-                origins: Origins | None = None) -> Path:
+                origins: Origins | None = None, page_numbers: bool = False) -> Path:
     """The plan as offices type it in Word: header and signature as borderless two-column tables, one paragraph
     per block, text tables as Word tables. With ``auto_numbering`` the parts ("I." or "Phần I"), their "1."
     headings, "a)" points and "-"/"+" items are numbered by Word (the typed label removed) wherever Word's count
     gives the same label; with ``heading_styles`` headings are set in Word's Heading styles of their level.
     ``origins``, when given, receives the source lines of each line of the Word file (paragraphs and cells in
-    reading order)."""
+    reading order). With ``page_numbers`` every page but the first shows its number centred at the top (NĐ
+    30/2020, Phụ lục I), a PAGE field in the page header."""
     import docx
     from docx.oxml import parse_xml
 
     d = docx.Document()
+    if page_numbers:
+        section = d.sections[0]
+        section.different_first_page_header_footer = True
+        top = section.header.paragraphs[0]
+        top.alignment = 1  # centred
+        field = f'<w:fldSimple xmlns:w="{W_NS}" w:instr=" PAGE "><w:r><w:t>2</w:t></w:r></w:fldSimple>'
+        top._p.append(parse_xml(field))
     auto = _AutoNumbers(blocks)
     if auto_numbering:
         part = d.part.numbering_part
@@ -475,6 +502,8 @@ VARIANTS: dict[str, Callable[[list[Block], Path], Path]] = {
     "docx-line-per-paragraph": _docx_lines,
     "docx-fields-controls-tracked": _docx_fields,
     "pdf": _pdf,
+    "pdftotext-page-breaks": _txt(width=85, pages="form-feed"),
+    "copied-from-pdf-page-numbers": _txt(width=85, pages="bare"),
 }
 
 
@@ -485,11 +514,12 @@ OFFICE_PDF = "docx-saved-as-pdf-libreoffice"
 
 def office_pdfs(plans: list[Path], folder: Path) -> dict[Path, Path]:
     """Every plan as offices make its PDF: the Word rendering (header and signature as borderless tables, text
-    tables as Word tables, automatic numbering) saved as PDF by LibreOffice, all plans in one soffice call with
-    its own profile. Skips (pytest.skip) where LibreOffice is absent."""
+    tables as Word tables, automatic numbering, pages numbered at the top from the second) saved as PDF by
+    LibreOffice, all plans in one soffice call with its own profile. Skips (pytest.skip) where LibreOffice is
+    absent."""
     from helpers_office import convert
 
-    docs = [render_docx(blocks_of(p), folder / f"{k:03d}-{p.stem}.docx", auto_numbering=True)
+    docs = [render_docx(blocks_of(p), folder / f"{k:03d}-{p.stem}.docx", auto_numbering=True, page_numbers=True)
             for k, p in enumerate(plans)]
     return dict(zip(plans, convert(docs, "pdf", folder), strict=True))
 

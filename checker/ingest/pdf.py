@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.clean import safe_text
 from checker.errors import IngestError
-from checker.ingest import layout, legacy, pdf_grid
+from checker.ingest import layout, legacy, pages, pdf_grid
 from checker.ingest.safety import check_pages, check_size, head, time_limit
 from checker.models import Document, Line, Location
 from checker.text import nfc
@@ -87,7 +87,7 @@ def read(path: Path, limits: Limits) -> Document:
     if scanned:
         pages_list = ", ".join(scanned)
         notes.append(f"trang {pages_list} không có lớp văn bản (ảnh quét?), chưa được đọc; {OCR_HINT}")
-    lines, count = _lines_of(items)
+    lines, count = _lines_of(pages.from_pages(items))  # a page's number is not part of its text
     check_size(lines, str(path), limits)  # before legacy detection and the layout
     converted = legacy.convert_if_legacy("\n".join(line.text for line in lines))
     if converted is not None:

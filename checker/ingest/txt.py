@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from checker.clean import safe_text
 from checker.errors import IngestError
-from checker.ingest import layout
+from checker.ingest import layout, pages
 from checker.ingest.safety import check_lines_count, check_size
 from checker.models import Document, Line, Location, Table, TableCell
 from checker.text import nfc
@@ -78,8 +78,16 @@ _GRID_SEP = re.compile(r"[|│║]")
 
 
 def lines_of(text: str) -> list[Line]:
-    text = safe_text(nfc(text))  # every line break is \n, no control characters, no lone surrogates
-    return [Line(text=t.rstrip(), loc=Location(line=i)) for i, t in enumerate(text.split("\n"), start=1)]
+    """The text's lines, numbered from 1 (every line break is one: a form feed too), without the page numbers a
+    text exported from a PDF keeps at its page breaks (``pages.from_lines``)."""
+    lines: list[Line] = []
+    page_starts: set[int] = set()
+    for k, page in enumerate(nfc(text).split("\f")):  # a form feed: pdftotext's page break
+        if k:
+            page_starts.add(len(lines))
+        page = safe_text(page)  # every line break is \n, no control characters, no lone surrogates
+        lines += [Line(text=t.rstrip(), loc=Location(line=len(lines) + i)) for i, t in enumerate(page.split("\n"), 1)]
+    return pages.from_lines(lines, page_starts)
 
 
 def pipe_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:

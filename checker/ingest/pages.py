@@ -1,0 +1,142 @@
+"""Page numbers left in a plan's text at its page breaks, found and taken out before the layout is read.
+
+Every page of an administrative document but the first carries its number (NĐ 30/2020, Phụ lục I: Arabic figures,
+centred in the top margin; many offices number at the foot). A PDF's text layer keeps it as a line of its own at the
+top or the foot of each page, and so does text copied or exported from a PDF (``pdftotext`` also marks each page
+break with a form feed). Left in, a lone "2" ends a wrapped sentence in the middle of its target, cuts a table from
+its rows, or reads as the number of a heading. The forms a page number is written in are conventions data
+(``page_words``, ``page_of``: "2", "- 2 -", "2/7", "Trang 2", "Trang 2 trên 7").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from checker.models import Line
+from checker.text import fold
+
+NEAR = 2  # a page's number is at most this far from its place in the file (a cover page, a first page not counted)
+# without form feeds, lines of text from one page number to the next: a page of a plan holds 30 to 60 lines (and
+# twice as many with a blank line between lines); a table's row numbers alone on their lines come far closer
+MIN_PAGE_LINES = 20
+MAX_PAGE_LINES = 150
+MAX_CHARS = 24  # "Trang 12 trên 120" and its spacing: a longer line is text
+
+Item = tuple[str, Any]  # a PDF page's ("line", text) or ("table", rows), in reading order
+
+
+@lru_cache(maxsize=1)
+def _form() -> re.Pattern[str]:
+    from checker.conventions import conventions
+
+    c = conventions()
+
+    def alternatives(words: list[str]) -> str:
+        return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+
+    dash = "[-\u2013\u2014]"
+    word = rf"(?P<word>(?:{alternatives(c.page_words)})\s*)?" if c.page_words else ""
+    of = rf"(?P<of>\s*(?:{alternatives(c.page_of)})\s*\d{{1,3}})?" if c.page_of else ""
+    return re.compile(rf"\s*(?P<dash>{dash}\s*)?{word}(?P<n>\d{{1,3}}){of}(?P<end>\s*{dash})?\s*")
+
+
+def _number(text: str) -> tuple[int, bool] | None:
+    """The page number ``text`` is, when it is nothing else, and whether its form says so by itself ("Trang 2",
+    "- 2 -", "2/7": True) or it is a bare number ("2": False, it may be a table row's number)."""
+    text = text.strip()  # centred by spaces in a text layer laid out by position
+    if len(text) > MAX_CHARS or not any(ch.isdigit() for ch in text):
+        return None
+    found = _form().fullmatch(fold(text))
+    if found is None:
+        return None
+    groups = found.groupdict()
+    if bool(groups.get("dash")) != bool(groups.get("end")):
+        return None  # "- 2": a list's item, not "- 2 -"
+    return int(found.group("n")), bool(groups.get("dash") or groups.get("word") or groups.get("of"))
+
+
+def page_number(text: str) -> int | None:
+    """The page number ``text`` is, when it is nothing else ("2", "- 2 -", "Trang 2/7"); else None."""
+    got = _number(text)
+    return got[0] if got else None
+
+
+def _blank(item: Item) -> bool:
+    return item[0] == "line" and not str(item[1]).strip()
+
+
+def from_pages(pages: Sequence[list[Item]]) -> list[list[Item]]:
+    """Each PDF page without its number: the first or the last line of text on the page, when it is only a number
+    near the page's place, with the blank lines between it and the page's text."""
+    out: list[list[Item]] = []
+    for page_no, items in enumerate(pages, start=1):
+        items = list(items)
+        text = [k for k, item in enumerate(items) if not _blank(item)]
+        drop: set[int] = set()
+        for k in {text[0], text[-1]} if text else set():
+            kind, content = items[k]
+            n = page_number(content) if kind == "line" else None
+            if n is not None and abs(n - page_no) <= NEAR:
+                drop.add(k)
+        for k in sorted(drop):
+            step = 1 if k == text[0] else -1  # the blank lines below a number at the top, above one at the foot
+            j = k + step
+            while 0 <= j < len(items) and _blank(items[j]):
+                drop.add(j)
+                j += step
+        out.append([item for k, item in enumerate(items) if k not in drop])
+    return out
+
+
+def from_lines(lines: list[Line], page_starts: set[int]) -> list[Line]:
+    """``lines`` without the page numbers among them, and the blank lines around each.
+
+    A page number is a line that is only a page number (``page_number``) and either is written as one ("Trang 2",
+    "- 2 -", "2/7"), or stands next to a page break the text marks (a form feed: the first or last line of text of a
+    page), or belongs to a run of numbers going up one by one from page 1, 2 or 3, each some 20 to 150 lines after
+    the one before, as pages are; or it is a lone "2" (the first number a document shows: the first page's is not)
+    with no other number within 20 lines, as in a text of two pages. A table's row numbers alone on their lines come
+    in runs far closer together than pages."""
+    numbers = [(i, got) for i, ln in enumerate(lines) if (got := _number(ln.text)) is not None]
+    if not numbers:
+        return lines
+    texts = [i for i, ln in enumerate(lines) if ln.text.strip()]
+    beside_breaks: set[int] = set()
+    for start in page_starts:  # the last line of text before the break and the first after it
+        k = bisect_left(texts, start)
+        beside_breaks.update(texts[j] for j in (k - 1, k) if 0 <= j < len(texts))
+    drop = {i for i, (_, strong) in numbers if strong or i in beside_breaks}
+    rest = [(i, n) for i, (n, _) in numbers if i not in drop]
+    following: dict[int, int] = {}  # index in ``rest`` → index of the next page's number
+    for a, (i, n) in enumerate(rest):
+        for b in range(a + 1, len(rest)):
+            j, m = rest[b]
+            if j - i > MAX_PAGE_LINES:
+                break
+            if m == n + 1 and j - i >= MIN_PAGE_LINES:
+                following[a] = b
+                break
+    linked = set(following.values())
+    for head, (i, n) in enumerate(rest):
+        if head in linked or n > 1 + NEAR:
+            continue
+        chain = [head]
+        while chain[-1] in following:
+            chain.append(following[chain[-1]])
+        alone = ((head == 0 or i - rest[head - 1][0] >= MIN_PAGE_LINES)
+                 and (head == len(rest) - 1 or rest[head + 1][0] - i >= MIN_PAGE_LINES))
+        if len(chain) > 1 or (n == 2 and alone and i >= MIN_PAGE_LINES):
+            drop.update(rest[c][0] for c in chain)
+    if not drop:
+        return lines
+    for i in sorted(drop):
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and not lines[j].text.strip():
+                drop.add(j)
+                j += step
+    return [ln for i, ln in enumerate(lines) if i not in drop]
