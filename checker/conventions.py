@@ -44,6 +44,12 @@ class AssignmentColumns(_Strict):
     task: list[str]
 
 
+class NumberWords(_Strict):
+    digits: dict[str, int]
+    ten: str
+    hundred: str
+
+
 class Conventions(_Strict):
     source: str
     motto: list[str]
@@ -54,6 +60,7 @@ class Conventions(_Strict):
     signers: Signers
     parts: dict[str, list[str]]
     part_markers: list[str]
+    continuous_markers: list[str] = Field(default_factory=list)
     part_ordinals: list[str]
     part_letters: str
     list_alphabet: str
@@ -63,7 +70,10 @@ class Conventions(_Strict):
     whole_word_compounds: list[str] = Field(default_factory=list)
     exclusion_words: list[str]
     percent_forms: list[str]
+    number_words: NumberWords | None = None
     attribution: list[str]
+    restated_parent: list[str] = Field(default_factory=list)
+    restated_not: list[str] = Field(default_factory=list)
     past_markers: list[str]
     hedge_time_frames: list[str] = Field(default_factory=list)
     abbreviations: dict[str, str] = Field(default_factory=dict)

@@ -31,6 +31,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Cột chỉ tiêu thành phố giao ghi sai văn bản chỉ đạo: {actual} so với {expected}",
         "en": "the city's column misstates the directive: {actual} instead of {expected}",
     },
+    "target.restated": {
+        "vi": "Chỉ tiêu thành phố giao được nhắc lại sai văn bản chỉ đạo: {actual} so với {expected}",
+        "en": "the city's target restated unlike the directive: {actual} instead of {expected}",
+    },
     "target.lower": {
         "vi": "Chỉ tiêu thấp hơn văn bản chỉ đạo: {actual} so với {expected}",
         "en": "target lower than the directive's: {actual} vs {expected}",

@@ -211,6 +211,7 @@ class Target(_Frozen):
     reference_value: float | None = None  # a second figure in a table row (the city's column)
     reference_text: str | None = None  # that figure as written ("Tối thiểu 80%")
     implicit: bool = False  # "toàn bộ", "tất cả": 100% in words, not a figure
+    restated: bool = False  # the parent's figure restated ("Kế hoạch 215 giao các chỉ tiêu: ..."), not the plan's
 
 
 class Assignment(_Frozen):

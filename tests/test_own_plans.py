@@ -150,7 +150,8 @@ def mutations(name: str, pack: LoadedPack) -> list[Mutation]:
     for rule in pack.pack.rules:
         if not isinstance(rule, Target) or rule.value is None or rule.severity == "info":
             continue
-        for t in plan.targets:
+        # the plan's own figure, not the city's it restates first ("Kế hoạch 215 giao các chỉ tiêu: ...")
+        for t in sorted(plan.targets, key=lambda t: t.restated):
             if t.implicit or t.line is None or not matches(rule, t.text):
                 continue
             pattern = rf"(?<![\d.,]){t.value:g}(?=\s?(?:%|°/o))"
@@ -171,7 +172,7 @@ def mutations(name: str, pack: LoadedPack) -> list[Mutation]:
             break
     # 2. the digital-skills target dropped
     skills = next((t for t in plan.targets if "ky nang so" in fold(t.text) and t.line), None)
-    if skills and skills.line:
+    if skills and skills.line and not skills.restated:  # a restated target stays the plan's when its own goes
         word = "kỹ năng số" if "kỹ năng số" in lines[skills.line - 1] else "ky nang so"
         add("drop the digital-skills target", _replace_on_line(lines, skills.line, word, "ngoại ngữ"),
             Want("HP215-TGT-KYNANGSO", "missing"))

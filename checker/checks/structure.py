@@ -83,8 +83,12 @@ def check_numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterato
     FAIL: "I. MỤC TIÊU" … "III. NHIỆM VỤ" … "III. GIẢI PHÁP"   PASS: "I.", "II.", "III."
     """
     groups: dict[tuple[int | None, str], list[Section]] = {}
+    continuous = [squash(m) for m in conventions().continuous_markers]
     for s in plan.sections:
-        groups.setdefault((s.parent, s.style), []).append(s)
+        # "Điều 5" under "Chương II" follows "Điều 4" under "Chương I": one run through the document
+        marker = next((m for m in continuous if s.style == "part" and squash(line_text(plan, s.line)).startswith(
+            m + " ")), None) if continuous else None
+        groups.setdefault((None, marker) if marker else (s.parent, s.style), []).append(s)
     for (_, _style), secs in groups.items():
         prev: Section | None = None
         seen: dict[int, Section] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -96,7 +97,7 @@ def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[Problem]:
         else:
             out.append(("target.comparator", "warning", want, got, ""))
     if t.hedged and not out:
-        out.append(("target.hedged", "warning", want, got, ""))
+        out.append(("target.hedged", "warning", want, as_written(t) or got, ""))
     if rule.scope and not all_groups(squash(t.text), [squash_all(g) for g in rule.scope]):
         out.append(("target.scope", "warning", " / ".join(rule.scope[0]), "", ""))
     allowed = squash_all(rule.allowed_exclusions)
@@ -118,6 +119,8 @@ def candidates_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
                 candidates.append(t)
     # "toàn bộ ..." (100% in words) counts where the plan gives no figure for it, never over a figure it gives
     candidates = [t for t in candidates if not t.implicit] or candidates
+    # the parent's figures restated ("Kế hoạch 215 giao các chỉ tiêu: ...") count where the plan states none itself
+    candidates = [t for t in candidates if not t.restated] or candidates
     return [t for t in candidates if in_target_section(plan, t, ctx)] or candidates
 
 
@@ -131,6 +134,16 @@ def judge(plan: Plan, rule: Target, ctx: Context) -> tuple[PlanTarget, list[Prob
     """The plan's firmest statement of a quantified target, with its shortfalls; None when it has none."""
     preferred = candidates_of(plan, rule, ctx)
     return _firmest(preferred, rule, ctx) if preferred else None
+
+
+def as_written(t: PlanTarget) -> str | None:
+    """The figure of a hedged target with the two words before it, as the plan writes them ("phấn đấu 80%"): the
+    hedge is the plan's word, which a comparator rewritten in standard words ("đạt 80%") would misquote."""
+    if t.unit != "%" or t.implicit:
+        return None
+    number = f"{t.value:g}".replace(".", "[.,]")
+    m = re.search(rf"((?:[^\W\d_]+\s+){{0,2}})(?<![\d.,]){number}\s*%", t.text)
+    return m.group(0).strip() if m else None
 
 
 def figure(t: PlanTarget) -> str:
@@ -159,6 +172,8 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
         return
     best, shortfalls = _firmest(preferred, rule, ctx)
     yield from _reference(plan, rule, preferred, ctx)
+    if not best.restated:
+        yield from _restated(plan, rule, ctx)
     for key, severity, expected, actual, _ in shortfalls:
         yield finding(rule, ID, "weaker", plan=plan, line=best.line, severity=severity,
                       message=msg(key, ctx.lang, expected=expected, actual=actual),
@@ -175,6 +190,22 @@ def _missing(plan: Plan, rule: Target, ctx: Context) -> Finding:
     return finding(rule, ID, "missing", plan=plan, line=line, severity=rule.severity_missing or rule.severity,
                    message=msg("target.missing", ctx.lang, requirement=requirement), expected=rule.message,
                    evidence=line_text(plan, line))  # the heading under which the target should stand
+
+
+def _restated(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
+    """The directive's target restated lower than it is ("Kế hoạch 215 giao ...: tối thiểu 70% hồ sơ ..."), where
+    the plan states its own figure too: a misstatement of the directive, as a wrong city column is."""
+    assert rule.value is not None
+    for t in plan.targets:
+        if not t.restated or t.unit != rule.unit or not matches(rule, t.text):
+            continue
+        if any(p[0] in ("target.lower", "target.higher", "target.comparator") for p in problems(rule, t, ctx)):
+            want = describe(rule.comparator, rule.value, rule.unit)
+            got = figure(t)
+            yield finding(rule, ID, "inconsistent", plan=plan, line=t.line, severity="warning",
+                          message=msg("target.restated", ctx.lang, expected=want, actual=got),
+                          evidence=short(t.text), expected=want, actual=got)
+            return
 
 
 def _reference(plan: Plan, rule: Target, targets: list[PlanTarget], ctx: Context) -> Iterator[Finding]:

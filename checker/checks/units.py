@@ -146,6 +146,9 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
             continue
         if other.name == own.name:
             continue
+        if any(into.name == own.name for _, into in idx.former.get(key, [])) and historical(
+                sentence_around(view, i, at)):
+            continue  # the plan's own former unit told as history ("xã Hùng Thắng ... (cũ)"), a current one's namesake
         # the words just before the mention (a logical line is a whole paragraph; its start says nothing here)
         context = squash(view.texts[i][max(0, at - 60) : at + len(name) + 8])
         if any(re.search(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])", context) for n in neighbour):

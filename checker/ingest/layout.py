@@ -32,11 +32,11 @@ MARKER = re.compile(
     r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)?(?:"  # a Markdown heading ("## I. MỤC TIÊU") or emphasis ("**1. …**") first
     r"(?P<part>(?i:ph[aầ]n|ch[uư][oơ]ng|m[uụ]c|đi[eề]u)\s+(?:[IVXL]{1,6}|\d{1,2}|(?i:th[uứ])\s+\w+)\b"
     r"\s*[.:)-]?)"
-    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3}\.?)"
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3}\.?|[IVXL]{1,6}\.\d{1,2}(?:\.\d{1,2}){0,2}\.?)"  # "2.1.", "II.1."
     r"|(?P<roman>[IVXL]{1,6}\s*(?:[.:)]|[-–/](?=\s+[^\W\d_])))"
     r"|(?P<arabic>\(\d{1,2}\)|\d{1,2}\s*(?:[.)]|[-–/](?=\s+[^\W\d_])))"
     rf"|(?P<upper>[A-ZĐ]\s*[.)])(?=\s+[{UPPER}])"
-    r"|(?P<letter>[a-zđ]\s*(?:\)|/(?=\s)))"
+    r"|(?P<letter>[a-zđ](?:\s*(?:\)|/(?=\s))|-(?=\s)))"  # "a)", "a/", "a- "
     rf"|(?P<bullet>[-+*•–—▪◦●○](?=\s|[{UPPER}\d]))"
     r")(?=\s|$|[^\w\s])"
 )
@@ -697,7 +697,8 @@ def _classify(b: _Building, appendix: bool = False, style_level: int | None = No
     elif family in ("part", "roman", "upper"):
         kind, level = "heading", _LEVEL[family]
     elif family == "dotted":
-        kind, level = "heading", 2 + marker.rstrip(".").count(".")
+        # "2.1." under "2.", "II.1." under "II." (a Roman part's number carried into its points)
+        kind, level = "heading", (1 if marker[:1] in "IVXL" else 2) + marker.rstrip(".").count(".")
     elif family in ("arabic", "letter"):
         title_like = len(rest) <= 100 and "%" not in rest and not rest.endswith((".", ";", ","))
         kind, level = ("heading" if title_like else "list_item"), _LEVEL[family]

@@ -107,8 +107,18 @@ def find_assignments(view: View, sections: list[Section],
     children: dict[int | None, list[int]] = {}
     for j, sec in enumerate(sections):
         children.setdefault(sec.parent, []).append(j)
-    out = [a for k in execution_sections(sections)
-           for a in _in_execution_part(view, sections, k, ends, children.get(k, []))]
+    names = conventions().part("to-chuc-thuc-hien")
+
+    def offices(k: int) -> list[Assignment]:
+        # a part inside the execution part that is itself named so ("Chương IV. TỔ CHỨC THỰC HIỆN" / "Điều 12.
+        # Trách nhiệm của các cơ quan, đơn vị" / "1. Phòng Văn hóa - Xã hội: ..."): its points are the offices
+        inner = [j for j in children.get(k, [])
+                 if children.get(j) and contains_any(squash(sections[j].title), names, 85)]
+        own = _in_execution_part(view, sections, k, ends, children.get(k, []))
+        skip = {sections[j].line for j in inner}
+        return [a for a in own if a.line not in skip] + [a for j in inner for a in offices(j)]
+
+    out = [a for k in execution_sections(sections) for a in offices(k)]
     return out + in_tables + labelled_assignments(view)
 
 

@@ -9,6 +9,7 @@ from typing import Literal
 
 from checker.conventions import conventions
 from checker.models import Section
+from checker.parse.header import appendix_start
 from checker.parse.view import View
 from checker.text import letter_counts, squash
 
@@ -21,8 +22,11 @@ _ROMAN = re.compile(r"^\s*([IVXl1|]{1,5})\s*(?:[.:]|[-–/](?=\s))\s*(\S.*)$")
 # "1.", "1)", "1 -", "1/" and "(1)" (group 1: the opening parenthesis, 2: the number, 3: the title)
 _ARABIC = re.compile(r"^\s*(\()?([1-9]\d?)(?(1)\)|\s*(?:[.)]|[-–/](?=\s)))\s+(\S.*)$")
 _DOTTED = re.compile(r"^\s*([1-9]\d?(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
-_LETTER = re.compile(r"^\s*([a-zđ])\s*[)/]\s+(\S.*)$")
+# "II.1.", "II.1.2.": a Roman part's number carried into its points (NĐ 30/2020 leaves the form to the issuer)
+_ROMAN_DOTTED = re.compile(r"^\s*([IVXL]{1,5})\.([1-9]\d?(?:\.\d{1,2}){0,2})\.?\s+(\S.*)$")
+_LETTER = re.compile(r"^\s*([a-zđ])\s*(?:[)/]|-(?=\s))\s+(\S.*)$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
+_APPENDIX_TITLE = re.compile(r"^\s*phu luc\b")
 _INDENT_STEP = 180  # twips (about 3 mm): two Word list paragraphs indented less apart than this are one list
 _EMPHASIS = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)|^\s*#{1,6}\s+|(?:\*\*|__)(?=\s*:?\s*$)|(?<=\S)(?:\*\*|__)(?=:)")
 
@@ -91,7 +95,7 @@ def _item_text(view: View, i: int, limit: int = 8) -> str:
         t = view.texts[j]
         if not t.strip():
             break
-        if (_ROMAN.match(t) or _DOTTED.match(t) or _ARABIC.match(t) or _LETTER.match(t)
+        if (_ROMAN.match(t) or _DOTTED.match(t) or _ROMAN_DOTTED.match(t) or _ARABIC.match(t) or _LETTER.match(t)
                 or re.match(r"^\s*[-+*•–]\s", t) or _SENTENCE_END.search(parts[-1])):
             break
         parts.append(t.strip())
@@ -126,8 +130,8 @@ def _names_part(title: str, phrases: tuple[str, ...]) -> bool:
     return any(0 <= sq.find(p) <= prefix for p in phrases)
 
 
-_MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*(?:[.)]|\s*[-–/](?=\s))?|[a-zđ](?:\)|/(?=\s))"
-                     r"|[IVX]{1,4}(?:\.|\s*[-–/](?=\s)))\s*")
+_MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*(?:[.)]|\s*[-–/](?=\s))?|[a-zđ](?:\)|/(?=\s)|-(?=\s))"
+                     r"|[IVX]{1,4}(?:\.\d{1,2})*(?:\.|\s*[-–/](?=\s)))\s*")
 
 
 @lru_cache(maxsize=4096)  # a plan's lines, read once for all the content parts its pack asks for
@@ -183,8 +187,21 @@ def find_sections(view: View) -> list[Section]:
     points: set[str] = set()  # letters read as points of a list since the last heading above letters
     # "1." read as an OCR'd "I." only in a plan that numbers its parts in Roman numerals elsewhere
     genuine_roman = any((m := _ROMAN.match(t)) and re.fullmatch(r"[IVXL]+", m.group(1)) for t in view.texts)
+    appendix = appendix_start(view)
     for i, text in enumerate(view.texts):
         if not text.strip() or i in skip:
+            continue
+        if i >= appendix and _APPENDIX_TITLE.match(view.squashed[i]) and len(text.strip()) <= 90:
+            # "Phụ lục I", "PHỤ LỤC II" after the signature: a part of its own, at the level of the plan's top
+            # parts, whose points are numbered afresh ("1." of an appendix is not a repeat of the body's "1.")
+            level = min((sec.level for sec in sections), default=1)
+            while open_levels and sections[open_levels[-1]].level >= level:
+                open_levels.pop()
+            heading_idx.add(i)
+            points.clear()
+            open_levels.append(len(sections))
+            sections.append(Section(number="", style="none", title=text.strip(), line=view.line_no(i), level=level,
+                                    parent=open_levels[-2] if len(open_levels) > 1 else None))
             continue
         if view.kinds and view.kinds[i] == "table" and sum(1 for c in text.split(" | ") if c.strip()) > 1:
             continue  # a row of a table is not a heading; a row of one cell across it may be (a group's title)
@@ -218,6 +235,8 @@ def find_sections(view: View) -> list[Section]:
                         part_order.append(mp.group(1))
                     level = part_order.index(mp.group(1))
                 number, style, title = token, "part", raw_title
+        if not style and (m := _ROMAN_DOTTED.match(text)) and _follows_break(view, i, heading_idx):
+            number, style, title = f"{m.group(1)}.{m.group(2)}", "dotted", m.group(3)
         if not style:
             m = _ROMAN.match(text)
             if m and (genuine_roman or not re.search(r"[1l|]", m.group(1))):
@@ -270,7 +289,8 @@ def find_sections(view: View) -> list[Section]:
             points.clear()
         heading_idx.add(i)
         if style in ("roman", "arabic", "letter", "dotted"):
-            level = {"roman": 1, "arabic": 2, "letter": 4}.get(style, 0) or 2 + number.count(".")
+            level = {"roman": 1, "arabic": 2, "letter": 4}.get(style, 0) or (
+                (1 if number[:1] in "IVXL" else 2) + number.count("."))
         if style == "arabic":
             # "1)" points under a "(1)" heading (or "(1)" under "1."): another form of arabic number nests deeper
             open_arabic = [k for k in open_levels if sections[k].style == "arabic"]

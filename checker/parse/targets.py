@@ -18,12 +18,16 @@ from checker.text import UPPER, contains, fold, squash
 _CLAUSE_END = re.compile(
     rf";|\.\s+(?=[{UPPER}]|\d{{1,2}}(?:\.\d{{1,2}})*\.?\s|\d{{1,3}}(?:[.,]\d{{1,2}})?\s*%\s*[^\W\d_])")
 RANGE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*[-–]\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
+# a range in words (folded): "từ 80% đến 90%", "từ 80 đến 90%" (the lower figure is the commitment)
+RANGE_WORDS = re.compile(r"\btu\s+(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s+den\s+(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 FIGURE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 
-# figures in other units (folded text): durations, money, and counts written with a comparator ("ít nhất 02 lớp")
+# figures in other units (folded text): durations, money, and counts written with a comparator ("ít nhất 02 lớp");
+# never the end of a document's symbol ("số 72/2025/QH15 ngày 16 tháng 6": "QH15" is no figure of days)
 _NUM = r"(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d{1,2})?)"
 UNIT_FIGURE = re.compile(
-    rf"(?<![\d/.,]){_NUM}\s*(gio|tieng|ngay lam viec|ngay|ty dong|trieu dong|nghin dong|ngan dong|dong|vnd)(?![a-z])")
+    rf"(?<![\d/.,a-z]){_NUM}\s*(gio|tieng|ngay lam viec|ngay|ty dong|trieu dong|nghin dong|ngan dong|dong|vnd)"
+    r"(?![a-z])")
 COUNT_FIGURE = re.compile(
     rf"(?:toi thieu|it nhat|khong it hon|toi da|khong qua|tren|duoi)\s+{_NUM}\s+(?!%|gio|tieng|ngay|nam|thang|tuan"
     r"|ty|trieu|nghin|ngan|dong|vnd)(?=[a-z])")
@@ -57,7 +61,7 @@ def unit_figures(clause: str) -> list[tuple[int, float, int, str]]:
 # comparator words written just before the figure; longest first
 _BEFORE: list[tuple[str, Comparator]] = [
     (">=", ">="), ("≥", ">="), ("=>", ">="), ("<=", "<="), ("≤", "<="), (">", ">"), ("<", "<"),
-    ("toi thieu", ">="), ("it nhat", ">="), ("khong thap hon", ">="), ("khong duoi", ">="),
+    ("dat va vuot", ">="), ("toi thieu", ">="), ("it nhat", ">="), ("khong thap hon", ">="), ("khong duoi", ">="),
     ("tren", ">"), ("hon", ">"), ("vuot", ">"), ("cao hon", ">"),
     ("duoi", "<"), ("khong qua", "<="), ("toi da", "<="),
     ("khoang", "~"), ("xap xi", "~"), ("gan", "~"), ("uoc dat", "~"),
@@ -202,8 +206,52 @@ def _not_inside_compound(word: str, compounds: list[str]) -> str:
     return guards + re.escape(word)
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> tuple[re.Pattern[str], dict[str, int], str, str] | None:
+    """The pattern of a figure in words before "phần trăm" (conventions ``number_words``), folded: its words in
+    group 1; the digit words' values; the folded words for ten and hundred."""
+    words = conventions().number_words
+    if words is None:
+        return None
+    digits = {fold(k): v for k, v in words.digits.items()}
+    d = "|".join(re.escape(k) for k in sorted(digits, key=len, reverse=True))
+    ten, hundred = fold(words.ten), fold(words.hundred)
+    number = rf"(?:(?:mot\s+)?{hundred}|(?:(?:{d})\s+)?{ten}(?:\s+(?:{d}))?|(?:{d}))"
+    # whole words, not followed by the same figure in digits in brackets
+    return (re.compile(rf"(?<![a-z0-9])({number})\s+phan tram(?![a-z0-9])(?!\s*\(\s*\d)"), digits, ten, hundred)
+
+
+def _words_value(words: str, digits: dict[str, int], ten: str, hundred: str) -> int | None:
+    """The value of a number in folded words ("tam muoi lam" → 85, "muoi" → 10, "mot tram" → 100)."""
+    toks = words.split()
+    if toks[-1] == hundred:
+        return 100
+    if ten not in toks:
+        return digits.get(toks[0]) if len(toks) == 1 else None
+    k = toks.index(ten)
+    tens = digits.get(toks[0], 0) if k == 1 else 1
+    units = digits.get(toks[k + 1], 0) if k + 1 < len(toks) else 0
+    return tens * 10 + units
+
+
+def _figures_in_words(folded: str) -> str:
+    """Figures written in words before "phần trăm" as digits and "%", padded with spaces: length kept."""
+    found = _number_words()
+    if found is None or "phan tram" not in folded:
+        return folded
+    pattern, digits, ten, hundred = found
+
+    def digits_of(m: re.Match[str]) -> str:
+        value = _words_value(m.group(1), digits, ten, hundred)
+        return m.group(0) if value is None else f"{value}%".ljust(len(m.group(0)))
+
+    return pattern.sub(digits_of, folded)
+
+
 def normalise_percent(folded: str) -> str:
-    """OCR and typed forms of the percent sign ("100°/o", "100 o/o", "80 phần trăm") as "%", length kept."""
+    """OCR and typed forms of the percent sign ("100°/o", "100 o/o", "80 phần trăm") as "%", and figures in words
+    ("tám mươi phần trăm") as digits, length kept."""
+    folded = _figures_in_words(folded)
     if not _DIGIT.search(folded):  # every form follows a figure
         return folded
     _, percent, _, _, _ = _vocabulary()
@@ -225,8 +273,9 @@ def _words_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
 
 _LETTER_NEXT = re.compile(r"\s*[a-z]")
 _OR_MORE = re.compile(r"% tro len\b")
-_LEAD_MARKER = re.compile(r"^[\s;,]*(?:(?:[-+*•–]|\d{1,2}\b\.?|[a-zđ]\))\s*)?")
-_MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}\b\.?|[a-zđ]\))\s*")
+# a list marker opening a clause ("1.", "a)", "-"), never a figure opening it ("75% hồ sơ ...")
+_LEAD_MARKER = re.compile(r"^[\s;,]*(?:(?:[-+*•–]|\d{1,2}\b(?!\s?%)\.?|[a-zđ]\))\s*)?")
+_MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}\b(?!\s?%)\.?|[a-zđ]\))\s*")
 _JOINING_WORD = re.compile(r"^(?:trong đó|đồng thời|và)\s+", re.IGNORECASE)
 _REACHES = re.compile(r"(?:^|\s)(?:dat|la|o muc|chiem)\s*$")
 _ONLY_PUNCTUATION = re.compile(r"[\s.,:>≥]*")
@@ -284,6 +333,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
         clause_start = c_end
     first = FIGURE.search(folded)
     list_hedge = _list_hedge(folded, first.start()) if first and not units else None
+    restated_end = _restated_until(text, folded, first.start()) if first and not units else 0
     quoted = [(m.start(1), m.end(1)) for m in _QUOTES.finditer(text)
               if _has_word(squash(text[max(0, m.start() - 80) : m.start()]), attribution)]
     quote_starts = [qa for qa, _ in quoted]  # quotes do not overlap: sorted by start and by end
@@ -303,7 +353,11 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
             for pos, value, end, unit in unit_figures(clause):
                 found.append((pos, value, None, end, False))
                 unit_at[pos] = unit
-        for m in RANGE.finditer(clause) if not units else ():
+        ranges = [] if units else sorted([*RANGE.finditer(clause), *RANGE_WORDS.finditer(clause)],
+                                          key=lambda m: m.start())
+        for m in ranges:
+            if used and m.start() < used[-1][1]:
+                continue
             found.append((m.start(), _number(m.group(1)), _number(m.group(2)), m.end(), False))
             used.append((m.start(), m.end()))
         used_starts = [s for s, _ in used]  # ranges do not overlap
@@ -352,8 +406,29 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
             clause_text = _JOINING_WORD.sub("", clause_text, count=1)
             out.append(Target(text=clause_text, value=value, value_high=high, comparator=comp, hedged=is_hedged,
                               exclusions=excl, line=line, section=section, source=source,  # type: ignore[arg-type]
-                              implicit=implicit, reference_value=run_in.get(pos), unit=unit))
+                              implicit=implicit, reference_value=run_in.get(pos), unit=unit,
+                              restated=a + pos < restated_end))
     return out
+
+
+@lru_cache(maxsize=1)
+def _restatement() -> tuple[list[str], list[str], list[str]]:
+    conv = conventions()
+    return ([squash(w) for w in conv.attribution], [squash(w) for w in conv.restated_parent],
+            [squash(w) for w in conv.restated_not])
+
+
+def _restated_until(text: str, folded: str, first: int) -> int:
+    """Where the parent's targets that a sentence restates end ("Kế hoạch số 215/KH-UBND của thành phố giao các
+    chỉ tiêu: 100% ...; ... 90%. Phường đăng ký ..."): the end of the sentence whose lead-in (the words before its
+    first figure) names the parent with an attribution word, and no word that takes the targets as the plan's own
+    (rules/conventions.yaml ``restated_parent``, ``restated_not``); 0 when it does not."""
+    attribution, parents, own = _restatement()
+    lead = squash(folded[:first])
+    if not (parents and _has_word(lead, attribution) and _has_word(lead, parents)) or _has_word(lead, own):
+        return 0
+    end = re.compile(rf"\.\s+(?=[{UPPER}])").search(text, first)
+    return end.end() if end else len(text)
 
 
 Figure = tuple[int, float, float | None, int, bool]  # start, value, upper value, end, in words
