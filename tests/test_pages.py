@@ -1,6 +1,7 @@
-"""Page numbers at page breaks (NĐ 30/2020: every page but the first numbered, centred at the top) are not part of
-a plan's text, as a PDF's text layer and text taken from a PDF keep them; a table's row numbers alone on their lines,
-a list item "- 2" and a figure are kept. The layouts that carry them ("pdftotext-page-breaks",
+"""What page breaks leave in a PDF's text is not part of the plan: page numbers (NĐ 30/2020: every page but the
+first numbered, centred at the top), as a PDF's text layer and text taken from a PDF keep them, while a table's row
+numbers alone on their lines, a list item "- 2" and a figure are kept; and the header row Word repeats at the top of
+each page a long table runs over. The layouts that carry page numbers ("pdftotext-page-breaks",
 "copied-from-pdf-page-numbers", Word saved as PDF with its pages numbered) are in tests/layouts.py."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from checker.ingest import pages
+from checker.ingest import pages, read
 from checker.ingest.txt import lines_of
 from checker.pipeline import check_file
 from checker.rules.loader import load_packs
@@ -78,3 +79,36 @@ def test_a_plan_with_page_numbers_is_checked_as_without(tmp_path: Path) -> None:
     a, b = check_file(plain, packs), check_file(paged, packs)
     assert a.status == b.status == "checked"
     assert sorted((f.id, f.kind) for f in a.findings) == sorted((f.id, f.kind) for f in b.findings)
+
+
+def test_a_table_over_two_pages_with_its_header_repeated_is_one_table(tmp_path: Path) -> None:
+    """Word repeats a long table's header row on every page ("Repeat as header row"); its PDF shows the header again
+    at the top of the next page. Pushed down by blank paragraphs, the plan's target table breaks across the page at
+    every row in turn: the findings are the Word file's each time (before: a target lost at the break, "missing")."""
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+    from helpers_office import convert
+    from layouts import W_NS, blocks_of, render_docx
+
+    packs = load_packs()
+    plan = ROOT / "tests" / "fixtures" / "plans" / "xa-thanh-ha-cot-thanh-pho-truoc.txt"
+    base = render_docx(blocks_of(plan), tmp_path / "base.docx", auto_numbering=True)
+    made = []
+    for pad in range(0, 44, 4):
+        d = docx.Document(str(base))
+        table = d.tables[1]  # the target table (the first is the header's two columns)
+        table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader xmlns:w="{W_NS}"/>'))
+        for _ in range(pad):
+            table._tbl.addprevious(parse_xml(f'<w:p xmlns:w="{W_NS}"/>'))
+        d.save(str(tmp_path / f"pad{pad:02d}.docx"))
+        made.append(tmp_path / f"pad{pad:02d}.docx")
+    want = sorted((f.id, f.kind) for f in check_file(base, packs).findings)
+    split = 0
+    for pdf in convert(made, "pdf", tmp_path):
+        cells = [ln for ln in read(pdf).lines if ln.loc.table is not None]  # the header's table has no rules
+        assert {ln.loc.table for ln in cells} == {1}, pdf.name  # one table, not one a page
+        header = [ln.text for ln in cells if ln.loc.row == 1]
+        split += len({ln.loc.page for ln in cells}) > 1
+        assert len(header) == len(set(header)), (pdf.name, header)  # the header row read once
+        assert sorted((f.id, f.kind) for f in check_file(pdf, packs).findings) == want, pdf.name
+    assert split >= 3  # the table did run over a page break, at several rows

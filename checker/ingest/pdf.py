@@ -136,6 +136,16 @@ def _placed_items(page: Any) -> list[Item]:
     return [item for _y, item in sorted(placed, key=lambda p: -p[0])]
 
 
+def _repeated_header(table: list[list[str]], rows: list[list[str]]) -> int:
+    """How many of ``rows``, a table's part at the top of a new page, repeat the table's first rows: its header,
+    which Word repeats on every page a long table runs over ("Repeat as header row at the top of each page")."""
+    k = 0
+    while k < len(rows) and k < len(table) - 1 and [" ".join(c.split()) for c in rows[k]] == [
+            " ".join(c.split()) for c in table[k]]:
+        k += 1
+    return k
+
+
 def _goes_on(last: list[str], first: list[str]) -> bool:
     """The first row of a table's part on a new page is the rest of the row the page break cut."""
     if len(last) != len(first):
@@ -162,7 +172,8 @@ def _lines_of(pages: list[list[Item]]) -> tuple[list[Line], int]:
                 continue
             rows = [[safe_text(nfc(c)).strip() for c in row] for row in content]
             if open_rows is not None and rows and len(rows[0]) == len(open_rows[-1]):
-                if _goes_on(open_rows[-1], rows[0]):
+                rows = rows[_repeated_header(open_rows, rows):]
+                if rows and _goes_on(open_rows[-1], rows[0]):
                     _extend_row(lines, tables, len(open_rows), rows[0])
                     open_rows[-1] = [f"{a} {b}".strip() for a, b in zip(open_rows[-1], rows[0], strict=True)]
                     rows = rows[1:]
