@@ -184,3 +184,29 @@ def test_own_former_commune_in_a_list_closed_by_cu(tmp_path: Path, packs: list[L
         "Phòng Kinh tế: tham mưu bố trí kinh phí.", "Phòng Kinh tế xã Hùng Thắng: tham mưu bố trí kinh phí."),
         encoding="utf-8")
     assert ("HP215-UNITNAME", "inconsistent") in [f[:2] for f in _loud(check_file(path, packs).findings)]
+
+
+def test_targets_by_stage_the_last_deadline_is_the_target(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    staged = "Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng đến ngày 30/9/2025 đạt 60%, đến ngày 31/12/2025 đạt 80%."
+    assert [(t.value, t.text) for t in targets_in_text(staged, [(0, 1)], None)] == [(80, staged)]
+    assert [t.value for t in targets_in_text(staged.replace("đến ngày 31/12/2025", "đến hết năm 2025"), [(0, 1)],
+                                             None)] == [80]
+    # two targets of their own, each with its deadline, are both targets
+    own = ("Đến ngày 30/9/2025, 100% thủ tục hành chính đủ điều kiện được cung cấp trực tuyến toàn trình; đến ngày "
+           "31/12/2025, tối thiểu 80% hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình.")
+    assert [t.value for t in targets_in_text(own, [(0, 1)], None)] == [100, 80]
+    # a table by stage: the milestone column is neither the plan's figure nor the city's
+    body = ("I. MỤC TIÊU\nChỉ tiêu cụ thể:\n"
+            "TT\tChỉ tiêu\tĐến 30/9/2025\tĐến 31/12/2025\n"
+            "1\tThủ tục hành chính đủ điều kiện được cung cấp dưới dạng dịch vụ công trực tuyến toàn trình\t90%\t100%\n"
+            "2\tHồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình\t60%\tTối thiểu 85%\n"
+            "3\tHồ sơ công việc được xử lý trên môi trường mạng (trừ hồ sơ mật)\t50%\t80%\n"
+            "4\tBáo cáo định kỳ về chỉ tiêu kinh tế - xã hội trên Hệ thống thông tin báo cáo\t100%\t100%\n"
+            "5\tKết quả giải quyết thủ tục hành chính được số hóa theo quy định\t70%\t100%\n"
+            "6\tMức độ hài lòng của người dân, doanh nghiệp trong giải quyết thủ tục hành chính\t85%\tTrên 90%\n"
+            "7\tCán bộ, công chức, viên chức được tập huấn, bồi dưỡng kỹ năng số\t20%\tTối thiểu 60%\n"
+            "II. NHIỆM VỤ\n" + BODY + REST)
+    path = _plan(tmp_path, body)
+    assert _loud(check_file(path, packs).findings) == []
+    path.write_text(path.read_text(encoding="utf-8").replace("Tối thiểu 85%", "Tối thiểu 75%"), encoding="utf-8")
+    assert ("HP215-TGT-HOSO", "weaker", 13) in _loud(check_file(path, packs).findings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from datetime import date
 from functools import lru_cache
 from itertools import zip_longest
 
@@ -344,6 +345,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
         k = bisect_right(quote_starts, at) - 1
         return k >= 0 and at < quoted[k][1]
 
+    placed: list[tuple[date | None, int, int]] = []  # each target's deadline, where its words begin and end
     for a, b in spans:
         clause = folded[a:b]
         used: list[tuple[int, int]] = []
@@ -408,7 +410,47 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
                               exclusions=excl, line=line, section=section, source=source,  # type: ignore[arg-type]
                               implicit=implicit, reference_value=run_in.get(pos), unit=unit,
                               restated=a + pos < restated_end))
-    return out
+            placed.append((deadline(before), offset, a + sb))
+    return _without_milestones(text, out, placed)
+
+
+def _without_milestones(text: str, targets: list[Target], placed: list[tuple[date | None, int, int]]) -> list[Target]:
+    """An item that sets one target by stages ("đến ngày 30/9/2025 đạt 70% hồ sơ ..., đến ngày 31/12/2025 đạt tối
+    thiểu 82%"): the figure of the latest deadline is the target, an earlier one a milestone on the way; the
+    target's clause, when it names no subject of its own, is read with the milestone's words before it."""
+    dated = [d for d, _, _ in placed if d is not None]
+    if len(set(dated)) < 2:
+        return targets
+    last = max(dated)
+    out: list[Target] = []
+    opened: tuple[int, int | None] | None = None  # where the milestones just before this clause begin, their line
+    held: list[Target] = []  # those milestones, kept if no subject-less clause of the last deadline follows them
+    for t, (when, start, end) in zip(targets, placed, strict=True):
+        if when is not None and when < last:
+            opened = opened or (start, t.line)
+            held.append(t)
+            continue
+        if when == last and opened is not None and _names_nothing(t.text):
+            t = t.model_copy(update={"text": " ".join(text[opened[0]:end].strip(" ;,").split()), "line": opened[1]})
+        else:
+            out += held  # targets of their own that have their own deadline ("100% ... trước 30/9/2025; ...")
+        held, opened = [], None
+        out.append(t)
+    return out + held
+
+
+_GLUE = re.compile(r"\b(?:dat|la|o muc|muc|hoan thanh|ty le|tro len|" + "|".join(
+    re.escape(w) for w, _ in _BEFORE if w[0].isalpha()) + r")\b")
+
+
+def _names_nothing(clause: str) -> bool:
+    """A clause that gives a deadline and a figure but no words of what it measures ("đến ngày 31/12/2025 đạt tối
+    thiểu 82%", "đến hết năm 2025 là 55%")."""
+    rest = fold(clause)
+    for pattern in (_DEADLINE_DATE, _DEADLINE_YEAR, _DEADLINE_QUARTER):
+        rest = pattern.sub(" ", rest)
+    rest = _GLUE.sub(" ", squash(FIGURE.sub(" ", rest)))
+    return not re.search(r"[a-z]", rest)
 
 
 @lru_cache(maxsize=1)
@@ -429,6 +471,31 @@ def _restated_until(text: str, folded: str, first: int) -> int:
         return 0
     end = re.compile(rf"\.\s+(?=[{UPPER}])").search(text, first)
     return end.end() if end else len(text)
+
+
+_DEADLINE_DATE = re.compile(r"\b(?:den|truoc|tinh den|het)\s+(?:het\s+)?(?:ngay\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})"
+                            r"\s*[/.-]\s*(\d{4})\b")
+_DEADLINE_YEAR = re.compile(r"\b(?:(?:den|truoc|tinh den)\s+)?(?:het|cuoi)\s+nam\s+(\d{4})\b")
+_DEADLINE_QUARTER = re.compile(r"\b(?:(?:den|trong|truoc)\s+(?:het\s+)?)?quy\s+(iv|i{1,3}|[1-4])\b"
+                               r"(?:\s*(?:/|nam)\s*(\d{4}))?")
+_QUARTER_END = {"i": (3, 31), "ii": (6, 30), "iii": (9, 30), "iv": (12, 31), "1": (3, 31), "2": (6, 30),
+                "3": (9, 30), "4": (12, 31)}
+
+
+def deadline(before: str) -> date | None:
+    """The deadline written before a figure (folded text): "đến ngày 30/9/2025", "đến hết năm 2025", "quý III"
+    (the last one written, nearest the figure); None when there is none."""
+    found: list[tuple[int, date]] = []
+    for m in _DEADLINE_DATE.finditer(before):
+        try:
+            found.append((m.start(), date(int(m.group(3)), int(m.group(2)), int(m.group(1)))))
+        except ValueError:
+            continue
+    found += [(m.start(), date(int(m.group(1)), 12, 31)) for m in _DEADLINE_YEAR.finditer(before)]
+    for m in _DEADLINE_QUARTER.finditer(before):
+        month, day = _QUARTER_END[m.group(1)]
+        found.append((m.start(), date(int(m.group(2) or 2025), month, day)))
+    return max(found)[1] if found else None
 
 
 Figure = tuple[int, float, float | None, int, bool]  # start, value, upper value, end, in words
@@ -512,9 +579,15 @@ def _column_roles(header: list[str]) -> dict[int, str]:
     reference = [squash(w) for w in cols.reference]
     own = [squash(w) for w in cols.own]
     roles: dict[int, str] = {}
+    # columns by stage ("Đến 30/9/2025" | "Đến 31/12/2025"): the latest deadline's is the target, an earlier one
+    # a milestone on the way, neither the plan's target nor the parent's
+    deadlines = {k: d for k, text in enumerate(header) if (d := deadline(fold(text))) is not None}
+    last = max(deadlines.values(), default=None)
     for k, text in enumerate(header):
         sq = squash(text)
-        if _has_word(sq, ignore):
+        if last is not None and deadlines.get(k, last) < last:
+            roles[k] = "ignore"
+        elif _has_word(sq, ignore):
             roles[k] = "ignore"
         elif _has_word(sq, reference):
             roles[k] = "reference"
