@@ -301,14 +301,16 @@ def _two_column_table(d: object, blocks: list[Block], origins: Origins) -> None:
 
 
 def render_docx(blocks: list[Block], path: Path, *, auto_numbering: bool = False, heading_styles: bool = False,
-                origins: Origins | None = None, page_numbers: bool = False) -> Path:
+                origins: Origins | None = None, page_numbers: bool = False, justified: bool = False) -> Path:
     """The plan as offices type it in Word: header and signature as borderless two-column tables, one paragraph
     per block, text tables as Word tables. With ``auto_numbering`` the parts ("I." or "Phần I"), their "1."
     headings, "a)" points and "-"/"+" items are numbered by Word (the typed label removed) wherever Word's count
     gives the same label; with ``heading_styles`` headings are set in Word's Heading styles of their level.
     ``origins``, when given, receives the source lines of each line of the Word file (paragraphs and cells in
     reading order). With ``page_numbers`` every page but the first shows its number centred at the top (NĐ
-    30/2020, Phụ lục I), a PAGE field in the page header."""
+    30/2020, Phụ lục I), a PAGE field in the page header; ``justified``: the body's paragraphs justified, their first
+    line indented 1 cm (the same Phụ lục: "canh đều hai lề", "lùi đầu dòng"), a list item's marker then stands
+    apart at the indent, its text at the tab stop, its second line back at the margin."""
     import docx
     from docx.oxml import parse_xml
 
@@ -345,6 +347,9 @@ def render_docx(blocks: list[Block], path: Path, *, auto_numbering: bool = False
         if heading_styles and b.kind == "heading" and b.level is not None:
             style = f"Heading {min(9, max(1, b.level))}"
         p = d.add_paragraph(text, style=style)
+        if justified:
+            p.alignment = 3  # justified
+            p.paragraph_format.first_line_indent = 360000  # EMU: 1 cm
         origins.append(source_lines(b))
         if numbered:
             p._p.get_or_add_pPr().append(parse_xml(
@@ -514,13 +519,13 @@ OFFICE_PDF = "docx-saved-as-pdf-libreoffice"
 
 def office_pdfs(plans: list[Path], folder: Path) -> dict[Path, Path]:
     """Every plan as offices make its PDF: the Word rendering (header and signature as borderless tables, text
-    tables as Word tables, automatic numbering, pages numbered at the top from the second) saved as PDF by
-    LibreOffice, all plans in one soffice call with its own profile. Skips (pytest.skip) where LibreOffice is
-    absent."""
+    tables as Word tables, automatic numbering, the body justified with its first lines indented, pages numbered
+    at the top from the second) saved as PDF by LibreOffice, all plans in one soffice call with its own profile.
+    Skips (pytest.skip) where LibreOffice is absent."""
     from helpers_office import convert
 
-    docs = [render_docx(blocks_of(p), folder / f"{k:03d}-{p.stem}.docx", auto_numbering=True, page_numbers=True)
-            for k, p in enumerate(plans)]
+    docs = [render_docx(blocks_of(p), folder / f"{k:03d}-{p.stem}.docx", auto_numbering=True, page_numbers=True,
+                        justified=True) for k, p in enumerate(plans)]
     return dict(zip(plans, convert(docs, "pdf", folder), strict=True))
 
 

@@ -76,6 +76,21 @@ def test_hanging_indent_item_is_not_a_wrapped_column() -> None:
     assert [r.text for r in join_wrapped_columns(header)][0] == "ỦY BAN NHÂN DÂN PHƯỜNG GIA VIÊN"
 
 
+
+def test_bullet_drawn_alone_is_a_marker_not_a_column() -> None:
+    """A justified "+" item with its first line indented (NĐ 30/2020), saved as PDF by LibreOffice: the bullet is
+    drawn alone with no space after it, the text at the tab stop, the second line back at the margin, its centre
+    under the bullet's. It continues the item (before: joined to "+" as a centred column's wrapped text, ahead of
+    the item's first line, and the target "100%" went missing)."""
+    from checker.ingest.pdf_grid import Run, join_wrapped_columns
+
+    runs = [Run(x=118.5, end=127.7, y=241.7, height=11.0, text="+"),
+            Run(x=162.1, end=521.0, y=241.7, height=11.0,
+                text="Kết quả giải quyết thủ tục hành chính được số hóa theo quy"),
+            Run(x=90.1, end=156.9, y=227.0, height=11.0, text="định: 100%.")]
+    assert [r.text for r in join_wrapped_columns(runs)] == [r.text for r in runs]
+
+
 def test_pypdf_complaints_stay_off_stderr(tmp_path: Path) -> None:
     """A font whose /Encoding pypdf does not know makes it log at ERROR level; the user must not see it."""
     import subprocess

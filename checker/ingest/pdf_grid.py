@@ -306,9 +306,10 @@ def _gap_beside(line: list[Run], run: Run, height: float) -> bool:
 
 
 def _marker_alone(text: str) -> bool:
-    """A run that is only a heading's or list item's marker ("g)", "1.", "-"): Word draws the marker apart and
-    the item's text at its tab stop, and a hanging indent puts the item's second line under the marker."""
-    marker, family = marker_of(text)
+    """A run that is only a heading's or list item's marker ("g)", "1.", "-", "+"): Word draws the marker apart
+    and the item's text at its tab stop, and a hanging indent puts the item's second line under the marker. A bullet
+    drawn alone has no space after it (which a bullet typed in a line needs)."""
+    marker, family = marker_of(text.strip() + " ")
     return family is not None and marker == text.strip()
 
 
