@@ -210,3 +210,24 @@ def test_targets_by_stage_the_last_deadline_is_the_target(tmp_path: Path, packs:
     assert _loud(check_file(path, packs).findings) == []
     path.write_text(path.read_text(encoding="utf-8").replace("Tối thiểu 85%", "Tối thiểu 75%"), encoding="utf-8")
     assert ("HP215-TGT-HOSO", "weaker", 13) in _loud(check_file(path, packs).findings)
+
+
+def test_a_label_ending_with_a_colon_carries_its_points_subject(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    grouped = ("a) Về thủ tục hành chính và dịch vụ công trực tuyến:\n"
+               "   + 100% thủ tục đủ điều kiện được cung cấp dưới dạng dịch vụ công trực tuyến toàn trình;\n"
+               "   + Tối thiểu 85% hồ sơ được xử lý trực tuyến toàn trình;\n"
+               "   + 100% kết quả giải quyết được số hóa theo quy định;\n"
+               "   + Mức độ hài lòng của người dân, doanh nghiệp trên 92%.\n"
+               "b) Về chính quyền số trong nội bộ:\n"
+               "   + Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng tối thiểu 80% (trừ hồ sơ mật);\n"
+               "   + 100% báo cáo định kỳ về chỉ tiêu kinh tế - xã hội trên Hệ thống thông tin báo cáo của thành phố.\n"
+               "c) Về nhân lực:\n   + Tối thiểu 60% cán bộ, công chức, viên chức được tập huấn kỹ năng số.\n")
+    path = _plan(tmp_path, "I. MỤC TIÊU\n" + grouped + "II. NHIỆM VỤ\n" + BODY + REST)
+    assert _loud(check_file(path, packs).findings) == []
+    path.write_text(path.read_text(encoding="utf-8").replace("+ Tối thiểu 85% hồ sơ", "+ Tối thiểu 70% hồ sơ"),
+                    encoding="utf-8")
+    assert ("HP215-TGT-HOSO", "weaker", 12) in _loud(check_file(path, packs).findings)
+    # a heading that is no lead-in (no colon) lends its words to no target under it
+    path.write_text(path.read_text(encoding="utf-8").replace("dịch vụ công trực tuyến:\n", "dịch vụ công trực tuyến\n"),
+                    encoding="utf-8")
+    assert ("HP215-TGT-HOSO", "missing") in [f[:2] for f in _loud(check_file(path, packs).findings)]

@@ -113,15 +113,29 @@ def candidates_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
     candidates = []
     for t in plan.targets:
         if t.unit == rule.unit:
-            if t.text not in matched:
-                matched[t.text] = matches(rule, t.text)
-            if matched[t.text]:
+            label = _label(plan, t)
+            text = f"{label} {t.text}" if label else t.text
+            if text not in matched:
+                matched[text] = matches(rule, t.text) or bool(label) and matches(rule, text)
+            if matched[text]:
                 candidates.append(t)
     # "toàn bộ ..." (100% in words) counts where the plan gives no figure for it, never over a figure it gives
     candidates = [t for t in candidates if not t.implicit] or candidates
     # the parent's figures restated ("Kế hoạch 215 giao các chỉ tiêu: ...") count where the plan states none itself
     candidates = [t for t in candidates if not t.restated] or candidates
     return [t for t in candidates if in_target_section(plan, t, ctx)] or candidates
+
+
+def _label(plan: Plan, t: PlanTarget) -> str:
+    """The label that introduces a target's point and carries its subject ("a) Về thủ tục hành chính và dịch vụ
+    công trực tuyến:" over "+ Tối thiểu 85% hồ sơ được xử lý trực tuyến toàn trình"): the title of the heading the
+    target stands under, where that heading ends with a colon (a lead-in to the points that follow it)."""
+    if t.section is None or not 0 <= t.section < len(plan.sections):
+        return ""
+    s = plan.sections[t.section]
+    if s.line is None or s.line == t.line or not line_text(plan, s.line).rstrip("*_ ").endswith(":"):
+        return ""
+    return s.title.rstrip(": ")
 
 
 def _firmest(preferred: list[PlanTarget], rule: Target, ctx: Context) -> tuple[PlanTarget, list[Problem]]:
