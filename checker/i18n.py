@@ -112,6 +112,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "probably a legacy TCVN3/VNI font garbled by extraction. Convert the original to Unicode "
               "or extract it again",
     },
+    "status.unreadable.no_words": {
+        "vi": "Tệp không có chữ nào (chỉ có số, dấu, khoảng trắng): không phải văn bản kế hoạch, hoặc trích xuất "
+              "không lấy được chữ; hãy mở tệp gốc kiểm tra",
+        "en": "the file has no words (only figures, signs and spaces): not a plan, or extraction got no text; "
+              "open the original",
+    },
     "status.unreadable.too_slow": {
         "vi": "quá {seconds} giây mà chưa kiểm tra xong nên đã dừng tệp này (tệp quá lớn hoặc cấu trúc bất thường); "
               "các tệp khác vẫn được kiểm tra; có thể tăng --timeout",

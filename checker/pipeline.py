@@ -51,10 +51,12 @@ def _check_file(path: Path, packs: list[LoadedPack], limits: Limits | None, lang
     try:
         doc = read(path, limits)
         if doc.structured is None:
-            score = vietnamese_score("\n".join(ln.text for ln in doc.lines))
+            text = "\n".join(ln.text for ln in doc.lines)
+            score = vietnamese_score(text)
             if score < READABLE_SCORE:
+                why = "status.unreadable.garbled" if any(c.isalpha() for c in text) else "status.unreadable.no_words"
                 return PlanResult(path=str(path), status="unreadable", format=doc.format, notes=doc.notes,
-                                  reason=msg("status.unreadable.garbled", lang, score=score))
+                                  reason=msg(why, lang, score=score))
         plan = parse(doc)
     except CheckerError as exc:
         return PlanResult(path=str(path), status="unreadable", reason=str(exc))

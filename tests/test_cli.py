@@ -94,9 +94,11 @@ def test_bad_inputs_one_line_each_batch_goes_on(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "figures.txt").write_text("1\n\f2\n3 - 4\n", encoding="utf-8")  # no word: not a legacy font
     r = run(tmp_path, tmp_path / "missing.txt", "--format", "json")
     data = json.loads(r.stdout)
     by = {Path(p["path"]).name: p for p in data["plans"]}
+    assert by["figures.txt"]["status"] == "unreadable" and "không có chữ" in by["figures.txt"]["reason"]
     assert by["empty.txt"]["status"] == "unreadable" and "rỗng" in by["empty.txt"]["reason"]
     assert by["binary.txt"]["status"] == "unreadable" and "nhị phân" in by["binary.txt"]["reason"]
     assert by["missing.txt"]["status"] == "unreadable" and "không tìm thấy" in by["missing.txt"]["reason"]
