@@ -77,6 +77,24 @@ def test_hanging_indent_item_is_not_a_wrapped_column() -> None:
 
 
 
+def test_header_column_broken_at_a_hyphen_is_put_back_whole() -> None:
+    """A narrow header column broke "52/KH-UBND" at its hyphen: the rest, centred on the next line, goes back on its
+    line with no space (before: the number stayed cut, and the plan was said to have none). A dash between words
+    ("Tự do -" / "Hạnh phúc") keeps its space."""
+    from checker.ingest.pdf_grid import Run, join_wrapped_columns
+
+    runs = [Run(x=90.1, end=205.8, y=709.8, height=11.0, text="UY BAN NHAN DAN"),
+            Run(x=102.3, end=283.0, y=685.1, height=11.0, text="PHUONG LUU KIEM s6: 52/KH-"),
+            Run(x=174.8, end=210.6, y=670.4, height=11.0, text="UBND"),
+            Run(x=332.3, end=484.9, y=670.4, height=11.0, text="Doc lap - Tu do - Hanh phuc")]
+    assert [r.text for r in join_wrapped_columns(runs)][1] == "PHUONG LUU KIEM s6: 52/KH-UBND"
+    motto = [Run(x=60.0, end=300.0, y=780.0, height=11.0, text="ỦY BAN NHÂN DÂN"),
+             Run(x=330.0, end=548.0, y=780.0, height=11.0, text="Độc lập - Tự do -"),
+             Run(x=400.0, end=478.0, y=766.0, height=11.0, text="Hạnh phúc"),
+             Run(x=60.0, end=300.0, y=766.0, height=11.0, text="PHƯỜNG AN BIÊN")]
+    assert "Độc lập - Tự do - Hạnh phúc" in [r.text for r in join_wrapped_columns(motto)]
+
+
 def test_bullet_drawn_alone_is_a_marker_not_a_column() -> None:
     """A justified "+" item with its first line indented (NĐ 30/2020), saved as PDF by LibreOffice: the bullet is
     drawn alone with no space after it, the text at the tab stop, the second line back at the margin, its centre

@@ -21,6 +21,7 @@ the fallback when this reading fails on a file.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
@@ -305,6 +306,9 @@ def _gap_beside(line: list[Run], run: Run, height: float) -> bool:
     return any(r is not run and (r.x - run.end > 2 * height or run.x - r.end > 2 * height) for r in line)
 
 
+_HYPHEN_BROKEN = re.compile(r"\w-\s*$")  # "52/KH-": a word's hyphen ends the line ("Tự do -" is a dash)
+
+
 def _marker_alone(text: str) -> bool:
     """A run that is only a heading's or list item's marker ("g)", "1.", "-", "+"): Word draws the marker apart
     and the item's text at its tab stop, and a hanging indent puts the item's second line under the marker. A bullet
@@ -343,12 +347,16 @@ def join_wrapped_columns(runs: list[Run]) -> list[Run]:
                 edge -= height if edge != right_edge else height / 2
                 per_char = (run.end - run.x) / max(1, len(run.text))
                 word = nxt.text.strip().split()[0]
+                # broken at a word's own hyphen ("Số: 52/KH-" / "UBND"): the word did not fit in the column (a word
+                # is broken at its hyphen only then), and its rest goes on with no space between
+                joiner = "" if _HYPHEN_BROKEN.search(run.text) else " "
                 centred = abs(nxt.x - run.x) > RULE_TOL
                 left = max((r.end for r in (*line, *below) if r.end < run.x - height), default=min(r.x for r in runs))
-                fits = ((run.end - run.x) + per_char * (len(word) + 1) <= edge - left if centred
-                        else run.end + per_char * (len(word) + 1) <= edge)
+                wanted = per_char * (len(word) + 1)
+                fits = bool(joiner) and ((run.end - run.x) + wanted <= edge - left if centred
+                                         else run.end + wanted <= edge)
                 if not fits:
-                    run.text = f"{run.text.rstrip()} {nxt.text.strip()}"
+                    run.text = f"{run.text.rstrip()}{joiner}{nxt.text.strip()}"
                     gone.add(id(nxt))
                 break
     return [r for r in runs if id(r) not in gone]
