@@ -136,6 +136,9 @@ def test_range_in_words_and_figures_in_words() -> None:
         85, 21]
     assert [v for v, *_ in _values("Tám mươi phần trăm (80%) cán bộ được tập huấn kỹ năng số.")] == [80]
     assert _values("Mức độ hài lòng đạt và vượt mức 92%.") == [(92, None, ">=", None)]
+    assert [c for _, _, c, _ in _values("Tỷ lệ không nhỏ hơn 80%; tỷ lệ thấp hơn 5%; tỷ lệ lớn hơn 90%.")] == [
+        ">=", "<", ">"]
+    assert [v for v, *_ in _values("Bảo đảm 100% (một trăm phần trăm) kết quả được số hóa.")] == [100]
     assert _values("72/2025/QH15 ngày 16 tháng 6 năm 2025") == []
     assert [t.value for t in targets_in_text("Luật số 72/2025/QH15 ngày 16 tháng 6", [(0, 1)], None, units=True)] == []
     clause = "tối thiểu 80% hồ sơ thủ tục hành chính; 75% hồ sơ công việc cấp xã được xử lý trên môi trường mạng"

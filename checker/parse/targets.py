@@ -62,7 +62,11 @@ def unit_figures(clause: str) -> list[tuple[int, float, int, str]]:
 # comparator words written just before the figure; longest first
 _BEFORE: list[tuple[str, Comparator]] = [
     (">=", ">="), ("≥", ">="), ("=>", ">="), ("<=", "<="), ("≤", "<="), (">", ">"), ("<", "<"),
-    ("dat va vuot", ">="), ("toi thieu", ">="), ("it nhat", ">="), ("khong thap hon", ">="), ("khong duoi", ">="),
+    ("dat va vuot", ">="), ("toi thieu", ">="), ("it nhat", ">="),
+    ("khong nho hon", ">="), ("khong it hon", ">="), ("khong kem hon", ">="), ("khong thap hon", ">="),
+    ("khong duoi", ">="),
+    # "thấp hơn 80%" is below, never above (before "hơn" alone is read as "above")
+    ("thap hon", "<"), ("nho hon", "<"), ("it hon", "<"), ("lon hon", ">"),
     ("tren", ">"), ("hon", ">"), ("vuot", ">"), ("cao hon", ">"),
     ("duoi", "<"), ("khong qua", "<="), ("toi da", "<="),
     ("khoang", "~"), ("xap xi", "~"), ("gan", "~"), ("uoc dat", "~"),
@@ -235,6 +239,9 @@ def _words_value(words: str, digits: dict[str, int], ten: str, hundred: str) -> 
     return tens * 10 + units
 
 
+_DIGITS_OPEN = re.compile(r"\d\s*%\s*\(\s*$")
+
+
 def _figures_in_words(folded: str) -> str:
     """Figures written in words before "phần trăm" as digits and "%", padded with spaces: length kept."""
     found = _number_words()
@@ -243,6 +250,8 @@ def _figures_in_words(folded: str) -> str:
     pattern, digits, ten, hundred = found
 
     def digits_of(m: re.Match[str]) -> str:
+        if _DIGITS_OPEN.search(folded, max(0, m.start() - 12), m.start()):
+            return m.group(0)  # "100% (một trăm phần trăm)": the digits' figure, spelt out
         value = _words_value(m.group(1), digits, ten, hundred)
         return m.group(0) if value is None else f"{value}%".ljust(len(m.group(0)))
 
