@@ -454,6 +454,52 @@ def render_pdf(text: str, path: Path) -> Path:
     return path
 
 
+def render_pdf_words(blocks: list[Block], path: Path) -> Path:
+    """A PDF whose producer places each word on its own (as virtual printers and some exporters do), the body
+    justified: every line but a paragraph's last stretched to the margin by wider gaps between its words. The
+    header and signature (two columns) and tables (cells a tab apart) are set line by line."""
+    from fpdf import FPDF
+    from helpers_docs import font_path
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", font_path())
+    pdf.set_font("DejaVu", size=10)
+    pdf.set_auto_page_break(True, 20)
+    pdf.add_page()
+    left, width = 20.0, 170.0
+
+    def whole(line: str) -> None:
+        pdf.set_x(left)
+        pdf.cell(0, 5, line.replace("\t", "    ").rstrip() or " ", new_x="LMARGIN", new_y="NEXT")
+
+    for zone, b in grouped(blocks):
+        if b is None or b.kind == "table":
+            for line in (_zone_lines(zone, any(z.column for z in zone)) if b is None else _table_lines(b, "tabs")):
+                whole(line)
+            pdf.ln(3)
+            continue
+        rows: list[list[str]] = [[]]
+        for word in b.text.split():
+            if rows[-1] and pdf.get_string_width(" ".join([*rows[-1], word])) > width:
+                rows.append([])
+            rows[-1].append(word)
+        for k, words in enumerate(rows):
+            if pdf.get_y() > 270:
+                pdf.add_page()
+            y = pdf.get_y() + 4
+            stretched = k < len(rows) - 1 and len(words) > 1
+            gap = ((width - sum(pdf.get_string_width(w) for w in words)) / (len(words) - 1) if stretched
+                   else pdf.get_string_width(" "))
+            x = left
+            for word in words:
+                pdf.text(x, y, word)
+                x += pdf.get_string_width(word) + gap
+            pdf.set_y(y + 1.5)
+        pdf.ln(2)
+    pdf.output(str(path))
+    return path
+
+
 # --------------------------------------------------------------------------- the variants
 
 
@@ -485,6 +531,10 @@ def _pdf(blocks: list[Block], folder: Path) -> Path:
     return render_pdf(render_text(blocks, width=110), folder / "plan.pdf")
 
 
+def _pdf_words(blocks: list[Block], folder: Path) -> Path:
+    return render_pdf_words(blocks, folder / "plan.pdf")
+
+
 VARIANTS: dict[str, Callable[[list[Block], Path], Path]] = {
     "wrap-60": _txt(width=60),
     "wrap-70": _txt(width=70),
@@ -507,6 +557,7 @@ VARIANTS: dict[str, Callable[[list[Block], Path], Path]] = {
     "docx-line-per-paragraph": _docx_lines,
     "docx-fields-controls-tracked": _docx_fields,
     "pdf": _pdf,
+    "pdf-word-by-word-justified": _pdf_words,
     "pdftotext-page-breaks": _txt(width=85, pages="form-feed"),
     "copied-from-pdf-page-numbers": _txt(width=85, pages="bare"),
 }

@@ -57,3 +57,17 @@ def test_a_part_alone_on_its_line_after_a_full_line_is_a_heading() -> None:
                     "Phần thứ nhất", "MỤC TIÊU, CHỈ TIÊU", "Hoàn thành các chỉ tiêu thành phố giao."]
     blocks = _blocks("\n".join(lines) + "\n")
     assert ("heading", "Phần thứ nhất") in [(b.kind, b.text) for b in blocks]
+
+
+def test_a_part_named_in_lower_case_at_a_line_start_goes_on_with_the_sentence() -> None:
+    """"… đo bằng các chỉ tiêu tại" / "mục 2.2.": wrapped just before it, a reference to a part written in lower
+    case goes on with its sentence (a heading's label has a capital); it is not a heading numbered 2.2 (before: a
+    false 'numbering' warning, the first heading of its level numbered 2)."""
+    lines = _plan([]).splitlines()
+    at = lines.index("II. NHIỆM VỤ")
+    lines[at:at] = ["1.2. Yêu cầu",
+                    "Nhiệm vụ gắn với cơ quan chủ trì, thời hạn hoàn thành; kết quả được đo bằng các chỉ tiêu tại",
+                    "mục 2.2."]
+    blocks = _blocks("\n".join(lines) + "\n")
+    assert not [b.text for b in blocks if b.text.startswith("mục")]
+    assert any(b.text.endswith("các chỉ tiêu tại mục 2.2.") for b in blocks)

@@ -564,10 +564,11 @@ class _Body:
         if marker:
             if (family == "bullet" and rest.islower() and not _CLOSED.search(prev) and self.full(prev_part)):
                 return " "  # "kinh tế" / "- xã hội": a wrapped dash, not a list item
-            if family == "part" and mid_sentence and (rest.islower() or (
+            if family == "part" and mid_sentence and (rest.islower() or first.islower() or (
                     not rest and _SENTENCE_END.search(p.text))):
-                # "… ghi tại" / "Mục II." or "Mục II của …": a part named in a sentence, not its heading; a label
-                # alone with no full stop ("Phần thứ nhất", its title on the next line) is the heading
+                # "… ghi tại" / "Mục II." or "Mục II của …" or "mục 2.2.": a part named in a sentence, not its
+                # heading (a heading's label has a capital); a label alone with no full stop ("Phần thứ nhất", its
+                # title on the next line) is the heading
                 return " "
             return None
         if first.islower() or first in "(,;%":

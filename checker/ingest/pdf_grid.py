@@ -302,8 +302,12 @@ def runs_of(page: Any) -> tuple[list[Run], list[tuple[list[Any], bytes]]]:
 
 
 def _gap_beside(line: list[Run], run: Run, height: float) -> bool:
-    """Another run on the same line, a wide gap away: the line is one of a two-column layout."""
-    return any(r is not run and (r.x - run.end > 2 * height or run.x - r.end > 2 * height) for r in line)
+    """A wide gap between ``run`` and the run next to it on its line (``line`` is left to right): the line is one of
+    a two-column layout. Only the neighbours count: where a PDF places each word on its own, every line has runs far
+    from any one word."""
+    k = next(i for i, r in enumerate(line) if r is run)
+    return ((k + 1 < len(line) and line[k + 1].x - run.end > 2 * height)
+            or (k > 0 and run.x - line[k - 1].end > 2 * height))
 
 
 _HYPHEN_BROKEN = re.compile(r"\w-\s*$")  # "52/KH-": a word's hyphen ends the line ("Tự do -" is a dash)
