@@ -95,6 +95,54 @@ def test_header_column_broken_at_a_hyphen_is_put_back_whole() -> None:
     assert "Độc lập - Tự do - Hạnh phúc" in [r.text for r in join_wrapped_columns(motto)]
 
 
+def test_words_placed_one_by_one_make_the_columns_of_their_line() -> None:
+    """A producer that places each word on its own: a header line's words a space apart are one column, far apart
+    two; the motto below "CỘNG HÒA …" is not put inside its first word as that word's wrapped text (before: the
+    header read "CỘNG Độc HÒA XÃ HỘI …"); a change of font inside a word adds no space."""
+    from checker.ingest.pdf_grid import Run, join_wrapped_columns, word_runs_joined
+
+    def words(x: float, y: float, text: str, space: float = 3.0, per_char: float = 6.0) -> list[Run]:
+        out = []
+        for w in text.split():
+            out.append(Run(x=x, end=x + per_char * len(w), y=y, height=10.0, text=w))
+            x = out[-1].end + space
+        return out
+
+    runs = [*words(57.0, 780.0, "ỦY BAN NHÂN DÂN"), *words(300.0, 780.0, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            *words(57.0, 765.0, "PHƯỜNG AN BIÊN"), *words(300.0, 765.0, "Độc lập - Tự do - Hạnh phúc"),
+            Run(x=57.0, end=93.0, y=740.0, height=10.0, text="Tối th"), Run(x=93.0, end=111.0, y=740.0,
+                                                                              height=10.0, text="iểu"),
+            *words(114.0, 740.0, "80% hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình trong năm 2025 này")]
+    got = [r.text for r in join_wrapped_columns(word_runs_joined(runs))]
+    assert got == ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "PHƯỜNG AN BIÊN",
+                   "Độc lập - Tự do - Hạnh phúc",
+                   "Tối thiểu 80% hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình trong năm 2025 này"]
+    assert [r.text for r in runs[:2]] == ["ỦY", "BAN"]  # the runs given are left as they are
+
+
+def test_a_pdf_of_words_placed_one_by_one_reads_its_header(tmp_path: Path) -> None:
+    """The same through the reader, on a PDF whose header words are each placed on their own."""
+    from fpdf import FPDF
+    from helpers_docs import font_path
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", font_path())
+    pdf.set_font("DejaVu", size=10)
+    pdf.add_page()
+    for y, left, right in ((20, "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                           (25, "PHƯỜNG AN BIÊN", "Độc lập - Tự do - Hạnh phúc")):
+        for x0, text in ((20.0, left), (105.0, right)):
+            x = x0
+            for word in text.split():
+                pdf.text(x, y, word)
+                x += pdf.get_string_width(word + " ")
+    pdf.text(20, 40, "Thực hiện Kế hoạch số 215/KH-UBND ngày 25/8/2025 của Ủy ban nhân dân thành phố Hải Phòng về")
+    pdf.output(str(tmp_path / "tung-chu.pdf"))
+    texts = [ln.text for ln in read(tmp_path / "tung-chu.pdf").lines]
+    assert " ".join(texts[0].split()) == "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", texts[:3]
+    assert " ".join(texts[1].split()) == "PHƯỜNG AN BIÊN Độc lập - Tự do - Hạnh phúc", texts[:3]
+
+
 def test_bullet_drawn_alone_is_a_marker_not_a_column() -> None:
     """A justified "+" item with its first line indented (NĐ 30/2020), saved as PDF by LibreOffice: the bullet is
     drawn alone with no space after it, the text at the tab stop, the second line back at the margin, its centre

@@ -131,7 +131,7 @@ def _placed_items(page: Any) -> list[Item]:
     outside = pdf_grid.place_runs(runs, grids)
     placed: list[tuple[float, Item]] = [(g.ys[0], ("table", g.rows())) for g in grids if g.cells]
     left = min(r.x for r in runs)
-    outside = pdf_grid.join_wrapped_columns(outside) if outside else outside
+    outside = pdf_grid.join_wrapped_columns(pdf_grid.word_runs_joined(outside)) if outside else outside
     placed += [(y, ("line", text)) for text, y in pdf_grid.text_lines(outside, left, pdf_grid.char_width(runs))]
     return [item for _y, item in sorted(placed, key=lambda p: -p[0])]
 

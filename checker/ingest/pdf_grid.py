@@ -321,6 +321,30 @@ def _marker_alone(text: str) -> bool:
     return family is not None and marker == text.strip()
 
 
+def word_runs_joined(runs: list[Run]) -> list[Run]:
+    """Runs a word's space apart on one line joined into one (a copy; ``runs`` are left as they are): where a PDF
+    places each word on its own, a line's column is then one run, as other producers draw it. Runs that touch (a
+    change of font inside a word) join with no space; runs farther apart than a wide space (most of a text height:
+    a justified line's stretched gap may be; two columns, cells aligned with spaces, a tab stop are more) stay
+    apart."""
+    out: list[Run] = []
+    for line in _lines_of(runs):
+        cur: Run | None = None
+        for r in line:
+            gap = r.x - cur.end if cur is not None else 0.0
+            height = max(r.height, cur.height if cur is not None else 0.0, 1.0)
+            if cur is not None and gap < 0.8 * height and r.text.strip() and cur.text.strip():
+                text = cur.text + r.text if gap < 0.15 * height else f"{cur.text.rstrip()} {r.text.lstrip()}"
+                cur = Run(x=cur.x, end=max(cur.end, r.end), y=cur.y, height=cur.height, text=text)
+                continue
+            if cur is not None:
+                out.append(cur)
+            cur = Run(x=r.x, end=r.end, y=r.y, height=r.height, text=r.text)
+        if cur is not None:
+            out.append(cur)
+    return out
+
+
 def join_wrapped_columns(runs: list[Run]) -> list[Run]:
     """In a two-column layout (the header and the signature laid out as a borderless table), a column's text
     that Word or LibreOffice wrapped onto the next line ("ỦY BAN NHÂN DÂN PHƯỜNG GIA" / "VIÊN") is put back
