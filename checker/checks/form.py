@@ -132,10 +132,18 @@ def _number(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
                       message=msg("form.draft_number", ctx.lang, actual=number),
                       evidence=short(line_text(plan, h.number_line)), expected=f"Số: …/{rule.symbol}", actual=number)
     symbol = number.split("/", 1)[1] if "/" in number else ""
-    if symbol and rule.symbol and squash(symbol) != squash(rule.symbol):
+    if symbol and rule.symbol and squash(symbol) != squash(rule.symbol) and not _issued_with(plan, number):
         yield finding(rule, ID, "incomplete", plan=plan, line=h.number_line, severity="info",
                       message=msg("form.symbol", ctx.lang, actual=symbol, expected=rule.symbol),
                       evidence=short(line_text(plan, h.number_line)), expected=rule.symbol, actual=symbol)
+
+
+def _issued_with(plan: Plan, number: str) -> bool:
+    """The plan says it is issued with the document numbered ``number`` ("(Ban hành kèm theo Quyết định số
+    312/QĐ-UBND ...)"): that number, and its symbol, are the decision's, not the plan's own."""
+    wanted = squash(number)
+    return any(re.search(rf"\bban hanh kem theo (?:quyet dinh|qd) so {re.escape(wanted)}\b", squash(ln.text))
+               for ln in plan.lines)
 
 
 def _recipients(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:

@@ -122,18 +122,28 @@ class _Reader:
         self.tables: list[Table] = []
         self.units: list[layout.Unit] = []  # what the layout model reads: paragraphs, form cells, tables
         self.converted: set[str] = set()
+        self.grid: dict[tuple[int, int], list[int]] = {}  # (table, row) -> grid columns each cell spans
 
     # ------------------------------------------------------------------ text of one paragraph
-    def paragraph_text(self, p: Any) -> str:
-        pieces: list[tuple[str, Any]] = []  # (text, run element)
+    def paragraph_lines(self, p: Any) -> list[str]:
+        """A paragraph's text, one string per line its author ended: a soft line break (Shift+Enter, w:br without
+        a type, w:cr) ends a line as a text file's line end does ("Nơi nhận:" and its items, a header cell's
+        two lines); a page or column break does not."""
+        pieces: list[tuple[str | None, Any]] = []  # (text or None for a soft break, run element)
         for el in p.iter(*_TEXT_TAGS):
             if _owner_paragraph(el) is not p or _inside_any(el, DELETED, p):
                 continue  # text of a text box anchored here (read separately), or a tracked deletion
             fixed = _TEXT_TAGS[el.tag]
+            if el.tag in (BR, CR) and el.get(_q("type")) in (None, "textWrapping"):
+                pieces.append((None, None))
+                continue
             pieces.append((el.text or "" if fixed is None else fixed, _run_of(el)))
-        out: list[str] = []
+        out: list[list[str]] = [[]]
         fonts: dict[int, str | None] = {}
         for text, run in pieces:
+            if text is None:
+                out.append([])
+                continue
             if run is not None and text.strip():
                 key = id(run)
                 if key not in fonts:
@@ -142,12 +152,20 @@ class _Reader:
                 if enc is not None:
                     text = legacy.convert(text, enc[0], upper=enc[1])
                     self.converted.add(enc[0])
-            out.append(text)
-        text = safe_text(nfc("".join(out))).replace("\n", " ")  # a paragraph is one line
-        # leading tabs are kept, as in a text file: they set in a paragraph or leave a typed table's first cells
-        # empty (the columns under a merged header cell)
-        tabs = len(text) - len(text.lstrip("\t"))
-        return "\t" * tabs + text.strip() if text.strip() else ""
+            out[-1].append(text)
+        lines = []
+        for chunk in out:
+            text = safe_text(nfc("".join(chunk))).replace("\n", " ")
+            # leading tabs are kept, as in a text file: they set in a paragraph or leave a typed table's first
+            # cells empty (the columns under a merged header cell)
+            tabs = len(text) - len(text.lstrip("\t"))
+            if text.strip():
+                lines.append("\t" * tabs + text.strip())
+        return lines
+
+    def paragraph_text(self, p: Any) -> str:
+        """A paragraph as one line (its soft line breaks as spaces)."""
+        return " ".join(self.paragraph_lines(p))
 
     # ------------------------------------------------------------------ block content
     def blocks(self, parent: Any) -> Iterator[Any]:
@@ -160,13 +178,20 @@ class _Reader:
                 if content is not None:
                     yield from self.blocks(content)
 
-    def numbered_text(self, p: Any) -> str:
-        """A paragraph's text as Word draws it: its automatic number (or bullet) first."""
-        text = self.paragraph_text(p)
+    def numbered_lines(self, p: Any) -> list[str]:
+        """A paragraph's lines (see ``paragraph_lines``) as Word draws them: its automatic number (or bullet)
+        before the first."""
+        lines = self.paragraph_lines(p)
         label = self.numbering.label(p)
-        if label and not text and label not in BULLETS:
-            return label  # "Phần I" on a line of its own, its title in the next paragraph
-        return f"{label} {text.lstrip()}".strip() if label and text else text
+        if not label:
+            return lines
+        if not lines:
+            return [] if label in BULLETS else [label]  # "Phần I" on a line of its own, its title next
+        return [f"{label} {lines[0].lstrip()}".strip(), *lines[1:]]
+
+    def numbered_text(self, p: Any) -> str:
+        """A paragraph's text as Word draws it, on one line."""
+        return " ".join(self.numbered_lines(p))
 
     def add_line(self, line: Line) -> None:
         """Keep a line; refuse the file as soon as its lines go over the limits, not after reading all of them."""
@@ -182,11 +207,13 @@ class _Reader:
             if block.tag == P:
                 n = len(self.lines) + 1
                 loc = Location(line=n, paragraph=n)
-                text = self.numbered_text(block)
-                self.add_line(Line(text=text, loc=loc))
+                lines = self.numbered_lines(block)
+                self.add_line(Line(text=" ".join(lines), loc=loc))
                 numbered = self.numbering.num_of(block) is not None
-                self.units.append(layout.Unit(text=text, loc=loc, heading_level=heading_level(block, self.numbering),
-                                              indent=self.numbering.indent(block) if numbered else None))
+                level = heading_level(block, self.numbering)
+                indent = self.numbering.indent(block) if numbered else None
+                # one layout unit per line its author ended (the paragraph stays one numbered line for findings)
+                self.units += [layout.Unit(text=t, loc=loc, heading_level=level, indent=indent) for t in lines or [""]]
             else:
                 self.add_table(block)
 
@@ -194,7 +221,7 @@ class _Reader:
         parts: list[str] = []
         for block in self.blocks(tc):
             if block.tag == P:
-                parts.append(self.numbered_text(block).strip())
+                parts += [t.strip() for t in self.numbered_lines(block)]
             else:  # a nested table: its cells' text, in order
                 parts.extend(t for tr in _rows(block) for inner in _cells(tr) for t in self.cell_paragraphs(inner))
         return [t for t in parts if t]
@@ -208,6 +235,7 @@ class _Reader:
         form: list[layout.Unit] = []
         for r_i, tr in enumerate(_rows(tbl), start=1):
             row: list[TableCell] = []
+            self.grid[(number, r_i)] = [_grid_before(tr)] + [_span(tc) for tc in _cells(tr)]
             for c_i, tc in enumerate(_cells(tr), start=1):
                 paragraphs = self.cell_paragraphs(tc)
                 text = " ".join(paragraphs)
@@ -258,6 +286,45 @@ def _inside(el: Any, tag: str) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+def _grid_value(parent: Any, path: str, default: int) -> int:
+    """The small integer w:val of ``path`` under ``parent`` (w:gridSpan of a cell, w:gridBefore of a row)."""
+    el = parent.find(path)
+    try:
+        return max(0, min(64, int(el.get(_q("val"))))) if el is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _span(tc: Any) -> int:
+    """How many grid columns a cell spans (w:gridSpan: cells merged across)."""
+    return max(1, _grid_value(tc, f"{_q('tcPr')}/{_q('gridSpan')}", 1))
+
+
+def _grid_before(tr: Any) -> int:
+    """Grid columns left empty before a row's first cell (w:gridBefore)."""
+    return _grid_value(tr, f"{_q('trPr')}/{_q('gridBefore')}", 0)
+
+
+def on_grid(tables: list[Table], grid: dict[tuple[int, int], list[int]]) -> list[Table]:
+    """Each row's cells at their grid columns: a cell merged across n columns is followed by n - 1 empty cells
+    (and a row that starts later by empty cells before it), so that a header over two rows ("Năm 2025" over
+    "Thành phố giao | Phường thực hiện") and the rows below line up column by column, as in a typed table."""
+    out: list[Table] = []
+    for number, table in enumerate(tables, start=1):
+        rows = []
+        for r_i, row in enumerate(table.rows, start=1):
+            spans = grid.get((number, r_i))
+            if not spans or (spans[0] == 0 and all(n == 1 for n in spans[1:])) or len(spans) != len(row) + 1:
+                rows.append(row)
+                continue
+            cells = [TableCell(text="", loc=row[0].loc)] * spans[0] if row else []
+            for cell, n in zip(row, spans[1:], strict=True):
+                cells += [cell] + [TableCell(text="", loc=cell.loc)] * (n - 1)
+            rows.append(cells)
+        out.append(Table(rows=rows))
+    return out
 
 
 def _rows(tbl: Any) -> Iterator[Any]:
@@ -330,7 +397,7 @@ def read(path: Path, limits: Limits) -> Document:
             notes.append(note)
     if not any(line.text.strip() for line in lines):
         raise IngestError(str(path), "tệp .docx không có nội dung chữ (ảnh quét? hãy chạy OCR)")
-    tables = layout.tables_from_lines(lines, len(reader.tables))
+    tables = on_grid(layout.tables_from_lines(lines, len(reader.tables)), reader.grid)
     by_number = dict(enumerate(tables, start=1))
     units = [u if u.table is None or u.loc.table is None else
              layout.Unit(text="", loc=u.loc, table=by_number.get(u.loc.table, u.table)) for u in units]

@@ -11,7 +11,9 @@ from checker.models import DocRef, Document, Plan
 from checker.parse.assignments import find_assignments
 from checker.parse.citations import FULL, find_references, make_key
 from checker.parse.header import (
+    _title,
     appendix_start,
+    attached_plan,
     find_unit_mentions,
     parse_header,
     parse_recipients,
@@ -96,9 +98,10 @@ def parse_text(source: Document) -> Plan:
     preamble_end = view.starts[body_start] if body_start < len(view.starts) else len(view.joined)
     # the plan's own number is not a citation: on its header line, nor where an appendix says it is attached to
     # the plan ("Kèm theo Kế hoạch số 21/KH-UBND ngày 03/10/2025 ...")
-    own = (header.number or "").replace(" ", "").upper() if re.match(r"\d", header.number or "") else None
+    # (a decision's "312/QĐ-UBND" is keyed "312/QD-UBND": compared folded)
+    own = fold((header.number or "").replace(" ", "")) if re.match(r"\d", header.number or "") else None
     refs = [r for r in find_references(view, preamble_end) if r.line != header.number_line and not (
-        own and r.number.replace(" ", "").upper() == own and r.date in (None, header.date))]
+        own and fold(r.number.replace(" ", "")) == own and r.date in (None, header.date))]
     heading_idx = {line_index[s.line or 0] for s in sections}  # text sections always have a line
     in_table = {i for i, kind in enumerate(view.kinds) if kind == "table"}
     line_numbers = [ln.loc.line for ln in doc.lines]
@@ -122,6 +125,16 @@ def parse_text(source: Document) -> Plan:
     body_end = appendix_start(view)  # an appendix after the signature does not hide the closing
     tail_start = max(0, body_end - 60)
     recipients, recipients_line = parse_recipients(view, tail_start, body_end)
+    signature = parse_signature(view, tail_start, body_end)
+    attached = attached_plan(view)
+    if attached is not None:  # a plan issued with a decision: its title is its own, its closing the decision's
+        body = next((i for i in range(attached + 1, len(view.texts)) if view.kinds[i] == "heading"), len(view.texts))
+        title, title_line = _title(view, attached, body)
+        header = header.model_copy(update={"doc_type_line": view.line_no(attached), "title": title or None,
+                                           "title_line": title_line})
+        if recipients_line is None and not signature.authority:
+            recipients, recipients_line = parse_recipients(view, max(0, attached - 60), attached)
+            signature = parse_signature(view, max(0, attached - 60), attached)
     return Plan(
         path=doc.path,
         format=doc.format,
@@ -133,7 +146,7 @@ def parse_text(source: Document) -> Plan:
         assignments=find_assignments(view, sections, word_tables + typed),
         recipients=recipients,
         recipients_line=recipients_line,
-        signature=parse_signature(view, tail_start, body_end),
+        signature=signature,
         notes=list(source.notes),
         lines=list(doc.lines),
     )

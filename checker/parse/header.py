@@ -331,6 +331,25 @@ def columns(text: str) -> list[str]:
     return [c.strip() for c in re.split(r"\t+|\s{3,}", text.strip()) if c.strip()] or [text.strip()]
 
 
+_ISSUED_WITH = re.compile(r"\bban hanh kem theo (?:quyet dinh|qd)\b")
+
+
+def attached_plan(view: View) -> int | None:
+    """Index of the "KẾ HOẠCH" line of a plan issued with a decision in the same file: the decision first ("QUYẾT
+    ĐỊNH / Ban hành Kế hoạch ...", Điều 1. Ban hành kèm theo ..., its signature and Nơi nhận), then the plan under
+    its own header with "(Ban hành kèm theo Quyết định số ... ngày ...)" below its title (NĐ 30/2020: a document
+    issued with another has no number, date, signature or Nơi nhận of its own: they are the decision's)."""
+    closing = None
+    for i in range(len(view.texts)):
+        sq = view.squashed[i]
+        if closing is None and (RECIPIENTS.match(sq) or _authority().search(view.folded[i])):
+            closing = i
+        elif closing is not None and sq in ("ke hoach", "ke hoach:"):
+            if any(_ISSUED_WITH.search(view.squashed[j]) for j in range(i + 1, min(i + 8, len(view.texts)))):
+                return i
+    return None
+
+
 def appendix_start(view: View) -> int:
     """Index of the line where an appendix after the closing begins ("PHỤ LỤC ..."), or the end of the text."""
     closing = None

@@ -587,6 +587,8 @@ def _column_roles(header: list[str]) -> dict[int, str]:
     ignore = [squash(w) for w in [*cols.ignore, *conv.past_markers]]
     reference = [squash(w) for w in cols.reference]
     own = [squash(w) for w in cols.own]
+    # an own phrase containing an ignored one is the more specific reading ("phường thực hiện" / "thực hiện")
+    own_first = [o for o in own if any(_has_word(o, [i]) for i in ignore)]
     roles: dict[int, str] = {}
     # columns by stage ("Đến 30/9/2025" | "Đến 31/12/2025"): the latest deadline's is the target, an earlier one
     # a milestone on the way, neither the plan's target nor the parent's
@@ -596,6 +598,8 @@ def _column_roles(header: list[str]) -> dict[int, str]:
         sq = squash(text)
         if last is not None and deadlines.get(k, last) < last:
             roles[k] = "ignore"
+        elif _has_word(sq, own_first):
+            roles[k] = "own"
         elif _has_word(sq, ignore):
             roles[k] = "ignore"
         elif _has_word(sq, reference):
