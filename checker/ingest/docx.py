@@ -30,6 +30,7 @@ def _q(tag: str) -> str:
 P, TBL, TR, TC, R = _q("p"), _q("tbl"), _q("tr"), _q("tc"), _q("r")
 SDT, SDT_CONTENT = _q("sdt"), _q("sdtContent")
 T, TAB, BR, CR, NBH, TXBX = _q("t"), _q("tab"), _q("br"), _q("cr"), _q("noBreakHyphen"), _q("txbxContent")
+TABS = _q("tabs")
 FALLBACK = f"{{{MC}}}Fallback"
 DELETED = (_q("del"), _q("moveFrom"))  # tracked deletions (and moves away): not part of the text
 _FORM = re.compile(r"^\s*(?:uy ban nhan dan|ubnd|cong hoa|doc lap|so\s*:|n\w{1,2}i nh\w{1,2}n|chu tich|"
@@ -133,6 +134,8 @@ class _Reader:
         for el in p.iter(*_TEXT_TAGS):
             if _owner_paragraph(el) is not p or _inside_any(el, DELETED, p):
                 continue  # text of a text box anchored here (read separately), or a tracked deletion
+            if el.tag == TAB and el.getparent().tag == TABS:
+                continue  # a tab stop the paragraph defines (w:pPr/w:tabs), not a tab typed in its text
             fixed = _TEXT_TAGS[el.tag]
             if el.tag in (BR, CR) and el.get(_q("type")) in (None, "textWrapping"):
                 pieces.append((None, None))
@@ -316,7 +319,8 @@ def on_grid(tables: list[Table], grid: dict[tuple[int, int], list[int]]) -> list
         rows = []
         for r_i, row in enumerate(table.rows, start=1):
             spans = grid.get((number, r_i))
-            if not spans or (spans[0] == 0 and all(n == 1 for n in spans[1:])) or len(spans) != len(row) + 1:
+            if (not spans or (spans[0] == 0 and all(n == 1 for n in spans[1:])) or len(spans) != len(row) + 1
+                    or len(row) == 1):  # one cell across the table: a group's title row, kept as one cell
                 rows.append(row)
                 continue
             cells = [TableCell(text="", loc=row[0].loc)] * spans[0] if row else []

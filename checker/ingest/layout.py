@@ -548,6 +548,8 @@ class _Body:
             return None
         prev_part = cur.parts[-1]
         prev = prev_part.text
+        if prev.rstrip().endswith("./.") or RECIPIENTS.match(squash(p.text)):
+            return None  # "./." closes a document's text (NĐ 30/2020); "Nơi nhận:" opens its closing
         if len(cur.parts) == 1 and self._heading_like(cur):
             # a heading's title goes on over a full line in lower case, or in a figure its sentence waits for
             # ("… ký số trên" / "90% văn bản")

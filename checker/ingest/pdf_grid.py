@@ -298,6 +298,22 @@ def runs_of(page: Any) -> tuple[list[Run], list[tuple[list[Any], bytes]]]:
     return runs, operations
 
 
+def struck_out(runs: list[Run], horizontal: list[tuple[float, float, float]]) -> list[Run]:
+    """The runs that no line crosses through the middle of their letters: a struck-through run is text its
+    author removed (a tracked deletion printed with its markup, as Word and LibreOffice print a draft under
+    review: the deleted words struck through beside the inserted ones). An underline runs below the baseline."""
+    if not horizontal:
+        return runs
+    keep = []
+    for run in runs:
+        width = run.end - run.x
+        low, high = run.y + 0.15 * run.height, run.y + 0.5 * run.height
+        covered = sum(max(0.0, min(x1, run.end) - max(x0, run.x)) for y, x0, x1 in horizontal if low <= y <= high)
+        if width <= 0 or not run.text.strip() or covered < 0.8 * width:
+            keep.append(run)
+    return keep
+
+
 # --------------------------------------------------------------------------- text outside tables
 
 
