@@ -158,3 +158,19 @@ def test_round3_pdfs_give_the_word_verdict(tmp_path: Path, packs: list[LoadedPac
     for name, pdf in zip(names, pdfs, strict=True):
         word, printed = _loud(PLANS / name, packs), _loud(pdf, packs)
         assert printed == word, json.dumps({"plan": name, "word": word, "pdf": printed}, ensure_ascii=False)
+
+
+def test_narrow_table_broken_header_and_row_numbers() -> None:
+    """A PDF of a table with narrow columns: the header's words broken inside ("Thàn h phố giao", "Phư ờng thực
+    hiện", "Đơ n vị tín h"), the header over two rows; the row numbers are never a figure, and the plan's column
+    is still told from the city's."""
+    from checker.parse.targets import targets_in_rows
+
+    rows = [["T", "Nhóm", "Chỉ tiêu", "Đơ", "Năm 2025", "", "Ghi"],
+            ["T", "chỉ tiêu", "", "n vị tín h", "Thàn h phố giao", "Phư ờng thực hiện", "chú"],
+            ["1", "Dịch vụ công", "Thủ tục hành chính đủ điều kiện được cung cấp dưới dạng dịch vụ công trực tuyến "
+             "toàn trình", "%", "100", "100", ""],
+            ["2", "", "Hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình", "%", "≥ 80", "≥ 65", ""],
+            ["3", "", "Kết quả giải quyết thủ tục hành chính được số hóa theo quy định", "%", "100", "100", ""]]
+    cells = [[(c, 10 * i + j) for j, c in enumerate(r)] for i, r in enumerate(rows)]
+    assert [(t.value, t.reference_value) for t in targets_in_rows(cells, {})] == [(100, 100), (65, 80), (100, 100)]

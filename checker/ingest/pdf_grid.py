@@ -82,6 +82,9 @@ class Grid:
         return [0, *inner, len(self.xs) - 1]
 
     def rows(self) -> list[list[str]]:
+        """Each row's cells at their columns: a cell merged across n columns is followed by n - 1 empty cells
+        (a header over two rows lines up with the rows under it), except a row that is one cell across the
+        table (a group's title)."""
         out = []
         for r in range(len(self.ys) - 1):
             borders = self.borders_in_row(r)
@@ -89,6 +92,8 @@ class Grid:
             for a, b in zip(borders, borders[1:], strict=False):
                 runs = [run for c in range(a, b) for run in self.cells.get((r, c), [])]
                 row.append(cell_text(runs))
+                if len(borders) > 2:
+                    row += [""] * (b - a - 1)
             out.append(row)
         return out
 

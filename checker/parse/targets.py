@@ -596,9 +596,10 @@ def _column_roles(header: list[str]) -> dict[int, str]:
     last = max(deadlines.values(), default=None)
     for k, text in enumerate(header):
         sq = squash(text)
+        tight = sq.replace(" ", "")  # a narrow column broke its words ("Thàn h phố giao", "Phư ờng thực hiện")
         if last is not None and deadlines.get(k, last) < last:
             roles[k] = "ignore"
-        elif _has_word(sq, own_first):
+        elif _has_word(sq, own_first) or any(o.replace(" ", "") in tight for o in own_first):
             roles[k] = "own"
         elif _has_word(sq, ignore):
             roles[k] = "ignore"
@@ -606,6 +607,11 @@ def _column_roles(header: list[str]) -> dict[int, str]:
             roles[k] = "reference"
         elif _has_word(sq, own):
             roles[k] = "own"
+        else:  # the phrases of several words, unspaced, in the broken words
+            for role, phrases in (("own", own_first), ("ignore", ignore), ("reference", reference), ("own", own)):
+                if any(" " in p and p.replace(" ", "") in tight for p in phrases):
+                    roles[k] = role
+                    break
     return roles
 
 
@@ -627,12 +633,24 @@ def _percent_written_once(texts: list[str], percent_columns: set[int], roles: di
             else t for k, t in enumerate(texts)]
 
 
+def _numbering_column(rows: list[list[Cell]]) -> set[int]:
+    """{0} when the first column numbers the rows (1, 2, 3 ..., starting again at 1 under each group): the
+    order of a row, never its figure, whatever the header says or lost."""
+    values = [c[0][0].strip().rstrip(".") for c in rows if c and c[0][0].strip()]
+    numbers = [int(v) for v in values if v.isdigit() and len(v) <= 3]
+    if len(numbers) < 2 or numbers[0] != 1:
+        return set()
+    steps = all(b == a + 1 or b == 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    return {0} if steps else set()
+
+
 def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -> list[Target]:
     """Rows of a table, in any column order: the widest cell with words is what is measured; a figure in the
     plan's column (or in that cell) is its target, a figure in the parent's column ("Chỉ tiêu thành phố giao")
     the reference; notes and units of measure are neither. A row giving only the parent's figure adopts it."""
     out: list[Target] = []
     roles: dict[int, str] = {}
+    numbering = _numbering_column(rows)  # "TT" even where its header was lost (a PDF's narrow, broken header)
     above: list[list[str]] = []  # the header rows above (the last few: a header is not a whole table)
     percent_columns: set[int] = set()  # columns whose header carries the percent sign ("Tỷ lệ (%)")
     for row in rows:
@@ -654,7 +672,7 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
         # what is measured: the widest cell with words that is not a figure column
         described = [k for k in wordy if roles.get(k) not in ("reference", "own")] or wordy
         main = max(described, key=lambda k: len(texts[k]))
-        figures = [k for k in figure_cells if k != main and roles.get(k) != "ignore"]
+        figures = [k for k in figure_cells if k != main and roles.get(k) != "ignore" and k not in numbering]
         refs = [k for k in figures if roles.get(k) == "reference"]
         owns = [k for k in figures if roles.get(k) != "reference"]
         text = texts[main]
