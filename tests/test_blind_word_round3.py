@@ -174,3 +174,28 @@ def test_narrow_table_broken_header_and_row_numbers() -> None:
             ["3", "", "Kết quả giải quyết thủ tục hành chính được số hóa theo quy định", "%", "100", "100", ""]]
     cells = [[(c, 10 * i + j) for j, c in enumerate(r)] for i, r in enumerate(rows)]
     assert [(t.value, t.reference_value) for t in targets_in_rows(cells, {})] == [(100, 100), (65, 80), (100, 100)]
+
+
+def test_title_after_a_soft_break_and_recipients_in_word_bullets(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """"KẾ HOẠCH" and its title in one paragraph broken by Shift+Enter; Nơi nhận's items a Word bullet list
+    ("•" drawn by Word, no dash typed): the document's type, title and its Lưu are all found."""
+    d = docx.Document(str(PLANS / "phuong-pham-su-manh-da-cap-tu-dong.docx"))
+    at = next(k for k, p in enumerate(d.paragraphs) if p.text == "KẾ HOẠCH")
+    title = d.paragraphs[at + 1]
+    text = title.text
+    title._p.getparent().remove(title._p)
+    d.paragraphs[at].add_run().add_break()
+    d.paragraphs[at].add_run(text)
+    cell = next(t.rows[0].cells[0] for t in d.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
+    for p in cell.paragraphs[1:]:
+        words = p.text.lstrip("- ")
+        for r in p.runs[1:]:
+            r._r.getparent().remove(r._r)
+        p.runs[0].text = words
+        p.style = d.styles["List Bullet"]
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    plan = parse(read(path))
+    assert (plan.header.title or "").startswith("Ứng dụng công nghệ thông tin")
+    assert plan.recipients[-1] == "Lưu: VT, VHXH"
+    assert _loud(path, packs) == []

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from checker.conventions import conventions
-from checker.ingest.layout import DOC_TYPES, RECIPIENTS
+from checker.ingest.layout import DOC_TYPES, RECIPIENTS, marker_of
 from checker.models import Header, Signature
 from checker.parse.citations import parse_date
 from checker.parse.view import View
@@ -396,8 +396,9 @@ def parse_recipients(view: View, start: int, end: int | None = None) -> tuple[li
             out: list[str] = []
             for j in range(i + 1, min(end, i + 30)):
                 t = view.texts[j].strip()
-                if t.startswith(("-", "–", "+")):
-                    item = re.split(r"[;}]|\s{3,}", t.lstrip("-–+ ").strip(), maxsplit=1)[0].strip(" .")
+                marker, family = marker_of(t)
+                if family == "bullet" or t.startswith(("-", "–", "+")):  # typed, or Word's bullet ("•")
+                    item = re.split(r"[;}]|\s{3,}", t[len(marker):].lstrip("-–+ ").strip(), maxsplit=1)[0].strip(" .")
                     if item:
                         out.append(item)
             return out, view.line_no(i)
