@@ -20,7 +20,6 @@ fallback for a page whose drawing cannot be followed.
 from __future__ import annotations
 
 import logging
-import re
 from typing import TYPE_CHECKING, Any
 
 from checker.clean import safe_text
@@ -28,7 +27,7 @@ from checker.errors import IngestError
 from checker.ingest import layout, legacy, pages, pdf_grid
 from checker.ingest.safety import check_pages, check_size, head, time_limit
 from checker.models import Document, Line, Location
-from checker.text import fold, nfc
+from checker.text import nfc
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -160,22 +159,13 @@ def _goes_on(last: list[str], first: list[str]) -> bool:
     return bool(texts) and all(c[:1].islower() for c in texts)
 
 
-def _without_page_number(items: list[Item], page_no: int) -> list[Item]:
-    """A page's items without its number: the first or last line of the page holding only that number ("8",
-    "- 8 -", "Trang 8", "8/12"), as NĐ 30/2020 sets it in the top margin from page 2 (or as a footer has it)."""
-    texts = [k for k, (kind, content) in enumerate(items) if kind == "line" and str(content).strip()]
-    number = re.compile(rf"[-–\s]*(?:trang\s*)?0*{page_no}(?:\s*/\s*\d+)?[-–\s]*")
-    drop = {k for k in {*texts[:1], *texts[-1:]} if number.fullmatch(fold(str(items[k][1])))}
-    return [item for k, item in enumerate(items) if k not in drop]
-
-
 def _lines_of(pages: list[list[Item]]) -> tuple[list[Line], int]:
     """Lines numbered across pages (a table cell is one line, with its table, row and cell); tables counted."""
     lines: list[Line] = []
     tables = 0
     open_rows: list[list[str]] | None = None  # the last table, while nothing has come after it
     for page_no, items in enumerate(pages, start=1):
-        for kind, content in _without_page_number(items, page_no):
+        for kind, content in items:
             if kind == "line":
                 line = safe_text(nfc(content)).rstrip()
                 if line.strip() or (lines and lines[-1].text.strip()):  # one blank line between paragraphs
