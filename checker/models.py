@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -271,10 +271,8 @@ class Plan(_Frozen):
     notes: list[str] = Field(default_factory=list)
     lines: list[Line] = Field(default_factory=list, exclude=True)  # the text, for checks that scan it
 
-    # facts of the whole text, judged once per plan (not once per rule and line); a copy (``model_copy``, with
-    # other lines, say) judges them again: they are left out of it
-    _JUDGED: ClassVar[tuple[str, ...]] = ("derived", "diacritic_counts")
-
+    # facts of the whole text, judged once per plan (not once per rule and line): its cached properties. A copy
+    # (``model_copy``, with other lines, say) judges them again: they are left out of it
     def __copy__(self) -> Plan:
         return self._unjudged(super().__copy__())
 
@@ -283,8 +281,9 @@ class Plan(_Frozen):
 
     @classmethod
     def _unjudged(cls, plan: Plan) -> Plan:
-        for name in cls._JUDGED:
-            plan.__dict__.pop(name, None)
+        for name, attr in vars(cls).items():
+            if isinstance(attr, cached_property):
+                plan.__dict__.pop(name, None)
         return plan
 
     @cached_property
