@@ -35,6 +35,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chỉ tiêu thành phố giao được nhắc lại sai văn bản chỉ đạo: {actual} so với {expected}",
         "en": "the city's target restated unlike the directive: {actual} instead of {expected}",
     },
+    "target.contradicted": {
+        "vi": "Chỉ tiêu ghi hai mức khác nhau: {actual} ở đây, {other} ở dòng {other_line}; mức {actual} thấp hơn "
+              "văn bản chỉ đạo ({expected})",
+        "en": "target stated twice with different figures: {actual} here, {other} at line {other_line}; {actual} is "
+              "below the directive's {expected}",
+    },
     "target.lower": {
         "vi": "Chỉ tiêu thấp hơn văn bản chỉ đạo: {actual} so với {expected}",
         "en": "target lower than the directive's: {actual} vs {expected}",

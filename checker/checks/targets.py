@@ -186,6 +186,8 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
         return
     best, shortfalls = _firmest(preferred, rule, ctx)
     yield from _reference(plan, rule, preferred, ctx)
+    if not shortfalls:
+        yield from _contradicted(plan, rule, best, preferred, ctx)
     if not best.restated:
         yield from _restated(plan, rule, ctx)
     for key, severity, expected, actual, _ in shortfalls:
@@ -204,6 +206,24 @@ def _missing(plan: Plan, rule: Target, ctx: Context) -> Finding:
     return finding(rule, ID, "missing", plan=plan, line=line, severity=rule.severity_missing or rule.severity,
                    message=msg("target.missing", ctx.lang, requirement=requirement), expected=rule.message,
                    evidence=line_text(plan, line))  # the heading under which the target should stand
+
+
+def _contradicted(plan: Plan, rule: Target, best: PlanTarget, targets: list[PlanTarget],
+                  ctx: Context) -> Iterator[Finding]:
+    """The plan meets the target in one place and sets it lower in another (a table says "tối thiểu 82%", a later
+    paragraph "đạt 60%" of the same thing): two commitments that cannot both hold, the lower one short of the
+    directive. Interim milestones and past results are not targets (the parser leaves them out)."""
+    assert rule.value is not None
+    for t in targets:
+        if t is best or t.restated or t.implicit or t.hedged:
+            continue
+        if any(p[0] in ("target.lower", "target.higher") for p in problems(rule, t, ctx)):
+            want = describe(rule.comparator, rule.value, rule.unit)
+            yield finding(rule, ID, "inconsistent", plan=plan, line=t.line, severity="warning",
+                          message=msg("target.contradicted", ctx.lang, actual=figure(t), other=figure(best),
+                                      other_line=best.line or "?", expected=want),
+                          evidence=short(t.text), expected=want, actual=figure(t))
+            return
 
 
 def _restated(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:

@@ -27,6 +27,8 @@ _ROMAN_DOTTED = re.compile(r"^\s*([IVXL]{1,5})\.([1-9]\d?(?:\.\d{1,2}){0,2})\.?\
 _LETTER = re.compile(r"^\s*([a-zđ])\s*(?:[)/]|-(?=\s))\s+(\S.*)$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
 _APPENDIX_TITLE = re.compile(r"^\s*phu luc\b")
+# an appendix's label alone: "Phụ lục", "PHỤ LỤC II", "Phụ lục số 01", "Phụ lục 1:" (folded)
+APPENDIX_LABEL = re.compile(r"\s*phu luc(?:\s+(?:so\s+)?(?:[ivxl]{1,5}|\d{1,2}))?\s*[.:-]?\s*")
 _INDENT_STEP = 180  # twips (about 3 mm): two Word list paragraphs indented less apart than this are one list
 _EMPHASIS = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)|^\s*#{1,6}\s+|(?:\*\*|__)(?=\s*:?\s*$)|(?<=\S)(?:\*\*|__)(?=:)")
 
@@ -200,7 +202,14 @@ def find_sections(view: View) -> list[Section]:
             heading_idx.add(i)
             points.clear()
             open_levels.append(len(sections))
-            sections.append(Section(number="", style="none", title=text.strip(), line=view.line_no(i), level=level,
+            title = text.strip()
+            nxt = view.next_nonblank(i)
+            if (APPENDIX_LABEL.fullmatch(view.squashed[i]) and nxt is not None and _mostly_upper(view.texts[nxt])
+                    and len(view.texts[nxt]) < 160):
+                # "PHỤ LỤC" alone, its title in capitals on the next line (NĐ 30/2020, Phụ lục I): one heading
+                title = f"{title} {view.texts[nxt].strip()}"
+                skip.add(nxt)
+            sections.append(Section(number="", style="none", title=title, line=view.line_no(i), level=level,
                                     parent=open_levels[-2] if len(open_levels) > 1 else None))
             continue
         if view.kinds and view.kinds[i] == "table" and sum(1 for c in text.split(" | ") if c.strip()) > 1:

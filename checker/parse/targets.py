@@ -11,6 +11,7 @@ from itertools import zip_longest
 
 from checker.conventions import conventions
 from checker.models import Comparator, Document, Section, Span, Target
+from checker.parse.sections import APPENDIX_LABEL
 from checker.parse.view import Item
 from checker.text import UPPER, contains, fold, squash
 
@@ -734,7 +735,8 @@ def without_results(targets: list[Target], sections: list[Section]) -> list[Targ
 
     def in_results(k: int | None) -> bool:
         while k is not None:
-            if any(squash(sections[k].title).startswith(n) for n in names):
+            title = APPENDIX_LABEL.sub("", squash(sections[k].title), count=1)  # "PHỤ LỤC KẾT QUẢ ...": its title
+            if any(title.startswith(n) for n in names):
                 return True
             k = sections[k].parent
         return False
