@@ -2,11 +2,12 @@
 
 The copy is ``<name>.checked.docx`` beside the input; the input is never written (nor is any other file: an
 existing ``.checked.docx`` is replaced through a temporary file in the same folder). A finding's ``line`` is the
-number the Word reader gave its paragraph or cell, so the blocks are walked in the reader's order (headers and
-their text boxes, the body's text boxes, body paragraphs and table cells, footers) to find it again. Comments can
-only anchor in the body, so findings on a header, footer or text box line, and findings about the whole plan
-(``line`` None, e.g. a missing target), are commented on the title paragraph ("KẾ HOẠCH", else the first
-non-empty body paragraph).
+number the Word reader gave its paragraph or cell, so the blocks are walked in the reader's order
+(``checker.ingest.docx.reading_order``: headers, body paragraphs and table cells with each text box before its anchor
+and each footnote after the paragraph calling it, footers) to find it again. Comments can only anchor in the body:
+a finding on a footnote is commented on the paragraph calling the note; findings on a header, footer or text box
+line, and findings about the whole plan (``line`` None, e.g. a missing target), on the title paragraph ("KẾ HOẠCH",
+else the first non-empty body paragraph).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.ingest.docx import FALLBACK, SDT, SDT_CONTENT, TBL, TXBX, P, R, T, W, _cells, _inside, _parts, _rows
+from checker.ingest.docx import TXBX, P, R, T, W, _cells, _inside, _parts, _rows, footnotes_of, reading_order
 from checker.models import Finding, PlanResult, Report
 from checker.report.labels import label
 from checker.text import squash
@@ -33,6 +34,8 @@ class Block:
 
     element: Any
     in_body: bool
+    anchor: Any = None  # a footnote's paragraph: the body paragraph calling the note, where its comment goes
+    note: bool = False  # a footnote's (read from word/footnotes.xml: --fix leaves it as it is, with a comment)
 
 
 def output_path(path: Path) -> Path:
@@ -45,30 +48,23 @@ class _Walker:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
 
-    def children(self, parent: Any) -> list[Any]:
-        out: list[Any] = []
-        for child in parent.iterchildren():
-            if child.tag in (P, TBL):
-                out.append(child)
-            elif child.tag == SDT:
-                content = child.find(SDT_CONTENT)
-                if content is not None:
-                    out.extend(self.children(content))
-        return out
+    def add(self, parent: Any, in_body: bool, notes: dict[str, Any] | None = None) -> None:
+        last = None  # the body's last paragraph or table: a footnote's is commented on the paragraph calling it
+        for block, where in reading_order(parent, notes):
+            if where is None:
+                last = block
+            elif where.startswith("note"):
+                anchor = last if last is not None and last.tag == P else None
+                self.blocks += [Block(el, False, anchor, note=True) for el in _numbered(block)]
+                continue
+            self.blocks += [Block(el, in_body and where is None) for el in _numbered(block)]
 
-    def add(self, parent: Any, in_body: bool) -> None:
-        for block in self.children(parent):
-            if block.tag == P:
-                self.blocks.append(Block(block, in_body))
-            else:
-                for tr in _rows(block):
-                    for tc in _cells(tr):
-                        self.blocks.append(Block(tc, in_body))
 
-    def add_text_boxes(self, root: Any) -> None:
-        for box in root.iter(TXBX):
-            if not (_inside(box, FALLBACK) or _inside(box, TXBX)):
-                self.add(box, False)
+def _numbered(block: Any) -> list[Any]:
+    """A paragraph, or a table's cells: what the reader gives a line each."""
+    if block.tag == P:
+        return [block]
+    return [tc for tr in _rows(block) for tc in _cells(tr)]
 
 
 def blocks_of(doc: Any) -> list[Block]:
@@ -76,13 +72,9 @@ def blocks_of(doc: Any) -> list[Block]:
     w = _Walker()
     for root in _parts(doc, "header"):
         w.add(root, False)
-        w.add_text_boxes(root)
-    body = doc.element.body
-    w.add_text_boxes(body)
-    w.add(body, True)
+    w.add(doc.element.body, True, footnotes_of(doc))
     for root in _parts(doc, "footer"):
         w.add(root, False)
-        w.add_text_boxes(root)
     return w.blocks
 
 
@@ -159,6 +151,8 @@ def add_comments(doc: Any, findings: list[Finding], lang: str = "vi", blocks: li
         target = None
         if f.line is not None and 1 <= f.line <= len(blocks) and blocks[f.line - 1].in_body:
             target = _anchor_paragraph(blocks[f.line - 1])
+        elif f.line is not None and 1 <= f.line <= len(blocks):
+            target = blocks[f.line - 1].anchor
         if target is None:
             target = title
         if target is None:  # a document without a body paragraph: give it one

@@ -41,11 +41,14 @@ class Location(_Frozen):
     table: int | None = None
     row: int | None = None
     cell: int | None = None
+    footnote: int | None = None  # a Word footnote's number: the line is that footnote's text
 
     def describe(self) -> str:
         parts: list[str] = []
         if self.page is not None:
             parts.append(f"trang {self.page}")
+        if self.footnote is not None:
+            parts.append(f"chú thích {self.footnote}")
         if self.table is not None:
             parts.append(f"bảng {self.table}, hàng {self.row}, ô {self.cell}")
         elif self.paragraph is not None:

@@ -203,7 +203,7 @@ def fix_docx(data: bytes, fixes: list[Fix], findings: list[Finding], lang: str =
     skipped: list[Fix] = []
     for fx in fixes:
         done = False
-        if 1 <= fx.line <= len(blocks):
+        if 1 <= fx.line <= len(blocks) and not blocks[fx.line - 1].note:  # a footnote's: a comment, not a change
             here = blocks[fx.line - 1].element
             done = any(track(p, fx, ids, when) for p in _paragraphs(here))
             if not done and fx.line < len(blocks) and here.tag == P and blocks[fx.line].element.tag == P:

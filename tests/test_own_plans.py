@@ -306,7 +306,12 @@ WORD_DEFECTS = [  # (regex in a paragraph, its replacement, the words to find th
     (r"(?<=toàn trình: tối thiểu )[89]\d(?=%)", "65", "tối thiểu 65%", ("HP215-TGT-HOSO", "weaker")),
     # the plan's column of a target table (found at the row's description cell)
     (r"^≥ 8\d$", "≥ 65", "Hồ sơ thủ tục hành chính được xử lý", ("HP215-TGT-HOSO", "weaker")),
+    (r"(?<=toàn trình )≥ [89]\d(?=%)", "≥ 65", "toàn trình ≥ 65%", ("HP215-TGT-HOSO", "weaker")),
     (r"(?<![\d.,])[5-9]\d(?=% cán bộ, công chức)", "40", "40% cán bộ", ("HP215-TGT-KYNANGSO", "weaker")),
+    # a target table's cell holding the figure with its comparator ("≥ 60%", "Tối thiểu 50%"): the last such cell
+    # of these plans is the staff-training row's
+    (r"^(?:≥ |[Tt]ối thiểu )[5-9]\d(?=%$)", "40", "viên chức được tập huấn, bồi dưỡng kỹ năng số",
+     ("HP215-TGT-KYNANGSO", "weaker")),
     (r"(?<=kỹ năng số: tối thiểu )[5-9]\d(?=%)", "40", "tối thiểu 40%", ("HP215-TGT-KYNANGSO", "weaker")),
     ("Phòng Văn hóa - Xã hội", "Phòng Văn hóa và Thông tin", "Phòng Văn hóa và Thông tin",
      ("HP215-BODIES", "outdated")),

@@ -1,4 +1,6 @@
-"""Word (.docx) plans: headers and text boxes, then body paragraphs and cells in order; legacy fonts fixed."""
+"""Word (.docx) plans: headers, then body paragraphs and cells in order, then footers; a text box is read just before
+the paragraph (or table) it is anchored in, a footnote just after the paragraph (or table) that calls it; legacy
+fonts fixed."""
 
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ P, TBL, TR, TC, R = _q("p"), _q("tbl"), _q("tr"), _q("tc"), _q("r")
 SDT, SDT_CONTENT = _q("sdt"), _q("sdtContent")
 T, TAB, BR, CR, NBH, TXBX = _q("t"), _q("tab"), _q("br"), _q("cr"), _q("noBreakHyphen"), _q("txbxContent")
 TABS = _q("tabs")
+FOOTNOTE, FOOTNOTE_REF = _q("footnote"), _q("footnoteReference")
 FALLBACK = f"{{{MC}}}Fallback"
 DELETED = (_q("del"), _q("moveFrom"))  # tracked deletions (and moves away): not part of the text
 _FORM = re.compile(r"^\s*(?:uy ban nhan dan|ubnd|cong hoa|doc lap|so\s*:|n\w{1,2}i nh\w{1,2}n|chu tich|"
@@ -107,6 +110,60 @@ def _owner_paragraph(el: Any) -> Any:
     return None
 
 
+def _children(parent: Any) -> Iterator[Any]:
+    """Paragraphs and tables of a body, header, cell, text box or footnote, in order (content controls opened)."""
+    for child in parent.iterchildren():
+        if child.tag in (P, TBL):
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _children(content)
+
+
+def _boxes(block: Any) -> list[Any]:
+    """The text boxes anchored in a paragraph or table: not the VML copy Word keeps of each (mc:Fallback), not a
+    box inside another box (read with the box holding it)."""
+    return [box for box in block.iter(TXBX) if not _inside(box, FALLBACK) and not _inside_any(box, (TXBX,), block)]
+
+
+def footnotes_of(doc: Any) -> dict[str, Any]:
+    """The document's footnotes (word/footnotes.xml) by id, without the separators Word keeps there; parsed as
+    python-docx parses its parts (no external entity resolved). The part's own element when python-docx gives one."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    try:
+        part = doc.part.part_related_by(RT.FOOTNOTES)
+    except KeyError:
+        return {}
+    root = getattr(part, "element", None)
+    if root is None:
+        root = parse_xml(part.blob)
+    return {n.get(_q("id")): n for n in root.iter(FOOTNOTE) if n.get(_q("type")) in (None, "normal")}
+
+
+def reading_order(parent: Any, notes: dict[str, Any] | None = None,
+                  _called: list[str] | None = None) -> Iterator[tuple[Any, str | None]]:
+    """The paragraphs and tables of ``parent`` as a reader meets them: each text box's just before the paragraph
+    (or table) it is anchored in, each footnote's just after the paragraph (or table) that first calls it.
+    Yields (element, where): where is None for ``parent``'s own, "box" inside a text box, "note N" inside the
+    N-th footnote called (the number Word prints). The Word reader numbers its lines in this order, and so do
+    --annotate and --fix."""
+    called = [] if _called is None else _called
+    for child in _children(parent):
+        for box in _boxes(child):
+            for el, where in reading_order(box, notes, called):
+                yield el, where if where is not None else "box"
+        yield child, None
+        for ref in child.iter(FOOTNOTE_REF) if notes else ():
+            key = ref.get(_q("id"))
+            if key in notes and key not in called and not _inside_any(ref, DELETED, child):  # type: ignore[operator]
+                called.append(key)  # type: ignore[arg-type]
+                for el, _ in reading_order(notes[key]):  # type: ignore[index]
+                    yield el, f"note {len(called)}"
+
+
 def _run_of(el: Any) -> Any:
     node = el.getparent()
     while node is not None and node.tag != R:
@@ -173,13 +230,7 @@ class _Reader:
     # ------------------------------------------------------------------ block content
     def blocks(self, parent: Any) -> Iterator[Any]:
         """Paragraphs and tables of a body, header, cell or text box, in order (content controls opened)."""
-        for child in parent.iterchildren():
-            if child.tag in (P, TBL):
-                yield child
-            elif child.tag == SDT:
-                content = child.find(SDT_CONTENT)
-                if content is not None:
-                    yield from self.blocks(content)
+        return _children(parent)
 
     def numbered_lines(self, p: Any) -> list[str]:
         """A paragraph's lines (see ``paragraph_lines``) as Word draws them: its automatic number (or bullet)
@@ -205,11 +256,12 @@ class _Reader:
                                         or len(self.lines) > self.limits.max_lines):
             check_size(self.lines, self.where, self.limits)
 
-    def add_blocks(self, parent: Any) -> None:
-        for block in self.blocks(parent):
+    def add_blocks(self, parent: Any, notes: dict[str, Any] | None = None) -> None:
+        for block, where in reading_order(parent, notes):
             if block.tag == P:
                 n = len(self.lines) + 1
-                loc = Location(line=n, paragraph=n)
+                note = int(where.split()[1]) if where and where.startswith("note") else None
+                loc = Location(line=n, paragraph=n) if note is None else Location(line=n, footnote=note)
                 lines = self.numbered_lines(block)
                 self.add_line(Line(text=" ".join(lines), loc=loc))
                 numbered = self.numbering.num_of(block) is not None
@@ -257,11 +309,6 @@ class _Reader:
             self.units.append(layout.Unit(text="", loc=rows[0][0].loc if rows and rows[0] else Location(line=0),
                                           table=table))
 
-    def add_text_boxes(self, root: Any) -> None:
-        for box in root.iter(TXBX):
-            if _inside(box, FALLBACK) or _inside(box, TXBX):
-                continue
-            self.add_blocks(box)
 
 
 def _is_form_table(rows: list[list[TableCell]], first_row: list[str]) -> bool:
@@ -381,13 +428,9 @@ def read(path: Path, limits: Limits) -> Document:
         headers, footers = _parts(doc, "header"), _parts(doc, "footer")
         for root in headers:
             reader.add_blocks(root)
-            reader.add_text_boxes(root)
-        body = doc.element.body
-        reader.add_text_boxes(body)
-        reader.add_blocks(body)
+        reader.add_blocks(doc.element.body, footnotes_of(doc))
         for root in footers:
             reader.add_blocks(root)
-            reader.add_text_boxes(root)
     except IngestError:
         raise
     except Exception as exc:  # any library failure on a hostile file is an unreadable file

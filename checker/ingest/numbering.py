@@ -37,6 +37,7 @@ class Level:
     text: str = "%1."
     restart: int | None = None  # lvlRestart: restart after this level (1-based), None = after any higher one
     indent: int | None = None  # the level's left indent (twips), where its pPr sets one
+    legal: bool = False  # w:isLgl ("legal numbering"): every number in the level's text drawn as a figure ("1.2.")
 
 
 @dataclass
@@ -218,7 +219,8 @@ class Numbering:
             k = int(m.group(1)) - 1
             lv = levels.get(k, Level())
             value = counters.get(k, lv.start)
-            return render(value, lv.fmt if k == ilvl or lv.fmt != "bullet" else "decimal", self.vietnamese)
+            fmt = lv.fmt if k == ilvl or lv.fmt != "bullet" else "decimal"
+            return render(value, "decimal" if level.legal and fmt != "bullet" else fmt, self.vietnamese)
 
         return re.sub(r"%([1-9])", sub, level.text).strip()
 
@@ -228,7 +230,12 @@ def _level(lvl: Any) -> Level:
     restart = _val(lvl, "lvlRestart")
     return Level(start=int(start) if start and start.isdigit() else 1, fmt=_val(lvl, "numFmt") or "decimal",
                  text=_val(lvl, "lvlText") or "", restart=int(restart) if restart and restart.isdigit() else None,
-                 indent=_indent(lvl.find(_q("pPr"))))
+                 indent=_indent(lvl.find(_q("pPr"))), legal=_on(lvl.find(_q("isLgl"))))
+
+
+def _on(el: Any) -> bool:
+    """A Word on/off property: present and not switched off (w:val "0", "false", "off")."""
+    return el is not None and el.get(_q("val"), "true").lower() not in ("0", "false", "off")
 
 
 def _indent(ppr: Any) -> int | None:

@@ -69,12 +69,60 @@ def _blank(item: Item) -> bool:
     return item[0] == "line" and not str(item[1]).strip()
 
 
+EDGE_LINES = 2  # a running header or footer takes at most this many lines at the top or the foot of a page
+MIN_RUNNING_PAGES = 3  # and is printed on at least this many pages (and on half of them): a first page has none
+
+
+def _running_key(item: Item) -> str | None:
+    """A line as a running header or footer repeats it from page to page: folded, its figures (the page number, the
+    page count) and spacing left out; None for a table or a line without words."""
+    if item[0] != "line":
+        return None
+    key = " ".join(re.sub(r"\d+", "#", fold(str(item[1]))).split())
+    return key if sum(ch.isalpha() for ch in key) >= 3 else None
+
+
+def _edges(items: list[Item]) -> list[int]:
+    """Indices of the first and last few lines of text of a page (a table ends the run from its side)."""
+    text = [k for k, item in enumerate(items) if not _blank(item)]
+    out: list[int] = []
+    for side in (text, text[::-1]):
+        for k in side[:EDGE_LINES]:
+            if items[k][0] != "line":
+                break
+            out.append(k)
+    return out
+
+
+def running_lines(pages: Sequence[list[Item]]) -> list[set[int]]:
+    """For each page, the lines that are its running header or footer: text the document's pages repeat at their
+    top or foot, the same but for its figures ("Kế hoạch CĐS 6 tháng cuối năm 2025 - Trang 2/6", "UBND phường X -
+    Dự thảo"), on three pages or more and on half of them. A PDF prints a Word file's page headers and footers on
+    every page; left in, one cuts a sentence or a table that runs over the page break."""
+    where: dict[str, list[tuple[int, int]]] = {}
+    for page_no, items in enumerate(pages):
+        seen: set[str] = set()
+        for k in _edges(list(items)):
+            key = _running_key(items[k])
+            if key is not None and key not in seen:
+                seen.add(key)
+                where.setdefault(key, []).append((page_no, k))
+    out: list[set[int]] = [set() for _ in pages]
+    for spots in where.values():
+        if len(spots) >= MIN_RUNNING_PAGES and 2 * len(spots) >= len(pages):
+            for page_no, k in spots:
+                out[page_no].add(k)
+    return out
+
+
 def from_pages(pages: Sequence[list[Item]]) -> list[list[Item]]:
-    """Each PDF page without its number: the first or the last line of text on the page, when it is only a number
-    near the page's place, with the blank lines between it and the page's text."""
+    """Each PDF page without its number and its running header and footer (``running_lines``): the first or the
+    last line of text on the page, when it is only a number near the page's place, with the blank lines between it
+    and the page's text."""
     out: list[list[Item]] = []
+    running = running_lines(pages)
     for page_no, items in enumerate(pages, start=1):
-        items = list(items)
+        items = [item for k, item in enumerate(items) if k not in running[page_no - 1]]
         text = [k for k, item in enumerate(items) if not _blank(item)]
         drop: set[int] = set()
         for k in {text[0], text[-1]} if text else set():

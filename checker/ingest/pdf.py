@@ -127,7 +127,7 @@ def _placed_items(page: Any) -> list[Item]:
     if not runs:
         return _plain_items(page)
     horizontal, vertical = pdf_grid.rules_of(operations)
-    runs = pdf_grid.struck_out(runs, horizontal)
+    runs = pdf_grid.without_note_calls(pdf_grid.struck_out(runs, horizontal))
     if not runs:
         return []
     grids = pdf_grid.grids_of(horizontal, vertical)

@@ -319,6 +319,27 @@ def struck_out(runs: list[Run], horizontal: list[tuple[float, float, float]]) ->
     return keep
 
 
+_NOTE_CALL = re.compile(r"\d{1,3}|\*{1,3}")
+
+
+def without_note_calls(runs: list[Run]) -> list[Run]:
+    """The runs without the footnote calls printed after a word: a figure (or "*") in small raised type touching
+    the end of the text before it ("85/2016/NĐ-CP¹"). Read inline it would join the word ("85/2016/NĐ-CP1", a
+    figure "80%2"); the note itself is read where the page prints it, a line of its own at the foot."""
+    calls = [r for r in runs if _NOTE_CALL.fullmatch(r.text.strip())]
+    if not calls:
+        return runs
+    drop: set[int] = set()
+    for call in calls:
+        for r in runs:
+            if (r is not call and r.text.strip() and call.height <= 0.75 * r.height
+                    and 0.2 * r.height <= call.y - r.y <= 0.7 * r.height
+                    and -0.5 <= call.x - r.end <= 0.3 * r.height):
+                drop.add(id(call))
+                break
+    return [r for r in runs if id(r) not in drop]
+
+
 # --------------------------------------------------------------------------- text outside tables
 
 
