@@ -57,6 +57,8 @@ class Conventions(_Strict):
     issuer_levels: list[IssuerLevel]
     number_labels: list[str]
     draft_markers: list[str]
+    letter_subject: list[str] = Field(default_factory=list)
+    addressee: list[str] = Field(default_factory=list)
     signers: Signers
     parts: dict[str, list[str]]
     part_markers: list[str]

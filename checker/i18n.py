@@ -53,6 +53,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chỉ tiêu đặt mức yếu hơn: '{actual}' trong khi văn bản chỉ đạo yêu cầu '{expected}'",
         "en": "weaker comparator: '{actual}' where the directive asks '{expected}'",
     },
+    "form.letter": {
+        "vi": "Văn bản là công văn ('{actual}'), không phải kế hoạch: văn bản chỉ đạo yêu cầu ban hành Kế hoạch "
+              "(tên loại KẾ HOẠCH, trích yếu, ký hiệu {expected})",
+        "en": "the document is a letter ('{actual}'), not a plan: the directive asks for a Kế hoạch (type KẾ HOẠCH, "
+              "title, symbol {expected})",
+    },
+    "target.later": {
+        "vi": "Chỉ tiêu đặt cho mốc muộn hơn văn bản chỉ đạo: {actual}, văn bản chỉ đạo yêu cầu {expected}",
+        "en": "target set for a later deadline than the directive's: {actual}; the directive asks {expected}",
+    },
     "target.hedged": {
         "vi": "Chỉ tiêu chỉ ở mức phấn đấu/ước lượng ('{actual}'), văn bản chỉ đạo yêu cầu '{expected}'",
         "en": "target is only aspirational ('{actual}'); the directive asks '{expected}'",

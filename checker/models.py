@@ -215,6 +215,7 @@ class Target(_Frozen):
     reference_text: str | None = None  # that figure as written ("Tối thiểu 80%")
     implicit: bool = False  # "toàn bộ", "tất cả": 100% in words, not a figure
     restated: bool = False  # the parent's figure restated ("Kế hoạch 215 giao các chỉ tiêu: ..."), not the plan's
+    due: dt.date | None = None  # the deadline it is set for, where its table column names one ("Đến 31/12/2026")
 
 
 class Assignment(_Frozen):

@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterator
 
 from checker.checks.base import Context, finding, line_text, short
+from checker.conventions import conventions
 from checker.i18n import msg
-from checker.models import Finding, Plan
+from checker.models import Finding, Line, Plan
 from checker.rules.schema import DocumentForm
-from checker.text import squash
+from checker.text import fold, squash
 
 ID = "document-form"
 HEADER_PARTS = ("motto", "issuer", "number", "date", "doc-type", "title")
@@ -96,6 +97,12 @@ def _check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
     if not plan.lines:
         return
     missing = _missing_header(plan, list(require))
+    letter = _letter_subject(plan) if "doc-type" in missing else None
+    if letter is not None:  # a letter sent where a plan is asked for: its type, not two missing parts
+        missing = [p for p in missing if p not in ("doc-type", "title")]
+        yield finding(rule, ID, "inconsistent", plan=plan, line=letter.loc.line,
+                      message=msg("form.letter", lang, actual=short(letter.text, 90), expected=rule.symbol),
+                      evidence=short(letter.text), expected=f"KẾ HOẠCH, Số: …/{rule.symbol}", actual=short(letter.text))
     if missing:
         all_lost = all(p in missing for p in ("motto", "issuer", "number", "date"))
         parts = ", ".join(_part(p, lang, rule.symbol) for p in missing)
@@ -122,6 +129,20 @@ def _check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
                           expected="TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH) / họ tên",
                           actual=parts)
     yield from _recipients(plan, rule, ctx)
+
+
+def _letter_subject(plan: Plan) -> Line | None:
+    """The subject line of a letter ("V/v triển khai thực hiện Kế hoạch số 215/KH-UBND ..."), in the header zone
+    (before the first part), where the document has no type name (rules/conventions.yaml ``letter_subject``)."""
+    first_part = min((s.line for s in plan.sections if s.line), default=None)
+    markers = [fold(m) for m in conventions().letter_subject]
+    for ln in plan.lines[:40]:
+        if first_part is not None and ln.loc.line >= first_part:
+            break
+        text = fold(ln.text).lstrip(" #*>")
+        if any(text.startswith(m) and text[len(m) : len(m) + 1] in (" ", "") for m in markers):
+            return ln
+    return None
 
 
 def _number(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:

@@ -98,6 +98,9 @@ def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[Problem]:
             out.append(("target.comparator", "warning", want, got, ""))
     if t.hedged and not out:
         out.append(("target.hedged", "warning", want, as_written(t) or got, ""))
+    due = ctx.pack.directive.deadline
+    if due is not None and t.due is not None and t.due > due:
+        out.append(("target.later", rule.severity, f"{want} đến {due:%d/%m/%Y}", f"{got} đến {t.due:%d/%m/%Y}", ""))
     if rule.scope and not all_groups(squash(t.text), [squash_all(g) for g in rule.scope]):
         out.append(("target.scope", "warning", " / ".join(rule.scope[0]), "", ""))
     allowed = squash_all(rule.allowed_exclusions)

@@ -36,8 +36,9 @@ MARKER = re.compile(
     r"|(?P<roman>[IVXL]{1,6}\s*(?:[.:)]|[-–/](?=\s+[^\W\d_])))"
     r"|(?P<arabic>\(\d{1,2}\)|\d{1,2}\s*(?:[.)]|[-–/](?=\s+[^\W\d_])))"
     rf"|(?P<upper>[A-ZĐ]\s*[.)])(?=\s+[{UPPER}])"
-    r"|(?P<letter>[a-zđ](?:\s*(?:\)|/(?=\s))|-(?=\s)))"  # "a)", "a/", "a- "
-    rf"|(?P<bullet>[-+*•–—▪◦●○](?=\s|[{UPPER}\d]))"
+    r"|(?P<letter>[a-zđ](?:\s*(?:\)|/(?=\s))|-(?=\s)|\.(?=\t)))"  # "a)", "a/", "a- "; "a.<tab>": Word's list as text
+    # bullets; "·", "§" and "o" before a tab are the Symbol, Wingdings and Courier bullets of a Word list saved as text
+    rf"|(?P<bullet>[-+*•–—▪◦●○·§](?=\s|[{UPPER}\d])|o(?=\t))"
     r")(?=\s|$|[^\w\s])"
 )
 _LEVEL = {"part": 1, "roman": 1, "upper": 1, "arabic": 2, "letter": 4}
@@ -46,6 +47,7 @@ _CLOSED = re.compile(r"[.;:!?)…]$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
 _COMPARATOR_FIRST = re.compile(r"[≥≤<>=]\s*\d")
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
+_LEADER_FIRST = re.compile(r"(?:\.{4,}|…{2,})\s*\S")  # a line opening with a dot leader (a tab's leader typed)
 DOC_TYPES = ("ke hoach", "quyet dinh", "bao cao", "thong bao", "chuong trinh", "chi thi", "nghi quyet",
               "cong van", "to trinh", "huong dan")
 _AUTHORITY = re.compile(r"\b(?:tm|kt|q|tl|tuq)\s*[.,]\s*(?:uy ban|ubnd|chu tich|ban)\b")
@@ -179,6 +181,21 @@ def _openers() -> re.Pattern[str] | None:
     return re.compile(r"^\s*(?:\*\*|__)?(" + "|".join(re.escape(w) for w in words) + r")\s*,")
 
 
+@lru_cache(maxsize=1)
+def _letter_openers() -> re.Pattern[str]:
+    from checker.conventions import conventions
+
+    conv = conventions()
+    words = [*conv.letter_subject, *conv.addressee]
+    return re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in words) + r")(?=[\s:]|$)") if words else re.compile(
+        r"(?!)")
+
+
+def _opens_letter_part(text: str) -> bool:
+    """The line opens a letter's subject ("V/v ...") or its addressee ("Kính gửi: ..."), rules/conventions.yaml."""
+    return bool(_letter_openers().match(fold(text.lstrip(" *#>"))))
+
+
 def marker_of(text: str) -> tuple[str, str | None]:
     """The marker a block opens with (as written) and its family, or ("", None)."""
     m = MARKER.match(text)
@@ -201,6 +218,9 @@ def _expand_cols(text: str, upto: int) -> int:
 
 
 _BLANK_FIELD = re.compile(r"(?:\bs\w{0,2}\s*:|\bngay|\bthang)$")
+# a list's marker alone before a tab: Word saving a bulleted or numbered list as text writes "·<tab>UBND thành phố;"
+# ("o", "§" for the lower levels' bullets): the item's marker, never a column of its own
+_MARKER_ONLY = re.compile(r"[·•o§▪◦\-–+*]|\d{1,2}[.)]|[a-zđ][.)]|[IVX]{1,4}\.")
 _GAP = re.compile(rf"[ \t\u00a0]*\t[ \t\u00a0]*|[ \u00a0]{{{MIN_GAP},}}")
 
 
@@ -218,7 +238,7 @@ def split_columns(text: str) -> tuple[tuple[int, str] | None, tuple[int, str] | 
             break
         left = stripped[lead : m.start()]
         wide = "\t" in m.group() or _expand_cols(stripped, m.end()) >= RIGHT_COLUMN
-        if not wide or _BLANK_FIELD.search(fold(left)) or stripped[m.end()] == "/":
+        if not wide or _BLANK_FIELD.search(fold(left)) or stripped[m.end()] == "/" or _MARKER_ONLY.fullmatch(left):
             continue  # "Số:      /KH-UBND", "ngày     tháng 9": a field left blank, not a gap between columns
         if best is None or len(m.group()) > len(best.group()):
             best = m
@@ -408,6 +428,26 @@ def _plain(u: Unit) -> bool:
     return u.table is None and u.loc.table is None and not _CELL_GAP.search(u.text.strip())
 
 
+_ROW_NUMBERED = re.compile(r"^\d{1,2}\.?$")  # a typed table's row number ("1", "12.")
+_LIST_MARKER = re.compile(r"^(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]{1,4}\.)\s")
+
+
+def _set_in(u: Unit) -> bool:
+    """A line of a typed table set in from the margin (its first column left empty), not a point of a list: the
+    rest of the row above, wrapped in its cells ("1 <tab> Thủ tục ... cung cấp dưới <tab> 100%" then
+    "<tab> dạng dịch vụ công trực tuyến toàn trình")."""
+    t = u.text.strip()
+    return (bool(t) and u.table is None and u.loc.table is None and bool(_CELL_GAP.match(u.text))
+            and not _LIST_MARKER.match(t))
+
+
+def _numbered_start(u: Unit) -> bool:
+    """A typed row that opens with its number and a cell ("4 <tab> Báo cáo định kỳ ..."), its other cells on the
+    lines set in under it."""
+    cells = _tab_cells(u.text) if u.table is None and u.loc.table is None else []
+    return len(cells) == 2 and bool(_ROW_NUMBERED.match(cells[0]))
+
+
 def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = False) -> dict[int, int]:
     """Tables typed with tabs or wide spacing: runs of two rows or more, the first a header row (no figure) of
     three cells or more; in a double-spaced extraction the blank line after each row does not end the table.
@@ -422,6 +462,10 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
             nxt += 1
         return bool(t) and len(t) <= 120 and _plain(units[k]) and nxt < end and _is_row(units[nxt], first=False)
 
+    def continued(k: int) -> bool:  # the table goes on after line k
+        nxt = k + 1
+        return nxt < end and (_is_row(units[nxt], first=False) or _set_in(units[nxt]) or _numbered_start(units[nxt]))
+
     runs: dict[int, int] = {}
     i = start
     while i < end:
@@ -433,7 +477,14 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
                 elif double_spaced and not units[j].text.strip() and j + 1 < end and (
                         _is_row(units[j + 1], False) or group_row(j + 1)):
                     j += 1
-                elif group_row(j):
+                elif group_row(j) and not _set_in(units[j]):
+                    j += 1
+                elif _set_in(units[j]) and (continued(j) or (len(units[j].text.strip()) <= 60
+                                                             and not _SENTENCE_END.search(units[j].text.strip()))):
+                    # a row's cells wrapped onto the line under it; after the last row only a short rest of a
+                    # cell, never a sentence (a paragraph set in by a tab)
+                    j += 1
+                elif _numbered_start(units[j]) and j + 1 < end and _set_in(units[j + 1]):
                     j += 1
                 else:
                     break
@@ -443,6 +494,20 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
                 continue
         i += 1
     return runs
+
+
+def _wraps_into(row: list[TableCell], cells: list[str]) -> bool:
+    """``cells`` (first column empty) are the rest of ``row`` (numbered), wrapped in its cells: no column holds a
+    figure in both (a sub-row under a numbered row gives its own figures where the row has them)."""
+    if len(cells) != len(row) or cells[0] or not _ROW_NUMBERED.match(row[0].text):
+        return False
+    return not any(_FIGURE.search(a.text) and _FIGURE.search(b) for a, b in zip(row, cells, strict=True))
+
+
+def _joined_row(row: list[TableCell], cells: list[str]) -> list[TableCell]:
+    """``row`` with each cell's wrapped rest joined to it (the cell keeps where it began)."""
+    return [c.model_copy(update={"text": f"{c.text} {more}".strip()}) if more else c
+            for c, more in zip(row, cells, strict=True)]
 
 
 def _placed_cells(texts: list[str]) -> list[list[str]]:
@@ -550,6 +615,10 @@ class _Body:
         prev = prev_part.text
         if prev.rstrip().endswith("./.") or RECIPIENTS.match(squash(p.text)):
             return None  # "./." closes a document's text (NĐ 30/2020); "Nơi nhận:" opens its closing
+        if _opens_letter_part(p.text):
+            return None  # "V/v ..." under a letter's number, "Kính gửi:": each a block of its own
+        if _LEADER_FIRST.match(p.text):
+            return " "  # "... tối thiểu" / "........ 82,5%": a dot leader joins a label to its value, wrapped or not
         if len(cur.parts) == 1 and self._heading_like(cur):
             # a heading's title goes on over a full line in lower case, or in a figure its sentence waits for
             # ("… ký số trên" / "90% văn bản")
@@ -639,11 +708,16 @@ class _Body:
                 j = tab_runs[i]
                 self.tables += 1
                 typed = [units[k] for k in range(i, j) if units[k].text.strip()]
-                rows = []
+                rows: list[list[TableCell]] = []
                 # a group's title row across the table stays one cell; the others are placed in their columns
-                placed = iter(_placed_cells([u.text for u in typed if not _plain(u)]))
-                for r, unit in enumerate(typed, start=1):
-                    cells = [unit.text.strip()] if _plain(unit) else next(placed)
+                title = [_plain(u) and not _set_in(u) for u in typed]
+                placed = iter(_placed_cells([u.text for u, across in zip(typed, title, strict=True) if not across]))
+                for unit, across in zip(typed, title, strict=True):
+                    cells = [unit.text.strip()] if across else next(placed)
+                    if rows and _wraps_into(rows[-1], cells):
+                        rows[-1] = _joined_row(rows[-1], cells)
+                        continue
+                    r = len(rows) + 1
                     rows.append([TableCell(text=cell, loc=unit.loc.model_copy(update={"table": self.tables, "row": r,
                                                                                       "cell": c}))
                                  for c, cell in enumerate(cells, start=1)])

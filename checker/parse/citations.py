@@ -89,8 +89,13 @@ def _after(view: View, end: int) -> tuple[date | None, str | None, str | None, i
     issuer = None
     mi = ISSUER.match(rest)
     if mi:
-        issuer = re.sub(r"\s+", " ", view.joined[end + mi.start(1) : end + mi.end(1)]).strip()
-        end += mi.end(1)
+        stop = mi.end(1)
+        if rest[stop : stop + 1] == ":" and "\n" in rest[mi.start(1) : stop]:
+            # the words before a colon that opens the next line are that line's label ("Kính gửi:" under a
+            # letter's subject "V/v ... của UBND thành phố"), not the end of the issuer's name
+            stop = rest.rindex("\n", mi.start(1), stop)
+        issuer = re.sub(r"\s+", " ", view.joined[end + mi.start(1) : end + stop]).strip()
+        end += stop
     return when, raw_date, issuer, end
 
 

@@ -250,7 +250,12 @@ def find_sections(view: View) -> list[Section]:
             m = _ROMAN.match(text)
             if m and (genuine_roman or not re.search(r"[1l|]", m.group(1))):
                 numeral = m.group(1).replace("1", "I").replace("l", "I").replace("|", "I")
-                if roman_value(numeral) and _mostly_upper(m.group(2)) and len(text) <= 160:
+                # "II. MỤC TIÊU"; in sentence case ("I. Mục tiêu chung" under "Phần thứ nhất") where it reads as a
+                # title and stands after a break (NĐ 30/2020: Roman numerals number parts, in any case)
+                # ("1." read as an OCR'd "I." only in capitals: in sentence case it is an arabic number)
+                if roman_value(numeral) and len(text) <= 160 and (_mostly_upper(m.group(2)) or (
+                        numeral == m.group(1) and m.group(2)[:1].isalpha() and _title_like(m.group(2))
+                        and _follows_break(view, i, heading_idx))):
                     number, style, title = numeral, "roman", m.group(2)
         if not style:
             m = _DOTTED.match(text)

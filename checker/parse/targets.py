@@ -155,11 +155,16 @@ _ANY_WORD_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w, _ in
                               + r")(?: muc| ty le| la)?$")
 
 
+_LEADER_END = re.compile(r"\s*(?:\.{4,}|…{2,})\s*$")
+
+
 @lru_cache(maxsize=4096)
 def comparator_before(text_folded: str) -> Comparator:
     """The comparator written right before a figure (within the last few words; ``lead_of`` gives all it reads);
     not a word that a comma or a full stop separates from it ("Ngoài các chỉ tiêu trên, 100% ...": "trên" is
     "above" in the text)."""
+    # a dot leader between a label and its figure ("tối thiểu ........ 82,5%") is not a full stop
+    text_folded = _LEADER_END.sub(" ", text_folded)
     if re.search(r"[,;.]\s*$", text_folded):
         return "="
     tail = squash(text_folded[-24:]) if text_folded.strip() else ""
@@ -534,13 +539,71 @@ def _run_in_references(clause: str, found: list[Figure]) -> tuple[list[Figure], 
     return kept, refs
 
 
+# a field of a form: "Nội dung: ...", "Mức: ...", its label of one to four words, at the start of a line or a sentence
+_FIELD_LABEL = re.compile(r"(?:^|(?<=[.;]\s))([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3}):\s")
+
+
+def _fields(text: str) -> list[tuple[int, int, int]]:
+    """The fields of a form written in ``text``: (label start, value start, value end)."""
+    found = list(_FIELD_LABEL.finditer(text))
+    return [(m.start(), m.end(), found[k + 1].start() if k + 1 < len(found) else len(text))
+            for k, m in enumerate(found)]
+
+
+def _bare_level(value: str) -> bool:
+    """A value that gives a level and nothing of what it measures ("phấn đấu đạt từ 70% trở lên", "tối thiểu
+    75%"): a figure, comparators, hedges and a deadline only."""
+    folded = fold(value)
+    return "%" in normalise_percent(folded) and _names_nothing(re.sub(r"\btu\b", " ", _HEDGE.sub(" ", folded)))
+
+
+def _subject_value(value: str) -> bool:
+    """A field's value that says what is measured and gives no figure ("Hồ sơ thủ tục hành chính ...")."""
+    return not _DIGIT.search(value) and len(re.findall(r"[^\W\d_]{2,}", value)) >= 2
+
+
+def form_text(text: str) -> str:
+    """A target written as the fields of a form ("Nội dung: Hồ sơ ... trực tuyến toàn trình. Mức: tối thiểu 80%.
+    Thời hạn: ..."), read as one clause: the subject field's label and its closing stop blanked out, so that the
+    level's figure has the subject's words before it. Blanked, not removed: every offset stays where it was."""
+    fields = _fields(text)
+    out = list(text)
+    for (s1, v1, e1), (_, v2, e2) in zip(fields, fields[1:], strict=False):
+        value = text[v1:e1].rstrip()
+        level = text[v2:e2].strip()
+        level = re.split(r"(?<=[.;])\s", level, maxsplit=1)[0]
+        if _subject_value(value.rstrip(".;")) and _bare_level(level):
+            out[s1:v1] = " " * (v1 - s1)
+            if value.endswith((".", ";")):
+                out[v1 + len(value) - 1] = " "
+    return "".join(out)
+
+
+def form_fields(items: list[Item], texts: list[str]) -> list[Item]:
+    """The fields of a form written one per line ("Nội dung: Hồ sơ ..." then "Mức: tối thiểu 80%." then "Thời
+    hạn: ..."; blank lines between them or not): the item of a level's field joins the item of the subject's field
+    above it, so that they read as one clause (``form_text``). Other items are kept as they are."""
+    out: list[Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if prev is not None and all(not texts[k].strip() for k in range(prev.last + 1, it.first)):
+            last = _fields(prev.text)[-1:]
+            first = _fields(it.text)[:1]
+            if last and first and first[0][0] == 0 and _subject_value(prev.text[last[0][1]:].rstrip(" .;")) and (
+                    _bare_level(re.split(r"(?<=[.;])\s", it.text[first[0][1]:first[0][2]].strip(), maxsplit=1)[0])):
+                out[-1] = Item(first=prev.first, last=it.last, text=f"{prev.text} {it.text}", section=it.section)
+                continue
+        out.append(it)
+    return out
+
+
 def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int],
                      spans: list[list[Span]] | None = None) -> list[Target]:
     """Targets of text items; ``spans`` (per line) map offsets of a logical line back to its source lines."""
     out: list[Target] = []
     whole_re = _vocabulary()[2]
     whole_words = _whole_literals()
-    for it in items:
+    for it in form_fields(items, texts):
         # both figures need a digit, and 100% in words one of its words: plain substring tests first (C speed),
         # the patterns only where they can match
         folded = fold(it.text)
@@ -562,7 +625,7 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
             mapping += [(pos + max(0, s.start - lead), s.loc.line) for s in line_spans] or [(pos, line_numbers[i])]
             parts.append(t)
             pos += len(t) + 1
-        text = " ".join(parts)
+        text = form_text(" ".join(parts)) if ":" in it.text else " ".join(parts)
         targets = targets_in_text(text, mapping, it.section) if has_percent else []
         # a table flattened into text gives the parent's figure a line of its own ("100%"): that is the
         # reference column, not a second target
@@ -579,6 +642,11 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
     return out
 
 
+def column_deadlines(header: list[str]) -> dict[int, date]:
+    """The deadline each column of a header row names ("Đến 31/12/2026", "Năm 2026" is not one: a year alone)."""
+    return {k: d for k, text in enumerate(header) if (d := deadline(fold(text))) is not None}
+
+
 def _column_roles(header: list[str]) -> dict[int, str]:
     """Which columns hold the parent's figure, the plan's own, or neither (a note, a unit of measure, a
     responsible office), from a header row's words (rules/conventions.yaml, table_columns). A column headed by a
@@ -592,13 +660,19 @@ def _column_roles(header: list[str]) -> dict[int, str]:
     own_first = [o for o in own if any(_has_word(o, [i]) for i in ignore)]
     roles: dict[int, str] = {}
     # columns by stage ("Đến 30/9/2025" | "Đến 31/12/2025"): the latest deadline's is the target, an earlier one
-    # a milestone on the way, neither the plan's target nor the parent's
-    deadlines = {k: d for k, text in enumerate(header) if (d := deadline(fold(text))) is not None}
-    last = max(deadlines.values(), default=None)
+    # a milestone on the way, neither the plan's target nor the parent's; a column for a later year ("Đến
+    # 31/12/2026" beside "Đến 31/12/2025") is the plan's horizon ("later"), not this year's target
+    # (a column of results reached, "Kết quả đến 31/12/2024", is neither: past, set aside below)
+    deadlines = {k: d for k, d in column_deadlines(header).items()
+                 if not _has_word(squash(header[k]), ignore) or _has_word(squash(header[k]), own_first)}
+    first_year = min((d.year for d in deadlines.values()), default=None)
+    last = max((d for d in deadlines.values() if d.year == first_year), default=None)
     for k, text in enumerate(header):
         sq = squash(text)
         tight = sq.replace(" ", "")  # a narrow column broke its words ("Thàn h phố giao", "Phư ờng thực hiện")
-        if last is not None and deadlines.get(k, last) < last:
+        if last is not None and deadlines.get(k, last).year > last.year:
+            roles[k] = "later"
+        elif last is not None and deadlines.get(k, last) < last:
             roles[k] = "ignore"
         elif _has_word(sq, own_first) or any(o.replace(" ", "") in tight for o in own_first):
             roles[k] = "own"
@@ -651,6 +725,7 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
     the reference; notes and units of measure are neither. A row giving only the parent's figure adopts it."""
     out: list[Target] = []
     roles: dict[int, str] = {}
+    dues: dict[int, date] = {}  # the deadline a column's header names
     numbering = _numbering_column(rows)  # "TT" even where its header was lost (a PDF's narrow, broken header)
     above: list[list[str]] = []  # the header rows above (the last few: a header is not a whole table)
     percent_columns: set[int] = set()  # columns whose header carries the percent sign ("Tỷ lệ (%)")
@@ -664,6 +739,7 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
                 # a column's own words first ("Thành phố giao" under a merged "Năm 2025"); a cell wrapped over
                 # two rows ("Chỉ tiêu thành" / "phố giao") by its words joined
                 roles = {**_column_roles(header), **_column_roles(texts)} or roles
+                dues = column_deadlines(header) or dues
                 percent_columns = {k for k, t in enumerate(header) if "%" in t and re.search(r"[^\W\d_]{2}", t)}
             continue
         above = []
@@ -671,21 +747,29 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
         if not wordy:
             continue
         # what is measured: the widest cell with words that is not a figure column
-        described = [k for k in wordy if roles.get(k) not in ("reference", "own")] or wordy
+        described = [k for k in wordy if roles.get(k) not in ("reference", "own", "later")] or wordy
         main = max(described, key=lambda k: len(texts[k]))
-        figures = [k for k in figure_cells if k != main and roles.get(k) != "ignore" and k not in numbering]
+        figures = [k for k in figure_cells if k != main and roles.get(k) not in ("ignore", "later")
+                   and k not in numbering]
         refs = [k for k in figures if roles.get(k) == "reference"]
         owns = [k for k in figures if roles.get(k) != "reference"]
+        # a row whose only figure is for a later year ("-" under "Đến 31/12/2025", 60% under "Đến 31/12/2026"):
+        # that figure, set for its later deadline
+        later = [k for k in figure_cells if roles.get(k) == "later" and k != main] if not figures else []
         text = texts[main]
+        due = None
         if not FIGURE.search(normalise_percent(fold(text))):
-            source = owns[0] if owns else (refs[0] if refs else None)
+            source = owns[0] if owns else (refs[0] if refs else (later[0] if later else None))
             if source is None:
                 continue
             text = f"{text} {texts[source]}"
+            due = dues.get(source)
             if source in owns:
                 owns.remove(source)
         line = row[main][1]
         targets = targets_in_text(text, [(0, line)], section_of.get(line), "table")
+        if due is not None:
+            targets = [t.model_copy(update={"due": due}) for t in targets]
         ref_col = refs[0] if refs else (owns[0] if owns else None)
         if ref_col is not None:
             m = FIGURE.search(normalise_percent(fold(texts[ref_col])))

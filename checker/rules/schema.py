@@ -187,6 +187,8 @@ class Directive(_Strict):
     issuer: str = F("Cơ quan ban hành: viện dẫn đúng số nhưng cơ quan khác là văn bản khác", "UBND thành phố Hải Phòng")
     title: str = F("Trích yếu", "Ứng dụng CNTT và chuyển đổi số 6 tháng cuối năm 2025")
     short: str | None = F("Tên ngắn, dùng được với --directive", "KH 215/KH-UBND", None)
+    deadline: dt.date | None = F("Hạn các chỉ tiêu (YYYY-MM-DD): chỉ tiêu kế hoạch đặt cho mốc sau hạn này là yếu hơn",
+                                 "2025-12-31", None)
 
 
 class AppliesTo(_Strict):
