@@ -357,11 +357,12 @@ def test_dot_leaders_keep_the_comparator_and_join_wrapped_lines(tmp_path: Path, 
 
 
 def test_word_plan_of_round_4_is_the_generators(tmp_path: Path, packs: list[LoadedPack]) -> None:
-    """The committed .docx is what word/make_round4.py writes (same verdict), and LibreOffice's PDF of it too."""
+    """The committed .docx is what word/make_phuong_kinh_mon.py writes (same verdict), and so is the PDF
+    LibreOffice prints from it."""
     pytest.importorskip("docx")
     name = "phuong-kinh-mon-danh-so-phap-ly.docx"
-    made = subprocess.run(["python3", str(PLANS / "word" / "make_round4.py"), str(tmp_path)], capture_output=True,
-                          text=True, timeout=120)
+    maker = PLANS / "word" / "make_phuong_kinh_mon.py"
+    made = subprocess.run(["python3", str(maker), str(tmp_path)], capture_output=True, text=True, timeout=120)
     assert made.returncode == 0, made.stderr
     verdict = _loud(check_file(PLANS / name, packs).findings)
     assert [f[:2] for f in verdict] == [("HP215-BODIES", "outdated"), ("HP215-TGT-HAILONG", "weaker")]
