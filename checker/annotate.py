@@ -2,12 +2,12 @@
 
 The copy is ``<name>.checked.docx`` beside the input; the input is never written (nor is any other file: an
 existing ``.checked.docx`` is replaced through a temporary file in the same folder). A finding's ``line`` is the
-number the Word reader gave its paragraph or cell, so the blocks are walked in the reader's order
-(``checker.ingest.docx.reading_order``: headers, body paragraphs and table cells with each text box before its anchor
-and each footnote after the paragraph calling it, footers) to find it again. Comments can only anchor in the body:
-a finding on a footnote is commented on the paragraph calling the note; findings on a header, footer or text box
-line, and findings about the whole plan (``line`` None, e.g. a missing target), on the title paragraph ("KẾ HOẠCH",
-else the first non-empty body paragraph).
+number the Word reader gave its paragraph or cell, so the blocks are walked in the reader's order (the first
+page's header; body paragraphs and table cells, each text box before its anchor and each footnote after the
+paragraph calling it, ``checker.ingest.docx.reading_order``; running headers and footers) to find it again.
+Comments can only anchor in the body: a finding on a footnote is commented on the paragraph calling the note;
+findings on a header, footer or text box line, and findings about the whole plan (``line`` None, e.g. a missing
+target), on the title paragraph ("KẾ HOẠCH", else the first non-empty body paragraph).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.ingest.docx import TXBX, P, R, T, W, _cells, _inside, _parts, _rows, footnotes_of, reading_order
+from checker.ingest.docx import TXBX, P, R, T, W, _cells, _inside, _rows, footnotes_of, page_parts, reading_order
 from checker.models import Finding, PlanResult, Report
 from checker.report.labels import label
 from checker.text import squash
@@ -70,10 +70,11 @@ def _numbered(block: Any) -> list[Any]:
 def blocks_of(doc: Any) -> list[Block]:
     """Blocks numbered as the reader numbers lines: ``blocks_of(doc)[line - 1]``."""
     w = _Walker()
-    for root in _parts(doc, "header"):
+    before, after = page_parts(doc)
+    for root in before:
         w.add(root, False)
     w.add(doc.element.body, True, footnotes_of(doc))
-    for root in _parts(doc, "footer"):
+    for root in after:
         w.add(root, False)
     return w.blocks
 

@@ -9,7 +9,10 @@ compliant plans, each checked as its Word file and as the PDF LibreOffice prints
 - Word's legal numbering (w:isLgl) draws "1.1." under "Phần I.", as Word prints it;
 - in a PDF, a footnote's call printed after a word in small raised type ("85/2016/NĐ-CP¹") is not glued to it, and a
   running page header or footer with words ("Kế hoạch ... 6 tháng cuối năm 2025 - Trang 2") is page furniture: it
-  neither cuts a table running over the page break nor stays in the text.
+  no longer cuts a table running over the page break, and is read once after the last page;
+- in a Word file, only the header the first page shows is read before the body (where templates put the issuer);
+  the headers printed from page 2 on are read after it, with the footers, as the PDF reads them: another unit's
+  name left there is found once and never taken for the issuer.
 """
 
 from __future__ import annotations
@@ -145,12 +148,15 @@ def _page(top: str, body: list[str], foot: str) -> list[pages.Item]:
 
 
 def test_running_header_and_footer_taken_out() -> None:
-    doc = [_page("UBND phường An Phong - Dự thảo lần 2",
-                 [f"Nội dung trang {n}", "Tỷ lệ hồ sơ ... đạt tối thiểu", f"80% ... trang {n}"],
-                 f"Kế hoạch chuyển đổi số 6 tháng cuối năm 2025 - Trang {n}/4") for n in range(1, 5)]
+    parts = ["Hạ tầng số", "Chính quyền số", "Dữ liệu số", "An toàn thông tin"]
+    doc = [_page("UBND phường An Phong - Dự thảo lần 2", [part, "Tỷ lệ hồ sơ ... đạt tối thiểu", f"80% {part.lower()}"],
+                 f"Kế hoạch chuyển đổi số 6 tháng cuối năm 2025 - Trang {n}/4") for n, part in enumerate(parts, 1)]
     out = pages.from_pages(doc)
     texts = [t for page in out for kind, t in page if kind == "line" and t.strip()]
-    assert not any("Dự thảo" in t or "Trang" in t for t in texts)
+    # out of the pages, read once after the last one (as the Word reader reads running headers and footers)
+    assert [t for t in texts if "Dự thảo" in t or "Trang" in t] == texts[-2:] == [
+        "UBND phường An Phong - Dự thảo lần 2", "Kế hoạch chuyển đổi số 6 tháng cuối năm 2025 - Trang 1/4"]
+    assert texts[:4] == ["Hạ tầng số", "Tỷ lệ hồ sơ ... đạt tối thiểu", "80% hạ tầng số", "Chính quyền số"]
     assert texts.count("Tỷ lệ hồ sơ ... đạt tối thiểu") == 4
     two = pages.from_pages(doc[:2])  # two pages: too few to tell furniture from text
     assert any("Dự thảo" in t for page in two for kind, t in page if kind == "line")
@@ -178,8 +184,33 @@ def test_table_over_a_page_break_under_a_running_footer(tmp_path: Path, packs: l
     doc = read(pdf)
     assert max(ln.loc.page or 0 for ln in doc.lines) >= 3  # the table does run over a page break
     assert [len(t.rows) for t in doc.tables] == [10]
-    assert not any("Dự thảo lần 2" in ln.text for ln in doc.lines)
+    header = [ln.text.strip() for ln in doc.lines if "Dự thảo lần 2" in ln.text]
+    assert header == ["UBND phường An Phong - Dự thảo lần 2"]
     assert _all(pdf, packs) == [] == _all(word, packs)
+
+
+def test_another_units_name_left_in_the_running_header(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """A ward's plan made from another ward's file, the other's name left in the header printed from page 2 on: the
+    issuer is still the ward of the first page, and the leftover is found once, at the header, in the Word file and
+    in its PDF alike (neither every mention of the ward taken as another's, nor the header read mid-page)."""
+    from docx.oxml import parse_xml
+    from helpers_office import convert
+
+    d = docx.Document(str(TAN_HUNG))
+    d.sections[0].different_first_page_header_footer = True
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    for el in parse_xml(f"<w:p {w}><w:r><w:t>ỦY BAN NHÂN DÂN PHƯỜNG AN PHONG</w:t></w:r></w:p>"):
+        d.sections[0].header.paragraphs[0]._p.append(el)
+    word = tmp_path / "plan.docx"
+    d.save(str(word))
+    (pdf,) = convert([word], "pdf", tmp_path)
+    for path in (word, pdf):
+        result = check_file(path, packs)
+        loud = [f for f in result.findings if f.severity in ("error", "warning")]
+        assert result.unit == "Phường Tân Hưng"
+        assert [(f.id, f.kind) for f in loud] == [("HP215-UNITNAME", "inconsistent")], path.suffix
+        assert "AN PHONG" in (loud[0].evidence or "") and loud[0].line == max(ln.loc.line for ln in read(path).lines
+                                                                               if "AN PHONG" in ln.text)
 
 
 def test_round4_pdfs_give_the_word_findings(tmp_path: Path, packs: list[LoadedPack]) -> None:

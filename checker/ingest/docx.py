@@ -1,4 +1,5 @@
-"""Word (.docx) plans: headers, then body paragraphs and cells in order, then footers; a text box is read just before
+"""Word (.docx) plans: the first page's header, then body paragraphs and cells in order, then the running headers and
+the footers (``page_parts``); a text box is read just before
 the paragraph (or table) it is anchored in, a footnote just after the paragraph (or table) that calls it; legacy
 fonts fixed."""
 
@@ -417,6 +418,21 @@ def _parts(doc: Any, kind: str) -> list[Any]:
     return out
 
 
+def page_parts(doc: Any) -> tuple[list[Any], list[Any]]:
+    """(before, after) the body: the page header the first page shows (the first section's first-page header when
+    it has a distinct first page, else its header), read first like the top of that page, where some templates put
+    the issuer and the motto; the running headers shown from page 2 on and every footer, read after the body (page
+    furniture: a leftover from another unit's file is still read, and never taken for the issuer)."""
+    headers, footers = _parts(doc, "header"), _parts(doc, "footer")
+    try:
+        first = doc.sections[0]
+        part = first.first_page_header if first.different_first_page_header_footer else first.header
+        top = None if part.is_linked_to_previous else part._element  # python-docx exposes no public accessor
+    except Exception:  # a missing or broken part: every header is furniture
+        top = None
+    return [h for h in headers if h is top], [h for h in headers if h is not top] + footers
+
+
 def read(path: Path, limits: Limits) -> Document:
     """Read a .docx file into lines (paragraphs and cells) and tables; IngestError when it cannot be read."""
     check_zip(path, limits, "word/document.xml", ".docx")
@@ -425,11 +441,11 @@ def read(path: Path, limits: Limits) -> Document:
 
         doc = python_docx.Document(str(path))
         reader = _Reader(doc, limits, str(path))
-        headers, footers = _parts(doc, "header"), _parts(doc, "footer")
-        for root in headers:
+        before, after = page_parts(doc)
+        for root in before:
             reader.add_blocks(root)
         reader.add_blocks(doc.element.body, footnotes_of(doc))
-        for root in footers:
+        for root in after:
             reader.add_blocks(root)
     except IngestError:
         raise

@@ -82,45 +82,50 @@ def _running_key(item: Item) -> str | None:
     return key if sum(ch.isalpha() for ch in key) >= 3 else None
 
 
-def _edges(items: list[Item]) -> list[int]:
-    """Indices of the first and last few lines of text of a page (a table ends the run from its side)."""
+def _sides(items: list[Item]) -> tuple[list[int], list[int]]:
+    """Indices of a page's lines of text from its top down and from its foot up (blank lines left out)."""
     text = [k for k, item in enumerate(items) if not _blank(item)]
-    out: list[int] = []
-    for side in (text, text[::-1]):
-        for k in side[:EDGE_LINES]:
-            if items[k][0] != "line":
-                break
-            out.append(k)
-    return out
+    return text, text[::-1]
 
 
 def running_lines(pages: Sequence[list[Item]]) -> list[set[int]]:
     """For each page, the lines that are its running header or footer: text the document's pages repeat at their
     top or foot, the same but for its figures ("Kế hoạch CĐS 6 tháng cuối năm 2025 - Trang 2/6", "UBND phường X -
-    Dự thảo"), on three pages or more and on half of them. A PDF prints a Word file's page headers and footers on
-    every page; left in, one cuts a sentence or a table that runs over the page break."""
-    where: dict[str, list[tuple[int, int]]] = {}
-    for page_no, items in enumerate(pages):
-        seen: set[str] = set()
-        for k in _edges(list(items)):
-            key = _running_key(items[k])
-            if key is not None and key not in seen:
-                seen.add(key)
-                where.setdefault(key, []).append((page_no, k))
+    Dự thảo"), on three pages or more and on half of them; a second line counts only under (or over) a first that
+    does. A PDF prints a Word file's page headers and footers on every page; left in, one cuts a sentence or a
+    table that runs over the page break."""
     out: list[set[int]] = [set() for _ in pages]
-    for spots in where.values():
-        if len(spots) >= MIN_RUNNING_PAGES and 2 * len(spots) >= len(pages):
-            for page_no, k in spots:
-                out[page_no].add(k)
+    sides = [_sides(list(items)) for items in pages]
+    for side in (0, 1):
+        for depth in range(EDGE_LINES):
+            where: dict[str, list[tuple[int, int]]] = {}
+            for page_no, items in enumerate(pages):
+                order = sides[page_no][side]
+                if depth >= len(order) or any(k not in out[page_no] for k in order[:depth]):
+                    continue  # the lines nearer the edge are not all furniture: this one is text
+                k = order[depth]
+                key = _running_key(items[k])
+                if key is not None:
+                    where.setdefault(key, []).append((page_no, k))
+            for spots in where.values():
+                if len(spots) >= MIN_RUNNING_PAGES and 2 * len(spots) >= len(pages):
+                    for page_no, k in spots:
+                        out[page_no].add(k)
     return out
 
 
 def from_pages(pages: Sequence[list[Item]]) -> list[list[Item]]:
-    """Each PDF page without its number and its running header and footer (``running_lines``): the first or the
-    last line of text on the page, when it is only a number near the page's place, with the blank lines between it
-    and the page's text."""
+    """Each PDF page without its number: the first or the last line of text on the page, when it is only a number
+    near the page's place, with the blank lines between it and the page's text. Its running header and footer
+    (``running_lines``) are taken out of the page too, and read once after the last page, as the Word reader reads
+    a file's running headers and footers after its body: still text of the document (another unit's name left in a
+    footer is found), never in the middle of a sentence or a table."""
     out: list[list[Item]] = []
     running = running_lines(pages)
+    furniture: dict[str, Item] = {}
+    for page_no, items in enumerate(pages):
+        for k in sorted(running[page_no]):
+            furniture.setdefault(_running_key(items[k]) or "", items[k])
     for page_no, items in enumerate(pages, start=1):
         items = [item for k, item in enumerate(items) if k not in running[page_no - 1]]
         text = [k for k, item in enumerate(items) if not _blank(item)]
@@ -137,6 +142,8 @@ def from_pages(pages: Sequence[list[Item]]) -> list[list[Item]]:
                 drop.add(j)
                 j += step
         out.append([item for k, item in enumerate(items) if k not in drop])
+    if out and furniture:
+        out[-1] += [("line", ""), *furniture.values()]
     return out
 
 
