@@ -242,6 +242,28 @@ def test_a_target_set_only_for_the_later_year_is_late(tmp_path: Path, packs: lis
     assert skills.value == 70 and skills.due is not None and skills.due.year == 2026
 
 
+def test_a_column_per_year_named_by_its_year_alone(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """"Năm 2025 | Năm 2026": a year alone names that year's end; "Năm 2024" is a result, set aside."""
+    by_year = _by_year("-").replace("Đến 31/12/2025\tĐến 31/12/2026", "Năm 2025\tNăm 2026")
+    assert [(f.id, f.kind) for f in check_file(_plan(tmp_path, by_year), packs).findings
+            if f.severity in ("error", "warning")] == [("HP215-TGT-KYNANGSO", "weaker")]
+    past = _by_year("Tối thiểu 55%").replace("Đến 31/12/2025\tĐến 31/12/2026", "Năm 2024\tNăm 2025")
+    assert _loud(check_file(_plan(tmp_path, past), packs).findings) == []
+
+
+def test_a_target_in_words_set_for_a_later_year_is_late(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    skills = "Cán bộ, công chức, viên chức được tập huấn, bồi dưỡng kỹ năng số"
+    others = _bullets([(s, lv) for s, lv in TARGETS if s != skills])
+    late = others + f"- Đến hết năm 2026, tối thiểu 60% {skills[0].lower() + skills[1:]}.\n"
+    found = [f for f in check_file(_plan(tmp_path, late), packs).findings if f.severity in ("error", "warning")]
+    assert [(f.id, f.kind) for f in found] == [("HP215-TGT-KYNANGSO", "weaker")] and "31/12/2026" in found[0].actual
+    in_time = others + f"- Đến hết năm 2025, tối thiểu 60% {skills[0].lower() + skills[1:]}.\n"
+    assert _loud(check_file(_plan(tmp_path, in_time), packs).findings) == []
+    # by stages: the year's figure is the target, the later year's the horizon
+    staged = others + (f"- {skills}: đến hết năm 2025 đạt tối thiểu 55%, đến hết năm 2026 đạt tối thiểu 70%.\n")
+    assert _loud(check_file(_plan(tmp_path, staged), packs).findings) == []
+
+
 def test_the_directive_deadline_is_data(packs: list[LoadedPack]) -> None:
     pack = next(p for p in packs if p.pack.directive.number == "215/KH-UBND").pack
     assert pack.directive.deadline is not None and (pack.directive.deadline.month, pack.directive.deadline.day) == (

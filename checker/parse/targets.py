@@ -426,6 +426,11 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
                               implicit=implicit, reference_value=run_in.get(pos), unit=unit,
                               restated=a + pos < restated_end))
             placed.append((deadline(before), offset, a + sb))
+    if len({d for d, _, _ in placed if d is not None}) == 1:
+        # one deadline written before a figure ("Đến hết năm 2026, tối thiểu 60% ..."): the figure is set for it
+        # (an item by stages, several deadlines, keeps its latest figure as the target: _without_milestones)
+        out = [t.model_copy(update={"due": d}) if d is not None else t
+               for t, (d, _, _) in zip(out, placed, strict=True)]
     return _without_milestones(text, out, placed)
 
 
@@ -642,9 +647,21 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
     return out
 
 
+_COLUMN_YEAR = re.compile(r"\bnam\s+(20\d\d)\b")
+
+
 def column_deadlines(header: list[str]) -> dict[int, date]:
-    """The deadline each column of a header row names ("Đến 31/12/2026", "Năm 2026" is not one: a year alone)."""
-    return {k: d for k, text in enumerate(header) if (d := deadline(fold(text))) is not None}
+    """The deadline each column of a header row names: a date ("Đến 31/12/2026", "Hết năm 2025"), or a year alone
+    ("Năm 2026", "Kế hoạch năm 2025": that year's end)."""
+    out: dict[int, date] = {}
+    for k, text in enumerate(header):
+        folded = fold(text)
+        d = deadline(folded)
+        if d is None and len(years := set(_COLUMN_YEAR.findall(folded))) == 1:
+            d = date(int(years.pop()), 12, 31)
+        if d is not None:
+            out[k] = d
+    return out
 
 
 def _column_roles(header: list[str]) -> dict[int, str]:
