@@ -12,11 +12,22 @@ from __future__ import annotations
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from layouts import OFFICE_PDF, VARIANTS, Outcome, blocks_of, corpus, office_pdfs, outcome  # noqa: E402
+from layouts import (  # noqa: E402
+    OFFICE_PDF,
+    OFFICE_PDF_TEXT,
+    VARIANTS,
+    Outcome,
+    blocks_of,
+    corpus,
+    office_pdfs,
+    outcome,
+    pdftotext_layout,
+)
 
 from checker.rules.loader import load_packs  # noqa: E402
 
@@ -40,9 +51,14 @@ def agreement(verbose: bool = False) -> dict[str, tuple[int, int, float]]:
                 folder.mkdir(parents=True)
                 rendered[p] = outcome(make(blocks_of(p), folder), packs)
             rows[name] = _row(name, originals, rendered, verbose)
-        made = _saved_as_pdf(plans, Path(tmp) / OFFICE_PDF)
+        made = _made(OFFICE_PDF, lambda folder: office_pdfs(plans, folder), Path(tmp) / OFFICE_PDF)
         if made is not None:
             rows[OFFICE_PDF] = _row(OFFICE_PDF, originals, {p: outcome(f, packs) for p, f in made.items()}, verbose)
+            pdfs = made
+            text = _made(OFFICE_PDF_TEXT, lambda folder: pdftotext_layout(pdfs, folder), Path(tmp) / OFFICE_PDF_TEXT)
+            if text is not None:
+                got = {p: outcome(f, packs) for p, f in text.items()}
+                rows[OFFICE_PDF_TEXT] = _row(OFFICE_PDF_TEXT, originals, got, verbose)
     return rows
 
 
@@ -62,23 +78,24 @@ def _row(name: str, originals: dict[Path, Outcome], rendered: dict[Path, Outcome
     return same, len(rendered), sum(shares) / len(shares) if shares else 1.0
 
 
-def _saved_as_pdf(plans: list[Path], folder: Path) -> dict[Path, Path] | None:
-    """The plans' Word renderings saved as PDF by LibreOffice (one soffice call); None without LibreOffice."""
+def _made(name: str, make: Callable[[Path], dict[Path, Path]], folder: Path) -> dict[Path, Path] | None:
+    """The files ``make`` writes into ``folder`` (LibreOffice's PDFs, pdftotext's texts); None, said once, where
+    the tool is absent (``make`` skips as the tests do)."""
     import pytest
 
     folder.mkdir(parents=True)
     try:
-        return office_pdfs(plans, folder)
+        return make(folder)
     except pytest.skip.Exception as why:
-        print(f"{OFFICE_PDF}: skipped ({why})")
+        print(f"{name}: skipped ({why})")
         return None
 
 
 def main() -> None:
     rows = agreement("--verbose" in sys.argv)
-    print(f"{'variant':26s} {'plans agreeing':>15s} {'findings in common':>19s}")
+    print(f"{'variant':40s} {'plans agreeing':>15s} {'findings in common':>19s}")
     for name, (same, total, share) in rows.items():
-        print(f"{name:26s} {f'{same}/{total}':>15s} {share:>18.1%}")
+        print(f"{name:40s} {f'{same}/{total}':>15s} {share:>18.1%}")
 
 
 if __name__ == "__main__":

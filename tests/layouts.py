@@ -580,6 +580,28 @@ def office_pdfs(plans: list[Path], folder: Path) -> dict[Path, Path]:
     return dict(zip(plans, convert(docs, "pdf", folder), strict=True))
 
 
+OFFICE_PDF_TEXT = "docx-saved-as-pdf-then-pdftotext-layout"
+
+
+def pdftotext_layout(pdfs: dict[Path, Path], folder: Path) -> dict[Path, Path]:
+    """Each PDF's text as ``pdftotext -layout`` writes it (columns set out with spaces, a table's cells wrapped
+    over several lines, a form feed at each page break): what a reviewer gets who extracts the text of a PDF.
+    Skips (pytest.skip) where poppler's pdftotext is absent."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    out = {}
+    for plan, pdf in pdfs.items():
+        out[plan] = folder / f"{pdf.stem}.txt"
+        subprocess.run([tool, "-layout", "-enc", "UTF-8", str(pdf), str(out[plan])], check=True, timeout=60)
+    return out
+
+
 # --------------------------------------------------------------------------- agreement
 
 

@@ -217,6 +217,7 @@ def _expand_cols(text: str, upto: int) -> int:
     return len(prefix.expandtabs(8))
 
 
+_SIGNER_AFTER_GAP = re.compile(r"\S[ \u00a0]{2,3}(\S.*)$")
 _BLANK_FIELD = re.compile(r"(?:\bs\w{0,2}\s*:|\bngay|\bthang)$")
 # a list's marker alone before a tab: Word saving a bulleted or numbered list as text writes "·<tab>UBND thành phố;"
 # ("o", "§" for the lower levels' bullets): the item's marker, never a column of its own
@@ -243,6 +244,12 @@ def split_columns(text: str) -> tuple[tuple[int, str] | None, tuple[int, str] | 
         if best is None or len(m.group()) > len(best.group()):
             best = m
     if best is None:
+        # text laid out from a PDF may leave two or three spaces before the signer's title, set right
+        # ("- Sở Khoa học và Công nghệ;   CHỦ TỊCH"): its words in capitals say where the right column begins
+        signer = _SIGNER_AFTER_GAP.search(stripped, lead)
+        if signer and _expand_cols(stripped, signer.start(1)) >= RIGHT_COLUMN and mostly_upper(signer.group(1)) and (
+                _SIGNATURE_WORDS.match(squash(signer.group(1))) or _AUTHORITY.match(fold(signer.group(1)))):
+            return (lead, stripped[lead : signer.start() + 1]), (signer.start(1), signer.group(1))
         return (lead, stripped[lead:]), None
     return (lead, stripped[lead : best.start()]), (best.end(), stripped[best.end() :])
 
@@ -406,12 +413,116 @@ def _form_kind(text: str, zone: str, column: str, so_far: list[Block]) -> BlockK
 # --------------------------------------------------------------------------- body
 
 
-_CELL_GAP = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*|[ \u00a0]{3,}")
+# between two cells: a tab, three spaces or more, or a cut ``_split_touching`` put where a single space was
+_CUT = "\x1f"  # a control character: none is left in the text a reader hands on
+_CELL_GAP = re.compile(rf"[ \u00a0]*\t[ \t\u00a0]*|[ \u00a0]{{3,}}|{_CUT}")
 _FIGURE = re.compile(r"\d\s*%")
 
 
 def _tab_cells(text: str) -> list[str]:
     return [c.strip() for c in _CELL_GAP.split(text.strip())]
+
+
+def _cells_at(text: str) -> list[tuple[int, int, str]]:
+    """A typed table line's cells, each with its display start and end column: (start, end, text)."""
+    t = text.rstrip()
+    body = t.lstrip(" \t\u00a0")
+    lead = len(t) - len(body)
+    out, pos = [], 0
+    for m in [*_CELL_GAP.finditer(body), None]:
+        stop = m.start() if m else len(body)
+        cell = body[pos:stop].strip()
+        if cell:
+            out.append((_expand_cols(t, lead + pos), _expand_cols(t, lead + stop), cell))
+        pos = m.end() if m else pos
+    return out
+
+
+def _column_starts(texts: list[str]) -> list[int]:
+    """Where the cells of a typed table's row start (display columns): those of its last row, else (fewer than
+    three cells there) of all its rows, close starts (2 apart) taken as one. The last row first: a page of a PDF
+    laid out as text may set the same columns elsewhere than the page before."""
+    for rows in (texts[-1:], texts):
+        columns: list[int] = []
+        for at in sorted({start for t in rows for start, _, _ in _cells_at(t)}):
+            if not columns or at - columns[-1] > 2:
+                columns.append(at)
+        if len(columns) >= 3:
+            break
+    return columns
+
+
+def _continues(u: Unit, above: Unit, before: list[Unit], after: Unit | None, left: int
+               ) -> tuple[Unit, str] | None:
+    """Whether a line carries on the cells of the row above (text taken from a PDF laid out, as ``pdftotext
+    -layout`` writes it: a cell over several lines is several lines, each cell's words under its column).
+
+    It is set in from the table's first column ``left`` (or it carries on that column alone, in lower case), and
+    every cell starts under a column and ends before the next one: the columns of the rows ``before`` it or, on
+    a page after theirs that sets the columns elsewhere (pages known: a form feed, a PDF), of the row ``after``.
+    Below a line of the same page, each cell is under a cell of the line ``above`` that it carries on (lower
+    case, a figure, or a first word that would not have fitted there): a second row of a header, set in under
+    empty or short cells, is a row of its own. Columns set with spaces only (tabs are typed, not laid out).
+    Returns the row whose columns it is under (``u`` itself for the rows before, or ``after``) and the line's text
+    with its cells cut where they run on into the next column (``_cut``); None where it carries on no row."""
+    if u.table is not None or u.loc.table is not None or not before or "\t" in u.text or "\t" in above.text:
+        return None
+    cells = _cells_at(u.text)
+    if not cells:
+        return None
+    same_page = above.loc.page == u.loc.page  # else the first line of a page: nothing above it to carry on
+    over = _cells_at(above.text) if same_page else None
+    if cells[0][0] <= left + 2:
+        # the first column goes on (a table with no numbers): its words alone, in lower case, within the column
+        columns = _column_starts([b.text for b in before])
+        first = cells[0][2][:1]
+        return (u, u.text) if (len(cells) == 1 and len(columns) >= 3 and cells[0][1] < columns[1] and over
+                               and over[0][0] <= left + 2 and (first.islower() or first == "(")) else None
+    choices: list[tuple[list[int], Unit]] = [(_column_starts([b.text for b in before]), u)]
+    if after is not None and u.loc.page is not None and before[-1].loc.page != u.loc.page:
+        choices.append((_column_starts([after.text]), after))
+    for columns, row in choices:
+        text = _cut(u.text, columns)
+        pieces = _cells_at(text)
+        over = _cells_at(_cut(above.text, columns)) if same_page else None
+        if len(columns) >= 3 and all(_under_column(start, end, columns, True) for start, end, _ in pieces) and (
+                over is None or all(_wrapped(over, start, piece, columns) for start, _, piece in pieces)):
+            return row, text
+    return None
+
+
+def _wrapped(over: list[tuple[int, int, str]], start: int, piece: str, columns: list[int]) -> bool:
+    """A cell of the line above starts where ``piece`` does, and the piece goes on in lower case (or a figure), or
+    its first word would not have fitted after that cell in its column (up to about the next column's start)."""
+    cell = next((c for c in over if abs(c[0] - start) <= 2), None)
+    if cell is None:
+        return False
+    if not piece[:1].isupper():  # a word in lower case, a figure: the sentence of the cell goes on
+        return True
+    right = next((at for at in columns if at > start + 2), None)
+    # a proportional font set out in characters: the column's edge is known give or take a quarter of its width
+    return right is None or cell[1] + 1 + len(piece.split()[0]) > right - 1 - max(3, (right - start) // 4)
+
+
+def _under_column(start: int, end: int, columns: list[int], lenient: bool = False) -> bool:
+    """A cell starts under a column and ends before the next one (``lenient``: give or take a quarter of the
+    column's width, a proportional font set out in characters)."""
+    near = [k for k, at in enumerate(columns) if abs(at - start) <= 2]
+    if not near:
+        return False
+    if near[0] + 1 == len(columns):
+        return True
+    right = columns[near[0] + 1]
+    return end <= right + (max(2, (right - start) // 4) if lenient else 0)
+
+
+def _next_row(units: list[Unit], j: int, end: int, left: int) -> Unit | None:
+    """The next row of a typed table after line ``j`` (a row starting at its first column ``left``), within a
+    page's worth of lines."""
+    for k in range(j + 1, min(end, j + 60)):
+        if _is_row(units[k], first=False) and (cells := _cells_at(units[k].text)) and cells[0][0] <= left + 2:
+            return units[k]
+    return None
 
 
 def _is_row(u: Unit, first: bool = True) -> bool:
@@ -471,8 +582,14 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
     while i < end:
         if _is_row(units[i]) and not _FIGURE.search(units[i].text):
             j, rows = i + 1, 1
+            seen = [units[i]]
+            left = _cells_at(units[i].text)[0][0]
             while j < end:
-                if _is_row(units[j], first=False):
+                above = next(units[k] for k in range(j - 1, i - 1, -1) if units[k].text.strip())
+                if _continues(units[j], above, seen[-5:], _next_row(units, j, end, left), left):
+                    j += 1  # a cell's text carried on over the next line, under its column
+                elif _is_row(units[j], first=False):
+                    seen.append(units[j])
                     j, rows = j + 1, rows + 1
                 elif double_spaced and not units[j].text.strip() and j + 1 < end and (
                         _is_row(units[j + 1], False) or group_row(j + 1)):
@@ -538,6 +655,10 @@ def _placed_cells(texts: list[str]) -> list[list[str]]:
             columns.append(at)
     if len(columns) == width and len(parsed) >= 2:
         return [_under_columns(cells, starts, columns) for cells, _, starts in parsed]
+    # columns set with spaces (tabs put a cell at the next stop, wherever the cell before it ended)
+    spaced = not any("\t" in t for t in texts)
+    aligned = _aligned_runs([[(at, at + len(c)) for c, at in zip(cells, starts, strict=True) if c]
+                             for cells, _, starts in parsed], width) if spaced else {}
     unit = min((len(g) for _, gaps, _ in parsed for g in gaps[1:] if "\t" not in g), default=MIN_GAP)
 
     def size(gap: str) -> float:  # in gaps between two cells
@@ -545,7 +666,10 @@ def _placed_cells(texts: list[str]) -> list[list[str]]:
 
     margin = min(size(gaps[0]) for _, gaps, _ in parsed)
     out: list[list[str]] = []
-    for cells, gaps, _ in parsed:
+    for r, (cells, gaps, starts) in enumerate(parsed):
+        if r in aligned:
+            out.append(_under_columns(cells, starts, aligned[r]))
+            continue
         empties = [0] * len(cells)
         excess = [size(gaps[0]) - margin] + [size(g) - 1 for g in gaps[1:]]
         for _ in range(width - len(cells)):
@@ -558,6 +682,109 @@ def _placed_cells(texts: list[str]) -> list[list[str]]:
         for k, cell in enumerate(cells):
             row += [""] * empties[k] + [cell]
         out.append(row + [""] * (width - len(row)))
+    return out
+
+
+def _split_touching(lines: list[Unit], left: int) -> list[Unit]:
+    """The rows of a table laid out with spaces whose text runs up to the next column's with one or two spaces
+    between (``pdftotext -layout`` of a narrow column: "Văn bản được ký Trên 90%"), cut there: at a space within
+    two characters of where a column starts in the rows that have every cell (those of its page, where it has
+    some; and only where its own cells start at those columns). Other lines as they are."""
+    width = max((len(_cells_at(u.text)) for u in lines), default=0)
+    if width < 3 or any("\t" in u.text for u in lines):
+        return lines
+    full: dict[int | None, list[str]] = {}
+    for u in lines:
+        if len(_cells_at(u.text)) == width:
+            full.setdefault(u.loc.page, []).append(u.text)
+    out = []
+    for u in lines:
+        cells = _cells_at(u.text)
+        rows = full.get(u.loc.page) or [t for texts in full.values() for t in texts]
+        if not rows or not cells or len(cells) >= width or cells[0][0] > left + 2 or _plain(u):
+            out.append(u)  # a group's title across the table stays whole
+            continue
+        columns = _column_starts(rows)
+        if not all(any(abs(at - start) <= 2 for at in columns) for start, _, _ in cells):
+            out.append(u)  # its columns are not those (a page that sets them elsewhere)
+            continue
+        text = _cut(u.text, columns)
+        out.append(u if text == u.text else Unit(text=text, loc=u.loc))
+    return out
+
+
+def _cut(text: str, columns: list[int]) -> str:
+    """``text`` (set out with spaces) with a cell cut (``_CUT``) where it runs on past a column's start with one
+    or two spaces before it, within two characters of that start (the same length: the columns stay put)."""
+    for start, end, _ in _cells_at(text):
+        for at in (at for at in columns if at > start + 2):  # the columns after the cell's own
+            cuts = [p for p in range(at - 2, at + 3) if start + 2 < p < end and text[p - 1] == " "
+                    and text[p] != " " and text[p - 3 : p - 1].count(" ") < 2]  # one or two spaces
+            if cuts:
+                p = min(cuts, key=lambda p: abs(p - at))
+                text = text[: p - 1] + _CUT + text[p:]
+    return text
+
+
+Carried = tuple[Unit, Unit | None, str]  # the row a line carries on, the row it is aligned with (None: that row), it
+
+
+def _carried_on(typed: list[Unit]) -> tuple[list[Unit], list[Carried]]:
+    """The lines of a typed table without those that carry the cells of a row on (``_continues``), and those."""
+    lines: list[Unit] = []
+    carried: list[Carried] = []
+    left = min((c[0][0] for c in map(_cells_at, [u.text for u in typed]) if c), default=0)
+    rows: list[Unit] = []  # the rows so far (their columns)
+    for k, u in enumerate(typed):
+        aligned = None
+        if lines and not _plain(lines[-1]):
+            aligned = _continues(u, typed[k - 1], rows[-5:], _next_row(typed, k, len(typed), left), left)
+        if aligned is None:
+            if not _plain(u):
+                rows.append(u)
+            lines.append(u)
+        else:
+            carried.append((lines[-1], None if aligned[0] is u else aligned[0], aligned[1]))
+    return lines, carried
+
+
+def _carry(cells: list[str], aligned: str, aligned_cells: list[str], line: str) -> None:
+    """Add to a row's placed ``cells`` the pieces of a ``line`` that carries them on, each to the column of the
+    cell of the ``aligned`` row (placed as ``aligned_cells``) that starts nearest it. A word broken at a hyphen
+    keeps it ("KT-" then "XH": "KT-XH"; Vietnamese is not hyphenated at line ends, a hyphen there is written)."""
+    starts = [start for start, _, _ in _cells_at(aligned)]
+    filled = [k for k, c in enumerate(aligned_cells) if c]
+    if len(starts) != len(filled) or not filled:
+        return
+    at = dict(zip(filled, starts, strict=True))
+    for start, _, piece in _cells_at(line):
+        k = min(at, key=lambda c: abs(at[c] - start))
+        if k < len(cells):
+            cells[k] = f"{cells[k]}{piece}" if _HYPHEN_BREAK.search(cells[k]) else f"{cells[k]} {piece}".strip()
+
+
+def _aligned_runs(cells: list[list[tuple[int, int]]], width: int) -> dict[int, list[int]]:
+    """Rows whose cells (start, end) are aligned in columns: runs of consecutive rows, two or more, one of which
+    has every cell (rows typed with spaces, not laid out, may align by chance), whose cells start at ``width``
+    places in all (starts 2 apart taken as one), none running past the next place; each row with those places.
+    A table over two pages of a PDF laid out as text may have its columns at other places on each page: each
+    page's rows are a run."""
+    out: dict[int, list[int]] = {}
+    r = 0
+    while r < len(cells):
+        k, columns = r, list[int]()
+        while k < len(cells):
+            merged: list[int] = []
+            for at in sorted({*columns, *(start for start, _ in cells[k])}):
+                if not merged or at - merged[-1] > 2:
+                    merged.append(at)
+            if len(merged) > width or not all(_under_column(start, end, merged) for start, end in cells[k]):
+                break
+            columns, k = merged, k + 1
+        full = any(len(cells[n]) == width for n in range(r, k))
+        if len(columns) == width and k - r >= 2 and full:
+            out.update({n: columns for n in range(r, k)})
+        r = max(k, r + 1)
     return out
 
 
@@ -708,13 +935,19 @@ class _Body:
                 j = tab_runs[i]
                 self.tables += 1
                 typed = [units[k] for k in range(i, j) if units[k].text.strip()]
-                rows: list[list[TableCell]] = []
+                lines, carried = _carried_on(_split_touching(typed, left=min(
+                    (c[0][0] for c in map(_cells_at, [u.text for u in typed]) if c), default=0)))
                 # a group's title row across the table stays one cell; the others are placed in their columns
-                title = [_plain(u) and not _set_in(u) for u in typed]
-                placed = iter(_placed_cells([u.text for u, across in zip(typed, title, strict=True) if not across]))
-                for unit, across in zip(typed, title, strict=True):
-                    cells = [unit.text.strip()] if across else next(placed)
-                    if rows and _wraps_into(rows[-1], cells):
+                title = {id(u): _plain(u) and not _set_in(u) for u in lines}
+                placed = iter(_placed_cells([u.text for u in lines if not title[id(u)]]))
+                cells_of = {id(u): [u.text.strip()] if title[id(u)] else next(placed) for u in lines}
+                for row, aligned, line in carried:  # lines laid out under the columns (pdftotext -layout)
+                    ref = aligned or row
+                    _carry(cells_of[id(row)], ref.text, list(cells_of[id(ref)]), line)
+                rows: list[list[TableCell]] = []
+                for unit in lines:
+                    cells = cells_of[id(unit)]
+                    if rows and _wraps_into(rows[-1], cells):  # typed: the rest of a row on a line set in
                         rows[-1] = _joined_row(rows[-1], cells)
                         continue
                     r = len(rows) + 1

@@ -82,11 +82,14 @@ def lines_of(text: str) -> list[Line]:
     text exported from a PDF keeps at its page breaks (``pages.from_lines``)."""
     lines: list[Line] = []
     page_starts: set[int] = set()
-    for k, page in enumerate(nfc(text).split("\f")):  # a form feed: pdftotext's page break
+    paged = nfc(text).split("\f")  # a form feed: pdftotext's page break; where there are some, lines know pages
+    for k, page in enumerate(paged):
         if k:
             page_starts.add(len(lines))
         page = safe_text(page)  # every line break is \n, no control characters, no lone surrogates
-        lines += [Line(text=t.rstrip(), loc=Location(line=len(lines) + i)) for i, t in enumerate(page.split("\n"), 1)]
+        number = k + 1 if len(paged) > 1 else None
+        lines += [Line(text=t.rstrip(), loc=Location(line=len(lines) + i, page=number))
+                  for i, t in enumerate(page.split("\n"), 1)]
     return pages.from_lines(lines, page_starts)
 
 

@@ -1,0 +1,129 @@
+"""Tables in the text ``pdftotext -layout`` takes from a PDF (issue: targets said to be missing in such text).
+
+pdftotext sets each table cell's words under its column, one line per line the PDF shows: a cell wrapped over four
+lines is four lines, the other cells of its row empty there; at a page break a form feed, the page number, and on
+the next page the columns may stand elsewhere; in a narrow column the text may come within one space of the next
+column's. The tables below are written here in that shape (not taken from any plan). Each row must come out as one
+row whose cells hold the whole text of the cell; a second row of a header and a group's title stay rows of their
+own; the signer's title set two or three spaces after the last recipient is the right column.
+tests/test_layouts_agree.py checks the same end to end on every plan of the corpus saved as PDF by LibreOffice.
+"""
+
+from __future__ import annotations
+
+from checker.ingest import layout
+from checker.ingest.txt import lines_of, pipe_tables
+from checker.models import Block
+
+
+def _blocks(text: str) -> list[Block]:
+    lines, tables = pipe_tables(lines_of(text))
+    return layout.infer(lines, tables)
+
+
+def _tables(text: str) -> list[list[list[str]]]:
+    return [[[c.text for c in row] for row in b.rows] for b in _blocks(text) if b.kind == "table"]
+
+
+_INTRO = "II. CHỈ TIÊU CỤ THỂ\n\nCác chỉ tiêu của phường như sau:\n\n"
+_AFTER = "\nIII. NHIỆM VỤ\n\n1. Hạ tầng số: duy trì mạng nội bộ.\n"
+
+NUMBERED = """\
+TT        Chỉ tiêu            Đơn vị      Chỉ tiêu của
+                              tính        phường
+1         Hồ sơ thủ tục       %           Tối thiểu
+          hành chính được                 85%
+          xử lý trực tuyến
+          toàn trình
+2         Văn bản được ký     %           Trên 90%
+          số và xử lý trên
+          môi trường mạng
+          (trừ văn bản mật)
+"""
+
+
+def test_a_row_over_several_lines_is_one_row() -> None:
+    assert _tables(_INTRO + NUMBERED + _AFTER) == [[
+        ["TT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu của phường"],
+        ["1", "Hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình", "%", "Tối thiểu 85%"],
+        ["2", "Văn bản được ký số và xử lý trên môi trường mạng (trừ văn bản mật)", "%", "Trên 90%"],
+    ]]
+    # the paragraph after the table is not taken into it
+    assert any(b.kind == "heading" and b.text.startswith("III.") for b in _blocks(_INTRO + NUMBERED + _AFTER))
+
+
+def test_a_hyphen_at_a_cell_line_end_is_written_not_a_break() -> None:
+    text = NUMBERED.replace("hành chính được ", "về chỉ tiêu KT-  ").replace("xử lý trực tuyến", "XH trên hệ thống")
+    rows = _tables(_INTRO + text + _AFTER)[0]
+    assert rows[1][1] == "Hồ sơ thủ tục về chỉ tiêu KT-XH trên hệ thống toàn trình"
+
+
+def test_a_table_over_a_page_break_with_its_columns_moved() -> None:
+    """The next page sets the columns further left; its first lines carry on the last row of the page before."""
+    table = "".join(NUMBERED.splitlines(keepends=True)[:6]) + """\
+2         Mức độ hài lòng     %           Trên 90%
+          của người dân,
+          doanh nghiệp
+          trong giải quyết
+\f                        2
+
+
+    thủ tục hành
+    chính
+3   Mức độ hài      %        Trên 90%
+    lòng của
+    người dân
+"""
+    rows = _tables(_INTRO + table + _AFTER)[0]
+    assert rows[2] == ["2", "Mức độ hài lòng của người dân, doanh nghiệp trong giải quyết thủ tục hành chính",
+                       "%", "Trên 90%"]
+    assert rows[3] == ["3", "Mức độ hài lòng của người dân", "%", "Trên 90%"]
+
+
+def test_text_running_up_to_the_next_column_is_cut_there() -> None:
+    """"Văn bản được ký Trên 90%": the cell of the narrow column comes within one space of the next."""
+    touching = NUMBERED.replace("2         Văn bản được ký     %           Trên 90%",
+                                "2         Văn bản được ký số  %           Trên 90%")
+    touching = touching.replace("          số và xử lý trên", "          và xử lý trên môi").replace(
+        "          môi trường mạng", "          trường mạng Cấp")
+    rows = _tables(_INTRO + touching + _AFTER)[0]
+    assert rows[2][1].startswith("Văn bản được ký số và xử lý trên môi trường mạng")
+    assert rows[2][3] == "Trên 90%"
+
+
+def test_a_first_column_that_goes_on_in_lower_case() -> None:
+    """No numbers: the first column wraps at the margin; its next line, in lower case, is the same cell."""
+    table = """\
+Nội dung chỉ tiêu        Phường               TP giao
+Hồ sơ thủ tục hành       85%                  Tối thiểu 80%
+chính xử lý trực tuyến
+toàn trình
+Văn bản được ký số, xử   Trên 90%             Trên 90%
+lý trên môi trường
+mạng (trừ văn bản mật)
+"""
+    rows = _tables(_INTRO + table + _AFTER)[0]
+    assert rows[1] == ["Hồ sơ thủ tục hành chính xử lý trực tuyến toàn trình", "85%", "Tối thiểu 80%"]
+    assert rows[2] == ["Văn bản được ký số, xử lý trên môi trường mạng (trừ văn bản mật)", "Trên 90%", "Trên 90%"]
+
+
+def test_a_second_header_row_under_short_cells_stays_a_row() -> None:
+    """Set in under a short cell and an empty one, in capitals: the header's second row, not its first wrapped."""
+    table = """\
+TT   Nội dung                               Năm 2025                           Ghi chú
+                                            Thành phố giao   Phường phấn đấu
+1    Hồ sơ xử lý trực tuyến toàn trình      Tối thiểu 80%    86%
+2    Cán bộ được bồi dưỡng kỹ năng số       Tối thiểu 50%    65%               Kể cả tổ dân phố
+"""
+    rows = _tables(_INTRO + table + _AFTER)[0]
+    assert rows[:2] == [["TT", "Nội dung", "Năm 2025", "", "Ghi chú"],
+                        ["", "", "Thành phố giao", "Phường phấn đấu", ""]]
+
+
+def test_the_signers_title_two_or_three_spaces_after_a_recipient() -> None:
+    text = ("Nơi nhận:                              TM. ỦY BAN NHÂN DÂN\n- UBND thành phố;\n"
+            "- Sở Khoa học và Công nghệ;   CHỦ TỊCH\n- Lưu: VT.\n\n                                       "
+            "Nguyễn Văn An\n")
+    blocks = _blocks("I. MỤC TIÊU\n\nNội dung của kế hoạch.\n\n" + text)
+    assert [b.text for b in blocks if b.kind == "recipients"][-2] == "- Sở Khoa học và Công nghệ;"
+    assert "CHỦ TỊCH" in [b.text for b in blocks if b.kind == "signature"]
