@@ -547,9 +547,9 @@ def _set_in(u: Unit) -> bool:
     """A line of a typed table set in from the margin (its first column left empty), not a point of a list: the
     rest of the row above, wrapped in its cells ("1 <tab> Thủ tục ... cung cấp dưới <tab> 100%" then
     "<tab> dạng dịch vụ công trực tuyến toàn trình")."""
-    t = u.text.strip()
+    t = u.text.strip().lstrip("#*_ ")  # "## III. NHIỆM VỤ": a heading's Markdown marks are not its text
     return (bool(t) and u.table is None and u.loc.table is None and bool(_CELL_GAP.match(u.text))
-            and not _LIST_MARKER.match(t))
+            and not _LIST_MARKER.match(t) and marker_of(t)[1] not in ("part", "roman", "upper"))
 
 
 def _numbered_start(u: Unit) -> bool:
@@ -713,15 +713,20 @@ def _split_touching(lines: list[Unit], left: int) -> list[Unit]:
     return out
 
 
+_CELL_OPENING = re.compile(rf"[{UPPER}\d≥≤<>%]")  # how a cell opens: a capital, a figure, a comparator, "%"
+
+
 def _cut(text: str, columns: list[int]) -> str:
     """``text`` (set out with spaces) with a cell cut (``_CUT``) where it runs on past a column's start with one
-    or two spaces before it, within two characters of that start (the same length: the columns stay put)."""
+    or two spaces before it, the next word opening a cell (a capital, a figure: "ký Trên 90%"), at most four
+    characters before that start or two after (a proportional font set out in characters); the same length: the
+    columns stay put."""
     for start, end, _ in _cells_at(text):
         for at in (at for at in columns if at > start + 2):  # the columns after the cell's own
-            cuts = [p for p in range(at - 2, at + 3) if start + 2 < p < end and text[p - 1] == " "
-                    and text[p] != " " and text[p - 3 : p - 1].count(" ") < 2]  # one or two spaces
+            cuts = [p for p in range(at - 4, at + 3) if start + 2 < p < end and text[p - 1] == " "
+                    and _CELL_OPENING.match(text[p]) and text[p - 3 : p - 1].count(" ") < 2]  # one or two spaces
             if cuts:
-                p = min(cuts, key=lambda p: abs(p - at))
+                p = cuts[0]  # the first: "Trên 90%" is one cell, not "Trên" and "90%"
                 text = text[: p - 1] + _CUT + text[p:]
     return text
 
