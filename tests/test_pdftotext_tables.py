@@ -127,3 +127,4 @@ def test_the_signers_title_two_or_three_spaces_after_a_recipient() -> None:
     blocks = _blocks("I. MỤC TIÊU\n\nNội dung của kế hoạch.\n\n" + text)
     assert [b.text for b in blocks if b.kind == "recipients"][-2] == "- Sở Khoa học và Công nghệ;"
     assert "CHỦ TỊCH" in [b.text for b in blocks if b.kind == "signature"]
+

@@ -20,8 +20,9 @@ the form of Vietnamese administrative documents (NĐ 30/2020: header, "Nơi nh�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from checker.models import Block, BlockKind, Line, Location, Span, Table, TableCell
 from checker.text import UPPER, fold, letter_counts, squash
@@ -452,14 +453,18 @@ def _column_starts(texts: list[str]) -> list[int]:
     return columns
 
 
-def _continues(u: Unit, above: Unit, before: list[Unit], after: Unit | None, left: int
+MAX_CARRIED = 40  # lines that carry one row's cells on: a cell is never longer (a bound on hostile input, too)
+
+
+def _continues(u: Unit, above: Unit, before: list[Unit], after_of: Callable[[], Unit | None], left: int
                ) -> tuple[Unit, str] | None:
     """Whether a line carries on the cells of the row above (text taken from a PDF laid out, as ``pdftotext
     -layout`` writes it: a cell over several lines is several lines, each cell's words under its column).
 
     It is set in from the table's first column ``left`` (or it carries on that column alone, in lower case), and
     every cell starts under a column and ends before the next one: the columns of the rows ``before`` it or, on
-    a page after theirs that sets the columns elsewhere (pages known: a form feed, a PDF), of the row ``after``.
+    a page after theirs that sets the columns elsewhere (pages known: a form feed, a PDF), of the row after it
+    (``after_of()``, looked for only then).
     Below a line of the same page, each cell is under a cell of the line ``above`` that it carries on (lower
     case, a figure, or a first word that would not have fitted there): a second row of a header, set in under
     empty or short cells, is a row of its own. Columns set with spaces only (tabs are typed, not laid out).
@@ -479,7 +484,7 @@ def _continues(u: Unit, above: Unit, before: list[Unit], after: Unit | None, lef
         return (u, u.text) if (len(cells) == 1 and len(columns) >= 3 and cells[0][1] < columns[1] and over
                                and over[0][0] <= left + 2 and (first.islower() or first == "(")) else None
     choices: list[tuple[list[int], Unit]] = [(_column_starts([b.text for b in before]), u)]
-    if after is not None and u.loc.page is not None and before[-1].loc.page != u.loc.page:
+    if u.loc.page is not None and before[-1].loc.page != u.loc.page and (after := after_of()) is not None:
         choices.append((_column_starts([after.text]), after))
     for columns, row in choices:
         text = _cut(u.text, columns)
@@ -584,13 +589,15 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
             j, rows = i + 1, 1
             seen = [units[i]]
             left = _cells_at(units[i].text)[0][0]
+            carried = 0  # lines carrying the last row on
             while j < end:
                 above = next(units[k] for k in range(j - 1, i - 1, -1) if units[k].text.strip())
-                if _continues(units[j], above, seen[-5:], _next_row(units, j, end, left), left):
-                    j += 1  # a cell's text carried on over the next line, under its column
+                if carried < MAX_CARRIED and _continues(units[j], above, seen[-5:],
+                                                        partial(_next_row, units, j, end, left), left):
+                    j, carried = j + 1, carried + 1  # a cell's text carried on over the next line, under its column
                 elif _is_row(units[j], first=False):
                     seen.append(units[j])
-                    j, rows = j + 1, rows + 1
+                    j, rows, carried = j + 1, rows + 1, 0
                 elif double_spaced and not units[j].text.strip() and j + 1 < end and (
                         _is_row(units[j + 1], False) or group_row(j + 1)):
                     j += 1
@@ -740,16 +747,19 @@ def _carried_on(typed: list[Unit]) -> tuple[list[Unit], list[Carried]]:
     carried: list[Carried] = []
     left = min((c[0][0] for c in map(_cells_at, [u.text for u in typed]) if c), default=0)
     rows: list[Unit] = []  # the rows so far (their columns)
+    run = 0  # lines carrying the last row on
     for k, u in enumerate(typed):
         aligned = None
-        if lines and not _plain(lines[-1]):
-            aligned = _continues(u, typed[k - 1], rows[-5:], _next_row(typed, k, len(typed), left), left)
+        if lines and not _plain(lines[-1]) and run < MAX_CARRIED:
+            aligned = _continues(u, typed[k - 1], rows[-5:], partial(_next_row, typed, k, len(typed), left), left)
         if aligned is None:
             if not _plain(u):
                 rows.append(u)
             lines.append(u)
+            run = 0
         else:
             carried.append((lines[-1], None if aligned[0] is u else aligned[0], aligned[1]))
+            run += 1
     return lines, carried
 
 
