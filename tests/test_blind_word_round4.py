@@ -10,6 +10,8 @@ compliant plans, each checked as its Word file and as the PDF LibreOffice prints
 - in a PDF, a footnote's call printed after a word in small raised type ("85/2016/NĐ-CP¹") is not glued to it, and a
   running page header or footer with words ("Kế hoạch ... 6 tháng cuối năm 2025 - Trang 2") is page furniture: it
   no longer cuts a table running over the page break, and is read once after the last page;
+- a figure the plan dates before itself ("Năm 2024, tỷ lệ ... đạt 71%", "Đến ngày 30/6/2025, ... đạt 64%"), beside
+  the targets, is a result reached, not a second, lower target; a footnote sets no target (it explains or cites);
 - in a Word file, only the header the first page shows is read before the body (where templates put the issuer);
   the headers printed from page 2 on are read after it, with the footers, as the PDF reads them: another unit's
   name left there is found once and never taken for the issuer.
@@ -221,3 +223,43 @@ def test_round4_pdfs_give_the_word_findings(tmp_path: Path, packs: list[LoadedPa
     for name, pdf in zip(ROUND4, pdfs, strict=True):
         word, printed = _all(PLANS / name, packs), _all(pdf, packs)
         assert printed == word == [], json.dumps({"plan": name, "word": word, "pdf": printed}, ensure_ascii=False)
+
+
+def _with_note(src: Path, dst: Path, number: str, text: str) -> Path:
+    """A copy of the Word file ``src`` whose footnote ``number`` (its w:id) says ``text``."""
+    import re
+
+    with zipfile.ZipFile(src) as z:
+        items = [(i, z.read(i.filename)) for i in z.infolist()]
+    note = (f'<w:footnote w:id="{number}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/>'
+            f'</w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>')
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in items:
+            if info.filename == "word/footnotes.xml":
+                xml, n = re.subn(rf'<w:footnote w:id="{number}">.*?</w:footnote>', note, data.decode(), flags=re.S)
+                assert n == 1
+                data = xml.encode()
+            out.writestr(info, data)
+    return dst
+
+
+@pytest.mark.parametrize("past", [
+    "Năm 2024, tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình của phường đạt 71%.",
+    "Đến ngày 30/6/2025, tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến toàn trình đạt 64%."])
+def test_past_figure_beside_the_target_is_no_target(past: str, tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """The plan (dated 26/9/2025) gives, under its target, the figure reached before it: no second target."""
+    d = docx.Document(str(TAN_HUNG))
+    target = next(p for p in d.paragraphs if p.text.startswith("b) Tối thiểu 80%"))
+    target._p.addnext(target.insert_paragraph_before(past)._p)
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    assert _all(path, packs) == []
+
+
+def test_a_footnote_sets_no_target(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """A note on the online-dossier target giving a figure (here one still to come): read, but not a target."""
+    path = _with_note(TAN_HUNG, tmp_path / "plan.docx", "4", "Đến ngày 30/9/2025, tỷ lệ hồ sơ thủ tục hành chính "
+                      "xử lý trực tuyến toàn trình của phường đạt 64%, tỷ lệ cán bộ, công chức, viên chức được "
+                      "tập huấn kỹ năng số đạt 35%.")
+    assert any("phường đạt 64%" in ln.text and ln.loc.footnote for ln in read(path).lines)
+    assert _all(path, packs) == []

@@ -26,6 +26,7 @@ from checker.parse.targets import (
     targets_in_rows,
     targets_in_tables,
     text_tables,
+    without_past,
     without_results,
 )
 from checker.parse.view import View, items
@@ -112,7 +113,9 @@ def parse_text(source: Document) -> Plan:
     its = items(view, heading_idx | typed_idx)  # each row of a typed table stands alone
     for it in its:
         it.section = section_of_line(view, sections, it.first)
-    text_items = [it for it in its if it.first not in in_table and it.first not in typed_idx]
+    # a footnote explains or cites (a past figure, the source of one): the plan sets its targets in its text
+    notes = {i for i, ln in enumerate(doc.lines) if ln.loc.footnote is not None}
+    text_items = [it for it in its if it.first not in in_table and it.first not in typed_idx and it.first not in notes]
     targets = targets_in_items(text_items, view.texts, line_numbers, [ln.spans for ln in doc.lines])
     cell_sections = {loc.line: k for i, ln in enumerate(doc.lines)
                      for k in (section_of_line(view, sections, i),)  # once per line, for each of its locations
@@ -121,7 +124,7 @@ def parse_text(source: Document) -> Plan:
     for table in typed:
         targets += targets_in_rows(table, cell_sections)
     word_tables = [[[(c.text, c.loc.line) for c in row] for row in t.rows] for t in doc.tables]
-    targets = without_results(targets, sections)
+    targets = without_past(without_results(targets, sections), header.date)
     body_end = appendix_start(view)  # an appendix after the signature does not hide the closing
     tail_start = max(0, body_end - 60)
     recipients, recipients_line = parse_recipients(view, tail_start, body_end)

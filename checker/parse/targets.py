@@ -848,3 +848,26 @@ def without_results(targets: list[Target], sections: list[Section]) -> list[Targ
         return known[k]
 
     return [t for t in targets if not cached(t.section)]
+
+
+_YEAR = re.compile(r"\bnam\s+(20\d\d)\b")
+
+
+def without_past(targets: list[Target], dated: date | None) -> list[Target]:
+    """Targets the plan does not date before itself: a figure whose clause gives it a date earlier than the plan's
+    own ("Đến ngày 30/6/2025, tỷ lệ ... đạt 64%" in a plan of 26/9/2025) or an earlier year ("Năm 2024, tỷ lệ ...
+    đạt 71%") is a result already reached, written beside the targets or in a footnote to one, not a target. A
+    date still to come ("đến ngày 30/9/2025", "đến hết năm 2025") keeps its figure: a milestone or the target."""
+    if dated is None:
+        return targets
+    out: list[Target] = []
+    for t in targets:
+        folded = normalise_percent(fold(t.text))
+        m = re.search(rf"(?<![\d.,]){f'{t.value:g}'.replace('.', '[.,]')}\s*%", folded) if t.source == "text" else None
+        before = folded[: m.start()] if m else ""
+        when = deadline(before)
+        years = [int(y) for y in _YEAR.findall(before)]
+        if (when is not None and when < dated) or (when is None and years and max(years) < dated.year):
+            continue
+        out.append(t)
+    return out
