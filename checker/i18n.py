@@ -41,6 +41,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "target stated twice with different figures: {actual} here, {other} at line {other_line}; {actual} is "
               "below the directive's {expected}",
     },
+    "target.unread": {
+        "vi": "Chưa đánh giá được chỉ tiêu: {requirement} — các số của bảng (dòng {first}–{last}) ra riêng từng cột, "
+              "mỗi số một dòng (chữ lấy từ PDF không giữ bố cục); hãy kiểm tra tệp PDF hoặc lấy chữ bằng "
+              "pdftotext -layout",
+        "en": "target not judged: {requirement} — the table's figures (lines {first}–{last}) came out column by "
+              "column, one a line (text taken from a PDF without its layout); check the PDF or use pdftotext -layout",
+    },
     "target.lower": {
         "vi": "Chỉ tiêu thấp hơn văn bản chỉ đạo: {actual} so với {expected}",
         "en": "target lower than the directive's: {actual} vs {expected}",

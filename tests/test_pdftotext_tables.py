@@ -11,9 +11,13 @@ tests/test_layouts_agree.py checks the same end to end on every plan of the corp
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from checker.ingest import layout
 from checker.ingest.txt import lines_of, pipe_tables
 from checker.models import Block
+from checker.pipeline import check_file
+from checker.rules.loader import load_packs
 
 
 def _blocks(text: str) -> list[Block]:
@@ -128,3 +132,50 @@ def test_the_signers_title_two_or_three_spaces_after_a_recipient() -> None:
     assert [b.text for b in blocks if b.kind == "recipients"][-2] == "- Sở Khoa học và Công nghệ;"
     assert "CHỦ TỊCH" in [b.text for b in blocks if b.kind == "signature"]
 
+
+
+# --------------------------------------------------------------------------- pdftotext without -layout
+
+PLANS = Path(__file__).parent / "fixtures" / "plans"
+
+
+def _column_by_column(text: str) -> str:
+    """The plan with its tab-typed tables written as pdftotext writes them without -layout: each column's cells one
+    after the other, a blank line between, the figures apart from their words."""
+    out: list[str] = []
+    rows: list[list[str]] = []
+    for line in [*text.split("\n"), ""]:
+        if "\t" in line and (rows or line.startswith("TT\t")):  # the target table (not the closing's two columns)
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            width = max(len(r) for r in rows)
+            out += [cell for k in range(width) for r in rows for cell in (r[k] if k < len(r) else "", "") if r[k:k + 1]]
+            rows = []
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_targets_of_a_table_read_column_by_column_are_not_judged(tmp_path: Path) -> None:
+    """No false "missing" error for a target whose figure is in such a table: an info finding says it was not
+    judged and why."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(_column_by_column((PLANS / "xa-tien-minh-phu-luc.txt").read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    found = check_file(plan, load_packs()).findings
+    assert [f for f in found if f.check == "target" and f.severity != "info"] == []
+    unread = [f for f in found if f.check == "target" and "Chưa đánh giá được" in f.message]
+    assert len(unread) >= 5 and all("pdftotext -layout" in f.message for f in unread)
+
+
+def test_a_target_missing_from_a_table_written_row_by_row_is_still_missing(tmp_path: Path) -> None:
+    """One cell to a line, row by row (a table flattened to text): no run of figures alone, so a target that is
+    not there is missing as before."""
+    text = (PLANS / "xa-tien-minh-phu-luc.txt").read_text(encoding="utf-8")
+    flat = "\n".join(c for line in text.split("\n") for c in (line.split("\t") if "\t" in line else [line])
+                     if "kỹ năng số" not in line)
+    plan = tmp_path / "plan.txt"
+    plan.write_text(flat, encoding="utf-8")
+    found = check_file(plan, load_packs()).findings
+    assert [(f.id, f.kind, f.severity) for f in found if f.id == "HP215-TGT-KYNANGSO"] == [
+        ("HP215-TGT-KYNANGSO", "missing", "error")]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from checker.checks.base import Context, find_phrase, finding, line_text, short, squash_all
+from checker.checks.base import Context, find_phrase, finding, line_text, per_plan, short, squash_all
 from checker.conventions import expanded
 from checker.i18n import msg
 from checker.models import Comparator, Finding, Plan, Severity
@@ -185,7 +185,8 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
         return
     preferred = candidates_of(plan, rule, ctx)
     if not preferred:
-        yield _missing(plan, rule, ctx)
+        where = unread(plan, rule)
+        yield _unread(plan, rule, ctx, where) if where else _missing(plan, rule, ctx)
         return
     best, shortfalls = _firmest(preferred, rule, ctx)
     yield from _reference(plan, rule, preferred, ctx)
@@ -198,6 +199,53 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
                       message=msg(key, ctx.lang, expected=expected, actual=actual),
                       evidence=short(best.text), expected=expected if key != "target.exclusion" else rule.message,
                       actual=actual)
+
+
+# one figure (or "%", a row's number) alone on a line: a cell of a table whose text came out column by column
+_FIGURE_ONLY = re.compile(r"(?:(?:tren|duoi|toi thieu|toi da|it nhat|dat)\s+)?\d{1,4}(?:[.,]\d{1,2})?\s*%?|%")
+DUMP_RUN = 6  # that many such lines in a row: no table written row by row puts them so (a row has its words)
+DUMP_NEAR = 60  # logical lines around the figures where the column of the targets' words stands (either side)
+
+
+def column_dumps(plan: Plan) -> list[tuple[int, int]]:
+    """Where a table's cells come column by column, its figures one to a line apart from their words (text taken
+    from a PDF without its layout, as ``pdftotext`` without ``-layout`` writes it): (first, last) index into
+    ``plan.lines`` of each run of DUMP_RUN figure-only lines or more."""
+    def build() -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        run = 0
+        for k, ln in enumerate([*plan.lines, None]):
+            if ln is not None and _FIGURE_ONLY.fullmatch(squash(ln.text)):
+                run += 1
+                continue
+            if run >= DUMP_RUN:
+                out.append((k - run, k - 1))
+            run = 0
+        return out
+
+    return per_plan(plan, "column_dumps", build)
+
+
+def unread(plan: Plan, rule: Target) -> tuple[int, int, int] | None:
+    """The plan states no figure for the target, but its words stand within DUMP_NEAR lines of a table's figures
+    that came out column by column (``column_dumps``): its figure is there, cut off from its words. Not judged,
+    rather than said to be missing. (the line of its words, the first and last line of those figures), or None."""
+    if rule.value is None:
+        return None
+    for a, b in column_dumps(plan):
+        near = plan.lines[max(0, a - DUMP_NEAR) : b + DUMP_NEAR + 1]
+        for k in range(len(near)):  # the words of a cell: a line, or two when the cell's text was wrapped
+            if matches(rule, near[k].text) or k + 1 < len(near) and matches(rule, f"{near[k].text} {near[k + 1].text}"):
+                return near[k].loc.line, plan.lines[a].loc.line, plan.lines[b].loc.line
+    return None
+
+
+def _unread(plan: Plan, rule: Target, ctx: Context, where: tuple[int, int, int]) -> Finding:
+    line, first, last = where
+    requirement = rule.message if ctx.lang == "vi" or not rule.message_en else rule.message_en
+    return finding(rule, ID, "missing", plan=plan, line=line, severity="info",
+                   message=msg("target.unread", ctx.lang, requirement=requirement, first=first, last=last),
+                   evidence=line_text(plan, line), expected=rule.message)
 
 
 def _missing(plan: Plan, rule: Target, ctx: Context) -> Finding:
@@ -215,11 +263,15 @@ def _contradicted(plan: Plan, rule: Target, best: PlanTarget, targets: list[Plan
                   ctx: Context) -> Iterator[Finding]:
     """The plan meets the target in one place and sets it lower in another (a table says "tối thiểu 82%", a later
     paragraph "đạt 60%" of the same thing): two commitments that cannot both hold, the lower one short of the
-    directive. Interim milestones and past results are not targets (the parser leaves them out)."""
+    directive. Interim milestones and past results are not targets (the parser leaves them out; a milestone in a
+    sentence of its own is set for a date before the directive's deadline)."""
     assert rule.value is not None
+    deadline = ctx.pack.directive.deadline
     for t in targets:
         if t is best or t.restated or t.implicit or t.hedged:
             continue
+        if t.due is not None and deadline is not None and t.due < deadline:
+            continue  # a milestone on the way ("Đến ngày 30/9/2025, 60% ..."), in a sentence of its own
         if any(p[0] in ("target.lower", "target.higher") for p in problems(rule, t, ctx)):
             want = describe(rule.comparator, rule.value, rule.unit)
             yield finding(rule, ID, "inconsistent", plan=plan, line=t.line, severity="warning",

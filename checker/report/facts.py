@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from checker.checks.base import Context
 from checker.checks.structure import assigned_units, section_line
-from checker.checks.targets import figure, judge, matches
+from checker.checks.targets import figure, judge, matches, unread
 from checker.engine import _directive_name as directive_name  # the name the engine gives in its reasons
 from checker.models import Plan, PlanFacts
 from checker.rules.loader import LoadedPack
@@ -22,6 +22,8 @@ def plan_facts(plan: Plan, loaded: LoadedPack, lang: str = "vi") -> PlanFacts:
     for rule in loaded.pack.rules:
         if not rule.enabled or rule.type not in COVERAGE_TYPES:
             continue
+        if isinstance(rule, Target) and unread(plan, rule) and judge(plan, rule, ctx) is None:
+            continue  # its figure is in a table that came out column by column: not judged
         judged.append(rule.id)
         line: int | None = None
         if isinstance(rule, Target):
