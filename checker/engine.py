@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from checker.checks import CHECKS
 from checker.checks.base import Context
-from checker.checks.citation import cites, vn_date
+from checker.checks.citation import cites, miscited, vn_date
 from checker.checks.references import index_of
 from checker.i18n import msg
-from checker.models import Finding, Plan
+from checker.models import DocRef, Finding, Plan
 from checker.rules.loader import LoadedGeneral, LoadedPack
 from checker.rules.schema import GeneralRule, Rule
 from checker.text import contains, contains_any, squash
@@ -56,6 +56,13 @@ def _official_numbers(packs: list[LoadedPack]) -> Callable[[str, str], str]:
     return official
 
 
+def _citing(plan: Plan, lp: LoadedPack) -> list[DocRef]:
+    """The plan's citations of the pack's directive: right, or with its number miswritten (``miscited``: the
+    directive's date, issuer and subject; HP215-CITE reports the number)."""
+    d = lp.pack.directive
+    return cites(plan, d) or miscited(plan, d, lp.pack.applies_to.subject)
+
+
 def _rank(lp: LoadedPack) -> tuple[int, int, str]:
     """Among packs that could apply: the highest ``priority``, then the latest directive, then the pack's id;
     never the file name or the load order."""
@@ -77,17 +84,17 @@ def assess(plan: Plan, packs: list[LoadedPack], lang: str = "vi", round_pack: Lo
     it shares, flagged for not citing it; else none, with the reason.
     """
     if round_pack is not None:
-        if cites(plan, round_pack.pack.directive):
+        if _citing(plan, round_pack):
             return Verdict(round_pack, "checked", None, cited=True)
         name = _directive_name(round_pack)
         if plan.implements:
             other = _implemented(plan, packs)
             return Verdict(round_pack, "checked", msg("status.other_round", lang, other=other, directive=name))
         return Verdict(round_pack, "checked", msg("status.no_citation", lang, directive=name))
-    cited = [lp for lp in packs if cites(plan, lp.pack.directive)]
+    cited = [lp for lp in packs if _citing(plan, lp)]
     if cited:
         # a directive the plan implements ("Thực hiện …") before one it only mentions
-        implemented = [lp for lp in cited if any(r.implements for r in cites(plan, lp.pack.directive))]
+        implemented = [lp for lp in cited if any(r.implements for r in _citing(plan, lp))]
         return Verdict(min(implemented or cited, key=_rank), "checked", None, cited=True)
     name = ", ".join(_directive_name(lp) for lp in packs)
     if plan.implements:

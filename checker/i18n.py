@@ -17,6 +17,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Viện dẫn {directive} với cơ quan ban hành sai: {actual}, đúng là {expected}",
         "en": "{directive} cited with a wrong issuer: {actual}, should be {expected}",
     },
+    "cite.wrong_number": {
+        "vi": "Viện dẫn {directive} với số, ký hiệu sai: '{actual}', đúng là '{expected}' (ngày, cơ quan ban hành và "
+              "trích yếu là của {directive})",
+        "en": "{directive} cited with a wrong number: '{actual}', should be '{expected}' (its date, issuer and subject "
+              "are the directive's)",
+    },
     "cite.symbol": {
         "vi": "Số, ký hiệu văn bản viết không đúng chuẩn: '{actual}', đúng là '{expected}'",
         "en": "document number written non-standard: '{actual}', should be '{expected}'",
@@ -195,6 +201,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "refs.other_year": {
         "vi": "{doc} ngày {actual}: danh mục chỉ biết số này ở năm khác ({expected}); kiểm tra lại năm",
         "en": "{doc} of {actual}: the registry knows this number only in another year ({expected}); check the year",
+    },
+    "refs.wrong_number": {
+        "vi": "{doc} ngày {actual} không có trong danh mục; văn bản cùng loại ban hành ngày {actual} là {expected}: "
+              "kiểm tra lại số hiệu",
+        "en": "{doc} of {actual} is not in the registry; the document of that kind issued on {actual} is {expected}: "
+              "check the number",
     },
     "refs.issuer": {
         "vi": "{doc} ghi cơ quan ban hành '{actual}', đúng là {expected}",

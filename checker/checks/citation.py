@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from checker.checks.base import Context, finding, redate, short
+from checker.checks.base import Context, finding, line_text, redate, short
 from checker.i18n import msg
 from checker.models import DocRef, Finding, Fix, Plan
-from checker.parse.citations import FULL, KIND_CODES, make_key
+from checker.parse.citations import FULL, KIND_CODES, KIND_NAMES, make_key
 from checker.rules.schema import Directive, PlanDate, RequiredCitation
 from checker.text import contains, fold, squash
 
@@ -38,6 +38,51 @@ def cites(plan: Plan, directive: Directive) -> list[DocRef]:
     tỉnh Hải Dương") nor another year's (two of day, month, year differ: a Kiên Giang 31/KH-UBND of 2024)."""
     return [r for r in citations_of(plan, directive.number, directive.date)
             if same_date(r.date, directive.date) and same_issuer(r.issuer, directive.issuer)]
+
+
+def miscited(plan: Plan, directive: Directive, subject: list[list[str]] | None = None) -> list[DocRef]:
+    """Citations that are the directive with its number miswritten (another office copying it): the directive's
+    kind, its very date and its issuer (written), and either its number with the symbol cut short ("215/KH-UB") or
+    its symbol with the digits slipped (two swapped, one mistyped: "251/KH-UBND") and the directive's subject in
+    the citation's words (``applies_to.subject``: "... về ứng dụng công nghệ thông tin và chuyển đổi số"), so a
+    neighbouring plan of the same day on another matter is never taken for it."""
+    key = directive_key(directive.number)
+    number, _, symbol = key.partition("/")
+    kind = KIND_NAMES.get(KIND_CODES.get(symbol.split("-")[0].lower(), ""))
+    out = []
+    for r in plan.references:
+        if (r.number == key or r.date != directive.date or not r.issuer or not same_issuer(r.issuer, directive.issuer)
+                or (kind and r.kind and r.kind != kind)):
+            continue
+        written, _, written_symbol = r.number.partition("/")
+        if written == number and _truncated(written_symbol, symbol):
+            out.append(r)
+        elif written_symbol == symbol and _slipped(written, number) and _about(plan, r, subject or []):
+            out.append(r)
+    return out
+
+
+def _truncated(written: str, symbol: str) -> bool:
+    """The directive's symbol cut short after its issuer's first letters ("KH-UB" for "KH-UBND"); a symbol with
+    letters of its own ("KH-UBNDT") is another document's."""
+    kind = symbol.partition("-")[0]
+    return written != symbol and symbol.startswith(written) and len(written) >= len(kind) + 3
+
+
+def _slipped(written: str, number: str) -> bool:
+    """Digits of ``number`` typed wrongly: the same digits in another order, or one digit other."""
+    if not (written.isdigit() and number.isdigit()) or len(written) != len(number) or written == number:
+        return False
+    return sorted(written) == sorted(number) or sum(a != b for a, b in zip(written, number, strict=True)) == 1
+
+
+def _about(plan: Plan, ref: DocRef, subject: list[list[str]]) -> bool:
+    """The citation's words (its line and the two after it, where a title wraps) name every group of
+    ``subject``."""
+    if not subject or ref.line is None:
+        return False
+    words = " ".join(line_text(plan, ref.line + k) for k in range(3))
+    return all(any(contains(squash(words), squash(w), 90) for w in group) for group in subject)
 
 
 def same_date(written: dt.date | None, date: dt.date | None) -> bool:
@@ -90,7 +135,17 @@ def check_citation(plan: Plan, rule: RequiredCitation, ctx: Context) -> Iterator
     d = ctx.pack.directive
     name = f"Kế hoạch số {d.number} ngày {vn_date(d.date)} của {d.issuer}"
     refs = citations_of(plan, d.number, d.date)
-    if not refs:
+    wrong = [] if refs else miscited(plan, d, ctx.pack.applies_to.subject)
+    for r in wrong[:1]:
+        # the directive copied with its number miswritten: its digits slipped (another document's number: the
+        # rule's severity), or its symbol misspelt ("215/KH-UB": a warning)
+        slipped = r.number.partition("/")[0] != directive_key(d.number).partition("/")[0]
+        yield finding(rule, ID_CITATION, "inconsistent", plan=plan, line=r.line,
+                      severity=None if slipped else "warning",
+                      message=msg("cite.wrong_number", ctx.lang, directive=d.number, actual=r.raw_number,
+                                  expected=d.number),
+                      evidence=short(r.text), expected=d.number, actual=r.raw_number, fix=_symbol_fix(r, d))
+    if not refs and not wrong:
         other = plan.implements[0] if plan.implements else None
         instead = ""
         if other is not None:

@@ -192,6 +192,39 @@ def _other_years(keys: list[str], ref: DocRef, nidx: NationalIndex) -> list[Entr
     return []
 
 
+def _misnumbered(keys: list[str], ref: DocRef, nidx: NationalIndex) -> list[Entry]:
+    """A number the registry does not know, cited with the very date of one it knows of the same kind and issuer
+    whose number is this one miswritten: the year in the number not the date's ("47/2022/NĐ-CP ngày 09/4/2020"
+    for 47/2020/NĐ-CP), or two digits swapped ("24/2022/NĐ-CP ngày 24/6/2022" for 42/2022/NĐ-CP). A number one
+    digit off is not enough: documents of one day often have consecutive numbers."""
+    if ref.date is None:
+        return []
+    for key in keys:
+        head, _, rest = key.partition("@")
+        parts = head.split("/")
+        if len(parts) < 3 or not parts[0].isdigit() or not re.fullmatch(r"\d{4}", parts[1]):
+            continue
+        tail = "/".join(parts[2:]) + (f"@{rest}" if rest else "")
+        numbers = set(_orders(parts[0])) - {parts[0]}
+        tries = [f"{parts[0]}/{ref.date.year}/{tail}"] if parts[1] != str(ref.date.year) else []
+        tries += [f"{n.lstrip('0') or '0'}/{parts[1]}/{tail}" for n in sorted(numbers)]
+        found = [e for k in tries if k != key for e in nidx.exact.get(k, []) if e.date == ref.date]
+        if found:
+            return found
+    return []
+
+
+def _orders(digits: str) -> list[str]:
+    """The number with two of its digits swapped (a typing slip), each order once."""
+    out = []
+    for i in range(len(digits)):
+        for j in range(i + 1, len(digits)):
+            d = list(digits)
+            d[i], d[j] = d[j], d[i]
+            out.append("".join(d))
+    return out
+
+
 def _known_number(ref: DocRef, province: str | None, nidx: NationalIndex) -> bool:
     """A number without a year cited without a date ("Nghị quyết 57-NQ/TW"): known when the registry has it in
     some year; with no date there is nothing to compare."""
@@ -258,6 +291,13 @@ def check(plan: Plan, rule: LegalReferences, ctx: Context) -> Iterator[Finding]:
                                       expected=known),
                           evidence=short(ref.text), expected=known, actual=ref.raw_date or "",
                           source=other[0].source)
+        elif (same := _misnumbered(keys, ref, nidx)) and ("number", ref.number) not in reported:
+            reported.add(("number", ref.number))
+            known = ", ".join(dict.fromkeys(e.number for e in same))
+            yield finding(rule, ID, "inconsistent", plan=plan, line=ref.line, severity="warning",
+                          message=msg("refs.wrong_number", ctx.lang, doc=_name(ref), actual=ref.raw_date,
+                                      expected=known),
+                          evidence=short(ref.text), expected=known, actual=ref.raw_number, source=same[0].source)
         elif (unknown_severity and ("unknown", ref.number) not in reported and not _historical(plan, ref)
               and not (ref.date is None and _known_number(ref, province, nidx))):
             reported.add(("unknown", ref.number))

@@ -116,7 +116,8 @@ def parse_text(source: Document) -> Plan:
     # a footnote explains or cites (a past figure, the source of one): the plan sets its targets in its text
     notes = {i for i, ln in enumerate(doc.lines) if ln.loc.footnote is not None}
     text_items = [it for it in its if it.first not in in_table and it.first not in typed_idx and it.first not in notes]
-    targets = targets_in_items(text_items, view.texts, line_numbers, [ln.spans for ln in doc.lines])
+    targets = targets_in_items(text_items, view.texts, line_numbers, [ln.spans for ln in doc.lines],
+                               header.date.year if header.date else None)
     cell_sections = {loc.line: k for i, ln in enumerate(doc.lines)
                      for k in (section_of_line(view, sections, i),)  # once per line, for each of its locations
                      for loc in (ln.loc, *(s.loc for s in ln.spans))}

@@ -332,10 +332,11 @@ def _bounds(clause: str, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: int | None,
-                    source: str = "text", units: bool = False) -> list[Target]:
+                    source: str = "text", units: bool = False, year_from: int | None = None) -> list[Target]:
     """Targets in one item. ``line_of_offset`` maps offsets in ``text`` (ascending) to source line numbers.
     With ``units``, the targets in hours, days, VND and counts instead of percentages (a pass of their own, so a
-    duration inside a percentage target never cuts it in two)."""
+    duration inside a percentage target never cuts it in two). ``year_from``: the plan's year (its date), from
+    which an item by stages takes its target (``_without_milestones``)."""
     exclusion_re, _, whole_re, past, attribution = _vocabulary()
     folded = normalise_percent(fold(text))
     out: list[Target] = []
@@ -361,6 +362,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
         return k >= 0 and at < quoted[k][1]
 
     placed: list[tuple[date | None, int, int]] = []  # each target's deadline, where its words begin and end
+    stages: list[date | None] = []  # each target's stage: its deadline, or a year written beside its figure
     for a, b in spans:
         clause = folded[a:b]
         used: list[tuple[int, int]] = []
@@ -426,22 +428,30 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
                               implicit=implicit, reference_value=run_in.get(pos), unit=unit,
                               restated=a + pos < restated_end))
             placed.append((deadline(before), offset, a + sb))
+            stages.append(placed[-1][0] or _stage_year(before) or _deadline_after(clause[_end:sb]))
     if len({d for d, _, _ in placed if d is not None}) == 1:
         # one deadline written before a figure ("Đến hết năm 2026, tối thiểu 60% ..."): the figure is set for it
         # (an item by stages, several deadlines, keeps its latest figure as the target: _without_milestones)
         out = [t.model_copy(update={"due": d}) if d is not None else t
                for t, (d, _, _) in zip(out, placed, strict=True)]
-    return _without_milestones(text, out, placed)
+    return _without_milestones(text, out, [(d, start, end) for d, (_, start, end) in zip(stages, placed, strict=True)],
+                               year_from)
 
 
-def _without_milestones(text: str, targets: list[Target], placed: list[tuple[date | None, int, int]]) -> list[Target]:
+def _without_milestones(text: str, targets: list[Target], placed: list[tuple[date | None, int, int]],
+                        year_from: int | None = None) -> list[Target]:
     """An item that sets one target by stages ("đến ngày 30/9/2025 đạt 70% hồ sơ ..., đến ngày 31/12/2025 đạt tối
-    thiểu 82%"): the figure of the latest deadline is the target, an earlier one a milestone on the way; the
-    target's clause, when it names no subject of its own, is read with the milestone's words before it."""
+    thiểu 82%"; "đạt 40% vào cuối năm 2025 và 70% vào cuối năm 2026"): as columns by stage (``_column_roles``),
+    the target is the figure of the latest deadline in the item's first year (from ``year_from``, the plan's
+    year: a past year's figure is no stage), set for that deadline; an earlier deadline's figure is a milestone
+    on the way, a later year's the plan's horizon, neither judged against the directive. The target's clause,
+    when it names no subject of its own, is read with the milestone's words before it; a later year's clause
+    that names none is a stage of the same target, one that names its own is a target of its own, set later."""
     dated = [d for d, _, _ in placed if d is not None]
     if len(set(dated)) < 2:
         return targets
-    last = max(dated)
+    first = min((d.year for d in dated if year_from is None or d.year >= year_from), default=max(dated).year)
+    last = max((d for d in dated if d.year == first), default=max(dated))
     out: list[Target] = []
     opened: tuple[int, int | None] | None = None  # where the milestones just before this clause begin, their line
     held: list[Target] = []  # those milestones, kept if no subject-less clause of the last deadline follows them
@@ -450,16 +460,50 @@ def _without_milestones(text: str, targets: list[Target], placed: list[tuple[dat
             opened = opened or (start, t.line)
             held.append(t)
             continue
+        if when is not None and when > last:
+            if not _names_nothing(t.text):
+                out.append(t.model_copy(update={"due": when}))
+            continue
         if when == last and opened is not None and _names_nothing(t.text):
             t = t.model_copy(update={"text": " ".join(text[opened[0]:end].strip(" ;,").split()), "line": opened[1]})
         else:
             out += held  # targets of their own that have their own deadline ("100% ... trước 30/9/2025; ...")
         held, opened = [], None
-        out.append(t)
+        out.append(t.model_copy(update={"due": last}) if when == last else t)
     return out + held
 
 
-_GLUE = re.compile(r"\b(?:dat|la|o muc|muc|hoan thanh|ty le|tro len|" + "|".join(
+# a year written beside a figure, as a stage of a target by years: "năm 2025 đạt 75%", "(năm 2025: tối thiểu 80%",
+# "đạt 40% vào cuối năm 2025", "55% năm 2025"
+_YEAR_BEFORE = re.compile(r"\bnam\s+(20\d\d)\b([^\d]{0,40})$")
+_AFTER = re.compile(r"^[\s,:()]*(?:(?:vao|trong|den|tinh den|truoc)\s+)?(?:(?:het|cuoi)\s+)?"
+                    r"(?:(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(20\d\d)|nam\s+(20\d\d))\b")
+
+
+def _stage_year(before: str) -> date | None:
+    """The end of a year written just before a figure, with only joining words and a comparator between ("năm
+    2025 đạt", "năm 2026: tối thiểu"); None otherwise."""
+    m = _YEAR_BEFORE.search(before)
+    if m is None or re.search(r"[a-z]", _GLUE.sub(" ", squash(m.group(2)))):
+        return None
+    return date(int(m.group(1)), 12, 31)
+
+
+def _deadline_after(after: str) -> date | None:
+    """A deadline written just after a figure ("vào cuối năm 2025", "năm 2026", "đến 31/12/2025"); None when the
+    words after it are something else ("so với năm 2024")."""
+    m = _AFTER.match(after)
+    if m is None:
+        return None
+    if m.group(4):
+        return date(int(m.group(4)), 12, 31)
+    try:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
+_GLUE = re.compile(r"\b(?:dat|la|o muc|muc|hoan thanh|ty le|tro len|va|vao|trong|nam \d{4}|" + "|".join(
     re.escape(w) for w, _ in _BEFORE if w[0].isalpha()) + r")\b")
 
 
@@ -603,8 +647,9 @@ def form_fields(items: list[Item], texts: list[str]) -> list[Item]:
 
 
 def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int],
-                     spans: list[list[Span]] | None = None) -> list[Target]:
-    """Targets of text items; ``spans`` (per line) map offsets of a logical line back to its source lines."""
+                     spans: list[list[Span]] | None = None, year_from: int | None = None) -> list[Target]:
+    """Targets of text items; ``spans`` (per line) map offsets of a logical line back to its source lines;
+    ``year_from``: the plan's year (``targets_in_text``)."""
     out: list[Target] = []
     whole_re = _vocabulary()[2]
     whole_words = _whole_literals()
@@ -631,7 +676,7 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
             parts.append(t)
             pos += len(t) + 1
         text = form_text(" ".join(parts)) if ":" in it.text else " ".join(parts)
-        targets = targets_in_text(text, mapping, it.section) if has_percent else []
+        targets = targets_in_text(text, mapping, it.section, year_from=year_from) if has_percent else []
         # a table flattened into text gives the parent's figure a line of its own ("100%"): that is the
         # reference column, not a second target
         bare = {line_numbers[i] for i in it.line_numbers if re.fullmatch(_BARE, texts[i].strip())}
