@@ -28,6 +28,8 @@ from checker.parse import parse
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack, load_packs
 
+PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
+
 
 @pytest.fixture(scope="module")
 def packs() -> list[LoadedPack]:
@@ -130,6 +132,7 @@ def test_the_directive_cited_with_a_wrong_number_is_checked(tmp_path: Path, pack
     assert _loud(r.findings) == [("HP215-CITE", "inconsistent", severity)]
     (f,) = [f for f in r.findings if f.id == "HP215-CITE"]
     assert f.actual == number and f.expected == "215/KH-UBND" and f.line == 8 and number in f.evidence
+    assert not [f for f in r.findings if f.id == "HP215-REFS"]  # not also an unknown document
     # a drafter's plan with the wrong number is still checked for what the directive asks
     r = check_file(_plan(tmp_path, cite=f"Thực hiện Kế hoạch số {number} ngày 25/8/2025 {ABOUT}",
                          kynangso=f"{SUBJECT} đạt 40%."), packs)
@@ -194,3 +197,10 @@ def test_a_heading_nhan_luc_is_content_5(tmp_path: Path, packs: list[LoadedPack]
     # without it the content is missing
     plan = _plan(tmp_path, nhanluc="")
     assert ("HP215-SEC-NHANLUC", "missing", "error") in _loud(check_file(plan, packs).findings)
+
+
+def test_a_quote_never_opens_with_a_list_markers_parenthesis(packs: list[LoadedPack]) -> None:
+    # targets numbered "1) ... 9)" (the round's Kiến Hải plan): the quote opens with the target's words
+    findings = check_file(PLANS / "xa-kien-hai-chi-tieu-ngoac-don.txt", packs).findings
+    (f,) = [f for f in findings if f.id == "HP215-TGT-KYSO"]
+    assert f.evidence.startswith("Văn bản được ký số") and f.actual == "trên 85%"

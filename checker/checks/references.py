@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from checker.checks.base import Context, finding, line_text, redate, short
-from checker.checks.citation import directive_key
+from checker.checks.citation import directive_key, miscited
 from checker.i18n import msg
 from checker.models import DocRef, Finding, Fix, Plan, Severity
 from checker.parse.citations import FULL, LAW, LETTER_SYMBOL, make_key
@@ -267,8 +267,10 @@ def check(plan: Plan, rule: LegalReferences, ctx: Context) -> Iterator[Finding]:
     plan_date = plan.header.date
     reported: set[tuple[str, str]] = set()
     first_date: dict[str, DocRef] = {}
+    # the directive cited with its number miswritten is HP215-CITE's finding, not an unknown document
+    miswritten = {r.number for r in miscited(plan, ctx.pack.directive, ctx.pack.applies_to.subject)} if own else set()
     for ref in plan.references:
-        if ref.number == own:
+        if ref.number == own or ref.number in miswritten:
             continue
         province = _province(ref, home, nidx)
         keys = _keys(ref, province)
