@@ -179,3 +179,13 @@ def test_a_target_missing_from_a_table_written_row_by_row_is_still_missing(tmp_p
     found = check_file(plan, load_packs()).findings
     assert [(f.id, f.kind, f.severity) for f in found if f.id == "HP215-TGT-KYNANGSO"] == [
         ("HP215-TGT-KYNANGSO", "missing", "error")]
+
+
+def test_targets_not_judged_are_not_judged_in_the_matrix(tmp_path: Path) -> None:
+    """The reviewer's matrix shows such a target as "chưa đánh giá", not as missing."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(_column_by_column((PLANS / "xa-tien-minh-phu-luc.txt").read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    result = check_file(plan, load_packs())
+    unread = {f.id for f in result.findings if f.check == "target" and "Chưa đánh giá được" in f.message}
+    assert unread and result.facts is not None and not unread & set(result.facts.judged)
