@@ -395,13 +395,18 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
         bounds = _bounds(clause, [(f[0], f[3]) for f in found]) if found else []
         hedges = hedge_ends(clause, sorted({f[0] for f in found})) if found else []
         first_hedge = min(hedges, default=len(clause) + 1)
+        reached_at: int | None = None  # where the words of a figure already reached begin, in this clause
         for (pos, value, high, _end, implicit), (sa, sb) in zip(found, bounds, strict=False):
             unit = unit_at.get(pos, "%")
             if (value > 100 and unit == "%") or (high is not None and high < value):
                 continue
             before = clause[sa:pos]
             if _has_word(squash(before), past):
+                reached_at = sa if reached_at is None else reached_at
                 continue  # "mới đạt 64%": a result already reached, not a target
+            if reached_at is not None and _names_nothing(clause[sa:sb]):
+                sa = reached_at  # "tỷ lệ ... năm 2024 đạt 64%, năm 2025 đạt 85%": the words are the result's
+            reached_at = None
             comp: Comparator = ">=" if high is not None or implicit else comparator_before(lead_of(clause, pos))
             if unit in ("giờ", "ngày") and comp == "=" and _WITHIN.search(squash(clause[max(0, pos - 30) : pos])):
                 comp = "<="
