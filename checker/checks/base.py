@@ -42,6 +42,12 @@ class Context:
         return self.loaded.pack.directive.number if isinstance(self.loaded, LoadedPack) else None
 
 
+def requirement(rule: RuleBase, ctx: Context) -> str:
+    """What the directive asks, as a rule says it, in the report's language (Vietnamese unless English is asked
+    for and the rule has it)."""
+    return rule.message if ctx.lang == "vi" or not rule.message_en else rule.message_en
+
+
 def finding(rule: RuleBase, check: str, kind: Kind, *, line: int | None, message: str, evidence: str = "",
             expected: str = "", actual: str = "", severity: Severity | None = None, plan: Plan | None = None,
             source: str | None = None, fix: Fix | None = None) -> Finding:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from checker.checks.base import Context, find_phrase, finding, line_text, per_plan, short, squash_all
+from checker.checks.base import (
+    Context,
+    find_phrase,
+    finding,
+    line_text,
+    per_plan,
+    requirement,
+    short,
+    squash_all,
+)
 from checker.conventions import conventions, expanded
 from checker.i18n import msg
 from checker.models import Assignment, Finding, Plan, Section
@@ -54,9 +63,8 @@ def check_section(plan: Plan, rule: RequiredSection, ctx: Context) -> Iterator[F
         return
     if rule.body_match and find_phrase(plan, rule.body_match) is not None:
         return
-    requirement = rule.message if ctx.lang == "vi" or not rule.message_en else rule.message_en
     yield finding(rule, ID_SECTION, "missing", plan=plan, line=None,
-                  message=msg("section.missing", ctx.lang, requirement=requirement), expected=rule.message)
+                  message=msg("section.missing", ctx.lang, requirement=requirement(rule, ctx)), expected=rule.message)
 
 
 def _value(s: Section) -> int | None:
@@ -177,7 +185,6 @@ def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding
     roles = squash_all(rule.roles)
     ocr = plan.lost_diacritics
     assigned = assigned_units(plan, rule)
-    requirement = rule.message if ctx.lang == "vi" or not rule.message_en else rule.message_en
     if assigned and (not roles or any(contains_any(expanded(a.unit + " " + " ".join(a.tasks)), roles, 87)
                                       for a in assigned)):
         return
@@ -194,4 +201,4 @@ def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding
     k = execution_section(plan.sections)
     line = plan.sections[k].line if k is not None else None
     yield finding(rule, ID_UNIT, "missing", plan=plan, line=line, evidence=line_text(plan, line),
-                  message=msg("unit.missing", ctx.lang, requirement=requirement), expected=rule.message)
+                  message=msg("unit.missing", ctx.lang, requirement=requirement(rule, ctx)), expected=rule.message)

@@ -6,7 +6,16 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from checker.checks.base import Context, find_phrase, finding, line_text, per_plan, short, squash_all
+from checker.checks.base import (
+    Context,
+    find_phrase,
+    finding,
+    line_text,
+    per_plan,
+    requirement,
+    short,
+    squash_all,
+)
 from checker.conventions import expanded
 from checker.i18n import msg
 from checker.models import Comparator, Finding, Plan, Severity
@@ -242,9 +251,8 @@ def unread(plan: Plan, rule: Target) -> tuple[int, int, int] | None:
 
 def _unread(plan: Plan, rule: Target, ctx: Context, where: tuple[int, int, int]) -> Finding:
     line, first, last = where
-    requirement = rule.message if ctx.lang == "vi" or not rule.message_en else rule.message_en
     return finding(rule, ID, "missing", plan=plan, line=line, severity="info",
-                   message=msg("target.unread", ctx.lang, requirement=requirement, first=first, last=last),
+                   message=msg("target.unread", ctx.lang, requirement=requirement(rule, ctx), first=first, last=last),
                    evidence=line_text(plan, line), expected=rule.message)
 
 
@@ -253,9 +261,8 @@ def _missing(plan: Plan, rule: Target, ctx: Context) -> Finding:
     matching = [s for s in plan.sections if contains_any(squash(s.title), wanted, 85)]
     specific = [s for s in matching if contains_any(squash(s.title), ["cu the"], 85)]
     line = (specific or matching)[0].line if matching else None
-    requirement = rule.message if ctx.lang == "vi" or not rule.message_en else rule.message_en
     return finding(rule, ID, "missing", plan=plan, line=line, severity=rule.severity_missing or rule.severity,
-                   message=msg("target.missing", ctx.lang, requirement=requirement), expected=rule.message,
+                   message=msg("target.missing", ctx.lang, requirement=requirement(rule, ctx)), expected=rule.message,
                    evidence=line_text(plan, line))  # the heading under which the target should stand
 
 
@@ -273,11 +280,8 @@ def _contradicted(plan: Plan, rule: Target, best: PlanTarget, targets: list[Plan
         if t.due is not None and deadline is not None and t.due < deadline:
             continue  # a milestone on the way ("Đến ngày 30/9/2025, 60% ..."), in a sentence of its own
         if any(p[0] in ("target.lower", "target.higher") for p in problems(rule, t, ctx)):
-            want = describe(rule.comparator, rule.value, rule.unit)
-            yield finding(rule, ID, "inconsistent", plan=plan, line=t.line, severity="warning",
-                          message=msg("target.contradicted", ctx.lang, actual=figure(t), other=figure(best),
-                                      other_line=best.line or "?", expected=want),
-                          evidence=short(t.text), expected=want, actual=figure(t))
+            yield _misstated(plan, rule, t, ctx, "target.contradicted", figure(t), other=figure(best),
+                             other_line=best.line or "?")
             return
 
 
@@ -289,11 +293,7 @@ def _restated(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
         if not t.restated or t.unit != rule.unit or not matches(rule, t.text):
             continue
         if any(p[0] in ("target.lower", "target.higher", "target.comparator") for p in problems(rule, t, ctx)):
-            want = describe(rule.comparator, rule.value, rule.unit)
-            got = figure(t)
-            yield finding(rule, ID, "inconsistent", plan=plan, line=t.line, severity="warning",
-                          message=msg("target.restated", ctx.lang, expected=want, actual=got),
-                          evidence=short(t.text), expected=want, actual=got)
+            yield _misstated(plan, rule, t, ctx, "target.restated", figure(t))
             return
 
 
@@ -304,9 +304,17 @@ def _reference(plan: Plan, rule: Target, targets: list[PlanTarget], ctx: Context
     for t in targets:
         if t.reference_value is None or t.reference_value == rule.value:
             continue
-        want = describe(rule.comparator, rule.value, rule.unit)
         got = t.reference_text or amount(t.reference_value, rule.unit)
-        yield finding(rule, ID, "inconsistent", plan=plan, line=t.line, severity="warning",
-                      message=msg("target.reference", ctx.lang, expected=want, actual=got),
-                      evidence=short(t.text), expected=want, actual=got)
+        yield _misstated(plan, rule, t, ctx, "target.reference", got)
         return
+
+
+def _misstated(plan: Plan, rule: Target, t: PlanTarget, ctx: Context, key: str, got: str,
+               **more: object) -> Finding:
+    """A figure of the plan that cannot stand beside the directive's (``key``: a restatement, the city's column,
+    a second figure of the plan's own): a warning at its line, quoting it, the directive's figure expected."""
+    assert rule.value is not None
+    want = describe(rule.comparator, rule.value, rule.unit)
+    return finding(rule, ID, "inconsistent", plan=plan, line=t.line, severity="warning",
+                   message=msg(key, ctx.lang, expected=want, actual=got, **more),
+                   evidence=short(t.text), expected=want, actual=got)

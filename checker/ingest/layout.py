@@ -20,7 +20,7 @@ the form of Vietnamese administrative documents (NĐ 30/2020: header, "Nơi nh�
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
@@ -439,18 +439,26 @@ def _cells_at(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _clustered(starts: Iterable[int]) -> list[int]:
+    """Where columns start, from where cells start: starts 2 apart or less taken as one (the first of them)."""
+    columns: list[int] = []
+    for at in sorted(set(starts)):
+        if not columns or at - columns[-1] > 2:
+            columns.append(at)
+    return columns
+
+
 def _column_starts(texts: list[str]) -> list[int]:
     """Where the cells of a typed table's row start (display columns): those of its last row, else (fewer than
     three cells there) of all its rows, close starts (2 apart) taken as one. The last row first: a page of a PDF
     laid out as text may set the same columns elsewhere than the page before."""
-    for rows in (texts[-1:], texts):
-        columns: list[int] = []
-        for at in sorted({start for t in rows for start, _, _ in _cells_at(t)}):
-            if not columns or at - columns[-1] > 2:
-                columns.append(at)
-        if len(columns) >= 3:
-            break
-    return columns
+    columns = _clustered(start for start, _, _ in _cells_at(texts[-1])) if texts else []
+    return columns if len(columns) >= 3 else _clustered(start for t in texts for start, _, _ in _cells_at(t))
+
+
+def _left_edge(units: list[Unit]) -> int:
+    """Where a typed table's first column starts: its leftmost cell."""
+    return min((c[0][0] for c in map(_cells_at, [u.text for u in units]) if c), default=0)
 
 
 MAX_CARRIED = 40  # lines that carry one row's cells on: a cell is never longer (a bound on hostile input, too)
@@ -476,22 +484,22 @@ def _continues(u: Unit, above: Unit, before: list[Unit], after_of: Callable[[], 
     if not cells:
         return None
     same_page = above.loc.page == u.loc.page  # else the first line of a page: nothing above it to carry on
-    over = _cells_at(above.text) if same_page else None
+    columns = _column_starts([b.text for b in before])
     if cells[0][0] <= left + 2:
         # the first column goes on (a table with no numbers): its words alone, in lower case, within the column
-        columns = _column_starts([b.text for b in before])
+        over = _cells_at(above.text) if same_page else None
         first = cells[0][2][:1]
         return (u, u.text) if (len(cells) == 1 and len(columns) >= 3 and cells[0][1] < columns[1] and over
                                and over[0][0] <= left + 2 and (first.islower() or first == "(")) else None
-    choices: list[tuple[list[int], Unit]] = [(_column_starts([b.text for b in before]), u)]
+    choices: list[tuple[list[int], Unit]] = [(columns, u)]
     if u.loc.page is not None and before[-1].loc.page != u.loc.page and (after := after_of()) is not None:
         choices.append((_column_starts([after.text]), after))
-    for columns, row in choices:
-        text = _cut(u.text, columns)
+    for cols, row in choices:
+        text = _cut(u.text, cols)
         pieces = _cells_at(text)
-        over = _cells_at(_cut(above.text, columns)) if same_page else None
-        if len(columns) >= 3 and all(_under_column(start, end, columns, True) for start, end, _ in pieces) and (
-                over is None or all(_wrapped(over, start, piece, columns) for start, _, piece in pieces)):
+        over = _cells_at(_cut(above.text, cols)) if same_page else None
+        if len(cols) >= 3 and all(_under_column(start, end, cols, True) for start, end, _ in pieces) and (
+                over is None or all(_wrapped(over, start, piece, cols) for start, _, piece in pieces)):
             return row, text
     return None
 
@@ -656,10 +664,8 @@ def _placed_cells(texts: list[str]) -> list[list[str]]:
         starts.append(_expand_cols(t, lead + pos))
         parsed.append((cells, gaps, starts))
     width = max(len(cells) for cells, _, _ in parsed)
-    columns: list[int] = []  # where cells start, in every row: as many places as columns when aligned
-    for at in sorted({at for _, _, starts in parsed for at in starts}):
-        if not columns or at - columns[-1] > 2:
-            columns.append(at)
+    # where cells start, in every row: as many places as columns when aligned
+    columns = _clustered(at for _, _, starts in parsed for at in starts)
     if len(columns) == width and len(parsed) >= 2:
         return [_under_columns(cells, starts, columns) for cells, _, starts in parsed]
     # columns set with spaces (tabs put a cell at the next stop, wherever the cell before it ended)
@@ -697,16 +703,16 @@ def _split_touching(lines: list[Unit], left: int) -> list[Unit]:
     between (``pdftotext -layout`` of a narrow column: "Văn bản được ký Trên 90%"), cut there: at a space within
     two characters of where a column starts in the rows that have every cell (those of its page, where it has
     some; and only where its own cells start at those columns). Other lines as they are."""
-    width = max((len(_cells_at(u.text)) for u in lines), default=0)
+    cells_of = [_cells_at(u.text) for u in lines]
+    width = max(map(len, cells_of), default=0)
     if width < 3 or any("\t" in u.text for u in lines):
         return lines
     full: dict[int | None, list[str]] = {}
-    for u in lines:
-        if len(_cells_at(u.text)) == width:
+    for u, cells in zip(lines, cells_of, strict=True):
+        if len(cells) == width:
             full.setdefault(u.loc.page, []).append(u.text)
     out = []
-    for u in lines:
-        cells = _cells_at(u.text)
+    for u, cells in zip(lines, cells_of, strict=True):
         rows = full.get(u.loc.page) or [t for texts in full.values() for t in texts]
         if not rows or not cells or len(cells) >= width or cells[0][0] > left + 2 or _plain(u):
             out.append(u)  # a group's title across the table stays whole
@@ -741,11 +747,11 @@ def _cut(text: str, columns: list[int]) -> str:
 Carried = tuple[Unit, Unit | None, str]  # the row a line carries on, the row it is aligned with (None: that row), it
 
 
-def _carried_on(typed: list[Unit]) -> tuple[list[Unit], list[Carried]]:
-    """The lines of a typed table without those that carry the cells of a row on (``_continues``), and those."""
+def _carried_on(typed: list[Unit], left: int) -> tuple[list[Unit], list[Carried]]:
+    """The lines of a typed table (its first column at ``left``) without those that carry the cells of a row on
+    (``_continues``), and those."""
     lines: list[Unit] = []
     carried: list[Carried] = []
-    left = min((c[0][0] for c in map(_cells_at, [u.text for u in typed]) if c), default=0)
     rows: list[Unit] = []  # the rows so far (their columns)
     run = 0  # lines carrying the last row on
     for k, u in enumerate(typed):
@@ -789,10 +795,7 @@ def _aligned_runs(cells: list[list[tuple[int, int]]], width: int) -> dict[int, l
     while r < len(cells):
         k, columns = r, list[int]()
         while k < len(cells):
-            merged: list[int] = []
-            for at in sorted({*columns, *(start for start, _ in cells[k])}):
-                if not merged or at - merged[-1] > 2:
-                    merged.append(at)
+            merged = _clustered([*columns, *(start for start, _ in cells[k])])
             if len(merged) > width or not all(_under_column(start, end, merged) for start, end in cells[k]):
                 break
             columns, k = merged, k + 1
@@ -950,8 +953,8 @@ class _Body:
                 j = tab_runs[i]
                 self.tables += 1
                 typed = [units[k] for k in range(i, j) if units[k].text.strip()]
-                lines, carried = _carried_on(_split_touching(typed, left=min(
-                    (c[0][0] for c in map(_cells_at, [u.text for u in typed]) if c), default=0)))
+                left = _left_edge(typed)
+                lines, carried = _carried_on(_split_touching(typed, left), left)
                 # a group's title row across the table stays one cell; the others are placed in their columns
                 title = {id(u): _plain(u) and not _set_in(u) for u in lines}
                 placed = iter(_placed_cells([u.text for u in lines if not title[id(u)]]))

@@ -22,9 +22,6 @@ def plan_facts(plan: Plan, loaded: LoadedPack, lang: str = "vi") -> PlanFacts:
     for rule in loaded.pack.rules:
         if not rule.enabled or rule.type not in COVERAGE_TYPES:
             continue
-        if isinstance(rule, Target) and unread(plan, rule) and judge(plan, rule, ctx) is None:
-            continue  # its figure is in a table that came out column by column: not judged
-        judged.append(rule.id)
         line: int | None = None
         if isinstance(rule, Target):
             if rule.value is None:
@@ -33,11 +30,14 @@ def plan_facts(plan: Plan, loaded: LoadedPack, lang: str = "vi") -> PlanFacts:
             elif (best := judge(plan, rule, ctx)) is not None:
                 line = best[0].line or 0
                 figures[rule.id] = figure(best[0]) + (" (phấn đấu)" if best[0].hedged else "")
+            elif unread(plan, rule):
+                continue  # its figure is in a table that came out column by column: not judged
         elif isinstance(rule, RequiredSection):
             line = section_line(plan, rule)
         elif isinstance(rule, RequiredUnit):
             assigned = assigned_units(plan, rule)
             line = (assigned[0].line or 0) if assigned else None
+        judged.append(rule.id)
         if line is not None:
             found[rule.id] = line
     h = plan.header
