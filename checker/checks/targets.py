@@ -18,6 +18,7 @@ from checker.checks.base import (
 )
 from checker.conventions import expanded
 from checker.i18n import msg
+from checker.ingest.cellwise import without_figures
 from checker.models import Comparator, Finding, Plan, Severity
 from checker.models import Target as PlanTarget
 from checker.rules.schema import Target
@@ -214,39 +215,76 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
 _FIGURE_ONLY = re.compile(r"(?:(?:tren|duoi|toi thieu|toi da|it nhat|dat)\s+)?\d{1,4}(?:[.,]\d{1,2})?\s*%?|%")
 DUMP_RUN = 6  # that many such lines in a row: no table written row by row puts them so (a row has its words)
 DUMP_NEAR = 60  # logical lines around the figures where the column of the targets' words stands (either side)
+# or that many figures with their percent sign alone on a line, at most DUMP_GAP lines apart (a header's cell, a
+# row's words between them: a table cut column by column under a header, or rows whose columns were lost)
+DUMP_FIGURES = 4
+DUMP_GAP = 2
 
 
 def column_dumps(plan: Plan) -> list[tuple[int, int]]:
     """Where a table's cells come column by column, its figures one to a line apart from their words (text taken
     from a PDF without its layout, as ``pdftotext`` without ``-layout`` writes it): (first, last) index into
-    ``plan.lines`` of each run of DUMP_RUN figure-only lines or more."""
+    ``plan.lines`` of each run of DUMP_RUN figure-only lines or more, or of DUMP_FIGURES figures with their sign,
+    each alone on its line, at most DUMP_GAP lines apart."""
     def build() -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         run = 0
+        alone: list[int] = []  # figures with their sign alone on a line, the current stretch of them
         for k, ln in enumerate([*plan.lines, None]):
-            if ln is not None and _FIGURE_ONLY.fullmatch(squash(ln.text)):
+            text = squash(ln.text) if ln is not None else ""
+            if ln is not None and _FIGURE_ONLY.fullmatch(text):
                 run += 1
+                if "%" in text and text != "%":
+                    if alone and k - alone[-1] > DUMP_GAP + 1:
+                        _close(alone, out)
+                        alone = []
+                    alone.append(k)
                 continue
             if run >= DUMP_RUN:
                 out.append((k - run, k - 1))
             run = 0
-        return out
+        _close(alone, out)
+        return sorted(set(out))
 
     return per_plan(plan, "column_dumps", build)
+
+
+def _close(alone: list[int], out: list[tuple[int, int]]) -> None:
+    if len(alone) >= DUMP_FIGURES:
+        out.append((alone[0], alone[-1]))
+
+
+CELL_START = 60  # the first part of a cell cut in two by the figures (the rest after them) is no longer than this
 
 
 def unread(plan: Plan, rule: Target) -> tuple[int, int, int] | None:
     """The plan states no figure for the target, but its words stand within DUMP_NEAR lines of a table's figures
     that came out column by column (``column_dumps``): its figure is there, cut off from its words. Not judged,
-    rather than said to be missing. (the line of its words, the first and last line of those figures), or None."""
+    rather than said to be missing. The words of a cell may themselves be cut: over two lines, by a figure of
+    the next column run into them ("Văn bản được ký Trên 90% số, xử lý ..."), or in two parts, the first (a short
+    line without a full stop) before the figures and the rest after them. (the line of its words, the first and
+    last line of those figures), or None."""
     if rule.value is None:
         return None
     for a, b in column_dumps(plan):
         near = plan.lines[max(0, a - DUMP_NEAR) : b + DUMP_NEAR + 1]
+        words = [without_figures(ln.text) for ln in near]
         for k in range(len(near)):  # the words of a cell: a line, or two when the cell's text was wrapped
-            if matches(rule, near[k].text) or k + 1 < len(near) and matches(rule, f"{near[k].text} {near[k + 1].text}"):
+            if matches(rule, words[k]) or k + 1 < len(near) and matches(rule, f"{words[k]} {words[k + 1]}"):
+                return near[k].loc.line, plan.lines[a].loc.line, plan.lines[b].loc.line
+        for k in range(len(near)):
+            if len(words[k]) > CELL_START or words[k].rstrip().endswith((".", ";")) or not any(
+                    matches_group(words[k], g) for g in rule.match):
+                continue
+            if any(matches(rule, f"{words[k]} {w}") for w in words[k + 2 :]):
                 return near[k].loc.line, plan.lines[a].loc.line, plan.lines[b].loc.line
     return None
+
+
+def matches_group(text: str, group: list[str]) -> bool:
+    """``text`` holds one of the words of one of a rule's match groups."""
+    s, _ = _read(text)
+    return all_groups(s, [squash_all(group)])
 
 
 def _unread(plan: Plan, rule: Target, ctx: Context, where: tuple[int, int, int]) -> Finding:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from checker.clean import safe_text
 from checker.errors import IngestError
-from checker.ingest import layout, pages
+from checker.ingest import cellwise, layout, pages
 from checker.ingest.safety import check_lines_count, check_size
 from checker.models import Document, Line, Location, Table, TableCell
 from checker.text import nfc
@@ -159,7 +159,7 @@ def read(path: Path, limits: Limits) -> Document:
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
     lines = lines_of(text)
     check_size(lines, str(path), limits)  # before the layout is inferred
-    lines, tables = pipe_tables(lines)
+    lines, tables = pipe_tables(cellwise.rows_of(lines))
     blocks = layout.infer(lines, tables)
     return Document(path=str(path), format=fmt, lines=lines, tables=layout.tables_of(blocks), blocks=blocks,
                     notes=notes)
