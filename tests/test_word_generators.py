@@ -1,0 +1,46 @@
+"""The Word fixtures are made by the scripts beside them (tests/fixtures/plans/word/make_*.py): each script, run
+again, writes the very files that are committed, part by part. So the scripts stay the true source of the fixtures
+(a change to a generator that would change a plan is seen here, not months later when a fixture is remade), and
+their shared pieces (wordkit.py, round3_text.py) can be folded without changing a byte of any plan."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
+WORD = PLANS / "word"
+
+# script -> what its command line takes: a folder (it names its files) or the one file to write
+SCRIPTS = {
+    "make_round3.py": None,
+    "make_round4.py": None,
+    "make_phuong_kinh_mon.py": None,
+    "make_phuong_le_thanh_nghi.py": "phuong-le-thanh-nghi-bang-nhiem-vu.docx",
+    "make_xa_nguyen_binh_khiem.py": "xa-nguyen-binh-khiem-ky-bang-tab.docx",
+}
+
+
+def test_every_generator_is_listed() -> None:
+    assert sorted(p.name for p in WORD.glob("make_*.py")) == sorted(SCRIPTS)
+
+
+@pytest.mark.parametrize("script", sorted(SCRIPTS))
+def test_generator_writes_the_committed_plans(script: str, tmp_path: Path) -> None:
+    target = SCRIPTS[script]
+    arg = tmp_path / target if target else tmp_path
+    subprocess.run([sys.executable, str(WORD / script), str(arg)], check=True, cwd=tmp_path, timeout=120,
+                   capture_output=True)
+    made = sorted(tmp_path.glob("*.docx"))
+    assert made, f"{script} wrote no .docx"
+    for path in made:
+        committed = PLANS / path.name
+        assert committed.is_file(), f"{script} writes {path.name}, which is not a committed fixture"
+        with zipfile.ZipFile(path) as new, zipfile.ZipFile(committed) as old:
+            assert new.namelist() == old.namelist(), path.name
+            changed = [n for n in new.namelist() if new.read(n) != old.read(n)]
+        assert not changed, f"{path.name}: {script} now writes other {', '.join(changed)}"
