@@ -95,6 +95,33 @@ def test_text_running_up_to_the_next_column_is_cut_there() -> None:
     assert rows[2][3] == "Trên 90%"
 
 
+def test_text_touching_the_next_column_on_a_page_whose_last_column_is_empty() -> None:
+    """The next page sets the columns elsewhere and no row there has every cell (its "Ghi chú" left empty but in
+    one row): that page's own columns tell where "Cán bộ, công Tối thiểu" is cut, not those of the page before."""
+    table = """\
+TT             Chỉ tiêu         Thành phố   Phường        Ghi chú
+                                giao        đăng ký
+1              Hồ sơ thủ tục    Tối thiểu   Tối thiểu     Năm 2024:
+               hành chính       80%         88%           61%
+               được xử lý
+\f                                     2
+
+
+6            Mức độ hài    Trên 90%          Trên 92%
+             lòng của
+             người dân
+7            Cán bộ, công Tối thiểu          Tối thiểu      Một cửa
+             chức, viên    50%               70%
+             chức được
+             tập huấn
+8            Văn bản       Trên 90%          Trên 95%
+             được ký số
+"""
+    rows = _tables(_INTRO + table + _AFTER)[0]
+    assert rows[3] == ["7", "Cán bộ, công chức, viên chức được tập huấn", "Tối thiểu 50%", "Tối thiểu 70%",
+                       "Một cửa"]
+
+
 def test_a_first_column_that_goes_on_in_lower_case() -> None:
     """No numbers: the first column wraps at the margin; its next line, in lower case, is the same cell."""
     table = """\

@@ -702,7 +702,9 @@ def _split_touching(lines: list[Unit], left: int) -> list[Unit]:
     """The rows of a table laid out with spaces whose text runs up to the next column's with one or two spaces
     between (``pdftotext -layout`` of a narrow column: "Văn bản được ký Trên 90%"), cut there: at a space within
     two characters of where a column starts in the rows that have every cell (those of its page, where it has
-    some; and only where its own cells start at those columns). Other lines as they are."""
+    some; a page with none, its last columns left empty, by where its own rows' cells start, when they start at
+    as many places as the table has columns; and only where the line's own cells start at those columns). Other
+    lines as they are."""
     cells_of = [_cells_at(u.text) for u in lines]
     width = max(map(len, cells_of), default=0)
     if width < 3 or any("\t" in u.text for u in lines):
@@ -711,13 +713,20 @@ def _split_touching(lines: list[Unit], left: int) -> list[Unit]:
     for u, cells in zip(lines, cells_of, strict=True):
         if len(cells) == width:
             full.setdefault(u.loc.page, []).append(u.text)
+    every = [t for texts in full.values() for t in texts]
+    columns_of: dict[int | None, list[int]] = {}
+    for page in {u.loc.page for u in lines} - set(full):
+        # a page with no row that has every cell (its last columns left empty): where its rows' cells start
+        starts = _clustered(c[0] for u, cells in zip(lines, cells_of, strict=True)
+                            if u.loc.page == page and not _plain(u) for c in cells)
+        if len(starts) == width:
+            columns_of[page] = starts
     out = []
     for u, cells in zip(lines, cells_of, strict=True):
-        rows = full.get(u.loc.page) or [t for texts in full.values() for t in texts]
-        if not rows or not cells or len(cells) >= width or cells[0][0] > left + 2 or _plain(u):
+        if not every or not cells or len(cells) >= width or cells[0][0] > left + 2 or _plain(u):
             out.append(u)  # a group's title across the table stays whole
             continue
-        columns = _column_starts(rows)
+        columns = columns_of.get(u.loc.page) or _column_starts(full.get(u.loc.page) or every)
         if not all(any(abs(at - start) <= 2 for at in columns) for start, _, _ in cells):
             out.append(u)  # its columns are not those (a page that sets them elsewhere)
             continue
