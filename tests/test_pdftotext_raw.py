@@ -172,3 +172,69 @@ def test_a_description_cut_in_two_by_the_figures_is_not_judged(tmp_path: Path) -
     found = _check(tmp_path, table)
     assert {"HP215-TGT-BAOCAO", "HP215-TGT-KYSO"} <= _unread(found)
     assert not {"HP215-TGT-BAOCAO", "HP215-TGT-KYSO"} & {f.id for f in found if f.severity != "info"}
+
+
+# --------------------------------------------------------------------------- the header's two columns
+
+def _form(tmp_path: Path, head: str) -> list[tuple[str, str]]:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(head + HEAD[HEAD.index("KẾ HOẠCH\n") :] + row_by_row(OWN_FIRST, ROWS) + TAIL, encoding="utf-8")
+    return [(f.severity, f.message) for f in check_file(plan, load_packs()).findings if f.id == "HP215-FORM"]
+
+
+DRAFT_HEAD = """\
+ỦY BAN NHÂN DÂN
+PHƯỜNG HÒA BÌNH
+Số:
+
+/KH-UBND
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hòa Bình, ngày
+2025
+
+tháng 9 năm
+
+"""
+
+
+def test_a_drafts_blank_number_and_date_cut_into_blocks(tmp_path: Path) -> None:
+    """"Số:" and "/KH-UBND" apart, the year's block before the month's: a draft's blanks (warnings, as in the
+    plan as written), not a missing number and date."""
+    found = _form(tmp_path, DRAFT_HEAD)
+    assert [s for s, _ in found] == ["warning", "warning"]
+    assert not any("Thiếu thành phần" in m for _, m in found)
+
+
+def test_a_missing_number_is_still_missing(tmp_path: Path) -> None:
+    found = _form(tmp_path, DRAFT_HEAD.replace("Số:\n\n/KH-UBND\n", ""))
+    assert any(s == "error" and "số, ký hiệu" in m for s, m in found)
+
+
+INTERLEAVED_HEAD = """\
+ỦY BAN NHÂN DÂN
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+
+PHƯỜNG HÒA BÌNH
+
+VIỆT NAM
+
+Số: 88/KH-UBND
+
+Độc lập - Tự do - Hạnh phúc
+
+Hòa Bình, ngày 12 tháng 9 năm
+2025
+"""
+
+
+def test_the_national_name_read_in_turn_with_the_issuers_column(tmp_path: Path) -> None:
+    assert _form(tmp_path, INTERLEAVED_HEAD) == []
+
+
+def test_a_header_without_the_national_name_still_lacks_it(tmp_path: Path) -> None:
+    found = _form(tmp_path, INTERLEAVED_HEAD.replace("CỘNG HÒA XÃ HỘI CHỦ NGHĨA\n", "").replace("VIỆT NAM\n", ""))
+    assert any(s == "error" and "quốc hiệu" in m for s, m in found)

@@ -25,6 +25,9 @@ DATE = re.compile(
     r"ng\w{1,2}y(?:\s*(\d{1,2}))?[\s.…_]*th\w{1,3}ng(?:\s*(\d{1,2}))?[\s.…_]*n\w{1,2}m\s*(\d{4})"
 )
 NUMBER_LABEL = re.compile(r"(?<![a-z])s[o06]\s*:")
+_LABEL_ALONE = re.compile(r"(?<![a-z])s[o06]\s*:\s*$")  # "Số:" ending its line, its symbol on the next
+_YEAR_BEFORE_MONTH = re.compile(r"ng\w{1,2}y\s+(\d{4})\s+th\w{1,3}ng\s*\d{0,2}\s*n\w{1,2}m\s*$")
+_SYMBOL_FIRST = re.compile(r"^\s*/\s*[^\W\d_]{1,6}\s*-\s*[^\W\d_]{2,8}\s*")
 _CAPWORD = re.compile(rf"[{UPPER}][^\s,;:.()]*")
 
 
@@ -186,6 +189,12 @@ def _general_issuer(view: View, limit: int) -> tuple[str, int, int, str] | None:
     return " ".join(cols), lines[0], lines[-1], " ".join(cols[named[-1]:])
 
 
+def _left_column(squashed: str) -> bool:
+    """A header line of the issuer's column: the issuer, the unit's name, the number."""
+    return bool(squashed.startswith(("uy ban nhan dan", "ubnd")) or UNIT_WORD.match(squashed)
+                or re.match(r"s[o06]\b", squashed))
+
+
 def _upperish(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
@@ -199,8 +208,11 @@ def parse_header(view: View, body_start: int) -> Header:
     # a two-column header wraps each column on its own: the motto read down the right column too
     right = " ".join(squash(t if re.match(r"\s{8}", t) else " ".join(columns(t)[1:]))
                      for t in view.texts[:limit] if t.strip())
+    # text taken from a PDF without its layout may give the two columns' lines in turn ("CỘNG HÒA XÃ HỘI CHỦ
+    # NGHĨA" / "PHƯỜNG X" / "VIỆT NAM"): the right column is then the lines that are not the left column's
+    others = " ".join(sq for sq in view.squashed[:limit] if not _left_column(sq))
     h["national_motto"] = any(contains(t, "cong hoa xa hoi chu nghia viet nam", 80) and contains(
-        t, "doc lap tu do hanh phuc", 78) for t in (top, right))
+        t, "doc lap tu do hanh phuc", 78) for t in (top, right, others))
     for i in range(limit):
         f = view.folded[i]
         sq = view.squashed[i]
@@ -230,8 +242,14 @@ def parse_header(view: View, body_start: int) -> Header:
                     h["issuer"] = f"{h['issuer']} {view.texts[i][: lead + m.end()].strip()} {name}"
                 h.setdefault("issuer_line", view.line_no(i))
         mn = NUMBER.search(f)
+        if mn is None and "number" not in h and i + 1 < limit and _LABEL_ALONE.search(f):
+            # "Số:" / "/KH-UBND": a draft's blank number, its label and symbol apart (text taken from a PDF)
+            mn = NUMBER.search(f"{f} {view.folded[i + 1]}")
+            mn = mn if mn is not None and mn.start() < len(f) and not mn.group(1) else None
+            f = f if mn is None else f"{f} {view.folded[i + 1]}"
         if "number" not in h and mn:
-            h["number"] = f"{mn.group(1)}/{view.texts[i][mn.start(2) : mn.end(2)].replace(' ', '')}"
+            symbol = f"{view.texts[i]} {view.texts[i + 1]}" if len(f) > len(view.folded[i]) else view.texts[i]
+            h["number"] = f"{mn.group(1)}/{symbol[mn.start(2) : mn.end(2)].replace(' ', '')}"
             h["number_blank"] = not mn.group(1)
             h["number_line"] = view.line_at(i, mn.start())  # a block may join the unit's line and the number's
         mp = None if mn or "number" in h or i >= 12 else PARTY_NUMBER.match(f)
@@ -239,7 +257,13 @@ def parse_header(view: View, body_start: int) -> Header:
             h["number"] = f"{mp.group(1)}-{view.texts[i][mp.start(2) : mp.end(2)].replace(' ', '')}"
             h["number_blank"] = not mp.group(1)
             h["number_line"] = view.line_at(i, mp.start())
+        f = view.folded[i]
         md = DATE.search(f)
+        if md is None and "date_line" not in h and (moved := _YEAR_BEFORE_MONTH.search(f)):
+            # "Tiên Lãng, ngày 2025 tháng 9 năm": a draft's blank day, the year's block read before the month's
+            f = f"{f[: moved.start(1)]}{f[moved.end(1) :].strip()} {moved.group(1)}"  # the same length: quoted as is
+            md = DATE.search(f)
+            f = view.folded[i] if md is None else f
         if md is None and "date_line" not in h and i + 1 < limit and re.search(r"ng\w{1,2}y\s*\d*", f):
             # "Lê Đại Hành, ngày 05 tháng" / "9 năm 2025": the date wrapped in a narrow column
             f = f + " " + view.folded[i + 1]
@@ -259,6 +283,7 @@ def parse_header(view: View, body_start: int) -> Header:
             before = view.texts[i][: md.start()]
             if mn and mn.end() <= md.start():
                 before = view.texts[i][mn.end() : md.start()]
+            before = _SYMBOL_FIRST.sub("", before)  # "/KH-UBND Cát Hải, ngày": the number's symbol before the place
             h["place"] = before.strip(" ,") or None
         if "doc_type_line" not in h and sq in ("ke hoach", "ke hoach:"):
             h["doc_type_line"] = view.line_no(i)
