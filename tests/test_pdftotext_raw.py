@@ -238,3 +238,50 @@ def test_the_national_name_read_in_turn_with_the_issuers_column(tmp_path: Path) 
 def test_a_header_without_the_national_name_still_lacks_it(tmp_path: Path) -> None:
     found = _form(tmp_path, INTERLEAVED_HEAD.replace("CỘNG HÒA XÃ HỘI CHỦ NGHĨA\n", "").replace("VIỆT NAM\n", ""))
     assert any(s == "error" and "quốc hiệu" in m for s, m in found)
+
+
+# --------------------------------------------------------------------------- the closing's two columns
+
+CLOSING_IN_TURN = """\
+Nơi nhận:
+
+TM. ỦY BAN NHÂN DÂN
+
+·
+
+CHỦ TỊCH
+
+UBND thành phố;
+
+3
+·
+
+Sở Khoa học và Công nghệ;
+
+·
+Chủ tịch, các Phó Chủ tịch UBND
+phường;
+·
+
+Lưu: VT, VHXH.
+
+Lê Minh Hà
+"""
+
+
+def _closing(tmp_path: Path, closing: str) -> list[tuple[str, str]]:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(HEAD + row_by_row(OWN_FIRST, ROWS) + TAIL[: TAIL.index("Nơi nhận:")] + closing,
+                    encoding="utf-8")
+    return [(f.severity, f.message) for f in check_file(plan, load_packs()).findings if f.id == "HP215-FORM"]
+
+
+def test_the_closing_read_in_turn_with_the_signature(tmp_path: Path) -> None:
+    """The recipients' markers alone on their lines, the signer's lines between the recipients, a page's number:
+    the recipients end with "Lưu", the signature is whole."""
+    assert _closing(tmp_path, CLOSING_IN_TURN) == []
+
+
+def test_recipients_without_the_record_copy_still_lack_it(tmp_path: Path) -> None:
+    found = _closing(tmp_path, CLOSING_IN_TURN.replace("·\n\nLưu: VT, VHXH.\n\n", ""))
+    assert any(s == "error" and "Lưu" in m for s, m in found)

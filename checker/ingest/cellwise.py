@@ -245,3 +245,52 @@ def rows_of(lines: list[Line]) -> list[Line]:
         out.append(lines[end - 1].model_copy(update={"text": ""}))  # the table ends with its last row
         k = done = end
     return out
+
+
+# --------------------------------------------------------------------------- the closing's two columns
+
+_LONE_MARKER = "-+*•–—▪◦●○·"  # a recipient's marker on a line of its own, its text on the next
+CLOSING_LINES = 40  # the closing's lines after "Nơi nhận:" looked at
+
+
+def closing_in_turn(lines: list[Line]) -> list[Line]:
+    """The closing's two columns read in turn (pdftotext without -layout gives one block of each column after the
+    other: "Nơi nhận:" / "TM. ỦY BAN NHÂN DÂN" / "- UBND thành phố;" / "CHỦ TỊCH" / "- Lưu: VT." / "Nguyễn Văn
+    A"), set out as offices type a closing in one column: "Nơi nhận:" and the recipients (a marker alone on its
+    line joined to the recipient after it, a recipient's wrapped line to it), then the signature's lines in their
+    order. Left as they are where no recipient follows a signature's line."""
+    from checker.ingest.layout import _AUTHORITY, _NAME, _SIGNATURE_WORDS, RECIPIENTS, marker_of
+    from checker.text import fold
+
+    start = next((k for k in range(len(lines) - 1, -1, -1) if len(lines[k].text.strip()) <= 20
+                  and RECIPIENTS.match(squash(lines[k].text))), None)
+    if start is None:
+        return lines
+    left: list[Line] = []
+    right: list[Line] = []
+    marker: str | None = None
+    in_turn = False
+    k = start + 1
+    while k < min(len(lines), start + CLOSING_LINES):
+        t = lines[k].text.strip()
+        sq = squash(t)
+        if len(t) > CELL_WIDTH:  # a paragraph: the closing has ended
+            break
+        if not t or _ROW_NUMBER.fullmatch(t):  # a blank line, a page's number
+            pass
+        elif len(t) == 1 and t in _LONE_MARKER:
+            marker = t
+        elif (_AUTHORITY.search(fold(t)) or _SIGNATURE_WORDS.match(sq) and t.isupper()
+              or t.startswith("(") and t.endswith(")") or right and _NAME.match(t)):
+            right.append(lines[k])  # the signer's lines: "TM. ...", "CHỦ TỊCH", "(đã ký)", the signer's name
+        elif marker is not None or marker_of(t)[1] == "bullet" or sq.startswith("luu") or t.endswith(";"):
+            left.append(lines[k].model_copy(update={"text": f"{marker} {t}" if marker else t}))
+            marker, in_turn = None, in_turn or bool(right)
+        elif left and t[0].islower():  # a recipient wrapped in its narrow column
+            left[-1] = left[-1].model_copy(update={"text": f"{left[-1].text} {t}"})
+        else:
+            break
+        k += 1
+    if not in_turn:
+        return lines
+    return [*lines[: start + 1], *left, *right, *lines[k:]]

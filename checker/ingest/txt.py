@@ -159,7 +159,7 @@ def read(path: Path, limits: Limits) -> Document:
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
     lines = lines_of(text)
     check_size(lines, str(path), limits)  # before the layout is inferred
-    lines, tables = pipe_tables(cellwise.rows_of(lines))
+    lines, tables = pipe_tables(cellwise.rows_of(cellwise.closing_in_turn(lines)))
     blocks = layout.infer(lines, tables)
     return Document(path=str(path), format=fmt, lines=lines, tables=layout.tables_of(blocks), blocks=blocks,
                     notes=notes)
