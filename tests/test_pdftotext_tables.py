@@ -122,6 +122,45 @@ TT             Chỉ tiêu         Thành phố   Phường        Ghi chú
                        "Một cửa"]
 
 
+def test_a_two_tier_header_whose_page_has_no_full_row() -> None:
+    """"Kế hoạch 2025" over "Thành phố | Phường" and a "Ghi chú" column empty on the header's page: the header's
+    rows give the columns there; on the next page a group's words run within one space of the next column's
+    start in lower case ("thông tin viên"), and are cut there."""
+    table = """\
+TT        Nhóm         Chỉ tiêu   Đơn vị   Kế hoạch            Ghi chú
+          chỉ tiêu                tính     2025
+                                           Thành      Phường
+                                           phố        thực
+                                                      hiện
+1         Dịch vụ      Hồ sơ      %        ≥ 80       ≥ 85
+          công         thủ tục
+                       được xử
+                       lý trực
+                       tuyến
+2                      Kết quả    %        100        100
+                       được số
+                       hóa
+\f                               3
+
+
+8         Nhân      Cán bộ,   %            ≥ 50       ≥ 60       Cấp xã
+          lực, an   công
+          toàn      chức,
+          thông tin viên
+                    chức
+                    được tập
+                    huấn
+9                   Văn bản   %            > 90       > 95
+                    được ký
+"""
+    rows = _tables(_INTRO + table + _AFTER)[0]
+    assert rows[:2] == [["TT", "Nhóm chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch 2025", "", "Ghi chú"],
+                        ["", "", "", "", "Thành phố", "Phường thực hiện", ""]]
+    assert rows[2] == ["1", "Dịch vụ công", "Hồ sơ thủ tục được xử lý trực tuyến", "%", "≥ 80", "≥ 85", ""]
+    assert rows[4] == ["8", "Nhân lực, an toàn thông tin", "Cán bộ, công chức, viên chức được tập huấn", "%",
+                       "≥ 50", "≥ 60", "Cấp xã"]
+
+
 def test_a_first_column_that_goes_on_in_lower_case() -> None:
     """No numbers: the first column wraps at the margin; its next line, in lower case, is the same cell."""
     table = """\

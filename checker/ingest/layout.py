@@ -741,12 +741,14 @@ _CELL_OPENING = re.compile(rf"[{UPPER}\d≥≤<>%]")  # how a cell opens: a capi
 def _cut(text: str, columns: list[int]) -> str:
     """``text`` (set out with spaces) with a cell cut (``_CUT``) where it runs on past a column's start with one
     or two spaces before it, the next word opening a cell (a capital, a figure: "ký Trên 90%"), at most four
-    characters before that start or two after (a proportional font set out in characters); the same length: the
-    columns stay put."""
+    characters before that start or two after (a proportional font set out in characters); a word in lower case
+    after one space only where it starts just at a column's start (no word of the cell before reaches there:
+    "toàn thông tin viên", "viên" under the next column's start); the same length: the columns stay put."""
     for start, end, _ in _cells_at(text):
         for at in (at for at in columns if at > start + 2):  # the columns after the cell's own
             cuts = [p for p in range(at - 4, at + 3) if start + 2 < p < end and text[p - 1] == " "
-                    and _CELL_OPENING.match(text[p]) and text[p - 3 : p - 1].count(" ") < 2]  # one or two spaces
+                    and (_CELL_OPENING.match(text[p]) or p == at and text[p].isalpha() and text[p - 2] != " ")
+                    and text[p - 3 : p - 1].count(" ") < 2]  # one or two spaces
             if cuts:
                 p = cuts[0]  # the first: "Trên 90%" is one cell, not "Trên" and "90%"
                 text = text[: p - 1] + _CUT + text[p:]
@@ -795,8 +797,10 @@ def _carry(cells: list[str], aligned: str, aligned_cells: list[str], line: str) 
 
 def _aligned_runs(cells: list[list[tuple[int, int]]], width: int) -> dict[int, list[int]]:
     """Rows whose cells (start, end) are aligned in columns: runs of consecutive rows, two or more, one of which
-    has every cell (rows typed with spaces, not laid out, may align by chance), whose cells start at ``width``
-    places in all (starts 2 apart taken as one), none running past the next place; each row with those places.
+    has every cell (rows typed with spaces, not laid out, may align by chance) or, three or more, from the table's
+    first (its header: a header in two tiers has the columns of the cells under its merged cell), whose cells start
+    at ``width`` places in all (starts 2 apart taken as one), none running past the next place; each row with those
+    places.
     A table over two pages of a PDF laid out as text may have its columns at other places on each page: each
     page's rows are a run."""
     out: dict[int, list[int]] = {}
@@ -809,7 +813,7 @@ def _aligned_runs(cells: list[list[tuple[int, int]]], width: int) -> dict[int, l
                 break
             columns, k = merged, k + 1
         full = any(len(cells[n]) == width for n in range(r, k))
-        if len(columns) == width and k - r >= 2 and full:
+        if len(columns) == width and k - r >= 2 and (full or r == 0 and k >= 3):
             out.update({n: columns for n in range(r, k)})
         r = max(k, r + 1)
     return out
