@@ -199,6 +199,18 @@ def test_the_signers_title_two_or_three_spaces_after_a_recipient() -> None:
     assert "CHỦ TỊCH" in [b.text for b in blocks if b.kind == "signature"]
 
 
+def test_the_plans_number_wrapped_at_its_hyphen_in_the_header() -> None:
+    """A narrow left column wraps "Số: 52/KH-UBND" after its hyphen: the symbol is read whole, as the plan's
+    number, and not as a citation of another plan ("52/KH- UBND")."""
+    header = ("ỦY BAN NHÂN DÂN                         CỘNG HÒA XÃ HỘI CHỦ NGHĨA\n"
+              "                                        VIỆT NAM\n"
+              "PHƯỜNG AN BIÊN Số: 52/KH-\n"
+              "UBND                                    Độc lập - Tự do - Hạnh phúc\n\n"
+              "                                        An Biên, ngày 10 tháng 9 năm 2025\n\n")
+    blocks = _blocks(header + "KẾ HOẠCH\n\n" + _INTRO + "Nội dung.\n")
+    assert "PHƯỜNG AN BIÊN Số: 52/KH-UBND" in [b.text for b in blocks if b.kind == "header"]
+
+
 
 # --------------------------------------------------------------------------- pdftotext without -layout
 

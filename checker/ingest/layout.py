@@ -58,6 +58,10 @@ _APPENDIX = re.compile(r"^\s*(?:phu luc|phan phu luc)\b")
 _SIGNATURE_WORDS = re.compile(r"^(?:pho chu tich|chu tich|da ky|ky ten|ky dong dau|chanh van phong|truong ban|"
                               r"pho truong ban|bi thu|pho bi thu)\b")
 _NAME = re.compile(rf"^[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}}$")
+# a document's number and symbol wrapped at its hyphen in a narrow header column ("Số: 52/KH-" / "UBND"): the
+# symbol's parts are capitals (NĐ 30/2020, Phụ lục I: "52/KH-UBND")
+_SYMBOL_BROKEN = re.compile(rf"\d/[{UPPER}Đ]{{1,8}}-$")
+_SYMBOL_REST = re.compile(rf"[{UPPER}]{{2,10}}(?![^\W\d_])")
 # Markdown emphasis around words ("**Nơi nhận:**", "*(đã ký)*", "__I. MỤC TIÊU__"): presentation, as bold or italic
 # runs are in Word, never part of a heading's title, a target or a unit's name. An opening mark follows no word
 # character and precedes one; a closing mark the reverse (so "* item", "5*3*2", "(*)" and "____" are kept).
@@ -98,8 +102,9 @@ class _Building:
 
     def add(self, part: _Part, joiner: str) -> None:
         if self.parts:
-            if joiner == "":
-                self.text = self.text[:-1]  # a word hyphenated at the line end: the hyphen goes
+            if joiner in ("", "-"):
+                # the hyphen ending the line: a word's, broken there, goes (""); a symbol's stays ("-": "52/KH-UBND")
+                self.text = self.text[:-1]
             self.text += joiner
         self.spans.append(Span(start=len(self.text), loc=part.loc))
         self.text += part.text
@@ -382,6 +387,9 @@ def _join_form_lines(parts: list[_Part]) -> list[_Building]:
             continues = not marker and (first.islower() or (first.isdigit() and not mostly_upper(prev)))
             wrapped_item = (not marker and marker_of(cur.text)[1] == "bullet" and not _CLOSED.search(prev)
                             and not mostly_upper(p.text) and not _NAME.match(p.text))
+            if _SYMBOL_BROKEN.search(prev) and _SYMBOL_REST.match(p.text):
+                cur.add(p, "-")
+                continue
             if continues or wrapped_item:
                 cur.add(p, "" if _HYPHEN_BREAK.search(prev) and first.islower() else " ")
                 continue
