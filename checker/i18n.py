@@ -94,6 +94,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tổ chức thực hiện không phân công: {requirement}",
         "en": "no assignment under Tổ chức thực hiện: {requirement}",
     },
+    "unit.unread": {
+        "vi": "Chưa đánh giá được phân công: {requirement} — đơn vị có tên trong bảng phân công, nhưng bảng ra riêng "
+              "từng ô, mỗi ô một dòng (chữ lấy từ PDF không giữ bố cục), không rõ nhiệm vụ nào của đơn vị nào; hãy "
+              "kiểm tra tệp PDF hoặc lấy chữ bằng pdftotext -layout",
+        "en": "assignment not judged: {requirement} — the office is named in the table of assignments, but the table "
+              "came out one cell a line (text taken from a PDF without its layout), which task is whose cannot be "
+              "told; check the PDF or use pdftotext -layout",
+    },
     "unit.role": {
         "vi": "{unit} được phân công nhưng thiếu nhiệm vụ: {roles}",
         "en": "{unit} is assigned but without the role: {roles}",

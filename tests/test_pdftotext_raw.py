@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from checker.ingest import read
-from checker.models import Finding
+from checker.models import Finding, PlanResult
 from checker.pipeline import check_file
 from checker.rules.loader import load_packs
 
@@ -285,3 +285,52 @@ def test_the_closing_read_in_turn_with_the_signature(tmp_path: Path) -> None:
 def test_recipients_without_the_record_copy_still_lack_it(tmp_path: Path) -> None:
     found = _closing(tmp_path, CLOSING_IN_TURN.replace("·\n\nLưu: VT, VHXH.\n\n", ""))
     assert any(s == "error" and "Lưu" in m for s, m in found)
+
+
+# ----------------------------------------------------------- a table of assignments cut a cell to a line
+
+TASKS = [("Đầu mối tham mưu, tổng hợp, báo cáo kết quả thực hiện Kế hoạch", "Phòng Văn hóa - Xã hội", "Hằng tháng"),
+         ("Bố trí kinh phí thực hiện Kế hoạch", "Phòng Kinh tế, Hạ tầng và Đô thị", "Quý IV/2025"),
+         ("Bảo đảm an ninh mạng, an toàn thông tin", "Công an phường", "Thường xuyên"),
+         ("Vận hành phần mềm quản lý văn bản và điều hành", "Văn phòng HĐND và UBND phường", "Thường xuyên"),
+         ("Tiếp nhận hồ sơ trực tuyến, số hóa kết quả giải quyết", "Trung tâm Phục vụ hành chính công", "Thường xuyên")]
+
+
+def tasks_column_by_column(rows: list[tuple[str, str, str]], width: int = 14) -> str:
+    """The table of assignments as pdftotext without -layout writes it: each column's cells one after the other,
+    every cell wrapped in its narrow column, a blank line between pdftotext's blocks; the title of the next
+    appendix (on the page after) read between its columns, as pdftotext put it in a plan of the corpus."""
+    out = ["TT", *(str(k) for k in range(1, len(rows) + 1)), "", "Nhiệm vụ"]
+    out += [line for task, _, _ in rows for line in textwrap.wrap(task, width)]
+    out += ["", "PHỤ LỤC II", "DANH MỤC HỆ THỐNG THÔNG TIN DÙNG CHUNG"]
+    for c, head in ((1, "Cơ quan chủ trì"), (2, "Thời gian")):
+        out += ["", head, ""] + [x for r in rows for x in ([*textwrap.wrap(r[c], width), ""])]
+    return "\n".join(out) + "\n"
+
+
+def _units(tmp_path: Path, rows: list[tuple[str, str, str]]) -> PlanResult:
+    execution = ("III. TỔ CHỨC THỰC HIỆN\nCác cơ quan, đơn vị thực hiện nhiệm vụ được phân công tại Phụ lục kèm "
+                 "theo Kế hoạch này.\n")
+    closing = TAIL[TAIL.index("Nơi nhận:") :]
+    appendix = "PHỤ LỤC I\nPHÂN CÔNG NHIỆM VỤ\n(Kèm theo Kế hoạch số 88/KH-UBND ngày 12/9/2025)\n"
+    plan = tmp_path / "plan.txt"
+    plan.write_text(HEAD + row_by_row(OWN_FIRST, ROWS) + TAIL[: TAIL.index("III.")] + execution + closing
+                    + appendix + tasks_column_by_column(rows), encoding="utf-8")
+    return check_file(plan, load_packs())
+
+
+def test_offices_in_a_table_of_assignments_cut_a_cell_to_a_line_are_not_judged(tmp_path: Path) -> None:
+    """Which task is whose cannot be told: "chưa đánh giá được" (info), not "không phân công" (error); the
+    reviewer's matrix does not count them as judged."""
+    result = _units(tmp_path, TASKS)
+    found = [f for f in result.findings if f.check == "required-unit"]
+    assert [f for f in found if f.severity != "info"] == []
+    unread = {f.id for f in found if "Chưa đánh giá" in f.message}
+    assert {"HP215-UNIT-CONGAN", "HP215-UNIT-KINHTE"} <= unread
+    assert result.facts is not None and not unread & set(result.facts.judged)
+
+
+def test_an_office_absent_from_such_a_table_is_still_missing(tmp_path: Path) -> None:
+    found = _units(tmp_path, [r for r in TASKS if not r[1].startswith("Công an")]).findings
+    assert [(f.id, f.severity) for f in found if f.check == "required-unit" and f.severity != "info"] == [
+        ("HP215-UNIT-CONGAN", "error")]

@@ -175,6 +175,37 @@ def _prose_assigns(plan: Plan, wanted: list[list[str]], roles: list[str], ocr: b
                for sentence in per_plan(plan, "part-sentences", lambda: _part_sentences(plan)))
 
 
+CUT_CELL = 30  # an office's name alone on a line no longer than this: a cell of a table cut a cell to a line
+CUT_AROUND = 5  # lines either side of it, most of them (CUT_SHORT) as short: the table's other cells
+CUT_SHORT = 8
+CUT_NEAR = 60  # lines either side where the office's role may stand, in the column of tasks
+
+
+def unit_unread(plan: Plan, rule: RequiredUnit) -> int | None:
+    """The office is not found assigned, but it is named alone in a cell of a table whose cells came out one to a
+    line, column by column (text taken from a PDF without its layout, as ``pdftotext`` without ``-layout`` writes
+    it), its role's words within CUT_NEAR lines: which task is whose cannot be told. Not judged, rather than
+    said to be missing: the line of its name, or None."""
+    wanted = [squash_all(g) for g in rule.match]
+    roles = squash_all(rule.roles)
+    lines = plan.lines
+    for k, ln in enumerate(lines):
+        if len(ln.text.strip()) > CUT_CELL:
+            continue
+        cell = lines[k : k + 3]  # a name wrapped in its narrow column: "Phòng" / "Kinh tế," / "Hạ tầng và Đô thị"
+        texts = [" ".join(squash(x.text) for x in cell[:n]) for n in range(1, len(cell) + 1)
+                 if all(len(x.text.strip()) <= CUT_CELL for x in cell[:n])]
+        if not any(all(names_office(t, g, plan.lost_diacritics) for g in wanted) for t in texts):
+            continue
+        around = lines[max(0, k - CUT_AROUND) : k + CUT_AROUND + 1]
+        if sum(len(x.text.strip()) <= CUT_CELL for x in around) < CUT_SHORT:
+            continue
+        near = " ".join(expanded(x.text) for x in lines[max(0, k - CUT_NEAR) : k + CUT_NEAR + 1])
+        if not roles or contains_any(near, roles, 87):
+            return ln.loc.line
+    return None
+
+
 def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding]:
     """A unit the directive gives a role is assigned work, and its tasks include that role.
 
@@ -197,6 +228,10 @@ def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding
                       evidence=short(a.unit), expected=rule.message, actual=short(" ".join(a.tasks), 160))
         return
     if _replaced_by_outdated(plan, rule, ctx):
+        return
+    if (cut := unit_unread(plan, rule)) is not None:
+        yield finding(rule, ID_UNIT, "missing", plan=plan, line=cut, severity="info", evidence=line_text(plan, cut),
+                      message=msg("unit.unread", ctx.lang, requirement=requirement(rule, ctx)), expected=rule.message)
         return
     k = execution_section(plan.sections)
     line = plan.sections[k].line if k is not None else None

@@ -4,7 +4,7 @@ where the plan has each, and its own figure for each quantified target (also whe
 from __future__ import annotations
 
 from checker.checks.base import Context
-from checker.checks.structure import assigned_units, section_line
+from checker.checks.structure import assigned_units, section_line, unit_unread
 from checker.checks.targets import figure, judge, matches, unread
 from checker.engine import _directive_name as directive_name  # the name the engine gives in its reasons
 from checker.models import Plan, PlanFacts
@@ -37,6 +37,8 @@ def plan_facts(plan: Plan, loaded: LoadedPack, lang: str = "vi") -> PlanFacts:
         elif isinstance(rule, RequiredUnit):
             assigned = assigned_units(plan, rule)
             line = (assigned[0].line or 0) if assigned else None
+            if line is None and unit_unread(plan, rule) is not None:
+                continue  # named in a table of assignments that came out a cell to a line: not judged
         judged.append(rule.id)
         if line is not None:
             found[rule.id] = line
