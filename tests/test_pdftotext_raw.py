@@ -124,6 +124,12 @@ def test_a_compliant_plan_in_rows_one_cell_to_a_line_has_no_target_finding(tmp_p
     assert _check(tmp_path, row_by_row(header, ROWS, numbered=numbered)) == []
 
 
+def test_rows_whose_numbers_were_lost_under_a_numbered_header(tmp_path: Path) -> None:
+    """"TT" heads the table but the rows' numbers are gone (a lone "1", "2" at a line's start is read as a page's
+    number): the header still gives the columns, the rows an empty first cell."""
+    assert _check(tmp_path, row_by_row(OWN_FIRST, ROWS, numbered=False)) == []
+
+
 def test_the_columns_are_read_from_the_header(tmp_path: Path) -> None:
     """The city's column first: the plan's own figure is the second, whatever order the cells come in."""
     city_first = [(w, city, own) for w, own, city in ROWS]

@@ -93,9 +93,11 @@ class _Row:
         self.number, self.first, self.figures = number, first, figures
         self.words = [words]
 
-    def line(self) -> Line:
-        """The row on one line, its cells a tab apart."""
-        cells = ([self.number.text.strip()] if self.number else []) + [" ".join(self.words), *self.figures]
+    def line(self, numbered: bool) -> Line:
+        """The row on one line, its cells a tab apart (``numbered``: the table numbers its rows, and a row whose
+        number was lost gets an empty cell for it)."""
+        number = [self.number.text.strip() if self.number else ""] if numbered else []
+        cells = [*number, " ".join(self.words), *self.figures]
         at = self.number or self.first
         return at.model_copy(update={"text": "\t".join(cells)})
 
@@ -224,24 +226,27 @@ def rows_of(lines: list[Line]) -> list[Line]:
             k += 1
             continue
         rows, end = found
-        numbered = rows[0].number is not None
-        start = k - 1 if numbered else k
+        numbered = any(r.number is not None for r in rows)
+        start = k - 1 if rows[0].number is not None else k
         lead = 2 if numbered else 1
         head = _header(lines, kinds, start, lead + len(rows[0].figures))
+        if head is None and rows[0].number is None:  # "TT" over the first row, its number lost (read as a page's)
+            head = _header(lines, kinds, start, 2 + len(rows[0].figures))
+            numbered = numbered or head is not None
         if head is not None and head[0] < done:
             head = None
         if head is None and not _plain(rows):  # which figure is the plan's cannot be told: kept apart
-            if numbered:
+            if rows[0].number is not None:
                 out.pop()
             out.extend(x for r in rows for x in r.apart())
         elif head is not None:  # its lines, written out already, give way to one line of its cells
             del out[len(out) - (k - head[0]) :]
             out.append(lines[head[0]].model_copy(update={"text": "\t".join(lines[i].text.strip() for i in head)}))
-            out.extend(r.line() for r in rows)
+            out.extend(r.line(numbered) for r in rows)
         else:
-            if numbered:
+            if rows[0].number is not None:
                 out.pop()
-            out.extend(r.line() for r in rows)
+            out.extend(r.line(numbered) for r in rows)
         out.append(lines[end - 1].model_copy(update={"text": ""}))  # the table ends with its last row
         k = done = end
     return out
