@@ -340,3 +340,14 @@ def test_an_office_absent_from_such_a_table_is_still_missing(tmp_path: Path) -> 
     found = _units(tmp_path, [r for r in TASKS if not r[1].startswith("Công an")]).findings
     assert [(f.id, f.severity) for f in found if f.check == "required-unit" and f.severity != "info"] == [
         ("HP215-UNIT-CONGAN", "error")]
+
+
+# ------------------------------------------------------------- a table's last cells after the next heading
+
+def test_a_heading_after_a_tables_cells_set_out_alone(tmp_path: Path) -> None:
+    """pdftotext set the table's last column after the next heading ("%", "Toàn bộ" before "1. Hạ tầng số"): the
+    first point is still a heading, its numbering not said to start at "2"."""
+    debris = "II. NHIỆM VỤ\n\n%\n\n> 90\n\nToàn bộ\n\n"
+    plan = tmp_path / "plan.txt"
+    plan.write_text(HEAD + row_by_row(OWN_FIRST, ROWS) + TAIL.replace("II. NHIỆM VỤ\n", debris), encoding="utf-8")
+    assert [f.message for f in check_file(plan, load_packs()).findings if f.id == "HP215-NUMBERING"] == []
