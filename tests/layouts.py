@@ -583,10 +583,12 @@ def office_pdfs(plans: list[Path], folder: Path) -> dict[Path, Path]:
 OFFICE_PDF_TEXT = "docx-saved-as-pdf-then-pdftotext-layout"
 
 
-def pdftotext_layout(pdfs: dict[Path, Path], folder: Path) -> dict[Path, Path]:
+def pdftotext_layout(pdfs: dict[Path, Path], folder: Path, layout: bool = True) -> dict[Path, Path]:
     """Each PDF's text as ``pdftotext -layout`` writes it (columns set out with spaces, a table's cells wrapped
-    over several lines, a form feed at each page break): what a reviewer gets who extracts the text of a PDF.
-    Skips (pytest.skip) where poppler's pdftotext is absent."""
+    over several lines, a form feed at each page break): what a reviewer gets who extracts the text of a PDF;
+    with ``layout=False`` as plain ``pdftotext`` writes it (a table's cells one to a line, row by row or column
+    by column; the header's and the closing's two columns in turn). Skips (pytest.skip) where poppler's
+    pdftotext is absent."""
     import shutil
     import subprocess
 
@@ -598,7 +600,8 @@ def pdftotext_layout(pdfs: dict[Path, Path], folder: Path) -> dict[Path, Path]:
     out = {}
     for plan, pdf in pdfs.items():
         out[plan] = folder / f"{pdf.stem}.txt"
-        subprocess.run([tool, "-layout", "-enc", "UTF-8", str(pdf), str(out[plan])], check=True, timeout=60)
+        subprocess.run([tool, *(["-layout"] if layout else []), "-enc", "UTF-8", str(pdf), str(out[plan])],
+                       check=True, timeout=60)
     return out
 
 

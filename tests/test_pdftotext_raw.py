@@ -351,3 +351,29 @@ def test_a_heading_after_a_tables_cells_set_out_alone(tmp_path: Path) -> None:
     plan = tmp_path / "plan.txt"
     plan.write_text(HEAD + row_by_row(OWN_FIRST, ROWS) + TAIL.replace("II. NHIỆM VỤ\n", debris), encoding="utf-8")
     assert [f.message for f in check_file(plan, load_packs()).findings if f.id == "HP215-NUMBERING"] == []
+
+
+# --------------------------------------------------------------------------- end to end: Word → PDF → pdftotext
+
+FIXTURES = Path(__file__).parent / "fixtures" / "plans"
+# the project's plans whose raw text gave false "missing" or "lower" target errors before (tables read back as
+# rows, one with its header on the page before, one cut column by column, one with its number column lost)
+OFFICE_PLANS = ["phuong-bach-dang-mot-la-hai-la.txt", "phuong-thach-khoi-bang-hang-xuong-dong.txt",
+                "dac-khu-cat-hai-gach-cheo-cot-da-dat.txt", "phuong-nam-trieu-lo-trinh-theo-quy.txt"]
+
+
+def test_office_pdfs_taken_back_by_plain_pdftotext_raise_no_false_target_error(tmp_path: Path) -> None:
+    """Each plan as offices make its PDF (Word saved as PDF by LibreOffice), its text taken back by plain
+    pdftotext: no error nor warning on its targets that the plan as written does not have."""
+    from layouts import office_pdfs, pdftotext_layout
+
+    plans = [FIXTURES / name for name in OFFICE_PLANS]
+    texts = pdftotext_layout(office_pdfs(plans, tmp_path), tmp_path, layout=False)
+    packs = load_packs()
+
+    def judged(path: Path) -> set[tuple[str, str, str]]:
+        return {(f.id, f.kind, f.severity) for f in check_file(path, packs).findings
+                if f.check == "target" and f.severity != "info"}
+
+    extra = {plan.name: judged(texts[plan]) - judged(plan) for plan in plans}
+    assert extra == {plan.name: set() for plan in plans}
