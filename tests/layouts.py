@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -512,6 +513,16 @@ def _txt(suffix: str = ".txt", **kw: object) -> Callable[[list[Block], Path], Pa
     return make
 
 
+def _without_diacritics(blocks: list[Block], folder: Path) -> Path:
+    """The plan as an OCR without Vietnamese diacritics gives it (as two of the five seeds): every mark gone, "đ" read
+    as "d", lines wrapped at 80."""
+    text = render_text(blocks, width=80).replace("đ", "d").replace("Đ", "D")
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+    path = folder / "plan.txt"
+    path.write_text(unicodedata.normalize("NFC", bare), encoding="utf-8")
+    return path
+
+
 def _docx(auto: bool, styles: bool = False) -> Callable[[list[Block], Path], Path]:
     def make(blocks: list[Block], folder: Path) -> Path:
         return render_docx(blocks, folder / "plan.docx", auto_numbering=auto, heading_styles=styles)
@@ -560,6 +571,7 @@ VARIANTS: dict[str, Callable[[list[Block], Path], Path]] = {
     "pdf-word-by-word-justified": _pdf_words,
     "pdftotext-page-breaks": _txt(width=85, pages="form-feed"),
     "copied-from-pdf-page-numbers": _txt(width=85, pages="bare"),
+    "ocr-without-diacritics": _without_diacritics,
 }
 
 

@@ -46,6 +46,18 @@ def test_slash_markers_are_headings_and_points() -> None:
     assert layout.marker_of("b/c kết quả")[1] is None
 
 
+def test_ordinal_openers_without_diacritics() -> None:
+    """An OCR without diacritics writes "Năm là," as "Nam la,": still a point of a list; "Thứ tự," (folded like
+    "Thứ tư,") in a text that has its diacritics is no such point. (tests/layouts.py "ocr-without-diacritics"
+    checks the same on every plan.)"""
+    assert layout.marker_of("Năm là, về đào tạo") == ("Năm là", "ordinal")
+    assert layout.marker_of("Nam la, ve dao tao, tuyen truyen") == ("Nam la", "ordinal")
+    assert layout.marker_of("Thu tu, ve an toan thong tin") == ("Thu tu", "ordinal")
+    assert layout.marker_of("Thứ tự, các bước thực hiện như sau") == ("", None)
+    # "Dieu 2." (Điều without its stroke) is an article's marker
+    assert layout.marker_of("Dieu 2. Quyet dinh nay co hieu luc ke tu ngay ky.")[1] == "part"
+
+
 def read_text(text: str) -> object:
     from checker.models import Document
 

@@ -67,11 +67,16 @@ def check_section(plan: Plan, rule: RequiredSection, ctx: Context) -> Iterator[F
                   message=msg("section.missing", ctx.lang, requirement=requirement(rule, ctx)), expected=rule.message)
 
 
-def _value(s: Section) -> int | None:
+def _value(s: Section, after: Section | None = None, ocr: bool = False) -> int | None:
+    """The heading's number as a count (I = 1, c = 3). In a text that lost its diacritics, a "d" after a "d" of
+    the same list is its "đ" (the Vietnamese alphabet has both)."""
     if s.style == "roman":
         return roman_value(s.number)
     if s.style == "letter":
-        return "abcdđeghiklmnopqrstuvxy".find(s.number) + 1 or None
+        alphabet = conventions().list_alphabet
+        if ocr and after is not None and after.number == s.number == "d" and "đ" in alphabet:
+            return alphabet.index("đ") + 1
+        return alphabet.find(s.number) + 1 or None
     last = s.number.split(".")[-1]
     return int(last) if last.isdigit() else None
 
@@ -80,7 +85,8 @@ def _label(s: Section, v: int) -> str:
     if s.style == "roman":
         return to_roman(v)
     if s.style == "letter":
-        return "abcdđeghiklmnopqrstuvxy"[v - 1] if 0 < v <= 23 else str(v)
+        alphabet = conventions().list_alphabet
+        return alphabet[v - 1] if 0 < v <= len(alphabet) else str(v)
     prefix = s.number.rsplit(".", 1)[0] + "." if "." in s.number else ""
     return f"{prefix}{v}"
 
@@ -89,7 +95,9 @@ def check_numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterato
     """Headings under one parent are numbered 1, 2, 3 (I, II, III) without gaps or repeats.
 
     FAIL: "I. MỤC TIÊU" … "III. NHIỆM VỤ" … "III. GIẢI PHÁP"   PASS: "I.", "II.", "III."
+    PASS (a text without diacritics, OCR): "c)", "d)", "d)", "e)" (the second "d)" is "đ)")
     """
+    ocr = plan.lost_diacritics
     groups: dict[tuple[int | None, str], list[Section]] = {}
     continuous = [squash(m) for m in conventions().continuous_markers]
     for s in plan.sections:
@@ -99,12 +107,14 @@ def check_numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterato
         groups.setdefault((None, marker) if marker else (s.parent, s.style), []).append(s)
     for (_, _style), secs in groups.items():
         prev: Section | None = None
+        pv = 0  # prev's count
         seen: dict[int, Section] = {}
         for s in secs:
-            v = _value(s)
+            v = _value(s, prev, ocr)
             if v is None:
                 continue
-            if v in seen:
+            repeated = v in seen
+            if repeated:
                 yield finding(rule, ID_NUMBERING, "inconsistent", plan=plan, line=s.line,
                               message=msg("numbering.repeat", ctx.lang, actual=s.number, prev_line=seen[v].line),
                               evidence=line_text(plan, s.line) or s.title, expected=_label(s, len(seen) + 1),
@@ -113,14 +123,14 @@ def check_numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterato
                 yield finding(rule, ID_NUMBERING, "inconsistent", plan=plan, line=s.line,
                               message=msg("numbering.start", ctx.lang, actual=s.number, expected=_label(s, 1)),
                               evidence=line_text(plan, s.line) or s.title, expected=_label(s, 1), actual=s.number)
-            elif prev is not None and (pv := _value(prev)) is not None and v > pv + 1:
+            elif prev is not None and v > pv + 1:
                 yield finding(rule, ID_NUMBERING, "inconsistent", plan=plan, line=s.line,
                               message=msg("numbering.gap", ctx.lang, prev=prev.number, actual=s.number,
                                           expected=_label(s, pv + 1)),
                               evidence=line_text(plan, s.line) or s.title, expected=_label(s, pv + 1),
                               actual=s.number)
             seen.setdefault(v, s)
-            prev = s
+            prev, pv = s, pv + 1 if repeated else v  # a repeat holds the place of the number it should have had
 
 
 def _replaced_by_outdated(plan: Plan, rule: RequiredUnit, ctx: Context) -> bool:

@@ -31,7 +31,7 @@ from checker.text import UPPER, fold, letter_counts, squash
 # a slash and a space, as many offices type them, is the same marker as "I.", "1.", "a)")
 MARKER = re.compile(
     r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)?(?:"  # a Markdown heading ("## I. MỤC TIÊU") or emphasis ("**1. …**") first
-    r"(?P<part>(?i:ph[aầ]n|ch[uư][oơ]ng|m[uụ]c|đi[eề]u)\s+(?:[IVXL]{1,6}|\d{1,2}|(?i:th[uứ])\s+\w+)\b"
+    r"(?P<part>(?i:ph[aầ]n|ch[uư][oơ]ng|m[uụ]c|[đd]i[eề]u)\s+(?:[IVXL]{1,6}|\d{1,2}|(?i:th[uứ])\s+\w+)\b"
     r"\s*[.:)-]?)"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3}\.?|[IVXL]{1,6}\.\d{1,2}(?:\.\d{1,2}){0,2}\.?)"  # "2.1.", "II.1."
     r"|(?P<roman>[IVXL]{1,6}\s*(?:[.:)]|[-–/](?=\s+[^\W\d_])))"
@@ -177,14 +177,17 @@ def mostly_upper(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _openers() -> re.Pattern[str] | None:
-    """Ordinal words that open a point of a list written in prose ("Một là, …", "Thứ hai, …"): conventions data."""
+def _openers() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Ordinal words that open a point of a list written in prose ("Một là, …", "Thứ hai, …"): conventions data.
+    The words as written, and folded (matched on the folded line: an OCR without diacritics, "Mot la, …")."""
     from checker.conventions import conventions
 
     words = sorted(conventions().enumeration_openers, key=len, reverse=True)
     if not words:
         return None
-    return re.compile(r"^\s*(?:\*\*|__)?(" + "|".join(re.escape(w) for w in words) + r")\s*,")
+    lead = r"^\s*(?:\*\*|__)?("
+    return (re.compile(lead + "|".join(re.escape(w) for w in words) + r")\s*,"),
+            re.compile(lead + "|".join(re.escape(fold(w)) for w in words) + r")\s*,"))
 
 
 @lru_cache(maxsize=1)
@@ -207,8 +210,15 @@ def marker_of(text: str) -> tuple[str, str | None]:
     m = MARKER.match(text)
     if not m:
         openers = _openers()
-        o = openers.match(text) if openers else None
-        return (o.group(1), "ordinal") if o else ("", None)
+        if openers is None:
+            return "", None
+        o = openers[0].match(text)
+        if o:
+            return o.group(1), "ordinal"
+        # written without diacritics ("Mot la,"): not a phrase of a text that has them ("Thứ tự," folds alike)
+        o = openers[1].match(fold(text))
+        word = text[o.start(1) : o.end(1)] if o else ""
+        return (word, "ordinal") if word.isascii() and word else ("", None)
     family = m.lastgroup
     return m.group(family or 0).strip(), family
 
