@@ -377,3 +377,20 @@ def test_office_pdfs_taken_back_by_plain_pdftotext_raise_no_false_target_error(t
 
     extra = {plan.name: judged(texts[plan]) - judged(plan) for plan in plans}
     assert extra == {plan.name: set() for plan in plans}
+
+
+def test_parts_as_group_rows_of_a_table_of_tasks_cut_a_cell_to_a_line(tmp_path: Path) -> None:
+    """The parts of the tasks are the group rows of a table ("2. Dữ liệu số" after "1.2", the number of a task
+    row, alone on its line): still the plan's parts, as where they are written as prose."""
+    tasks = TAIL[TAIL.index("II. NHIỆM VỤ") : TAIL.index("III.")]
+    table = ("II. NHIỆM VỤ\nTT\n\nNội dung nhiệm vụ\n\n1. Hạ tầng số\n1.1\n\n1.2\n\n2. Chính quyền số\n2.1\n\n2.2\n\n"
+             "3. Dữ liệu số\n3.1\n\n3.2\n\n4. An toàn, an ninh thông tin mạng\n4.1\n\n4.2\n\n"
+             "5. Đào tạo, tuyên truyền, phát triển nguồn nhân lực\n5.1\n\n5.2\n\n"
+             "Duy trì mạng nội bộ\n\nVận hành phần mềm quản lý văn bản\n\nLàm sạch dữ liệu hộ tịch\n\n"
+             "Cài phần mềm phòng chống mã độc\n\nCử công chức dự lớp kỹ năng số\n\n")
+    found = {}
+    for name, tail in (("prose", TAIL), ("table", TAIL.replace(tasks, table))):
+        plan = tmp_path / f"{name}.txt"
+        plan.write_text(HEAD + row_by_row(OWN_FIRST, ROWS) + tail, encoding="utf-8")
+        found[name] = [f.id for f in check_file(plan, load_packs()).findings if f.check == "required-section"]
+    assert found["table"] == found["prose"]  # the parts this short plan lacks (funds, solutions) and no other

@@ -74,7 +74,7 @@ def _follows_break(view: View, i: int, heading_idx: set[int]) -> bool:
     if not view.double_spaced and view.is_blank(i - 1):
         return True
     prev = view.texts[p].rstrip()
-    if view.kinds and view.kinds[i] in ("heading", "list_item") and view.kinds[p] == "paragraph" and len(
+    if view.kinds and view.kinds[i] in ("heading", "list_item") and view.kinds[p] in ("paragraph", "heading") and len(
             prev) <= _CELL_LINE:
         return True  # a block of its own after a table's cell set out alone (a PDF's text without its layout)
     return bool(re.search(r"[.:;!?)…]$", prev)) or _mostly_upper(prev)
