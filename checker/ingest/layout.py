@@ -629,6 +629,8 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
                     j += 1
                 elif group_row(j) and not _set_in(units[j]):
                     j += 1
+                elif not units[j].text.strip() and (k := _row_after_gap(units, j, end, left)) is not None:
+                    j = k  # blank lines between the rows of a table laid out as text (pdftotext -layout)
                 elif _set_in(units[j]) and (continued(j) or (len(units[j].text.strip()) <= 60
                                                              and not _SENTENCE_END.search(units[j].text.strip()))):
                     # a row's cells wrapped onto the line under it; after the last row only a short rest of a
@@ -644,6 +646,19 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
                 continue
         i += 1
     return runs
+
+
+GAP_LINES = 2  # blank lines a table laid out as text leaves between two of its rows (a row's padding)
+
+
+def _row_after_gap(units: list[Unit], j: int, end: int, left: int) -> int | None:
+    """The index of the row that follows the blank line ``j`` and at most one more: a line of three cells or more
+    whose first cell starts at the table's first column ``left`` (a row, not a paragraph set in), else None."""
+    for k in range(j + 1, min(end, j + GAP_LINES + 1)):
+        if units[k].text.strip():
+            cells = _cells_at(units[k].text) if _is_row(units[k]) else []
+            return k if cells and abs(cells[0][0] - left) <= 2 else None
+    return None
 
 
 def _wraps_into(row: list[TableCell], cells: list[str]) -> bool:

@@ -101,7 +101,8 @@ def pipe_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:
     rows: list[list[TableCell]] = []
     grid = False  # inside a grid table
     band = False  # a grid row is being gathered (no border since its first line)
-    for ln in lines + [Line(text="", loc=Location(line=0))]:
+    seq = lines + [Line(text="", loc=Location(line=0))]
+    for at, ln in enumerate(seq):
         if _GRID_RULE.match(ln.text):
             if rows and not grid:
                 tables.append(Table(rows=rows))
@@ -139,11 +140,72 @@ def pipe_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:
                          for j, c in enumerate(cells, start=1)])
             out.append(Line(text=ln.text, loc=loc))
             continue
+        if rows and not ln.text.strip() and _PIPE_ROW.match(_next_text(seq, at)):
+            # a blank line between rows (text with a blank line after every line) does not end the table
+            out.append(Line(text=ln.text, loc=Location(line=ln.loc.line, table=len(tables) + 1)))
+            continue
         if rows:
             tables.append(Table(rows=rows))
             rows = []
         if ln.loc.line:
             out.append(ln)
+    return bare_pipe_tables(out, tables)
+
+
+def _next_text(lines: list[Line], at: int) -> str:
+    """The text of the first line with text after ``at`` ("" when none)."""
+    return next((ln.text for ln in lines[at + 1 :] if ln.text.strip()), "")
+
+
+def _bare_cells(text: str) -> list[str] | None:
+    """The cells of a row written with "|" between its cells only ("1 | Hồ sơ ... | 80% | 85%", as an OCR tool
+    or a copy from a PDF gives a table), else None (a Markdown row, with its outer pipes, is read above)."""
+    t = text.strip()
+    if "|" not in t or t.startswith("|") or t.endswith("|"):
+        return None
+    return [c.strip() for c in t.split("|")]
+
+
+def bare_pipe_tables(lines: list[Line], tables: list[Table]) -> tuple[list[Line], list[Table]]:
+    """Tables whose cells are separated by "|" without the outer pipes: a header row of three cells or more, then
+    the rows under it. A row shorter than the header goes on on the next line (a long cell wrapped, "1 | Thủ tục
+    ... dịch vụ công trực" then "tuyến toàn trình | 100% | 100%"): the pieces are one row, the wrapped cell joined.
+    Blank lines between rows (a blank line after every line) do not end the table."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        head = _bare_cells(lines[k].text) if lines[k].loc.table is None else None
+        if head is None or len(head) < 3 or not all(head) or _bare_cells(_next_text(lines, k)) is None:
+            out.append(lines[k])
+            k += 1
+            continue
+        number = len(tables) + 1
+        rows: list[list[TableCell]] = []
+        width = len(head)
+        while k < len(lines) and lines[k].loc.table is None:
+            ln = lines[k]
+            cells = _bare_cells(ln.text)
+            short = bool(rows) and len(rows[-1]) < width
+            if not ln.text.strip():
+                following = _next_text(lines, k)
+                if _bare_cells(following) is None and not (short and following and "|" not in following):
+                    break
+            elif cells is None and not short:
+                break
+            elif cells is None or short:  # the rest of a row whose long cell wrapped
+                pieces = cells or [ln.text.strip()]
+                last = rows[-1][-1]
+                rows[-1][-1] = last.model_copy(update={"text": f"{last.text} {pieces[0]}".strip()})
+                rows[-1] += [TableCell(text=c, loc=Location(line=ln.loc.line, table=number, row=len(rows),
+                                                            cell=len(rows[-1]) + j))
+                             for j, c in enumerate(pieces[1:], start=1)]
+            else:
+                loc = Location(line=ln.loc.line, table=number, row=len(rows) + 1)
+                rows.append([TableCell(text=c, loc=loc.model_copy(update={"cell": j}))
+                             for j, c in enumerate(cells, start=1)])
+            out.append(Line(text=ln.text, loc=Location(line=ln.loc.line, table=number, row=len(rows) or None)))
+            k += 1
+        tables.append(Table(rows=rows))
     return out, tables
 
 

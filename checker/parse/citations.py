@@ -48,10 +48,11 @@ DATE_WORDS = re.compile(
     r"^[\s,]*(?:ban hanh\s*)?ng\w{1,2}y\s*(\d{1,2})\s*th\w{1,3}ng\s*(\d{1,2})\s*n\w{1,2}m\s*(\d{4})"
 )
 # the issuer after "của", up to what follows its name: the title ("về ..."), punctuation, or a verb whose object
-# follows ("của thành phố giao các chỉ tiêu: ...", "yêu cầu các", "đề ra các"); a colon never stands in a name
+# follows ("của thành phố giao các chỉ tiêu: ...", "yêu cầu các", "đề ra các"), or where the sentence places it
+# ("... của UBND thành phố trên địa bàn xã"); a colon never stands in a name
 ISSUER = re.compile(
     r"^[\s,]*c\w{0,3}a\s+([^;,.():]{3,90}?)"
-    r"(?=\s+(?:ve|v|sua|sta|phe|ban|quy|huong|thuc|trien|tang|dieu)\b|[;,.(:]|\n\s*\n\s*[-+*]|$"
+    r"(?=\s+(?:ve|v|sua|sta|phe|ban|quy|huong|thuc|trien|tang|dieu|tren dia ban)\b|[;,.(:]|\n\s*\n\s*[-+*]|$"
     r"|\s+(?:giao|yeu cau|de ra|dat ra|xac dinh)\s+(?:cac|cho|nhiem vu|chi tieu|muc tieu)\b)"
 )
 _IMPLEMENTS = re.compile(r"^(?:de\s+)?th\w{1,2}c\s+h\w{1,3}n\b")

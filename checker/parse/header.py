@@ -102,6 +102,20 @@ def _opens_motto(text: str) -> bool:
     return any(sq == o or sq.startswith(o + " ") for o in _motto_openings())
 
 
+def _ends_motto(view: View, j: int) -> bool:
+    """Line ``j`` is the end of a motto phrase that a line just above breaks off ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT"
+    ... "NAM": an OCR of a two-column header puts the national name's last word on a line of its own)."""
+    words = squash(view.texts[j].strip("#*> ")).split()
+    for k in range(max(0, j - 3), j):
+        above = squash(view.texts[k])
+        for phrase in (squash(p).split() for p in conventions().motto):
+            for n in range(1, len(phrase)):
+                if (above.endswith(" ".join(phrase[:n])) and phrase[n : n + len(words)] == words
+                        and n + len(words) == len(phrase)):
+                    return True
+    return False
+
+
 def _name_goes_on(view: View, i: int, limit: int) -> str:
     """The rest of a unit's name wrapped onto the next line of a narrow column ("ỦY BAN NHÂN DÂN XÃ KIM" /
     "THÀNH"): one or two capitalised words alone in the left column, which neither open the motto nor name a
@@ -115,7 +129,8 @@ def _name_goes_on(view: View, i: int, limit: int) -> str:
         return ""  # the title ("KẾ HOẠCH") or the body begins
     col = columns(view.texts[j].strip())[0].strip("#*> ")
     words = col.split()
-    if not 1 <= len(words) <= 2 or any(c.isdigit() for c in col) or not _upperish(col) or _opens_motto(col):
+    if (not 1 <= len(words) <= 2 or any(c.isdigit() for c in col) or not _upperish(col) or _opens_motto(col)
+            or _ends_motto(view, j)):
         return ""
     sq = squash(col)
     starts = [squash(b) for b in conventions().issuer_bodies] + [w for w, _lv, _t in _level_words()]

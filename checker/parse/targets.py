@@ -440,8 +440,54 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
         # (an item by stages, several deadlines, keeps its latest figure as the target: _without_milestones)
         out = [t.model_copy(update={"due": d}) if d is not None else t
                for t, (d, _, _) in zip(out, placed, strict=True)]
-    return _without_milestones(text, out, [(d, start, end) for d, (_, start, end) in zip(stages, placed, strict=True)],
-                               year_from)
+    return _own_beside_parent(_without_milestones(
+        text, out, [(d, start, end) for d, (_, start, end) in zip(stages, placed, strict=True)], year_from))
+
+
+def _figure_lead(clause: str) -> str:
+    """The words just before a clause's first figure, squashed ("thanh pho giao toi thieu")."""
+    folded = normalise_percent(fold(clause))
+    m = FIGURE.search(folded)
+    return squash(lead_of(folded, m.start())) if m else ""
+
+
+def _own_beside_parent(targets: list[Target]) -> list[Target]:
+    """One target written with both figures, the parent's and the plan's, as a table's columns would give them
+    ("Hồ sơ ...: thành phố giao tối thiểu 80%; phường đăng ký tối thiểu 85%"): the figure the unit undertakes is
+    the target, the parent's its reference. The words before each figure are those of a table's column headers
+    (rules/conventions.yaml, table_columns: ``reference``, ``own``); the second clause names nothing else."""
+    if len(targets) < 2:
+        return targets
+    cols = conventions().table_columns
+    reference = [squash(w) for w in cols.reference]
+    own = sorted((squash(w) for w in cols.own), key=len, reverse=True)  # "phường thực hiện" before "phường"
+    out: list[Target] = []
+    k = 0
+    while k < len(targets):
+        first = targets[k]
+        second = targets[k + 1] if k + 1 < len(targets) else None
+        if second is None or second.line is None or first.line is None:
+            out.append(first)
+            k += 1
+            continue
+        lead1, lead2 = _figure_lead(first.text), _figure_lead(second.text)
+        rest = squash(FIGURE.sub(" ", normalise_percent(fold(second.text))))
+        rest = _words_pattern(tuple(own)).sub(" ", rest) if own else rest  # type: ignore[union-attr]
+        bare = not re.search(r"[a-z]", _GLUE.sub(" ", rest))
+        if bare and _has_word(lead1, reference) and _has_word(lead2, own) and not _has_word(lead1, own):
+            mine, theirs = second, first
+        elif bare and _has_word(lead1, own) and _has_word(lead2, reference) and not _has_word(lead2, own):
+            mine, theirs = first, second
+        else:
+            out.append(first)
+            k += 1
+            continue
+        out.append(mine.model_copy(update={
+            "text": f"{first.text}; {second.text}", "line": mine.line, "restated": False, "exclusions":
+            first.exclusions + second.exclusions, "reference_value": theirs.value,
+            "reference_text": FIGURE.search(normalise_percent(fold(theirs.text))) and theirs.text}))
+        k += 2
+    return out
 
 
 def _without_milestones(text: str, targets: list[Target], placed: list[tuple[date | None, int, int]],
