@@ -402,6 +402,11 @@ def appendix_start(view: View) -> int:
     return len(view.texts)
 
 
+# the archive line of "Nơi nhận" ("- Lưu: VT, VHXH.") with the signer's name after its full stop, the two columns of
+# the closing flattened into one line by a single space
+_ARCHIVE_THEN_NAME = re.compile(r"^.*?[.;]\s+(\S[^.;]*)$")
+
+
 def parse_signature(view: View, start: int, end: int | None = None) -> Signature:
     s: dict[str, object] = {}
     end = len(view.texts) if end is None else end
@@ -420,6 +425,8 @@ def parse_signature(view: View, start: int, end: int | None = None) -> Signature
     for i in range(end - 1, max(start, end - 25) - 1, -1):
         # the signature block is the right column of a two-column block ("- Lưu: VT, VHXH.      Nguyễn Văn A")
         t = columns(view.texts[i])[-1].strip("*_ ") if view.texts[i].strip() else ""
+        glued = _ARCHIVE_THEN_NAME.match(t) if re.match(r"[-–+\s]*luu\b", view.folded[i]) else None
+        t = glued.group(1) if glued else t  # "- Lưu: VT, VHXH. Nguyễn Văn A": the columns joined by one space
         if (t and _NAME.match(t) and not t.isupper() and not contains(squash(t), "uy ban nhan dan")
                 and not _POSITION.search(squash(t))):  # a person's name, not "CHỦ TỊCH" or the body
             s["name"] = t

@@ -83,6 +83,15 @@ def _follows_break(view: View, i: int, heading_idx: set[int]) -> bool:
 _CELL_LINE = 30
 
 
+def _next_point(sections: list[Section], open_levels: list[int], number: str) -> bool:
+    """``number`` is the next of the open numbered heading nearest above ("4." after "3. Phát triển dữ liệu
+    số"): a heading even where the line before it ends without a full stop (a running header, a page's
+    footer line or a title left between two pages)."""
+    arabic = [k for k in open_levels if sections[k].style == "arabic"]
+    return bool(arabic) and sections[arabic[-1]].number.isdigit() and number.isdigit() and (
+        int(number) == int(sections[arabic[-1]].number) + 1)
+
+
 def _part_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     conv = conventions()
     markers = "|".join(re.escape(squash(m)) for m in conv.part_markers)
@@ -270,7 +279,7 @@ def find_sections(view: View) -> list[Section]:
         if not style:
             m = _ARABIC.match(text)
             # "1. 100% thủ tục ..." is a numbered point; "1. 2025 ..." a wrapped figure, not a heading
-            if m and _follows_break(view, i, heading_idx) and (
+            if m and (_follows_break(view, i, heading_idx) or _next_point(sections, open_levels, m.group(2))) and (
                     not re.match(r"\d", m.group(3)) or re.match(r"\d{1,3}(?:[.,]\d+)?\s*%", m.group(3))):
                 number, style, title = m.group(2), "arabic", m.group(3)
                 form = "(1)" if m.group(1) else text.strip()[len(m.group(2)):].lstrip()[:1]
