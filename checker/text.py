@@ -66,7 +66,8 @@ def _undigit(match: re.Match[str]) -> str:
     # a token mixing letters and digits is an OCR misreading, not a number ("s6", "T6i", "1y"); "5g" is kept
     if _CODE_DIGITS.search(tok):
         return tok  # a code ending in a number ("QH15", "UBTVQH15") is not a misreading
-    if not tok[0].isdigit() or tok[0] == "1":
+    # a figure glued to the word after it ("100phần trăm", "10ngày") is a number: an OCR'd "l" is one "1" alone
+    if not tok[0].isdigit() or (tok[0] == "1" and not tok[1:2].isdigit()):
         return tok.translate(_OCR_DIGITS)
     return tok
 
