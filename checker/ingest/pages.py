@@ -168,8 +168,14 @@ def from_lines(lines: list[Line], page_starts: set[int]) -> list[Line]:
     rest = [(i, n) for i, (n, _) in numbers if i not in drop]
     # a number with the next (or the one before) a few lines away is a table's row number ("1" / its words / its
     # figures / "2" ...), never a page's: pages are 20 lines apart at least
-    close = {a for a, (i, n) in enumerate(rest) for b, (j, m) in enumerate(rest)
-             if a != b and abs(j - i) < MIN_PAGE_LINES and abs(m - n) == 1 and (m - n) * (j - i) > 0}
+    close: set[int] = set()
+    for a, (i, n) in enumerate(rest):  # in the order of the lines: only the numbers within a page's lines
+        for b in range(a + 1, len(rest)):
+            j, m = rest[b]
+            if j - i >= MIN_PAGE_LINES:
+                break
+            if m == n + 1:
+                close.update((a, b))
     rest = [r for a, r in enumerate(rest) if a not in close]
     following: dict[int, int] = {}  # index in ``rest`` → index of the next page's number
     for a, (i, n) in enumerate(rest):

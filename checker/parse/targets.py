@@ -485,7 +485,7 @@ def _own_beside_parent(targets: list[Target]) -> list[Target]:
         out.append(mine.model_copy(update={
             "text": f"{first.text}; {second.text}", "line": mine.line, "restated": False, "exclusions":
             first.exclusions + second.exclusions, "reference_value": theirs.value,
-            "reference_text": FIGURE.search(normalise_percent(fold(theirs.text))) and theirs.text}))
+            "reference_text": theirs.text}))
         k += 2
     return out
 
@@ -961,7 +961,7 @@ def stacked_tables(lines: list[Line]) -> list[list[list[Cell]]]:
     tables: list[list[list[Cell]]] = []
     k = 0
     while k < len(texts):
-        if squash(texts[k]) not in numbering:
+        if len(texts[k]) > 12 or squash(texts[k]) not in numbering:
             k += 1
             continue
         header: list[str] = []
@@ -974,7 +974,8 @@ def stacked_tables(lines: list[Line]) -> list[list[list[Cell]]]:
                 header.append(t)
             j += 1
         roles = _stacked_roles(header)
-        if not roles or j >= len(texts) or not (_ROW_NO.match(texts[j]) and _ROW_NO.match(texts[j]).group(1) == "1"):
+        first = _ROW_NO.match(texts[j]) if j < len(texts) else None
+        if not roles or first is None or first.group(1) != "1":
             k += 1
             continue
         rows: list[list[Cell]] = []
@@ -988,7 +989,7 @@ def stacked_tables(lines: list[Line]) -> list[list[list[Cell]]]:
             stop = min(len(texts), j + STACKED_ROW_LINES)
             while end < stop:
                 t = texts[end]
-                if t == "\0" or _ROW_NO.match(t) and int(_ROW_NO.match(t).group(1)) == n + 1:  # type: ignore[union-attr]
+                if t == "\0" or ((m := _ROW_NO.match(t)) is not None and int(m.group(1)) == n + 1):
                     break
                 if not t:
                     pass
@@ -1007,7 +1008,8 @@ def stacked_tables(lines: list[Line]) -> list[list[list[Cell]]]:
             has_unit = has_unit or unit is not None
             row = [(texts[j], lines[j].loc.line), (" ".join(w for w, _ in words), words[0][1]),
                    unit or ("", words[0][1])]
-            cells = figures if len(figures) == len(roles) else [("", words[0][1])] * (len(roles) - len(figures)) + figures
+            missing = len(roles) - len(figures)  # a row giving fewer figures: the last columns' (the unit's)
+            cells = [("", words[0][1])] * missing + figures
             rows.append(row + cells)
             j, n = end, n + 1
         if sum(1 for r in rows if any(c for c, _ in r[3:])) >= 2:
