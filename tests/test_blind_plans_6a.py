@@ -202,8 +202,10 @@ def test_an_issuer_ends_before_where_the_work_is_done(tmp_path: Path, packs: lis
     assert _loud(check_file(_plan(tmp_path, targets, cite=cite), packs).findings) == []
 
 
-def test_the_national_name_broken_before_its_last_word(tmp_path: Path, packs: list[LoadedPack]) -> None:
-    header = ("UY BAN NHAN DAN\nCONG HOA XA HOI CHU NGHIA VIET\nXA HOP TIEN\nNAM\nDoc lap - Tu do - Hanh phuc\n"
+@pytest.mark.parametrize("national", ["CONG HOA XA HOI CHU NGHIA VIET", "CONG HOA XA HOI CHU NGHIA\nVIET"])
+def test_the_national_name_broken_before_its_last_word(tmp_path: Path, packs: list[LoadedPack],
+                                                        national: str) -> None:
+    header = (f"UY BAN NHAN DAN\n{national}\nXA HOP TIEN\nNAM\nDoc lap - Tu do - Hanh phuc\n"
               "So: 51/KH-UBND\nHop Tien, ngay 22 thang 9 nam 2025\n")
     targets = "".join(f"- {s}: {c}.\n" for s, c in SUBJECTS)
     path = _plan(tmp_path, targets, header=header)

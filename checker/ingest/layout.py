@@ -648,6 +648,138 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
     return runs
 
 
+_ROW_NO = re.compile(r"^(\d{1,2})\.?$")  # a row's number alone on its line
+_UNIT_CELL = re.compile(r"^\(?\s*%\s*\)?$")  # a row's unit of measure alone on its line
+# a figure alone on its line: a comparator's words, a number up to 100, a percent sign or not ("Tối thiểu 80", "100 %")
+_CELL_FIGURE = re.compile(r"^[^\d%]{0,14}?(?<![\d.,/])\d{1,3}(?:[.,]\d{1,2})?\s*%?$")
+STACKED_HEADER_LINES = 10  # a header's cells, each alone on its line (some wrapped over two)
+STACKED_ROW_LINES = 25  # the lines of one row: its number, its words, its unit and its figures
+
+
+@lru_cache(maxsize=1)
+def _column_words() -> tuple[frozenset[str], dict[str, re.Pattern[str]]]:
+    """The words of a targets table's header cells (rules/conventions.yaml, table_columns): the numbering column's,
+    and one pattern per role, an own phrase holding an ignored word ("phường thực hiện") read first."""
+    from checker.conventions import conventions
+
+    cols = conventions().table_columns
+
+    def words(phrases: Iterable[str]) -> re.Pattern[str]:
+        alts = "|".join(re.escape(p) for p in sorted({squash(w) for w in phrases}, key=len, reverse=True) if p)
+        return re.compile(rf"(?<![a-z0-9])(?:{alts})(?![a-z0-9])")
+
+    ignore = words(cols.ignore)
+    own_first = [o for o in cols.own if ignore.search(squash(o))]
+    return frozenset(squash(w) for w in cols.ignore[:3]), {  # "STT", "TT", "số thứ tự"
+        "own-first": words(own_first or ["\0"]), "ignore": ignore, "reference": words(cols.reference),
+        "own": words(cols.own)}
+
+
+def _header_role(text: str) -> str | None:
+    sq = squash(text)
+    roles = _column_words()[1]
+    for role in ("own-first", "ignore", "reference", "own"):
+        if roles[role].search(sq):
+            return "own" if role == "own-first" else role
+    return None
+
+
+def _stacked_roles(header: list[str]) -> list[tuple[str, str]]:
+    """The figure columns of a header flattened one cell per line, in order: "reference" (the parent's: "TP
+    giao") or "own" ("Phường đăng ký"), with their words; a cell wrapped over two lines is read once ("Phường" /
+    "đăng ký"; "Đơn vị" / "tính" is the unit of measure, not "tỉnh")."""
+    roles: list[tuple[str, str]] = []
+    for k, text in enumerate(header):
+        role = _header_role(text)
+        if k and _header_role(f"{header[k - 1]} {text}") == "ignore":
+            role = "ignore"  # the end of a cell wrapped over two lines ("Đơn vị" / "tính")
+        if role in ("reference", "own"):
+            if roles and roles[-1][0] == role:
+                roles[-1] = (role, f"{roles[-1][1]} {text}")
+            else:
+                roles.append((role, text))
+    return roles
+
+
+Stacked = tuple[int, list[list[tuple[str, int]]]]  # where the table ends; its rows of (cell text, unit index)
+
+
+def _stacked_rows(texts: list[str], j: int, roles: int) -> tuple[int, list[list[tuple[str, int]]], bool]:
+    """The rows from line ``j`` (the row numbered 1): each from its number to the next number, its words, its unit
+    ("%") and its figures (at most ``roles``) alone on their lines; a page's number or running header between two
+    rows set aside. Returns where the rows end, the rows (number, words, unit, figures) and whether a unit is
+    written."""
+    rows: list[list[tuple[str, int]]] = []
+    has_unit = False
+    n = 1
+    while j < len(texts) and (m := _ROW_NO.match(texts[j])) and int(m.group(1)) == n:
+        words: list[tuple[str, int]] = []
+        unit: tuple[str, int] | None = None
+        figures: list[tuple[str, int]] = []
+        end = j + 1
+        while end < min(len(texts), j + STACKED_ROW_LINES):
+            t = texts[end]
+            if t == "\0" or ((nxt := _ROW_NO.match(t)) is not None and int(nxt.group(1)) == n + 1):
+                break
+            if t and _UNIT_CELL.match(t) and words and not figures:
+                unit = (t, end)
+            elif t and _CELL_FIGURE.match(t) and words:
+                if len(figures) < roles:
+                    figures.append((t, end))
+            elif t and not figures:
+                words.append((t, end))
+            elif t and len(figures) == roles:
+                break  # the text after the table's last row
+            end += 1
+        if not words:
+            break
+        has_unit = has_unit or unit is not None
+        missing = roles - len(figures)  # a row giving fewer figures: the last columns' (the unit's)
+        rows.append([(texts[j], j), (" ".join(w for w, _ in words), words[0][1]), unit or ("", words[0][1]),
+                     *[("", words[0][1])] * missing, *figures])
+        j, n = end, n + 1
+    while j > 0 and not texts[j - 1]:
+        j -= 1  # the blank lines after the last row are not the table's
+    return j, rows, has_unit
+
+
+def _stacked_tables(units: list[Unit], start: int, end: int) -> dict[int, Stacked]:
+    """Tables flattened one cell per line, as an OCR or a copy from a PDF gives a Word table: "TT" / "Chỉ tiêu" /
+    "TP giao" / "Phường đăng ký", then each row: its number alone ("1"), its words over one line or more, its unit
+    ("%") and its figures, each alone on its line. Only a header that names the parent's or the unit's column,
+    and two rows or more with figures. {first index: (end, rows)}, the header first among the rows."""
+    texts = [u.text.strip() if u.table is None and u.loc.table is None else "\0" for u in units[:end]]
+    numbering = _column_words()[0]
+    out: dict[int, Stacked] = {}
+    k = start
+    while k < end:
+        if len(texts[k]) > 12 or squash(texts[k]) not in numbering:
+            k += 1
+            continue
+        header: list[str] = []
+        j = k + 1
+        while j < end and len(header) < STACKED_HEADER_LINES:
+            t = texts[j]
+            if t and (t == "\0" or any(ch.isdigit() for ch in t) or len(t.split()) > 6):
+                break
+            if t:
+                header.append(t)
+            j += 1
+        roles = _stacked_roles(header)
+        first = _ROW_NO.match(texts[j]) if j < end else None
+        if not roles or first is None or first.group(1) != "1":
+            k += 1
+            continue
+        stop, rows, has_unit = _stacked_rows(texts, j, len(roles))
+        if sum(1 for r in rows if any(c for c, _ in r[3:])) < 2:
+            k += 1
+            continue
+        head = [(texts[k], k), ("", k), ("Đơn vị tính" if has_unit else "", k), *[(w, k) for _, w in roles]]
+        out[k] = (stop, [head, *rows])
+        k = stop
+    return out
+
+
 GAP_LINES = 2  # blank lines a table laid out as text leaves between two of its rows (a row's padding)
 
 
@@ -979,6 +1111,7 @@ class _Body:
         out: list[Block] = []
         cur: _Building | None = None
         tab_runs = _tab_tables(units, start, end, self.blank_after_lines)
+        stacked = _stacked_tables(units, start, end)
 
         def flush() -> None:
             nonlocal cur
@@ -993,6 +1126,15 @@ class _Body:
                 flush()
                 out.append(_table_block(u.table.rows))
                 i += 1
+                continue
+            if i in stacked:  # a table flattened one cell per line
+                flush()
+                j, flat = stacked[i]
+                self.tables += 1
+                out.append(_table_block([[TableCell(text=t, loc=units[at].loc.model_copy(
+                    update={"table": self.tables, "row": r, "cell": c})) for c, (t, at) in enumerate(row, start=1)]
+                    for r, row in enumerate(flat, start=1)]))
+                i = j
                 continue
             if i in tab_runs:
                 flush()

@@ -22,7 +22,6 @@ from checker.parse.header import (
 )
 from checker.parse.sections import find_sections, section_of_line, top_level
 from checker.parse.targets import (
-    stacked_tables,
     targets_in_items,
     targets_in_rows,
     targets_in_tables,
@@ -109,8 +108,7 @@ def parse_text(source: Document) -> Plan:
     line_numbers = [ln.loc.line for ln in doc.lines]
     untabled = ["" if i in in_table else t for i, t in enumerate(view.texts)]
     typed = text_tables(untabled, line_numbers, body_start)  # tables typed with wide spacing
-    stacked = stacked_tables(source.lines)  # tables flattened one cell per line
-    typed_lines = {line for table in typed + stacked for row in table for _, line in row}
+    typed_lines = {line for table in typed for row in table for _, line in row}
     typed_idx = {i for i, n in enumerate(line_numbers) if n in typed_lines}
     its = items(view, heading_idx | typed_idx)  # each row of a typed table stands alone
     for it in its:
@@ -124,7 +122,7 @@ def parse_text(source: Document) -> Plan:
                      for k in (section_of_line(view, sections, i),)  # once per line, for each of its locations
                      for loc in (ln.loc, *(s.loc for s in ln.spans))}
     targets += targets_in_tables(doc, cell_sections)
-    for table in typed + stacked:
+    for table in typed:
         targets += targets_in_rows(table, cell_sections)
     word_tables = [[[(c.text, c.loc.line) for c in row] for row in t.rows] for t in doc.tables]
     targets = without_past(without_results(targets, sections), header.date)

@@ -107,12 +107,12 @@ def _ends_motto(view: View, j: int) -> bool:
     ... "NAM": an OCR of a two-column header puts the national name's last word on a line of its own)."""
     words = squash(view.texts[j].strip("#*> ")).split()
     for k in range(max(0, j - 3), j):
-        above = squash(view.texts[k])
+        above = squash(view.texts[k]).split()  # the phrase's start, whole or its last words ("VIỆT" alone)
         for phrase in (squash(p).split() for p in conventions().motto):
-            for n in range(1, len(phrase)):
-                if (above.endswith(" ".join(phrase[:n])) and phrase[n : n + len(words)] == words
-                        and n + len(words) == len(phrase)):
-                    return True
+            n = len(phrase) - len(words)
+            m = min(len(above), n)
+            if n > 0 and m > 0 and phrase[n:] == words and above[-m:] == phrase[n - m : n]:
+                return True
     return False
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import zip_longest
 
 from checker.conventions import conventions
-from checker.models import Comparator, Document, Line, Section, Span, Target
+from checker.models import Comparator, Document, Section, Span, Target
 from checker.parse.sections import APPENDIX_LABEL
 from checker.parse.view import Item
 from checker.text import UPPER, contains, fold, squash
@@ -923,103 +923,6 @@ def text_tables(texts: list[str], line_numbers: list[int], start: int = 0) -> li
         cur = []
     if len(cur) >= 2 and not FIGURE.search(" ".join(c for c, _ in cur[0])):
         tables.append(cur)
-    return tables
-
-
-_ROW_NO = re.compile(r"^(\d{1,2})\.?$")  # a row's number alone on its line
-_UNIT_CELL = re.compile(r"^\(?\s*%\s*\)?$")  # a row's unit of measure alone on its line
-STACKED_HEADER_LINES = 10  # a header's cells, each alone on its line (some wrapped over two)
-STACKED_ROW_LINES = 25  # the lines of one row: its number, its words, its unit and its figures
-
-
-def _stacked_roles(header: list[str]) -> list[tuple[str, str]]:
-    """The figure columns of a header flattened one cell per line, in order: "reference" (the parent's: "TP
-    giao") and "own" ("Phường đăng ký"), a cell wrapped over two lines read once ("Phường" / "đăng ký"; "Đơn vị"
-    / "tính" is the unit of measure, not "tỉnh")."""
-    roles: list[tuple[str, str]] = []  # each figure column's role and its header's words
-    for k, text in enumerate(header):
-        role = _column_roles([text]).get(0)
-        if k and _column_roles([f"{header[k - 1]} {text}"]).get(0) == "ignore":
-            role = "ignore"  # the end of a cell wrapped over two lines ("Đơn vị" / "tính")
-        if role in ("reference", "own"):
-            if roles and roles[-1][0] == role:
-                roles[-1] = (role, f"{roles[-1][1]} {text}")
-            else:
-                roles.append((role, text))
-    return roles
-
-
-def stacked_tables(lines: list[Line]) -> list[list[list[Cell]]]:
-    """Tables flattened one cell per line, as an OCR or a copy from a PDF gives a Word table: "TT" / "Chỉ tiêu" /
-    "TP giao" / "Phường đăng ký", then each row: its number alone ("1"), its words over one line or more, its unit
-    ("%") and its figures, each alone on its line. A row runs from its number to the next number (a page's number
-    or running header between them set aside); its figures are set under the header's figure columns in the order
-    the header names them. Only tables whose header names the parent's or the unit's column, of two rows or more
-    with figures."""
-    texts = [ln.text.strip() if ln.loc.table is None else "\0" for ln in lines]
-    numbering = {squash(w) for w in conventions().table_columns.ignore[:3]}  # "STT", "TT", "số thứ tự"
-    tables: list[list[list[Cell]]] = []
-    k = 0
-    while k < len(texts):
-        if len(texts[k]) > 12 or squash(texts[k]) not in numbering:
-            k += 1
-            continue
-        header: list[str] = []
-        j = k + 1
-        while j < len(texts) and len(header) < STACKED_HEADER_LINES:
-            t = texts[j]
-            if t and (_ROW_NO.match(t) or any(ch.isdigit() for ch in t) or len(t.split()) > 6 or t == "\0"):
-                break
-            if t:
-                header.append(t)
-            j += 1
-        roles = _stacked_roles(header)
-        first = _ROW_NO.match(texts[j]) if j < len(texts) else None
-        if not roles or first is None or first.group(1) != "1":
-            k += 1
-            continue
-        rows: list[list[Cell]] = []
-        has_unit = False
-        n = 1
-        while j < len(texts) and (m := _ROW_NO.match(texts[j])) and int(m.group(1)) == n:
-            words: list[tuple[str, int]] = []
-            unit: tuple[str, int] | None = None
-            figures: list[tuple[str, int]] = []
-            end = j + 1
-            stop = min(len(texts), j + STACKED_ROW_LINES)
-            while end < stop:
-                t = texts[end]
-                if t == "\0" or ((m := _ROW_NO.match(t)) is not None and int(m.group(1)) == n + 1):
-                    break
-                if not t:
-                    pass
-                elif _UNIT_CELL.match(t) and words and not figures:
-                    unit = (t, lines[end].loc.line)
-                elif (_BARE_FIGURE.match(t) or (len(t) <= 30 and FIGURE.search(normalise_percent(fold(t))))) and words:
-                    if len(figures) < len(roles):
-                        figures.append((t, lines[end].loc.line))
-                elif not figures:
-                    words.append((t, lines[end].loc.line))
-                elif len(figures) == len(roles):
-                    break  # the text after the table's last row
-                end += 1
-            if not words:
-                break
-            has_unit = has_unit or unit is not None
-            row = [(texts[j], lines[j].loc.line), (" ".join(w for w, _ in words), words[0][1]),
-                   unit or ("", words[0][1])]
-            missing = len(roles) - len(figures)  # a row giving fewer figures: the last columns' (the unit's)
-            cells = [("", words[0][1])] * missing + figures
-            rows.append(row + cells)
-            j, n = end, n + 1
-        if sum(1 for r in rows if any(c for c, _ in r[3:])) >= 2:
-            head = [(texts[k], lines[k].loc.line), ("", lines[k].loc.line),
-                     ("Đơn vị tính" if has_unit else "", lines[k].loc.line)]
-            head += [(words, lines[k].loc.line) for _, words in roles]
-            tables.append([head, *rows])
-            k = j
-            continue
-        k += 1
     return tables
 
 
