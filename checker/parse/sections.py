@@ -301,12 +301,14 @@ def find_sections(view: View) -> list[Section]:
             # an unnumbered heading: the name of a part standing alone on its line, or a short capitalised line
             # between blank lines opening the text under it
             prev = view.prev_nonblank(i)
-            alone = prev is None or view.is_blank(i - 1) or bool(re.search(r"[.:;!?)…]$", view.texts[prev].rstrip()))
+            # after a blank, a sentence's end or a heading ("A. MỤC TIÊU" over "Mục tiêu chung")
+            alone = (prev is None or view.is_blank(i - 1) or prev in heading_idx
+                     or bool(re.search(r"[.:;!?)…]$", view.texts[prev].rstrip())))
             nxt = view.next_nonblank(i)
             # a block of its own (the block model), or a line between blank lines (a plain view)
             own_block = bool(view.kinds) and view.kinds[i] in ("paragraph", "heading")
             short = (bool(sections) and (own_block or view.is_blank(i - 1)) and nxt == i + 1
-                     and len(stripped.split()) <= 8
+                     and len(stripped.split()) <= 12  # syllables: "Đào tạo, tuyên truyền và phát triển nguồn nhân lực"
                      and stripped[:1].isupper() and view.texts[nxt].strip()[:1].isupper()
                      and not view.double_spaced)
             if alone and nxt is not None and (_part_name(stripped.rstrip(":")) or short):
