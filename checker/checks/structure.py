@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from checker.checks.base import (
@@ -154,6 +155,11 @@ def names_office(hay: str, wanted: list[str], ocr: bool) -> bool:
     return any(w in hay for w in wanted) or (ocr and any(ocr_words(hay, w) for w in wanted))
 
 
+# where a sentence ends: its full stop, or a line opening with a list marker ("- ", "+ ", "2. ", "b) "); a
+# semicolon parts the clauses of one item, whose office and work may stand in different clauses
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n[ \t]*(?=[-+•*–][ \t]|\d{1,2}[.)][ \t]|[a-zđ]\)[ \t])")
+
+
 def _part_sentences(plan: Plan) -> list[str]:
     """The sentences (" - " clauses) of the parts that give work (the execution part under any of its names, the
     funds part: ``assignment_parts`` of the conventions), text expanded; made once per plan, in one pass over
@@ -174,7 +180,9 @@ def _part_sentences(plan: Plan) -> list[str]:
             part = plan.lines[lo:hi]
         else:
             part = [ln for ln in plan.lines if start <= ln.loc.line and (stop is None or ln.loc.line < stop)]
-        out += " ".join(expanded(ln.text) for ln in part).split(" - ")
+        # sentences of the raw text (expanded text has no punctuation left to split at): a recipient "- Công an xã;"
+        # under Nơi nhận is a sentence of its own, not one with the security work of another office above it
+        out += [expanded(s) for s in _SENTENCE_BREAK.split("\n".join(ln.text for ln in part)) if s.strip()]
     return out
 
 
@@ -216,6 +224,18 @@ def unit_unread(plan: Plan, rule: RequiredUnit) -> int | None:
     return None
 
 
+def _headings_over(plan: Plan, a: Assignment) -> list[str]:
+    """The titles of the headings a unit's tasks stand under: the work they name ("4. Bảo đảm an toàn, an ninh thông
+    tin mạng" over "- Xác định cấp độ ... (Chủ trì: Công an phường ...)") is the work of the tasks."""
+    lines = sorted(plan.sections[k].line or 0 for k in range(len(plan.sections)))
+    out = []
+    for ln in set(a.task_lines):
+        k = bisect_right(lines, ln) - 1
+        if k >= 0:
+            out += [s.title for s in plan.sections if s.line == lines[k]]
+    return out
+
+
 def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding]:
     """A unit the directive gives a role is assigned work, and its tasks include that role.
 
@@ -226,8 +246,8 @@ def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding
     roles = squash_all(rule.roles)
     ocr = plan.lost_diacritics
     assigned = assigned_units(plan, rule)
-    if assigned and (not roles or any(contains_any(expanded(a.unit + " " + " ".join(a.tasks)), roles, 87)
-                                      for a in assigned)):
+    if assigned and (not roles or any(contains_any(expanded(" ".join([a.unit, *a.tasks, *_headings_over(plan, a)])),
+                                                   roles, 87) for a in assigned)):
         return
     if _prose_assigns(plan, wanted, roles, ocr):
         return
