@@ -47,6 +47,9 @@ DATE_NUM = re.compile(r"^[\s,]*(?:ban hanh\s*)?ng\w{1,2}y\s*(\d{1,2})\s*[/.-]\s*
 DATE_WORDS = re.compile(
     r"^[\s,]*(?:ban hanh\s*)?ng\w{1,2}y\s*(\d{1,2})\s*th\w{1,3}ng\s*(\d{1,2})\s*n\w{1,2}m\s*(\d{4})"
 )
+# a table of the documents cited (Số, ký hiệu | Ngày ban hành | Cơ quan ban hành | Trích yếu): the date alone in the
+# cell right after the number's
+DATE_CELL = re.compile(r"^[ \t]*\|[ \t]*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})[ \t]*(?=\||\n|$)")
 # the issuer after "của", up to what follows its name: the title ("về ..."), punctuation, or a verb whose object
 # follows ("của thành phố giao các chỉ tiêu: ...", "yêu cầu các", "đề ra các"), or where the sentence places it
 # ("... của UBND thành phố trên địa bàn xã"); a colon never stands in a name
@@ -81,7 +84,7 @@ def _after(view: View, end: int) -> tuple[date | None, str | None, str | None, i
     """Date and issuer written right after a number; returns them and where the citation ends."""
     rest = view.joined_folded[end : end + 160]
     when, raw_date = None, None
-    m = DATE_NUM.match(rest) or DATE_WORDS.match(rest)
+    m = DATE_NUM.match(rest) or DATE_WORDS.match(rest) or DATE_CELL.match(rest)
     if m:
         when = parse_date(m.group(1), m.group(2), m.group(3))
         raw_date = view.joined[end + m.start(1) : end + m.end(3)]
