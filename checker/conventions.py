@@ -72,6 +72,7 @@ class Conventions(_Strict):
     whole_word_compounds: list[str] = Field(default_factory=list)
     exclusion_words: list[str]
     percent_forms: list[str]
+    fraction_not_after: list[str] = Field(default_factory=list)
     number_words: NumberWords | None = None
     attribution: list[str]
     restated_parent: list[str] = Field(default_factory=list)

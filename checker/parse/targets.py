@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from calendar import monthrange
 from datetime import date
 from functools import lru_cache
 from itertools import zip_longest
@@ -264,10 +265,38 @@ def _figures_in_words(folded: str) -> str:
     return pattern.sub(digits_of, folded)
 
 
+_FRACTION = re.compile(r"(?<![\w/.,])([1-9])\s?/\s?([1-9]|10)(?![\w/%]|[.,]\d)(?=\s+[a-z])")
+_WORD_BEFORE = re.compile(r"([a-z]+)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _fraction_not_after() -> frozenset[str]:
+    return frozenset(fold(w) for w in conventions().fraction_not_after)
+
+
+def _fractions(folded: str) -> str:
+    """Shares written as fractions before what they count ("ít nhất 3/4 số hồ sơ", "4/5 thủ tục") as percentages,
+    length kept: only those whose percentage is whole and fits ("3/4" → "75%"; "2/3" is left as it is), never a
+    day and month, a number or a part of a document ("ngày 3/4", "số 3/4": conventions ``fraction_not_after``)."""
+    if "/" not in folded:
+        return folded
+
+    def share(m: re.Match[str]) -> str:
+        n, d = int(m.group(1)), int(m.group(2))
+        value, rest = divmod(100 * n, d)
+        text = f"{value}%"
+        before = _WORD_BEFORE.search(folded, max(0, m.start() - 12), m.start())
+        if n > d or rest or len(text) > len(m.group(0)) or (before and before.group(1) in _fraction_not_after()):
+            return m.group(0)
+        return text.ljust(len(m.group(0)))
+
+    return _FRACTION.sub(share, folded)
+
+
 def normalise_percent(folded: str) -> str:
-    """OCR and typed forms of the percent sign ("100°/o", "100 o/o", "80 phần trăm") as "%", and figures in words
-    ("tám mươi phần trăm") as digits, length kept."""
-    folded = _figures_in_words(folded)
+    """OCR and typed forms of the percent sign ("100°/o", "100 o/o", "80 phần trăm") as "%", figures in words
+    ("tám mươi phần trăm") as digits, and shares as fractions ("3/4 số hồ sơ") as percentages, length kept."""
+    folded = _fractions(_figures_in_words(folded))
     if not _DIGIT.search(folded):  # every form follows a figure
         return folded
     _, percent, _, _, _ = _vocabulary()
@@ -364,6 +393,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
 
     placed: list[tuple[date | None, int, int]] = []  # each target's deadline, where its words begin and end
     stages: list[date | None] = []  # each target's stage: its deadline, or a year written beside its figure
+    dues_after: list[date | None] = []  # each target's deadline written after its figure, in words that make it one
     for a, b in spans:
         clause = folded[a:b]
         used: list[tuple[int, int]] = []
@@ -435,11 +465,15 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
                               restated=a + pos < restated_end))
             placed.append((deadline(before), offset, a + sb))
             stages.append(placed[-1][0] or _stage_year(before) or _deadline_after(clause[_end:sb]))
+            dues_after.append(_due_after(clause[_end:sb]) if len(found) == 1 else None)
     if len({d for d, _, _ in placed if d is not None}) == 1:
         # one deadline written before a figure ("Đến hết năm 2026, tối thiểu 60% ..."): the figure is set for it
         # (an item by stages, several deadlines, keeps its latest figure as the target: _without_milestones)
         out = [t.model_copy(update={"due": d}) if d is not None else t
                for t, (d, _, _) in zip(out, placed, strict=True)]
+    # the only figure of its clause, its deadline written after it ("≥ 80% (hoàn thành trong quý I/2026)"): set for it
+    out = [t.model_copy(update={"due": d}) if t.due is None and d is not None else t
+           for t, d in zip(out, dues_after, strict=True)]
     return _own_beside_parent(_without_milestones(
         text, out, [(d, start, end) for d, (_, start, end) in zip(stages, placed, strict=True)], year_from))
 
@@ -532,6 +566,20 @@ _AFTER = re.compile(r"^[\s,:()]*(?:(?:vao|trong|den|tinh den|truoc)\s+)?(?:(?:he
                     r"(?:(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(20\d\d)|nam\s+(20\d\d))\b")
 
 
+# a deadline after a figure in words that make it one: "≥ 80% (hoàn thành trong quý I/2026)", "... 60% trước 30/6/2026"
+_DUE_AFTER = re.compile(r"^[\s,:()]*(?:hoan thanh\s+)?(?:vao|trong|den|tinh den|truoc)\s+(?:het\s+|cuoi\s+)?"
+                        r"(?=ngay|\d|nam|quy|thang)")
+
+
+def _due_after(after: str) -> date | None:
+    """The deadline a lone figure is set for, written after it ("(hoàn thành trong quý I/2026)"); None otherwise."""
+    m = _DUE_AFTER.match(after)
+    if m is None:
+        return None
+    rest = after[m.end():]
+    return _deadline_after(rest) or deadline("den " + rest[:24])
+
+
 def _stage_year(before: str) -> date | None:
     """The end of a year written just before a figure, with only joining words and a comparator between ("năm
     2025 đạt", "năm 2026: tối thiểu"); None otherwise."""
@@ -563,7 +611,7 @@ def _names_nothing(clause: str) -> bool:
     """A clause that gives a deadline and a figure but no words of what it measures ("đến ngày 31/12/2025 đạt tối
     thiểu 82%", "đến hết năm 2025 là 55%")."""
     rest = fold(clause)
-    for pattern in (_DEADLINE_DATE, _DEADLINE_YEAR, _DEADLINE_QUARTER):
+    for pattern in (_DEADLINE_DATE, _DEADLINE_YEAR, _DEADLINE_QUARTER, _DEADLINE_MONTH):
         rest = pattern.sub(" ", rest)
     rest = _GLUE.sub(" ", squash(FIGURE.sub(" ", rest)))
     return not re.search(r"[a-z]", rest)
@@ -594,6 +642,9 @@ _DEADLINE_DATE = re.compile(r"\b(?:den|truoc|tinh den|het)\s+(?:het\s+)?(?:ngay\
 _DEADLINE_YEAR = re.compile(r"\b(?:(?:den|truoc|tinh den)\s+)?(?:het|cuoi)\s+nam\s+(\d{4})\b")
 _DEADLINE_QUARTER = re.compile(r"\b(?:(?:den|trong|truoc)\s+(?:het\s+)?)?quy\s+(iv|i{1,3}|[1-4])\b"
                                r"(?:\s*(?:/|nam)\s*(\d{4}))?")
+# "đến hết tháng 6 năm 2026", "trước tháng 6/2026": the month's last day
+_DEADLINE_MONTH = re.compile(r"\b(?:(?:den|truoc|tinh den|trong)\s+)?(?:het\s+)?thang\s+(\d{1,2})\s*(?:/|nam)\s*"
+                             r"(\d{4})\b")
 _QUARTER_END = {"i": (3, 31), "ii": (6, 30), "iii": (9, 30), "iv": (12, 31), "1": (3, 31), "2": (6, 30),
                 "3": (9, 30), "4": (12, 31)}
 
@@ -611,6 +662,9 @@ def deadline(before: str) -> date | None:
     for m in _DEADLINE_QUARTER.finditer(before):
         month, day = _QUARTER_END[m.group(1)]
         found.append((m.start(), date(int(m.group(2) or 2025), month, day)))
+    for m in _DEADLINE_MONTH.finditer(before):
+        if 1 <= (month := int(m.group(1))) <= 12:
+            found.append((m.start(), date(int(m.group(2)), month, monthrange(int(m.group(2)), month)[1])))
     return max(found)[1] if found else None
 
 
