@@ -210,6 +210,10 @@ SECURITY_ELSEWHERE = BODY.replace("{nhanluc}", NHANLUC).replace(
 def test_an_office_among_the_recipients_only_is_not_assigned(tmp_path: Path, packs: list[LoadedPack]) -> None:
     findings = check_file(_write(tmp_path, body=SECURITY_ELSEWHERE), packs).findings
     assert _loud(findings) == [("HP215-UNIT-CONGAN", "missing", "error")]
+    # the round's plan: its recipients, short lines under Nơi nhận, are not a table's cells cut one to a line
+    (f,) = [f for f in check_file(PLANS / "xa-chan-hung-abc-bang-tieu-de-gop.txt", packs).findings
+            if f.id == "HP215-UNIT-CONGAN"]
+    assert (f.kind, f.severity) == ("missing", "error")
 
 
 def test_the_heading_over_a_task_names_its_work(tmp_path: Path, packs: list[LoadedPack]) -> None:
