@@ -237,3 +237,15 @@ def test_the_other_directive_is_named(packs: list[LoadedPack]) -> None:
     assert r.status == "checked" and "31/KH-UBND" in (r.reason or "")
     (cite,) = [f for f in r.findings if f.id == "HP215-CITE"]
     assert cite.kind == "missing" and "31/KH-UBND" in cite.message
+
+
+def test_the_heading_over_a_sentence_names_its_work(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    # in prose, in a part that gives work: the office and the heading that names its work
+    body = BODY.replace("{nhanluc}", NHANLUC).replace("II. NHIỆM VỤ\n", "II. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN\n")
+    body = body.replace(
+        "4. Bảo đảm an toàn, an ninh thông tin mạng: phương án bảo đảm an toàn thông tin theo quy định.\n",
+        "4. Bảo đảm an toàn, an ninh thông tin mạng\n- Xác định cấp độ hệ thống; diễn tập; phòng chống lừa đảo trên "
+        "không gian mạng, do Công an xã chủ trì.\n").replace(
+        "3. Công an xã: bảo đảm an ninh mạng, an toàn thông tin.\n", "").replace(
+        "4. Văn phòng", "3. Văn phòng").replace("5. Trung tâm", "4. Trung tâm")
+    assert _loud(check_file(_write(tmp_path, body=body), packs).findings) == []

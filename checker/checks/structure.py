@@ -181,8 +181,18 @@ def _part_sentences(plan: Plan) -> list[str]:
         else:
             part = [ln for ln in plan.lines if start <= ln.loc.line and (stop is None or ln.loc.line < stop)]
         # sentences of the raw text (expanded text has no punctuation left to split at): a recipient "- Công an xã;"
-        # under Nơi nhận is a sentence of its own, not one with the security work of another office above it
-        out += [expanded(s) for s in _SENTENCE_BREAK.split("\n".join(ln.text for ln in part)) if s.strip()]
+        # under Nơi nhận is a sentence of its own, not one with the security work of another office above it; each
+        # read with the heading it stands under, which may name the work ("4. Bảo đảm an toàn, an ninh thông tin
+        # mạng" over "- ... (Chủ trì: Công an phường)")
+        heads = {sec.line for sec in plan.sections}
+        groups: list[list[str]] = []
+        for ln in part:
+            if ln.loc.line in heads or not groups:
+                groups.append([])
+            groups[-1].append(ln.text)
+        for g in groups:
+            head = expanded(g[0]) if len(g[0]) <= 160 else ""
+            out += [f"{head} {expanded(s)}" for s in _SENTENCE_BREAK.split("\n".join(g)) if s.strip()]
     return out
 
 
