@@ -91,10 +91,11 @@ def assess(plan: Plan, packs: list[LoadedPack], lang: str = "vi", round_pack: Lo
             other = _implemented(plan, packs)
             return Verdict(round_pack, "checked", msg("status.other_round", lang, other=other, directive=name))
         return Verdict(round_pack, "checked", msg("status.no_citation", lang, directive=name))
-    cited = [lp for lp in packs if _citing(plan, lp)]
+    citing = {id(lp): refs for lp in packs if (refs := _citing(plan, lp))}
+    cited = [lp for lp in packs if id(lp) in citing]
     if cited:
         # a directive the plan implements ("Thực hiện …") before one it only mentions
-        implemented = [lp for lp in cited if any(r.implements for r in _citing(plan, lp))]
+        implemented = [lp for lp in cited if any(r.implements for r in citing[id(lp)])]
         return Verdict(min(implemented or cited, key=_rank), "checked", None, cited=True)
     name = ", ".join(_directive_name(lp) for lp in packs)
     if plan.implements:

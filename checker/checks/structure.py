@@ -169,6 +169,7 @@ def _part_sentences(plan: Plan) -> list[str]:
     ends = section_ends(plan.sections)
     numbers = [ln.loc.line for ln in plan.lines]
     rising = all(a <= b for a, b in zip(numbers, numbers[1:], strict=False))
+    heads = {sec.line for sec in plan.sections}
     out: list[str] = []
     for k in assignment_parts(plan.sections):
         start = plan.sections[k].line or 0
@@ -184,7 +185,6 @@ def _part_sentences(plan: Plan) -> list[str]:
         # under Nơi nhận is a sentence of its own, not one with the security work of another office above it; each
         # read with the heading it stands under, which may name the work ("4. Bảo đảm an toàn, an ninh thông tin
         # mạng" over "- ... (Chủ trì: Công an phường)")
-        heads = {sec.line for sec in plan.sections}
         groups: list[list[str]] = []
         for ln in part:
             if ln.loc.line in heads or not groups:

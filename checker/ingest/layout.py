@@ -879,13 +879,13 @@ def _split_touching(lines: list[Unit], left: int) -> list[Unit]:
         if len(cells) == width:
             full.setdefault(u.loc.page, []).append(u.text)
     every = [t for texts in full.values() for t in texts]
-    columns_of: dict[int | None, list[int]] = {}
-    for page in {u.loc.page for u in lines} - set(full):
-        # a page with no row that has every cell (its last columns left empty): where its rows' cells start
-        starts = _clustered(c[0] for u, cells in zip(lines, cells_of, strict=True)
-                            if u.loc.page == page and not _plain(u) for c in cells)
-        if len(starts) == width:
-            columns_of[page] = starts
+    # a page with no row that has every cell (its last columns left empty): where its rows' cells start
+    starts_of: dict[int | None, list[int]] = {}
+    for u, cells in zip(lines, cells_of, strict=True):
+        if u.loc.page not in full and not _plain(u):
+            starts_of.setdefault(u.loc.page, []).extend(c[0] for c in cells)
+    columns_of = {page: columns for page, starts in starts_of.items()
+                  if len(columns := _clustered(starts)) == width}
     out = []
     for u, cells in zip(lines, cells_of, strict=True):
         if not every or not cells or len(cells) >= width or cells[0][0] > left + 2 or _plain(u):
