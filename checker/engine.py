@@ -71,8 +71,8 @@ def _rank(lp: LoadedPack) -> tuple[int, int, str]:
 
 def _implemented(plan: Plan, packs: list[LoadedPack]) -> str:
     official = _official_numbers(packs)
-    return ", ".join(official(r.number, r.raw_number) + (f" ngày {r.raw_date}" if r.raw_date else "")
-                     for r in plan.implements)
+    named = (official(r.number, r.raw_number) + (f" ngày {r.raw_date}" if r.raw_date else "") for r in plan.implements)
+    return ", ".join(dict.fromkeys(named))  # a document cited twice (the preamble and the purpose) named once
 
 
 def assess(plan: Plan, packs: list[LoadedPack], lang: str = "vi", round_pack: LoadedPack | None = None) -> Verdict:

@@ -130,3 +130,17 @@ def test_seed_002_former_level_is_quiet(loaded: LoadedPack) -> None:
     rule = next(r for r in loaded.pack.rules if r.type == "outdated-bodies")
     got = [(f.line, f.expected) for f in check(_seed_plan("002"), rule, Context(loaded=loaded))]
     assert got == [(250, "Trung tâm Phục vụ hành chính công")]
+
+
+def test_a_name_on_the_second_line_of_a_wrapped_paragraph_is_quoted(loaded: LoadedPack) -> None:
+    """The finding sits on the line the name is on and quotes the paragraph it is in, not nothing: a paragraph
+    wrapped over lines of the file is one line of the plan, numbered by its first line."""
+    rule = next(r for r in loaded.pack.rules if r.type == "outdated-bodies")
+    filler = "tổng hợp, theo dõi, đôn đốc, kiểm tra việc thực hiện các nhiệm vụ của Kế hoạch; " * 3
+    text = head() + ("1. Phòng Văn hóa - Xã hội chủ trì tham mưu triển khai Kế hoạch; " + filler + "\n"
+                     "định kỳ báo cáo Ủy ban nhân dân phường và Sở Thông tin và Truyền thông theo quy định.\n")
+    found = list(check(plan_of(text), rule, Context(loaded=loaded)))
+    assert [f.line for f in found] == [10]
+    quote = found[0].evidence
+    assert "Sở Thông tin và Truyền thông" in quote and len(quote) <= 220  # the name shown, the quote cut around it
+    assert quote.startswith("…") and quote.endswith("theo quy định.")

@@ -620,3 +620,22 @@ def test_many_execution_parts_are_read_in_linear_time(tmp_path: Path, packs: lis
 
     small, large = work(150), work(600)
     assert large < 6 * small, (small, large)  # measured: 3.7 times; 10.1 times before
+
+
+@pytest.mark.parametrize("content, field, said", [
+    ('{"p01.txt": {"status": "checked", "defects": []}}', "", "không phải kế hoạch dạng dữ liệu"),
+    ('[1, 2]', "", "phải là một ánh xạ"),
+    ('{"header": {"year": "hai nghìn"}}', "header.year", "phải là số nguyên"),
+    ('{"header": {"year": 2025}, "ghi_chu": 1}', "ghi_chu", "trường không có trong mô hình kế hoạch"),
+    ('{"targets": [{"text": "a", "value": 80, "comparator": "!!"}]}', "targets.0.comparator", "chỉ nhận: '>='"),
+])
+def test_a_data_file_that_is_not_a_plan_is_said_in_vietnamese(tmp_path: Path, content: str, field: str,
+                                                               said: str) -> None:
+    """Another JSON file in the folder of plans (a score sheet, a list) or a data plan with a wrong field: one
+    Vietnamese line naming the field, never pydantic's English ("Extra inputs are not permitted")."""
+    path = tmp_path / "du-lieu.json"
+    path.write_text(content, encoding="utf-8")
+    err = refused(path, said)
+    assert err.line == 1 and (not field or err.message.startswith(f"{field}: "))
+    for english in ("Input should", "Extra inputs", "Field required", "permitted"):
+        assert english not in err.message

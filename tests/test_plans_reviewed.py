@@ -78,6 +78,17 @@ def test_reviewed_plan(name: str, results: dict[str, PlanResult]) -> None:
     assert not noise, "false alarms:\n" + "\n".join(noise)
 
 
+def test_every_finding_at_a_line_quotes_the_words_there(results: dict[str, PlanResult]) -> None:
+    """A reviewer reads each finding against the plan: one that names a line quotes the plan's words there (the
+    paragraph it is in, when the paragraph is wrapped over several lines of the file), never nothing."""
+    for name, r in results.items():
+        text = _fold(" ".join((REVIEWED / name).read_text(encoding="utf-8").split()))
+        for f in r.findings:
+            if f.line is not None:
+                assert f.evidence, (name, f)
+                assert _fold(" ".join(f.evidence.strip("…").split()[:3])) in text, (name, f)
+
+
 @pytest.mark.parametrize("auto", [False, True], ids=["typed-numbers", "word-numbering"])
 @pytest.mark.parametrize("name", sorted(EXPECTED) or ["(absent)"])
 def test_reviewed_plan_as_office_word(name: str, auto: bool, tmp_path: Path) -> None:
@@ -95,3 +106,12 @@ def test_reviewed_plan_as_office_word(name: str, auto: bool, tmp_path: Path) -> 
     missed, noise = verdict(want, r, origins)
     assert not missed, f"defects not found: {missed}"
     assert not noise, "false alarms:\n" + "\n".join(noise)
+
+
+def test_a_plan_for_another_directive_says_once_which(results: dict[str, PlanResult]) -> None:
+    """The plan of the other directive cites it twice (the preamble and the purpose): the reason names it once."""
+    for r in results.values():
+        if r.status == "not-applicable":
+            said = (r.reason or "").split(", không phải")[0]
+            numbers = [w for w in said.replace(",", " ").split() if "/" in w]
+            assert numbers and len(numbers) == len(set(numbers)), r.reason

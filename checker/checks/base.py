@@ -12,7 +12,7 @@ from checker.conventions import expanded
 from checker.models import Finding, Fix, Kind, Line, Location, Plan, Severity
 from checker.rules.loader import LoadedPack, Registries
 from checker.rules.schema import RuleBase, RulePack
-from checker.text import all_groups, squash
+from checker.text import all_groups, fold, squash
 
 T = TypeVar("T")
 
@@ -98,6 +98,23 @@ def line_text(plan: Plan, line: int | None) -> str:
     return ln.text.strip() if ln is not None else ""
 
 
+def quote_at(plan: Plan, line: int | None) -> str:
+    """The plan's words at ``line`` to quote: the text of the line that starts there, else of the line that runs
+    over it (a paragraph wrapped over several lines of the file: a name on its second line is quoted with it)."""
+    if line is None:
+        return ""
+    ln = _index(plan)[0].get(line) or per_plan(plan, "covering-lines", lambda: _covering(plan)).get(line)
+    return ln.text.strip() if ln is not None else ""
+
+
+def _covering(plan: Plan) -> dict[int, Line]:
+    covering: dict[int, Line] = {}
+    for ln in plan.lines:
+        for s in ln.spans:
+            covering.setdefault(s.loc.line, ln)
+    return covering
+
+
 def windows(plan: Plan, size: int = 3) -> Iterator[tuple[Line, str]]:
     """Runs of up to ``size`` consecutive non-blank lines, squashed: where a phrase split by wrapping is found."""
     nonblank = [ln for ln in plan.lines if ln.text.strip()]
@@ -127,6 +144,14 @@ def squash_all(phrases: list[str]) -> list[str]:
     return [squash(p) for p in phrases]
 
 
-def short(text: str, limit: int = 220) -> str:
+def short(text: str, limit: int = 220, around: str = "") -> str:
+    """``text`` on one line, cut to ``limit`` characters; where ``around`` (compared folded) would fall beyond the
+    cut, the quote is the part of ``text`` that shows it, with "…" where text was left out."""
     text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    at = fold(text).find(fold(around)) if around else -1
+    if at < 0 or at + len(around) <= limit - 1:
+        return text[: limit - 1] + "…"
+    start = max(0, min(at - limit // 3, len(text) - (limit - 2)))
+    return "…" + text[start : start + limit - 2] + ("…" if start + limit - 2 < len(text) else "")

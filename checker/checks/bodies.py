@@ -16,7 +16,7 @@ from functools import partial
 
 from rapidfuzz.distance import Levenshtein
 
-from checker.checks.base import Context, finding, line_text, per_plan, short
+from checker.checks.base import Context, finding, per_plan, quote_at, short
 from checker.conventions import conventions
 from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Fix, Plan
@@ -312,6 +312,6 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
                 yield finding(rule, ID, "outdated", plan=plan, line=line, severity=body.severity,
                               message=msg(key, ctx.lang, actual=name, since=since, expected=replacement,
                                           unit_type=utype),
-                              evidence=short(line_text(plan, line)), expected=replacement, actual=name,
+                              evidence=short(quote_at(plan, line), around=name), expected=replacement, actual=name,
                               source=body.source,
                               fix=Fix(line=line, old=name, new=replacement) if body.rename else None)

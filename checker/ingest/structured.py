@@ -74,7 +74,10 @@ def read(path: Path, limits: Limits) -> Document:
     try:
         data = walk.clean(_load_json(text)) if is_json else walk.nodes(_compose(text))
         if not isinstance(data, dict):
-            raise _Invalid("kế hoạch dạng dữ liệu phải là một ánh xạ (mapping) ở cấp cao nhất")
+            raise _Invalid("kế hoạch dạng dữ liệu phải là một ánh xạ (mapping) ở cấp cao nhất", line=1)
+        if not _PLAN_FIELDS & set(data):  # another data file in the folder (a list, a score sheet): said so
+            raise _Invalid("không phải kế hoạch dạng dữ liệu: không có trường nào của kế hoạch ("
+                           + ", ".join(sorted(_PLAN_FIELDS)) + ")", line=1)
         data["path"], data["format"] = str(path), path.suffix.lower().lstrip(".")
         _validate(data)
     except _Invalid as bad:
@@ -240,12 +243,37 @@ def _dots(text: str) -> str:
 # --------------------------------------------------------------------------- model and meaning
 
 
+_PLAN_FIELDS = frozenset(Plan.model_fields) - {"path", "format", "lines"}
+
+# pydantic's error types, said in Vietnamese (its own English message only where no sentence here fits)
+_SAID: dict[str, str] = {
+    "extra_forbidden": "trường không có trong mô hình kế hoạch",
+    "missing": "thiếu trường bắt buộc",
+    "int_type": "phải là số nguyên", "int_parsing": "phải là số nguyên", "int_from_float": "phải là số nguyên",
+    "float_type": "phải là số", "float_parsing": "phải là số",
+    "string_type": "phải là chuỗi văn bản",
+    "bool_type": "phải là true hoặc false", "bool_parsing": "phải là true hoặc false",
+    "list_type": "phải là một danh sách",
+    "dict_type": "phải là một ánh xạ (trường: giá trị)", "model_type": "phải là một ánh xạ (trường: giá trị)",
+    "date_type": "phải là ngày dạng NNNN-TT-NN", "date_parsing": "phải là ngày dạng NNNN-TT-NN",
+    "date_from_datetime_parsing": "phải là ngày dạng NNNN-TT-NN",
+    "literal_error": "giá trị không hợp lệ; chỉ nhận: {expected}",
+}
+
+
+def _said(kind: str, ctx: dict[str, object], english: str) -> str:
+    said = _SAID.get(kind)
+    if said is None:
+        return safe_text(f"giá trị không hợp lệ ({english})")
+    return safe_text(said.format(expected=str(ctx.get("expected", "")).replace(" or ", " hoặc ")))
+
+
 def _validate(data: dict[str, object]) -> None:
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise _Invalid(safe_text(str(err["msg"])), tuple(err["loc"])) from None
+        raise _Invalid(_said(err["type"], err.get("ctx") or {}, str(err["msg"])), tuple(err["loc"])) from None
     n = len(plan.sections)
     for i, s in enumerate(plan.sections):
         if s.parent is not None and not 0 <= s.parent < n:
