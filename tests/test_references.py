@@ -58,6 +58,18 @@ def test_wrong_date_verified_is_error(loaded: LoadedPack) -> None:
     assert "01/7/2016" in f.message and "85/2016/NĐ-CP" in (f.source or "")
 
 
+def test_the_quote_of_a_citation_starts_at_a_word(loaded: LoadedPack) -> None:
+    """A citation deep in a long sentence is quoted from a few words before it, starting at a word (never "g thông
+    tin ..." cut from "an toàn hệ thống")."""
+    rule = next(r for r in loaded.pack.rules if r.type == "legal-references")
+    plan = plan_of(HEAD + "- Phối hợp triển khai đánh giá, phân loại, phê duyệt cấp độ an toàn hệ thống thông tin theo "
+                   "quy định tại Nghị định 85/2016/NĐ-CP ngày 01/7/2025 của Chính phủ.\n")
+    (f,) = list(check(plan, rule, Context(loaded=loaded)))
+    first = f.evidence.split()[0]
+    assert f"{first} " in "Phối hợp triển khai đánh giá, phân loại, phê duyệt cấp độ an toàn hệ thống thông tin theo "
+    assert f" {first} " in " hệ thống thông tin theo " and "Nghị định 85/2016/NĐ-CP ngày 01/7/2025" in f.evidence
+
+
 def test_wrong_date_unverified_is_warning(loaded: LoadedPack) -> None:
     rule = next(r for r in loaded.pack.rules if r.type == "legal-references")
     plan = plan_of(HEAD + "- Nghị định số 82/2024/NĐ-CP ngày 10/8/2024 của Chính phủ.\n")

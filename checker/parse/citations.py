@@ -61,6 +61,7 @@ ISSUER = re.compile(
 _IMPLEMENTS = re.compile(r"^(?:de\s+)?th\w{1,2}c\s+h\w{1,3}n\b")
 # a clause ends at ; . : or a blank line, and a new one starts on a line opening with "Thực hiện" / "Căn cứ"
 _BOUNDARY = re.compile(r"[;.:]\s|\n\s*\n|\n(?=[ \t]*(?:th\w{1,2}c h\w{1,3}n|c\w{1,2}n c\w{1,3})\b)")
+_SPACE = re.compile(r"\s+")
 
 
 def make_key(number: str, year: str | None, kind: str, issuer: str) -> str:
@@ -184,6 +185,9 @@ def find_references(view: View, preamble_end: int) -> list[DocRef]:
         segment = squash(text[max(seg_start, prev_end) : start])
         implements = start < preamble_end and seg_start >= prev_end and bool(_IMPLEMENTS.match(segment))
         quote_start = max(seg_start, view.starts[line_idx], start - 40)
+        if quote_start > 0 and view.joined[quote_start - 1].isalnum():  # the quote starts at a word, never inside
+            space = _SPACE.search(view.joined, quote_start, start)
+            quote_start = space.end() if space else start
         quote = re.sub(r"\s+", " ", view.joined[quote_start:end]).strip()
         refs.append(
             DocRef(kind=KIND_NAMES.get(kind, kind), number=key,
