@@ -20,6 +20,15 @@ UNIT_TYPE_WORDS: dict[str, str] = {"phuong": "phường", "xa": "xã", "dac_khu"
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
 
+# the words of a location, as a reader of the file names the place
+_WHERE: dict[str, dict[str, str]] = {
+    "vi": {"page": "trang", "footnote": "chú thích", "cell": "bảng {table}, hàng {row}, ô {cell}",
+           "paragraph": "đoạn", "line": "dòng"},
+    "en": {"page": "page", "footnote": "footnote", "cell": "table {table}, row {row}, cell {cell}",
+           "paragraph": "paragraph", "line": "line"},
+}
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -43,17 +52,22 @@ class Location(_Frozen):
     cell: int | None = None
     footnote: int | None = None  # a Word footnote's number: the line is that footnote's text
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "vi") -> str:
+        """Where, as the reader of the file finds it: a Word file's paragraph, or its table, row and cell (the
+        ``line`` that numbers them in reading order is left out: Word shows no such line), a footnote's number, a
+        PDF's page; else the line."""
+        words = _WHERE.get(lang, _WHERE["vi"])
         parts: list[str] = []
         if self.page is not None:
-            parts.append(f"trang {self.page}")
+            parts.append(f"{words['page']} {self.page}")
         if self.footnote is not None:
-            parts.append(f"chú thích {self.footnote}")
+            parts.append(f"{words['footnote']} {self.footnote}")
         if self.table is not None:
-            parts.append(f"bảng {self.table}, hàng {self.row}, ô {self.cell}")
+            parts.append(words["cell"].format(table=self.table, row=self.row, cell=self.cell))
         elif self.paragraph is not None:
-            parts.append(f"đoạn {self.paragraph}")
-        parts.append(f"dòng {self.line}")
+            parts.append(f"{words['paragraph']} {self.paragraph}")
+        else:
+            parts.append(f"{words['line']} {self.line}")
         return ", ".join(parts)
 
 

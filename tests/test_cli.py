@@ -195,3 +195,17 @@ def test_report_folder_holds_only_this_run(tmp_path: Path) -> None:
     assert run(tmp_path / "b.txt", "-o", out).returncode == 0
     assert sorted(p.name for p in out.iterdir()) == sorted(["001-b.html", "index.html", *foreign])
     assert all((out / name).read_text(encoding="utf-8") == text for name, text in foreign.items())
+
+
+def test_a_word_plan_is_located_as_word_shows_it(tmp_path: Path) -> None:
+    """A drafter reads the terminal summary beside Word: a finding says which paragraph, or which table, row and
+    cell, never a "line" Word does not show; the same words in English with --lang en; a text file keeps lines."""
+    plan = ROOT / "tests" / "fixtures" / "plans" / "phuong-kinh-mon-danh-so-phap-ly.docx"
+    vi = run(plan, "-o", tmp_path / "vi", "-q").stdout
+    assert "  bảng 2, hàng 7, ô 2: lỗi [yếu hơn] HP215-TGT-HAILONG" in vi
+    assert "  bảng 3, hàng 1, ô 1: lỗi [lỗi thời] HP215-BODIES" in vi and "trích: “- UBND thị xã Kinh Môn;”" in vi
+    assert "dòng " not in vi.split("\n", 1)[1].split("Tổng cộng")[0]
+    en = run(plan, "-o", tmp_path / "en", "-q", "--lang", "en").stdout
+    assert "  table 2, row 7, cell 2: error [weaker]" in en
+    text = run(ROOT / "tests" / "fixtures" / "plans" / "xa-vinh-am-nhan-dam-loi.docx", "-o", tmp_path / "p", "-q")
+    assert "  đoạn 31: lỗi [yếu hơn] HP215-TGT-KYNANGSO" in text.stdout

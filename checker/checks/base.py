@@ -98,23 +98,6 @@ def line_text(plan: Plan, line: int | None) -> str:
     return ln.text.strip() if ln is not None else ""
 
 
-def quote_at(plan: Plan, line: int | None) -> str:
-    """The plan's words at ``line`` to quote: the text of the line that starts there, else of the line that runs
-    over it (a paragraph wrapped over several lines of the file: a name on its second line is quoted with it)."""
-    if line is None:
-        return ""
-    ln = _index(plan)[0].get(line) or per_plan(plan, "covering-lines", lambda: _covering(plan)).get(line)
-    return ln.text.strip() if ln is not None else ""
-
-
-def _covering(plan: Plan) -> dict[int, Line]:
-    covering: dict[int, Line] = {}
-    for ln in plan.lines:
-        for s in ln.spans:
-            covering.setdefault(s.loc.line, ln)
-    return covering
-
-
 def windows(plan: Plan, size: int = 3) -> Iterator[tuple[Line, str]]:
     """Runs of up to ``size`` consecutive non-blank lines, squashed: where a phrase split by wrapping is found."""
     nonblank = [ln for ln in plan.lines if ln.text.strip()]

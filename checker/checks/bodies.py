@@ -16,7 +16,7 @@ from functools import partial
 
 from rapidfuzz.distance import Levenshtein
 
-from checker.checks.base import Context, finding, per_plan, quote_at, short
+from checker.checks.base import Context, finding, per_plan, short
 from checker.conventions import conventions
 from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Fix, Plan
@@ -45,6 +45,7 @@ class Text:
     ocr_words: dict[str, list[int]] | None = None  # word of an OCR piece → its offsets, built on first use
     firsts: dict[str, list[int]] = field(default_factory=dict)  # a name's first word → where it may begin
     originals: list[str] = field(default_factory=list)  # each piece as written
+    holders: list[str] = field(default_factory=list)  # the text of the plan's line each piece is in: the quote
     _cased: str | None = None
 
     @property
@@ -62,8 +63,9 @@ class Text:
         lines: list[int] = []
         sentence: list[bool] = []
         piece_ocr: list[bool] = []
+        holders: list[str] = []
         pos, ended = 0, True
-        for text, line in (piece for logical in plan.lines for piece in logical.pieces()):
+        for holder, text, line in ((logical.text, *piece) for logical in plan.lines for piece in logical.pieces()):
             t = text.strip()
             if not t:
                 continue
@@ -74,6 +76,7 @@ class Text:
                     continue
                 parts.append(sq)
                 originals.append(piece)
+                holders.append(holder)
                 piece_ocr.append(lost_diacritics(piece))
                 starts.append(pos)
                 lines.append(line)
@@ -82,7 +85,7 @@ class Text:
                 opens = False
             ended = t.endswith((".", ";", "!", "?", ":"))
         return cls(" ".join(parts), starts, lines, sentence, piece_ocr=piece_ocr, ocr=any(piece_ocr),
-                   originals=originals)
+                   originals=originals, holders=holders)
 
     def near_starts(self, first: str) -> list[int]:
         """Where, in pieces that lost their diacritics, a word OCR-near ``first`` stands (sorted offsets)."""
@@ -302,7 +305,8 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
                     continue
                 if _historical(text, a, b, body, history):
                     continue
-                line = text.lines[text.piece_at(a)]
+                piece = text.piece_at(a)
+                line = text.lines[piece]
                 if (body.id, line) in seen:
                     continue
                 seen.add((body.id, line))
@@ -312,6 +316,6 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
                 yield finding(rule, ID, "outdated", plan=plan, line=line, severity=body.severity,
                               message=msg(key, ctx.lang, actual=name, since=since, expected=replacement,
                                           unit_type=utype),
-                              evidence=short(quote_at(plan, line), around=name), expected=replacement, actual=name,
+                              evidence=short(text.holders[piece], around=name), expected=replacement, actual=name,
                               source=body.source,
                               fix=Fix(line=line, old=name, new=replacement) if body.rename else None)

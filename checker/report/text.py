@@ -42,9 +42,10 @@ def render(report: Report) -> str:
 
 
 def _finding(f: Finding, lang: str) -> list[str]:
-    where = f"{label('line', lang)} {f.line}" if f.line is not None else label("whole_plan", lang)
-    if f.location is not None and f.location.footnote is not None:  # a Word footnote's text
-        where += f" ({label('footnote', lang)} {f.location.footnote})"
+    if f.location is not None:  # a Word file's paragraph or table cell, a footnote, a PDF's page
+        where = f.location.describe(lang)
+    else:
+        where = f"{label('line', lang)} {f.line}" if f.line is not None else label("whole_plan", lang)
     out = [f"  {where}: {label(f.severity, lang)} [{label(f.kind, lang)}] {f.id}: {f.message}"]
     if f.evidence:
         out.append(f"      {label('evidence', lang)}: “{f.evidence}”")

@@ -98,7 +98,7 @@ def workbook(desk: Desk, lang: str) -> bytes:
     wb = Workbook()
     _summary(wb, desk, t)
     _matrix(wb, desk, t, lang)
-    _findings(wb, desk, t)
+    _findings(wb, desk, t, lang)
     _missing(wb, desk, t)
     buf = io.BytesIO()
     wb.save(buf)
@@ -187,7 +187,7 @@ def _matrix(wb: Any, desk: Desk, t: dict[str, str], lang: str) -> None:
         cell.fill = PatternFill("solid", fgColor=FILLS[status])
 
 
-def _findings(wb: Any, desk: Desk, t: dict[str, str]) -> None:
+def _findings(wb: Any, desk: Desk, t: dict[str, str], lang: str) -> None:
     headers = [t["unit"], t["plan"], t["where"], t["line"], t["kind"], t["severity"], t["rule"], t["message"],
                t["evidence"], t["expected"], t["source"]]
     if desk.has_previous:
@@ -197,7 +197,7 @@ def _findings(wb: Any, desk: Desk, t: dict[str, str]) -> None:
         new = {id(f) for f in r.round.new_findings} if r.round else set()
         for plan in [r.plan, *r.superseded]:  # a superseded plan's findings too: its file says which it is
             for f in plan.findings:
-                where = f.location.describe() if f.location else (f"{t['line']} {f.line}" if f.line
+                where = f.location.describe(lang) if f.location else (f"{t['line']} {f.line}" if f.line
                                                                   else t["whole_plan"])
                 row: list[Any] = [r.unit, plan.path, where, f.line, t[f.kind], t[f.severity], f.id, f.message,
                                   f.evidence, f.expected, f.source or ""]
