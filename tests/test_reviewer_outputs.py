@@ -333,3 +333,19 @@ def test_a_new_run_replaces_its_own_letters_only(tmp_path: Path) -> None:
     shutil.copy(ours, folder / "ban-luu.docx")  # our letter under another name
     assert remove_earlier_letters(folder) == [ours]
     assert kept.exists() and (folder / "ban-luu.docx").exists()
+
+
+def test_a_remark_cut_short_ends_with_the_ellipsis_alone() -> None:
+    """A remark whose list of successors is cut ("… Phường Nhị Chiểu…") ends its sentence with the ellipsis,
+    not "…." in a letter the city signs; the location is Word's (a table cell), never a reading-order line."""
+    from checker.models import Location
+    from checker.report.letters import item_text, load_template
+
+    tpl = load_template(Path(__file__).resolve().parents[1] / "rules" / "letters.yaml")
+    f = Finding(id="HP215-BODIES", check="outdated-bodies", kind="outdated", severity="error", line=77,
+                message="'Thị xã Kinh Môn' không còn tồn tại từ 01/07/2025; nay là Phường Kinh Môn, Phường Nhị Chiểu…",
+                evidence="- UBND thị xã Kinh Môn;", expected="Phường Kinh Môn", actual="Thị xã Kinh Môn",
+                location=Location(line=77, table=3, row=1, cell=1))
+    text = item_text(f, tpl, {})
+    assert text.startswith("Bảng 3, hàng 1, ô 1, dự thảo ghi: “- UBND thị xã Kinh Môn”.")
+    assert "Nhị Chiểu…" in text and "…." not in text

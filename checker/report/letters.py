@@ -135,7 +135,7 @@ def item_text(f: Finding, tpl: LetterTemplate, fields: dict[str, str], requireme
     text = (tpl.item if f.evidence.strip() and where else tpl.item_missing).format(**values)
     if expected and squash(expected) not in squash(f.message):
         text += " " + tpl.requirement.format(**values)
-    return text
+    return text.replace("….", "…")  # a remark cut short ends its sentence with the ellipsis alone
 
 
 def directive_name(plan: PlanResult) -> str:
