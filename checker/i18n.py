@@ -47,6 +47,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "target stated twice with different figures: {actual} here, {other} at line {other_line}; {actual} is "
               "below the directive's {expected}",
     },
+    "target.elsewhere": {
+        "vi": "; ở dòng {other_line}, Kế hoạch ghi {other}",
+        "en": "; at line {other_line}, the plan states {other}",
+    },
     "target.unread": {
         "vi": "Chưa đánh giá được chỉ tiêu: {requirement} — các số của bảng (dòng {first}–{last}) ra riêng từng cột, "
               "mỗi số một dòng (chữ lấy từ PDF không giữ bố cục); hãy kiểm tra tệp PDF hoặc lấy chữ bằng "

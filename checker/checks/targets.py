@@ -82,6 +82,7 @@ def in_target_section(plan: Plan, t: PlanTarget, ctx: Context) -> bool:
 
 
 Problem = tuple[str, Severity, str, str, str]
+LOWER = ("target.lower", "target.higher")  # the figure itself short of the directive's (not its wording)
 
 
 def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[Problem]:
@@ -122,6 +123,15 @@ def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[Problem]:
 
 def candidates_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
     """The plan's statements of a quantified target, those under its targets heading first."""
+    candidates = statements_of(plan, rule)
+    return [t for t in candidates if in_target_section(plan, t, ctx)] or candidates
+
+
+def statements_of(plan: Plan, rule: Target) -> list[PlanTarget]:
+    """Every statement the plan makes of a quantified target as its own, wherever it stands (its targets part, a
+    task, an appendix, a table to monitor them): "toàn bộ ..." only where no figure is given, the parent's figures
+    restated only where the plan states none itself. Results reached, a part of results and the city's column are
+    not statements of the plan's target (the parser leaves them out or keeps them apart)."""
     matched: dict[str, bool] = {}  # a text the plan repeats is matched against the rule once
     candidates = []
     for t in plan.targets:
@@ -135,8 +145,7 @@ def candidates_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
     # "toàn bộ ..." (100% in words) counts where the plan gives no figure for it, never over a figure it gives
     candidates = [t for t in candidates if not t.implicit] or candidates
     # the parent's figures restated ("Kế hoạch 215 giao các chỉ tiêu: ...") count where the plan states none itself
-    candidates = [t for t in candidates if not t.restated] or candidates
-    return [t for t in candidates if in_target_section(plan, t, ctx)] or candidates
+    return [t for t in candidates if not t.restated] or candidates
 
 
 def _label(plan: Plan, t: PlanTarget) -> str:
@@ -193,20 +202,25 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
         if find_phrase(plan, rule.match) is None and not any(matches(rule, t.text) for t in plan.targets):
             yield _missing(plan, rule, ctx)
         return
-    preferred = candidates_of(plan, rule, ctx)
+    statements = statements_of(plan, rule)
+    preferred = [t for t in statements if in_target_section(plan, t, ctx)] or statements
     if not preferred:
         where = unread(plan, rule)
         yield _unread(plan, rule, ctx, where) if where else _missing(plan, rule, ctx)
         return
     best, shortfalls = _firmest(preferred, rule, ctx)
     yield from _reference(plan, rule, preferred, ctx)
-    if not shortfalls:
-        yield from _contradicted(plan, rule, best, preferred, ctx)
+    if not any(p[0] in LOWER for p in shortfalls):
+        yield from _contradicted(plan, rule, best, statements, ctx)
     if not best.restated:
         yield from _restated(plan, rule, ctx)
+    met = _met_elsewhere(rule, best, statements, ctx) if any(p[0] in LOWER for p in shortfalls) else None
     for key, severity, expected, actual, _ in shortfalls:
+        # a lower figure where the plan states the directive's elsewhere: it says where ("... ở dòng 81, ...")
+        also = msg("target.elsewhere", ctx.lang, other=figure(met), other_line=met.line) if (
+            met is not None and key in LOWER) else ""
         yield finding(rule, ID, "weaker", plan=plan, line=best.line, severity=severity,
-                      message=msg(key, ctx.lang, expected=expected, actual=actual),
+                      message=msg(key, ctx.lang, expected=expected, actual=actual) + also,
                       evidence=short(best.text), expected=expected if key != "target.exclusion" else rule.message,
                       actual=actual)
 
@@ -304,23 +318,41 @@ def _missing(plan: Plan, rule: Target, ctx: Context) -> Finding:
                    evidence=line_text(plan, line))  # the heading under which the target should stand
 
 
+def _own_commitment(t: PlanTarget, ctx: Context) -> bool:
+    """A statement of the plan's own figure for the directive's deadline, firm or hedged ("phấn đấu 70%" is lower
+    all the same): not the parent's restated, not "toàn bộ" in words, not a milestone on the way ("Đến ngày
+    30/9/2025, 60% ...")."""
+    deadline = ctx.pack.directive.deadline
+    if t.restated or t.implicit:
+        return False
+    return t.due is None or deadline is None or t.due >= deadline
+
+
+def _met_elsewhere(rule: Target, best: PlanTarget, statements: list[PlanTarget],
+                   ctx: Context) -> PlanTarget | None:
+    """Another statement of the target, at the directive's figure, where ``best`` is lower: the line where the
+    plan says otherwise."""
+    return next((t for t in statements if t.line is not None and t.line != best.line and _own_commitment(t, ctx)
+                 and not any(p[0] in LOWER for p in problems(rule, t, ctx))), None)
+
+
 def _contradicted(plan: Plan, rule: Target, best: PlanTarget, targets: list[PlanTarget],
                   ctx: Context) -> Iterator[Finding]:
     """The plan meets the target in one place and sets it lower in another (a table says "tối thiểu 82%", a later
-    paragraph "đạt 60%" of the same thing): two commitments that cannot both hold, the lower one short of the
-    directive. Interim milestones and past results are not targets (the parser leaves them out; a milestone in a
+    paragraph "đạt 60%" of the same thing): two commitments that cannot both hold, each lower one short of the
+    directive, found at its own line wherever it stands (the targets part, a task, an appendix, a table to monitor
+    them). Interim milestones and past results are not targets (the parser leaves them out; a milestone in a
     sentence of its own is set for a date before the directive's deadline)."""
     assert rule.value is not None
-    deadline = ctx.pack.directive.deadline
+    seen: set[int | None] = {best.line}
     for t in targets:
-        if t is best or t.restated or t.implicit or t.hedged:
+        if t.line in seen or not _own_commitment(t, ctx):
             continue
-        if t.due is not None and deadline is not None and t.due < deadline:
-            continue  # a milestone on the way ("Đến ngày 30/9/2025, 60% ..."), in a sentence of its own
-        if any(p[0] in ("target.lower", "target.higher") for p in problems(rule, t, ctx)):
-            yield _misstated(plan, rule, t, ctx, "target.contradicted", figure(t), other=figure(best),
+        if any(p[0] in LOWER for p in problems(rule, t, ctx)):
+            seen.add(t.line)
+            got = (as_written(t) if t.hedged else None) or figure(t)  # "phấn đấu 70%": the plan's own words
+            yield _misstated(plan, rule, t, ctx, "target.contradicted", got, other=figure(best),
                              other_line=best.line or "?")
-            return
 
 
 def _restated(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:

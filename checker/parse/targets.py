@@ -990,7 +990,8 @@ def without_results(targets: list[Target], sections: list[Section]) -> list[Targ
             title = APPENDIX_LABEL.sub("", squash(sections[k].title), count=1)  # "PHỤ LỤC KẾT QUẢ ...": its title
             if any(title.startswith(n) for n in names):
                 return True
-            k = sections[k].parent
+            wrapped = _wrapped_from(sections, k) if k > 0 else None  # the first line of its wrapped title
+            k = wrapped if wrapped is not None else sections[k].parent
         return False
 
     def cached(k: int | None) -> bool:
@@ -999,6 +1000,20 @@ def without_results(targets: list[Target], sections: list[Section]) -> list[Targ
         return known[k]
 
     return [t for t in targets if not cached(t.section)]
+
+
+def _wrapped_from(sections: list[Section], k: int) -> int | None:
+    """The heading whose title in capitals runs on to the line of section ``k`` (a part's title wrapped over two
+    lines, read as two headings: "I. KẾT QUẢ THỰC HIỆN TỪ KHI VẬN HÀNH CHÍNH" / "QUYỀN ĐỊA PHƯƠNG HAI CẤP"):
+    ``k - 1`` where ``k`` is unnumbered, in capitals, at the same level, on the next line or the one after it (a
+    PDF's text puts a blank line between its lines); None otherwise."""
+    s, prev = sections[k], sections[k - 1]
+    if s.number or s.line is None or prev.line is None or not 0 < s.line - prev.line <= 2:
+        return None
+    if prev.level != s.level or prev.parent != s.parent:
+        return None
+    capitals = s.title.isupper() and prev.title.isupper()
+    return k - 1 if capitals and not prev.title.rstrip().endswith((".", ":")) else None
 
 
 _YEAR = re.compile(r"\bnam\s+(20\d\d)\b")
