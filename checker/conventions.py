@@ -44,6 +44,14 @@ class AssignmentColumns(_Strict):
     task: list[str]
 
 
+Meaning = Literal[">=", ">", "=", "~", "<=", "<"]  # checker.models.Comparator
+
+
+class ComparatorWord(_Strict):
+    word: str  # "tối thiểu", "≥"
+    means: Meaning
+
+
 class NumberWords(_Strict):
     digits: dict[str, int]
     ten: str
@@ -78,6 +86,7 @@ class Conventions(_Strict):
     restated_parent: list[str] = Field(default_factory=list)
     restated_not: list[str] = Field(default_factory=list)
     past_markers: list[str]
+    comparators: list[ComparatorWord]
     hedge_time_frames: list[str] = Field(default_factory=list)
     abbreviations: dict[str, str] = Field(default_factory=dict)
     page_words: list[str] = Field(default_factory=list)
@@ -111,6 +120,13 @@ def load(path: Path | None = None) -> Conventions:
 
 def conventions() -> Conventions:
     return load()
+
+
+@lru_cache(maxsize=1)
+def comparator_words() -> tuple[tuple[str, Meaning], ...]:
+    """(word, meaning) of every comparator word (``comparators``), in the order they are tried: words folded as
+    ``squash`` writes them ("tối thiểu" → "toi thieu"), signs as written ("≥", ">=")."""
+    return tuple((squash(c.word) if c.word[0].isalpha() else c.word, c.means) for c in conventions().comparators)
 
 
 @lru_cache(maxsize=1)

@@ -11,13 +11,20 @@ by column all use."""
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
+from conftest import plan_from_text
 
+from checker.checks.targets import DUMP_RUN, column_dumps
+from checker.conventions import conventions
+from checker.ingest import cellwise
 from checker.models import Finding
+from checker.parse.targets import comparator_before
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack, load_packs
+from checker.text import fold
 
 
 @pytest.fixture(scope="module")
@@ -216,3 +223,35 @@ def test_a_part_of_results_holds_no_statement_of_a_target(title: str, tmp_path: 
     things ("Đánh giá thực trạng"): its low figures are results, not the plan's targets set lower."""
     path = _write(tmp_path, replace=("I. KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2025", title))
     assert _loud(check_file(path, packs).findings) == []
+
+
+# --------------------------------------------------------------------------- one vocabulary of comparator words
+
+
+def test_the_comparator_words_are_one_list_in_the_conventions() -> None:
+    words = conventions().comparators
+    assert {c.means for c in words} == {">=", ">", "=", "~", "<=", "<"}
+    assert len({c.word for c in words}) == len(words)
+    # the ingest stage reads them from the conventions, not from a private name of the parse stage
+    tree = ast.parse(Path(cellwise.__file__).read_text(encoding="utf-8"))
+    imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    assert "checker.conventions" in imported and not any(m.startswith("checker.parse") for m in imported)
+
+
+WORDS = [(c.word, c.means) for c in conventions().comparators]
+
+
+@pytest.mark.parametrize(("word", "means"), WORDS)
+def test_the_target_reader_reads_every_comparator_word(word: str, means: str) -> None:
+    assert comparator_before(fold(f"Tỷ lệ hồ sơ được xử lý trực tuyến {word} ")) == means
+
+
+@pytest.mark.parametrize("word", [w for w, _ in WORDS if w[0].isalpha()])
+def test_the_readers_of_cut_tables_know_every_comparator_word(word: str) -> None:
+    """A figure's cell opening with the word, run into the words of the cell before it (a table whose cells come
+    one to a line), and a column of such cells alone on their lines (a table cut column by column)."""
+    cell = word[0].upper() + word[1:]
+    assert cellwise.without_figures(f"Văn bản được ký {cell} 90% số") == "Văn bản được ký số"
+    column = "\n".join(f"{cell} {80 + k}%" for k in range(DUMP_RUN))
+    plan = plan_from_text(f"I. MỤC TIÊU\nChỉ tiêu\n{column}\nII. NHIỆM VỤ\nTriển khai.\n")
+    assert column_dumps(plan), cell

@@ -16,7 +16,7 @@ from checker.checks.base import (
     short,
     squash_all,
 )
-from checker.conventions import expanded
+from checker.conventions import comparator_words, expanded
 from checker.i18n import msg
 from checker.ingest.cellwise import without_figures
 from checker.models import Comparator, Finding, Plan, Severity
@@ -225,8 +225,14 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
                       actual=actual)
 
 
-# one figure (or "%", a row's number) alone on a line: a cell of a table whose text came out column by column
-_FIGURE_ONLY = re.compile(r"(?:(?:tren|duoi|toi thieu|toi da|it nhat|dat)\s+)?\d{1,4}(?:[.,]\d{1,2})?\s*%?|%")
+@lru_cache(maxsize=1)
+def _figure_only() -> re.Pattern[str]:
+    """One figure (or "%", a row's number) alone on a squashed line, its comparator words before it ("tối thiểu
+    80%": rules/conventions.yaml ``comparators``): a cell of a table whose text came out column by column."""
+    words = sorted((w for w, _ in comparator_words() if w[0].isalpha()), key=len, reverse=True)
+    return re.compile(rf"(?:(?:{'|'.join(map(re.escape, words))})\s+)?\d{{1,4}}(?:[.,]\d{{1,2}})?\s*%?|%")
+
+
 DUMP_RUN = 6  # that many such lines in a row: no table written row by row puts them so (a row has its words)
 DUMP_NEAR = 60  # logical lines around the figures where the column of the targets' words stands (either side)
 # or that many figures with their percent sign alone on a line, at most DUMP_GAP lines apart (a header's cell, a
@@ -246,7 +252,7 @@ def column_dumps(plan: Plan) -> list[tuple[int, int]]:
         alone: list[int] = []  # figures with their sign alone on a line, the current stretch of them
         for k, ln in enumerate([*plan.lines, None]):
             text = squash(ln.text) if ln is not None else ""
-            if ln is not None and _FIGURE_ONLY.fullmatch(text):
+            if ln is not None and _figure_only().fullmatch(text):
                 run += 1
                 if "%" in text and text != "%":
                     if alone and k - alone[-1] > DUMP_GAP + 1:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from checker.conventions import comparator_words
 from checker.models import Line
 from checker.text import squash
 
@@ -40,10 +41,14 @@ _ROW_NUMBER = re.compile(r"\d{1,2}\.?")  # "TT": the row's number, alone on its 
 @lru_cache(maxsize=1)
 def _comparators() -> frozenset[str]:
     """The comparator words a figure's cell may open with ("Tối thiểu 80%", "Trên 90%"), folded: those the
-    target reader knows (``checker.parse.targets``)."""
-    from checker.parse.targets import _BEFORE
+    target reader knows (rules/conventions.yaml ``comparators``)."""
+    return frozenset(w for w, _ in comparator_words() if w[0].isalpha())
 
-    return frozenset(w for w, _ in _BEFORE if w[0].isalpha())
+
+@lru_cache(maxsize=1)
+def _phrase_lengths() -> tuple[int, ...]:
+    """How many words the comparator phrases have, the most first."""
+    return tuple(sorted({len(w.split()) for w in _comparators()}, reverse=True))
 
 
 def _figure_at_end(text: str) -> int | None:
@@ -54,7 +59,7 @@ def _figure_at_end(text: str) -> int | None:
         return None
     before = text[: m.start()]
     words = before.split()
-    for n in (2, 1):  # "Tối thiểu 80%", "Trên 90%"
+    for n in _phrase_lengths():  # "Không thấp hơn 80%", "Tối thiểu 80%", "Trên 90%": the longest first
         if len(words) >= n:
             lead = " ".join(words[-n:])
             if squash(lead) in _comparators():

@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import zip_longest
 
-from checker.conventions import conventions
+from checker.conventions import comparator_words, conventions
 from checker.models import Comparator, Document, Section, Span, Target
 from checker.parse.sections import APPENDIX_LABEL
 from checker.parse.view import Item
@@ -61,18 +61,6 @@ def unit_figures(clause: str) -> list[tuple[int, float, int, str]]:
     return sorted(out)
 
 
-# comparator words written just before the figure; longest first
-_BEFORE: list[tuple[str, Comparator]] = [
-    (">=", ">="), ("≥", ">="), ("=>", ">="), ("<=", "<="), ("≤", "<="), (">", ">"), ("<", "<"),
-    ("dat va vuot", ">="), ("toi thieu", ">="), ("it nhat", ">="),
-    ("khong nho hon", ">="), ("khong it hon", ">="), ("khong kem hon", ">="), ("khong thap hon", ">="),
-    ("khong duoi", ">="),
-    # "thấp hơn 80%" is below, never above (before "hơn" alone is read as "above")
-    ("thap hon", "<"), ("nho hon", "<"), ("it hon", "<"), ("lon hon", ">"),
-    ("tren", ">"), ("hon", ">"), ("vuot", ">"), ("cao hon", ">"),
-    ("duoi", "<"), ("khong qua", "<="), ("toi da", "<="),
-    ("khoang", "~"), ("xap xi", "~"), ("gan", "~"), ("uoc dat", "~"),
-]
 _BARE = r"[>≥\s]*\d{1,3}(?:[.,]\d+)?\s*%\s*\.?"
 HEDGES = ["phan dau", "co gang", "huong toi", "tung buoc", "du kien", "co ban", "neu co the"]
 _HEDGE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\b")  # whole words: "du kien" is not in "du dieu kien"
@@ -151,9 +139,12 @@ def _ends_with_word(tail: str, word: str) -> bool:
     return False
 
 
-# any of the comparator words ending the text: most figures have none, and then none is looked for one by one
-_ANY_WORD_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w, _ in _BEFORE if w[0].isalpha())
-                              + r")(?: muc| ty le| la)?$")
+@lru_cache(maxsize=1)
+def _any_word_before() -> re.Pattern[str]:
+    """Any of the comparator words ending the text: most figures have none, and then none is looked for one by
+    one."""
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w, _ in comparator_words() if w[0].isalpha())
+                      + r")(?: muc| ty le| la)?$")
 
 
 _LEADER_END = re.compile(r"\s*(?:\.{4,}|…{2,})\s*$")
@@ -170,8 +161,8 @@ def comparator_before(text_folded: str) -> Comparator:
         return "="
     tail = squash(text_folded[-24:]) if text_folded.strip() else ""
     raw_tail = text_folded.rstrip()[-3:]
-    ends_with_word = _ANY_WORD_BEFORE.search(tail) is not None
-    for word, comp in _BEFORE:
+    ends_with_word = _any_word_before().search(tail) is not None
+    for word, comp in comparator_words():
         if not word[0].isalpha():
             if raw_tail.endswith(word):
                 return comp
@@ -507,7 +498,7 @@ def _own_beside_parent(targets: list[Target]) -> list[Target]:
         lead1, lead2 = _figure_lead(first.text), _figure_lead(second.text)
         rest = squash(FIGURE.sub(" ", normalise_percent(fold(second.text))))
         rest = _words_pattern(tuple(own)).sub(" ", rest) if own else rest  # type: ignore[union-attr]
-        bare = not re.search(r"[a-z]", _GLUE.sub(" ", rest))
+        bare = not re.search(r"[a-z]", _glue().sub(" ", rest))
         if bare and _has_word(lead1, reference) and _has_word(lead2, own) and not _has_word(lead1, own):
             mine, theirs = second, first
         elif bare and _has_word(lead1, own) and _has_word(lead2, reference) and not _has_word(lead2, own):
@@ -584,7 +575,7 @@ def _stage_year(before: str) -> date | None:
     """The end of a year written just before a figure, with only joining words and a comparator between ("năm
     2025 đạt", "năm 2026: tối thiểu"); None otherwise."""
     m = _YEAR_BEFORE.search(before)
-    if m is None or re.search(r"[a-z]", _GLUE.sub(" ", squash(m.group(2)))):
+    if m is None or re.search(r"[a-z]", _glue().sub(" ", squash(m.group(2)))):
         return None
     return date(int(m.group(1)), 12, 31)
 
@@ -603,8 +594,12 @@ def _deadline_after(after: str) -> date | None:
         return None
 
 
-_GLUE = re.compile(r"\b(?:dat|la|o muc|muc|hoan thanh|ty le|tro len|va|vao|trong|nam \d{4}|" + "|".join(
-    re.escape(w) for w, _ in _BEFORE if w[0].isalpha()) + r")\b")
+@lru_cache(maxsize=1)
+def _glue() -> re.Pattern[str]:
+    """The words that join a deadline, a comparator and a figure, naming nothing measured ("đến hết năm 2025 đạt
+    tối thiểu 82%")."""
+    return re.compile(r"\b(?:la|o muc|muc|hoan thanh|ty le|tro len|va|vao|trong|nam \d{4}|" + "|".join(
+        re.escape(w) for w, _ in comparator_words() if w[0].isalpha()) + r")\b")
 
 
 def _names_nothing(clause: str) -> bool:
@@ -613,7 +608,7 @@ def _names_nothing(clause: str) -> bool:
     rest = fold(clause)
     for pattern in (_DEADLINE_DATE, _DEADLINE_YEAR, _DEADLINE_QUARTER, _DEADLINE_MONTH):
         rest = pattern.sub(" ", rest)
-    rest = _GLUE.sub(" ", squash(FIGURE.sub(" ", rest)))
+    rest = _glue().sub(" ", squash(FIGURE.sub(" ", rest)))
     return not re.search(r"[a-z]", rest)
 
 
