@@ -77,6 +77,7 @@ class Conventions(_Strict):
     enumeration_openers: list[str] = Field(default_factory=list)
     history_markers: list[str]
     whole_words: list[str]
+    complete_cells: list[str] = Field(default_factory=list)
     whole_word_compounds: list[str] = Field(default_factory=list)
     exclusion_words: list[str]
     percent_forms: list[str]

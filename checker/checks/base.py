@@ -98,6 +98,21 @@ def line_text(plan: Plan, line: int | None) -> str:
     return ln.text.strip() if ln is not None else ""
 
 
+def evidence_at(plan: Plan, line: int | None) -> str:
+    """The plan's words at ``line``: the logical line that starts there or, where that source line continues a
+    paragraph wrapped over several lines, the paragraph from that line on (a name wrapped across the break
+    whole: "... Ủy ban nhân dân thành phố / Thủy Nguyên ...")."""
+    text = line_text(plan, line)
+    if text or line is None:
+        return text
+    for ln in plan.lines:
+        if ln.loc.line < line <= max(ln.source_lines()):
+            pieces = ln.pieces()
+            k = next((i for i, (_, at) in enumerate(pieces) if at >= line), len(pieces))
+            return " ".join(t for t, _ in pieces[k:]).strip() or ln.text.strip()
+    return ""
+
+
 def windows(plan: Plan, size: int = 3) -> Iterator[tuple[Line, str]]:
     """Runs of up to ``size`` consecutive non-blank lines, squashed: where a phrase split by wrapping is found."""
     nonblank = [ln for ln in plan.lines if ln.text.strip()]

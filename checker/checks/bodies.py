@@ -26,6 +26,7 @@ from checker.text import UPPER, lost_diacritics, squash, squash_cased, trie_patt
 
 ID = "outdated-bodies"
 _DATE = re.compile(r"\b(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})\b")
+_BY = re.compile(r"\btruoc(?: ngay)? $")
 _ITEM = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*\.|[IVXLC]+\.|[a-zđ]\))\s")
 _PROPER_NAME = re.compile(rf"(?: [{UPPER}0-9]\w*){{1,4}}")
 _SENTENCE_END = re.compile(r"(?<=[.;!?:])\s+")
@@ -195,13 +196,17 @@ def _spans(text: Text, needle: str, exact: dict[str, list[tuple[int, int]]]) -> 
     yield from sorted(found)
 
 
-def _dates_before(text: str, since: dt.date) -> bool:
+def _dates_before(text: str, since: dt.date, by: bool = False) -> bool:
+    """A date earlier than ``since`` in ``text``; with ``by``, only one written "trước ngày D", D up to ``since``
+    (an act done before the body ceased: "bàn giao trước ngày 01/7/2025"; a date after a name may be that of a
+    document the live body is asked to act on)."""
     for m in _DATE.finditer(text):
         try:
-            if dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))) < since:
-                return True
+            when = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
             continue
+        if (when <= since and _BY.search(text, 0, m.start())) if by else when < since:
+            return True
     return False
 
 
@@ -237,7 +242,12 @@ def _historical(text: Text, a: int, b: int, body: DefunctBody, history: History)
     named = _PROPER_NAME.match(text.cased, b)  # "UBND huyện Hoành Bồ cũ": the body's proper name, then "cũ"
     if named and history.after is not None and history.after.match(text.joined[named.end() : named.end() + 30]):
         return True
-    return _dates_before(before, body.since)
+    # the clause after it dates the act before the body ceased ("do Trung tâm ... huyện Kim Thành bàn giao trước
+    # ngày 01/7/2025"): the rest of its sentence (pieces wrapped from it included), never the next one
+    i = text.piece_at(b)
+    j = next((k for k in range(i + 1, len(text.starts)) if text.sentence[k]), len(text.starts))
+    end = text.starts[j] - 1 if j < len(text.starts) else len(text.joined)
+    return _dates_before(before, body.since) or _dates_before(text.joined[b:end], body.since, by=True)
 
 
 def _plan_date(plan: Plan) -> dt.date | None:

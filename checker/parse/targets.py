@@ -882,6 +882,29 @@ def _numbering_column(rows: list[list[Cell]]) -> set[int]:
     return {0} if steps else set()
 
 
+def _worded_row(row: list[Cell], texts: list[str], roles: dict[int, str],
+                section_of: dict[int, int | None]) -> list[Target]:
+    """A numbered row whose level is written in words (rules/conventions.yaml, ``complete_cells``: "Hoàn thành",
+    "Toàn bộ"): all of it, 100% in words, hedged where a hedge comes before ("Cơ bản hoàn thành"); nothing for any
+    other words (an office's name, "Chưa giao")."""
+    words = [squash(w) for w in conventions().complete_cells]
+    wordy = [k for k, t in enumerate(texts) if k and re.search(r"[^\W\d_]{2,}", t) and roles.get(k) != "ignore"]
+    if not wordy or not words:
+        return []
+    described = [k for k in wordy if roles.get(k) not in ("reference", "own", "later")] or wordy
+    main = max(described, key=lambda k: len(texts[k]))
+    for k in wordy:
+        if k == main or roles.get(k) in ("reference", "later"):
+            continue
+        cell = squash(texts[k])
+        level = re.sub(rf"^(?:{'|'.join(HEDGES)})\s+", "", cell)
+        if level in words:
+            line = row[main][1]
+            return [Target(text=f"{texts[main]} {texts[k]}", value=100.0, comparator=">=", implicit=True,
+                           hedged=level != cell, line=line, section=section_of.get(line), source="table")]
+    return []
+
+
 def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -> list[Target]:
     """Rows of a table, in any column order: the widest cell with words is what is measured; a figure in the
     plan's column (or in that cell) is its target, a figure in the parent's column ("Chỉ tiêu thành phố giao")
@@ -895,6 +918,12 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
     for row in rows:
         texts = _percent_written_once([c[0].strip() for c in row], percent_columns, roles)
         figure_cells = [k for k, t in enumerate(texts) if FIGURE.search(normalise_percent(fold(t)))]
+        if not figure_cells and roles and numbering and texts and texts[0].rstrip(".").isdigit():
+            # a numbered row under the header read is a row of the table, whatever its value cell says: its level
+            # in words ("Hoàn thành", "Toàn bộ", "Cơ bản hoàn thành"), never a header that resets the columns
+            above = []
+            out.extend(_worded_row(row, texts, roles, section_of))
+            continue
         if not figure_cells:  # a header row, or the second row of a header over two rows
             if sum(1 for t in texts if t) > 1:  # not a group's title row written across the table
                 above = (above + [texts])[-HEADER_ROWS:]
