@@ -76,6 +76,7 @@ class Conventions(_Strict):
     list_alphabet: str
     enumeration_openers: list[str] = Field(default_factory=list)
     history_markers: list[str]
+    former_unit_words: list[str] = Field(default_factory=list)
     whole_words: list[str]
     complete_cells: list[str] = Field(default_factory=list)
     whole_word_compounds: list[str] = Field(default_factory=list)

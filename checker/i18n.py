@@ -136,6 +136,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Nêu '{actual}' như đơn vị của kế hoạch, nhưng đơn vị ban hành là {expected}",
         "en": "names '{actual}' as the plan's own unit, but the issuing unit is {expected}",
     },
+    "unit.place": {
+        "vi": "Địa danh '{actual}' ở dòng địa danh, ngày tháng không phải tên đơn vị ban hành ({expected}; NĐ 30/2020/NĐ-CP)",
+        "en": "the place '{actual}' of the place-and-date line is not the issuing unit ({expected}; NĐ 30/2020/NĐ-CP)",
+    },
+    "unit.place_former": {
+        "vi": "Địa danh '{actual}' ở dòng địa danh, ngày tháng là đơn vị cũ, đã sắp xếp vào {expected} từ {since}",
+        "en": "the place '{actual}' of the place-and-date line is a former unit, merged into {expected} on {since}",
+    },
     "unit.former": {
         "vi": "'{actual}' là đơn vị cũ, đã sắp xếp vào {expected} từ {since}",
         "en": "'{actual}' is a former unit, merged into {expected} on {since}",

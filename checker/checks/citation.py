@@ -100,25 +100,39 @@ _BODY = re.compile(r"\b(ubnd|hdnd|tinh uy|thanh uy|bo|so|ban)\b")
 
 def _issuer_parts(issuer: str) -> tuple[str | None, str | None]:
     """(body, place) of an issuer, folded: "Ủy ban nhân dân thành phố Hải Phòng" → ("ubnd", "hai phong")."""
-    s = f" {squash(issuer)} "
-    for long, abbr in _BODY_WORDS:
-        s = s.replace(f" {long} ", f" {abbr} ")
-    s = s.strip()
+    s = _abbreviated(issuer)
     body = _BODY.search(s)
     place = _PLACE.search(s)
     return (body.group(1) if body else None), (place.group(1).strip() or None if place else None)
 
 
-def same_issuer(written: str | None, issuer: str) -> bool:
+_LEVEL = re.compile(r"\b(tinh|tp)\b(?! uy)")  # the level an issuer's words name: a province, a city
+
+
+def same_issuer(written: str | None, issuer: str, level: bool = False) -> bool:
     """The issuer a plan writes after the number is the directive's, or says too little to tell ("của UBND thành
-    phố"). Another body ("HĐND") or another place ("UBND tỉnh Hải Dương") is another document."""
+    phố"). Another body ("HĐND") or another place ("UBND tỉnh Hải Dương") is another document. With ``level``,
+    the level named without a place must be the directive's too: "của UBND tỉnh" for a city's directive is its
+    issuer miswritten (the citation is still the directive's: the number, the date and the title are)."""
     if not written:
         return True
     body, place = _issuer_parts(written)
     want_body, want_place = _issuer_parts(issuer)
     if body and want_body and body != want_body:
         return False
-    return not (place and want_place and not contains(place, want_place, 90))
+    if place and want_place and not contains(place, want_place, 90):
+        return False
+    if level and not place:
+        got, want = _LEVEL.search(_abbreviated(written)), _LEVEL.search(_abbreviated(issuer))
+        return not (got and want and got.group(1) != want.group(1))
+    return True
+
+
+def _abbreviated(issuer: str) -> str:
+    s = f" {squash(issuer)} "
+    for long, abbr in _BODY_WORDS:
+        s = s.replace(f" {long} ", f" {abbr} ")
+    return s.strip()
 
 
 def vn_date(d: object) -> str:
@@ -164,7 +178,7 @@ def check_citation(plan: Plan, rule: RequiredCitation, ctx: Context) -> Iterator
                           evidence=short(r.text), expected=vn_date(d.date), actual=r.raw_date or "",
                           fix=_date_fix(r, d))
     for r in refs:
-        if not same_issuer(r.issuer, d.issuer):
+        if not same_issuer(r.issuer, d.issuer, level=True):
             yield finding(rule, ID_CITATION, "inconsistent", plan=plan, line=r.line,
                           message=msg("cite.wrong_issuer", ctx.lang, directive=d.number, actual=r.issuer,
                                       expected=d.issuer),

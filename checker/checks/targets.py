@@ -21,8 +21,9 @@ from checker.i18n import msg
 from checker.ingest.cellwise import without_figures
 from checker.models import Comparator, Finding, Plan, Severity
 from checker.models import Target as PlanTarget
+from checker.parse.targets import HEDGES
 from checker.rules.schema import Target
-from checker.text import all_groups, contains_any, lost_diacritics, ocr_words, squash
+from checker.text import all_groups, contains_any, fold, lost_diacritics, ocr_words, squash
 
 ID = "target"
 WORDS = {">=": "tối thiểu", ">": "trên", "=": "đạt", "~": "khoảng", "<=": "tối đa", "<": "dưới"}
@@ -175,6 +176,10 @@ def judge(plan: Plan, rule: Target, ctx: Context) -> tuple[PlanTarget, list[Prob
 def as_written(t: PlanTarget) -> str | None:
     """The figure of a hedged target with the two words before it, as the plan writes them ("phấn đấu 80%"): the
     hedge is the plan's word, which a comparator rewritten in standard words ("đạt 80%") would misquote."""
+    if t.implicit and t.hedged:  # "Cơ bản hoàn thành": the hedge and the words it governs, no figure written
+        folded = fold(t.text)
+        m = re.search(rf"\b(?:{'|'.join(HEDGES)})\b(?:\s+[^\W\d_]+){{0,3}}", folded)
+        return t.text[m.start() : m.end()] if m else None
     if t.unit != "%" or t.implicit:
         return None
     number = f"{t.value:g}".replace(".", "[.,]")

@@ -6,6 +6,7 @@ diacritics, also syllable by syllable with the tone mark's placement ignored (Th
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -129,7 +130,15 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
         for f in _spelling(plan, rule, ctx, own, h.unit_name, line, h.issuer or ""):
             reported.add((line or 0, own_key))
             yield f
+    for f in _place(plan, rule, ctx, idx, own):
+        reported.add((h.date_line or 0, squash(f.actual)))
+        yield f
     view = View.of_lines(plan)
+    former_words = _former_words()
+    for i, utype, name in find_unit_mentions(view, words=former_words) if former_words else ():
+        # "UBND thị trấn Phú Thái": a type of unit that no longer exists, whatever its name became
+        yield from _former_mention(plan, rule, ctx, idx, view, i, utype, name, reported,
+                                   view.line_at(i, _written_at(view.folded[i], name, former_words)))
     neighbour = [squash(p) for p in rule.neighbour_context]
     for i, utype, name in find_unit_mentions(view):
         at = _written_at(view.folded[i], name)  # where the name is written in the logical line
@@ -162,6 +171,43 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
                       evidence=short(view.texts[i]), expected=own.name, actual=written, source=_source(idx))
 
 
+_TYPE_ABBREVIATION = re.compile(r"^[a-z]{1,2}\.\s*")  # "P. Lê Thanh Nghị", "X. Tân Minh": the type abbreviated
+
+
+def _place(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, own: AdminUnit) -> Iterator[Finding]:
+    """The place of the place-and-date line is the issuing unit's name (NĐ 30/2020/NĐ-CP, Phụ lục I: the name of
+    the commune-level unit where the body sits): a former unit's (a template kept from before the merger) is
+    outdated, another current unit's (a copied plan) inconsistent; any other place (the city, a village) is not
+    judged here."""
+    h = plan.header
+    if not h.place or h.date_line is None:
+        return
+    folded = fold(h.place)
+    typed = UNIT_WORD.match(folded) or _TYPE_ABBREVIATION.match(folded)
+    name = h.place[typed.end() :].strip() if typed else h.place.strip()
+    key = squash(name)
+    if not key or key == squash(own.short_name) or any(u.name == own.name for u in idx.current.get(key, [])):
+        return
+    other = idx.lookup(name)
+    if other is not None:
+        yield finding(rule, ID, "inconsistent", plan=plan, line=h.date_line,
+                      message=msg("unit.place", ctx.lang, actual=name, expected=own.name),
+                      evidence=short(_line_whole(plan, h.date_line) or h.place), expected=own.name, actual=name, source=_source(idx))
+        return
+    former = idx.former.get(key)
+    if former:
+        into = ", ".join(sorted({u.name for _, u in former}))
+        yield finding(rule, ID, "outdated", plan=plan, line=h.date_line, severity="warning",
+                      message=msg("unit.place_former", ctx.lang, actual=name, expected=into,
+                                  since=idx.reg.meta.effective or ""),
+                      evidence=short(_line_whole(plan, h.date_line) or h.place), expected=into, actual=name, source=_source(idx))
+
+
+def _line_whole(plan: Plan, line: int) -> str:
+    """Every column of a source line (the header's "Số: ...   Ninh Sơn, ngày ..." is read as two)."""
+    return "   ".join(ln.text.strip() for ln in plan.lines if ln.loc.line == line and ln.text.strip())
+
+
 def sentence_around(view: View, i: int, at: int) -> str:
     """The sentence of the joined text that holds offset ``at`` of line ``i`` (it may span wrapped lines)."""
     pos = view.starts[i] + max(0, at)
@@ -184,10 +230,17 @@ def historical(sentence: str) -> bool:
     return False
 
 
-def _written_at(folded_line: str, name: str) -> int:
+@lru_cache(maxsize=1)
+def _former_words() -> re.Pattern[str] | None:
+    """The words of the unit types the reform abolished (rules/conventions.yaml, ``former_unit_words``)."""
+    words = [r"\s+".join(map(re.escape, squash(w).split())) for w in conventions().former_unit_words]
+    return re.compile(rf"\b({'|'.join(words)})\s+", re.IGNORECASE) if words else None
+
+
+def _written_at(folded_line: str, name: str, words: re.Pattern[str] = UNIT_WORD) -> int:
     """Offset of "<unit word> <name>" in a folded logical line (0 when not found)."""
     first = fold(name.split()[0]) if name.split() else ""
-    for m in UNIT_WORD.finditer(folded_line):
+    for m in words.finditer(folded_line):
         if folded_line.startswith(first, m.end()):
             return m.start()
     return 0
@@ -197,18 +250,22 @@ def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, v
                     name: str, reported: set[tuple[int, str]], line: int | None = None) -> Iterator[Finding]:
     """A former unit (merged on 1/7/2025) named as if it still existed; "phường X cũ" is history, not a finding."""
     words = name.split()
+    kinds = _TYPE_FOLD.get(utype, {squash(utype).split(" ", 1)[0]})  # "thi tran": "Thị Trấn X" in the registry
     for n in range(len(words), 0, -1):
         key = squash(" ".join(words[:n]))
-        former = [(f, u) for f, u in idx.former.get(key, []) if squash(f.split(" ", 1)[0]) in _TYPE_FOLD[utype]]
+        former = [(f, u) for f, u in idx.former.get(key, []) if squash(f.split(" ", 1)[0]) in kinds]
         if not former:
             continue
         line = view.line_no(i) if line is None else line
         at = view.folded[i].find(fold(words[0]))
-        if (line, key) in reported or historical(sentence_around(view, i, at)):
+        sentence = sentence_around(view, i, at)
+        cut = fold(sentence).find(fold(words[0]))
+        before = sentence[:cut] if cut >= 0 else sentence
+        if (line, key) in reported or historical(sentence) or _dated_before(before, idx.reg.meta.effective):
             return
         reported.add((line, key))
         into = ", ".join(sorted({u.name for _, u in former}))
-        written = f"{UNIT_TYPE_WORDS.get(utype, utype)} {' '.join(words[:n])}"
+        written = f"{UNIT_TYPE_WORDS.get(utype, _word_as_written(view.texts[i], utype))} {' '.join(words[:n])}"
         yield finding(rule, ID, "outdated", plan=plan, line=line, severity="warning",
                       message=msg("unit.former", ctx.lang, actual=written, expected=into,
                                   since=idx.reg.meta.effective or ""),
@@ -217,6 +274,28 @@ def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, v
 
 
 _TYPE_FOLD = {"phuong": {"phuong"}, "xa": {"xa"}, "dac_khu": {"dac", "huyen"}}
+_DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)|ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)")
+
+
+def _dated_before(text: str, since: dt.date | None) -> bool:
+    """A date before ``since`` in ``text``: the words before a former unit's name in its sentence date what it did
+    or issued before the merger ("Kế hoạch số 05/KH-UBND ngày 20/01/2025 của UBND thị trấn ...": its own name)."""
+    if since is None:
+        return False
+    for m in _DATE.finditer(fold(text)):
+        d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        try:
+            if dt.date(int(y), int(mo), int(d)) < since:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def _word_as_written(text: str, folded_word: str) -> str:
+    """A unit type word as the line writes it ("thị trấn" for "thi tran")."""
+    at = fold(text).find(folded_word)
+    return text[at : at + len(folded_word)] if at >= 0 else folded_word
 
 
 def _best_prefix(idx: UnitIndex, name: str, utype: str) -> AdminUnit | None:

@@ -62,13 +62,15 @@ def title_case(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
 
 
-def find_unit_mentions(view: View, start: int = 0, end: int | None = None) -> list[tuple[int, str, str]]:
-    """(line index, unit type, name) for each "phường X" / "xã X" / "đặc khu X" with a capitalised name."""
+def find_unit_mentions(view: View, start: int = 0, end: int | None = None,
+                       words: re.Pattern[str] = UNIT_WORD) -> list[tuple[int, str, str]]:
+    """(line index, unit type, name) for each "phường X" / "xã X" / "đặc khu X" with a capitalised name (or each
+    mention of ``words``: the unit types that no longer exist, "thị trấn X")."""
     end = len(view.texts) if end is None else end
     out = []
     for i in range(start, end):
         motto: list[tuple[int, int]] | None = None  # looked for only in a line that has a unit word
-        for m in UNIT_WORD.finditer(view.folded[i]):
+        for m in words.finditer(view.folded[i]):
             if motto is None:
                 motto = [(a.start(), a.end()) for a in _motto_re().finditer(view.folded[i])]
             if any(a <= m.start() < b for a, b in motto):
