@@ -137,7 +137,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "names '{actual}' as the plan's own unit, but the issuing unit is {expected}",
     },
     "unit.place": {
-        "vi": "Địa danh '{actual}' ở dòng địa danh, ngày tháng không phải tên đơn vị ban hành ({expected}; NĐ 30/2020/NĐ-CP)",
+        "vi": "Địa danh '{actual}' ở dòng địa danh, ngày tháng không phải tên đơn vị ban hành ({expected}; "
+              "NĐ 30/2020/NĐ-CP)",
         "en": "the place '{actual}' of the place-and-date line is not the issuing unit ({expected}; NĐ 30/2020/NĐ-CP)",
     },
     "unit.place_former": {

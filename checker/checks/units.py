@@ -135,10 +135,11 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
         yield f
     view = View.of_lines(plan)
     former_words = _former_words()
-    for i, utype, name in find_unit_mentions(view, words=former_words) if former_words else ():
-        # "UBND thị trấn Phú Thái": a type of unit that no longer exists, whatever its name became
-        yield from _former_mention(plan, rule, ctx, idx, view, i, utype, name, reported,
-                                   view.line_at(i, _written_at(view.folded[i], name, former_words)))
+    if former_words is not None:
+        for i, utype, name in find_unit_mentions(view, words=former_words):
+            # "UBND thị trấn Phú Thái": a type of unit that no longer exists, whatever its name became
+            yield from _former_mention(plan, rule, ctx, idx, view, i, utype, name, reported,
+                                       view.line_at(i, _written_at(view.folded[i], name, former_words)))
     neighbour = [squash(p) for p in rule.neighbour_context]
     for i, utype, name in find_unit_mentions(view):
         at = _written_at(view.folded[i], name)  # where the name is written in the logical line
@@ -192,7 +193,8 @@ def _place(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, own: Admin
     if other is not None:
         yield finding(rule, ID, "inconsistent", plan=plan, line=h.date_line,
                       message=msg("unit.place", ctx.lang, actual=name, expected=own.name),
-                      evidence=short(_line_whole(plan, h.date_line) or h.place), expected=own.name, actual=name, source=_source(idx))
+                      evidence=short(_line_whole(plan, h.date_line) or h.place), expected=own.name, actual=name,
+                      source=_source(idx))
         return
     former = idx.former.get(key)
     if former:
@@ -200,7 +202,8 @@ def _place(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, own: Admin
         yield finding(rule, ID, "outdated", plan=plan, line=h.date_line, severity="warning",
                       message=msg("unit.place_former", ctx.lang, actual=name, expected=into,
                                   since=idx.reg.meta.effective or ""),
-                      evidence=short(_line_whole(plan, h.date_line) or h.place), expected=into, actual=name, source=_source(idx))
+                      evidence=short(_line_whole(plan, h.date_line) or h.place), expected=into, actual=name,
+                      source=_source(idx))
 
 
 def _line_whole(plan: Plan, line: int) -> str:
@@ -274,7 +277,8 @@ def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, v
 
 
 _TYPE_FOLD = {"phuong": {"phuong"}, "xa": {"xa"}, "dac_khu": {"dac", "huyen"}}
-_DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)|ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)")
+_DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)"
+                   r"|ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)")
 
 
 def _dated_before(text: str, since: dt.date | None) -> bool:
