@@ -138,8 +138,8 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
     if former_words is not None:
         for i, utype, name in find_unit_mentions(view, words=former_words):
             # "UBND thị trấn Phú Thái": a type of unit that no longer exists, whatever its name became
-            yield from _former_mention(plan, rule, ctx, idx, view, i, utype, name, reported,
-                                       view.line_at(i, _written_at(view.folded[i], name, former_words)))
+            at = _written_at(view.folded[i], name, former_words)
+            yield from _former_mention(plan, rule, ctx, idx, view, i, utype, name, reported, view.line_at(i, at), at)
     neighbour = [squash(p) for p in rule.neighbour_context]
     for i, utype, name in find_unit_mentions(view):
         at = _written_at(view.folded[i], name)  # where the name is written in the logical line
@@ -250,7 +250,8 @@ def _written_at(folded_line: str, name: str, words: re.Pattern[str] = UNIT_WORD)
 
 
 def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, view: View, i: int, utype: str,
-                    name: str, reported: set[tuple[int, str]], line: int | None = None) -> Iterator[Finding]:
+                    name: str, reported: set[tuple[int, str]], line: int | None = None,
+                    at: int | None = None) -> Iterator[Finding]:
     """A former unit (merged on 1/7/2025) named as if it still existed; "phường X cũ" is history, not a finding."""
     words = name.split()
     kinds = _TYPE_FOLD.get(utype, {squash(utype).split(" ", 1)[0]})  # "thi tran": "Thị Trấn X" in the registry
@@ -260,9 +261,11 @@ def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, v
         if not former:
             continue
         line = view.line_no(i) if line is None else line
-        at = view.folded[i].find(fold(words[0]))
+        # where the mention is written ("Kế hoạch ... của thị trấn Kẻ Sặt": not the first "ke" of the line)
+        at = view.folded[i].find(fold(words[0])) if at is None else at
         sentence = sentence_around(view, i, at)
-        cut = fold(sentence).find(fold(words[0]))
+        named = re.search(rf"(?<!\w){re.escape(fold(' '.join(words[:n])))}(?!\w)", fold(sentence))
+        cut = named.start() if named else -1
         before = sentence[:cut] if cut >= 0 else sentence
         if (line, key) in reported or historical(sentence) or _dated_before(before, idx.reg.meta.effective):
             return
