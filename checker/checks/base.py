@@ -107,7 +107,7 @@ def evidence_at(plan: Plan, line: int | None, name: str = "") -> str:
     text = line_text(plan, line)
     if not text:
         for ln in plan.lines:
-            if ln.loc.line < line <= max(ln.source_lines()):
+            if ln.loc.line < line and line in ln.source_lines():  # a blank line between is nobody's
                 pieces = ln.pieces()
                 k = next((i for i, (_, at) in enumerate(pieces) if at >= line), len(pieces))
                 text = " ".join(t for t, _ in pieces[k:]).strip() or ln.text.strip()

@@ -211,13 +211,49 @@ def _line_whole(plan: Plan, line: int) -> str:
     return "   ".join(ln.text.strip() for ln in plan.lines if ln.loc.line == line and ln.text.strip())
 
 
+_ITEM_START = re.compile(r"\s*(?:[-+•*–]|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.)\s")
+_FULL_LINE = 60  # characters: a line that long, ending mid-sentence, was broken by the page's width
+
+
+def _wraps(text: str, newline: int) -> bool:
+    """The line break at ``newline`` wraps a sentence: the line before ends without a full stop, a semicolon or a
+    colon, and the next goes on in lower case ("... Bắc An / trước đây."), or the line before runs the page's
+    width and the next opens no item ("... Kim Xuyên, Phúc / Thành A trước đây, ...")."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    before = text[line_start:newline].rstrip()
+    if not before or before[-1] in ".;:!?":
+        return False
+    after = text[newline + 1 : newline + 2]
+    # a long line broken in the middle of a name ("... và xã / Bắc An trước đây."), not before a new item
+    return after.islower() or (len(before) >= _FULL_LINE and not _ITEM_START.match(text, newline + 1))
+
+
 def sentence_around(view: View, i: int, at: int) -> str:
     """The sentence of the joined text that holds offset ``at`` of line ``i`` (it may span wrapped lines)."""
+    start, end = sentence_bounds(view, i, at)
+    return view.joined[start:end]
+
+
+def sentence_bounds(view: View, i: int, at: int) -> tuple[int, int]:
+    """Where that sentence begins and ends in the joined text."""
     pos = view.starts[i] + max(0, at)
     text = view.joined
-    start = max(text.rfind(".", 0, pos), text.rfind(";", 0, pos), text.rfind("\n", 0, pos)) + 1
-    ends = [e for e in (text.find(".", pos), text.find(";", pos), text.find("\n", pos)) if e >= 0]
-    return text[start : min(ends) if ends else len(text)]
+    start = max(text.rfind(".", 0, pos), text.rfind(";", 0, pos))
+    nl = text.rfind("\n", 0, pos)
+    while nl > start:  # the nearest line break that is not a wrap begins the sentence
+        if not _wraps(text, nl):
+            start = nl
+            break
+        nl = text.rfind("\n", 0, nl)
+    ends = [e for e in (text.find(".", pos), text.find(";", pos)) if e >= 0]
+    end = min(ends) if ends else len(text)
+    nl = text.find("\n", pos)
+    while 0 <= nl < end:  # and the nearest after it ends it
+        if not _wraps(text, nl):
+            end = nl
+            break
+        nl = text.find("\n", nl + 1)
+    return start + 1, end
 
 
 def historical(sentence: str) -> bool:
@@ -264,9 +300,8 @@ def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, v
         # where the mention is written ("Kế hoạch ... của thị trấn Kẻ Sặt": not the first "ke" of the line)
         at = view.folded[i].find(fold(words[0])) if at is None else at
         sentence = sentence_around(view, i, at)
-        named = re.search(rf"(?<!\w){re.escape(fold(' '.join(words[:n])))}(?!\w)", fold(sentence))
-        cut = named.start() if named else -1
-        before = sentence[:cut] if cut >= 0 else sentence
+        start, _ = sentence_bounds(view, i, at)
+        before = view.joined[start : view.starts[i] + max(0, at)]  # its words before the mention
         if (line, key) in reported or historical(sentence) or _dated_before(before, idx.reg.meta.effective):
             return
         reported.add((line, key))
