@@ -98,10 +98,9 @@ def line_text(plan: Plan, line: int | None) -> str:
     return ln.text.strip() if ln is not None else ""
 
 
-def evidence_at(plan: Plan, line: int | None, name: str = "") -> str:
+def evidence_at(plan: Plan, line: int | None) -> str:
     """The plan's words at ``line``: the logical line that starts there or, where that source line continues a
-    paragraph wrapped over several lines, the paragraph from that line on; with the next line or two where
-    ``name`` is wrapped across the break ("... Ủy ban nhân dân thành phố / Thủy Nguyên ...")."""
+    paragraph wrapped over several lines, the paragraph from that line on ("" for a blank line between)."""
     if line is None:
         return ""
     text = line_text(plan, line)
@@ -110,13 +109,7 @@ def evidence_at(plan: Plan, line: int | None, name: str = "") -> str:
             if ln.loc.line < line and line in ln.source_lines():  # a blank line between is nobody's
                 pieces = ln.pieces()
                 k = next((i for i, (_, at) in enumerate(pieces) if at >= line), len(pieces))
-                text = " ".join(t for t, _ in pieces[k:]).strip() or ln.text.strip()
-                break
-    want = squash(name)
-    for more in range(1, 3):
-        if not want or want in squash(text):
-            break
-        text = f"{text} {line_text(plan, line + more)}".strip()
+                return " ".join(t for t, _ in pieces[k:]).strip() or ln.text.strip()
     return text
 
 
