@@ -250,6 +250,17 @@ def _historical(text: Text, a: int, b: int, body: DefunctBody, history: History)
     return _dates_before(before, body.since) or _dates_before(text.joined[b:end], body.since, by=True)
 
 
+def _holding(text: Text, piece: int, end: int) -> str:
+    """The text of the plan's line that holds a name, with the next lines' while the name runs on into them (a
+    line break inside it: "... Ủy ban nhân dân thành phố / Thủy Nguyên theo quy định.")."""
+    quote, k = text.holders[piece], piece + 1
+    while k < len(text.starts) and text.starts[k] < end:
+        if text.holders[k] != text.holders[k - 1]:
+            quote = f"{quote} {text.holders[k]}"
+        k += 1
+    return quote
+
+
 def _plan_date(plan: Plan) -> dt.date | None:
     h = plan.header
     if h.date is not None:
@@ -326,6 +337,7 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
                 yield finding(rule, ID, "outdated", plan=plan, line=line, severity=body.severity,
                               message=msg(key, ctx.lang, actual=name, since=since, expected=replacement,
                                           unit_type=utype),
-                              evidence=short(text.holders[piece], around=name), expected=replacement, actual=name,
+                              evidence=short(_holding(text, piece, b), around=name), expected=replacement,
+                              actual=name,
                               source=body.source,
                               fix=Fix(line=line, old=name, new=replacement) if body.rename else None)
