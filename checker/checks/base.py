@@ -98,19 +98,19 @@ def line_text(plan: Plan, line: int | None) -> str:
     return ln.text.strip() if ln is not None else ""
 
 
-def evidence_at(plan: Plan, line: int | None) -> str:
-    """The plan's words at ``line``: the logical line that starts there or, where that source line continues a
-    paragraph wrapped over several lines, the paragraph from that line on ("" for a blank line between)."""
-    if line is None:
-        return ""
-    text = line_text(plan, line)
-    if not text:
-        for ln in plan.lines:
-            if ln.loc.line < line and line in ln.source_lines():  # a blank line between is nobody's
-                pieces = ln.pieces()
-                k = next((i for i, (_, at) in enumerate(pieces) if at >= line), len(pieces))
-                return " ".join(t for t, _ in pieces[k:]).strip() or ln.text.strip()
-    return text
+def source_text(plan: Plan, line: int | None) -> str:
+    """The words of one source line: the piece of the logical line (a paragraph wrapped over several lines) that
+    stands on it ("" for a blank line); built once per plan, one lookup per call."""
+    pieces = per_plan(plan, "source-pieces", lambda: _source_pieces(plan))
+    return pieces.get(line, "") if line is not None else ""
+
+
+def _source_pieces(plan: Plan) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for ln in plan.lines:
+        for text, at in ln.pieces():
+            out.setdefault(at, text.strip())
+    return out
 
 
 def windows(plan: Plan, size: int = 3) -> Iterator[tuple[Line, str]]:

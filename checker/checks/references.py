@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from checker.checks.base import Context, evidence_at, finding, redate, short
+from checker.checks.base import Context, finding, redate, short, source_text
 from checker.checks.citation import directive_key, miscited
 from checker.i18n import msg
 from checker.models import DocRef, Finding, Fix, Plan, Severity
@@ -125,10 +125,10 @@ def _source(doc: LegalDoc) -> str:
 
 def _historical(plan: Plan, ref: DocRef) -> bool:
     line = ref.line or 0
-    # the lines as the plan wraps them (a line that continues a paragraph read from its own words on), the one
+    # the lines as the plan wraps them (each source line's own words, where a paragraph runs over several), the one
     # before being the nearest with words (a double-spaced text leaves a blank line between)
-    before = next((t for k in range(line - 1, max(0, line - 4), -1) if (t := evidence_at(plan, k))), "")
-    around = squash(before + " " + evidence_at(plan, line) + " " + ref.text)
+    before = next((t for k in range(line - 1, max(0, line - 4), -1) if (t := source_text(plan, k))), "")
+    around = squash(before + " " + source_text(plan, line) + " " + ref.text)
     return any(h in around for h in HISTORY)
 
 
