@@ -61,8 +61,26 @@ _CODE_DIGITS = re.compile(r"[a-z]{2,}\d{2,}$")
 _MIXED = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+|\b1[a-z]{1,2}\b")
 
 
+# the letters OCR reads for digits inside a figure ("l00%", "8O%", "2O25", "8S/2016", "1l8/KH"), read back as the
+# digits they stand for where the token can only be a number: before a percent sign, in a date or a document's
+# number and symbol (a "/" after it, or a figure and "/" before it), after "ngày", "tháng", "năm", "số"
+_LETTER_DIGITS = str.maketrans("olis", "0115")
+_CONFUSED = re.compile(r"[0-9olis]+")
+_NUMBER_AFTER = re.compile(r"\s?(?:%|°|o/o(?![a-z0-9])|phan tram)|/(?!o(?![a-z0-9]))[0-9a-z]|\s(?:thang|nam)\b")
+_NUMBER_BEFORE = re.compile(r"(?:[0-9]/|\b(?:ngay|thang|nam|so:?)\s)$")
+
+
+def _a_number(match: re.Match[str]) -> bool:
+    """The token of ``match`` (digits and letters OCR takes for digits) stands where only a number can."""
+    text, a, b = match.string, match.start(), match.end()
+    return bool(_CONFUSED.fullmatch(match.group(0))) and (
+        _NUMBER_AFTER.match(text, b) is not None or _NUMBER_BEFORE.search(text, max(0, a - 6), a) is not None)
+
+
 def _undigit(match: re.Match[str]) -> str:
     tok = match.group(0)
+    if _a_number(match):
+        return tok.translate(_LETTER_DIGITS)
     # a token mixing letters and digits is an OCR misreading, not a number ("s6", "T6i", "1y"); "5g" is kept
     if _CODE_DIGITS.search(tok):
         return tok  # a code ending in a number ("QH15", "UBTVQH15") is not a misreading

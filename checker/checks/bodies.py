@@ -31,6 +31,10 @@ _ITEM = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*\.|[IVXLC]+\.|[a-zđ]\))\s")
 _PROPER_NAME = re.compile(rf"(?: [{UPPER}0-9]\w*){{1,4}}")
 _SENTENCE_END = re.compile(r"(?<=[.;!?:])\s+")
 _WORD_CHAR = re.compile(r"[a-z0-9]")
+_LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.islower() and len(c.upper()) == 1)
+# two words OCR joined, the second a capitalised name's ("Sở Thông tin vàTruyền thông"): a Vietnamese word never
+# has a capital letter after a small one, so the capital opens a word of its own
+_JOINED = re.compile(rf"(?<=[{_LOWER}])(?=[{UPPER}][{_LOWER}])")
 
 
 @dataclass
@@ -71,7 +75,7 @@ class Text:
             if not t:
                 continue
             opens = ended or bool(_ITEM.match(t))
-            for k, piece in enumerate(_SENTENCE_END.split(t)):
+            for k, piece in enumerate(_SENTENCE_END.split(_JOINED.sub(" ", t))):
                 sq = squash(piece)
                 if not sq:
                     continue

@@ -21,7 +21,7 @@ from checker.i18n import msg
 from checker.ingest.cellwise import without_figures
 from checker.models import Comparator, Finding, Plan, Severity
 from checker.models import Target as PlanTarget
-from checker.parse.targets import HEDGES
+from checker.parse.targets import HEDGE_WORDS, HEDGES
 from checker.rules.schema import Target
 from checker.text import all_groups, contains_any, fold, lost_diacritics, ocr_words, squash
 
@@ -184,7 +184,13 @@ def as_written(t: PlanTarget) -> str | None:
         return None
     number = f"{t.value:g}".replace(".", "[.,]")
     m = re.search(rf"((?:[^\W\d_]+\s+){{0,2}})(?<![\d.,]){number}\s*%", t.text)
-    return m.group(0).strip() if m else None
+    if m is None:
+        return None
+    # a comparator between the hedge and the figure ("phấn đấu trên 90%"): the quote opens with the hedge
+    window = max(0, m.start() - 24)
+    hedges = list(HEDGE_WORDS.finditer(fold(t.text), window, m.end()))
+    start = hedges[-1].start() if hedges and hedges[-1].start() < m.start() else m.start()
+    return t.text[start : m.end()].strip()
 
 
 def figure(t: PlanTarget) -> str:

@@ -152,11 +152,13 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
             continue
         other = _best_prefix(idx, name, utype)
         if other is None:
-            yield from _former_mention(plan, rule, ctx, idx, view, i, utype, name, reported, at_line)
+            yield from _former_mention(plan, rule, ctx, idx, view, i, utype, name, reported, at_line, at or None)
             continue
         if other.name == own.name:
             continue
-        if any(into.name == own.name for _, into in idx.former.get(key, [])) and historical(
+        # the former unit is the current one's namesake as far as the name matched it ("An Hai" of "phuong An Hai,
+        # Le Loi, Nam Son ... (cu)", the names of a list without diacritics read on as one)
+        if any(into.name == own.name for _, into in idx.former.get(squash(other.short_name), [])) and historical(
                 sentence_around(view, i, at)):
             continue  # the plan's own former unit told as history ("xã Hùng Thắng ... (cũ)"), a current one's namesake
         # the words just before the mention (a logical line is a whole paragraph; its start says nothing here)

@@ -147,6 +147,33 @@ def from_pages(pages: Sequence[list[Item]]) -> list[list[Item]]:
     return out
 
 
+def without_running(lines: list[Line]) -> list[Line]:
+    """``lines`` of a text whose pages are known (form feeds: ``Line.loc.page``) without their running headers and
+    footers (``running_lines``: "Kế hoạch số 112/KH-UBND ... (tiếp theo)" at the top of every page), read once
+    after the last line instead, with their own line numbers, as the PDF reader does (``from_pages``): a page
+    break in the middle of a sentence, a target or a table's row then joins its two halves. A table's row (cells
+    between tabs or bars) is never furniture: Word repeats a table's header row on each page it runs over."""
+    groups: dict[int, list[int]] = {}
+    for k, ln in enumerate(lines):
+        if ln.loc.page is not None:
+            groups.setdefault(ln.loc.page, []).append(k)
+    if len(groups) < MIN_RUNNING_PAGES:
+        return lines
+    order = sorted(groups)
+    paged: list[list[Item]] = [[("line" if "\t" not in lines[k].text and "|" not in lines[k].text else "row",
+                                 lines[k].text) for k in groups[p]] for p in order]
+    running = running_lines(paged)
+    drop = {groups[p][j] for p, found in zip(order, running, strict=True) for j in found}
+    if not drop:
+        return lines
+    furniture: dict[str, Line] = {}
+    for k in sorted(drop):
+        furniture.setdefault(_running_key(("line", lines[k].text)) or "", lines[k])
+    kept = [ln for k, ln in enumerate(lines) if k not in drop]
+    last = kept[-1].loc if kept else lines[-1].loc
+    return [*kept, Line(text="", loc=last), *furniture.values()]
+
+
 def from_lines(lines: list[Line], page_starts: set[int]) -> list[Line]:
     """``lines`` without the page numbers among them, and the blank lines around each.
 

@@ -78,19 +78,31 @@ _GRID_SEP = re.compile(r"[|│║]")
 
 
 def lines_of(text: str) -> list[Line]:
-    """The text's lines, numbered from 1 (every line break is one: a form feed too), without the page numbers a
-    text exported from a PDF keeps at its page breaks (``pages.from_lines``)."""
+    """The text's lines, numbered from 1 as an editor numbers them, without the page numbers a text exported from a
+    PDF keeps at its page breaks (``pages.from_lines``) and without its running headers and footers.
+
+    A form feed is pdftotext's page break, not a line break: it opens the first line of the next page
+    ("...\\n\\fKế hoạch số ... (tiếp theo)"), and that line keeps the number editors, ``grep -n`` and ``--fix``
+    give it. Text after a form feed in the middle of a line (no line break before it) is a line of the next
+    page with the same number."""
     lines: list[Line] = []
     page_starts: set[int] = set()
-    paged = nfc(text).split("\f")  # a form feed: pdftotext's page break; where there are some, lines know pages
+    paged = nfc(text).split("\f")  # where there are form feeds, lines know their pages
+    number = 0  # the line being read
+    broken = True  # the text before this page ended with a line break (the first page opens line 1)
     for k, page in enumerate(paged):
         if k:
             page_starts.add(len(lines))
         page = safe_text(page)  # every line break is \n, no control characters, no lone surrogates
-        number = k + 1 if len(paged) > 1 else None
-        lines += [Line(text=t.rstrip(), loc=Location(line=len(lines) + i, page=number))
-                  for i, t in enumerate(page.split("\n"), 1)]
-    return pages.from_lines(lines, page_starts)
+        texts = page.split("\n")
+        ends = len(texts) > 1 and not texts[-1]
+        if k + 1 < len(paged) and ends:
+            texts.pop()  # the page ended with its line break: the form feed opens the next line
+        for i, t in enumerate(texts):
+            number += i > 0 or broken
+            lines.append(Line(text=t.rstrip(), loc=Location(line=number, page=k + 1 if len(paged) > 1 else None)))
+        broken = ends
+    return pages.without_running(pages.from_lines(lines, page_starts))
 
 
 def pipe_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:

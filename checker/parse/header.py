@@ -45,11 +45,13 @@ def _words_upper(text: str) -> str:
 def _capitalised(text: str, limit: int = 5) -> str:
     """Leading run of Capitalised words ("An Hải 6 tháng" → "An Hải")."""
     out = []
-    for w in text.split()[:limit]:
-        w = w.strip(",.;:()\"'“”‘’*#")
+    for raw in text.split()[:limit]:
+        w = raw.strip(",.;:()\"'“”‘’*#")
         if not _CAPWORD.fullmatch(w) or squash(w) in ("cong", "doc"):
             break
         out.append(w)
+        if raw.rstrip("\"'“”‘’*#)").endswith((".", ";", ":", "!", "?")):
+            break  # "... của Ủy ban nhân dân xã Hà Bắc. Yêu cầu ...": the next sentence's first word is not the name's
     return " ".join(out)
 
 
@@ -73,7 +75,7 @@ def find_unit_mentions(view: View, start: int = 0, end: int | None = None,
         for m in words.finditer(view.folded[i]):
             if motto is None:
                 motto = [(a.start(), a.end()) for a in _motto_re().finditer(view.folded[i])]
-            if any(a <= m.start() < b for a, b in motto):
+            if any(a <= m.start() < b for a, b in motto) or motto_tail(view.folded[i][m.start() :]):
                 continue  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" names no commune
             original_after = view.texts[i][m.end() :]
             if i + 1 < len(view.texts) and len(original_after.split()) < 3:
@@ -90,6 +92,22 @@ def find_unit_mentions(view: View, start: int = 0, end: int | None = None,
 def _motto_re() -> re.Pattern[str]:
     phrases = [r"\W+".join(re.escape(w) for w in squash(p).split()) for p in conventions().motto]
     return re.compile("|".join(phrases))
+
+
+@lru_cache(maxsize=1)
+def _motto_tails() -> tuple[str, ...]:
+    """The national name from a unit word on ("xa hoi chu nghia", of "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"): a
+    narrow column wraps the motto after "CỘNG HÒA", and its next line then opens with "XÃ HỘI", no commune."""
+    out = []
+    for phrase in (squash(p).split() for p in conventions().motto):
+        out += [" ".join(phrase[k : k + 4]) for k in range(1, len(phrase) - 3) if UNIT_WORD.match(phrase[k] + " ")]
+    return tuple(out)
+
+
+def motto_tail(folded: str) -> bool:
+    """``folded`` (from a unit word on) is the national name's end, not a unit's name."""
+    sq = squash(folded)
+    return any(sq.startswith(t) for t in _motto_tails())
 
 
 @lru_cache(maxsize=1)
@@ -241,7 +259,7 @@ def parse_header(view: View, body_start: int) -> Header:
         head = re.match(r"^[\s#*>]*(?:(?:uy ban nhan dan|ubnd)\s+)?", f)
         lead = head.end() if head else 0
         m = UNIT_WORD.match(f[lead:])
-        if "unit_name" not in h and m and i < 12:
+        if "unit_name" not in h and m and i < 12 and not motto_tail(f[lead:]):
             rest = view.texts[i][lead + m.end() :]
             cut = NUMBER_LABEL.search(fold(rest))  # OCR "XÃ GIA PHÚC S6: 81/KH-UBND": the number glued on
             rest = rest[: cut.start()] if cut else rest

@@ -64,6 +64,7 @@ def unit_figures(clause: str) -> list[tuple[int, float, int, str]]:
 _BARE = r"[>≥\s]*\d{1,3}(?:[.,]\d+)?\s*%\s*\.?"
 HEDGES = ["phan dau", "co gang", "huong toi", "tung buoc", "du kien", "co ban", "neu co the"]
 _HEDGE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\b")  # whole words: "du kien" is not in "du dieu kien"
+HEDGE_WORDS = re.compile(r"\b(?:" + "|".join(h.replace(" ", r"\s+") for h in HEDGES) + r")\b")  # in folded text
 
 
 @lru_cache(maxsize=1)
@@ -291,7 +292,12 @@ def normalise_percent(folded: str) -> str:
     if not _DIGIT.search(folded):  # every form follows a figure
         return folded
     _, percent, _, _, _ = _vocabulary()
-    return percent.sub(lambda m: "%" + " " * (len(m.group(0)) - 1), folded)
+    folded = percent.sub(lambda m: "%" + " " * (len(m.group(0)) - 1), folded)
+    # a figure OCR split in two ("trên 9 0%", "5 0%"): one digit, one space, one digit and the sign
+    return _SPLIT_FIGURE.sub(lambda m: m.group(1) + m.group(2) + " ", folded)
+
+
+_SPLIT_FIGURE = re.compile(r"(?<![\d.,/])(\d) (\d)(?=\s?%)")
 
 
 def _has_word(text_sq: str, phrases: list[str]) -> bool:
