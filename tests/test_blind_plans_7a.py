@@ -20,7 +20,13 @@ whole by tests/test_own_plans.py):
   in the paragraph ("ha" in "thanh"), another sentence: both are silent now, a current neighbour still found;
 - two words OCR joined before a capital ("Sở Thông tin vàTruyền thông") hid a merged department;
 - a unit's name read on past the end of its sentence ("xã Hà Bắc. Yêu cầu ..." quoted 'xã Hà Bắc Yêu');
-- a hedge with a comparator after it was quoted cut in the middle ('đấu trên 90%' for "phấn đấu trên 90%").
+- a hedge with a comparator after it was quoted cut in the middle ('đấu trên 90%' for "phấn đấu trên 90%");
+- a finding on the second line of a wrapped paragraph quoted nothing (the evidence was the text of a logical line
+  starting there): it quotes that line;
+- rendered through the layout variants (benchmarks/layouts.py): a history sentence wrapped over lines a reader did
+  not join ("các xã Nghĩa An, Tân" / "Hương, Ứng Hòe trước khi sắp xếp;") was cut at the line's end (it goes on
+  over a line ending in a word or a comma); the motto wrapped after "CỘNG HÒA" by a narrow column ("XÃ HỘI CHỦ
+  NGHĨA VIỆT NAM" opening a line) was read as the issuing commune.
 """
 
 from __future__ import annotations
@@ -32,10 +38,13 @@ import pytest
 from test_blind_plans_5 import BODY, NHANLUC, _loud
 from test_blind_plans_6b import LINE, _write
 
+from checker.checks.units import historical, sentence_around
 from checker.ingest import read
 from checker.ingest.txt import lines_of
+from checker.models import Document, Line, Location
 from checker.parse import parse
 from checker.parse.targets import normalise_percent
+from checker.parse.view import View
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack, load_packs
 from checker.text import fold
@@ -225,9 +234,13 @@ def test_the_plan_s_own_former_units_as_history(tmp_path: Path, packs: list[Load
 def test_a_merged_department_joined_to_the_word_before(tmp_path: Path, packs: list[LoadedPack]) -> None:
     body = BODY.replace("{nhanluc}", NHANLUC)
     assert "Nơi nhận:" in body
-    late = body.replace("Nơi nhận:", "Định kỳ báo cáo UBND thành phố (qua Sở Thông tin vàTruyền thông).\n\nNơi nhận:")
-    findings = check_file(_write(tmp_path, body=late), packs).findings
+    late = body.replace("Nơi nhận:", "Định kỳ Phòng Văn hóa - Xã hội tổng hợp, báo cáo UBND thành phố\n"
+                        "(qua Sở Thông tin vàTruyền thông).\n\nNơi nhận:")
+    findings = check_file(path := _write(tmp_path, body=late), packs).findings
     assert _loud(findings) == [("HP215-BODIES", "outdated", "error")]
+    (f,) = [f for f in findings if f.id == "HP215-BODIES"]
+    # on the second line of its paragraph: the finding quotes that line
+    assert f.line == _line_of(path.read_text(encoding="utf-8"), "(qua Sở") and "vàTruyền thông" in f.evidence
     fine = body.replace("Nơi nhận:", "Định kỳ báo cáo UBND thành phố (qua Sở Khoa học vàCông nghệ), dùng eOffice.\n\n"
                         "Nơi nhận:")
     assert _loud(check_file(_write(tmp_path, body=fine), packs).findings) == []
@@ -241,3 +254,31 @@ def test_a_hedge_before_a_comparator_is_quoted_whole(tmp_path: Path, packs: list
     findings = check_file(_write(tmp_path, kyso=kyso), packs).findings
     (f,) = [f for f in findings if f.id == "HP215-TGT-KYSO"]
     assert f.severity == "warning" and "'Phấn đấu trên 92%'" in f.message and f.line == LINE["kynangso"] + 1
+
+
+def test_a_sentence_runs_on_over_a_line_the_reader_did_not_join() -> None:
+    lines = ["kế thừa kết quả của các xã Nghĩa An, Tân", "Hương, Ứng Hòe trước khi sắp xếp; phân công rõ."]
+    view = View(doc=read_text_doc(lines), texts=lines, joined="\n".join(lines), starts=[0, len(lines[0]) + 1])
+    got = sentence_around(view, 0, lines[0].index("xã Nghĩa"))
+    assert got.endswith("trước khi sắp xếp") and historical(got)
+    # a line ending with a stop, or a list's next item, ends the sentence
+    items = ["- các xã Nghĩa An, Tân Hương", "- trước khi sắp xếp, ..."]
+    view = View(doc=read_text_doc(items), texts=items, joined="\n".join(items), starts=[0, len(items[0]) + 1])
+    assert not historical(sentence_around(view, 0, 2))
+
+
+def read_text_doc(lines: list[str]) -> Document:
+    return Document(path="p.txt", format="txt", lines=[Line(text=t, loc=Location(line=k))
+                                                        for k, t in enumerate(lines, 1)])
+
+
+def test_the_motto_wrapped_after_cong_hoa_names_no_commune(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    path = _write(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    head = text.split("\n")[:3]
+    narrow = ("ỦY BAN NHÂN DÂN          CỘNG HÒA\nXÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ NINH GIANG          Độc lập - Tự do"
+              " - Hạnh phúc\nSố: 96/KH-UBND              Ninh Giang, ngày 19 tháng 9 năm 2025")
+    path.write_text(text.replace("\n".join(head), narrow), encoding="utf-8")
+    h = parse(read(path)).header
+    assert (h.unit_type, h.unit_name) == ("xa", "Ninh Giang")
+    assert _loud(check_file(path, packs).findings) == []
