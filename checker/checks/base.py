@@ -94,23 +94,8 @@ def location_of(plan: Plan, line: int) -> Location | None:
 
 
 def line_text(plan: Plan, line: int | None) -> str:
-    """The text of the logical line that starts at ``line``; for a line inside a wrapped paragraph, that line's own
-    piece of it (a finding there still quotes the plan's words)."""
-    if line is None:
-        return ""
-    ln = _index(plan)[0].get(line)
-    if ln is not None:
-        return ln.text.strip()
-    return per_plan(plan, "line-pieces", lambda: _pieces(plan)).get(line, "")
-
-
-def _pieces(plan: Plan) -> dict[int, str]:
-    out: dict[int, str] = {}
-    for ln in plan.lines:
-        for text, number in ln.pieces():
-            if text.strip():
-                out.setdefault(number, text.strip())
-    return out
+    ln = _index(plan)[0].get(line) if line is not None else None
+    return ln.text.strip() if ln is not None else ""
 
 
 def source_text(plan: Plan, line: int | None) -> str:
