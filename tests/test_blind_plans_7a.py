@@ -22,7 +22,7 @@ whole by tests/test_own_plans.py):
 - a unit's name read on past the end of its sentence ("xã Hà Bắc. Yêu cầu ..." quoted 'xã Hà Bắc Yêu');
 - a hedge with a comparator after it was quoted cut in the middle ('đấu trên 90%' for "phấn đấu trên 90%");
 - a finding on the second line of a wrapped paragraph quoted nothing (the evidence was the text of a logical line
-  starting there): it quotes that line;
+  starting there): it quotes its paragraph now (``quote_at``, merged on main while this round ran);
 - rendered through the layout variants (benchmarks/layouts.py): a history sentence wrapped over lines a reader did
   not join ("các xã Nghĩa An, Tân" / "Hương, Ứng Hòe trước khi sắp xếp;") was cut at the line's end (it goes on
   over a line ending in a word or a comma); the motto wrapped after "CỘNG HÒA" by a narrow column ("XÃ HỘI CHỦ
