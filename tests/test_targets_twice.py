@@ -193,6 +193,11 @@ NOT_STATEMENTS = {
     # the directive's own sentence quoted
     "quoted": '6. Chương trình Chuyển đổi số quốc gia đặt ra mục tiêu "tối thiểu 50% hồ sơ thủ tục hành chính được '
               'xử lý trực tuyến toàn trình"; xã phấn đấu vượt mục tiêu này.\n',
+    # indicators the rule's words also match, lower: not the same target
+    "payments online": "6. Phấn đấu 30% hồ sơ thủ tục hành chính được thanh toán phí, lệ phí trực tuyến.\n",
+    "one field": "6. Tối thiểu 50% hồ sơ thủ tục hành chính lĩnh vực đất đai được xử lý trực tuyến toàn trình.\n",
+    "through an app": "6. Tối thiểu 40% hồ sơ thủ tục hành chính được nộp trực tuyến qua ứng dụng VNeID.\n",
+    "people guided": "6. 60% người dân được hướng dẫn nộp hồ sơ thủ tục hành chính trực tuyến.\n",
     # a footnote giving a past figure
     "footnote": "6. Tiếp tục nâng tỷ lệ hồ sơ trực tuyến(1).\n(1) Năm 2024, tỷ lệ hồ sơ thủ tục hành chính được xử lý "
                 "trực tuyến toàn trình của xã đạt 47%.\n",

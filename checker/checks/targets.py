@@ -23,7 +23,7 @@ from checker.models import Comparator, Finding, Plan, Severity
 from checker.models import Target as PlanTarget
 from checker.parse.targets import HEDGE_WORDS, HEDGES
 from checker.rules.schema import Target
-from checker.text import all_groups, contains_any, fold, lost_diacritics, ocr_words, squash
+from checker.text import all_groups, contains, contains_any, fold, lost_diacritics, ocr_words, squash
 
 ID = "target"
 WORDS = {">=": "tối thiểu", ">": "trên", "=": "đạt", "~": "khoảng", "<=": "tối đa", "<": "dưới"}
@@ -345,12 +345,33 @@ def _own_commitment(t: PlanTarget, ctx: Context) -> bool:
     return t.due is None or deadline is None or t.due >= deadline
 
 
+@lru_cache(maxsize=1)
+def _figure_words() -> re.Pattern[str]:
+    """A figure with the comparator words before it, in squashed text ("toi thieu 85%")."""
+    words = sorted((w for w, _ in comparator_words() if w[0].isalpha()), key=len, reverse=True)
+    return re.compile(rf"(?:\b(?:{'|'.join(map(re.escape, words))})\s+)*\d+(?:\s\d+)?\s*%")
+
+
+def _measured(t: PlanTarget) -> str:
+    """What a statement measures, in its own words: the longest run of its words the figure does not cut
+    ("hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình" of "Tối thiểu 85% hồ sơ ...")."""
+    return max((part.strip() for part in _figure_words().split(squash(t.text))), key=len)
+
+
+def _same_indicator(a: PlanTarget, b: PlanTarget) -> bool:
+    """Two statements measure the same thing: the words of one stand, as they are, in the other. Not another
+    indicator that the rule's words also match ("30% hồ sơ thủ tục hành chính được thanh toán trực tuyến", "50%
+    hồ sơ thủ tục hành chính lĩnh vực đất đai ..." beside "tối thiểu 85% hồ sơ thủ tục hành chính được xử lý trực
+    tuyến toàn trình")."""
+    return contains(squash(a.text), _measured(b)) or contains(squash(b.text), _measured(a))
+
+
 def _met_elsewhere(rule: Target, best: PlanTarget, statements: list[PlanTarget],
                    ctx: Context) -> PlanTarget | None:
     """Another statement of the target, at the directive's figure, where ``best`` is lower: the line where the
     plan says otherwise."""
     return next((t for t in statements if t.line is not None and t.line != best.line and _own_commitment(t, ctx)
-                 and not any(p[0] in LOWER for p in problems(rule, t, ctx))), None)
+                 and _same_indicator(t, best) and not any(p[0] in LOWER for p in problems(rule, t, ctx))), None)
 
 
 def _contradicted(plan: Plan, rule: Target, best: PlanTarget, targets: list[PlanTarget],
@@ -365,6 +386,8 @@ def _contradicted(plan: Plan, rule: Target, best: PlanTarget, targets: list[Plan
     for t in targets:
         if t.line in seen or not _own_commitment(t, ctx):
             continue
+        if not in_target_section(plan, t, ctx) and not _same_indicator(t, best):
+            continue  # outside the targets part (a task, an appendix): only the very indicator of ``best``
         if any(p[0] in LOWER for p in problems(rule, t, ctx)):
             seen.add(t.line)
             got = (as_written(t) if t.hedged else None) or figure(t)  # "phấn đấu 70%": the plan's own words
