@@ -139,6 +139,11 @@ def grouped(blocks: list[Block]) -> Iterator[tuple[list[Block], Block | None]]:
     ([], block)."""
     zone: list[Block] = []
     for b in blocks:
+        if b.kind == "header" and zone and zone[-1].kind != "header":
+            # a closing then a header: one document ends (a decision, a cover letter) and the next begins (the plan
+            # issued with it, or sent under it), each zone laid out on its own
+            yield zone, None
+            zone = []
         if b.kind in FORM_KINDS:
             zone.append(b)
             continue

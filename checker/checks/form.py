@@ -13,6 +13,7 @@ from checker.checks.base import Context, finding, line_text, short
 from checker.conventions import conventions
 from checker.i18n import msg
 from checker.models import Finding, Line, Plan
+from checker.parse.header import ISSUED_WITH
 from checker.rules.schema import DocumentForm
 from checker.text import fold, squash
 
@@ -163,7 +164,7 @@ def _issued_with(plan: Plan, number: str) -> bool:
     """The plan says it is issued with the document numbered ``number`` ("(Ban hành kèm theo Quyết định số
     312/QĐ-UBND ...)"): that number, and its symbol, are the decision's, not the plan's own."""
     wanted = squash(number)
-    return any(re.search(rf"\bban hanh kem theo (?:quyet dinh|qd) so {re.escape(wanted)}\b", squash(ln.text))
+    return any(re.search(rf"{ISSUED_WITH}(?: so)? {re.escape(wanted)}\b", squash(ln.text))
                for ln in plan.lines)
 
 

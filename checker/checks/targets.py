@@ -125,7 +125,11 @@ def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[Problem]:
 def candidates_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
     """The plan's statements of a quantified target, those under its targets heading first."""
     candidates = statements_of(plan, rule)
-    return [t for t in candidates if in_target_section(plan, t, ctx)] or candidates
+    candidates = [t for t in candidates if in_target_section(plan, t, ctx)] or candidates
+    # a plan over two periods sets the target for the directive's deadline and again for a later one ("Đến hết năm
+    # 2026: ..."): it is judged by the first; the later figure alone counts only where the plan has no other
+    due = ctx.pack.directive.deadline
+    return [t for t in candidates if due is None or t.due is None or t.due <= due] or candidates
 
 
 def statements_of(plan: Plan, rule: Target) -> list[PlanTarget]:
@@ -338,11 +342,11 @@ def _missing(plan: Plan, rule: Target, ctx: Context) -> Finding:
 def _own_commitment(t: PlanTarget, ctx: Context) -> bool:
     """A statement of the plan's own figure for the directive's deadline, firm or hedged ("phấn đấu 70%" is lower
     all the same): not the parent's restated, not "toàn bộ" in words, not a milestone on the way ("Đến ngày
-    30/9/2025, 60% ...")."""
+    30/9/2025, 60% ..."), not the figure for a later period ("Đến hết năm 2026: ...")."""
     deadline = ctx.pack.directive.deadline
     if t.restated or t.implicit:
         return False
-    return t.due is None or deadline is None or t.due >= deadline
+    return t.due is None or deadline is None or t.due == deadline
 
 
 @lru_cache(maxsize=1)

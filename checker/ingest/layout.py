@@ -1254,12 +1254,61 @@ def _double_spaced(units: list[Unit], blank_after_lines: bool) -> bool:
     return inside >= 2
 
 
+_MOTTO = "cong hoa xa hoi chu nghia viet nam"
+
+
+def _next_document(units: list[Unit]) -> int | None:
+    """Where a second document begins in the same file: after a closing (Nơi nhận, the signer's authority) a new
+    header (the issuer and the national motto, NĐ 30/2020 Phụ lục I) followed by a document type ("KẾ HOẠCH"): a
+    decision and the plan it issues, or a cover letter and the plan it sends. None for one document."""
+    n = len(units)
+    closing = next((i for i, u in enumerate(units) if u.table is None and (
+        RECIPIENTS.match(squash(u.text)) or _AUTHORITY.search(fold(u.text)))), None)
+    if closing is None:
+        return None
+    for i in range(closing + 1, min(n, closing + 40)):
+        sq = squash(units[i].text)
+        if not (sq.startswith(("uy ban nhan dan", "ubnd ")) or _MOTTO in sq) or _AUTHORITY.search(fold(units[i].text)):
+            continue
+        ahead = [squash(u.text) for u in units[i : i + 16] if u.table is None and u.text.strip()][:12]
+        if any(_MOTTO in a for a in ahead) and any(
+                side and squash(side[1]).rstrip(": ") in DOC_TYPES
+                for u in units[i : i + 16] for side in split_columns(u.text)):
+            return i
+    return None
+
+
+def _letter_header_end(units: list[Unit]) -> int:
+    """A letter has no document type: its header (issuer, motto, number, date, and the subject "V/v ..." under the
+    number) ends where its addressee line begins ("Kính gửi"); 0 where the file opens otherwise."""
+    from checker.conventions import conventions
+
+    subject = False
+    addressee = [fold(w) for w in conventions().addressee]
+    for i, u in enumerate(units[:30]):
+        left = split_columns(u.text)[0]
+        text = fold((left[1] if left else u.text).lstrip(" *#>"))
+        if subject and any(text.startswith(w) for w in addressee):
+            return i
+        subject = subject or (_opens_letter_part(text) and not any(text.startswith(w) for w in addressee))
+    return 0
+
+
 def blocks_of(units: list[Unit]) -> list[Block]:
-    """The document's logical blocks in reading order."""
+    """The document's logical blocks in reading order (of each document, where a file holds two: a decision and
+    the plan it issues, a cover letter and the plan it sends)."""
+    split = _next_document(units)
+    if split is not None:
+        return _blocks_of_one(units[:split], first=True) + blocks_of(units[split:])
+    return _blocks_of_one(units)
+
+
+def _blocks_of_one(units: list[Unit], first: bool = False) -> list[Block]:
+    """One document's blocks; ``first``: the first of two in a file, a cover letter if it has no type."""
     units = _unmarked_all(units)
     out: list[Block] = []
     k = _doc_type_index(units)
-    header_end = k if k is not None else 0
+    header_end = k if k is not None else _letter_header_end(units) if first else 0
     if header_end:
         out.extend(_zone_blocks(units[:header_end], "header"))
     blank_after = _blank_after_lines(units)

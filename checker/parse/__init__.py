@@ -14,14 +14,16 @@ from checker.parse.header import (
     _title,
     appendix_start,
     attached_plan,
+    covered_plan,
     find_unit_mentions,
     parse_header,
     parse_recipients,
     parse_signature,
     title_case,
 )
-from checker.parse.sections import find_sections, section_of_line, top_level
+from checker.parse.sections import find_sections, section_of_line, sections_from, top_level
 from checker.parse.targets import (
+    due_by_heading,
     targets_in_items,
     targets_in_rows,
     targets_in_tables,
@@ -88,7 +90,11 @@ def parse_text(source: Document) -> Plan:
     line_index = {ln.loc.line: i for i, ln in enumerate(doc.lines)}
     first_roman = next((s for s in sections if s.level == top_level(sections)), None)
     body_start = line_index[first_roman.line or 0] if first_roman else min(len(doc.lines), 40)
-    header = parse_header(view, body_start)
+    covered = covered_plan(view)
+    header = parse_header(view, body_start, covered or 0)
+    attached = attached_plan(view)
+    if attached is not None:  # the decision's articles (Điều 1. Ban hành kèm theo ...) are not parts of the plan
+        sections = sections_from(sections, view.line_no(attached))
     if not header.unit_name and not header.issuer:
         # no header block (or it was lost in extraction): the unit named in the title or the preamble
         mentions = find_unit_mentions(view, 0, body_start)
@@ -125,20 +131,23 @@ def parse_text(source: Document) -> Plan:
     for table in typed:
         targets += targets_in_rows(table, cell_sections)
     word_tables = [[[(c.text, c.loc.line) for c in row] for row in t.rows] for t in doc.tables]
-    targets = without_past(without_results(targets, sections), header.date)
+    targets = due_by_heading(without_past(without_results(targets, sections), header.date), sections)
     body_end = appendix_start(view)  # an appendix after the signature does not hide the closing
     tail_start = max(0, body_end - 60)
     recipients, recipients_line = parse_recipients(view, tail_start, body_end)
     signature = parse_signature(view, tail_start, body_end)
-    attached = attached_plan(view)
     if attached is not None:  # a plan issued with a decision: its title is its own, its closing the decision's
         body = next((i for i in range(attached + 1, len(view.texts)) if view.kinds[i] == "heading"), len(view.texts))
         title, title_line = _title(view, attached, body)
         header = header.model_copy(update={"doc_type_line": view.line_no(attached), "title": title or None,
                                            "title_line": title_line})
-        if recipients_line is None and not signature.authority:
+        # the closing found is the decision's (before the plan) or none: read it within the decision, as a short
+        # file's last lines are the plan's, not the decision's closing
+        plan_line = view.line_no(attached)
+        if (recipients_line is None and not signature.authority) or (recipients_line or 0) < plan_line:
             recipients, recipients_line = parse_recipients(view, max(0, attached - 60), attached)
-            signature = parse_signature(view, max(0, attached - 60), attached)
+            before = [i for i in range(len(view.texts)) if view.line_no(i) < plan_line]
+            signature = parse_signature(view, 0, indices=before[-60:])
     return Plan(
         path=doc.path,
         format=doc.format,

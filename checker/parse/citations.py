@@ -52,11 +52,15 @@ DATE_WORDS = re.compile(
 DATE_CELL = re.compile(r"^[ \t]*\|[ \t]*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})[ \t]*(?=\||\n|$)")
 # the issuer after "của", up to what follows its name: the title ("về ..."), punctuation, or a verb whose object
 # follows ("của thành phố giao các chỉ tiêu: ...", "yêu cầu các", "đề ra các"), or where the sentence places it
-# ("... của UBND thành phố trên địa bàn xã"); a colon never stands in a name
+# ("... của UBND thành phố trên địa bàn xã"), a clause that says what for ("... phù hợp với điều kiện của xã", "nhằm",
+# "đối với") or another document joined to it ("... của UBND thành phố và Kế hoạch số 01-KH/BCĐ ..."); a colon
+# never stands in a name
 ISSUER = re.compile(
     r"^[\s,]*c\w{0,3}a\s+([^;,.():]{3,90}?)"
     r"(?=\s+(?:ve|v|sua|sta|phe|ban|quy|huong|thuc|trien|tang|dieu|tren dia ban)\b|[;,.(:]|\n\s*\n\s*[-+*]|$"
-    r"|\s+(?:giao|yeu cau|de ra|dat ra|xac dinh)\s+(?:cac|cho|nhiem vu|chi tieu|muc tieu)\b)"
+    r"|\s+(?:giao|yeu cau|de ra|dat ra|xac dinh)\s+(?:cac|cho|nhiem vu|chi tieu|muc tieu)\b"
+    r"|\s+(?:phu hop|nham|doi voi)\b"
+    r"|\s+va\s+(?:cac\s+)?(?:ke hoach|quyet dinh|nghi quyet|chi thi|cong van|van ban|kh|qd)\b)"
 )
 _IMPLEMENTS = re.compile(r"^(?:de\s+)?th\w{1,2}c\s+h\w{1,3}n\b")
 # a clause ends at ; . : or a blank line, and a new one starts on a line opening with "Thực hiện" / "Căn cứ"

@@ -26,6 +26,17 @@ DATE = re.compile(
 )
 NUMBER_LABEL = re.compile(r"(?<![a-z])s[o06]\s*:")
 _LABEL_ALONE = re.compile(r"(?<![a-z])s[o06]\s*:\s*$")  # "Số:" ending its line, its symbol on the next
+# "Vĩnh Thuận, ngày 26/9/2025": the date in figures (NĐ 30/2020 writes it "ngày ... tháng ... năm ..."), taken as the
+# document's only where the place opens its line or its column and the date ends it (never a citation's "ngày 25/8")
+_DATE_NUMERIC = re.compile(r"ng\w{1,2}y\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
+_PLACE_BEFORE = re.compile(r"(?:^|\t|\s{3,})(?:[^\W\d_]+\s){0,4}[^\W\d_]+,\s*$")
+
+
+def _numeric_date(folded: str) -> re.Match[str] | None:
+    m = _DATE_NUMERIC.search(folded)
+    return m if m is not None and _PLACE_BEFORE.search(folded[: m.start()]) else None
+
+
 _YEAR_BEFORE_MONTH = re.compile(r"ng\w{1,2}y\s+(\d{4})\s+th\w{1,3}ng\s*\d{0,2}\s*n\w{1,2}m\s*$")
 _SYMBOL_FIRST = re.compile(r"^\s*/\s*[^\W\d_]{1,6}\s*-\s*[^\W\d_]{2,8}\s*")
 _CAPWORD = re.compile(rf"[{UPPER}][^\s,;:.()]*")
@@ -235,20 +246,23 @@ def _upperish(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def parse_header(view: View, body_start: int) -> Header:
-    """Header parts from the lines before the first section (at most the first 40 lines)."""
-    limit = min(body_start, 40, len(view.texts))
+def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
+    """Header parts from the lines before the first section (at most the first 40 lines; with ``from_line``, the
+    first line of a plan sent under a cover letter, the 40 from there and none before it)."""
+    start = next((i for i in range(len(view.texts)) if view.line_no(i) >= from_line), 0) if from_line else 0
+    limit = min(body_start, start + 40, len(view.texts))
+    mine = [i for i in range(start, limit) if view.line_no(i) >= from_line]  # a header's two columns, in turn
     h: dict[str, object] = {}
-    top = " ".join(view.squashed[:limit])
+    top = " ".join(view.squashed[i] for i in mine)
     # a two-column header wraps each column on its own: the motto read down the right column too
     right = " ".join(squash(t if re.match(r"\s{8}", t) else " ".join(columns(t)[1:]))
-                     for t in view.texts[:limit] if t.strip())
+                     for t in (view.texts[i] for i in mine) if t.strip())
     # text taken from a PDF without its layout may give the two columns' lines in turn ("CỘNG HÒA XÃ HỘI CHỦ
     # NGHĨA" / "PHƯỜNG X" / "VIỆT NAM"): the right column is then the lines that are not the left column's
-    others = " ".join(sq for sq in view.squashed[:limit] if not _left_column(sq))
+    others = " ".join(view.squashed[i] for i in mine if not _left_column(view.squashed[i]))
     h["national_motto"] = any(contains(t, "cong hoa xa hoi chu nghia viet nam", 80) and contains(
         t, "doc lap tu do hanh phuc", 78) for t in (top, right, others))
-    for i in range(limit):
+    for i in mine:
         f = view.folded[i]
         sq = view.squashed[i]
         if "doc_type_line" not in h and "issuer" not in h and (
@@ -259,7 +273,7 @@ def parse_header(view: View, body_start: int) -> Header:
         head = re.match(r"^[\s#*>]*(?:(?:uy ban nhan dan|ubnd)\s+)?", f)
         lead = head.end() if head else 0
         m = UNIT_WORD.match(f[lead:])
-        if "unit_name" not in h and m and i < 12 and not motto_tail(f[lead:]):
+        if "unit_name" not in h and m and i - start < 12 and not motto_tail(f[lead:]):
             rest = view.texts[i][lead + m.end() :]
             cut = NUMBER_LABEL.search(fold(rest))  # OCR "XÃ GIA PHÚC S6: 81/KH-UBND": the number glued on
             rest = rest[: cut.start()] if cut else rest
@@ -294,6 +308,8 @@ def parse_header(view: View, body_start: int) -> Header:
             h["number_line"] = view.line_at(i, mp.start())
         f = view.folded[i]
         md = DATE.search(f)
+        if md is None and "date_line" not in h:
+            md = _numeric_date(f)
         if md is None and "date_line" not in h and (moved := _YEAR_BEFORE_MONTH.search(f)):
             # "Tiên Lãng, ngày 2025 tháng 9 năm": a draft's blank day, the year's block read before the month's
             f = f"{f[: moved.start(1)]}{f[moved.end(1) :].strip()} {moved.group(1)}"  # the same length: quoted as is
@@ -339,7 +355,7 @@ def parse_header(view: View, body_start: int) -> Header:
                 words = text.split()[-len(name.split()):]
                 h["unit_type"], h["unit_name"], h["unit_line"] = utype, title_case(" ".join(words)), view.line_no(last)
     drafts = [squash(d) for d in conventions().draft_markers]
-    if any(view.squashed[i] in drafts for i in range(limit)):
+    if any(view.squashed[i] in drafts for i in mine):
         h["draft"] = True
     return Header(**h)  # type: ignore[arg-type]
 
@@ -391,7 +407,10 @@ def columns(text: str) -> list[str]:
     return [c.strip() for c in re.split(r"\t+|\s{3,}", text.strip()) if c.strip()] or [text.strip()]
 
 
-_ISSUED_WITH = re.compile(r"\bban hanh kem theo (?:quyet dinh|qd)\b")
+# "(Ban hành kèm theo Quyết định số ...)" or, as many offices write it, "(Kèm theo Quyết định số ...)", on a squashed
+# line; the decision's own article says "Ban hành kèm theo Quyết định này ..."
+ISSUED_WITH = r"\bkem theo (?:quyet dinh|qd)\b(?! nay\b)"
+_ISSUED_WITH = re.compile(ISSUED_WITH)
 
 
 def attached_plan(view: View) -> int | None:
@@ -407,6 +426,34 @@ def attached_plan(view: View) -> int | None:
         elif closing is not None and sq in ("ke hoach", "ke hoach:"):
             if any(_ISSUED_WITH.search(view.squashed[j]) for j in range(i + 1, min(i + 8, len(view.texts)))):
                 return i
+    return None
+
+
+def covered_plan(view: View) -> int | None:
+    """Line number of the first line of a plan's own header where a cover letter comes first in the same file: the
+    letter (its subject "V/v gửi Kế hoạch ..." under its number, rules/conventions.yaml ``letter_subject``, then
+    Kính gửi, its text, Nơi nhận and signature), then the plan with its own issuer, number, date and "KẾ HOẠCH"
+    (NĐ 30/2020: the letter is the vehicle, the plan the document sent and checked)."""
+    markers = [fold(m) for m in conventions().letter_subject]
+    closing = None
+    for i in range(min(len(view.texts), 40)):
+        if RECIPIENTS.match(view.squashed[i]) or _authority().search(view.folded[i]):
+            closing = i
+            break
+        if view.squashed[i] in ("ke hoach", "ke hoach:"):
+            return None  # a plan first: no cover letter
+    first = next((i for i in range(closing or 0) if any(
+        view.folded[i].lstrip(" #*>").startswith(m) for m in markers)), None)
+    if closing is None or first is None:
+        return None
+    number = None
+    for j in range(closing + 1, min(len(view.texts), closing + 40)):
+        if number is None and NUMBER_LABEL.search(view.folded[j]):
+            number = j
+        elif number is not None and view.squashed[j] in ("ke hoach", "ke hoach:"):
+            issuer = next((k for k in range(max(closing + 1, number - 4), number)
+                           if contains(view.squashed[k][:40], "uy ban nhan dan", 85)), None)
+            return view.line_no(issuer if issuer is not None else number)
     return None
 
 
@@ -427,11 +474,14 @@ def appendix_start(view: View) -> int:
 _ARCHIVE_THEN_NAME = re.compile(r"^.*?[.;]\s+(\S[^.;]*)$")
 
 
-def parse_signature(view: View, start: int, end: int | None = None) -> Signature:
+def parse_signature(view: View, start: int, end: int | None = None, indices: list[int] | None = None) -> Signature:
+    """The signature block in lines ``start``..``end`` of the view, or in ``indices`` (in reading order: a
+    two-column closing's right column may come after the lines that follow it)."""
     s: dict[str, object] = {}
     end = len(view.texts) if end is None else end
+    order = list(range(start, end)) if indices is None else indices
     deputies = {squash(d) for d in conventions().signers.deputies}
-    for i in range(start, end):
+    for i in order:
         f = view.squashed[i]
         ma = _authority().search(view.folded[i])
         if ma and "authority" not in s:
@@ -442,7 +492,7 @@ def parse_signature(view: View, start: int, end: int | None = None) -> Signature
         if pos and ("position" not in s or pos in deputies):
             if "authority" in s or "kt" in f:
                 s["position"] = pos.upper()
-    for i in range(end - 1, max(start, end - 25) - 1, -1):
+    for i in reversed(order[-25:]):
         # the signature block is the right column of a two-column block ("- Lưu: VT, VHXH.      Nguyễn Văn A")
         t = columns(view.texts[i])[-1].strip("*_ ") if view.texts[i].strip() else ""
         glued = _ARCHIVE_THEN_NAME.match(t) if re.match(r"[-–+\s]*luu\b", view.folded[i]) else None

@@ -351,6 +351,13 @@ def find_sections(view: View) -> list[Section]:
     return sections
 
 
+def sections_from(sections: list[Section], line: int) -> list[Section]:
+    """The headings from ``line`` on, their parents renumbered (a parent before ``line`` is dropped: None)."""
+    first = next((k for k, s in enumerate(sections) if (s.line or 0) >= line), len(sections))
+    return [s.model_copy(update={"parent": s.parent - first if s.parent is not None and s.parent >= first else None})
+            for s in sections[first:]]
+
+
 def top_level(sections: list[Section]) -> int:
     """The level of the plan's top parts (0 for "Phần I"/"A." parts, 1 for Roman ones, more when it has none)."""
     return min((s.level for s in sections), default=1)

@@ -568,9 +568,18 @@ _DUE_AFTER = re.compile(r"^[\s,:()]*(?:hoan thanh\s+)?(?:vao|trong|den|tinh den|
                         r"(?=ngay|\d|nam|quy|thang)")
 
 
+# the same words closing the target's clause, after what it measures: "100% kết quả ... được số hóa (hoàn thành trước
+# ngày 30/6/2026)", "..., hoàn thành trong quý II/2026"
+_DUE_CLOSING = re.compile(r"(?:\(|,|\s[-–])\s*(?=hoan thanh\s+(?:vao|trong|den|tinh den|truoc)\s)")
+
+
 def _due_after(after: str) -> date | None:
-    """The deadline a lone figure is set for, written after it ("(hoàn thành trong quý I/2026)"); None otherwise."""
+    """The deadline a lone figure is set for, written after it ("(hoàn thành trong quý I/2026)") or closing its
+    clause ("..., hoàn thành trước ngày 30/6/2026"); None otherwise."""
     m = _DUE_AFTER.match(after)
+    if m is None and (closing := _DUE_CLOSING.search(after)) is not None:
+        m = _DUE_AFTER.match(after[closing.end():])
+        after = after[closing.end():]
     if m is None:
         return None
     rest = after[m.end():]
@@ -1008,6 +1017,40 @@ def text_tables(texts: list[str], line_numbers: list[int], start: int = 0) -> li
     if len(cur) >= 2 and not FIGURE.search(" ".join(c for c, _ in cur[0])):
         tables.append(cur)
     return tables
+
+
+_YEAR_HEADING = re.compile(r"^(?:(?:trong|den)\s+)?nam\s+(20\d\d)$")
+# "Chỉ tiêu cụ thể đến hết ngày 31/12/2026": a heading that is a deadline, not a task's title
+_DEADLINE_HEADING_WORDS = 10
+
+
+def heading_deadline(title: str) -> date | None:
+    """The deadline a short heading sets for the points under it ("2.2. Đến hết năm 2026:", "b) Năm 2026:",
+    "Mục tiêu đến ngày 31/12/2026"); None for any other heading."""
+    folded = squash(title)
+    if len(folded.split()) > _DEADLINE_HEADING_WORDS:
+        return None
+    if (m := _YEAR_HEADING.match(folded)) is not None:
+        return date(int(m.group(1)), 12, 31)
+    return deadline(fold(title))
+
+
+def due_by_heading(targets: list[Target], sections: list[Section]) -> list[Target]:
+    """A plan over more than one period lists its targets under a heading per deadline ("2.1. Đến hết năm 2025:" /
+    "2.2. Đến hết năm 2026:"): a target that names no deadline of its own is set for its nearest such heading."""
+    dues: dict[int, date | None] = {}  # each heading's own deadline, read once
+
+    def due_of(k: int | None) -> date | None:
+        while k is not None:
+            if k not in dues:
+                dues[k] = heading_deadline(sections[k].title)
+            if dues[k] is not None:
+                return dues[k]
+            k = sections[k].parent
+        return None
+
+    return [t.model_copy(update={"due": when}) if t.due is None and (when := due_of(t.section)) is not None else t
+            for t in targets]
 
 
 def without_results(targets: list[Target], sections: list[Section]) -> list[Target]:
