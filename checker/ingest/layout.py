@@ -1017,7 +1017,10 @@ class _Body:
         typed = [u for u in units if u.table is None and u.text.strip() and "\t" not in u.text.strip()
                  and u.loc.table is None]
         texts = [u.text.rstrip() for u in typed]
-        lengths = sorted(len(u.text.rstrip()) + u.marks for u in typed)  # as typed: where the lines were wrapped
+        # as typed: where the lines were wrapped (a row of a table or a two-column line set out with spaces is as
+        # long as its columns, not the width the text was wrapped at)
+        lengths = sorted(len(u.text.rstrip()) + u.marks for u in typed if _plain(u)) or sorted(
+            len(u.text.rstrip()) + u.marks for u in typed)
         self.width = lengths[int(len(lengths) * 0.9)] if lengths else 0
         cont = 0
         for b in texts[1:]:
