@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker.ingest import OFFICE_FORMATS
 from checker.ingest.docx import TXBX, P, R, T, W, _cells, _inside, _rows, footnotes_of, page_parts, reading_order
 from checker.models import Finding, PlanResult, Report
 from checker.report.labels import label
@@ -167,6 +168,10 @@ def annotate_report(report: Report) -> list[str]:
     """Annotate every checked Word plan of the report; one status line per plan (written or why not)."""
     lines: list[str] = []
     for p in report.plans:
+        if Path(p.path).suffix.lower() in OFFICE_FORMATS and p.status != "unreadable":
+            lines.append(f"annotate: {p.path}: chỉ ghi nhận xét được vào tệp .docx (hãy lưu tệp thành .docx)"
+                         if report.lang != "en" else f"annotate: {p.path}: comments are written into .docx files only")
+            continue
         if p.format != "docx" and not p.path.lower().endswith(".docx"):
             continue
         lines.append(_annotate_one(p, report.lang))

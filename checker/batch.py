@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.i18n import msg
-from checker.ingest import Limits
+from checker.ingest import Limits, extra_seconds
 from checker.models import PlanResult
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedGeneral, LoadedPack
@@ -136,13 +136,19 @@ class _Pool:
             w.proc.join(timeout=1)
             self._stop(w)
 
+    def _deadline(self, path: Path) -> float:
+        """When a file started now runs over: ``timeout``, plus a LibreOffice conversion's own limit for a file read
+        through one (``ingest.extra_seconds``), so that the conversion is stopped by its limit, not by the worker's
+        death (which would leave LibreOffice running)."""
+        return time.monotonic() + (self.timeout or 0) + extra_seconds(path)
+
     def _give(self, w: _Worker, todo: deque[tuple[int, Path]]) -> None:
         """Files for ``w``: one, and a next one (up to ``AHEAD``) while files remain for every worker (the last
         files go one at a time, to whichever worker is free); the first one's time starts now if it had none."""
         while todo and (not w.tasks or (len(w.tasks) < AHEAD and len(todo) >= self.jobs)):
-            if not w.tasks:
-                w.deadline = time.monotonic() + (self.timeout or 0)
             task = todo.popleft()
+            if not w.tasks:
+                w.deadline = self._deadline(task[1])
             w.tasks.append(task)
             try:
                 w.conn.send(task)
@@ -185,7 +191,8 @@ class _Pool:
                         continue
                     assert k == w.tasks[0][0]
                     w.tasks.popleft()
-                    w.deadline = time.monotonic() + (self.timeout or 0)  # the next one started as this came back
+                    if w.tasks:  # the next one started as this came back
+                        w.deadline = self._deadline(w.tasks[0][1])
                     done[k] = result
                     self._give(w, todo)
                 elif self.timeout and time.monotonic() >= w.deadline:

@@ -167,7 +167,8 @@ def fix_plan(result: PlanResult, lang: str = "vi", write: bool = True) -> Outcom
             outcome.out = save(data, out, path)
         return outcome
     if suffix not in (".txt", ".md"):
-        outcome.notes.append("chỉ sửa được tệp .docx, .txt, .md" if lang != "en" else "only .docx, .txt, .md")
+        outcome.notes.append("chỉ sửa được tệp .docx, .txt, .md (hãy lưu tệp thành .docx)" if lang != "en"
+                             else "only .docx, .txt, .md are corrected")
         return outcome
     from checker.ingest.txt import decode
 

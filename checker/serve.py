@@ -30,14 +30,15 @@ from typing import IO, Any
 import click
 
 from checker.errors import CheckerError
-from checker.ingest import OTHER_DOCUMENTS, Limits
+from checker.ingest import OFFICE_FORMATS, OTHER_DOCUMENTS, Limits
 from checker.models import PlanResult, Report
 from checker.pipeline import rule_descriptions
 from checker.report.labels import LABELS
 from checker.rules.loader import LoadedGeneral, LoadedPack, load_all, load_general
 from checker.session import Options, results
 
-ACCEPTED = (".docx", ".pdf", ".txt", ".md")  # what a drafter has; the structured forms are for the command line
+# what a drafter has; the structured forms are for the command line; .odt, .doc, .rtf get findings, no copy
+ACCEPTED = (".docx", ".odt", ".doc", ".rtf", ".pdf", ".txt", ".md")
 MAX_NAME = 120  # characters of a file name shown back
 FIELD = "plans"  # the form's file field
 DEFAULT_NAME = "tệp tải lên"
@@ -241,6 +242,9 @@ class Desk:
         elif suffix == ".pdf":
             answer.why_no_copy = ("Tệp PDF không ghi nhận xét hay sửa được: hãy tải lên bản Word (.docx) để nhận bản "
                                   "có nhận xét và bản đã sửa.")
+        elif suffix in OFFICE_FORMATS:
+            answer.why_no_copy = (f"Bản có nhận xét và bản đã sửa chỉ ghi được vào tệp Word .docx: hãy mở tệp {suffix} "
+                                  "bằng LibreOffice hoặc Word, Lưu thành .docx rồi tải lên để nhận hai bản đó.")
         elif answer.fixed is None:
             answer.why_no_copy = "Không có chỗ nào có một cách sửa duy nhất: không có bản đã sửa."
         return answer

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from checker.errors import IngestError
 from checker.ingest import txt
+from checker.ingest.office import CONVERT_SECONDS
 from checker.ingest.safety import TOO_LARGE, admit
 from checker.models import Document
 
@@ -55,10 +56,21 @@ for _suffix in (".yaml", ".yml", ".json"):
     READERS[_suffix] = _lazy("checker.ingest.structured")
 READERS[".docx"] = _lazy("checker.ingest.docx")
 READERS[".pdf"] = _lazy("checker.ingest.pdf")
+# read through LibreOffice's .docx conversion where it is installed (checker.ingest.office), else unreadable
+CONVERTED = (".doc", ".rtf", ".odt")
+OFFICE_FORMATS = (".odt", ".doc", ".rtf")  # read, but --annotate and --fix write into .docx files only
+for _suffix in CONVERTED:
+    READERS[_suffix] = _lazy("checker.ingest.office")
 
 
-# Documents a ward may send that no reader here reads: a folder walk lists them (so the reviewer sees the unit sent
-# something, and what to ask for), each with what to do; other files in a folder (images, spreadsheets) are skipped.
+def extra_seconds(path: Path) -> float:
+    """Time a file may take on top of ``--timeout``: a conversion by LibreOffice (which has its own limit)."""
+    return CONVERT_SECONDS + 5 if path.suffix.lower() in CONVERTED else 0.0
+
+
+# Documents a ward may send that no reader here reads (.doc, .rtf, .odt: not without LibreOffice): a folder walk lists
+# them (so the reviewer sees the unit sent something, and what to ask for), each with what to do; other files in a
+# folder (images, spreadsheets) are skipped.
 _SAVE_AS_DOCX = "mở tệp bằng {app}, chọn Lưu thành (Save As) kiểu Word Document (.docx), rồi kiểm tra tệp .docx"
 OTHER_DOCUMENTS = {
     ".doc": "định dạng Word 97-2003 (.doc) không đọc được: " + _SAVE_AS_DOCX.format(app="Word hoặc LibreOffice"),
