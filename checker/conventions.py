@@ -82,6 +82,8 @@ class Conventions(_Strict):
     whole_word_compounds: list[str] = Field(default_factory=list)
     exclusion_words: list[str]
     percent_forms: list[str]
+    change_words: list[str] = Field(default_factory=list)
+    point_forms: list[str] = Field(default_factory=list)
     fraction_not_after: list[str] = Field(default_factory=list)
     number_words: NumberWords | None = None
     attribution: list[str]

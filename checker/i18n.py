@@ -62,6 +62,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chỉ tiêu thấp hơn văn bản chỉ đạo: {actual} so với {expected}",
         "en": "target lower than the directive's: {actual} vs {expected}",
     },
+    "target.change": {
+        "vi": "Chỉ tiêu chỉ ghi mức tăng ('{actual}'), không nêu mức phải đạt mà văn bản chỉ đạo yêu cầu "
+              "({expected})",
+        "en": "the target is stated as an increase ('{actual}'), not as the level the directive asks ({expected})",
+    },
     "target.higher": {
         "vi": "Chỉ tiêu vượt mức tối đa của văn bản chỉ đạo: {actual} so với {expected}",
         "en": "target above the directive's maximum: {actual} vs {expected}",

@@ -230,6 +230,7 @@ class Target(_Frozen):
     implicit: bool = False  # "toàn bộ", "tất cả": 100% in words, not a figure
     restated: bool = False  # the parent's figure restated ("Kế hoạch 215 giao các chỉ tiêu: ..."), not the plan's
     due: dt.date | None = None  # the deadline it is set for, where its table column names one ("Đến 31/12/2026")
+    change: str | None = None  # the figure is a change, not a level: its words ("tăng 10% so với năm 2024")
 
 
 class Assignment(_Frozen):

@@ -36,12 +36,11 @@ from pathlib import Path
 
 import pytest
 from test_blind_plans_5 import BODY, NHANLUC, _loud
-from test_blind_plans_6b import LINE, _write
+from test_blind_plans_6b import LINE, PLANS, _write
 
 from checker.checks.units import historical, sentence_around
 from checker.ingest import read
 from checker.ingest.txt import lines_of
-from checker.models import Document, Line, Location
 from checker.parse import parse
 from checker.parse.targets import normalise_percent
 from checker.parse.view import View
@@ -256,21 +255,29 @@ def test_a_hedge_before_a_comparator_is_quoted_whole(tmp_path: Path, packs: list
     assert f.severity == "warning" and "'Phấn đấu trên 92%'" in f.message and f.line == LINE["kynangso"] + 1
 
 
-def test_a_sentence_runs_on_over_a_line_the_reader_did_not_join() -> None:
-    lines = ["Hoàn thành các chỉ tiêu, nhiệm vụ thành phố giao; kế thừa kết quả chuyển đổi số của các xã Nghĩa An, Tân",
-             "Hương, Ứng Hòe trước khi sắp xếp; phân công rõ."]  # a line of the page's width, broken in a name
-    view = View(doc=read_text_doc(lines), texts=lines, joined="\n".join(lines), starts=[0, len(lines[0]) + 1])
-    got = sentence_around(view, 0, lines[0].index("xã Nghĩa"))
-    assert got.endswith("trước khi sắp xếp") and historical(got)
-    # a line ending with a stop, or a list's next item, ends the sentence
-    items = ["- các xã Nghĩa An, Tân Hương", "- trước khi sắp xếp, ..."]
-    view = View(doc=read_text_doc(items), texts=items, joined="\n".join(items), starts=[0, len(items[0]) + 1])
-    assert not historical(sentence_around(view, 0, 2))
+def test_a_sentence_runs_on_over_a_line_the_reader_joins(tmp_path: Path) -> None:
+    """The reader joins a line of the page's width broken in a name ("... các xã Nghĩa An, Tân" / "Hương, Ứng Hòe
+    trước khi sắp xếp; ..."): the sentence around the name is read in the paragraph it joined."""
+    text = (PLANS / "xa-vinh-lai-ky-so-ngat-trang.txt").read_text(encoding="utf-8")
+    para = ("     Hoàn thành các chỉ tiêu, nhiệm vụ thành phố giao; kế thừa kết quả chuyển đổi số của\n"
+            "các xã Nghĩa An, Tân Hương, Ứng Hòe trước khi sắp xếp; phân công rõ trách nhiệm từng bộ\nphận.\n")
+    assert para in text
+    broken = ("     Hoàn thành các chỉ tiêu, nhiệm vụ thành phố giao; kế thừa kết quả chuyển đổi số của các xã Nghĩa "
+              "An, Tân\nHương, Ứng Hòe trước khi sắp xếp; phân công rõ trách nhiệm từng bộ phận.\n")
+    got = _sentences(tmp_path, text.replace(para, broken), "Nghĩa An")
+    assert got and all(s.endswith("trước khi sắp xếp") and historical(s) for s in got)
+    # a list's next item ends the sentence
+    items = text.replace(para, "- các xã Nghĩa An, Tân Hương\n- trước khi sắp xếp, phân công rõ trách nhiệm.\n")
+    got = _sentences(tmp_path, items, "Nghĩa An")
+    assert got and not any(historical(s) for s in got)
 
 
-def read_text_doc(lines: list[str]) -> Document:
-    return Document(path="p.txt", format="txt", lines=[Line(text=t, loc=Location(line=k))
-                                                        for k, t in enumerate(lines, 1)])
+def _sentences(tmp_path: Path, text: str, words: str) -> list[str]:
+    """The sentence around each mention of ``words`` in the plan ``text`` as read and parsed."""
+    path = tmp_path / "p.txt"
+    path.write_text(text, encoding="utf-8")
+    view = View.of_lines(parse(read(path)))
+    return [sentence_around(view, i, t.index(words)) for i, t in enumerate(view.texts) if words in t]
 
 
 def test_the_motto_wrapped_after_cong_hoa_names_no_commune(tmp_path: Path, packs: list[LoadedPack]) -> None:

@@ -144,3 +144,19 @@ def test_a_name_on_the_second_line_of_a_wrapped_paragraph_is_quoted(loaded: Load
     quote = found[0].evidence
     assert "Sở Thông tin và Truyền thông" in quote and len(quote) <= 220  # the name shown, the quote cut around it
     assert quote.startswith("…") and quote.endswith("theo quy định.")
+
+
+CENTRE = ("1. Phòng Văn hóa - Xã hội phối hợp với Trung tâm Văn hóa, Thông tin và Thể thao huyện Vĩnh Bảo tổ chức "
+          "tuyên truyền.")
+
+
+@pytest.mark.parametrize("cut", [None, "Văn hóa,", "Thể thao", "huyện", "Vĩnh"])
+def test_one_mention_gives_one_finding_however_it_is_wrapped(cut: str | None, loaded: LoadedPack) -> None:
+    """A former district's body named in a task ("Trung tâm Văn hóa, Thông tin và Thể thao huyện Vĩnh Bảo") is one
+    outdated mention: its district, named inside it, is reported, and the centre whose name shares the word "huyện"
+    with it is not reported again, on its line or on the line before (xa-vinh-thuan-den-het-nam-2026.txt)."""
+    rule = next(r for r in loaded.pack.rules if r.type == "outdated-bodies")
+    text = CENTRE if cut is None else CENTRE.replace(cut + " ", cut + "\n", 1)
+    found = list(check(plan_of(head() + text + "\n"), rule, Context(loaded=loaded)))
+    assert [f.actual for f in found] == ["Huyện Vĩnh Bảo"]
+    assert found[0].line == 9 + text[: text.index("huyện")].count("\n")  # where the district's name begins

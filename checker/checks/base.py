@@ -74,16 +74,17 @@ def redate(raw: str, date: dt.date) -> str:
     return re.sub(r"\d+", one, raw)
 
 
-def _index(plan: Plan) -> tuple[dict[int, Line], dict[int, Location]]:
-    """The plan's (first) line and (first) location of each line number, built once per plan: O(1) lookups."""
+def _index(plan: Plan) -> tuple[dict[int, list[Line]], dict[int, Location]]:
+    """The plan's lines that begin at each line number (a two-column line of the header is two) and the (first)
+    location of each line number, built once per plan: O(1) lookups."""
     return per_plan(plan, "line-index", lambda: _line_index(plan))
 
 
-def _line_index(plan: Plan) -> tuple[dict[int, Line], dict[int, Location]]:
-    lines: dict[int, Line] = {}
+def _line_index(plan: Plan) -> tuple[dict[int, list[Line]], dict[int, Location]]:
+    lines: dict[int, list[Line]] = {}
     locs: dict[int, Location] = {}
     for ln in plan.lines:
-        lines.setdefault(ln.loc.line, ln)
+        lines.setdefault(ln.loc.line, []).append(ln)
         for loc in (ln.loc, *(s.loc for s in ln.spans)):
             locs.setdefault(loc.line, loc)
     return lines, locs
@@ -94,8 +95,14 @@ def location_of(plan: Plan, line: int) -> Location | None:
 
 
 def line_text(plan: Plan, line: int | None) -> str:
-    ln = _index(plan)[0].get(line) if line is not None else None
-    return ln.text.strip() if ln is not None else ""
+    """The text of the (first) line that begins at source line ``line``."""
+    got = _index(plan)[0].get(line) if line is not None else None
+    return got[0].text.strip() if got else ""
+
+
+def line_whole(plan: Plan, line: int) -> str:
+    """Every column of a source line (the header's "Số: ...   Ninh Sơn, ngày ..." is read as two lines)."""
+    return "   ".join(t for ln in _index(plan)[0].get(line, []) if (t := ln.text.strip()))
 
 
 def source_text(plan: Plan, line: int | None) -> str:

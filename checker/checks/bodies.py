@@ -317,6 +317,9 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
     ).find(text.joined)
     seen: set[tuple[str, int]] = set()
     for body in reg.bodies:
+        # one mention, one finding however it is wrapped: a name that shares words with one reported ("Trung tâm
+        # Văn hóa, Thông tin và Thể thao huyện" of "... huyện Vĩnh Bảo", its district reported first) is that mention
+        reported: list[tuple[int, int]] = []
         if not _applies(body, plan):
             continue
         names = [(n, body.replacement) for n in body.names]
@@ -332,9 +335,10 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
                     continue
                 piece = text.piece_at(a)
                 line = text.lines[piece]
-                if (body.id, line) in seen:
+                if (body.id, line) in seen or any(x < b and a < y for x, y in reported):
                     continue
                 seen.add((body.id, line))
+                reported.append((a, b))
                 since = f"{body.since.day:02d}/{body.since.month:02d}/{body.since.year}"
                 key = "bodies.unit_type" if body.unit_types else "bodies.outdated"
                 utype = UNIT_TYPE_WORDS.get(plan.header.unit_type or "", "")

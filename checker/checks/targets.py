@@ -100,7 +100,9 @@ def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[Problem]:
         r_comp, r_value, t_comp = FLIP[r_comp], -r_value, FLIP[t_comp]
         t_value = -(t.value_high if t.value_high is not None else t.value)
     inclusive = t_comp in (">=", "=") or t.value_high is not None
-    if t_comp in MAXIMA:
+    if t.change is not None:  # "tăng 10% so với năm 2024": a change, whatever its size, is not the level asked
+        out.append(("target.change", rule.severity, want, got, ""))
+    elif t_comp in MAXIMA:
         out.append(("target.comparator", rule.severity, want, got, ""))
     elif t_value < r_value or (t_value == r_value and r_comp == ">" and inclusive and t_comp != "~"):
         if t_value < r_value:
@@ -198,7 +200,10 @@ def as_written(t: PlanTarget) -> str | None:
 
 
 def figure(t: PlanTarget) -> str:
-    """The target's figure as the plan states it ("tối thiểu 85%", "70% - 80%")."""
+    """The target's figure as the plan states it ("tối thiểu 85%", "70% - 80%"; a change in its own words: "tăng
+    10% so với năm 2024")."""
+    if t.change is not None:
+        return t.change
     if t.value_high is not None:
         return f"{amount(t.value, t.unit)} - {amount(t.value_high, t.unit)}"
     return describe(t.comparator, t.value, t.unit)

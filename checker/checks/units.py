@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from checker.checks.base import Context, finding, short
+from checker.checks.base import Context, finding, line_whole, short
 from checker.conventions import conventions
 from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Plan
@@ -195,7 +195,7 @@ def _place(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, own: Admin
     if other is not None:
         yield finding(rule, ID, "inconsistent", plan=plan, line=h.date_line,
                       message=msg("unit.place", ctx.lang, actual=name, expected=own.name),
-                      evidence=short(_line_whole(plan, h.date_line) or h.place), expected=own.name, actual=name,
+                      evidence=short(line_whole(plan, h.date_line) or h.place), expected=own.name, actual=name,
                       source=_source(idx))
         return
     former = idx.former.get(key)
@@ -204,58 +204,25 @@ def _place(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, own: Admin
         yield finding(rule, ID, "outdated", plan=plan, line=h.date_line, severity="warning",
                       message=msg("unit.place_former", ctx.lang, actual=name, expected=into,
                                   since=idx.reg.meta.effective or ""),
-                      evidence=short(_line_whole(plan, h.date_line) or h.place), expected=into, actual=name,
+                      evidence=short(line_whole(plan, h.date_line) or h.place), expected=into, actual=name,
                       source=_source(idx))
 
 
-def _line_whole(plan: Plan, line: int) -> str:
-    """Every column of a source line (the header's "Số: ...   Ninh Sơn, ngày ..." is read as two)."""
-    return "   ".join(ln.text.strip() for ln in plan.lines if ln.loc.line == line and ln.text.strip())
-
-
-_ITEM_START = re.compile(r"\s*(?:[-+•*–]|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.)\s")
-_FULL_LINE = 60  # characters: a line that long, ending mid-sentence, was broken by the page's width
-
-
-def _wraps(text: str, newline: int) -> bool:
-    """The line break at ``newline`` wraps a sentence: the line before ends without a full stop, a semicolon or a
-    colon, and the next goes on in lower case ("... Bắc An / trước đây."), or the line before runs the page's
-    width and the next opens no item ("... Kim Xuyên, Phúc / Thành A trước đây, ...")."""
-    line_start = text.rfind("\n", 0, newline) + 1
-    before = text[line_start:newline].rstrip()
-    if not before or before[-1] in ".;:!?":
-        return False
-    after = text[newline + 1 : newline + 2]
-    # a long line broken in the middle of a name ("... và xã / Bắc An trước đây."), not before a new item
-    return after.islower() or (len(before) >= _FULL_LINE and not _ITEM_START.match(text, newline + 1))
-
-
 def sentence_around(view: View, i: int, at: int) -> str:
-    """The sentence of the joined text that holds offset ``at`` of line ``i`` (it may span wrapped lines)."""
+    """The sentence of logical line ``i`` (a paragraph as the reader joined it) that holds its offset ``at``."""
     start, end = sentence_bounds(view, i, at)
     return view.joined[start:end]
 
 
 def sentence_bounds(view: View, i: int, at: int) -> tuple[int, int]:
-    """Where that sentence begins and ends in the joined text."""
-    pos = view.starts[i] + max(0, at)
-    text = view.joined
-    start = max(text.rfind(".", 0, pos), text.rfind(";", 0, pos))
-    nl = text.rfind("\n", 0, pos)
-    while nl > start:  # the nearest line break that is not a wrap begins the sentence
-        if not _wraps(text, nl):
-            start = nl
-            break
-        nl = text.rfind("\n", 0, nl)
+    """Where that sentence begins and ends in the joined text: within its logical line, whose wrapped lines the
+    reader joined (checker/ingest/layout.py), between the full stops or semicolons around ``at``."""
+    text = view.texts[i]
+    pos = min(len(text), max(0, at))
+    start = max(text.rfind(".", 0, pos), text.rfind(";", 0, pos)) + 1
     ends = [e for e in (text.find(".", pos), text.find(";", pos)) if e >= 0]
     end = min(ends) if ends else len(text)
-    nl = text.find("\n", pos)
-    while 0 <= nl < end:  # and the nearest after it ends it
-        if not _wraps(text, nl):
-            end = nl
-            break
-        nl = text.find("\n", nl + 1)
-    return start + 1, end
+    return view.starts[i] + start, view.starts[i] + end
 
 
 def historical(sentence: str) -> bool:

@@ -185,7 +185,9 @@ def _vocabulary() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], li
     conv = conventions()
     words = "|".join(re.escape(squash(w)) for w in sorted(conv.exclusion_words, key=len, reverse=True))
     exclusion = re.compile(rf"\(\s*(?:{words})\s+([^)]{{3,}})\)")
-    forms = "|".join(re.escape(fold(f)) for f in sorted(conv.percent_forms, key=len, reverse=True))
+    # percentage points ("3 điểm %") are read as the figure with its sign; ``change_of`` tells them a change
+    forms = "|".join(re.escape(fold(f)) for f in sorted([*conv.percent_forms, *conv.point_forms], key=len,
+                                                           reverse=True))
     percent = re.compile(rf"(?<=\d)(\s?)(?:{forms})")
     whole = "|".join(_not_inside_compound(squash(w), conv.whole_word_compounds) for w in conv.whole_words)
     whole_re = re.compile(rf"(?<![a-z])(?:{whole})(?![a-z])")
@@ -454,12 +456,13 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
                 for off, ln in line_of_offset:
                     if off <= offset:
                         line = ln
+            change = None if units or high is not None or implicit else change_of(text, a, clause, sa, pos, sb)
             clause_text = _MARKER.sub("", raw.strip(" ;,"), count=1)
             clause_text = _JOINING_WORD.sub("", clause_text, count=1)
             out.append(Target(text=clause_text, value=value, value_high=high, comparator=comp, hedged=is_hedged,
                               exclusions=excl, line=line, section=section, source=source,  # type: ignore[arg-type]
                               implicit=implicit, reference_value=run_in.get(pos), unit=unit,
-                              restated=a + pos < restated_end))
+                              restated=a + pos < restated_end, change=change))
             placed.append((deadline(before), offset, a + sb))
             stages.append(placed[-1][0] or _stage_year(before) or _deadline_after(clause[_end:sb]))
             dues_after.append(_due_after(clause[_end:sb]) if len(found) == 1 else None)
@@ -473,6 +476,46 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
            for t, d in zip(out, dues_after, strict=True)]
     return _own_beside_parent(_without_milestones(
         text, out, [(d, start, end) for d, (_, start, end) in zip(stages, placed, strict=True)], year_from))
+
+
+@lru_cache(maxsize=1)
+def _change_words() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """In folded text: a change word ending the words before a figure, a comparator word perhaps after it ("tang",
+    "tang it nhat"); percentage points after a figure's digits (" diem %"). Conventions ``change_words``,
+    ``point_forms``."""
+    conv = conventions()
+
+    def words(phrases: list[str], space: str) -> str:
+        return "|".join(space.join(map(re.escape, fold(p).split())) for p in sorted(phrases, key=len, reverse=True))
+
+    comparators = "|".join(re.escape(w) for w, _ in comparator_words() if w[0].isalpha())
+    change, point = words(conv.change_words, r"\s+"), words(conv.point_forms, r"\s*")
+    before = re.compile(rf"(?<![a-z0-9])(?:{change})(?:\s+(?:{comparators}))?\s*$") if change else None
+    points = re.compile(rf"\s?(?:{point})") if point else None
+    return before, points
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+_BASE = re.compile(r"\s*so voi(?:\s+[^\s,;.:()]+){1,5}")  # what a change is measured from ("so với năm 2024")
+_TWO_WORDS = re.compile(r"(?:[a-z]+\s+){0,2}$")
+
+
+def change_of(text: str, a: int, clause: str, sa: int, pos: int, sb: int) -> str | None:
+    """The words of a figure that states a change, not a level ("tăng 10% so với năm 2024", "tăng thêm 5%", "nâng
+    lên 3 điểm %"), as ``text`` writes them; None for a level. ``clause`` is ``text[a:]``'s folded clause, the figure
+    at ``pos`` in it, its words between ``sa`` and ``sb``."""
+    before, points = _change_words()
+    m = before.search(clause, max(sa, pos - 40), pos) if before else None
+    digits = _DIGITS.match(clause, pos)
+    raw = fold(text[a + pos : a + sb]) if digits else ""  # the points' words, before they were read as "%"
+    pts = points.match(raw, digits.end() - pos) if points and digits else None
+    if m is None and pts is None:
+        return None
+    start = m.start() if m else pos - len(_TWO_WORDS.search(clause, sa, pos).group())  # type: ignore[union-attr]
+    stop = pos + pts.end() if pts else clause.index("%", pos) + 1
+    base = _BASE.match(clause, stop, sb)
+    stop = base.end() if base else stop
+    return text[a + start : a + stop].strip()
 
 
 def _figure_lead(clause: str) -> str:
