@@ -267,3 +267,14 @@ def test_targets_not_judged_are_not_judged_in_the_matrix(tmp_path: Path) -> None
     result = check_file(plan, load_packs())
     unread = {f.id for f in result.findings if f.check == "target" and "Chưa đánh giá được" in f.message}
     assert unread and result.facts is not None and not unread & set(result.facts.judged)
+
+
+def test_a_line_set_in_under_a_table_elsewhere_than_its_columns_is_not_a_cell() -> None:
+    """"Phụ lục II" centred on the line after the table's last row (no blank line between): set in, short and
+    without a full stop like the rest of a cell, but under none of the table's columns: the appendix's own line."""
+    after = "     Phụ lục II\n\n    DANH MỤC HỆ THỐNG THÔNG TIN\n" + _AFTER
+    blocks = _blocks(_INTRO + NUMBERED + after)
+    assert _tables(_INTRO + NUMBERED + after)[0][-1] == [
+        "2", "Văn bản được ký số và xử lý trên môi trường mạng (trừ văn bản mật)", "%", "Trên 90%"]
+    assert "Phụ lục II" in [b.text for b in blocks if b.kind != "table"]
+

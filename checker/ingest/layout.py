@@ -583,6 +583,15 @@ def _set_in(u: Unit) -> bool:
             and not _LIST_MARKER.match(t) and marker_of(t)[1] not in ("part", "roman", "upper"))
 
 
+def _under_a_column(u: Unit, rows: list[Unit]) -> bool:
+    """A line set in (by a tab, or with spaces under the columns of a table laid out as text) starts under a column
+    of ``rows``: a cell's rest, not a line centred or indented on its own under the table."""
+    if "\t" in u.text or any("\t" in r.text for r in rows):
+        return True
+    cells = _cells_at(u.text)
+    return bool(cells) and any(abs(at - cells[0][0]) <= 2 for at in _column_starts([r.text for r in rows]))
+
+
 def _numbered_start(u: Unit) -> bool:
     """A typed row that opens with its number and a cell ("4 <tab> Báo cáo định kỳ ..."), its other cells on the
     lines set in under it."""
@@ -632,9 +641,11 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
                 elif not units[j].text.strip() and (k := _row_after_gap(units, j, end, left)) is not None:
                     j = k  # blank lines between the rows of a table laid out as text (pdftotext -layout)
                 elif _set_in(units[j]) and (continued(j) or (len(units[j].text.strip()) <= 60
-                                                             and not _SENTENCE_END.search(units[j].text.strip()))):
+                                                             and not _SENTENCE_END.search(units[j].text.strip())
+                                                             and _under_a_column(units[j], seen))):
                     # a row's cells wrapped onto the line under it; after the last row only a short rest of a
-                    # cell, never a sentence (a paragraph set in by a tab)
+                    # cell, never a sentence (a paragraph set in by a tab) nor a line set in with spaces elsewhere
+                    # than under a column ("Phụ lục III" centred under a table laid out as text)
                     j += 1
                 elif _numbered_start(units[j]) and j + 1 < end and _set_in(units[j + 1]):
                     j += 1
@@ -1027,6 +1038,23 @@ class _Body:
             if b.lstrip()[:1].islower() and not marker_of(b)[1]:
                 cont += 1
         self.wrapped = cont >= 3 and cont >= 0.08 * len(texts) and self.width <= 160
+        self.room = self._wrap_room(units)
+
+    def _wrap_room(self, units: list[Unit]) -> int | None:
+        """The most room a full line leaves where the text really wraps (the next line goes on in lower case): the
+        width less the line and the next line's first word. A text wrapped word by word at one width (a monospace
+        rewrap) leaves none, a proportional font set out in characters or a line typed by hand some; a line that
+        leaves more than this was not wrapped there. None where no wrap is seen."""
+        room: int | None = None
+        for a, b in zip(units, units[1:], strict=False):
+            nxt = b.text.strip()
+            if not (nxt[:1].islower() and _plain(a) and _plain(b)) or marker_of(nxt)[1]:
+                continue
+            part = _part(a.text, a.loc, marks=a.marks)
+            if self.full(part) and not _HYPHEN_BREAK.search(part.text):
+                left = self.width - part.raw_len - 1 - len(nxt.split()[0])
+                room = left if room is None else max(room, left)
+        return room
 
     def full(self, part: _Part) -> bool:
         """The line reaches the wrapping width, give or take one long word (14 characters, a fifth of a narrow
@@ -1090,6 +1118,8 @@ class _Body:
         if self.full(prev_part) and not prev.endswith(":"):
             if _SENTENCE_END.search(prev) and (self._fits(prev_part, p) or self._title_line(p)):
                 return None  # a sentence ends the line and the next one starts afresh: a new block
+            if len(cur.parts) == 1 and self._not_wrapped(prev_part, p):
+                return None  # a title alone on its line, near the width but not wrapped: a paragraph starts under it
             return " "
         return None
 
@@ -1097,6 +1127,17 @@ class _Body:
         """The first word of ``p`` would have fitted on the line before: that line was not wrapped there."""
         word = p.text.split()[0] if p.text.split() else ""
         return prev.raw_len + 1 + len(word) <= self.width
+
+    def _not_wrapped(self, prev: _Part, p: _Part) -> bool:
+        """``prev`` (a title: no closing punctuation, no comma) ends where the text was not wrapped: the first word
+        of ``p`` (a capital) would have fitted after it with more room left than the text leaves at any of its real
+        wraps (``room``). A heading of 50 characters rewrapped at 60 columns, over the first line of its paragraph."""
+        words = p.text.split()
+        if self.room is None or not words or not p.text[:1].isupper() or _CLOSED.search(prev.text) or (
+                prev.text.endswith(",")):
+            return False
+        left = self.width - prev.raw_len - 1 - len(words[0])
+        return left >= 0 and left > self.room
 
     def _title_line(self, p: _Part) -> bool:
         """A short line with no closing punctuation: the title of a point (an unnumbered heading), never the last
@@ -1273,8 +1314,13 @@ def _next_document(units: list[Unit]) -> int | None:
         sq = squash(units[i].text)
         if not (sq.startswith(("uy ban nhan dan", "ubnd ")) or _MOTTO in sq) or _AUTHORITY.search(fold(units[i].text)):
             continue
-        ahead = [squash(u.text) for u in units[i : i + 16] if u.table is None and u.text.strip()][:12]
-        if any(_MOTTO in a for a in ahead) and any(
+        if marker_of(units[i].text.strip())[1] is not None:
+            continue  # "- UBND thành phố Hải Phòng;": a recipient in the list under "Nơi nhận", not an issuer's header
+        near = [u for u in units[i : i + 16] if u.table is None and u.text.strip()][:12]
+        ahead = [squash(u.text) for u in near]
+        # the motto wrapped in a narrow right column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM"): that column's lines
+        right = " ".join(squash(side[1]) for u in near if (side := split_columns(u.text)[1]))
+        if (any(_MOTTO in a for a in ahead) or _MOTTO in right) and any(
                 side and squash(side[1]).rstrip(": ") in DOC_TYPES
                 for u in units[i : i + 16] for side in split_columns(u.text)):
             return i
