@@ -5,7 +5,6 @@ fonts fixed."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +14,7 @@ from checker.ingest import layout, legacy
 from checker.ingest.numbering import BULLETS, Numbering, heading_level
 from checker.ingest.safety import check_size, check_zip
 from checker.models import Document, Line, Location, Table, TableCell
-from checker.text import fold, nfc
+from checker.text import nfc
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,8 +36,6 @@ TABS = _q("tabs")
 FOOTNOTE, FOOTNOTE_REF = _q("footnote"), _q("footnoteReference")
 FALLBACK = f"{{{MC}}}Fallback"
 DELETED = (_q("del"), _q("moveFrom"))  # tracked deletions (and moves away): not part of the text
-_FORM = re.compile(r"^\s*(?:uy ban nhan dan|ubnd|cong hoa|doc lap|so\s*:|n\w{1,2}i nh\w{1,2}n|chu tich|"
-                   r"(?:tm|kt|q|tl|tuq)\s*[.,]\s*\w)")
 _TEXT_TAGS = {T: None, TAB: "\t", BR: " ", CR: " ", NBH: "-"}
 
 
@@ -304,21 +301,12 @@ class _Reader:
         table = Table(rows=rows)
         self.tables.append(table)
         first_row = [u.text for u in form if u.loc.row == 1]
-        if _is_form_table(rows, first_row):  # header or signature laid out as a table: read as its columns
+        if layout.is_form_table(rows, first_row):  # header or signature laid out as a table: read as its columns
             self.units += form
         else:
             self.units.append(layout.Unit(text="", loc=rows[0][0].loc if rows and rows[0] else Location(line=0),
                                           table=table))
 
-
-
-def _is_form_table(rows: list[list[TableCell]], first_row: list[str]) -> bool:
-    """Two or three columns whose first row holds the header (issuer, motto, "Số:") or the closing ("Nơi
-    nhận", TM./KT., CHỦ TỊCH): the form of the document laid out as a (borderless) table."""
-    width = max((len(r) for r in rows), default=0)
-    if not 2 <= width <= 3 or len(rows) > 8:
-        return False
-    return any(_FORM.search(fold(layout.unmark(t))) for t in first_row)
 
 
 def _inside_any(el: Any, tags: tuple[str, ...], stop: Any) -> bool:

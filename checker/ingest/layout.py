@@ -1011,8 +1011,13 @@ def _table_block(rows: list[list[TableCell]]) -> Block:
     return Block(kind="table", rows=rows)
 
 
-def _pipe_cells(text: str) -> list[str]:
-    return [c.strip() for c in text.strip().strip("|").split("|")]
+def pipe_cells(text: str) -> list[str]:
+    """The cells of a Markdown table's row, each as one line (its ``<br>`` line breaks as spaces)."""
+    return [" ".join(cell_lines(c)) if "<" in c else c.strip() for c in _raw_cells(text)]
+
+
+def _raw_cells(text: str) -> list[str]:
+    return text.strip().strip("|").split("|")
 
 
 class _Body:
@@ -1215,7 +1220,7 @@ class _Body:
                     t = units[i].text
                     if t.strip() and not re.fullmatch(r"\s*\|?[\s:|-]*-{3,}[\s:|-]*", t):
                         rows.append([TableCell(text=c, loc=units[i].loc.model_copy(update={"cell": k}))
-                                     for k, c in enumerate(_pipe_cells(t), start=1)])
+                                     for k, c in enumerate(pipe_cells(t), start=1)])
                     i += 1
                 if rows:
                     out.append(_table_block(rows))
@@ -1417,6 +1422,43 @@ def _title_blocks(units: list[Unit], k: int, limit: int, body: _Body) -> list[Bl
     return out
 
 
+_FORM = re.compile(r"^\s*(?:uy ban nhan dan|ubnd|cong hoa|doc lap|so\s*:|n\w{1,2}i nh\w{1,2}n|chu tich|"
+                   r"(?:tm|kt|q|tl|tuq)\s*[.,]\s*\w)")
+
+
+def is_form_table(rows: list[list[TableCell]], first_row: list[str]) -> bool:
+    """Two or three columns whose first row holds the header (issuer, motto, "Số:") or the closing ("Nơi
+    nhận", TM./KT., CHỦ TỊCH): the form of the document laid out as a (borderless) table."""
+    width = max((len(r) for r in rows), default=0)
+    if not 2 <= width <= 3 or len(rows) > 8:
+        return False
+    return any(_FORM.search(fold(unmark(t))) for t in first_row)
+
+
+# a line break inside a cell of a Markdown pipe table, where a cell is one line of text: HTML's <br>
+CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def cell_lines(cell: str) -> list[str]:
+    """The lines of a Markdown table cell, as its author broke them (``<br>``)."""
+    return [t.strip() for t in CELL_BREAK.split(cell) if t.strip()]
+
+
+def _form_units(lines: list[Line], table: Table) -> list[Unit] | None:
+    """A Markdown table that lays out the header or the closing (as a Word table does: ``is_form_table``): each
+    line of each cell a unit of its column, as the Word reader gives them; None for any other table. Each unit is
+    found on its line, as a header typed in two columns is (a Markdown file has lines; Word's table cells do not)."""
+    rows = [ln for ln in lines if ln.loc.row is not None]
+    if not rows or not all(ln.text.lstrip().startswith("|") for ln in rows):
+        return None  # not a Markdown table (a PDF's, a table typed with bars only between cells)
+    cells = [[cell_lines(c) for c in _raw_cells(ln.text)] for ln in rows]
+    if not is_form_table(table.rows, [t for c in cells[0] for t in c]):
+        return None
+    return [Unit(text=t, loc=Location(line=ln.loc.line, page=ln.loc.page), column="left" if k == 1 else "right",
+                 hard=True) for ln, row in zip(rows, cells, strict=True) for k, cell in enumerate(row, start=1)
+            for t in cell]
+
+
 def units_of(lines: list[Line], tables: list[Table] | None = None) -> list[Unit]:
     """Units from a reader's physical lines; the lines of a table the reader read (Word cells, Markdown rows)
     become one table unit."""
@@ -1428,7 +1470,8 @@ def units_of(lines: list[Line], tables: list[Table] | None = None) -> list[Unit]
         if number is not None and 0 < number <= len(tables):
             if number not in done:
                 done.add(number)
-                out.append(Unit(text="", loc=ln.loc, table=tables[number - 1]))
+                form = _form_units([x for x in lines if x.loc.table == number], tables[number - 1])
+                out += form or [Unit(text="", loc=ln.loc, table=tables[number - 1])]
             continue
         out.append(Unit(text=ln.text, loc=ln.loc))
     return out

@@ -147,7 +147,7 @@ def pipe_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:
         if _PIPE_ROW.match(ln.text) and not _PIPE_RULE.match(ln.text):
             k, r = len(tables) + 1, len(rows) + 1
             loc = Location(line=ln.loc.line, table=k, row=r)
-            cells = [c.strip() for c in ln.text.strip().strip("|").split("|")]
+            cells = layout.pipe_cells(ln.text)
             rows.append([TableCell(text=c, loc=loc.model_copy(update={"cell": j}))
                          for j, c in enumerate(cells, start=1)])
             out.append(Line(text=ln.text, loc=loc))
@@ -221,6 +221,44 @@ def bare_pipe_tables(lines: list[Line], tables: list[Table]) -> tuple[list[Line]
     return out, tables
 
 
+_MD_ITEM = re.compile(r"^([ \t]*)(\d{1,9})([.)])([ \t]+\S)")
+
+
+def _width(indent: str) -> int:
+    return len(indent.expandtabs(4))
+
+
+def markdown_numbers(lines: list[Line]) -> list[Line]:
+    """A Markdown ordered list numbered as it is shown: its items count up from the first item's number, whatever
+    number each is typed with (CommonMark). Only the lists typed the lazy way, every item with the same number
+    ("1." "1." "1."), are renumbered (items one after another at one indent, nothing else between them but blank
+    lines and lines set in further: the items' own text and sub-lists); a list typed "1." "2." "2." stays as it is
+    typed, and a repeated number there is the author's."""
+    out = list(lines)
+    runs: dict[tuple[int, str], list[int]] = {}  # (indent, delimiter) → the items of the open list at that indent
+    done: list[list[int]] = []
+    for k, ln in enumerate(lines):
+        if not ln.text.strip():
+            continue
+        m = _MD_ITEM.match(ln.text)
+        width = _width(m.group(1)) if m else _width(ln.text[: len(ln.text) - len(ln.text.lstrip())])
+        for key in [key for key in runs if key[0] > width or (key[0] == width and (m is None or key[1] != m.group(3)))]:
+            done.append(runs.pop(key))  # a line at or left of a list's items that is not one of them ends it
+        if m:
+            runs.setdefault((width, m.group(3)), []).append(k)
+    done += runs.values()
+    for items in done:
+        numbers = {_MD_ITEM.match(lines[k].text).group(2) for k in items}  # type: ignore[union-attr]
+        if len(items) < 2 or len(numbers) != 1:
+            continue
+        first = int(numbers.pop())
+        for n, k in enumerate(items):
+            m = _MD_ITEM.match(lines[k].text)
+            assert m is not None
+            out[k] = lines[k].model_copy(update={"text": f"{m.group(1)}{first + n}{lines[k].text[m.end(2):]}"})
+    return out
+
+
 def read(path: Path, limits: Limits) -> Document:
     data = path.read_bytes()
     if looks_binary(data):
@@ -232,6 +270,8 @@ def read(path: Path, limits: Limits) -> Document:
         raise IngestError(str(path), "tệp không có nội dung")
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
     lines = lines_of(text)
+    if fmt == "md":
+        lines = markdown_numbers(lines)
     check_size(lines, str(path), limits)  # before the layout is inferred
     lines, tables = pipe_tables(cellwise.rows_of(cellwise.closing_in_turn(lines)))
     blocks = layout.infer(lines, tables)

@@ -229,7 +229,9 @@ def find_sections(view: View) -> list[Section]:
             continue
         if view.kinds and view.kinds[i] == "table" and sum(1 for c in text.split(" | ") if c.strip()) > 1:
             continue  # a row of a table is not a heading; a row of one cell across it may be (a group's title)
-        # "**I. MỤC TIÊU**", "## I. MỤC TIÊU": Markdown's marks are not part of the heading
+        # "**I. MỤC TIÊU**", "## I. MỤC TIÊU": Markdown's marks are not part of the heading (but a "## 1." heading
+        # and the "1." items of a Markdown list are two forms of number: the list's nest under the heading)
+        hashed = text.lstrip().startswith("#")
         if "*" in text or "_" in text or "#" in text:  # every mark _EMPHASIS removes holds one of them
             text = _EMPHASIS.sub("", text)
         number, title = "", ""
@@ -282,7 +284,7 @@ def find_sections(view: View) -> list[Section]:
             if m and (_follows_break(view, i, heading_idx) or _next_point(sections, open_levels, m.group(2))) and (
                     not re.match(r"\d", m.group(3)) or re.match(r"\d{1,3}(?:[.,]\d+)?\s*%", m.group(3))):
                 number, style, title = m.group(2), "arabic", m.group(3)
-                form = "(1)" if m.group(1) else text.strip()[len(m.group(2)):].lstrip()[:1]
+                form = ("#" if hashed else "") + ("(1)" if m.group(1) else text.strip()[len(m.group(2)):].lstrip()[:1])
         if not style:
             m = _LETTER.match(text)
             # "a) Hạ tầng số" is a heading; "a) Tối thiểu 80% hồ sơ ... ." (even wrapped) is a point of a list,
