@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from checker.ingest import layout
-from checker.ingest.txt import decode, lines_of, pipe_tables
+from checker.ingest.txt import decode, lines_of, markdown_numbers, pipe_tables
 from checker.models import Block
 from checker.parse.sections import to_roman
 
@@ -47,7 +47,10 @@ def blocks_of(path: Path) -> list[Block]:
         doc = read(path)
         return doc.blocks or layout.infer(doc.lines, doc.tables)
     text, _ = decode(path.read_bytes(), str(path))
-    lines, tables = pipe_tables(lines_of(text))
+    lines = lines_of(text)
+    if path.suffix == ".md":  # its lists numbered as Markdown shows them, as the reader does
+        lines = markdown_numbers(lines)
+    lines, tables = pipe_tables(lines)
     return layout.infer(lines, tables)
 
 

@@ -128,11 +128,30 @@ _CLOSER = re.compile(r"(?<=[^\s*_\\(\[{])(\*{1,3}|_{1,3})(?![\w*])")
 _SPAN_LINES = 3  # an emphasis wrapped over at most this many more lines of one paragraph
 
 
+@lru_cache(maxsize=1)
+def _glyph_bullet() -> re.Pattern[str]:
+    """A bullet glyph of another font opening a line (conventions ``bullet_glyphs``, or a character of Unicode's
+    private use area, where symbol fonts' bullets land), before the item's text."""
+    from checker.conventions import conventions
+
+    glyphs = re.escape("".join(conventions().bullet_glyphs))
+    return re.compile(rf"^(\s*)(?:[{glyphs}]|[\ue000-\uf8ff])(?=\s)")
+
+
+def _bulleted(u: Unit) -> Unit:
+    """A unit whose bullet is a glyph of another font ("➢", "Ø", a private-use "\uf0b7") with the bullet "•"."""
+    if u.table is not None or not u.text:
+        return u
+    text = _glyph_bullet().sub(r"\1•", u.text, count=1)
+    return u if text == u.text else replace(u, text=text)
+
+
 def _unmarked_all(units: list[Unit]) -> list[Unit]:
-    """The units without emphasis marks: those opened and closed on one line, then those a wrap put on two lines
+    """The units without emphasis marks, their bullets of other fonts read as "•" (``_bulleted``). Marks: those
+    opened and closed on one line, then those a wrap put on two lines
     of one paragraph ("**Kế hoạch chuyển đổi số" / "năm 2025**"): an opening mark left on a line, the same mark
     closing on one of the next lines, no blank line between."""
-    out = [_unmarked(u) for u in units]
+    out = [_unmarked(_bulleted(u)) for u in units]
     for i, u in enumerate(out):
         if u.table is not None or not (m := _last_opener(u.text)):
             continue
