@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.text import MEMO, squash
+from checker.text import MEMO, nfc, squash
 
 Level = Literal["commune", "district", "province", "ministry", "government", "party", "steering"]
 
@@ -52,6 +52,13 @@ class ComparatorWord(_Strict):
     means: Meaning
 
 
+class DocumentType(_Strict):
+    name: str  # "Báo cáo", as NĐ 30/2020 names the type
+    abbreviations: list[str] = Field(default_factory=list)  # "BC": the type's part of a number's symbol
+    plan: bool = False  # the type a directive asks a unit to issue (Kế hoạch)
+    letter: bool = False  # Công văn: no type name, known by its subject line ("V/v ...")
+
+
 class NumberWords(_Strict):
     digits: dict[str, int]
     ten: str
@@ -67,8 +74,11 @@ class Conventions(_Strict):
     draft_markers: list[str]
     letter_subject: list[str] = Field(default_factory=list)
     addressee: list[str] = Field(default_factory=list)
+    document_types: list[DocumentType] = Field(default_factory=list)
+    party_motto: list[str] = Field(default_factory=list)
     signers: Signers
     parts: dict[str, list[str]]
+    results_before_objectives: list[str] = Field(default_factory=list)
     part_markers: list[str]
     continuous_markers: list[str] = Field(default_factory=list)
     part_ordinals: list[str]
@@ -152,3 +162,42 @@ def expand(squashed: str) -> str:
 
 def expanded(text: str) -> str:
     return expand(squash(text))
+
+
+TYPE_QUALIFIER_WORDS = 3  # "KẾ HOẠCH HÀNH ĐỘNG", "KẾ HOẠCH LIÊN TỊCH": a type name in capitals and a few words
+
+
+def document_type_of(text: str) -> DocumentType | None:
+    """The type a title-block line names (``document_types``): its name alone, in any case ("KẾ HOẠCH", "Kế
+    hoạch:"), or in capitals followed by a qualifier of a few words ("KẾ HOẠCH HÀNH ĐỘNG"); None for any other
+    line (a sentence, a heading with a figure, "Kế hoạch số 215/KH-UBND ..."). A line written with diacritics is
+    compared as written, one letter's mark misread allowed ("KÉ HOẠCH"): folded, "PHƯỜNG AN" would read "PHƯƠNG ÁN"."""
+    raw = nfc(text.strip(" \t#*>_")).rstrip(": ")
+    words = " ".join(raw.casefold().split())
+    marked = not raw.isascii()
+    for dt in conventions().document_types:
+        name = " ".join(nfc(dt.name).casefold().split()) if marked else squash(dt.name)
+        line = words if marked else squash(raw)
+        if _nearly(line, name):
+            return dt
+        rest = line[len(name) :]
+        if (rest.startswith(" ") and _nearly(line[: len(name)], name)
+                and len(rest.split()) <= TYPE_QUALIFIER_WORDS and raw.isupper() and not any(c.isdigit() for c in raw)):
+            return dt
+    return None
+
+
+def _nearly(written: str, name: str) -> bool:
+    """The same words, at most one letter differing (an OCR's misread mark)."""
+    return len(written) == len(name) and sum(a != b for a, b in zip(written, name, strict=True)) <= 1
+
+
+def document_type_by_symbol(number: str) -> DocumentType | None:
+    """The type the abbreviation in a number's symbol names: "312/BC-UBND" (the symbol's first part), "05-KH/ĐU"
+    (a Party document's: between the number and the issuer); None where the symbol opens with the issuer's
+    abbreviation ("286/UBND-VHXH": a letter's)."""
+    m = re.match(r"\s*\d*\s*/\s*([^\W\d_]+)\s*-", number) or re.match(r"\s*\d*\s*-\s*([^\W\d_]+)\s*/", number)
+    if m is None:
+        return None
+    code = squash(m.group(1))
+    return next((dt for dt in conventions().document_types if code in {squash(a) for a in dt.abbreviations}), None)

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from checker.checks import CHECKS
-from checker.checks.base import Context
+from checker.checks.base import Context, short
 from checker.checks.citation import cites, miscited, vn_date
 from checker.checks.references import index_of
+from checker.conventions import conventions
 from checker.i18n import msg
 from checker.models import DocRef, Finding, Plan
+from checker.parse.header import opens_letter_subject
 from checker.rules.loader import LoadedGeneral, LoadedPack
 from checker.rules.schema import GeneralRule, Rule
-from checker.text import contains, contains_any, squash
+from checker.text import contains, contains_any, fold, squash
 
 
 @dataclass
@@ -75,6 +78,62 @@ def _implemented(plan: Plan, packs: list[LoadedPack]) -> str:
     return ", ".join(dict.fromkeys(named))  # a document cited twice (the preamble and the purpose) named once
 
 
+_PARTY_NUMBER = re.compile(r"^\s*\d*\s*-\s*[^\W\d_]+\s*/")  # "05-KH/ĐU" (Hướng dẫn 36-HD/VPTW), not "05/KH-UBND"
+
+
+def _directives_for(plan: Plan, packs: list[LoadedPack]) -> str:
+    """The directive(s) the document is measured against in a reason: those it cites, else every pack's."""
+    named = [lp for lp in packs if _citing(plan, lp)] or packs
+    return ", ".join(_directive_name(lp) for lp in named)
+
+
+def _carries_plan(plan: Plan) -> bool:
+    """A letter that sets out a plan's content itself: parts named as a plan's objectives and its execution
+    (rules/conventions.yaml ``parts``: "1. Về mục tiêu, chỉ tiêu …" … "4. Tổ chức thực hiện"): the plan sent in a
+    letter's form (HP215-FORM says so), not correspondence about it."""
+    conv = conventions()
+    titles = [re.sub(r"^ve ", "", squash(s.title)) for s in plan.sections]
+    return all(any(t.startswith(n) for t in titles for n in conv.part(key))
+               for key in ("muc-tieu", "to-chuc-thuc-hien"))
+
+
+def _not_a_plan(plan: Plan, packs: list[LoadedPack], lang: str) -> str | None:
+    """Why the document is not the plan a directive asks a unit to issue, by the conventions of administrative
+    documents (NĐ 30/2020/NĐ-CP; Hướng dẫn 36-HD/VPTW for the Party's): a Party committee's own document (its
+    motto or its number's form, no People's Committee among its issuers); a document of another type (a report, a
+    submission, a decision with no plan issued with it, a letter that does not set out a plan's parts). None for a
+    plan, and where the type is not known (judged as a plan, as before)."""
+    h = plan.header
+    directive = _directives_for(plan, packs)
+    number = f"Số {h.number}" if h.number else ""
+    if h.issuer_level == "party" and (h.party_motto or _PARTY_NUMBER.match(h.number or "")):
+        about = ": " + short(h.title, 90) if h.title else ""
+        issuer = " ".join((h.issuer or "").split())
+        return msg("status.not_a_plan.party", lang, issuer=issuer, number=number, about=about, directive=directive)
+    kind = next((dt for dt in conventions().document_types if dt.name == h.doc_type), None)
+    if kind is None or kind.plan or (kind.letter and _carries_plan(plan)):
+        return None
+    subject = short(h.title, 90) if h.title else ""
+    if kind.letter:
+        line = next((ln.text for ln in plan.lines[:40] if ln.text.strip() and opens_letter_subject(fold(ln.text))), "")
+        subject = short(line, 90)
+    about = ", ".join(p for p in (number, subject) if p)
+    return msg("status.not_a_plan", lang, kind=kind.name.lower(), about=f" ({about})" if about else "",
+               directive=directive)
+
+
+def _mentions_only(plan: Plan, lp: LoadedPack, refs: list[DocRef]) -> bool:
+    """A plan that names the directive only among its grounds (no "Thực hiện …" of it) and whose own title is of
+    another subject ("Cải cách hành chính năm 2026", the directive's subject words nowhere in it, nor its number):
+    a plan of its own, not one implementing the directive."""
+    title = squash(plan.header.title or "")
+    if not title or any(r.implements for r in refs):
+        return False
+    if contains(title, squash(lp.pack.directive.number), 95):
+        return False
+    return not all(contains_any(title, [squash(p) for p in g], 88) for g in lp.pack.applies_to.subject)
+
+
 def assess(plan: Plan, packs: list[LoadedPack], lang: str = "vi", round_pack: LoadedPack | None = None) -> Verdict:
     """Which pack applies.
 
@@ -83,6 +142,9 @@ def assess(plan: Plan, packs: list[LoadedPack], lang: str = "vi", round_pack: Lo
     and issuer: ``cites``); for a plan that cites no directive of its own, one whose scope (city, period, subject)
     it shares, flagged for not citing it; else none, with the reason.
     """
+    other = _not_a_plan(plan, [round_pack] if round_pack is not None else packs, lang)
+    if other is not None:  # a report, a submission, a decision, a letter, a Party document: never the plan
+        return Verdict(None, "not-applicable", other)
     if round_pack is not None:
         if _citing(plan, round_pack):
             return Verdict(round_pack, "checked", None, cited=True)
@@ -93,6 +155,10 @@ def assess(plan: Plan, packs: list[LoadedPack], lang: str = "vi", round_pack: Lo
         return Verdict(round_pack, "checked", msg("status.no_citation", lang, directive=name))
     citing = {id(lp): refs for lp in packs if (refs := _citing(plan, lp))}
     cited = [lp for lp in packs if id(lp) in citing]
+    if cited and all(_mentions_only(plan, lp, citing[id(lp)]) for lp in cited):
+        title = short(plan.header.title or "", 90)
+        return Verdict(None, "not-applicable", msg("status.not_applicable.mentions", lang, title=title,
+                                                   directive=", ".join(_directive_name(lp) for lp in cited)))
     if cited:
         # a directive the plan implements ("Thực hiện …") before one it only mentions
         implemented = [lp for lp in cited if any(r.implements for r in citing[id(lp)])]

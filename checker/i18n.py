@@ -193,6 +193,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Kế hoạch không viện dẫn {directive} và không cùng địa bàn, kỳ, chủ đề với văn bản này",
         "en": "the plan neither cites {directive} nor shares its city, period and subject",
     },
+    "status.not_a_plan": {
+        "vi": "Văn bản là {kind}{about}, không phải kế hoạch thực hiện {directive}; tệp này không có kế hoạch để "
+              "kiểm tra",
+        "en": "the document is a {kind}{about}, not a plan implementing {directive}; this file holds no plan to "
+              "check",
+    },
+    "status.not_a_plan.party": {
+        "vi": "Văn bản của Đảng ({issuer}, {number}{about}), không phải kế hoạch của Ủy ban nhân dân thực hiện "
+              "{directive}; tệp này không có kế hoạch để kiểm tra",
+        "en": "a Party document ({issuer}, {number}{about}), not the People's Committee's plan implementing "
+              "{directive}; this file holds no plan to check",
+    },
+    "status.not_applicable.mentions": {
+        "vi": "Kế hoạch \"{title}\" chỉ viện dẫn {directive} trong phần căn cứ, không phải kế hoạch thực hiện văn bản "
+              "này (nội dung khác); không kiểm tra theo văn bản chỉ đạo",
+        "en": "the plan \"{title}\" names {directive} only among its grounds; it is not a plan implementing it "
+              "(another subject), so it is not checked against it",
+    },
     "status.other_round": {
         "vi": "Kế hoạch thực hiện {other}, không phải {directive}; được kiểm tra theo {directive} vì đợt kiểm tra "
               "là của văn bản này (--directive)",

@@ -261,7 +261,11 @@ class Header(_Frozen):
     draft: bool = False  # marked "DỰ THẢO", or number or day left blank: not yet signed
     issuer_level: str | None = None  # commune, district, province, ministry, government, party, steering
     national_motto: bool = False  # quốc hiệu + tiêu ngữ found
-    doc_type_line: int | None = None  # the line "KẾ HOẠCH"
+    doc_type_line: int | None = None  # the line "KẾ HOẠCH" (or the document's other type name: "BÁO CÁO")
+    # the document's type (rules/conventions.yaml document_types: "Kế hoạch", "Báo cáo", "Tờ trình", "Công văn"):
+    # its type name, else the abbreviation in its number's symbol ("312/BC-UBND"), else a letter's "V/v" subject
+    doc_type: str | None = None
+    party_motto: bool = False  # "ĐẢNG CỘNG SẢN VIỆT NAM" in the header: a Party document's form
     title: str | None = None
     title_line: int | None = None
 

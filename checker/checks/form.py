@@ -45,6 +45,11 @@ def _first_line(plan: Plan) -> int | None:
     return next((ln.loc.line for ln in plan.lines if ln.text.strip()), None)
 
 
+def _plan_type(name: str) -> bool:
+    """The type named is the plan's (rules/conventions.yaml ``document_types``, ``plan``)."""
+    return any(dt.plan for dt in conventions().document_types if dt.name == name)
+
+
 def _missing_header(plan: Plan, require: list[str]) -> list[str]:
     h = plan.header
     present = {
@@ -52,7 +57,7 @@ def _missing_header(plan: Plan, require: list[str]) -> list[str]:
         "issuer": h.issuer_line is not None,
         "number": h.number is not None,
         "date": h.date_line is not None,
-        "doc-type": h.doc_type_line is not None,
+        "doc-type": h.doc_type_line is not None and (h.doc_type is None or _plan_type(h.doc_type)),
         "title": bool(h.title),
     }
     out = [p for p in HEADER_PARTS if p in require and not present[p]]
@@ -118,9 +123,10 @@ def _check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
                       message=msg("form.draft_date", lang, actual=h.date_text or ""),
                       evidence=short(line_text(plan, h.date_line)), expected="ngày … tháng … năm …",
                       actual=h.date_text or "")
-    if "signature" in require:
+    if "signature" in require or "signer" in require:
         s = plan.signature
-        lacking = [p for p, v in (("signature", s.authority), ("position", s.position), ("name", s.name)) if not v]
+        marks = (("signature", s.authority),) if "signature" in require else ()
+        lacking = [p for p, v in (*marks, ("position", s.position), ("name", s.name)) if not v]
         if h.draft or h.number_blank or h.date_blank:
             lacking = [p for p in lacking if p != "name"]  # a draft is not signed yet: no name is expected
         if lacking:

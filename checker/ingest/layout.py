@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
+from checker.conventions import document_type_of
 from checker.models import Block, BlockKind, Line, Location, Span, Table, TableCell
 from checker.text import UPPER, fold, letter_counts, squash
 
@@ -49,8 +50,6 @@ _SENTENCE_END = re.compile(r"[.;!?…]$")
 _COMPARATOR_FIRST = re.compile(r"[≥≤<>=]\s*\d")
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
 _LEADER_FIRST = re.compile(r"(?:\.{4,}|…{2,})\s*\S")  # a line opening with a dot leader (a tab's leader typed)
-DOC_TYPES = ("ke hoach", "quyet dinh", "bao cao", "thong bao", "chuong trinh", "chi thi", "nghi quyet",
-              "cong van", "to trinh", "huong dan")
 _AUTHORITY = re.compile(r"\b(?:tm|kt|q|tl|tuq)\s*[.,]\s*(?:uy ban|ubnd|chu tich|ban)\b")
 # "Nơi nhận" opening a squashed line (any vowel damage): the closing's list of recipients begins
 RECIPIENTS = re.compile(r"^\s*n\w{1,2}i nh\w{1,2}n\b")
@@ -209,6 +208,12 @@ def _openers() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
             re.compile(lead + "|".join(re.escape(fold(w)) for w in words) + r")\s*,"))
 
 
+def names_doc_type(text: str) -> bool:
+    """The line is a document's type name in its title block ("KẾ HOẠCH", "BÁO CÁO", "KẾ HOẠCH HÀNH ĐỘNG"; the
+    types of rules/conventions.yaml ``document_types``)."""
+    return document_type_of(text) is not None
+
+
 @lru_cache(maxsize=1)
 def _letter_openers() -> re.Pattern[str]:
     from checker.conventions import conventions
@@ -309,7 +314,7 @@ def _doc_type_index(units: list[Unit]) -> int | None:
             return None
         left, right = split_columns(u.text)
         for side in (left, right):
-            if side and squash(side[1]).rstrip(": ") in DOC_TYPES:
+            if side and names_doc_type(side[1]):
                 return i
     return None
 
@@ -1345,7 +1350,7 @@ def _next_document(units: list[Unit]) -> int | None:
         # the motto wrapped in a narrow right column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM"): that column's lines
         right = " ".join(squash(side[1]) for u in near if (side := split_columns(u.text)[1]))
         if (any(_MOTTO in a for a in ahead) or _MOTTO in right) and any(
-                side and squash(side[1]).rstrip(": ") in DOC_TYPES
+                side and names_doc_type(side[1])
                 for u in units[i : i + 16] for side in split_columns(u.text)):
             return i
     return None
@@ -1427,7 +1432,7 @@ def _title_end(units: list[Unit], k: int, limit: int) -> int:
 def _title_blocks(units: list[Unit], k: int, limit: int, body: _Body) -> list[Block]:
     out: list[Block] = []
     lpart, rpart = split_columns(units[k].text)
-    side = lpart if lpart and squash(lpart[1]).rstrip(": ") in DOC_TYPES else rpart
+    side = lpart if lpart and names_doc_type(lpart[1]) else rpart
     if side is None:
         side = (0, units[k].text)
     out.append(Block(kind="title", text=side[1].strip(), spans=[Span(start=0, loc=units[k].loc)]))

@@ -6,6 +6,7 @@ import re
 
 from pydantic import ValidationError
 
+from checker.conventions import document_type_of
 from checker.errors import ParseError
 from checker.models import DocRef, Document, Plan
 from checker.parse.assignments import find_assignments
@@ -139,8 +140,9 @@ def parse_text(source: Document) -> Plan:
     if attached is not None:  # a plan issued with a decision: its title is its own, its closing the decision's
         body = next((i for i in range(attached + 1, len(view.texts)) if view.kinds[i] == "heading"), len(view.texts))
         title, title_line = _title(view, attached, body)
+        named = document_type_of(view.texts[attached])
         header = header.model_copy(update={"doc_type_line": view.line_no(attached), "title": title or None,
-                                           "title_line": title_line})
+                                           "title_line": title_line, "doc_type": named.name if named else None})
         # the closing found is the decision's (before the plan) or none: read it within the decision, as a short
         # file's last lines are the plan's, not the decision's closing
         plan_line = view.line_no(attached)

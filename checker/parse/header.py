@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from checker.conventions import conventions
-from checker.ingest.layout import DOC_TYPES, RECIPIENTS, marker_of
+from checker.conventions import conventions, document_type_by_symbol, document_type_of
+from checker.ingest.layout import RECIPIENTS, marker_of, names_doc_type
 from checker.models import Header, Signature
 from checker.parse.citations import parse_date
 from checker.parse.view import View
@@ -166,7 +166,7 @@ def _name_goes_on(view: View, i: int, limit: int) -> str:
     sq = squash(col)
     starts = [squash(b) for b in conventions().issuer_bodies] + [w for w, _lv, _t in _level_words()]
     if (any(sq == w or sq.startswith(w + " ") for w in starts) or NUMBER_LABEL.search(fold(col))
-            or sq.rstrip(": ") in DOC_TYPES):
+            or names_doc_type(col)):
         return ""
     return _words_upper(col)
 
@@ -336,28 +336,69 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
                 before = view.texts[i][mn.end() : md.start()]
             before = _SYMBOL_FIRST.sub("", before)  # "/KH-UBND Cát Hải, ngày": the number's symbol before the place
             h["place"] = before.strip(" ,") or None
-        if "doc_type_line" not in h and sq in ("ke hoach", "ke hoach:"):
+        named = document_type_of(view.texts[i]) if "doc_type_line" not in h else None
+        if named is not None:  # "KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG", "BÁO CÁO", "TỜ TRÌNH", "QUYẾT ĐỊNH"
+            h["doc_type"] = named.name
             h["doc_type_line"] = view.line_no(i)
             title, title_line = _title(view, i, body_start)
             if title:
                 h["title"], h["title_line"] = title, title_line
+        if "doc_type" not in h and "letter_line" not in h and opens_letter_subject(view.folded[i]):
+            h["letter_line"] = view.line_no(i)
     if "unit_name" in h:
         h["issuer_level"] = "commune"
     else:
         general = _general_issuer(view, limit)
         if general is not None:
             text, first, last, own = general
-            level, utype, name = issuer_level(own)  # the issuing body's level, not its parent's
+            level, utype, name, written = _issuing_body(own)  # the issuing body's level, not its parent's
             if level is None:
                 level, utype, name = issuer_level(text)
+                written = text
             h["issuer"], h["issuer_line"], h["issuer_level"] = text, view.line_no(first), level
             if level == "commune" and utype and name:
-                words = text.split()[-len(name.split()):]
+                words = written.split()[-len(name.split()):]
                 h["unit_type"], h["unit_name"], h["unit_line"] = utype, title_case(" ".join(words)), view.line_no(last)
+    if "doc_type" not in h and h.get("number"):
+        by_symbol = document_type_by_symbol(str(h["number"]))  # "312/BC-UBND", "05-KH/ĐU"
+        if by_symbol is not None:
+            h["doc_type"] = by_symbol.name
+    if "doc_type" not in h and "letter_line" in h:
+        h["doc_type"] = next((dt.name for dt in conventions().document_types if dt.letter), None)
+    h.pop("letter_line", None)
+    h["party_motto"] = any(_party_motto_re().search(view.squashed[i]) for i in mine)
     drafts = [squash(d) for d in conventions().draft_markers]
     if any(view.squashed[i] in drafts for i in mine):
         h["draft"] = True
     return Header(**h)  # type: ignore[arg-type]
+
+
+def opens_letter_subject(folded: str) -> bool:
+    """The line opens a letter's subject ("V/v triển khai ...", rules/conventions.yaml ``letter_subject``)."""
+    text = folded.lstrip(" #*>")
+    return any(text.startswith(m) and text[len(m) : len(m) + 1] in (" ", "")
+               for m in (fold(m) for m in conventions().letter_subject))
+
+
+@lru_cache(maxsize=1)
+def _party_motto_re() -> re.Pattern[str]:
+    phrases = [re.escape(squash(p)) for p in conventions().party_motto]
+    return re.compile(r"(?<![a-z])(?:" + "|".join(phrases) + r")(?![a-z])") if phrases else re.compile(r"(?!)")
+
+
+def _issuing_body(own: str) -> tuple[str | None, str | None, str, str]:
+    """(level, unit type, the unit's name, the words it is written in) of the issuing body's lines. Bodies issuing
+    jointly (a "liên tịch" document: "ĐẢNG ỦY XÃ HỢP TIẾN - UBND XÃ HỢP TIẾN", each name opening with a body's word,
+    NĐ 30/2020 Phụ lục I) are read each on its own: the commune's People's Committee among them is the unit."""
+    bodies = sorted((squash(b) for b in conventions().issuer_bodies), key=len, reverse=True)
+    parts = [p.strip() for p in re.split(r"\s+[-–]\s+", own) if p.strip()]
+    joint = len(parts) > 1 and all(any(squash(p) == b or squash(p).startswith(b + " ") for b in bodies) for p in parts)
+    for part in parts if joint else []:
+        level, utype, name = issuer_level(part)
+        if level == "commune" and utype and name:
+            return level, utype, name, part
+    level, utype, name = issuer_level(own)
+    return level, utype, name, own
 
 
 def _title(view: View, i: int, body_start: int) -> tuple[str, int | None]:
@@ -488,10 +529,14 @@ def parse_signature(view: View, start: int, end: int | None = None, indices: lis
             s["authority"] = view.texts[i][ma.start() : ma.end()].strip()
             s["line"] = view.line_no(i)
         mp = _POSITION.search(f)
-        pos = mp.group(1) if mp else _column_position(view.texts[i])
+        alone = _column_position(view.texts[i])  # a column that is only a position: the signer's, even with no mark
+        pos = mp.group(1) if mp else alone
         if pos and ("position" not in s or pos in deputies):
             if "authority" in s or "kt" in f:
                 s["position"] = pos.upper()
+            elif alone:
+                s["position"] = alone.upper()
+                s.setdefault("line", view.line_no(i))
     for i in reversed(order[-25:]):
         # the signature block is the right column of a two-column block ("- Lưu: VT, VHXH.      Nguyễn Văn A")
         t = columns(view.texts[i])[-1].strip("*_ ") if view.texts[i].strip() else ""

@@ -1099,12 +1099,13 @@ def due_by_heading(targets: list[Target], sections: list[Section]) -> list[Targe
 def without_results(targets: list[Target], sections: list[Section]) -> list[Target]:
     """Targets outside a report of results ("Phần I. KẾT QUẢ TRIỂN KHAI ..."): figures there were reached."""
     names = conventions().part("ket-qua")
+    before = _results_before_objectives(sections)
     known: dict[int | None, bool] = {}  # per section: every target of a section has the same answer
 
     def in_results(k: int | None) -> bool:
         while k is not None:
             title = APPENDIX_LABEL.sub("", squash(sections[k].title), count=1)  # "PHỤ LỤC KẾT QUẢ ...": its title
-            if any(title.startswith(n) for n in names):
+            if any(title.startswith(n) for n in names) or k in before:
                 return True
             wrapped = _wrapped_from(sections, k) if k > 0 else None  # the first line of its wrapped title
             k = wrapped if wrapped is not None else sections[k].parent
@@ -1116,6 +1117,18 @@ def without_results(targets: list[Target], sections: list[Section]) -> list[Targ
         return known[k]
 
     return [t for t in targets if not cached(t.section)]
+
+
+def _results_before_objectives(sections: list[Section]) -> set[int]:
+    """The top parts that report what was done before the plan sets its objectives: titled with a word of
+    rules/conventions.yaml ``results_before_objectives`` ("PHẦN I. KẾT QUẢ ỨNG DỤNG ...") with a part named as the
+    plan's objectives (``parts: muc-tieu``) after them."""
+    heads = [squash(w) for w in conventions().results_before_objectives]
+    objectives = conventions().part("muc-tieu")
+    last = max((k for k, s in enumerate(sections) if any(squash(s.title).startswith(n) for n in objectives)),
+               default=-1)
+    return {k for k, s in enumerate(sections[:last]) if s.parent is None
+            and any(squash(s.title).startswith(h) for h in heads)}
 
 
 def _wrapped_from(sections: list[Section], k: int) -> int | None:

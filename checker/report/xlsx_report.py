@@ -214,6 +214,7 @@ def _missing(wb: Any, desk: Desk, t: dict[str, str]) -> None:
     for k, u in enumerate(desk.missing, 1):
         note = ""
         if u["name"] in sent:
-            note = f"{t['missing_note_na']}: {sent[u['name']].plan.path}"
+            plan = sent[u["name"]].plan
+            note = f"{t['missing_note_na']}: {plan.path}" + (f" ({plan.reason})" if plan.reason else "")
         rows.append([k, u["name"], u.get("code", ""), UNIT_TYPE_WORDS.get(u.get("type", ""), u.get("type", "")), note])
     _sheet(wb, "Chưa nộp", ["STT", t["unit"], t["code"], t["unit_type"], t["notes"]], rows)

@@ -155,7 +155,10 @@ class LegalReferences(RuleBase):
                                       "info")
 
 
-FormPart = Literal["motto", "issuer", "number", "date", "doc-type", "title", "signature", "recipients", "archive"]
+# signature: the authority mark (TM./KT.), the signer's position and name; signer: the position and the name only
+# (a head signing in their own right writes no mark: any document's form, where the issuer's kind is not known)
+FormPart = Literal["motto", "issuer", "number", "date", "doc-type", "title", "signature", "signer", "recipients",
+                   "archive"]
 DEFAULT_FORM_PARTS: tuple[FormPart, ...] = ("motto", "issuer", "number", "date", "doc-type", "signature", "recipients")
 ALL_UNIT_TYPES: tuple[UnitType, ...] = ("phuong", "xa", "dac_khu")
 
