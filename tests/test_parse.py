@@ -63,6 +63,26 @@ def test_two_column_header_flattened() -> None:
     assert h.title == "Chuyển đổi số năm 2025"
 
 
+@pytest.mark.parametrize("number_line", [
+    "Số 52/KH-UBND          Hải An, ngày 03 tháng 9 năm 2025",  # the label's colon left out (typed, or lost by OCR)
+    "Số 52 /KH-UBND\tHải An, ngày 03 tháng 9 năm 2025",
+])
+def test_number_without_its_colon(number_line: str) -> None:
+    h = plan_from_text("ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                       "PHƯỜNG HẢI AN                  Độc lập - Tự do - Hạnh phúc\n"
+                       f"{number_line}\nKẾ HOẠCH\nChuyển đổi số năm 2025\n\nI. MỤC TIÊU\n").header
+    assert (h.number, h.date) == ("52/KH-UBND", dt.date(2025, 9, 3))
+
+
+def test_a_citation_opening_a_line_is_not_the_number() -> None:
+    h = plan_from_text("ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                       "PHƯỜNG HẢI AN                  Độc lập - Tự do - Hạnh phúc\n"
+                       "                          Hải An, ngày 03 tháng 9 năm 2025\n"
+                       "KẾ HOẠCH\nChuyển đổi số năm 2025\nThực hiện Kế hoạch\n"
+                       "số 215/KH-UBND ngày 25/8/2025 của UBND thành phố.\n\nI. MỤC TIÊU\n").header
+    assert h.number is None
+
+
 def test_blank_number_and_day_of_a_draft() -> None:
     h = plan_from_text("UBND XÃ AN LÃO\nSố:      /KH-UBND   An Lão, ngày    tháng 9 năm 2025\nKẾ HOẠCH\n").header
     assert h.number_blank and h.date_blank and h.date is None and h.month == 9

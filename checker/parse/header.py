@@ -25,6 +25,9 @@ DATE = re.compile(
     r"ng\w{1,2}y(?:\s*(\d{1,2}))?[\s.…_]*th\w{1,3}ng(?:\s*(\d{1,2}))?[\s.…_]*n\w{1,2}m\s*(\d{4})"
 )
 NUMBER_LABEL = re.compile(r"(?<![a-z])s[o06]\s*:")
+# the number without its label's colon ("Số 88/KH-UBND", as typed or as OCR reads "Số:"), taken only where it stands
+# alone in its column: "số 215/KH-UBND ngày ..." in a sentence is a citation
+NUMBER_BARE = re.compile(r"(?:^|\t|\s{2})[\s#*>]*s[o06]\s+(\d+)\s*/\s*([a-z]{1,6}\s*-\s*[a-z]{2,8})(?=\t|\s{2}|\s*$)")
 _LABEL_ALONE = re.compile(r"(?<![a-z])s[o06]\s*:\s*$")  # "Số:" ending its line, its symbol on the next
 # "Vĩnh Thuận, ngày 26/9/2025": the date in figures (NĐ 30/2020 writes it "ngày ... tháng ... năm ..."), taken as the
 # document's only where the place opens its line or its column and the date ends it (never a citation's "ngày 25/8")
@@ -291,6 +294,8 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
                     h["issuer"] = f"{h['issuer']} {view.texts[i][: lead + m.end()].strip()} {name}"
                 h.setdefault("issuer_line", view.line_no(i))
         mn = NUMBER.search(f)
+        if mn is None and "number" not in h and i < 12:
+            mn = NUMBER_BARE.search(f)
         if mn is None and "number" not in h and i + 1 < limit and _LABEL_ALONE.search(f):
             # "Số:" / "/KH-UBND": a draft's blank number, its label and symbol apart (text taken from a PDF)
             mn = NUMBER.search(f"{f} {view.folded[i + 1]}")
