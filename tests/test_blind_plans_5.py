@@ -204,3 +204,10 @@ def test_a_quote_never_opens_with_a_list_markers_parenthesis(packs: list[LoadedP
     findings = check_file(PLANS / "xa-kien-hai-chi-tieu-ngoac-don.txt", packs).findings
     (f,) = [f for f in findings if f.id == "HP215-TGT-KYSO"]
     assert f.evidence.startswith("Văn bản được ký số") and f.actual == "trên 85%"
+
+
+def test_a_heading_naming_awareness_and_digital_skills_is_content_5(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    # "Nâng cao nhận thức, kỹ năng số" names content 5 by what its training and communication are for (a compliant
+    # plan so headed had "thiếu nội dung" before; session 10)
+    plan = _plan(tmp_path, nhanluc="5. Nâng cao nhận thức, kỹ năng số: bồi dưỡng cán bộ; tuyên truyền trên loa.")
+    assert _loud(check_file(plan, packs).findings) == []
