@@ -211,3 +211,15 @@ def test_a_heading_naming_awareness_and_digital_skills_is_content_5(tmp_path: Pa
     # plan so headed had "thiếu nội dung" before; session 10)
     plan = _plan(tmp_path, nhanluc="5. Nâng cao nhận thức, kỹ năng số: bồi dưỡng cán bộ; tuyên truyền trên loa.")
     assert _loud(check_file(plan, packs).findings) == []
+
+
+def test_the_culture_office_written_with_va_is_assigned(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    # "Phòng Văn hóa và Xã hội": the office's name with "và" for its dash (a compliant plan so written was told the
+    # office had no work; session 10); another office in its place still leaves it without work
+    plan = _plan(tmp_path)
+    text = plan.read_text(encoding="utf-8")
+    assert "1. Phòng Văn hóa - Xã hội:" in text
+    plan.write_text(text.replace("1. Phòng Văn hóa - Xã hội:", "1. Phòng Văn hóa và Xã hội xã:"), encoding="utf-8")
+    assert _loud(check_file(plan, packs).findings) == []
+    plan.write_text(text.replace("1. Phòng Văn hóa - Xã hội:", "1. Phòng Tư pháp xã:"), encoding="utf-8")
+    assert ("HP215-UNIT-VHXH", "missing", "error") in _loud(check_file(plan, packs).findings)
