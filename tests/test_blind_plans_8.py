@@ -336,3 +336,16 @@ def test_a_chairmans_decision_signed_chairman_alone(tmp_path: Path, packs: list[
     missing = DECISION.replace("CHỦ TỊCH\n- Như", "\n- Như")  # no position at all: still a finding
     r = check_file(_save(tmp_path, missing), packs, general=general)
     assert [(f.id, f.kind) for f in r.general if f.severity == "warning"] == [("GEN-FORM", "incomplete")]
+
+
+def test_a_party_header_laid_out_as_a_word_table_is_the_header(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """A Party committee's header in a borderless two-column Word table (its committee left, the Party's motto
+    right, no "Số:" with a colon): the document's header (before: read as a table of data, no issuer, number or
+    motto, so the Party's document was checked as a plan)."""
+    from layouts import blocks_of, render_docx
+
+    source = _save(tmp_path, _with_head(_plan_text(tmp_path), PARTY_HEAD))
+    word = render_docx(blocks_of(source), tmp_path / "d.docx")
+    r = check_file(word, packs)
+    assert r.status == "not-applicable" and r.findings == []
+    assert (r.reason or "").startswith("Văn bản của Đảng (")

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
-from checker.conventions import document_type_of
+from checker.conventions import conventions, document_type_of
 from checker.models import Block, BlockKind, Line, Location, Span, Table, TableCell
 from checker.text import UPPER, fold, letter_counts, squash
 
@@ -1450,13 +1450,25 @@ _FORM = re.compile(r"^\s*(?:uy ban nhan dan|ubnd|cong hoa|doc lap|so\s*:|n\w{1,2
                    r"(?:tm|kt|q|tl|tuq)\s*[.,]\s*\w)")
 
 
+@lru_cache(maxsize=1)
+def _party_form() -> re.Pattern[str]:
+    """The first words of a Party document's header (Hướng dẫn 36-HD/VPTW): its motto ("ĐẢNG CỘNG SẢN VIỆT NAM")
+    and its committees ("ĐẢNG BỘ …", "ĐẢNG ỦY …"): rules/conventions.yaml ``party_motto`` and the Party level's
+    ``issuer_levels`` words."""
+    conv = conventions()
+    words = [*conv.party_motto, *(w for lv in conv.issuer_levels if lv.level == "party" for w in lv.words)]
+    return re.compile(r"^\s*(?:" + "|".join(re.escape(squash(w)) for w in words) + r")\b") if words else re.compile(
+        r"(?!)")
+
+
 def is_form_table(rows: list[list[TableCell]], first_row: list[str]) -> bool:
-    """Two or three columns whose first row holds the header (issuer, motto, "Số:") or the closing ("Nơi
-    nhận", TM./KT., CHỦ TỊCH): the form of the document laid out as a (borderless) table."""
+    """Two or three columns whose first row holds the header (issuer, motto, "Số:"; a Party committee and the
+    Party's motto) or the closing ("Nơi nhận", TM./KT., CHỦ TỊCH): the form of the document laid out as a
+    (borderless) table."""
     width = max((len(r) for r in rows), default=0)
     if not 2 <= width <= 3 or len(rows) > 8:
         return False
-    return any(_FORM.search(fold(unmark(t))) for t in first_row)
+    return any(_FORM.search(fold(unmark(t))) or _party_form().search(squash(unmark(t))) for t in first_row)
 
 
 # a line break inside a cell of a Markdown pipe table, where a cell is one line of text: HTML's <br>
