@@ -47,7 +47,8 @@ TIMEOUT = 10.0  # seconds a file may take, as the command's default
 # held in the child; forked from the server's threads, 2 of 60 concurrent uploads in benchmarks/serve.py hung until
 # the time limit): each upload's worker is forked from a fork server, a single-threaded process holding the readers
 START_METHOD = "forkserver"
-PRELOAD = ["__main__", "checker.pipeline", "checker.ingest.docx", "checker.ingest.pdf"]  # __main__: not per worker
+PRELOAD = ["__main__", "checker.pipeline", "checker.ingest.docx", "checker.ingest.odt",  # __main__: not per worker
+           "checker.ingest.pdf"]
 WAITRESS_BODY = 1 << 30  # bytes waitress reads before dropping the connection (its own default)
 MIME = {".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ".txt": "text/plain; charset=utf-8", ".md": "text/markdown; charset=utf-8"}

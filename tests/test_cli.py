@@ -123,7 +123,8 @@ def test_folder_lists_documents_no_reader_reads_and_skips_lock_files(tmp_path: P
     assert set(by) == {"good.txt", "KH CĐS phường X.doc", "ke-hoach.odt"}
     doc, odt = by["KH CĐS phường X.doc"], by["ke-hoach.odt"]
     assert doc["status"] == "unreadable" and "Word 97-2003 (.doc)" in doc["reason"] and "(.docx)" in doc["reason"]
-    assert odt["status"] == "unreadable" and "LibreOffice Writer" in odt["reason"]
+    # .odt is read now (checker.ingest.odt): this four-byte one is listed as a broken OpenDocument file
+    assert odt["status"] == "unreadable" and "tệp .odt hỏng hoặc không phải OpenDocument" in odt["reason"]
     assert by["good.txt"]["status"] == "checked" and r.returncode == 0
 
 

@@ -40,7 +40,7 @@ settings.register_profile("long", max_examples=250, deadline=None, database=None
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 HANG = 60.0
-SUFFIXES = [".txt", ".md", ".yaml", ".yml", ".json", ".docx", ".pdf"]
+SUFFIXES = [".txt", ".md", ".yaml", ".yml", ".json", ".docx", ".odt", ".pdf"]
 # text made of what breaks things (pieces of several characters: "]]>", "::error::", "<script>"), Vietnamese
 # letters, plain ASCII and any code point, lone surrogates included
 hostile_text = st.lists(st.one_of(st.sampled_from(NASTY), st.characters(codec=None),

@@ -56,8 +56,9 @@ for _suffix in (".yaml", ".yml", ".json"):
     READERS[_suffix] = _lazy("checker.ingest.structured")
 READERS[".docx"] = _lazy("checker.ingest.docx")
 READERS[".pdf"] = _lazy("checker.ingest.pdf")
+READERS[".odt"] = _lazy("checker.ingest.odt")
 # read through LibreOffice's .docx conversion where it is installed (checker.ingest.office), else unreadable
-CONVERTED = (".doc", ".rtf", ".odt")
+CONVERTED = (".doc", ".rtf")
 OFFICE_FORMATS = (".odt", ".doc", ".rtf")  # read, but --annotate and --fix write into .docx files only
 for _suffix in CONVERTED:
     READERS[_suffix] = _lazy("checker.ingest.office")

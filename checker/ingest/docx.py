@@ -8,18 +8,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from checker.clean import safe_text
 from checker.errors import IngestError
-from checker.ingest import layout, legacy
 from checker.ingest.numbering import BULLETS, Numbering, heading_level
-from checker.ingest.safety import check_size, check_zip
-from checker.models import Document, Line, Location, Table, TableCell
-from checker.text import nfc
+from checker.ingest.safety import check_zip
+from checker.ingest.wordproc import Builder, ended_lines, legacy_run
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from checker.ingest import Limits
+    from checker.models import Document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -169,16 +167,11 @@ def _run_of(el: Any) -> Any:
     return node
 
 
-class _Reader:
+class _Reader(Builder):
     def __init__(self, doc: Any, limits: Limits | None = None, where: str = "") -> None:
+        super().__init__(limits, where)
         self.fonts = _Fonts(doc)
         self.numbering = Numbering.of(doc)
-        self.lines: list[Line] = []
-        self.limits, self.where, self.chars = limits, where, 0
-        self.tables: list[Table] = []
-        self.units: list[layout.Unit] = []  # what the layout model reads: paragraphs, form cells, tables
-        self.converted: set[str] = set()
-        self.grid: dict[tuple[int, int], list[int]] = {}  # (table, row) -> grid columns each cell spans
 
     # ------------------------------------------------------------------ text of one paragraph
     def paragraph_lines(self, p: Any) -> list[str]:
@@ -206,20 +199,9 @@ class _Reader:
                 key = id(run)
                 if key not in fonts:
                     fonts[key] = self.fonts.of_run(run, p)
-                enc = legacy.font_encoding(fonts[key])
-                if enc is not None:
-                    text = legacy.convert(text, enc[0], upper=enc[1])
-                    self.converted.add(enc[0])
+                text = legacy_run(text, fonts[key], self.converted)
             out[-1].append(text)
-        lines = []
-        for chunk in out:
-            text = safe_text(nfc("".join(chunk))).replace("\n", " ")
-            # leading tabs are kept, as in a text file: they set in a paragraph or leave a typed table's first
-            # cells empty (the columns under a merged header cell)
-            tabs = len(text) - len(text.lstrip("\t"))
-            if text.strip():
-                lines.append("\t" * tabs + text.strip())
-        return lines
+        return ended_lines(out)
 
     def paragraph_text(self, p: Any) -> str:
         """A paragraph as one line (its soft line breaks as spaces)."""
@@ -245,28 +227,14 @@ class _Reader:
         """A paragraph's text as Word draws it, on one line."""
         return " ".join(self.numbered_lines(p))
 
-    def add_line(self, line: Line) -> None:
-        """Keep a line; refuse the file as soon as its lines go over the limits, not after reading all of them."""
-        self.lines.append(line)
-        self.chars += len(line.text)
-        if self.limits is not None and (len(line.text) > self.limits.max_line_chars
-                                        or self.chars > self.limits.max_chars
-                                        or len(self.lines) > self.limits.max_lines):
-            check_size(self.lines, self.where, self.limits)
-
     def add_blocks(self, parent: Any, notes: dict[str, Any] | None = None) -> None:
         for block, where in reading_order(parent, notes):
             if block.tag == P:
-                n = len(self.lines) + 1
                 note = int(where.split()[1]) if where and where.startswith("note") else None
-                loc = Location(line=n, paragraph=n) if note is None else Location(line=n, footnote=note)
                 lines = self.numbered_lines(block)
-                self.add_line(Line(text=" ".join(lines), loc=loc))
                 numbered = self.numbering.num_of(block) is not None
-                level = heading_level(block, self.numbering)
                 indent = self.numbering.indent(block) if numbered else None
-                # one layout unit per line its author ended (the paragraph stays one numbered line for findings)
-                self.units += [layout.Unit(text=t, loc=loc, heading_level=level, indent=indent) for t in lines or [""]]
+                self.add_paragraph(lines, note, heading_level(block, self.numbering), indent)
             else:
                 self.add_table(block)
 
@@ -283,30 +251,8 @@ class _Reader:
         return " ".join(self.cell_paragraphs(tc))
 
     def add_table(self, tbl: Any) -> None:
-        number = len(self.tables) + 1
-        rows: list[list[TableCell]] = []
-        form: list[layout.Unit] = []
-        for r_i, tr in enumerate(_rows(tbl), start=1):
-            row: list[TableCell] = []
-            self.grid[(number, r_i)] = [_grid_before(tr)] + [_span(tc) for tc in _cells(tr)]
-            for c_i, tc in enumerate(_cells(tr), start=1):
-                paragraphs = self.cell_paragraphs(tc)
-                text = " ".join(paragraphs)
-                loc = Location(line=len(self.lines) + 1, table=number, row=r_i, cell=c_i)
-                self.add_line(Line(text=text, loc=loc))
-                row.append(TableCell(text=text, loc=loc))
-                column = "left" if c_i == 1 else "right"
-                form += [layout.Unit(text=t, loc=loc, column=column, hard=True) for t in paragraphs]
-            rows.append(row)
-        table = Table(rows=rows)
-        self.tables.append(table)
-        first_row = [u.text for u in form if u.loc.row == 1]
-        if layout.is_form_table(rows, first_row):  # header or signature laid out as a table: read as its columns
-            self.units += form
-        else:
-            self.units.append(layout.Unit(text="", loc=rows[0][0].loc if rows and rows[0] else Location(line=0),
-                                          table=table))
-
+        self.add_rows([(_grid_before(tr), [(self.cell_paragraphs(tc), _span(tc)) for tc in _cells(tr)])
+                       for tr in _rows(tbl)])
 
 
 def _inside_any(el: Any, tags: tuple[str, ...], stop: Any) -> bool:
@@ -344,27 +290,6 @@ def _span(tc: Any) -> int:
 def _grid_before(tr: Any) -> int:
     """Grid columns left empty before a row's first cell (w:gridBefore)."""
     return _grid_value(tr, f"{_q('trPr')}/{_q('gridBefore')}", 0)
-
-
-def on_grid(tables: list[Table], grid: dict[tuple[int, int], list[int]]) -> list[Table]:
-    """Each row's cells at their grid columns: a cell merged across n columns is followed by n - 1 empty cells
-    (and a row that starts later by empty cells before it), so that a header over two rows ("Năm 2025" over
-    "Thành phố giao | Phường thực hiện") and the rows below line up column by column, as in a typed table."""
-    out: list[Table] = []
-    for number, table in enumerate(tables, start=1):
-        rows = []
-        for r_i, row in enumerate(table.rows, start=1):
-            spans = grid.get((number, r_i))
-            if (not spans or (spans[0] == 0 and all(n == 1 for n in spans[1:])) or len(spans) != len(row) + 1
-                    or len(row) == 1):  # one cell across the table: a group's title row, kept as one cell
-                rows.append(row)
-                continue
-            cells = [TableCell(text="", loc=row[0].loc)] * spans[0] if row else []
-            for cell, n in zip(row, spans[1:], strict=True):
-                cells += [cell] + [TableCell(text="", loc=cell.loc)] * (n - 1)
-            rows.append(cells)
-        out.append(Table(rows=rows))
-    return out
 
 
 def _rows(tbl: Any) -> Iterator[Any]:
@@ -439,58 +364,4 @@ def read(path: Path, limits: Limits) -> Document:
         raise
     except Exception as exc:  # any library failure on a hostile file is an unreadable file
         raise IngestError(str(path), f"tệp .docx hỏng hoặc không phải Word ({type(exc).__name__})") from None
-    lines, units = reader.lines, reader.units
-    check_size(lines, str(path), limits)  # before legacy detection and the layout (a 1.8 MB paragraph took 200 s)
-    notes = [legacy.NOTES[enc] for enc in ("tcvn3", "vni") if enc in reader.converted]
-    if not reader.converted:
-        lines, units, note = _convert_unmarked(lines, units)
-        if note:
-            notes.append(note)
-    if not any(line.text.strip() for line in lines):
-        raise IngestError(str(path), "tệp .docx không có nội dung chữ (ảnh quét? hãy chạy OCR)")
-    tables = on_grid(layout.tables_from_lines(lines, len(reader.tables)), reader.grid)
-    by_number = dict(enumerate(tables, start=1))
-    units = [u if u.table is None or u.loc.table is None else
-             layout.Unit(text="", loc=u.loc, table=by_number.get(u.loc.table, u.table)) for u in units]
-    units, typed = _typed_tables(units, len(tables))
-    tables += typed
-    blocks = layout.blocks_of(units)
-    return Document(path=str(path), format="docx", lines=lines, tables=tables, blocks=blocks, notes=notes)
-
-
-def _convert_unmarked(lines: list[Line], units: list[layout.Unit]
-                      ) -> tuple[list[Line], list[layout.Unit], str | None]:
-    """Legacy-encoded text whose font names were lost (e.g. set through a theme): detect on the whole text."""
-    whole = "\n".join(line.text for line in lines)
-    enc = legacy.detect(whole)
-    if enc is None or legacy.convert_if_legacy(whole) is None:
-        return lines, units, None
-    for u in units:
-        u.text = legacy.convert(u.text, enc)
-    return [Line(text=legacy.convert(line.text, enc), loc=line.loc) for line in lines], units, legacy.NOTES[enc]
-
-
-def _typed_tables(units: list[layout.Unit], count: int) -> tuple[list[layout.Unit], list[Table]]:
-    """Tables typed as text, one paragraph per line (a text plan opened in Word: Markdown pipes, "+---+" grids),
-    read as the text reader reads them; numbered after the Word tables, each cell at its paragraph."""
-    from checker.ingest.txt import pipe_tables
-
-    plain = [u.table is None and u.loc.table is None and u.column is None for u in units]
-    marked, found = pipe_tables([Line(text=u.text if ok else "", loc=Location(line=i))
-                                 for i, (u, ok) in enumerate(zip(units, plain, strict=True), start=1)])
-    if not found:
-        return units, []
-    typed = [Table(rows=[[c.model_copy(update={"loc": units[c.loc.line - 1].loc.model_copy(
-        update={"table": count + k, "row": r, "cell": c.loc.cell})}) for c in row]
-        for r, row in enumerate(t.rows, start=1)]) for k, t in enumerate(found, start=1)]
-    out: list[layout.Unit] = []
-    done: set[int] = set()
-    for u, m in zip(units, marked, strict=True):
-        k = m.loc.table
-        if k is None:
-            out.append(u)
-        elif k not in done:
-            done.add(k)
-            out.append(layout.Unit(text="", loc=u.loc.model_copy(update={"table": count + k}), table=typed[k - 1]))
-    return out, typed
-
+    return reader.document(path, "docx")

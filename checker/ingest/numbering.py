@@ -11,6 +11,7 @@ when the document itself types its lettered points with "đ)": that is how its a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 LATIN = "abcdefghijklmnopqrstuvwxyz"
 VIETNAMESE = "abcdđeghiklmnopqrstuvxy"  # the Vietnamese alphabet: no f, j, w, z; đ after d
+_D_STROKE = re.compile(r"\s*đ\s*\)")
 BULLETS = {"-", "–", "—", "+", "•", "*", "o", "▪", "◦", "●", "○", "■", "□", "➢", "✓", "ü", "§", "Ø"}
 
 
@@ -70,8 +72,7 @@ class Numbering:
         except Exception:  # no styles part
             pass
         body = doc.element.body
-        n.vietnamese = any(re.match(r"\s*đ\s*\)", "".join(t.text or "" for t in p.iter(_q("t"))))
-                           for p in body.iter(_q("p")))
+        n.vietnamese = types_d_stroke("".join(t.text or "" for t in p.iter(_q("t"))) for p in body.iter(_q("p")))
         return n
 
     def _read_numbering(self, root: Any) -> None:
@@ -248,6 +249,12 @@ def _indent(ppr: Any) -> int | None:
         if value is not None and re.fullmatch(r"-?\d+", value):
             return int(value)
     return None
+
+
+def types_d_stroke(paragraphs: Iterable[str]) -> bool:
+    """Whether a document types a lettered point "đ)" at the start of a paragraph: then its author counts in the
+    Vietnamese alphabet, and so are its automatic letters drawn (``render``), whatever the word processor."""
+    return any(_D_STROKE.match(text) for text in paragraphs)
 
 
 def render(value: int, fmt: str, vietnamese: bool = False) -> str:

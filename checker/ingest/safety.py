@@ -36,8 +36,10 @@ def head(path: Path, n: int = 8) -> bytes:
         raise IngestError(str(path), f"không mở được tệp: {exc.strerror}") from None
 
 
-def check_zip(path: Path, limits: Limits, required: str, what: str) -> None:
-    """Refuse a zip container that is not one, lacks ``required``, or unpacks beyond ``limits``.
+def check_zip(path: Path, limits: Limits, required: str, what: str, kind: str = "Word",
+              paragraph: re.Pattern[bytes] = _PARAGRAPH_OPEN) -> None:
+    """Refuse a zip container that is not one (a ``kind`` document: "Word", "OpenDocument"), lacks ``required``,
+    or unpacks beyond ``limits`` (``paragraph`` counts the paragraphs ``required`` opens).
 
     The declared sizes refuse an honest bomb at once; the sizes that actually come out of inflating, counted
     chunk by chunk, refuse one whose headers lie (before any library inflates it whole).
@@ -52,16 +54,16 @@ def check_zip(path: Path, limits: Limits, required: str, what: str) -> None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise IngestError(str(path), f"tệp {what} hỏng hoặc không phải Word") from None
+        raise IngestError(str(path), f"tệp {what} hỏng hoặc không phải {kind}") from None
     if len(infos) > MAX_MEMBERS:
         raise IngestError(str(path), f"tệp {what} có quá nhiều thành phần ({len(infos)}), có thể là bom zip")
     names = {i.filename for i in infos}
     if required not in names:
-        raise IngestError(str(path), f"tệp {what} hỏng hoặc không phải Word (thiếu {required})")
+        raise IngestError(str(path), f"tệp {what} hỏng hoặc không phải {kind} (thiếu {required})")
     declared = sum(i.file_size for i in infos)
     if declared > limits.max_unpacked_bytes:  # an honest bomb is refused without inflating anything
         raise IngestError(str(path), _bomb(what, declared, limits))
-    _inflate_all(path, infos, limits, required, what)
+    _inflate_all(path, infos, limits, required, what, kind, paragraph)
 
 
 def _bomb(what: str, size: int, limits: Limits) -> str:
@@ -69,7 +71,8 @@ def _bomb(what: str, size: int, limits: Limits) -> str:
             f"{limits.max_unpacked_bytes // 1024 // 1024} MB), có thể là bom zip")
 
 
-def _inflate_all(path: Path, infos: list[zipfile.ZipInfo], limits: Limits, required: str, what: str) -> None:
+def _inflate_all(path: Path, infos: list[zipfile.ZipInfo], limits: Limits, required: str, what: str, kind: str,
+                 paragraph: re.Pattern[bytes]) -> None:
     """Inflate every member in bounded chunks, counting the bytes that actually come out (zip headers can lie).
 
     Refuses the file as soon as the total passes ``max_unpacked_bytes``, the XML parts pass ``max_xml_bytes``,
@@ -104,7 +107,7 @@ def _inflate_all(path: Path, infos: list[zipfile.ZipInfo], limits: Limits, requi
                             raise IngestError(str(path), f"tệp {what} có phần nội dung {TOO_LARGE} "
                                                          f"(hơn {limits.max_xml_bytes // 1024 // 1024} MB XML)")
                         if info.filename == required:
-                            paragraphs += len(_PARAGRAPH_OPEN.findall(tail + chunk))
+                            paragraphs += len(paragraph.findall(tail + chunk))
                             tail = chunk[-4:]
                             if paragraphs > limits.max_lines:
                                 raise IngestError(str(path), _too_many(what, "đoạn văn", paragraphs, limits.max_lines))
@@ -112,9 +115,9 @@ def _inflate_all(path: Path, infos: list[zipfile.ZipInfo], limits: Limits, requi
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError,
             RuntimeError):
-        raise IngestError(str(path), f"tệp {what} hỏng hoặc không phải Word (nội dung nén bị lỗi)") from None
+        raise IngestError(str(path), f"tệp {what} hỏng hoặc không phải {kind} (nội dung nén bị lỗi)") from None
     except Exception as exc:  # zlib.error and the like: a damaged stream
-        raise IngestError(str(path), f"tệp {what} hỏng hoặc không phải Word ({type(exc).__name__})") from None
+        raise IngestError(str(path), f"tệp {what} hỏng hoặc không phải {kind} ({type(exc).__name__})") from None
 
 
 def _too_many(what: str, unit: str, count: int, limit: int) -> str:
