@@ -278,3 +278,68 @@ def test_a_line_set_in_under_a_table_elsewhere_than_its_columns_is_not_a_cell() 
         "2", "Văn bản được ký số và xử lý trên môi trường mạng (trừ văn bản mật)", "%", "Trên 90%"]
     assert "Phụ lục II" in [b.text for b in blocks if b.kind != "table"]
 
+
+
+
+def test_a_page_whose_rows_leave_the_last_column_empty_fills_the_first_ones() -> None:
+    """The next page sets the columns elsewhere and no row there has a cell in the last column ("Ghi chú"): its
+    rows' cells start at fewer places than the table has columns; they hold a row's number, words and two figures,
+    as the first four columns do on the page before, a cell running up to the next column ("Báo cáo định 100%") is
+    cut there, and the rest of the last row of the page before, carried over the page break, goes to its cell."""
+    table = """\
+TT             Nội dung chỉ    Thành phố      Phường         Ghi chú
+               tiêu            giao           đăng ký
+1              Thủ tục hành    100%           100%           Theo danh
+               chính đủ                                      mục công bố
+               điều kiện
+2              Hồ sơ công      75%            75%
+               việc được xử
+               lý trên môi
+\f                                3
+
+
+            trường mạng
+            (trừ hồ sơ mật)
+3           Báo cáo định 100%           100%
+            kỳ trên hệ
+            thống
+4           Kết quả giải   100%         100%
+            quyết thủ tục
+            được số hóa
+5           Cán bộ, công Tối thiểu      60%
+            chức được      50%
+            tập huấn
+"""
+    rows = _tables(_INTRO + table + _AFTER)[0]
+    assert rows[2:] == [
+        ["2", "Hồ sơ công việc được xử lý trên môi trường mạng (trừ hồ sơ mật)", "75%", "75%", ""],
+        ["3", "Báo cáo định kỳ trên hệ thống", "100%", "100%", ""],
+        ["4", "Kết quả giải quyết thủ tục được số hóa", "100%", "100%", ""],
+        ["5", "Cán bộ, công chức được tập huấn", "Tối thiểu 50%", "60%", ""],
+    ]
+
+
+def test_a_page_whose_rows_leave_the_second_column_empty_skips_it() -> None:
+    """The empty column of the next page is the second ("Ghi chú" set after "STT"): the unit "%", the figures and
+    the words of that page's rows go to the columns that hold a unit, figures and words on the page before, not to
+    the first four."""
+    table = """\
+STT          Ghi chú      Đơn vị      Chỉ tiêu     Nội dung     Chỉ tiêu
+                          tính        thành phố    chỉ tiêu     của
+                                      giao                      phường
+1            Cao hơn      %           Tối thiểu    Hồ sơ thủ    Tối thiểu
+             chỉ tiêu                 80%          tục hành     90%
+                                                   chính
+2            Trừ hồ sơ    %           75%          Hồ sơ        Tối thiểu
+             mật                                   công việc    80%
+\f        2
+
+
+3   %   100%        Kết quả      100%
+                    giải quyết
+4   %   Trên 90%    Mức độ       Trên 92%
+                    hài lòng
+"""
+    rows = _tables(_INTRO + table + _AFTER)[0]
+    assert rows[3:] == [["3", "", "%", "100%", "Kết quả giải quyết", "100%"],
+                        ["4", "", "%", "Trên 90%", "Mức độ hài lòng", "Trên 92%"]]

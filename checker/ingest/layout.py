@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
+from itertools import combinations, islice
 
 from checker.conventions import conventions, document_type_of
 from checker.models import Block, BlockKind, Line, Location, Span, Table, TableCell
@@ -842,13 +843,14 @@ def _joined_row(row: list[TableCell], cells: list[str]) -> list[TableCell]:
             for c, more in zip(row, cells, strict=True)]
 
 
-def _placed_cells(texts: list[str]) -> list[list[str]]:
+def _placed_cells(texts: list[str], pages: list[int | None] | None = None) -> list[list[str]]:
     """The cells of a typed table's rows, each in its column. Tabs and wide spacing drop empty cells, but leave
     their trace. Where the cells of every row start at as many places as the table has columns (columns
     aligned with spaces), each cell goes to the column it starts under. Otherwise a shorter row has its
     empty cells where its gaps are wider than the table's gap between two cells (one more tab, or one more
     gap's width of spaces), the margin before its first cell included (the columns under a merged header cell);
-    any others at its end."""
+    any others at its end. A page of a PDF laid out as text (``pages``, one per row) that sets the columns elsewhere
+    and leaves some empty in all its rows has its cells put by what they hold (``_page_columns``)."""
     parsed: list[tuple[list[str], list[str], list[int]]] = []  # cells, gaps before each (margin first), starts
     for t in texts:
         t = t.rstrip()
@@ -872,6 +874,11 @@ def _placed_cells(texts: list[str]) -> list[list[str]]:
     spaced = not any("\t" in t for t in texts)
     aligned = _aligned_runs([[(at, at + len(c)) for c, at in zip(cells, starts, strict=True) if c]
                              for cells, _, starts in parsed], width) if spaced else {}
+    by_page = _page_columns(
+        [[(at, c) for c, at in zip(cells, starts, strict=True) if c] for cells, _, starts in parsed],
+        [_under_columns(cells, starts, aligned[r]) for r, (cells, _, starts) in enumerate(parsed)
+         if r in aligned and r],  # the header (row 0) holds words in every column: left out
+        pages, width, aligned) if spaced and pages else {}
     unit = min((len(g) for _, gaps, _ in parsed for g in gaps[1:] if "\t" not in g), default=MIN_GAP)
 
     def size(gap: str) -> float:  # in gaps between two cells
@@ -880,6 +887,9 @@ def _placed_cells(texts: list[str]) -> list[list[str]]:
     margin = min(size(gaps[0]) for _, gaps, _ in parsed)
     out: list[list[str]] = []
     for r, (cells, gaps, starts) in enumerate(parsed):
+        if r in by_page:
+            out.append(by_page[r])
+            continue
         if r in aligned:
             out.append(_under_columns(cells, starts, aligned[r]))
             continue
@@ -898,13 +908,68 @@ def _placed_cells(texts: list[str]) -> list[list[str]]:
     return out
 
 
+def _cell_kind(text: str) -> str:
+    """What a cell holds, to tell its column: a row's number, a unit of measure ("%"), a figure, words."""
+    if _ROW_NUMBERED.match(text):
+        return "number"
+    if _UNIT_CELL.match(text):
+        return "unit"
+    return "figure" if _CELL_FIGURE.match(text) or _FIGURE.search(text) else "words"
+
+
+MAX_PAGE_PLACINGS = 1000  # ways of leaving a page's empty columns out tried at most (a bound on hostile input)
+
+
+def _page_columns(rows: list[list[tuple[int, str]]], placed: list[list[str]], pages: list[int | None], width: int,
+                  aligned: dict[int, list[int]]) -> dict[int, list[str]]:
+    """The rows of a page after the table's first (a PDF laid out as text) whose cells start at fewer places than
+    the table has columns (three or more, starts 2 apart taken as one): the page sets the columns elsewhere and
+    leaves some empty in all its rows (a "Ghi chú" column, last or second). Which ones is told by what the cells
+    hold: each place goes, in order, to the column whose cells in the rows already ``placed`` (the header left out)
+    hold the same (a row's number, a unit, a figure, words), the most of them in all; even, the empty columns last.
+    ``rows``: each row's cells (start, text); returns each such row placed in the table's columns."""
+    held = [[_cell_kind(row[c]) for row in placed if c < len(row) and row[c]] for c in range(width)]
+    out: dict[int, list[str]] = {}
+    for page in dict.fromkeys(pages):
+        mine = [r for r, at in enumerate(pages) if at == page and r not in aligned and rows[r]]
+        if page is None or page == pages[0] or not mine or not placed:
+            continue
+        columns = _clustered(start for r in mine for start, _ in rows[r])
+        if not 3 <= len(columns) < width:
+            continue
+        at = {r: [_nearest(columns, start) for start, _ in rows[r]] for r in mine}
+        if any(len(set(at[r])) < len(at[r]) for r in mine):
+            continue  # two cells of a row under one place: not columns
+        kinds = [[_cell_kind(text) for r in mine for (_, text), k in zip(rows[r], at[r], strict=True) if k == j]
+                 for j in range(len(columns))]
+        best = max(islice(combinations(range(width), len(columns)), MAX_PAGE_PLACINGS),
+                   key=partial(_kinds_held, kinds, held))
+        for r in mine:
+            row = [""] * width
+            for (_, text), k in zip(rows[r], at[r], strict=True):
+                row[best[k]] = text
+            out[r] = row
+    return out
+
+
+def _nearest(columns: list[int], start: int) -> int:
+    return min(range(len(columns)), key=lambda k: abs(columns[k] - start))
+
+
+def _kinds_held(kinds: list[list[str]], held: list[list[str]], cols: tuple[int, ...]) -> float:
+    """How well the cells of a page's places (``kinds``, place by place) match what the table's columns ``cols``
+    hold on the page before (``held``): for each cell, the share of its column's cells of its kind."""
+    return sum(held[c].count(kind) / len(held[c]) for j, c in enumerate(cols) for kind in kinds[j] if held[c])
+
+
 def _split_touching(lines: list[Unit], left: int) -> list[Unit]:
     """The rows of a table laid out with spaces whose text runs up to the next column's with one or two spaces
     between (``pdftotext -layout`` of a narrow column: "Văn bản được ký Trên 90%"), cut there: at a space within
     two characters of where a column starts in the rows that have every cell (those of its page, where it has
     some; a page with none, its last columns left empty, by where its own rows' cells start, when they start at
-    as many places as the table has columns; and only where the line's own cells start at those columns). Other
-    lines as they are."""
+    as many places as the table has columns; and only where the line's own cells start at those columns; failing
+    that, where the rows of its page start, at fewer places, when the page leaves some columns empty in all its
+    rows). Other lines as they are."""
     cells_of = [_cells_at(u.text) for u in lines]
     width = max(map(len, cells_of), default=0)
     if width < 3 or any("\t" in u.text for u in lines):
@@ -921,18 +986,27 @@ def _split_touching(lines: list[Unit], left: int) -> list[Unit]:
             starts_of.setdefault(u.loc.page, []).extend(c[0] for c in cells)
     columns_of = {page: columns for page, starts in starts_of.items()
                   if len(columns := _clustered(starts)) == width}
+    fewer_of = {page: columns for page, starts in starts_of.items()
+                if 3 <= len(columns := _clustered(starts)) < width}
     out = []
     for u, cells in zip(lines, cells_of, strict=True):
         if not every or not cells or len(cells) >= width or cells[0][0] > left + 2 or _plain(u):
             out.append(u)  # a group's title across the table stays whole
             continue
         columns = columns_of.get(u.loc.page) or _column_starts(full.get(u.loc.page) or every)
-        if not all(any(abs(at - start) <= 2 for at in columns) for start, _, _ in cells):
+        if not _starts_under(cells, columns):
+            # a page that sets the columns elsewhere and leaves some empty in all its rows: its own places
+            columns = fewer_of.get(u.loc.page, [])
+        if not columns or not _starts_under(cells, columns):
             out.append(u)  # its columns are not those (a page that sets them elsewhere)
             continue
         text = _cut(u.text, columns)
         out.append(u if text == u.text else Unit(text=text, loc=u.loc))
     return out
+
+
+def _starts_under(cells: list[tuple[int, int, str]], columns: list[int]) -> bool:
+    return all(any(abs(at - start) <= 2 for at in columns) for start, _, _ in cells)
 
 
 _CELL_OPENING = re.compile(rf"[{UPPER}\d≥≤<>%]")  # how a cell opens: a capital, a figure, a comparator, "%"
@@ -1218,7 +1292,8 @@ class _Body:
                 lines, carried = _carried_on(_split_touching(typed, left), left)
                 # a group's title row across the table stays one cell; the others are placed in their columns
                 title = {id(u): _plain(u) and not _set_in(u) for u in lines}
-                placed = iter(_placed_cells([u.text for u in lines if not title[id(u)]]))
+                placed = iter(_placed_cells([u.text for u in lines if not title[id(u)]],
+                                            [u.loc.page for u in lines if not title[id(u)]]))
                 cells_of = {id(u): [u.text.strip()] if title[id(u)] else next(placed) for u in lines}
                 for row, aligned, line in carried:  # lines laid out under the columns (pdftotext -layout)
                     ref = aligned or row
