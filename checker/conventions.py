@@ -85,6 +85,7 @@ class Conventions(_Strict):
     part_letters: str
     list_alphabet: str
     bullet_glyphs: list[str] = Field(default_factory=list)
+    hedges: list[str]
     enumeration_openers: list[str] = Field(default_factory=list)
     history_markers: list[str]
     former_unit_words: list[str] = Field(default_factory=list)

@@ -21,7 +21,7 @@ from checker.i18n import msg
 from checker.ingest.cellwise import without_figures
 from checker.models import Comparator, Finding, Plan, Severity
 from checker.models import Target as PlanTarget
-from checker.parse.targets import HEDGE_WORDS, HEDGES
+from checker.parse.targets import hedge_words, hedges
 from checker.rules.schema import Target
 from checker.text import all_groups, contains, contains_any, fold, lost_diacritics, ocr_words, squash
 
@@ -184,7 +184,7 @@ def as_written(t: PlanTarget) -> str | None:
     hedge is the plan's word, which a comparator rewritten in standard words ("đạt 80%") would misquote."""
     if t.implicit and t.hedged:  # "Cơ bản hoàn thành": the hedge and the words it governs, no figure written
         folded = fold(t.text)
-        m = re.search(rf"\b(?:{'|'.join(HEDGES)})\b(?:\s+[^\W\d_]+){{0,3}}", folded)
+        m = re.search(rf"\b(?:{'|'.join(hedges())})\b(?:\s+[^\W\d_]+){{0,3}}", folded)
         return t.text[m.start() : m.end()] if m else None
     if t.unit != "%" or t.implicit:
         return None
@@ -194,8 +194,8 @@ def as_written(t: PlanTarget) -> str | None:
         return None
     # a comparator between the hedge and the figure ("phấn đấu trên 90%"): the quote opens with the hedge
     window = max(0, m.start() - 24)
-    hedges = list(HEDGE_WORDS.finditer(fold(t.text), window, m.end()))
-    start = hedges[-1].start() if hedges and hedges[-1].start() < m.start() else m.start()
+    found = list(hedge_words().finditer(fold(t.text), window, m.end()))
+    start = found[-1].start() if found and found[-1].start() < m.start() else m.start()
     return t.text[start : m.end()].strip()
 
 

@@ -62,21 +62,36 @@ def unit_figures(clause: str) -> list[tuple[int, float, int, str]]:
 
 
 _BARE = r"[>≥\s]*\d{1,3}(?:[.,]\d+)?\s*%\s*\.?"
-HEDGES = ["phan dau", "co gang", "huong toi", "tung buoc", "du kien", "co ban", "neu co the"]
-_HEDGE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\b")  # whole words: "du kien" is not in "du dieu kien"
-HEDGE_WORDS = re.compile(r"\b(?:" + "|".join(h.replace(" ", r"\s+") for h in HEDGES) + r")\b")  # in folded text
+
+
+@lru_cache(maxsize=1)
+def hedges() -> tuple[str, ...]:
+    """The words that make a figure an aspiration (rules/conventions.yaml ``hedges``), squashed."""
+    return tuple(squash(w) for w in conventions().hedges)
+
+
+@lru_cache(maxsize=1)
+def _hedge() -> re.Pattern[str]:
+    """A hedge in squashed text, as whole words: "du kien" is not in "du dieu kien"."""
+    return re.compile(r"\b(?:" + "|".join(hedges()) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def hedge_words() -> re.Pattern[str]:
+    """A hedge in folded text (its words apart by any spaces)."""
+    return re.compile(r"\b(?:" + "|".join(h.replace(" ", r"\s+") for h in hedges()) + r")\b")
 
 
 @lru_cache(maxsize=1)
 def _hedge_lead_in() -> re.Pattern[str]:
     frames = "|".join(re.escape(squash(w)) for w in sorted(conventions().hedge_time_frames, key=len, reverse=True))
-    return re.compile(r"\b(?:" + "|".join(HEDGES) + rf")\s+(?:{frames})\b")
+    return re.compile(r"\b(?:" + "|".join(hedges()) + rf")\s+(?:{frames})\b")
 
 
 def hedged(before: str) -> bool:
     """A hedge governs the figure that follows (``before``: the folded text before it), unless it only opens the
     plan's time frame ("Phấn đấu đến hết năm 2025, …: 100% …"), as the directive's own "đến hết năm 2025" does."""
-    return bool(_HEDGE.search(_hedge_lead_in().sub(" ", squash(before))))
+    return bool(_hedge().search(_hedge_lead_in().sub(" ", squash(before))))
 
 
 _WORD_RUN = re.compile(r"[a-z0-9%]+")  # what ``squash`` keeps, between the single spaces it writes
@@ -104,7 +119,7 @@ def hedge_ends(clause: str, cuts: list[int]) -> list[int]:
     # the lead-ins blanked with as many spaces: offsets stay, and no hedge can join across them (as with sub(" "))
     plain = _hedge_lead_in().sub(lambda m: " " * len(m.group()), squashed)
     ends = []
-    for m in _HEDGE.finditer(plain):
+    for m in _hedge().finditer(plain):
         last = m.end() - 1  # in the run holding the hedge's last letter
         r = bisect_right(run_at, last) - 1
         ends.append(runs[r][0] + last - run_at[r] + 1)
@@ -422,8 +437,8 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
         found = [f for f in sorted(found) if not in_quote(a + f[0])]
         found, run_in = _run_in_references(clause, found)
         bounds = _bounds(clause, [(f[0], f[3]) for f in found]) if found else []
-        hedges = hedge_ends(clause, sorted({f[0] for f in found})) if found else []
-        first_hedge = min(hedges, default=len(clause) + 1)
+        hedge_at = hedge_ends(clause, sorted({f[0] for f in found})) if found else []
+        first_hedge = min(hedge_at, default=len(clause) + 1)
         reached_at: int | None = None  # where the words of a figure already reached begin, in this clause
         for (pos, value, high, _end, implicit), (sa, sb) in zip(found, bounds, strict=False):
             unit = unit_at.get(pos, "%")
@@ -762,7 +777,7 @@ def _bare_level(value: str) -> bool:
     """A value that gives a level and nothing of what it measures ("phấn đấu đạt từ 70% trở lên", "tối thiểu
     75%"): a figure, comparators, hedges and a deadline only."""
     folded = fold(value)
-    return "%" in normalise_percent(folded) and _names_nothing(re.sub(r"\btu\b", " ", _HEDGE.sub(" ", folded)))
+    return "%" in normalise_percent(folded) and _names_nothing(re.sub(r"\btu\b", " ", _hedge().sub(" ", folded)))
 
 
 def _subject_value(value: str) -> bool:
@@ -955,7 +970,7 @@ def _worded_row(row: list[Cell], texts: list[str], roles: dict[int, str],
         if k == main or roles.get(k) in ("reference", "later"):
             continue
         cell = squash(texts[k])
-        level = re.sub(rf"^(?:{'|'.join(HEDGES)})\s+", "", cell)
+        level = re.sub(rf"^(?:{'|'.join(hedges())})\s+", "", cell)
         if level in words:
             line = row[main][1]
             return [Target(text=f"{texts[main]} {texts[k]}", value=100.0, comparator=">=", implicit=True,
