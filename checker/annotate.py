@@ -19,7 +19,20 @@ from pathlib import Path
 from typing import Any
 
 from checker.ingest import OFFICE_FORMATS
-from checker.ingest.docx import TXBX, P, R, T, W, _cells, _inside, _rows, footnotes_of, page_parts, reading_order
+from checker.ingest.docx import (
+    TXBX,
+    P,
+    R,
+    T,
+    W,
+    _cells,
+    _inside,
+    _rows,
+    footnotes_of,
+    frame_cell,
+    page_parts,
+    reading_order,
+)
 from checker.models import Finding, PlanResult, Report
 from checker.report.labels import label
 from checker.text import squash
@@ -62,9 +75,12 @@ class _Walker:
 
 
 def _numbered(block: Any) -> list[Any]:
-    """A paragraph, or a table's cells: what the reader gives a line each."""
+    """A paragraph, or a table's cells: what the reader gives a line each (a frame: what it holds)."""
     if block.tag == P:
         return [block]
+    frame = frame_cell(block)
+    if frame is not None:
+        return [el for inner, _ in reading_order(frame) for el in _numbered(inner)]
     return [tc for tr in _rows(block) for tc in _cells(tr)]
 
 

@@ -235,6 +235,8 @@ class _Reader(Builder):
                 numbered = self.numbering.num_of(block) is not None
                 indent = self.numbering.indent(block) if numbered else None
                 self.add_paragraph(lines, note, heading_level(block, self.numbering), indent)
+            elif (frame := frame_cell(block)) is not None:
+                self.add_blocks(frame)  # its footnotes are read after the table, as the body's walk meets them
             else:
                 self.add_table(block)
 
@@ -290,6 +292,16 @@ def _span(tc: Any) -> int:
 def _grid_before(tr: Any) -> int:
     """Grid columns left empty before a row's first cell (w:gridBefore)."""
     return _grid_value(tr, f"{_q('trPr')}/{_q('gridBefore')}", 0)
+
+
+def frame_cell(tbl: Any) -> Any | None:
+    """The one cell of a table of one row and one cell: a frame drawn around text (a plan's whole body boxed, a
+    boxed note), read as the paragraphs and tables it holds, not as a table; None for any other table."""
+    rows = list(_rows(tbl))
+    if len(rows) != 1:
+        return None
+    cells = list(_cells(rows[0]))
+    return cells[0] if len(cells) == 1 else None
 
 
 def _rows(tbl: Any) -> Iterator[Any]:
