@@ -29,7 +29,7 @@ from checker.ingest.docx import (
     _inside,
     _rows,
     footnotes_of,
-    frame_cell,
+    frame_cells,
     page_parts,
     reading_order,
 )
@@ -78,9 +78,9 @@ def _numbered(block: Any) -> list[Any]:
     """A paragraph, or a table's cells: what the reader gives a line each (a frame: what it holds)."""
     if block.tag == P:
         return [block]
-    frame = frame_cell(block)
+    frame = frame_cells(block)
     if frame is not None:
-        return [el for inner, _ in reading_order(frame) for el in _numbered(inner)]
+        return [el for cell in frame for inner, _ in reading_order(cell) for el in _numbered(inner)]
     return [tc for tr in _rows(block) for tc in _cells(tr)]
 
 

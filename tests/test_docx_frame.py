@@ -1,7 +1,7 @@
-"""A plan whose whole body Word holds in a table of one row and one cell (a frame drawn around it, as some offices'
-templates do): the cell's paragraphs and tables are read as the body's, not as one table cell of joined text.
-Before (session 10): a compliant plan so framed had 11 errors, 3 warnings (every content, target and office said
-missing: the body was one cell); --annotate numbers the frame's paragraphs as the reader does."""
+"""A plan whose whole body Word holds in a table of one column (one cell: a frame drawn around it, as some offices'
+templates do; or a row for each part): the cells' paragraphs and tables are read as the body's, not as table cells
+of joined text. Before (session 10): a compliant plan so framed had 11 errors, 3 warnings (every content, target
+and office said missing: the body was one cell); --annotate numbers the frame's paragraphs as the reader does."""
 
 from __future__ import annotations
 
@@ -23,8 +23,9 @@ def packs() -> list[LoadedPack]:
     return load_packs()
 
 
-def framed(path: Path, change: tuple[str, str] = ("", "")) -> Path:
-    """The text plan as Word: its header and closing as borderless tables, its body inside one framed cell."""
+def framed(path: Path, change: tuple[str, str] = ("", ""), parts: bool = False) -> Path:
+    """The text plan as Word: its header and closing as borderless tables, its body inside one framed cell (``parts``:
+    each part, A. B. C., in a row of its own of a one-column table)."""
     import docx
 
     lines = PLAN.read_text(encoding="utf-8").replace(*change).split("\n")
@@ -35,13 +36,15 @@ def framed(path: Path, change: tuple[str, str] = ("", "")) -> Path:
                          "Độc lập - Tự do - Hạnh phúc", (1, 0): "Số: 88/KH-UBND",
                          (1, 1): "An Khánh, ngày 08 tháng 9 năm 2025"}.items():
         head.cell(r, c).text = text
-    frame = d.add_table(rows=1, cols=1)
-    frame.style = "Table Grid"
-    cell = frame.cell(0, 0)
     body = [t for t in lines[4:closing] if t.strip()]
-    cell.paragraphs[0].text = body[0]
-    for text in body[1:]:
-        cell.add_paragraph(text)
+    starts = [0] + [k for k, t in enumerate(body) if parts and t in ("A.", "B.", "C.")]
+    frame = d.add_table(rows=len(starts), cols=1)
+    frame.style = "Table Grid"
+    for r, (a, b) in enumerate(zip(starts, [*starts[1:], len(body)], strict=True)):
+        cell = frame.cell(r, 0)
+        cell.paragraphs[0].text = body[a]
+        for text in body[a + 1 : b]:
+            cell.add_paragraph(text)
     sign = d.add_table(rows=1, cols=2)
     sign.cell(0, 0).text = "Nơi nhận:\n- UBND thành phố;\n- Sở Khoa học và Công nghệ;\n- Lưu: VT, VHXH."
     sign.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n\nPhạm Văn Thắng"
@@ -49,16 +52,18 @@ def framed(path: Path, change: tuple[str, str] = ("", "")) -> Path:
     return path
 
 
-def test_a_framed_body_is_read_as_the_body(tmp_path: Path, packs: list[LoadedPack]) -> None:
-    plan = framed(tmp_path / "p.docx")
+@pytest.mark.parametrize("parts", [False, True])
+def test_a_framed_body_is_read_as_the_body(tmp_path: Path, packs: list[LoadedPack], parts: bool) -> None:
+    plan = framed(tmp_path / "p.docx", parts=parts)
     loud = [f for f in check_file(plan, packs).findings if f.severity in ("error", "warning")]
     assert loud == [], [(f.id, f.message) for f in loud]
     texts = [ln.text for ln in read(plan).lines]
     assert "A." in texts and "- Tối thiểu 80% hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình." in texts
 
 
-def test_a_defect_in_the_frame_is_found_on_its_paragraph(tmp_path: Path, packs: list[LoadedPack]) -> None:
-    plan = framed(tmp_path / "p.docx", ("- Tối thiểu 80% hồ sơ", "- Tối thiểu 70% hồ sơ"))
+@pytest.mark.parametrize("parts", [False, True])
+def test_a_defect_in_the_frame_is_found_on_its_paragraph(tmp_path: Path, packs: list[LoadedPack], parts: bool) -> None:
+    plan = framed(tmp_path / "p.docx", ("- Tối thiểu 80% hồ sơ", "- Tối thiểu 70% hồ sơ"), parts)
     (f,) = [f for f in check_file(plan, packs).findings if f.severity in ("error", "warning")]
     assert (f.id, f.kind) == ("HP215-TGT-HOSO", "weaker")
     assert f.location is not None and f.location.paragraph == f.line and f.location.table is None

@@ -235,8 +235,9 @@ class _Reader(Builder):
                 numbered = self.numbering.num_of(block) is not None
                 indent = self.numbering.indent(block) if numbered else None
                 self.add_paragraph(lines, note, heading_level(block, self.numbering), indent)
-            elif (frame := frame_cell(block)) is not None:
-                self.add_blocks(frame)  # its footnotes are read after the table, as the body's walk meets them
+            elif (frame := frame_cells(block)) is not None:
+                for cell in frame:  # its footnotes are read after the table, as the body's walk meets them
+                    self.add_blocks(cell)
             else:
                 self.add_table(block)
 
@@ -294,14 +295,14 @@ def _grid_before(tr: Any) -> int:
     return _grid_value(tr, f"{_q('trPr')}/{_q('gridBefore')}", 0)
 
 
-def frame_cell(tbl: Any) -> Any | None:
-    """The one cell of a table of one row and one cell: a frame drawn around text (a plan's whole body boxed, a
-    boxed note), read as the paragraphs and tables it holds, not as a table; None for any other table."""
-    rows = list(_rows(tbl))
-    if len(rows) != 1:
+def frame_cells(tbl: Any) -> list[Any] | None:
+    """The cells of a table of one column: a frame drawn around text (a plan's whole body boxed, each part in a box
+    of its own, a boxed note), read as the paragraphs and tables its cells hold, not as a table (a table relates
+    columns; one column relates nothing); None for any other table."""
+    cells = [list(_cells(tr)) for tr in _rows(tbl)]
+    if not cells or any(len(row) != 1 for row in cells):
         return None
-    cells = list(_cells(rows[0]))
-    return cells[0] if len(cells) == 1 else None
+    return [row[0] for row in cells]
 
 
 def _rows(tbl: Any) -> Iterator[Any]:
