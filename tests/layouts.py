@@ -14,6 +14,7 @@ import textwrap
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from checker.ingest import layout
 from checker.ingest.txt import decode, lines_of, markdown_numbers, pipe_tables
@@ -310,7 +311,8 @@ def _two_column_table(d: object, blocks: list[Block], origins: Origins) -> None:
 
 
 def render_docx(blocks: list[Block], path: Path, *, auto_numbering: bool = False, heading_styles: bool = False,
-                origins: Origins | None = None, page_numbers: bool = False, justified: bool = False) -> Path:
+                origins: Origins | None = None, page_numbers: bool = False, justified: bool = False,
+                framed: bool = False) -> Path:
     """The plan as offices type it in Word: header and signature as borderless two-column tables, one paragraph
     per block, text tables as Word tables. With ``auto_numbering`` the parts ("I." or "Phần I"), their "1."
     headings, "a)" points and "-"/"+" items are numbered by Word (the typed label removed) wherever Word's count
@@ -319,7 +321,9 @@ def render_docx(blocks: list[Block], path: Path, *, auto_numbering: bool = False
     reading order). With ``page_numbers`` every page but the first shows its number centred at the top (NĐ
     30/2020, Phụ lục I), a PAGE field in the page header; ``justified``: the body's paragraphs justified, their first
     line indented 1 cm (the same Phụ lục: "canh đều hai lề", "lùi đầu dòng"), a list item's marker then stands
-    apart at the indent, its text at the tab stop, its second line back at the margin."""
+    apart at the indent, its text at the tab stop, its second line back at the margin. ``framed``: the body between
+    the header and the closing inside one bordered cell, as some offices' templates box it (its text tables nested
+    in that cell, each followed by the empty paragraph Word ends a cell with)."""
     import docx
     from docx.oxml import parse_xml
 
@@ -336,26 +340,46 @@ def render_docx(blocks: list[Block], path: Path, *, auto_numbering: bool = False
         part = d.part.numbering_part
         part._element = parse_xml(auto.xml().encode())
     origins = origins if origins is not None else []
+    frame: Any = None  # the bordered cell the body is written into (``framed``)
+    unused: Any = None  # its first paragraph, until a block is written there
     for zone, b in grouped(blocks):
         if b is None:
             _two_column_table(d, zone, origins)
+            frame = unused = None
             continue
+        if framed and frame is None:
+            box = d.add_table(rows=1, cols=1)
+            box.style = "Table Grid"
+            frame = box.cell(0, 0)
+            unused = frame.paragraphs[0]
+        into = frame if framed else d
         if b.kind == "table":
             width = max(len(r) for r in b.rows)
-            t = d.add_table(rows=len(b.rows), cols=width)
+            if unused is not None:  # a cell opening with a table still holds its first paragraph, before it
+                origins.append(set())
+                unused = None
+            t = into.add_table(rows=len(b.rows), cols=width)
             t.style = "Table Grid"
             for r, row in enumerate(b.rows):
                 for c in range(width):
                     cell = row[c] if c < len(row) else None
                     t.cell(r, c).text = cell.text if cell else ""
                     origins.append({cell.loc.line if cell else row[0].loc.line})
+            if framed:
+                origins.append(set())  # the paragraph Word writes after a table in a cell
             continue
         numbered = auto.number(b) if auto_numbering else None
         text = numbered[2] if numbered else b.text
         style = None
         if heading_styles and b.kind == "heading" and b.level is not None:
             style = f"Heading {min(9, max(1, b.level))}"
-        p = d.add_paragraph(text, style=style)
+        if unused is not None:
+            p, unused = unused, None
+            p.text = text
+            if style:
+                p.style = style
+        else:
+            p = into.add_paragraph(text, style=style)
         if justified:
             p.alignment = 3  # justified
             p.paragraph_format.first_line_indent = 360000  # EMU: 1 cm
@@ -538,6 +562,10 @@ def _docx(auto: bool, styles: bool = False) -> Callable[[list[Block], Path], Pat
     return make
 
 
+def _docx_framed(blocks: list[Block], folder: Path) -> Path:
+    return render_docx(blocks, folder / "plan.docx", framed=True)
+
+
 def _docx_lines(blocks: list[Block], folder: Path) -> Path:
     return render_docx_lines(render_text(blocks, width=90), folder / "plan.docx")
 
@@ -574,6 +602,7 @@ VARIANTS: dict[str, Callable[[list[Block], Path], Path]] = {
     "docx-auto-numbering": _docx(True),
     "docx-heading-styles": _docx(True, styles=True),
     "docx-line-per-paragraph": _docx_lines,
+    "docx-body-in-a-frame": _docx_framed,
     "docx-fields-controls-tracked": _docx_fields,
     "pdf": _pdf,
     "pdf-word-by-word-justified": _pdf_words,
