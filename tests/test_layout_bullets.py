@@ -49,3 +49,14 @@ def test_a_compliant_plan_with_other_bullets_stays_compliant(tmp_path: Path, pac
     f.write_text("\n".join(lines), encoding="utf-8")
     loud = [x for x in check_file(f, packs).findings if x.severity in ("error", "warning")]
     assert not loud, [(x.id, x.line, x.message) for x in loud]
+
+
+def test_pictographs_decorate_headings_and_open_items() -> None:
+    # as a chat assistant writes: a heading decorated, an item opened by one (session 10: a compliant plan whose
+    # "✅ V. TỔ CHỨC THỰC HIỆN" was not a heading was told it had no Tổ chức thực hiện part)
+    text = "✅ V. TỔ CHỨC THỰC HIỆN\n📌 Phòng Văn hóa - Xã hội chủ trì;\n### 🎯 Mục tiêu cụ thể\n⭐️ Trên 90% văn bản."
+    got = [(b.kind, b.marker, b.text) for b in layout.infer(lines_of(text))]
+    assert got[0] == ("heading", "V.", "V. TỔ CHỨC THỰC HIỆN")
+    assert got[1][:2] == ("list_item", "•") and got[1][2] == "• Phòng Văn hóa - Xã hội chủ trì;"
+    assert "### Mục tiêu cụ thể" in [t for _k, _m, t in got]
+    assert got[-1][:2] == ("list_item", "•")

@@ -128,22 +128,31 @@ _CLOSER = re.compile(r"(?<=[^\s*_\\(\[{])(\*{1,3}|_{1,3})(?![\w*])")
 _SPAN_LINES = 3  # an emphasis wrapped over at most this many more lines of one paragraph
 
 
+# pictographs (Unicode's Miscellaneous Symbols, Dingbats, and the emoji planes), as chat assistants open headings and
+# items with them ("✅ V. TỔ CHỨC THỰC HIỆN", "📌 Mục tiêu"), with the variation selector that asks for their colour
+_PICTOGRAPHS = "\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff"
+
+
 @lru_cache(maxsize=1)
 def _glyph_bullet() -> re.Pattern[str]:
-    """A bullet glyph of another font opening a line (conventions ``bullet_glyphs``, or a character of Unicode's
-    private use area, where symbol fonts' bullets land), before the item's text."""
+    """A bullet glyph of another font opening a line (conventions ``bullet_glyphs``, a character of Unicode's private
+    use area, where symbol fonts' bullets land, or a pictograph), before the item's text."""
     from checker.conventions import conventions
 
     glyphs = re.escape("".join(conventions().bullet_glyphs))
-    return re.compile(rf"^(\s*)(?:[{glyphs}]|[\ue000-\uf8ff])(?=\s)")
+    return re.compile(rf"^(\s*(?:#{{1,6}}\s+)?)(?:[{glyphs}]|[\ue000-\uf8ff]|[{_PICTOGRAPHS}])\ufe0f?(?=\s)")
 
 
 def _bulleted(u: Unit) -> Unit:
-    """A unit whose bullet is a glyph of another font ("➢", "Ø", a private-use "\uf0b7") with the bullet "•"."""
-    if u.table is not None or not u.text:
+    """A unit whose bullet is a glyph of another font ("➢", "Ø", a private-use "\uf0b7", "✅") with the bullet "•";
+    in a Markdown heading ("### 📌 Mục tiêu") or before a heading's number the glyph only decorates it, and is left
+    out."""
+    if u.table is not None or not u.text or (m := _glyph_bullet().match(u.text)) is None:
         return u
-    text = _glyph_bullet().sub(r"\1•", u.text, count=1)
-    return u if text == u.text else replace(u, text=text)
+    rest = u.text[m.end() :].lstrip()
+    if "#" in m.group(1) or marker_of(rest)[1] not in (None, "bullet"):
+        return replace(u, text=m.group(1) + rest)  # "✅ V. TỔ CHỨC THỰC HIỆN"
+    return replace(u, text=m.group(1) + "•" + u.text[m.end() :])
 
 
 def _unmarked_all(units: list[Unit]) -> list[Unit]:
