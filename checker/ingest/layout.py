@@ -137,8 +137,6 @@ _PICTOGRAPHS = "\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff"
 def _glyph_bullet() -> re.Pattern[str]:
     """A bullet glyph of another font opening a line (conventions ``bullet_glyphs``, a character of Unicode's private
     use area, where symbol fonts' bullets land, or a pictograph), before the item's text."""
-    from checker.conventions import conventions
-
     glyphs = re.escape("".join(conventions().bullet_glyphs))
     return re.compile(rf"^(\s*(?:#{{1,6}}\s+)?)(?:[{glyphs}]|[\ue000-\uf8ff]|[{_PICTOGRAPHS}])\ufe0f?(?=\s)")
 
@@ -208,8 +206,6 @@ def mostly_upper(text: str) -> bool:
 def _openers() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """Ordinal words that open a point of a list written in prose ("Một là, …", "Thứ hai, …"): conventions data.
     The words as written, and folded (matched on the folded line: an OCR without diacritics, "Mot la, …")."""
-    from checker.conventions import conventions
-
     words = sorted(conventions().enumeration_openers, key=len, reverse=True)
     if not words:
         return None
@@ -226,8 +222,6 @@ def names_doc_type(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _letter_openers() -> re.Pattern[str]:
-    from checker.conventions import conventions
-
     conv = conventions()
     words = [*conv.letter_subject, *conv.addressee]
     return re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in words) + r")(?=[\s:]|$)") if words else re.compile(
@@ -383,8 +377,6 @@ def _split_abbreviation(prev: str, nxt: str) -> bool:
 @lru_cache(maxsize=1)
 def _folded_abbreviations() -> frozenset[str]:
     """The abbreviations of rules/conventions.yaml, folded."""
-    from checker.conventions import conventions
-
     return frozenset(fold(k) for k in conventions().abbreviations)
 
 
@@ -705,8 +697,6 @@ STACKED_ROW_LINES = 25  # the lines of one row: its number, its words, its unit 
 def _column_words() -> tuple[frozenset[str], dict[str, re.Pattern[str]]]:
     """The words of a targets table's header cells (rules/conventions.yaml, table_columns): the numbering column's,
     and one pattern per role, an own phrase holding an ignored word ("phường thực hiện") read first."""
-    from checker.conventions import conventions
-
     cols = conventions().table_columns
 
     def words(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -1443,8 +1433,6 @@ def _next_document(units: list[Unit]) -> int | None:
 def _letter_header_end(units: list[Unit]) -> int:
     """A letter has no document type: its header (issuer, motto, number, date, and the subject "V/v ..." under the
     number) ends where its addressee line begins ("Kính gửi"); 0 where the file opens otherwise."""
-    from checker.conventions import conventions
-
     subject = False
     addressee = [fold(w) for w in conventions().addressee]
     for i, u in enumerate(units[:30]):
@@ -1583,6 +1571,10 @@ def units_of(lines: list[Line], tables: list[Table] | None = None) -> list[Unit]
     """Units from a reader's physical lines; the lines of a table the reader read (Word cells, Markdown rows)
     become one table unit."""
     tables = tables or []
+    of_table: dict[int, list[Line]] = {}  # each table's lines, gathered in one pass
+    for ln in lines:
+        if ln.loc.table is not None:
+            of_table.setdefault(ln.loc.table, []).append(ln)
     out: list[Unit] = []
     done: set[int] = set()
     for ln in lines:
@@ -1590,7 +1582,7 @@ def units_of(lines: list[Line], tables: list[Table] | None = None) -> list[Unit]
         if number is not None and 0 < number <= len(tables):
             if number not in done:
                 done.add(number)
-                form = _form_units([x for x in lines if x.loc.table == number], tables[number - 1])
+                form = _form_units(of_table[number], tables[number - 1])
                 out += form or [Unit(text="", loc=ln.loc, table=tables[number - 1])]
             continue
         out.append(Unit(text=ln.text, loc=ln.loc))

@@ -235,8 +235,8 @@ def markdown_numbers(lines: list[Line]) -> list[Line]:
     lines and lines set in further: the items' own text and sub-lists); a list typed "1." "2." "2." stays as it is
     typed, and a repeated number there is the author's."""
     out = list(lines)
-    runs: dict[tuple[int, str], list[int]] = {}  # (indent, delimiter) → the items of the open list at that indent
-    done: list[list[int]] = []
+    runs: dict[tuple[int, str], list[tuple[int, re.Match[str]]]] = {}  # (indent, delimiter) → the open list's items
+    done: list[list[tuple[int, re.Match[str]]]] = []
     for k, ln in enumerate(lines):
         if not ln.text.strip():
             continue
@@ -245,16 +245,14 @@ def markdown_numbers(lines: list[Line]) -> list[Line]:
         for key in [key for key in runs if key[0] > width or (key[0] == width and (m is None or key[1] != m.group(3)))]:
             done.append(runs.pop(key))  # a line at or left of a list's items that is not one of them ends it
         if m:
-            runs.setdefault((width, m.group(3)), []).append(k)
+            runs.setdefault((width, m.group(3)), []).append((k, m))
     done += runs.values()
     for items in done:
-        numbers = {_MD_ITEM.match(lines[k].text).group(2) for k in items}  # type: ignore[union-attr]
+        numbers = {m.group(2) for _, m in items}
         if len(items) < 2 or len(numbers) != 1:
             continue
         first = int(numbers.pop())
-        for n, k in enumerate(items):
-            m = _MD_ITEM.match(lines[k].text)
-            assert m is not None
+        for n, (k, m) in enumerate(items):
             out[k] = lines[k].model_copy(update={"text": f"{m.group(1)}{first + n}{lines[k].text[m.end(2):]}"})
     return out
 
