@@ -3,7 +3,8 @@
 Each variant keeps every word of the plan and changes only its layout: line width, hyphenation at line ends,
 blank lines, list markers, two-column versus one-per-line header and signature, tables typed with tabs or
 aligned with spaces, Markdown (emphasis marks, pipe tables), Word (typed or automatic
-numbering, header and signature as borderless tables, text tables as Word tables) and PDF. The plan's logical
+numbering, header and signature as borderless tables, text tables as Word tables; the body in a frame, a one-cell
+table, in Word and in OpenDocument) and PDF. The plan's logical
 blocks are taken from the checker's own layout model (``checker.ingest.layout``) and written back out.
 """
 
@@ -295,12 +296,18 @@ def source_lines(block: Block) -> set[int]:
     return {s.loc.line for s in block.spans} or {block.loc.line}
 
 
-def _two_column_table(d: object, blocks: list[Block], origins: Origins) -> None:
+def _two_columns(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """A header's or closing's blocks as the two columns offices lay them out in (left, right)."""
     left = [b for b in blocks if b.column != "right"]
     right = [b for b in blocks if b.column == "right"]
     if not right:  # one column in the source: the closing is laid out as offices do, recipients | signature
         left = [b for b in blocks if b.kind != "signature"]
         right = [b for b in blocks if b.kind == "signature"]
+    return left, right
+
+
+def _two_column_table(d: object, blocks: list[Block], origins: Origins) -> None:
+    left, right = _two_columns(blocks)
     t = d.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
     _borderless(t)
     for cell, column in zip(t.rows[0].cells, (left, right), strict=True):
@@ -389,6 +396,51 @@ def render_docx(blocks: list[Block], path: Path, *, auto_numbering: bool = False
                 f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{numbered[1]}"/><w:numId w:val="{numbered[0]}"/></w:numPr>'))
     d.save(str(path))
     return path
+
+
+def _odt_paragraph(text: str) -> str:
+    """One OpenDocument paragraph of ``text``: its tabs, runs of spaces and line ends as ODF writes them."""
+    from xml.sax.saxutils import escape
+
+    def spaces(m: re.Match[str]) -> str:
+        return f' <text:s text:c="{len(m.group(0)) - 1}"/>'
+
+    body = re.sub(r"  +", spaces, escape(text)).replace("\t", "<text:tab/>").replace("\n", "<text:line-break/>")
+    return f"<text:p>{body}</text:p>"
+
+
+def _odt_table(rows: list[list[str]]) -> str:
+    """An OpenDocument table: each row's cells, each cell's content (paragraphs, tables) as XML."""
+    width = max((len(r) for r in rows), default=1)
+    return (f'<table:table><table:table-column table:number-columns-repeated="{width}"/>'
+            + "".join("<table:table-row>" + "".join(f"<table:table-cell>{cell or _odt_paragraph('')}</table:table-cell>"
+                                                    for cell in row) + "</table:table-row>" for row in rows)
+            + "</table:table>")
+
+
+def render_odt_framed(blocks: list[Block], path: Path) -> Path:
+    """The plan as an OpenDocument text boxed as some offices' templates box it (written by hand: no LibreOffice):
+    header and closing as two-column tables, the body between them in the one cell of a one-column table, its
+    text tables nested in that cell."""
+    from helpers_odt import make_odt
+
+    out: list[str] = []
+    frame: list[str] = []
+    for zone, b in grouped(blocks):
+        if b is None:
+            if frame:
+                out.append(_odt_table([["".join(frame)]]))
+                frame = []
+            out.append(_odt_table([["".join(_odt_paragraph(c.text) for c in column) for column in _two_columns(zone)]]))
+        elif b.kind == "table":
+            width = max(len(r) for r in b.rows)
+            frame.append(_odt_table([[_odt_paragraph(row[c].text if c < len(row) else "") for c in range(width)]
+                                     for row in b.rows]))
+        else:
+            frame.append(_odt_paragraph(b.text))
+    if frame:
+        out.append(_odt_table([["".join(frame)]]))
+    return make_odt(path, "".join(out))
 
 
 def render_docx_lines(text: str, path: Path) -> Path:
@@ -566,6 +618,10 @@ def _docx_framed(blocks: list[Block], folder: Path) -> Path:
     return render_docx(blocks, folder / "plan.docx", framed=True)
 
 
+def _odt_framed(blocks: list[Block], folder: Path) -> Path:
+    return render_odt_framed(blocks, folder / "plan.odt")
+
+
 def _docx_lines(blocks: list[Block], folder: Path) -> Path:
     return render_docx_lines(render_text(blocks, width=90), folder / "plan.docx")
 
@@ -603,6 +659,7 @@ VARIANTS: dict[str, Callable[[list[Block], Path], Path]] = {
     "docx-heading-styles": _docx(True, styles=True),
     "docx-line-per-paragraph": _docx_lines,
     "docx-body-in-a-frame": _docx_framed,
+    "odt-body-in-a-frame": _odt_framed,
     "docx-fields-controls-tracked": _docx_fields,
     "pdf": _pdf,
     "pdf-word-by-word-justified": _pdf_words,

@@ -19,6 +19,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
+from helpers_odt import MIMETYPE, make_odt, p
 from helpers_office import convert
 
 from checker.errors import IngestError
@@ -158,48 +159,6 @@ def test_annotate_and_fix_say_they_write_docx_only(converted: dict[str, Path], t
 
 # --------------------------------------------------------------------------- hand-built .odt files (no LibreOffice)
 
-NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-      'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
-      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
-      'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
-      'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
-      'xmlns:dc="http://purl.org/dc/elements/1.1/"')
-MIMETYPE = "application/vnd.oasis.opendocument.text"
-
-
-def make_odt(path: Path, body: str, *, automatic: str = "", styles: str = "", masters: str = "",
-             doctype: str = "", manifest_extra: str = "", content: bytes | None = None) -> Path:
-    """An .odt written member by member as ODF says (mimetype first, stored): ``body`` inside office:text,
-    ``automatic`` the content's automatic styles, ``styles``/``masters`` styles.xml's office:styles and
-    office:master-styles."""
-    xml = (f'<?xml version="1.0" encoding="UTF-8"?>{doctype}<office:document-content {NS} office:version="1.3">'
-           f"<office:automatic-styles>{automatic}</office:automatic-styles>"
-           f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
-    style_xml = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {NS} office:version="1.3">'
-                 f"<office:styles>{styles}</office:styles><office:master-styles>{masters}</office:master-styles>"
-                 "</office:document-styles>")
-    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
-                f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{MIMETYPE}"/>'
-                f'<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
-                f"{manifest_extra}</manifest:file-entry>"
-                '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
-                "</manifest:manifest>")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(zipfile.ZipInfo("mimetype"), MIMETYPE)  # stored, first
-        zf.writestr("META-INF/manifest.xml", manifest)
-        if content is not None or body is not None:
-            zf.writestr("content.xml", content if content is not None else xml.encode("utf-8"))
-        zf.writestr("styles.xml", style_xml)
-    return path
-
-
-def p(text: str, style: str = "") -> str:
-    return f'<text:p text:style-name="{style}">{text}</text:p>' if style else f"<text:p>{text}</text:p>"
-
-
 def number_level(level: int, fmt: str, suffix: str = ".", prefix: str = "", display: int = 1,
                  start: int = 1) -> str:
     return (f'<text:list-level-style-number text:level="{level}" style:num-format="{fmt}" '
@@ -268,6 +227,28 @@ def test_odt_roman_parts_legal_sub_numbers_prefix_start_and_continued_lists(tmp_
     got = texts(make_odt(tmp_path / "r.odt", body, automatic=styles))
     assert got == ["I. MỤC ĐÍCH", "I.1. Mục đích", "I.2. Yêu cầu", "Đoạn giữa hai phần.", "II. NHIỆM VỤ",
                    "II.1. Hạ tầng số", "(1) một", "(2) hai", "iii. ba", "iv. bốn", "V. PHẦN NĂM"]
+
+
+def numbered_paragraph(text: str, level: int = 1, attrs: str = ' text:list-id="list1"', number: str = "",
+                       tag: str = "text:p") -> str:
+    cached = f"<text:number>{number}</text:number>" if number else ""
+    return (f'<text:numbered-paragraph text:style-name="L1" text:level="{level}"{attrs}>{cached}'
+            f"<{tag}>{text}</{tag}></text:numbered-paragraph>")
+
+
+def test_odt_numbered_paragraphs_outside_lists_read_as_list_items(tmp_path: Path) -> None:
+    """``text:numbered-paragraph`` (a paragraph numbered outside any text:list): its text read and its number drawn
+    as LibreOffice draws them (checked with soffice --convert-to txt): one list per ``text:list-id``, levels,
+    ``text:continue-numbering``, ``text:start-value``; the number a producer cached not read twice. Before: the
+    paragraphs were not read at all."""
+    body = (p("KẾ HOẠCH") + numbered_paragraph("Mục tiêu") + numbered_paragraph("chỉ tiêu một", 2)
+            + numbered_paragraph("chỉ tiêu hai", 2) + numbered_paragraph("Nhiệm vụ", number="2.", tag="text:h")
+            + p("Đoạn giữa.") + numbered_paragraph("Tổ chức thực hiện", attrs=' text:continue-numbering="true"')
+            + numbered_paragraph("Phụ lục", attrs=' text:list-id="list2" text:start-value="5"'))
+    doc = native(make_odt(tmp_path / "np.odt", body, automatic=PLAN_LISTS))
+    assert [ln.text for ln in doc.lines] == ["KẾ HOẠCH", "1. Mục tiêu", "a) chỉ tiêu một", "b) chỉ tiêu hai",
+                                             "2. Nhiệm vụ", "Đoạn giữa.", "3. Tổ chức thực hiện", "5. Phụ lục"]
+    assert [ln.loc.paragraph for ln in doc.lines] == list(range(1, 9))
 
 
 def test_odt_headings_numbered_by_the_outline_style(tmp_path: Path) -> None:

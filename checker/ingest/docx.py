@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from checker.errors import IngestError
 from checker.ingest.numbering import BULLETS, Numbering, heading_level
 from checker.ingest.safety import check_zip
-from checker.ingest.wordproc import Builder, ended_lines, legacy_run
+from checker.ingest.wordproc import Builder, ended_lines, legacy_run, one_column
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -296,13 +296,9 @@ def _grid_before(tr: Any) -> int:
 
 
 def frame_cells(tbl: Any) -> list[Any] | None:
-    """The cells of a table of one column: a frame drawn around text (a plan's whole body boxed, each part in a box
-    of its own, a boxed note), read as the paragraphs and tables its cells hold, not as a table (a table relates
-    columns; one column relates nothing); None for any other table."""
-    cells = [list(_cells(tr)) for tr in _rows(tbl)]
-    if not cells or any(len(row) != 1 for row in cells):
-        return None
-    return [row[0] for row in cells]
+    """The cells of a table of one column, a frame drawn around text (``wordproc.one_column``); None for any other
+    table."""
+    return one_column([list(_cells(tr)) for tr in _rows(tbl)])
 
 
 def _rows(tbl: Any) -> Iterator[Any]:

@@ -2,10 +2,12 @@
 
 Read as the Word reader reads a .docx (``checker.ingest.wordproc`` builds the same lines, locations and blocks):
 the first page's header, then the body's paragraphs (``text:p``; ``text:h`` with its outline level as a heading),
-lists and tables in order, then the running headers and the footers (``style:master-page`` in styles.xml). A text
-box (``draw:frame``/``draw:text-box``, a shape with text) is read just before the paragraph it is anchored in, a
-footnote (``text:note``) just after the paragraph (or table) calling it. Automatic numbers are drawn as LibreOffice
-draws them (list styles: ``style:num-format`` 1 a A i I, ``style:num-prefix``/``num-suffix``,
+lists (and ``text:numbered-paragraph``, a paragraph numbered as an item of its list outside any ``text:list``) and
+tables in order (a table of one column, a frame drawn around the body, read as what its cells hold, by the Word
+reader's rule: ``wordproc.one_column``), then the running headers and the footers (``style:master-page`` in
+styles.xml). A text box (``draw:frame``/``draw:text-box``, a shape with text) is read just before the paragraph it
+is anchored in, a footnote (``text:note``) just after the paragraph (or table) calling it. Automatic numbers are
+drawn as LibreOffice draws them (list styles: ``style:num-format`` 1 a A i I, ``style:num-prefix``/``num-suffix``,
 ``text:display-levels``, ``text:start-value``, ``text:continue-numbering``/``text:continue-list``, bullets), with
 the Vietnamese alphabet (đ after d) where the document types "đ)" itself (``numbering.types_d_stroke``). Deleted
 tracked changes (kept apart in ``text:tracked-changes``) are not read, insertions are. The zip is checked as a
@@ -25,7 +27,7 @@ from lxml import etree
 from checker.errors import IngestError
 from checker.ingest.numbering import BULLETS, render, types_d_stroke
 from checker.ingest.safety import check_zip
-from checker.ingest.wordproc import Builder, Row, ended_lines, legacy_run
+from checker.ingest.wordproc import Builder, Row, ended_lines, legacy_run, one_column
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -59,6 +61,7 @@ def _s(tag: str) -> str:
 P, H, SPAN, S, TAB, LINE_BREAK = _t("p"), _t("h"), _t("span"), _t("s"), _t("tab"), _t("line-break")
 LIST, ITEM, HEADER_ITEM, NOTE, NOTE_BODY = _t("list"), _t("list-item"), _t("list-header"), _t("note"), _t("note-body")
 SECTION, INDEX_BODY, NUMBER = _t("section"), _t("index-body"), _t("number")
+NUMBERED = _t("numbered-paragraph")
 TBL, ROW, CELL, COVERED = _tb("table"), _tb("table-row"), _tb("table-cell"), _tb("covered-table-cell")
 ROW_GROUPS = (_tb("table-header-rows"), _tb("table-rows"), _tb("table-row-group"))
 TEXT_BOX, FRAME = f"{{{DRAW}}}text-box", f"{{{DRAW}}}frame"
@@ -255,6 +258,24 @@ class Lists:
             self.last_by_style[style] = counters
         return counters
 
+    def numbered(self, np: Any) -> _Counters:
+        """The counters of a ``text:numbered-paragraph`` (a numbered paragraph outside any list): those of the list
+        its ``text:list-id`` names (other such paragraphs, or a list of that ``xml:id``), the last list of its style
+        it continues, or a new list's."""
+        style = _a(np, TEXT, "style-name")
+        lid = _a(np, TEXT, "list-id")
+        counters = self.by_id.get(lid) if lid else None
+        if counters is None and _a(np, TEXT, "continue-numbering") == "true":
+            counters = self.last_by_style.get(style or "") or self.last
+        if counters is None:
+            counters = _Counters(style)
+        if lid:
+            self.by_id[lid] = counters
+        self.last = counters
+        if style:
+            self.last_by_style[style] = counters
+        return counters
+
     def label(self, counters: _Counters, levels: dict[int, Level], level: int, start: int | None = None) -> str:
         """The label of the next paragraph at ``level`` (1-based) of ``counters``; advances the counters."""
         lv = levels.get(level, Level())
@@ -332,6 +353,10 @@ class _Reader(Builder):
     # ------------------------------------------------------------------ blocks
     def add_blocks(self, parent: Any, note: int | None = None) -> None:
         for block, ctx in _blocks(parent, self.lists):
+            if block.tag == TBL and (frame := frame_cells(block)) is not None:
+                for cell in frame:  # its text boxes and notes read with the paragraphs that hold them
+                    self.add_blocks(cell, note)
+                continue
             for box in _boxes(block):
                 self.add_blocks(box, note)
             if block.tag == TBL:
@@ -424,6 +449,12 @@ def _repeated(el: Any, tag: str) -> int:
     return _int(_a(el, TABLE, f"number-{tag}-repeated"), 1, 1, _REPEAT)
 
 
+def frame_cells(tbl: Any) -> list[Any] | None:
+    """The cells of a table of one column (a cell merged across the table once, the cells it covers left out), a
+    frame drawn around text (``wordproc.one_column``); None for any other table."""
+    return one_column([[tc for tc in _cells(tr) if tc.tag != COVERED] for tr in _rows(tbl)])
+
+
 def _rows(tbl: Any) -> Iterator[Any]:
     for child in tbl:
         if child.tag == ROW:
@@ -451,6 +482,15 @@ def _blocks(parent: Any, lists: Lists, ctx: _Context | None = None) -> Iterator[
             counters = lists.open(child)
             levels = lists.styles.lists.get(_a(child, TEXT, "style-name") or counters.style or "", {})
             yield from _list_blocks(child, lists, counters, levels, 1)
+        elif tag == NUMBERED:  # one paragraph numbered as an item of its list, outside any text:list
+            counters = lists.numbered(child)
+            levels = lists.styles.lists.get(_a(child, TEXT, "style-name") or counters.style or "", {})
+            start = _int(_a(child, TEXT, "start-value"), 1) if _a(child, TEXT, "start-value") else None
+            level = _int(_a(child, TEXT, "level"), 1, 1, 10)
+            for p in child:
+                if p.tag in PARAGRAPHS:
+                    yield p, _Context(counters, levels, level, True, start)
+                    break
         elif tag == SECTION or tag == INDEX_BODY:
             yield from _blocks(child, lists)
         elif isinstance(tag, str) and etree.QName(tag).localname in _INDEXES:
@@ -485,7 +525,7 @@ def _list_blocks(lst: Any, lists: Lists, counters: _Counters, levels: dict[int, 
 
 def _is_box(el: Any) -> bool:
     """A text box, or a drawing shape holding paragraphs itself (a custom shape, a rectangle with text)."""
-    return el.tag == TEXT_BOX or (el.tag != FRAME and any(c.tag in PARAGRAPHS or c.tag == LIST for c in el))
+    return el.tag == TEXT_BOX or (el.tag != FRAME and any(c.tag in PARAGRAPHS or c.tag in (LIST, NUMBERED) for c in el))
 
 
 def _boxes(block: Any) -> list[Any]:

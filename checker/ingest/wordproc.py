@@ -5,7 +5,7 @@ layout units, the tables on their grid and the blocks of the Document exactly al
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from checker.clean import safe_text
 from checker.errors import IngestError
@@ -22,6 +22,17 @@ if TYPE_CHECKING:
 # A table row as a reader met it: grid columns left empty before its first cell, then each cell's paragraphs (as
 # lines, numbers drawn) and how many grid columns it spans.
 Row = tuple[int, list[tuple[list[str], int]]]
+Cell = TypeVar("Cell")
+
+
+def one_column(rows: list[list[Cell]]) -> list[Cell] | None:
+    """The cells of a table of one column (each row's cells as its reader meets them, a cell merged across the
+    table once): a frame drawn around text (a plan's whole body boxed, each part in a box of its own, a boxed
+    note), read as the paragraphs and tables its cells hold, not as a table (a table relates columns; one column
+    relates nothing); None for any other table. The rule of both readers (.docx, .odt)."""
+    if not rows or any(len(row) != 1 for row in rows):
+        return None
+    return [row[0] for row in rows]
 
 
 def ended_lines(chunks: list[list[str]]) -> list[str]:
