@@ -22,9 +22,9 @@ SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
 # the words of a location, as a reader of the file names the place
 _WHERE: dict[str, dict[str, str]] = {
-    "vi": {"page": "trang", "footnote": "chú thích", "cell": "bảng {table}, hàng {row}, ô {cell}",
+    "vi": {"page": "trang", "footnote": "chú thích", "table": "bảng", "row": "hàng", "cell": "ô",
            "paragraph": "đoạn", "line": "dòng"},
-    "en": {"page": "page", "footnote": "footnote", "cell": "table {table}, row {row}, cell {cell}",
+    "en": {"page": "page", "footnote": "footnote", "table": "table", "row": "row", "cell": "cell",
            "paragraph": "paragraph", "line": "line"},
 }
 
@@ -52,10 +52,11 @@ class Location(_Frozen):
     cell: int | None = None
     footnote: int | None = None  # a Word footnote's number: the line is that footnote's text
 
-    def describe(self, lang: str = "vi") -> str:
+    def describe(self, lang: str = "vi", lines: bool = False) -> str:
         """Where, as the reader of the file finds it: a Word file's paragraph, or its table, row and cell (the
         ``line`` that numbers them in reading order is left out: Word shows no such line), a footnote's number, a
-        PDF's page; else the line."""
+        PDF's page; else the line. ``lines``: the file is a text whose lines its editor shows (.txt, .md): a table
+        cell is said at its line too, "dòng 42 (bảng 2, hàng 3, ô 2)"."""
         words = _WHERE.get(lang, _WHERE["vi"])
         parts: list[str] = []
         if self.page is not None:
@@ -63,7 +64,9 @@ class Location(_Frozen):
         if self.footnote is not None:
             parts.append(f"{words['footnote']} {self.footnote}")
         if self.table is not None:
-            parts.append(words["cell"].format(table=self.table, row=self.row, cell=self.cell))
+            cell = ", ".join(f"{words[k]} {n}" for k, n in (("table", self.table), ("row", self.row),
+                                                            ("cell", self.cell)) if n is not None)
+            parts.append(f"{words['line']} {self.line} ({cell})" if lines else cell)
         elif self.paragraph is not None:
             parts.append(f"{words['paragraph']} {self.paragraph}")
         else:

@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from checker.clean import xml_safe
 from checker.models import PlanResult, Report
 from checker.report.desk import Collector, DeskContext, group_names, verdict
-from checker.report.labels import LABELS, summary_line
+from checker.report.labels import LABELS, summary_line, where
 from checker.report.matrix_view import chart, compact_figure
 from checker.report.stream import render_with
 
@@ -32,6 +32,7 @@ def page_environment() -> Environment:
                       autoescape=select_autoescape(["html"], default=True), trim_blocks=True, lstrip_blocks=True)
     env.globals["generator"] = GENERATOR
     env.globals["verdict_of"] = verdict
+    env.globals["where"] = where  # a finding's location, as every report says it
     env.filters["without"] = _without
     env.filters["cap"] = lambda s: str(s)[:1].upper() + str(s)[1:]  # a column title from a label: "lỗi" → "Lỗi"
     return env

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from checker.models import Finding
+
+# formats whose lines the reader's editor shows and numbers: a table's cell is said at its line too
+LINE_FORMATS = frozenset({"txt", "md"})
+
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
         "error": "lỗi", "warning": "cảnh báo", "info": "thông tin",
@@ -96,6 +104,16 @@ LABELS: dict[str, dict[str, str]] = {
 
 def label(key: str, lang: str = "vi") -> str:
     return LABELS.get(lang, LABELS["vi"]).get(key, key)
+
+
+def where(f: Finding, fmt: str | None, lang: str = "vi") -> str:
+    """Where a finding is, as the reader of the plan's file (of format ``fmt``) finds it: the one label every report
+    shows (terminal, HTML, workbook, letter). A Word or OpenDocument file's paragraph, or table, row and cell; a
+    text file's line, and a table cell's line before its table, row and cell ("dòng 42 (bảng 2, hàng 3, ô 2)"); a
+    PDF's page; the whole plan when the finding has no line."""
+    if f.location is not None:
+        return f.location.describe(lang, lines=fmt in LINE_FORMATS)
+    return f"{label('line', lang)} {f.line}" if f.line is not None else label("whole_plan", lang)
 
 
 def summary_line(summary: dict[str, object], lang: str = "vi") -> str:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from checker.checks.citation import vn_date
 from checker.clean import one_line
 from checker.models import Finding, PlanResult, Report
+from checker.report.labels import where as label_where
 from checker.report.wordml import Page, Par, document, paragraph, table
 from checker.rules.loader import DEFAULT_RULES, load_model
 from checker.text import squash
@@ -125,10 +126,12 @@ def letter_fields(plan: PlanResult, directive: str) -> dict[str, str]:
     return {"unit": unit, "plan": ref, "title": title, "directive": directive, "n": ""}
 
 
-def item_text(f: Finding, tpl: LetterTemplate, fields: dict[str, str], requirement: str = "") -> str:
-    """One correction: where, the plan's words, what is wrong, and what the directive asks (``requirement``: the
-    rule's full wording; said once: left out when the remark already contains it)."""
-    where = f.location.describe() if f.location else (f"dòng {f.line}" if f.line else "")
+def item_text(f: Finding, tpl: LetterTemplate, fields: dict[str, str], requirement: str = "",
+              fmt: str | None = None) -> str:
+    """One correction: where (in the plan's file, of format ``fmt``), the plan's words, what is wrong, and what the
+    directive asks (``requirement``: the rule's full wording; said once: left out when the remark already contains
+    it)."""
+    where = label_where(f, fmt) if f.location or f.line else ""
     expected = _bare(requirement or f.expected)
     values = {**fields, "where": where[:1].upper() + where[1:], "quote": _bare(f.evidence),
               "problem": _bare(f.message), "expected": expected}
@@ -177,12 +180,13 @@ def build_letter(plan: PlanResult, tpl: LetterTemplate, directive: str,
             body(tpl.opening.format(**fields))]
     if corrections:
         pars.append(body(tpl.corrections.format(**fields)))
-        pars += [body(f"{k}. {item_text(f, tpl, fields, asks.get(f.id, ''))}") for k, f in enumerate(corrections, 1)]
+        pars += [body(f"{k}. {item_text(f, tpl, fields, asks.get(f.id, ''), plan.format)}")
+                 for k, f in enumerate(corrections, 1)]
     else:
         pars.append(body(tpl.acceptance.format(**fields)))
     if notes:
         pars.append(body(tpl.notes.format(**fields)))
-        pars += [body(f"- {item_text(f, tpl, fields, asks.get(f.id, ''))}") for f in notes]
+        pars += [body(f"- {item_text(f, tpl, fields, asks.get(f.id, ''), plan.format)}") for f in notes]
     if corrections:
         pars.append(body(tpl.closing.format(**fields)))
     pars.append(Par("", after=0))

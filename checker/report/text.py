@@ -6,7 +6,7 @@ from typing import TextIO
 
 from checker.clean import flat
 from checker.models import Finding, PlanResult, Report
-from checker.report.labels import label, summary_line
+from checker.report.labels import label, summary_line, where
 from checker.report.stream import TextWriter, render_with
 
 
@@ -24,11 +24,11 @@ def plan_text(p: PlanResult, lang: str) -> str:
     if p.status == "checked" and not p.findings:
         out.append(f"    {label('no_findings', lang)}")
     for f in p.findings:
-        out.extend(_finding(f, lang))
+        out.extend(_finding(f, p.format, lang))
     if p.general:
         out.append(f"  — {label('general_head', lang)}:")
         for f in p.general:
-            out.extend(_finding(f, lang))
+            out.extend(_finding(f, p.format, lang))
     out.append("")
     return "\n".join(map(flat, out)) + "\n"  # each entry one line, whatever text it quotes
 
@@ -41,12 +41,8 @@ def render(report: Report) -> str:
     return render_with(Writer, report)
 
 
-def _finding(f: Finding, lang: str) -> list[str]:
-    if f.location is not None:  # a Word file's paragraph or table cell, a footnote, a PDF's page
-        where = f.location.describe(lang)
-    else:
-        where = f"{label('line', lang)} {f.line}" if f.line is not None else label("whole_plan", lang)
-    out = [f"  {where}: {label(f.severity, lang)} [{label(f.kind, lang)}] {f.id}: {f.message}"]
+def _finding(f: Finding, fmt: str | None, lang: str) -> list[str]:
+    out = [f"  {where(f, fmt, lang)}: {label(f.severity, lang)} [{label(f.kind, lang)}] {f.id}: {f.message}"]
     if f.evidence:
         out.append(f"      {label('evidence', lang)}: “{f.evidence}”")
     if f.expected and f.expected not in f.message:

@@ -11,7 +11,7 @@ from typing import Any
 
 from checker.models import UNIT_TYPE_WORDS, PlanResult, Report
 from checker.report.desk import Collector, Desk, DeskContext, UnitRow, build, group_names, verdict
-from checker.report.labels import LABELS
+from checker.report.labels import LABELS, where
 from checker.report.matrix_view import compact_figure
 
 FILENAME = "tong-hop.xlsx"
@@ -197,10 +197,8 @@ def _findings(wb: Any, desk: Desk, t: dict[str, str], lang: str) -> None:
         new = {id(f) for f in r.round.new_findings} if r.round else set()
         for plan in [r.plan, *r.superseded]:  # a superseded plan's findings too: its file says which it is
             for f in plan.findings:
-                where = f.location.describe(lang) if f.location else (f"{t['line']} {f.line}" if f.line
-                                                                  else t["whole_plan"])
-                row: list[Any] = [r.unit, plan.path, where, f.line, t[f.kind], t[f.severity], f.id, f.message,
-                                  f.evidence, f.expected, f.source or ""]
+                row: list[Any] = [r.unit, plan.path, where(f, plan.format, lang), f.line, t[f.kind], t[f.severity],
+                                  f.id, f.message, f.evidence, f.expected, f.source or ""]
                 if desk.has_previous:
                     row.append("" if r.round is None or plan is not r.plan
                                else (t["new"] if id(f) in new else t["remaining"]))
