@@ -44,6 +44,7 @@ FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 LOEXT = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
 MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+XML = "http://www.w3.org/XML/1998/namespace"
 
 
 def _t(tag: str) -> str:
@@ -241,36 +242,26 @@ class Lists:
 
     def open(self, lst: Any) -> _Counters:
         """The counters a top-level ``text:list`` numbers with: a new sequence, or the one it continues."""
-        style = _a(lst, TEXT, "style-name")
-        cont = _a(lst, TEXT, "continue-list")
-        counters = None
-        if cont and cont in self.by_id:
-            counters = self.by_id[cont]
-        elif _a(lst, TEXT, "continue-numbering") == "true":
-            counters = self.last_by_style.get(style or "") or self.last
-        if counters is None:
-            counters = _Counters(style)
-        lid = _a(lst, "http://www.w3.org/XML/1998/namespace", "id")
-        if lid:
-            self.by_id[lid] = counters
-        self.last = counters
-        if style:
-            self.last_by_style[style] = counters
-        return counters
+        return self._sequence(lst, _a(lst, TEXT, "continue-list"), _a(lst, XML, "id"))
 
     def numbered(self, np: Any) -> _Counters:
         """The counters of a ``text:numbered-paragraph`` (a numbered paragraph outside any list): those of the list
         its ``text:list-id`` names (other such paragraphs, or a list of that ``xml:id``), the last list of its style
         it continues, or a new list's."""
-        style = _a(np, TEXT, "style-name")
         lid = _a(np, TEXT, "list-id")
-        counters = self.by_id.get(lid) if lid else None
-        if counters is None and _a(np, TEXT, "continue-numbering") == "true":
+        return self._sequence(np, lid, lid)
+
+    def _sequence(self, el: Any, joins: str | None, own: str | None) -> _Counters:
+        """The counters ``el`` (a list, a numbered paragraph) numbers with: those of the list ``joins`` names, else
+        those of the last list (of its style) when it continues the numbering, else new ones, known as ``own``."""
+        style = _a(el, TEXT, "style-name")
+        counters = self.by_id.get(joins) if joins else None
+        if counters is None and _a(el, TEXT, "continue-numbering") == "true":
             counters = self.last_by_style.get(style or "") or self.last
         if counters is None:
             counters = _Counters(style)
-        if lid:
-            self.by_id[lid] = counters
+        if own:
+            self.by_id[own] = counters
         self.last = counters
         if style:
             self.last_by_style[style] = counters
