@@ -74,6 +74,7 @@ class Conventions(_Strict):
     draft_markers: list[str]
     letter_subject: list[str] = Field(default_factory=list)
     addressee: list[str] = Field(default_factory=list)
+    preamble_openers: list[str] = Field(default_factory=list)
     document_types: list[DocumentType] = Field(default_factory=list)
     party_motto: list[str] = Field(default_factory=list)
     signers: Signers
@@ -97,6 +98,7 @@ class Conventions(_Strict):
     change_words: list[str] = Field(default_factory=list)
     point_forms: list[str] = Field(default_factory=list)
     fraction_not_after: list[str] = Field(default_factory=list)
+    number_takers: list[str] = Field(default_factory=list)
     number_words: NumberWords | None = None
     attribution: list[str]
     restated_parent: list[str] = Field(default_factory=list)

@@ -225,21 +225,16 @@ def sentence_bounds(view: View, i: int, at: int) -> tuple[int, int]:
     return view.starts[i] + start, view.starts[i] + end
 
 
-_AROUND = 40  # characters either side of a history marker whose words say whether it lost its diacritics
-
-
 def historical(sentence: str) -> bool:
     """The sentence tells history ("trước khi sắp xếp", "(cũ)", "trước ngày 01/7/2025"): words compared with
-    their diacritics where the text around them has them ("cũ" is not "cụ"), folded where OCR lost them (judged on
-    the words around the marker: an OCR line read on after a title with diacritics still says "(cu)")."""
+    their diacritics where the text has them ("cũ" is not "cụ"), folded where OCR lost them."""
     low = " ".join(sentence.lower().split())
-    folded = fold(low)  # one character per character of ``low``
+    plain = diacritics_share(sentence) < 0.2
     for marker in conventions().history_markers:
         m = marker.lower()
-        for found in re.finditer(rf"(?<!\w){re.escape(fold(m))}(?!\w)", folded):
-            a, b = found.span()
-            if low[a:b] == m or diacritics_share(low[max(0, a - _AROUND) : b + _AROUND]) < 0.2:
-                return True
+        hay, needle = (fold(low), fold(m)) if plain else (low, m)
+        if re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", hay):
+            return True
     return False
 
 

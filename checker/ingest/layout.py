@@ -58,9 +58,9 @@ _APPENDIX = re.compile(r"^\s*(?:phu luc|phan phu luc)\b")
 _SIGNATURE_WORDS = re.compile(r"^(?:pho chu tich|chu tich|da ky|ky ten|ky dong dau|chanh van phong|truong ban|"
                               r"pho truong ban|bi thu|pho bi thu)\b")
 _NAME = re.compile(rf"^[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}}$")
-# a document's number and symbol wrapped at its hyphen in a narrow header column ("Số: 52/KH-" / "UBND"): the
-# symbol's parts are capitals (NĐ 30/2020, Phụ lục I: "52/KH-UBND")
-_SYMBOL_BROKEN = re.compile(rf"\d/[{UPPER}Đ]{{1,8}}-$")
+# a document's number and symbol wrapped at a hyphen in a narrow header column ("Số: 52/KH-" / "UBND", a joint plan's
+# "Số: 12/KHLT-ĐU-" / "UBND"): the symbol's parts are capitals (NĐ 30/2020, Phụ lục I: "52/KH-UBND")
+_SYMBOL_BROKEN = re.compile(rf"\d/[{UPPER}Đ]{{1,8}}(?:-[{UPPER}Đ]{{1,8}})*-$")
 _SYMBOL_REST = re.compile(rf"[{UPPER}]{{2,10}}(?![^\W\d_])")
 # Markdown emphasis around words ("**Nơi nhận:**", "*(đã ký)*", "__I. MỤC TIÊU__"): presentation, as bold or italic
 # runs are in Word, never part of a heading's title, a target or a unit's name. An opening mark follows no word
@@ -226,6 +226,19 @@ def _letter_openers() -> re.Pattern[str]:
     words = [*conv.letter_subject, *conv.addressee]
     return re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in words) + r")(?=[\s:]|$)") if words else re.compile(
         r"(?!)")
+
+
+@lru_cache(maxsize=1)
+def _number_takers() -> re.Pattern[str]:
+    """The words a number goes on after (rules/conventions.yaml ``number_takers``) ending a folded line."""
+    words = sorted((fold(w) for w in conventions().number_takers), key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in words) + r")$") if words else re.compile(
+        r"(?!)")
+
+
+def _takes_number(text: str) -> bool:
+    """The line ends with a word a number goes on after ("… theo Đề án", "… tại Điều")."""
+    return bool(_number_takers().search(fold(text.rstrip(" *_"))))
 
 
 def _opens_letter_part(text: str) -> bool:
@@ -426,6 +439,9 @@ def _join_form_lines(parts: list[_Part]) -> list[_Building]:
             if _SYMBOL_BROKEN.search(prev) and _SYMBOL_REST.match(p.text):
                 cur.add(p, "-")
                 continue
+            if _motto_goes_on(cur.text, p.text):  # "Độc lập - Tự do -" / "Hạnh phúc": one motto, wrapped
+                cur.add(p, " ")
+                continue
             if continues or wrapped_item:
                 cur.add(p, "" if _HYPHEN_BREAK.search(prev) and first.islower() else " ")
                 continue
@@ -433,6 +449,19 @@ def _join_form_lines(parts: list[_Part]) -> list[_Building]:
         b.add(p, " ")
         out.append(b)
     return out
+
+
+@lru_cache(maxsize=1)
+def _motto_phrases() -> tuple[str, ...]:
+    return tuple(squash(p) for p in conventions().motto)
+
+
+def _motto_goes_on(so_far: str, line: str) -> bool:
+    """``line`` goes on the motto that ``so_far`` begins (rules/conventions.yaml ``motto``), wrapped in a narrow
+    column ("Độc lập - Tự do -" / "Hạnh phúc", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM")."""
+    joined = squash(f"{so_far} {line}")
+    return bool(squash(so_far)) and squash(so_far) not in _motto_phrases() and any(
+        p == joined or p.startswith(joined + " ") for p in _motto_phrases())
 
 
 def _form_kind(text: str, zone: str, column: str, so_far: list[Block]) -> BlockKind:
@@ -1189,6 +1218,8 @@ class _Body:
         # the line before is full and stops mid-sentence: the wrap goes on whatever this line opens with
         mid_sentence = self.full(prev_part) and not _CLOSED.search(prev) and not mostly_upper(prev)
         if marker:
+            if family in ("arabic", "dotted") and mid_sentence and _takes_number(prev):
+                return " "  # "… theo Đề án" / "06. Số hóa …": Đề án 06 wrapped after its type's name, not a point
             if (family == "bullet" and rest.islower() and not _CLOSED.search(prev) and self.full(prev_part)):
                 return " "  # "kinh tế" / "- xã hội": a wrapped dash, not a list item
             if family == "part" and mid_sentence and (rest.islower() or first.islower() or (
@@ -1465,8 +1496,8 @@ def _blocks_of_one(units: list[Unit], first: bool = False) -> list[Block]:
     body = _Body(units, _double_spaced(units, blank_after), blank_after)
     tail_start, tail_end = _tail_zone(units, header_end + 1)
     if k is not None:
-        out.extend(_title_blocks(units, k, tail_start, body))
-        title_end = _title_end(units, k, tail_start)
+        title_end = _title_end(units, k, tail_start, body)
+        out.extend(_title_blocks(units, k, title_end))
     else:
         title_end = header_end
     out.extend(body.blocks(title_end, tail_start))
@@ -1477,38 +1508,101 @@ def _blocks_of_one(units: list[Unit], first: bool = False) -> list[Block]:
     return out
 
 
-def _title_end(units: list[Unit], k: int, limit: int) -> int:
-    """The title: the doc-type line and the lines after it, up to a blank line or the preamble."""
+TITLE_LINES = 6  # the trích yếu: one or a few lines (more at a narrow width)
+SENTENCE_LINES = 12  # the lines a paragraph under the title block is read over, to see whether it closes as a sentence
+
+
+def _title_end(units: list[Unit], k: int, limit: int, body: _Body) -> int:
+    """Where the title block ends (NĐ 30/2020, Phụ lục I): the type name's line ``k`` and the trích yếu under it, one
+    or a few lines, up to a blank line (not in a text with a blank line after every line) or what opens the text
+    (``_ends_title``)."""
     j = k + 1
-    taken = 0
-    while j < min(limit, len(units)) and taken < 6:
+    end = min(limit, len(units))
+    lines: list[str] = []
+    while j < end and len(lines) < TITLE_LINES:
         u = units[j]
         t = u.text.strip()
         if u.table is not None:
             break
         if not t:
-            if taken:
+            if lines and not body.double_spaced:  # a blank line after every line separates nothing
                 break
             j += 1
             continue
-        sq = squash(t)
-        if re.match(r"(th\w{1,2}c h\w{1,3}n|c\w{1,2}n c\w{0,2}|theo|nh\w{1,2}m)\b", sq) or marker_of(t)[1]:
+        if _ends_title(units, j, end, lines, body):
             break
-        if taken and _CLOSED.search(units[j - 1].text.strip()) and not units[j - 1].text.strip().endswith(")"):
-            break
-        taken += 1
+        lines.append(t)
         j += 1
     return j
 
 
-def _title_blocks(units: list[Unit], k: int, limit: int, body: _Body) -> list[Block]:
+def _ends_title(units: list[Unit], j: int, end: int, lines: list[str], body: _Body) -> bool:
+    """Line ``j`` (after the title's ``lines``) is not the trích yếu's: a part's heading or a list's point, an addressee
+    ("Kính gửi:"), the grounds or the text opening ("Căn cứ ...", "Thực hiện ...": rules/conventions.yaml
+    ``preamble_openers``, in a capital), a line in capitals under a subject that is not, or a sentence-paragraph (a
+    capital, its lines closed by a full stop or a colon). The trích yếu is a subject, never a sentence: its first
+    line may open with "Thực hiện ..." and is still the title unless its lines close as a sentence."""
+    t = units[j].text.strip()
+    if marker_of(t)[1] or _opens_letter_part(t):
+        return True
+    opener = _preamble_opener().match(fold(t.lstrip(" *#>")))
+    if not lines:
+        return bool(opener) and _closes_as_sentence(units, j, end, body)
+    if _CLOSED.search(lines[-1]) and not lines[-1].endswith(")"):
+        return True
+    if not t[:1].isupper():
+        return False  # in lower case, a figure, "(Ban hành kèm theo ...)", a rule under the title: the subject goes on
+    if opener or (mostly_upper(t) and not mostly_upper(lines[0])):
+        return True
+    return _closes_as_sentence(units, j, end, body)
+
+
+def _closes_as_sentence(units: list[Unit], j: int, end: int, body: _Body) -> bool:
+    """The paragraph from line ``j`` closes as a sentence: a line ends with a full stop, semicolon or colon before a
+    line that is not full (a line that stops short of the width ends a title's line, not a wrapped sentence's) or
+    before what opens another block (a blank line, a heading, an opener, an addressee)."""
+    for m in range(j, min(end, j + SENTENCE_LINES)):
+        u = units[m]
+        t = u.text.strip()
+        if not t and body.double_spaced:
+            continue
+        if u.table is not None or not t:
+            return False
+        if m > j and (marker_of(t)[1] or _opens_letter_part(t) or (
+                t[:1].isupper() and _preamble_opener().match(fold(t.lstrip(" *#>"))))):
+            return False
+        if _SENTENCE_END.search(t) or t.endswith(":"):
+            return True
+        if not body.full(_part(u.text, u.loc, marks=u.marks)):
+            return False
+    return False
+
+
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+@lru_cache(maxsize=1)
+def _preamble_opener() -> re.Pattern[str]:
+    """The words that open a document's grounds or text (rules/conventions.yaml ``preamble_openers``) at the start of
+    a folded line: words of several syllables with any one to three letters for each vowel (an OCR's "Thyc hign",
+    "Can ctr"), one syllable as it is written ("Theo", "Nhằm")."""
+    alts = []
+    for phrase in conventions().preamble_openers:
+        words = fold(phrase).split()
+        if len(words) > 1:
+            alts.append(r"\s+".join(_VOWELS.sub(lambda _m: r"\w{1,3}", re.escape(w)) for w in words))
+        elif words:
+            alts.append(re.escape(words[0]))
+    return re.compile(r"(?:" + "|".join(alts) + r")(?![^\W_])") if alts else re.compile(r"(?!)")
+
+
+def _title_blocks(units: list[Unit], k: int, end: int) -> list[Block]:
     out: list[Block] = []
     lpart, rpart = split_columns(units[k].text)
     side = lpart if lpart and names_doc_type(lpart[1]) else rpart
     if side is None:
         side = (0, units[k].text)
     out.append(Block(kind="title", text=side[1].strip(), spans=[Span(start=0, loc=units[k].loc)]))
-    end = _title_end(units, k, limit)
     b = _Building()
     for j in range(k + 1, end):
         if units[j].text.strip():

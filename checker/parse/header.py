@@ -18,7 +18,8 @@ from checker.text import UPPER, contains, fold, squash
 
 UNIT_WORD = re.compile(r"\b(phuong|phudng|phwong|phuodng|phieong|xa|dac khu|dac\s+khu)\s+", re.IGNORECASE)
 _TYPE = {"xa": "xa", "dac khu": "dac_khu"}
-NUMBER = re.compile(r"\bs\w{0,2}\s*:\s*(\d*)\s*/\s*([a-z]{1,6}\s*-\s*[a-z]{2,8})")  # KH-UBND, BKHCN-CĐS
+# KH-UBND, BKHCN-CĐS; a joint document's symbol names each issuer (KHLT-ĐU-UBND)
+NUMBER = re.compile(r"\bs\w{0,2}\s*:\s*(\d*)\s*/\s*([a-z]{1,6}\s*-\s*[a-z]{2,8}(?:-[a-z]{2,8})*)")
 # a Party document's number (Hướng dẫn 36-HD/VPTW): "Số 12-NQ/ĐU", "Số: 05-CTr/TU", at the start of its column
 PARTY_NUMBER = re.compile(r"^[\s#*>]*s[o06]\s*:?\s*(\d*)\s*-\s*([a-z]{1,4}\s*/\s*[a-z&]{1,10})(?![a-z])")
 DATE = re.compile(
@@ -27,7 +28,8 @@ DATE = re.compile(
 NUMBER_LABEL = re.compile(r"(?<![a-z])s[o06]\s*:")
 # the number without its label's colon ("Số 88/KH-UBND", as typed or as OCR reads "Số:"), taken only where it stands
 # alone in its column: "số 215/KH-UBND ngày ..." in a sentence is a citation
-NUMBER_BARE = re.compile(r"(?:^|\t|\s{2})[\s#*>]*s[o06]\s+(\d+)\s*/\s*([a-z]{1,6}\s*-\s*[a-z]{2,8})(?=\t|\s{2}|\s*$)")
+NUMBER_BARE = re.compile(
+    r"(?:^|\t|\s{2})[\s#*>]*s[o06]\s+(\d+)\s*/\s*([a-z]{1,6}\s*-\s*[a-z]{2,8}(?:-[a-z]{2,8})*)(?=\t|\s{2}|\s*$)")
 _LABEL_ALONE = re.compile(r"(?<![a-z])s[o06]\s*:\s*$")  # "Số:" ending its line, its symbol on the next
 # "Vĩnh Thuận, ngày 26/9/2025": the date in figures (NĐ 30/2020 writes it "ngày ... tháng ... năm ..."), taken as the
 # document's only where the place opens its line or its column and the date ends it (never a citation's "ngày 25/8")
@@ -407,7 +409,16 @@ def _issuing_body(own: str) -> tuple[str | None, str | None, str, str]:
 
 
 def _title(view: View, i: int, body_start: int) -> tuple[str, int | None]:
-    lines: list[int] = []
+    """The trích yếu under the type name's line ``i``: the reader's title block after it, where the reader found the
+    type name (checker/ingest/layout.py ends the block where the trích yếu ends); else the lines after it up to a
+    blank line, a preamble's "Căn cứ" or "Thực hiện", or a closed sentence."""
+    if view.kinds and view.kinds[i] == "title":
+        lines = [j for j in range(i + 1, min(body_start, len(view.texts), i + 6)) if view.kinds[j] == "title"]
+        lines = [j for n, j in enumerate(lines) if j == i + 1 + n]  # the title blocks right after the type name
+        if not lines:
+            return "", None
+        return " ".join(view.texts[k].strip() for k in lines), view.line_no(lines[0])
+    lines = []
     j = i + 1
     while j < min(body_start, len(view.texts)) and len(lines) < 5:
         if view.is_blank(j):
