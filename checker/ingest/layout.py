@@ -1541,41 +1541,44 @@ def _ends_title(units: list[Unit], j: int, end: int, lines: list[str], body: _Bo
     ("Kính gửi:"), the grounds or the text opening ("Căn cứ ...", "Thực hiện ...": rules/conventions.yaml
     ``preamble_openers``, in a capital), a line in capitals under a subject that is not, or a sentence-paragraph (a
     capital, its lines closed by a full stop or a colon). The trích yếu is a subject, never a sentence: its first
-    line may open with "Thực hiện ..." and is still the title unless its lines close as a sentence."""
+    line may open with "Thực hiện ..." and is still the title unless its lines close as the text's lead-in or one of
+    its grounds do (a colon, a semicolon: "... ban hành Kế hoạch như sau:", "Căn cứ ...;"; a subject closed by a
+    full stop, "Thực hiện Kế hoạch số 215 ... của Ủy ban nhân dân thành phố.", is still read as the title)."""
     t = units[j].text.strip()
     if marker_of(t)[1] or _opens_letter_part(t):
         return True
     opener = _preamble_opener().match(fold(t.lstrip(" *#>")))
     if not lines:
-        return bool(opener) and _closes_as_sentence(units, j, end, body)
+        return bool(opener) and _closing(units, j, end, body) in (":", ";")
     if _CLOSED.search(lines[-1]) and not lines[-1].endswith(")"):
         return True
     if not t[:1].isupper():
         return False  # in lower case, a figure, "(Ban hành kèm theo ...)", a rule under the title: the subject goes on
     if opener or (mostly_upper(t) and not mostly_upper(lines[0])):
         return True
-    return _closes_as_sentence(units, j, end, body)
+    return _closing(units, j, end, body) is not None
 
 
-def _closes_as_sentence(units: list[Unit], j: int, end: int, body: _Body) -> bool:
-    """The paragraph from line ``j`` closes as a sentence: a line ends with a full stop, semicolon or colon before a
-    line that is not full (a line that stops short of the width ends a title's line, not a wrapped sentence's) or
-    before what opens another block (a blank line, a heading, an opener, an addressee)."""
+def _closing(units: list[Unit], j: int, end: int, body: _Body) -> str | None:
+    """How the paragraph from line ``j`` closes as a sentence (its last character: a full stop, semicolon, colon ...):
+    a line ending so before a line that is not full (a line that stops short of the width ends a title's line, not a
+    wrapped sentence's) or before what opens another block (a blank line, a heading, an opener, an addressee); None
+    where it does not."""
     for m in range(j, min(end, j + SENTENCE_LINES)):
         u = units[m]
         t = u.text.strip()
         if not t and body.double_spaced:
             continue
         if u.table is not None or not t:
-            return False
+            return None
         if m > j and (marker_of(t)[1] or _opens_letter_part(t) or (
                 t[:1].isupper() and _preamble_opener().match(fold(t.lstrip(" *#>"))))):
-            return False
+            return None
         if _SENTENCE_END.search(t) or t.endswith(":"):
-            return True
+            return t[-1]
         if not body.full(_part(u.text, u.loc, marks=u.marks)):
-            return False
-    return False
+            return None
+    return None
 
 
 _VOWELS = re.compile(r"[aeiouy]+")
