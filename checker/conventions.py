@@ -92,6 +92,7 @@ class Conventions(_Strict):
     former_unit_words: list[str] = Field(default_factory=list)
     whole_words: list[str]
     complete_cells: list[str] = Field(default_factory=list)
+    proportion_units: list[str] = Field(default_factory=list)
     whole_word_compounds: list[str] = Field(default_factory=list)
     exclusion_words: list[str]
     percent_forms: list[str]

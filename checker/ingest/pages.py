@@ -11,7 +11,7 @@ its rows, or reads as the number of a heading. The forms a page number is writte
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -147,16 +147,20 @@ def from_pages(pages: Sequence[list[Item]]) -> list[list[Item]]:
     return out
 
 
-def without_running(lines: list[Line]) -> list[Line]:
-    """``lines`` of a text whose pages are known (form feeds: ``Line.loc.page``) without their running headers and
-    footers (``running_lines``: "Kế hoạch số 112/KH-UBND ... (tiếp theo)" at the top of every page), read once
-    after the last line instead, with their own line numbers, as the PDF reader does (``from_pages``): a page
-    break in the middle of a sentence, a target or a table's row then joins its two halves. A table's row (cells
-    between tabs or bars) is never furniture: Word repeats a table's header row on each page it runs over."""
+def without_running(lines: list[Line], breaks: Sequence[int] = ()) -> list[Line]:
+    """``lines`` of a text whose pages are known (form feeds: ``Line.loc.page``; else the page numbers found among
+    the lines, ``breaks``: where each stood) without their running headers and footers (``running_lines``: "Kế
+    hoạch số 112/KH-UBND ... (tiếp theo)" at the top of every page, a scanning app's "Được quét bằng ..." at the
+    foot), nor the blank lines between one and its page's text, read once after the last line instead, with their
+    own line numbers, as the PDF reader does (``from_pages``): a page break in the middle of a sentence, a target
+    or a table's row then joins its two halves. A table's row (cells between tabs or bars) is never furniture:
+    Word repeats a table's header row on each page it runs over."""
     groups: dict[int, list[int]] = {}
+    marked = any(ln.loc.page is not None for ln in lines)
     for k, ln in enumerate(lines):
-        if ln.loc.page is not None:
-            groups.setdefault(ln.loc.page, []).append(k)
+        page = ln.loc.page if marked else (bisect_right(breaks, k) + 1 if breaks else None)
+        if page is not None:
+            groups.setdefault(page, []).append(k)
     if len(groups) < MIN_RUNNING_PAGES:
         return lines
     order = sorted(groups)
@@ -169,13 +173,21 @@ def without_running(lines: list[Line]) -> list[Line]:
     furniture: dict[str, Line] = {}
     for k in sorted(drop):
         furniture.setdefault(_running_key(("line", lines[k].text)) or "", lines[k])
+    page_of = {k: p for p, ks in groups.items() for k in ks}
+    for k in sorted(drop):  # the margin between a header or footer and its page's text
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(lines) and page_of.get(j) == page_of[k] and not lines[j].text.strip():
+                drop.add(j)
+                j += step
     kept = [ln for k, ln in enumerate(lines) if k not in drop]
     last = kept[-1].loc if kept else lines[-1].loc
     return [*kept, Line(text="", loc=last), *furniture.values()]
 
 
-def from_lines(lines: list[Line], page_starts: set[int]) -> list[Line]:
-    """``lines`` without the page numbers among them, and the blank lines around each.
+def from_lines(lines: list[Line], page_starts: set[int]) -> tuple[list[Line], list[int]]:
+    """``lines`` without the page numbers among them, and the blank lines around each; and where each page number
+    stood in the lines kept (a text without form feeds knows its pages by them: ``without_running``).
 
     A page number is a line that is only a page number (``page_number``) and either is written as one ("Trang 2",
     "- 2 -", "2/7"), or stands next to a page break the text marks (a form feed: the first or last line of text of a
@@ -185,7 +197,7 @@ def from_lines(lines: list[Line], page_starts: set[int]) -> list[Line]:
     in runs far closer together than pages."""
     numbers = [(i, got) for i, ln in enumerate(lines) if (got := _number(ln.text)) is not None]
     if not numbers:
-        return lines
+        return lines, []
     texts = [i for i, ln in enumerate(lines) if ln.text.strip()]
     beside_breaks: set[int] = set()
     for start in page_starts:  # the last line of text before the break and the first after it
@@ -225,11 +237,13 @@ def from_lines(lines: list[Line], page_starts: set[int]) -> list[Line]:
         if len(chain) > 1 or (n == 2 and alone and i >= MIN_PAGE_LINES):
             drop.update(rest[c][0] for c in chain)
     if not drop:
-        return lines
-    for i in sorted(drop):
+        return lines, []
+    found = sorted(drop)
+    for i in found:
         for step in (-1, 1):
             j = i + step
             while 0 <= j < len(lines) and not lines[j].text.strip():
                 drop.add(j)
                 j += step
-    return [ln for i, ln in enumerate(lines) if i not in drop]
+    kept = [i for i in range(len(lines)) if i not in drop]
+    return [lines[i] for i in kept], sorted({bisect_left(kept, i) for i in found})

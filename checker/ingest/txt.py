@@ -102,7 +102,7 @@ def lines_of(text: str) -> list[Line]:
             number += i > 0 or broken
             lines.append(Line(text=t.rstrip(), loc=Location(line=number, page=k + 1 if len(paged) > 1 else None)))
         broken = ends
-    return pages.without_running(pages.from_lines(lines, page_starts))
+    return pages.without_running(*pages.from_lines(lines, page_starts))
 
 
 def pipe_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:

@@ -24,6 +24,7 @@ _ARABIC = re.compile(r"^\s*(\()?([1-9]\d?)(?(1)\)|\s*(?:[.)]|[-–/](?=\s)))\s+(
 _DOTTED = re.compile(r"^\s*([1-9]\d?(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
 # "II.1.", "II.1.2.": a Roman part's number carried into its points (NĐ 30/2020 leaves the form to the issuer)
 _ROMAN_DOTTED = re.compile(r"^\s*([IVXL]{1,5})\.([1-9]\d?(?:\.\d{1,2}){0,2})\.?\s+(\S.*)$")
+_OCR_ONE = re.compile(r"^(\s*)[l|](?=\.\s)")
 _LETTER = re.compile(r"^\s*([a-zđ])\s*(?:[)/]|-(?=\s))\s+(\S.*)$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
 _APPENDIX_TITLE = re.compile(r"^\s*phu luc\b")
@@ -279,7 +280,9 @@ def find_sections(view: View) -> list[Section]:
             if m and _follows_break(view, i, heading_idx):
                 number, style, title = m.group(1), "dotted", m.group(2)
         if not style:
-            m = _ARABIC.match(text)
+            # an OCR'd "1." in sentence case read as a lower-case L or a bar ("l. Mục đích", "|. Mục đích"): the
+            # number 1 (in capitals, "I. MỤC TIÊU", it is the Roman numeral above; after "k." it is a letter)
+            m = _ARABIC.match(text if "k" in points else _OCR_ONE.sub(r"\g<1>1", text))
             # "1. 100% thủ tục ..." is a numbered point; "1. 2025 ..." a wrapped figure, not a heading
             if m and (_follows_break(view, i, heading_idx) or _next_point(sections, open_levels, m.group(2))) and (
                     not re.match(r"\d", m.group(3)) or re.match(r"\d{1,3}(?:[.,]\d+)?\s*%", m.group(3))):

@@ -935,10 +935,31 @@ HEADER_ROWS = 3
 _BARE_FIGURE = re.compile(r"^[^\d%]{0,14}?(?<![\d.,/])\d{1,3}(?:[.,]\d{1,2})?$")
 
 
+# a proportion of one as a spreadsheet shows it: an optional comparator, then 0,75 / 0.8 / 1 / 1,00
+_PROPORTION = re.compile(r"^([^\d%]{0,14}?)(?<![\d.,/])(0[.,]\d{1,4}|1(?:[.,]0{1,4})?)$")
+
+
+def _proportions(texts: list[str], roles: dict[int, str]) -> list[str]:
+    """A row measured as a proportion of one (its unit-of-measure cell says "Tỷ lệ", rules/conventions.yaml
+    ``proportion_units``): each fraction of a figure column read as its percentage ("0,80" is 80%), only under a
+    header that was read, never in the columns it sets aside (the row's number under "TT")."""
+    units = {squash(u) for u in conventions().proportion_units}
+    if not roles or not any(squash(t) in units for t in texts):
+        return texts
+    out = list(texts)
+    for k, text in enumerate(texts):
+        m = _PROPORTION.match(text.strip())
+        if m and roles.get(k) in ("own", "reference"):
+            value = float(m.group(2).replace(",", "."))
+            out[k] = f"{m.group(1)}{value * 100:g}%"
+    return out
+
+
 def _percent_written_once(texts: list[str], percent_columns: set[int], roles: dict[int, str]) -> list[str]:
     """A row whose figures are bare numbers, the percent sign written once for them: in the row's unit-of-measure
     cell ("Đơn vị tính": "%") or in its column's header ("Tỷ lệ (%)"). Each bare number of a column the header
     does not set aside (the row's number under "TT") is read with its sign; only under a header that was read."""
+    texts = _proportions(texts, roles)
     in_row = bool(roles) and any(t.strip("() ") == "%" for t in texts)
     return [f"{t}%" if (in_row or k in percent_columns) and roles.get(k) != "ignore" and _BARE_FIGURE.match(t)
             else t for k, t in enumerate(texts)]
