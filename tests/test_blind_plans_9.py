@@ -116,3 +116,44 @@ def test_a_scanning_apps_footer_without_form_feeds_is_taken_out(tmp_path: Path, 
     assert texts.count(FOOTER) == 1 and texts.index(FOOTER) > texts.index("- Lưu: VT, VHXH.")
     target = next(t for t in parse(doc).targets if t.value == 82.0)
     assert "toàn trình" in target.text
+
+
+# --------------------------------------------------------------------------- a task table's group rows, as text
+TASKS = ("II. NHIỆM VỤ\n1. Hạ tầng số: hội nghị truyền hình trực tuyến, mạng truyền số liệu chuyên dùng.\n"
+         "2. Phát triển chính quyền số: Hệ thống quản lý văn bản và điều hành, ký số; dịch vụ công trực tuyến "
+         "toàn trình.\n3. Phát triển dữ liệu số: Kho dữ liệu dùng chung.\n"
+         "4. Bảo đảm an toàn, an ninh thông tin mạng: phương án bảo đảm an toàn thông tin theo quy định.\n")
+TASK_TABLE = (
+    "II. NHIỆM VỤ\nSTT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành\n"
+    "I\tHẠ TẦNG SỐ\n"
+    "1\tDuy trì hội nghị truyền hình trực tuyến, mạng truyền số liệu chuyên dùng.\tVăn phòng HĐND và UBND\t"
+    "Phòng Kinh tế\tThường xuyên\n"
+    "II\tPHÁT TRIỂN CHÍNH QUYỀN SỐ\n"
+    "1\tVận hành Hệ thống quản lý văn bản và điều hành, ký số; dịch vụ công trực tuyến toàn trình.\t"
+    "Trung tâm Phục vụ hành chính công\tPhòng Văn hóa - Xã hội\t31/12/2025\n"
+    "III\tPHÁT TRIỂN DỮ LIỆU SỐ\n"
+    "1\tCập nhật Kho dữ liệu dùng chung.\tPhòng Kinh tế\tPhòng Văn hóa - Xã hội\t31/12/2025\n"
+    "IV\tĐẢM BẢO AN TOÀN, AN NINH THÔNG TIN MẠNG\n"
+    "1\tThực hiện phương án theo quy định; diễn tập ứng cứu sự cố.\tCông an xã\tVăn phòng HĐND và UBND\t"
+    "31/12/2025\n")
+OTHERS = ("4. Văn phòng HĐND và UBND xã: quản lý văn bản, điều hành.\n"
+          "5. Trung tâm Phục vụ hành chính công xã: dịch vụ công trực tuyến.\n")
+
+
+def _task_table_plan(tmp_path: Path) -> Path:
+    """The plan with its tasks only in a table typed with tabs (a Word table saved as text): each content a group's
+    row "IV <tab> ĐẢM BẢO AN TOÀN ..." (its title merged across), the office and the Trung tâm given work only in
+    its Chủ trì column."""
+    text = _text(tmp_path)
+    assert TASKS in text and OTHERS in text
+    return _save(tmp_path, text.replace(TASKS, TASK_TABLE).replace(OTHERS, ""))
+
+
+def test_a_task_tables_group_rows_typed_with_tabs(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    path = _task_table_plan(tmp_path)
+    r = check_file(path, packs)
+    assert [(f.id, f.kind) for f in r.findings if f.id.startswith(("HP215-SEC", "HP215-UNIT"))] == []
+    doc = read(path)
+    assert len(doc.tables) == 1 and len(doc.tables[0].rows) == 9  # the header, four groups, four tasks
+    units = {a.unit for a in parse(doc).assignments}
+    assert {"Văn phòng HĐND và UBND", "Trung tâm Phục vụ hành chính công"} <= units

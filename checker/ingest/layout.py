@@ -647,6 +647,16 @@ def _under_a_column(u: Unit, rows: list[Unit]) -> bool:
     return bool(cells) and any(abs(at - cells[0][0]) <= 2 for at in _column_starts([r.text for r in rows]))
 
 
+_GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,5}|[A-Z])\.?$")  # a group's number in a table: "II", "B."
+
+
+def _numbered_group(u: Unit) -> bool:
+    """A group's title row typed as two cells, its number and its title ("II <tab> PHÁT TRIỂN CHÍNH QUYỀN SỐ": a
+    Word table's row whose title cell is merged across the other columns, saved as text)."""
+    cells = _tab_cells(u.text) if u.table is None and u.loc.table is None else []
+    return len(cells) == 2 and bool(_GROUP_NUMBER.match(cells[0])) and not _FIGURE.search(cells[1])
+
+
 def _numbered_start(u: Unit) -> bool:
     """A typed row that opens with its number and a cell ("4 <tab> Báo cáo định kỳ ..."), its other cells on the
     lines set in under it."""
@@ -666,7 +676,8 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
         nxt = k + 1
         if double_spaced and nxt + 1 < end and not units[nxt].text.strip():
             nxt += 1
-        return bool(t) and len(t) <= 120 and _plain(units[k]) and nxt < end and _is_row(units[nxt], first=False)
+        return (bool(t) and len(t) <= 120 and (_plain(units[k]) or _numbered_group(units[k])) and nxt < end
+                and _is_row(units[nxt], first=False))
 
     def continued(k: int) -> bool:  # the table goes on after line k
         nxt = k + 1

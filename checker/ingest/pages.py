@@ -73,12 +73,14 @@ EDGE_LINES = 2  # a running header or footer takes at most this many lines at th
 MIN_RUNNING_PAGES = 3  # and is printed on at least this many pages (and on half of them): a first page has none
 
 
-def _running_key(item: Item) -> str | None:
+def _running_key(item: Item, exact: bool = False) -> str | None:
     """A line as a running header or footer repeats it from page to page: folded, its figures (the page number, the
-    page count) and spacing left out; None for a table or a line without words."""
+    page count; ``exact``: kept, where the page numbers stand on lines of their own) and spacing left out; None for
+    a table or a line without words."""
     if item[0] != "line":
         return None
-    key = " ".join(re.sub(r"\d+", "#", fold(str(item[1]))).split())
+    folded = fold(str(item[1]))
+    key = " ".join((folded if exact else re.sub(r"\d+", "#", folded)).split())
     return key if sum(ch.isalpha() for ch in key) >= 3 else None
 
 
@@ -88,7 +90,7 @@ def _sides(items: list[Item]) -> tuple[list[int], list[int]]:
     return text, text[::-1]
 
 
-def running_lines(pages: Sequence[list[Item]]) -> list[set[int]]:
+def running_lines(pages: Sequence[list[Item]], exact: bool = False) -> list[set[int]]:
     """For each page, the lines that are its running header or footer: text the document's pages repeat at their
     top or foot, the same but for its figures ("Kế hoạch CĐS 6 tháng cuối năm 2025 - Trang 2/6", "UBND phường X -
     Dự thảo"), on three pages or more and on half of them; a second line counts only under (or over) a first that
@@ -104,7 +106,7 @@ def running_lines(pages: Sequence[list[Item]]) -> list[set[int]]:
                 if depth >= len(order) or any(k not in out[page_no] for k in order[:depth]):
                     continue  # the lines nearer the edge are not all furniture: this one is text
                 k = order[depth]
-                key = _running_key(items[k])
+                key = _running_key(items[k], exact)
                 if key is not None:
                     where.setdefault(key, []).append((page_no, k))
             for spots in where.values():
@@ -166,7 +168,9 @@ def without_running(lines: list[Line], breaks: Sequence[int] = ()) -> list[Line]
     order = sorted(groups)
     paged: list[list[Item]] = [[("line" if "\t" not in lines[k].text and "|" not in lines[k].text else "row",
                                  lines[k].text) for k in groups[p]] for p in order]
-    running = running_lines(paged)
+    # pages known by their numbers alone on a line: a running line is the same on each, figures and all (lines
+    # differing only by a figure, "Nhiệm vụ 3: ...", "Nhiệm vụ 4: ...", are the text's own)
+    running = running_lines(paged, exact=not marked)
     drop = {groups[p][j] for p, found in zip(order, running, strict=True) for j in found}
     if not drop:
         return lines
