@@ -91,6 +91,7 @@ class Conventions(_Strict):
     history_markers: list[str]
     former_unit_words: list[str] = Field(default_factory=list)
     whole_words: list[str]
+    vague_quantities: list[str] = Field(default_factory=list)
     complete_cells: list[str] = Field(default_factory=list)
     proportion_units: list[str] = Field(default_factory=list)
     whole_word_compounds: list[str] = Field(default_factory=list)

@@ -62,6 +62,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chỉ tiêu thấp hơn văn bản chỉ đạo: {actual} so với {expected}",
         "en": "target lower than the directive's: {actual} vs {expected}",
     },
+    "target.vague": {
+        "vi": "Chỉ tiêu chỉ ghi '{actual}', không nêu con số: thấp hơn mức văn bản chỉ đạo yêu cầu ({expected})",
+        "en": "the target gives no figure, only '{actual}': lower than the directive's {expected}",
+    },
     "target.change": {
         "vi": "Chỉ tiêu chỉ ghi mức tăng ('{actual}'), không nêu mức phải đạt mà văn bản chỉ đạo yêu cầu "
               "({expected})",

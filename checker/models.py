@@ -230,7 +230,8 @@ class Target(_Frozen):
     source: Literal["text", "table"] = "text"
     reference_value: float | None = None  # a second figure in a table row (the city's column)
     reference_text: str | None = None  # that figure as written ("Tối thiểu 80%")
-    implicit: bool = False  # "toàn bộ", "tất cả": 100% in words, not a figure
+    implicit: bool = False  # "toàn bộ", "tất cả": 100% in words, not a figure (or a vague quantity: ``vague``)
+    vague: str | None = None  # a quantity in vague words, no figure ("Phần lớn", "đa số"), as written; value 0
     restated: bool = False  # the parent's figure restated ("Kế hoạch 215 giao các chỉ tiêu: ..."), not the plan's
     due: dt.date | None = None  # the deadline it is set for, where its table column names one ("Đến 31/12/2026")
     change: str | None = None  # the figure is a change, not a level: its words ("tăng 10% so với năm 2024")

@@ -1,7 +1,8 @@
 """The project's own plans (tests/fixtures/plans, index.yaml says the style each tries): compliant ones give no
 finding at error or warning level, defective ones exactly their defects; and one-defect mutations of every
-compliant plan (a figure lowered, a target or a unit dropped, another ward's name, a merged department, a wrong
-directive date) are found at their place. The mutation rate is printed (``pytest -s``) and must be at least 95%."""
+compliant plan (a figure lowered, a target's figure replaced by a vague quantity, a target or a unit dropped, another
+ward's name, a merged department, a wrong directive date) are found at their place. The mutation rate is printed
+(``pytest -s``) and must be at least 95%."""
 
 from __future__ import annotations
 
@@ -180,6 +181,25 @@ def mutations(name: str, pack: LoadedPack) -> list[Mutation]:
                 # weaker; or, where the plan states the figure again elsewhere unchanged, two figures that disagree
                 add(f"lower {rule.id} to {lowered}%", new, Want(rule.id, "weaker|inconsistent", t.line))
             break
+    # 1b. a figure the directive sets, opening its target in the plan's objectives ("100% báo cáo định kỳ ...",
+    # "Tối thiểu 85% hồ sơ ..."), replaced by a vague quantity ("Phần lớn báo cáo định kỳ ..."): weaker at its line
+    objectives = {k for k, s in enumerate(plan.sections) if re.match(r"(muc tieu|chi tieu)", fold(s.title).strip())}
+
+    def in_objectives(k: int | None) -> bool:
+        while k is not None and k not in objectives:
+            k = plan.sections[k].parent
+        return k is not None
+
+    for rule in pack.pack.rules:
+        if not isinstance(rule, Target) or rule.value is None or rule.severity == "info":
+            continue
+        t = next((t for t in plan.targets if not t.implicit and not t.restated and t.source == "text"
+                  and t.line is not None and in_objectives(t.section) and matches(rule, t.text)), None)
+        opening = re.match(rf"(?:(?:tối thiểu|ít nhất|trên|đạt)\s+)?{t.value:g}\s?%\s+(?=[^\W\d_])", t.text,
+                           re.IGNORECASE) if t is not None and t.line is not None else None
+        if t is not None and t.line is not None and opening is not None:
+            add(f"a vague quantity for {rule.id}",
+                _replace_on_line(lines, t.line, opening.group(0), "Phần lớn "), Want(rule.id, "weaker", t.line))
     # 2. the digital-skills target dropped
     skills = next((t for t in plan.targets if "ky nang so" in fold(t.text) and t.line), None)
     if skills and skills.line and not skills.restated:  # a restated target stays the plan's when its own goes

@@ -83,7 +83,8 @@ def in_target_section(plan: Plan, t: PlanTarget, ctx: Context) -> bool:
 
 
 Problem = tuple[str, Severity, str, str, str]
-LOWER = ("target.lower", "target.higher")  # the figure itself short of the directive's (not its wording)
+LOWER = ("target.lower", "target.higher", "target.vague")  # the level itself short of the directive's (not its
+# wording)
 
 
 def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[Problem]:
@@ -100,7 +101,9 @@ def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[Problem]:
         r_comp, r_value, t_comp = FLIP[r_comp], -r_value, FLIP[t_comp]
         t_value = -(t.value_high if t.value_high is not None else t.value)
     inclusive = t_comp in (">=", "=") or t.value_high is not None
-    if t.change is not None:  # "tăng 10% so với năm 2024": a change, whatever its size, is not the level asked
+    if t.vague is not None:  # "Phần lớn báo cáo ...": no figure, vaguer than any the directive sets
+        out.append(("target.vague", rule.severity, want, as_written(t) or t.vague, ""))
+    elif t.change is not None:  # "tăng 10% so với năm 2024": a change, whatever its size, is not the level asked
         out.append(("target.change", rule.severity, want, got, ""))
     elif t_comp in MAXIMA:
         out.append(("target.comparator", rule.severity, want, got, ""))
@@ -149,8 +152,10 @@ def statements_of(plan: Plan, rule: Target) -> list[PlanTarget]:
                 matched[text] = matches(rule, t.text) or bool(label) and matches(rule, text)
             if matched[text]:
                 candidates.append(t)
-    # "toàn bộ ..." (100% in words) counts where the plan gives no figure for it, never over a figure it gives
-    candidates = [t for t in candidates if not t.implicit] or candidates
+    # "toàn bộ ..." (100% in words) counts where the plan gives no figure for it, never over a figure it gives; a
+    # vague quantity ("phần lớn ...") where it gives neither
+    candidates = ([t for t in candidates if not t.implicit] or [t for t in candidates if t.vague is None]
+                  or candidates)
     # the parent's figures restated ("Kế hoạch 215 giao các chỉ tiêu: ...") count where the plan states none itself
     return [t for t in candidates if not t.restated] or candidates
 
@@ -182,6 +187,12 @@ def judge(plan: Plan, rule: Target, ctx: Context) -> tuple[PlanTarget, list[Prob
 def as_written(t: PlanTarget) -> str | None:
     """The figure of a hedged target with the two words before it, as the plan writes them ("phấn đấu 80%"): the
     hedge is the plan's word, which a comparator rewritten in standard words ("đạt 80%") would misquote."""
+    if t.vague is not None:  # "Phần lớn", "phấn đấu nhiều": the vague words, with the hedge just before them
+        folded = fold(t.text)
+        at = folded.find(fold(t.vague))
+        hedge = next((h for h in hedge_words().finditer(folded, 0, max(at, 0)) if not folded[h.end() : at].strip()),
+                     None) if at > 0 else None
+        return t.text[hedge.start() : at + len(t.vague)] if hedge is not None else t.vague
     if t.implicit and t.hedged:  # "Cơ bản hoàn thành": the hedge and the words it governs, no figure written
         folded = fold(t.text)
         m = re.search(rf"\b(?:{'|'.join(hedges())})\b(?:\s+[^\W\d_]+){{0,3}}", folded)
@@ -204,6 +215,8 @@ def figure(t: PlanTarget) -> str:
     10% so với năm 2024")."""
     if t.change is not None:
         return t.change
+    if t.vague is not None:
+        return as_written(t) or t.vague
     if t.value_high is not None:
         return f"{amount(t.value, t.unit)} - {amount(t.value_high, t.unit)}"
     return describe(t.comparator, t.value, t.unit)
@@ -224,8 +237,9 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
         return
     statements = statements_of(plan, rule)
     preferred = [t for t in statements if in_target_section(plan, t, ctx)] or statements
-    if not preferred:
-        where = unread(plan, rule)
+    # a vague quantity ("phần lớn ...") where the plan's figure may stand in a table that came out column by column
+    where = unread(plan, rule) if all(t.vague is not None for t in preferred) else None
+    if not preferred or where:
         yield _unread(plan, rule, ctx, where) if where else _missing(plan, rule, ctx)
         return
     best, shortfalls = _firmest(preferred, rule, ctx)

@@ -29,6 +29,7 @@ from checker.parse.targets import (
     targets_in_rows,
     targets_in_tables,
     text_tables,
+    vague_in_objectives,
     without_past,
     without_results,
 )
@@ -132,7 +133,8 @@ def parse_text(source: Document) -> Plan:
     for table in typed:
         targets += targets_in_rows(table, cell_sections)
     word_tables = [[[(c.text, c.loc.line) for c in row] for row in t.rows] for t in doc.tables]
-    targets = due_by_heading(without_past(without_results(targets, sections), header.date), sections)
+    targets = due_by_heading(without_past(vague_in_objectives(without_results(targets, sections), sections),
+                                          header.date), sections)
     body_end = appendix_start(view)  # an appendix after the signature does not hide the closing
     tail_start = max(0, body_end - 60)
     recipients, recipients_line = parse_recipients(view, tail_start, body_end)

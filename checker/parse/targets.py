@@ -191,6 +191,9 @@ def comparator_before(text_folded: str) -> Comparator:
 
 
 _SEPARATOR = re.compile(r",\s*trong do\s+|,\s*dong thoi\s+|;\s*|,\s*|\s+va\s+|\s+dong thoi\s+")
+_OPENING_REACH = 80  # what may open a vague quantity ("phấn đấu đến hết ngày 31/12/2025,") is no longer than this
+# where the words of a target may begin inside a clause (and a sentence, in an item of several)
+_OPENER = re.compile(rf":\s*|\.\s+|{_SEPARATOR.pattern}")
 _AFTER_FIGURE_NOT_SUBJECT = re.compile(r"^\s*(?:tro len|tro xuong|so voi|tong so|tren tong|tai|\(|\)|[.,;:]|$)")
 _QUOTES = re.compile(r"[“\"]([^”\"]{6,400})[”\"]")
 
@@ -208,6 +211,52 @@ def _vocabulary() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], li
     whole_re = re.compile(rf"(?<![a-z])(?:{whole})(?![a-z])")
     return exclusion, percent, whole_re, [squash(w) for w in conv.past_markers], [
         squash(w) for w in conv.attribution]
+
+
+@lru_cache(maxsize=1)
+def _vague_words() -> re.Pattern[str] | None:
+    """A vague quantity (rules/conventions.yaml ``vague_quantities``: "phần lớn", "đa số") in folded text, as whole
+    words, the longest first ("đại đa số" before "đa số"); None when the vocabulary is empty."""
+    words = sorted({fold(w) for w in conventions().vague_quantities}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+                      + r")(?![a-z0-9])")
+
+
+@lru_cache(maxsize=1)
+def _vague_literals() -> tuple[str, ...]:
+    """The words ``_vague_words`` looks for, folded, as plain strings: a text holding none of them cannot match."""
+    return tuple(fold(w) for w in conventions().vague_quantities)
+
+
+def vague_openings(clause: str) -> list[tuple[int, int]]:
+    """Where a vague quantity opens a target's words in a folded clause: at its start ("d) phần lớn báo cáo định kỳ
+    được ...", "phấn đấu nhiều hồ sơ ...", "đến hết năm 2025, đa số ..."), or after a colon or a separator between
+    targets ("100% thủ tục ..., phần lớn hồ sơ ..."): only a list marker, hedges, a deadline and the words that join
+    them before it, words after it. Not a vague word inside a sentence that says something else first ("do một số
+    báo cáo ...", "hiện nay phần lớn ...")."""
+    pattern = _vague_words()
+    if pattern is None or not any(w in clause for w in _vague_literals()):  # plain tests first (C speed)
+        return []
+    found = list(pattern.finditer(clause))
+    if not found:  # most clauses: no vague word, no need to find where words open
+        return []
+    lead = _LEAD_MARKER.match(clause)
+    first = lead.end() if lead else 0
+    out = []
+    for m in found:
+        if m.start() < first or not _subject_after(clause, m.end()):
+            continue
+        # the words opening it are a few: where they begin, within reach before it (not every opener of the clause)
+        reach = max(first, m.start() - _OPENING_REACH)
+        opens = [o.end() for o in _OPENER.finditer(clause, reach, m.start())]
+        if not opens and reach > first:
+            continue
+        before = clause[opens[-1] if opens else first : m.start()]
+        if not before.strip() or _names_nothing(_hedge().sub(" ", squash(before))):
+            out.append((m.start(), m.end()))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -368,11 +417,49 @@ def _bounds(clause: str, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if not seps:
             cuts.append(e1)
             continue
-        # the next target's words follow its figure: cut at the last separator before it; else at the first
-        cut = seps[-1] if _subject_after(clause, figs[len(cuts)][1]) else seps[0]
-        cuts.append(cut.end())
+        if _subject_after(clause, figs[len(cuts)][1]):  # the next target's words follow its figure: the last
+            cuts.append(seps[-1].end())
+            continue
+        # else the first separator after this target's words: not a comma of the list they open ("55% cán bộ,
+        # công chức, viên chức được ..."); where every one is, the bracket that opens the next figure's words
+        # ("... kỹ năng số (tăng 15% so với năm 2024)"), as the first separator did before
+        parting = _after_enumeration(clause, seps, e1, p2)
+        bracket = clause.rfind("(", e1, p2)
+        if parting is not None:
+            cuts.append(parting)
+        elif bracket >= 0 and ")" not in clause[bracket:p2]:
+            cuts.append(bracket)
+        else:
+            cuts.append(seps[0].end())
     cuts.append(len(clause))
     return list(zip(cuts, cuts[1:], strict=False))
+
+
+_LISTING = re.compile(r",\s*|\s+va\s+")  # the separators that may join the items of a list ("a, b và c")
+_ITEM_WORDS = 4  # an item of a list names one thing: a few words ("cán bộ", "công chức", "hồ sơ", "đặc khu")
+
+
+def _after_enumeration(clause: str, seps: list[re.Match[str]], e1: int, p2: int) -> int | None:
+    """Where the first target's words end, at the first of ``seps`` (between its figure ending at ``e1`` and the
+    next figure at ``p2``) that is not inside a list of things its figure counts: "Tối thiểu 55% cán bộ, công
+    chức, viên chức được bồi dưỡng kỹ năng số, tăng 15% ..." ends at the comma after "kỹ năng số". A comma (or
+    "và") is inside the list when the words before it, since the figure or the list's last comma, are a few
+    (an item), and it either continues a list already opened or the words after it end at another separator
+    (the next item, not the next figure's words: "85% hồ sơ trực tuyến, tỷ lệ hài lòng đạt trên 90%" parts at its
+    comma). None when every separator is inside the list."""
+    listing = False
+    start = e1
+    for k, sep in enumerate(seps):
+        item = clause[start : sep.start()]
+        ends_at = seps[k + 1].start() if k + 1 < len(seps) else p2
+        words = len(_WORD_RUN.findall(item))
+        inside = (_LISTING.fullmatch(sep.group()) is not None and 0 < words <= _ITEM_WORDS
+                  and "(" not in item and (listing or ends_at < p2))
+        if not inside:
+            return sep.end()
+        listing = True
+        start = sep.end()
+    return None
 
 
 def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: int | None,
@@ -434,6 +521,11 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
             whole: float | None = None
             found = [(m.start(), 100.0, whole, m.end(), True) for m in whole_re.finditer(clause)
                      if _subject_after(clause, m.end())][:1]
+        vague: dict[int, str] = {}  # "phần lớn báo cáo ...": a quantity in vague words, its words as written
+        for start, end in vague_openings(clause) if not units else ():
+            if not any(f[0] <= start < f[3] for f in found):
+                found.append((start, 0.0, None, end, True))
+                vague[start] = text[a + start : a + end]
         found = [f for f in sorted(found) if not in_quote(a + f[0])]
         found, run_in = _run_in_references(clause, found)
         bounds = _bounds(clause, [(f[0], f[3]) for f in found]) if found else []
@@ -477,7 +569,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
             out.append(Target(text=clause_text, value=value, value_high=high, comparator=comp, hedged=is_hedged,
                               exclusions=excl, line=line, section=section, source=source,  # type: ignore[arg-type]
                               implicit=implicit, reference_value=run_in.get(pos), unit=unit,
-                              restated=a + pos < restated_end, change=change))
+                              restated=a + pos < restated_end, change=change, vague=vague.get(pos)))
             placed.append((deadline(before), offset, a + sb))
             stages.append(placed[-1][0] or _stage_year(before) or _deadline_after(clause[_end:sb]))
             dues_after.append(_due_after(clause[_end:sb]) if len(found) == 1 else None)
@@ -748,7 +840,7 @@ def _run_in_references(clause: str, found: list[Figure]) -> tuple[list[Figure], 
     while tail > 0 and (clause[tail - 1].isspace() or clause[tail - 1] in ".,;:)"):
         tail -= 1
     for f in found:
-        if kept:
+        if kept and not f[4]:  # a figure, not words ("phần lớn" after "... 80%," is a target of its own)
             prev = kept[-1]
             between = _without_brackets(clause[prev[3] : f[0]])
             at_end = f[3] >= tail
@@ -827,6 +919,7 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
     out: list[Target] = []
     whole_re = _vocabulary()[2]
     whole_words = _whole_literals()
+    vague_literals = _vague_literals()
     for it in form_fields(items, texts):
         # both figures need a digit, and 100% in words one of its words: plain substring tests first (C speed),
         # the patterns only where they can match
@@ -835,6 +928,8 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
         folded = normalise_percent(folded)
         has_percent = "%" in folded or (any(w in folded for w in whole_words)
                                         and bool(whole_re.search(folded)))  # "toàn bộ ...": 100% in words
+        # "phần lớn báo cáo ...": a vague quantity opening a target's words, in any of the item's sentences
+        has_percent = has_percent or (any(w in folded for w in vague_literals) and bool(vague_openings(folded)))
         if not has_percent and not has_units:
             continue
         mapping: list[tuple[int, int]] = []
@@ -1155,6 +1250,26 @@ def without_results(targets: list[Target], sections: list[Section]) -> list[Targ
     return [t for t in targets if not cached(t.section)]
 
 
+def vague_in_objectives(targets: list[Target], sections: list[Section]) -> list[Target]:
+    """A quantity in vague words ("Phần lớn báo cáo định kỳ ...") states a target only in the plan's objectives (a
+    part named as rules/conventions.yaml ``parts: muc-tieu``, or a part under one); in a task, a reason or a report
+    it sets none."""
+    if not any(t.vague for t in targets):
+        return targets
+    names = conventions().part("muc-tieu")
+
+    def in_objectives(k: int | None) -> bool:
+        seen: set[int] = set()
+        while k is not None and 0 <= k < len(sections) and k not in seen:
+            seen.add(k)
+            if any(squash(sections[k].title).startswith(n) for n in names):
+                return True
+            k = sections[k].parent
+        return False
+
+    return [t for t in targets if t.vague is None or in_objectives(t.section)]
+
+
 def _results_before_objectives(sections: list[Section]) -> set[int]:
     """The top parts that report what was done before the plan sets its objectives: titled with a word of
     rules/conventions.yaml ``results_before_objectives`` ("PHẦN I. KẾT QUẢ ỨNG DỤNG ...") with a part named as the
@@ -1195,7 +1310,8 @@ def without_past(targets: list[Target], dated: date | None) -> list[Target]:
     for t in targets:
         folded = normalise_percent(fold(t.text))
         m = re.search(rf"(?<![\d.,]){f'{t.value:g}'.replace('.', '[.,]')}\s*%", folded) if t.source == "text" else None
-        before = folded[: m.start()] if m else ""
+        at = m.start() if m else (folded.find(fold(t.vague)) if t.vague else -1)  # "Năm 2024, phần lớn ..."
+        before = folded[:at] if at > 0 else ""
         when = deadline(before)
         years = [int(y) for y in _YEAR.findall(before)]
         if (when is not None and when < dated) or (when is None and years and max(years) < dated.year):

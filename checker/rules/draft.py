@@ -309,7 +309,8 @@ def _one_line(text: str, limit: int = 300) -> str:
 
 def _targets(plan: Plan, where: str) -> Iterator[dict[str, Any]]:
     """One rule for each distinct target: those of the targets part, then firm ones stated elsewhere (warnings)."""
-    listed = [t for t in plan.targets if _in_target_part(plan, t)]
+    # a vague quantity ("từng bước ...") sets no figure to draft: its item is a qualitative target (_qualitative)
+    listed = [t for t in plan.targets if _in_target_part(plan, t) and t.vague is None]
     # outside the targets part only firm figures: not "phấn đấu", not "toàn bộ"/"tuyệt đối" read as 100%
     elsewhere = [t for t in plan.targets if t not in listed and not t.hedged and not t.implicit]
     made: list[tuple[Target, PlanTarget]] = []
@@ -335,7 +336,7 @@ _ITEM = re.compile(r"^\s*(?:[-+•–*]|[a-zđ]\))\s+\S")
 def _qualitative(plan: Plan, where: str, listed: list[PlanTarget]) -> Iterator[dict[str, Any]]:
     """Items without a figure in the list of quantified targets ("- Hệ thống thông tin ... được thực hiện phương án
     bảo đảm an toàn thông tin"): targets present or not (``value: null``), at the lowest severity."""
-    figures = {t.line for t in plan.targets}
+    figures = {t.line for t in plan.targets if t.vague is None}
     starts = sorted(s.line for s in plan.sections if s.line is not None)
     for k in sorted({t.section for t in listed if t.section is not None}):
         start = plan.sections[k].line
