@@ -4,7 +4,8 @@
 one by one in this process. With ``jobs`` workers (``-j N``), each worker holds the loaded rule packs (inherited
 when the platform forks, else pickled once) and gets the next file as soon as it is free, so a slow file never
 holds up the others. A file that takes longer than ``timeout`` seconds is reported once as too slow to check (an
-``unreadable`` result with a one-line reason) and its worker is killed and replaced; a worker that dies (out of
+``unreadable`` result with a one-line reason) and its worker is killed and replaced (a scan whose pages are read by OCR
+gets the time its pages may take on top: its worker says so before it starts them); a worker that dies (out of
 memory, a crash in a C library) costs only its file, reported the same way. The batch always goes on.
 
 Each worker holds two files at a time, the one it checks and the next (``AHEAD``): it starts the next as soon as it
@@ -27,12 +28,13 @@ from pathlib import Path
 from typing import Any
 
 from checker.i18n import msg
-from checker.ingest import Limits, extra_seconds
+from checker.ingest import Limits, extra_seconds, ocr
 from checker.models import PlanResult
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedGeneral, LoadedPack
 
 AHEAD = 2  # files handed to a worker at once: the one it checks and the next
+MORE_TIME = "more time"  # a worker's message: the file it checks needs this many seconds more (OCR of a scan)
 
 
 def cores() -> int:
@@ -82,6 +84,7 @@ def _worker(conn: Connection, job: Job) -> None:
         if task is None:
             return
         k, path = task
+        ocr.announce = lambda seconds, k=k: conn.send((MORE_TIME, k, seconds))  # a scan read by OCR: more time
         conn.send((k, check_file(path, job.packs, job.limits, job.lang, job.round_pack, job.general, job.strict)))
 
 
@@ -184,11 +187,15 @@ class _Pool:
             for w in busy:
                 if w.conn in ready:
                     try:
-                        k, result = w.conn.recv()
+                        got = w.conn.recv()
                     except (EOFError, OSError):
                         k, result = self._failed(w, "status.unreadable.crashed", todo)
                         done[k] = result
                         continue
+                    if got[0] == MORE_TIME:  # the file being checked is a scan, its pages read by OCR
+                        w.deadline += got[2]
+                        continue
+                    k, result = got
                     assert k == w.tasks[0][0]
                     w.tasks.popleft()
                     if w.tasks:  # the next one started as this came back

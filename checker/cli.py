@@ -45,6 +45,8 @@ def exit_code(report: Report, fail_on: str, fail_on_general: str = "never") -> i
               show_default=True, help="mức nghiêm trọng làm lệnh trả mã 1")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--max-size", type=click.IntRange(1), default=20, show_default=True, help="giới hạn cỡ tệp (MB)")
+@click.option("--ocr/--no-ocr", default=True, show_default=True,
+              help="đọc trang PDF ảnh quét bằng OCR (cần tesseract-ocr, tesseract-ocr-vie, poppler-utils)")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=Path),
               help="kết quả JSON trước đó: các phát hiện đã có không tính nữa")
 @click.option("--write-baseline", "baseline_out", type=click.Path(path_type=Path), help="ghi kết quả làm baseline")
@@ -67,7 +69,7 @@ def exit_code(report: Report, fail_on: str, fail_on_general: str = "never") -> i
 @click.option("--previous", "previous_file", type=click.Path(path_type=Path),
               help="báo cáo JSON của đợt trước: mỗi đơn vị đã khắc phục / mới / còn lại")
 def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Path, rules_dirs: tuple[Path, ...],
-                  directive: str | None, fail_on: str, lang: str, max_size: int, baseline_file: Path | None,
+                  directive: str | None, fail_on: str, lang: str, max_size: int, ocr: bool, baseline_file: Path | None,
                   baseline_out: Path | None, waivers_file: Path | None, annotate: bool, jobs: int, timeout: float,
                   quiet: bool, general: bool, strict: bool, fail_on_general: str, fix: bool,
                   show_diff: bool, letters: bool, previous_file: Path | None) -> None:
@@ -83,7 +85,7 @@ def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
         click.echo(f"lỗi: {exc}", err=True)
         sys.exit(2)
     opts = Options(formats=formats, output=output, fail_on=fail_on, lang=lang,
-                   limits=Limits(max_bytes=max_size * 1024 * 1024), jobs=jobs, timeout=timeout or None,
+                   limits=Limits(max_bytes=max_size * 1024 * 1024, ocr=ocr), jobs=jobs, timeout=timeout or None,
                    accepted=accepted, waivers=waivers, baseline_out=baseline_out, annotate=annotate, quiet=quiet,
                    round_pack=round_pack, general=general_pack, strict=strict, fail_on_general=fail_on_general,
                    fix=fix, diff=show_diff, reviewer=reviewer)

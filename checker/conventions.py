@@ -71,6 +71,7 @@ class Conventions(_Strict):
     issuer_bodies: list[str]
     issuer_levels: list[IssuerLevel]
     number_labels: list[str]
+    ocr_full_stop: list[str]
     draft_markers: list[str]
     letter_subject: list[str] = Field(default_factory=list)
     addressee: list[str] = Field(default_factory=list)

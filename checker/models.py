@@ -185,6 +185,7 @@ class Document(_Frozen):
     tables: list[Table] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)  # e.g. "đã chuyển mã TCVN3 sang Unicode"
     structured: dict[str, object] | None = None  # a plan already in data form (.yaml/.json)
+    ocr: bool = False  # some of its pages were pictures, read by OCR (``checker.ingest.ocr``)
 
 
 # --------------------------------------------------------------------------- understand
@@ -296,6 +297,7 @@ class Plan(_Frozen):
     recipients_line: int | None = None
     signature: Signature = Field(default_factory=Signature)
     notes: list[str] = Field(default_factory=list)
+    ocr: bool = False  # some of its pages were pictures, read by OCR
     lines: list[Line] = Field(default_factory=list, exclude=True)  # the text, for checks that scan it
 
     # facts of the whole text, judged once per plan (not once per rule and line): its cached properties. A copy
@@ -329,6 +331,12 @@ class Plan(_Frozen):
     def lost_diacritics(self) -> bool:
         """The plan's text lost its diacritics (OCR, unaccented typing), judged on its first 200 lines."""
         return _text.share_of(*self.diacritic_counts[0]) < _text.OCR_SHARE
+
+    @property
+    def recognised(self) -> bool:
+        """Its text came through character recognition: it lost its diacritics (an OCR without them), or pages of it
+        were pictures read by OCR. Letters and figures there may be misread, parts lost."""
+        return self.ocr or self.lost_diacritics_whole
 
     @property
     def lost_diacritics_whole(self) -> bool:

@@ -21,7 +21,11 @@ def test_lines_pages_and_diacritics(tmp_path: Path) -> None:
     assert doc.notes == []
 
 
-def test_scan_without_text_layer(tmp_path: Path) -> None:
+def test_scan_without_text_layer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where OCR is not installed (with it: tests/test_ocr.py)."""
+    from checker.ingest import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
     path = make_scan_pdf(tmp_path / "scan.pdf")
     with pytest.raises(IngestError) as err:
         read(path)

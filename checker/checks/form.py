@@ -70,7 +70,7 @@ def _missing_header(plan: Plan, require: list[str]) -> list[str]:
 
 def check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
     """Every part of the form is there, filled in, with the standard symbol (findings at ``ocr_severity`` on a
-    text that lost its diacritics: recognition may lose parts).
+    text that came through character recognition: it may lose or misread parts).
 
     FAIL: no "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc" (one finding lists every lost part)
     FAIL: "Số:   /KH-UBND   Cát Hải, ngày    tháng 9 năm 2025"  (draft: number and day blank, warnings)
@@ -81,7 +81,7 @@ def check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
     if rule.issuers and not _issued_by(plan, rule.issuers):
         return
     found = _check(plan, rule, ctx)
-    if rule.ocr_severity is None or not plan.lost_diacritics_whole:
+    if rule.ocr_severity is None or not plan.recognised:
         yield from found
         return
     for f in found:

@@ -93,11 +93,18 @@ def _label(s: Section, v: int) -> str:
 
 
 def check_numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterator[Finding]:
-    """Headings under one parent are numbered 1, 2, 3 (I, II, III) without gaps or repeats.
+    """Headings under one parent are numbered 1, 2, 3 (I, II, III) without gaps or repeats (findings at
+    ``ocr_severity`` on a text that came through character recognition: "III." may be read "II.").
 
     FAIL: "I. MỤC TIÊU" … "III. NHIỆM VỤ" … "III. GIẢI PHÁP"   PASS: "I.", "II.", "III."
     PASS (a text without diacritics, OCR): "c)", "d)", "d)", "e)" (the second "d)" is "đ)")
     """
+    lowered = rule.ocr_severity is not None and plan.recognised
+    for f in _numbering(plan, rule, ctx):
+        yield f.model_copy(update={"severity": rule.ocr_severity}) if lowered else f
+
+
+def _numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterator[Finding]:
     ocr = plan.lost_diacritics
     groups: dict[tuple[int | None, str], list[Section]] = {}
     continuous = [squash(m) for m in conventions().continuous_markers]

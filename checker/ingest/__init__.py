@@ -29,6 +29,7 @@ class Limits:
     max_line_chars: int = 5_000
     max_chars: int = 400_000
     max_pages: int = 300
+    ocr: bool = True  # scanned PDF pages read by OCR where Tesseract is installed (``--no-ocr``: not)
 
 
 Reader = Callable[[Path, Limits], Document]

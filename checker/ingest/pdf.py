@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.clean import safe_text
 from checker.errors import IngestError
-from checker.ingest import layout, legacy, pages, pdf_grid
+from checker.ingest import layout, legacy, ocr, pages, pdf_grid
 from checker.ingest.safety import check_pages, check_size, head, time_limit
 from checker.models import Document, Line, Location
 from checker.text import nfc
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
     from checker.ingest import Limits
 
-OCR_HINT = "hãy chạy OCR trước, ví dụ: ocrmypdf -l vie tệp.pdf tệp-ocr.pdf"
+OCR_HINT = ocr.INSTALL
 MIN_PAGE_CHARS = 20  # fewer visible characters than this on a page: treated as a scanned image
 TIME_LIMIT_S = 120.0
 
@@ -78,15 +78,21 @@ def read(path: Path, limits: Limits) -> Document:
         items = _pages(path, limits)
     if not items:
         raise IngestError(str(path), "tệp PDF không có trang nào")
-    visible = [sum(1 for kind, content in page for c in nfc(_words(kind, content)) if not c.isspace())
-               for page in items]
-    if sum(visible) < MIN_PAGE_CHARS:
-        raise IngestError(str(path), f"PDF không có lớp văn bản (bản quét?); {OCR_HINT}")
     notes: list[str] = []
-    scanned = [str(i) for i, n in enumerate(visible, start=1) if n < MIN_PAGE_CHARS]
+    ocr_read = False
+    scanned = [i for i, page in enumerate(items, start=1) if _visible(page) < MIN_PAGE_CHARS]
+    if scanned and limits.ocr and (len(scanned) == len(items) or ocr.available()):
+        for n, page in ocr.read_pages(path, scanned).items():  # IngestError: a whole scan without OCR installed
+            items[n - 1] = page
+        read_by_ocr = [n for n in scanned if _visible(items[n - 1]) >= MIN_PAGE_CHARS]
+        ocr_read = bool(read_by_ocr)
+        if read_by_ocr:
+            notes.append(ocr.NOTE.format(pages=_ranges(read_by_ocr)))
+        scanned = [n for n in scanned if n not in read_by_ocr]
+    if sum(_visible(page) for page in items) < MIN_PAGE_CHARS:
+        raise IngestError(str(path), f"PDF không có lớp văn bản (bản quét?); {_hint(limits)}")
     if scanned:
-        pages_list = ", ".join(scanned)
-        notes.append(f"trang {pages_list} không có lớp văn bản (ảnh quét?), chưa được đọc; {OCR_HINT}")
+        notes.append(f"trang {_ranges(scanned)} không có lớp văn bản (ảnh quét?), chưa được đọc; {_hint(limits)}")
     lines, count = _lines_of(pages.from_pages(items))  # a page's number is not part of its text
     check_size(lines, str(path), limits)  # before legacy detection and the layout
     converted = legacy.convert_if_legacy("\n".join(line.text for line in lines))
@@ -98,10 +104,35 @@ def read(path: Path, limits: Limits) -> Document:
     read_tables = layout.tables_from_lines(lines, count)
     blocks = layout.infer(lines, read_tables)
     return Document(path=str(path), format="pdf", lines=lines, tables=layout.tables_of(blocks), blocks=blocks,
-                    notes=notes)
+                    notes=notes, ocr=ocr_read)
 
 
 Item = tuple[str, Any]  # ("line", text) or ("table", rows of cell texts)
+
+
+def _visible(page: list[Item]) -> int:
+    return sum(1 for kind, content in page for c in nfc(_words(kind, content)) if not c.isspace())
+
+
+def _hint(limits: Limits) -> str:
+    """Why a scanned page stayed unread, and what to do."""
+    if not limits.ocr:
+        return "OCR đã tắt (--no-ocr)"
+    return "OCR không đọc được chữ nào trên trang" if ocr.available() else OCR_HINT
+
+
+def _ranges(numbers: list[int]) -> str:
+    """Page numbers as a reader writes them: "1–9", "2, 5, 7–8"."""
+    parts: list[str] = []
+    last = 0
+    for n in numbers:
+        if parts and n == last + 1:
+            first = parts[-1].split("–")[0]
+            parts[-1] = f"{first}–{n}"
+        else:
+            parts.append(str(n))
+        last = n
+    return ", ".join(parts)
 
 
 def _words(kind: str, content: Any) -> str:
@@ -128,15 +159,7 @@ def _placed_items(page: Any) -> list[Item]:
         return _plain_items(page)
     horizontal, vertical = pdf_grid.rules_of(operations)
     runs = pdf_grid.without_note_calls(pdf_grid.struck_out(runs, horizontal))
-    if not runs:
-        return []
-    grids = pdf_grid.grids_of(horizontal, vertical)
-    outside = pdf_grid.place_runs(runs, grids)
-    placed: list[tuple[float, Item]] = [(g.ys[0], ("table", g.rows())) for g in grids if g.cells]
-    left = min(r.x for r in runs)
-    outside = pdf_grid.join_wrapped_columns(pdf_grid.word_runs_joined(outside)) if outside else outside
-    placed += [(y, ("line", text)) for text, y in pdf_grid.text_lines(outside, left, pdf_grid.char_width(runs))]
-    return [item for _y, item in sorted(placed, key=lambda p: -p[0])]
+    return pdf_grid.page_items(runs, horizontal, vertical)
 
 
 def _repeated_header(table: list[list[str]], rows: list[list[str]]) -> int:

@@ -101,7 +101,7 @@ class Grid:
 def cell_text(runs: list[Run]) -> str:
     """A cell's lines, top to bottom, joined with a space (a word hyphenated at the line end joined again)."""
     text = ""
-    for line in _lines_of(runs):
+    for line in lines_of(runs):
         part = " ".join(r.text.strip() for r in line if r.text.strip())
         if not part:
             continue
@@ -112,7 +112,7 @@ def cell_text(runs: list[Run]) -> str:
     return text
 
 
-def _lines_of(runs: list[Run]) -> list[list[Run]]:
+def lines_of(runs: list[Run]) -> list[list[Run]]:
     """Runs grouped by baseline (within half a text height), top to bottom, each line left to right."""
     out: list[list[Run]] = []
     for run in sorted(runs, key=lambda r: (-r.y, r.x)):
@@ -370,7 +370,7 @@ def word_runs_joined(runs: list[Run]) -> list[Run]:
     a justified line's stretched gap may be; two columns, cells aligned with spaces, a tab stop are more) stay
     apart."""
     out: list[Run] = []
-    for line in _lines_of(runs):
+    for line in lines_of(runs):
         cur: Run | None = None
         for r in line:
             gap = r.x - cur.end if cur is not None else 0.0
@@ -393,7 +393,7 @@ def join_wrapped_columns(runs: list[Run]) -> list[Run]:
     on its line: the next run below in the same column (same left edge, or same centre) goes on it when the
     first word of that run would not have fitted in the column (its edge: the next run to the right, or the
     page's right edge). Body lines (one column) are left as they are, for the layout to join."""
-    lines = _lines_of(runs)
+    lines = lines_of(runs)
     right_edge = max(r.end for r in runs)
     gone: set[int] = set()
     for k, line in enumerate(lines):
@@ -436,7 +436,7 @@ def join_wrapped_columns(runs: list[Run]) -> list[Run]:
 def text_lines(runs: list[Run], left: float, char_width: float) -> list[tuple[str, float]]:
     """Fixed-width lines (text, baseline) of runs outside tables; "" for a blank line between paragraphs."""
     out: list[tuple[str, float]] = []
-    lines = _lines_of(runs)
+    lines = lines_of(runs)
     steps = Counter(round(a[0].y - b[0].y) for a, b in zip(lines, lines[1:], strict=False) if a[0].y > b[0].y)
     # a line's step: the smallest step between baselines seen twice (the lines of a wrapped paragraph)
     step = min((d for d, n in steps.items() if n >= 2 and d > 0), default=min(steps, default=0))
@@ -472,3 +472,19 @@ def char_width(runs: list[Run]) -> float:
     sizes = [(r.end - r.x, len(r.text)) for r in runs if r.text.strip() and r.end > r.x]
     chars = sum(n for _w, n in sizes)
     return sum(w for w, _n in sizes) / chars if chars else 0.0
+
+
+def page_items(runs: list[Run], horizontal: list[tuple[float, float, float]],
+               vertical: list[tuple[float, float, float]]) -> list[tuple[str, Any]]:
+    """A page's text in reading order (top to bottom): ``("table", rows of cell texts)`` for each table its ruling
+    draws, ``("line", text)`` for the lines outside them (the header's and signature's columns kept apart)."""
+    if not runs:
+        return []
+    grids = grids_of(horizontal, vertical)
+    outside = place_runs(runs, grids)
+    placed: list[tuple[float, tuple[str, Any]]] = [(g.ys[0], ("table", g.rows())) for g in grids if g.cells]
+    left = min(r.x for r in runs)
+    outside = join_wrapped_columns(word_runs_joined(outside)) if outside else outside
+    placed += [(y, ("line", text)) for text, y in text_lines(outside, left, char_width(runs))]
+    return [item for _y, item in sorted(placed, key=lambda p: -p[0])]
+

@@ -165,5 +165,6 @@ def parse_text(source: Document) -> Plan:
         recipients_line=recipients_line,
         signature=signature,
         notes=list(source.notes),
+        ocr=source.ocr,
         lines=list(doc.lines),
     )

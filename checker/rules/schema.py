@@ -119,6 +119,8 @@ class SectionNumbering(RuleBase):
     """Headings of one level numbered without gaps or repeats."""
 
     type: Literal["section-numbering"] = F("Đề mục đánh số liên tục", "section-numbering")
+    ocr_severity: Severity | None = F("Mức thay thế khi văn bản qua nhận dạng ký tự (OCR): số La Mã, chữ số có thể bị "
+                                      "đọc sai (III thành II)", "info", None)
 
 
 class PlanDate(RuleBase):
@@ -169,7 +171,8 @@ class DocumentForm(RuleBase):
     type: Literal["document-form"] = F("Thể thức văn bản (NĐ 30/2020, Điều 8)", "document-form")
     symbol: str = F("Ký hiệu văn bản mong đợi; \"\": ký hiệu nào cũng được", "KH-UBND", "KH-UBND")
     require: list[FormPart] = F("Các thành phần thể thức phải có", ["motto", "signature"], list(DEFAULT_FORM_PARTS))
-    ocr_severity: Severity | None = F("Mức thay thế khi văn bản mất dấu (OCR): thành phần có thể mất khi nhận dạng",
+    ocr_severity: Severity | None = F("Mức thay thế khi văn bản qua nhận dạng ký tự (OCR, mất dấu hay trang ảnh quét): "
+                                      "thành phần có thể mất hay bị đọc sai khi nhận dạng",
                                       "info", None)
     issuers: list[str] = F("Chỉ văn bản có cơ quan ban hành (tiêu đề) nêu một trong các cụm này",
                            ["ủy ban nhân dân"], [])

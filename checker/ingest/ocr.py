@@ -1,0 +1,260 @@
+"""Scanned pages of a PDF read by OCR: each page drawn as an image by ``pdftoppm`` (poppler) and read by Tesseract
+with its Vietnamese model (``tesseract-ocr-vie``), both Debian packages; without them a scanned page stays unread and
+the file says what to install.
+
+Tesseract gives every word with its box on the page (``tsv`` output). The words are placed like the text of a PDF
+with a text layer (``checker.ingest.pdf_grid``, in points: 72 per inch): the header's and the signature's two columns
+keep apart, a column wrapped in its cell is put back on its line, the body reads as lines. A table's ruling is found
+in the picture (long straight runs of ink), whitened before OCR, and makes the table's rows and cells as a PDF's
+drawn ruling does.
+
+Each page is its own pair of processes, each with a time limit, stdin closed, writing nowhere but a private
+temporary folder; the page count read this way is bounded (``MAX_PAGES``). A batch's worker announces how long the
+pages may take (``announce``), so a scan is not killed by ``--timeout`` as if it hung.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from checker.errors import IngestError
+from checker.ingest import pdf_grid
+
+DPI = 300  # Tesseract's documented best resolution for body text
+PAGE_SECONDS = 60.0  # one page drawn and read: 2-4 s on a 2-core machine, 10 s under load; a stuck one is killed
+MAX_PAGES = 60  # twice the longest plan seen (about 30 pages): a longer scan is refused, not read for minutes
+LANGUAGE = "vie"
+# Tesseract's page modes: its default (3, its own reading of blocks) for the page, which reads a list's small dash;
+# inside a ruled table, the words of its "sparse text" mode (11), which kept apart the words of a narrow cell that
+# the default glued into one ("Kếtquảgiảiquyếtthủ tục" for "Kết quả giải quyết thủ tục") and misses such dashes
+PAGE_MODE = "3"
+TABLE_MODE = "11"
+NOTE = ("trang {pages} là ảnh quét, được đọc bằng OCR (Tesseract, tiếng Việt): chữ có thể bị đọc sai, "
+        "hãy đối chiếu câu trích với bản giấy")
+INSTALL = ("máy chưa có OCR: cài gói tesseract-ocr, tesseract-ocr-vie và poppler-utils "
+           "(hoặc chạy OCR trước: ocrmypdf -l vie tệp.pdf tệp-ocr.pdf)")
+
+# Told, by a batch's worker, how many seconds the pages about to be read may take (``checker.batch``); nothing when
+# checking in this process.
+announce: Callable[[float], None] | None = None
+
+
+@cache
+def available() -> bool:
+    """``pdftoppm`` and ``tesseract`` with the Vietnamese model are installed."""
+    exe = shutil.which("tesseract")
+    if exe is None or shutil.which("pdftoppm") is None:
+        return False
+    try:
+        out = subprocess.run([exe, "--list-langs"], stdin=subprocess.DEVNULL, capture_output=True, timeout=30,
+                             check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return LANGUAGE in (out.stdout + out.stderr).decode("utf-8", "replace").split()
+
+
+def _run(cmd: list[str], seconds: float, cwd: Path) -> bytes:
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1", "HOME": str(cwd)}  # one core per worker, as the batch plans
+    proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=seconds, cwd=cwd, env=env,
+                          check=False)
+    if proc.returncode != 0:
+        raise subprocess.CalledProcessError(proc.returncode, cmd[0])
+    return proc.stdout
+
+
+Segments = list[tuple[float, float, float]]  # (at, low, high) in points, as ``pdf_grid.rules_of`` gives them
+_SPECKS = set("`'\"‘’“”|\\~^°¸")  # what a dot or a rule's end is read as, never a plan's own mark when that small
+_DARK = bytes(1 if v < 160 else 0 for v in range(256))  # a pixel of ink (a rule drawn grey stays ink)
+
+
+def _pgm(data: bytes) -> tuple[int, int, bytearray]:
+    """Width, height and pixels (one byte each, 0 black to 255 white) of a binary PGM image, as pdftoppm writes."""
+    fields: list[bytes] = []
+    pos = 2
+    while len(fields) < 3:
+        while data[pos:pos + 1].isspace():
+            pos += 1
+        if data[pos:pos + 1] == b"#":
+            pos = data.index(b"\n", pos)
+            continue
+        end = pos
+        while not data[end:end + 1].isspace():
+            end += 1
+        fields.append(data[pos:end])
+        pos = end
+    width, height = int(fields[0]), int(fields[1])
+    return width, height, bytearray(data[pos + 1:pos + 1 + width * height])
+
+
+def _runs(dark: bytes, count: int, pattern: re.Pattern[bytes], line: Callable[[int], bytes]) -> list[list[int]]:
+    """Runs of ink at least the pattern's length on each of ``count`` lines: [index, start, end]; runs on next lines
+    that overlap (one rule a few pixels thick) are one run, its index the first line's and ``end`` the widest."""
+    found: list[list[int]] = []
+    open_runs: list[list[int]] = []  # runs on the previous line: [index, start, end, last line]
+    for k in range(count):
+        now: list[list[int]] = []
+        for m in pattern.finditer(line(k)):
+            hit = next((r for r in open_runs if r[3] == k - 1 and m.start() < r[2] and r[1] < m.end()), None)
+            if hit is not None:
+                hit[1], hit[2], hit[3] = min(hit[1], m.start()), max(hit[2], m.end()), k
+                now.append(hit)
+            else:
+                run = [k, m.start(), m.end(), k]
+                found.append(run)
+                now.append(run)
+        open_runs = now
+    return found
+
+
+def rules(width: int, height: int, pixels: bytearray) -> tuple[Segments, Segments]:
+    """The ruling lines of a page's picture, in points (y upwards from the page's foot), and the picture with them
+    whitened (so that OCR does not read a rule as "|" or "_"). A horizontal rule is ink on one line of pixels at
+    least half an inch long, a vertical one at least a quarter inch high: longer than any letter's stroke of a
+    plan's type sizes. The rules must be square to the page: a scan's skew breaks them into pieces too short."""
+    dark = bytes(pixels).translate(_DARK)
+    scale = 72.0 / DPI
+    across = _runs(dark, height, re.compile(b"\x01{%d,}" % (DPI // 2)),
+                   lambda y: dark[y * width:(y + 1) * width])
+    down = _runs(dark, width, re.compile(b"\x01{%d,}" % (DPI // 4)), lambda x: dark[x::width])
+    horizontal: Segments = []
+    for y, x0, x1, last in across:
+        for row in range(max(0, y - 1), min(height, last + 2)):
+            pixels[row * width + x0:row * width + x1] = b"\xff" * (x1 - x0)
+        horizontal.append(((height - (y + last) / 2) * scale, x0 * scale, x1 * scale))
+    vertical: Segments = []
+    for x, y0, y1, last in down:
+        for col in range(max(0, x - 1), min(width, last + 2)):
+            pixels[y0 * width + col:y1 * width + col:width] = b"\xff" * (y1 - y0)
+        vertical.append(((x + last) / 2 * scale, (height - y1) * scale, (height - y0) * scale))
+    return horizontal, vertical
+
+
+def _words(tsv: str, page_h: float) -> list[pdf_grid.Run]:
+    """Tesseract's words as runs in points, PDF-like (y grows upwards from the page's foot, each word on its line's
+    foot, with the line's height). Specks (a stamp's dot, a rule's end: far smaller than the page's words, read as a
+    quote mark or a letter with no confidence) are left out; a dash or a full stop, as small, is kept."""
+    rows = [r.split("\t") for r in tsv.splitlines()[1:]]
+    rows = [r for r in rows if len(r) >= 12]
+    scale = 72.0 / DPI
+    lines: dict[tuple[str, str, str], tuple[float, float]] = {}  # (block, par, line) -> (foot, height)
+    for r in rows:
+        if r[0] == "4":
+            lines[(r[2], r[3], r[4])] = (float(r[7]) + float(r[9]), float(r[9]))
+    words = [r for r in rows if r[0] == "5" and r[11].strip()]
+    typical = statistics.median(float(r[9]) for r in words) if words else 0.0
+    runs: list[pdf_grid.Run] = []
+    for r in words:
+        left, width, height, conf = float(r[6]), float(r[8]), float(r[9]), float(r[10])
+        if height < 0.4 * typical and (conf < 5 or set(r[11].strip()) <= _SPECKS):
+            continue
+        foot, line_h = lines.get((r[2], r[3], r[4]), (float(r[7]) + height, height))
+        runs.append(pdf_grid.Run(x=left * scale, end=(left + width) * scale, y=(page_h - foot) * scale,
+                                 height=line_h * scale, text=r[11].strip()))
+    return runs
+
+
+def _phrases(words: list[pdf_grid.Run]) -> list[pdf_grid.Run]:
+    """Words on one line a word's space apart joined into one run with a space between them, however tight a
+    justified line sets them (a PDF's runs that close are pieces of one word); a wide gap (a column's) starts
+    another run."""
+    runs: list[pdf_grid.Run] = []
+    for line in pdf_grid.lines_of(words):
+        for w in line:
+            prev = runs[-1] if runs and runs[-1].y == line[0].y else None
+            if prev is not None and w.x - prev.end < 0.8 * max(prev.height, w.height):
+                runs[-1] = pdf_grid.Run(x=prev.x, end=w.end, y=prev.y, height=prev.height, text=f"{prev.text} {w.text}")
+            else:
+                runs.append(pdf_grid.Run(x=w.x, end=w.end, y=line[0].y, height=w.height, text=w.text))
+    return runs
+
+
+@cache
+def _misread_stop() -> re.Pattern[str] | None:
+    """A line opening with a heading's number (1-99, I-XX) whose full stop OCR read as another mark
+    (``ocr_full_stop`` in rules/conventions.yaml), a capital letter after it."""
+    from checker.conventions import conventions
+
+    marks = "".join(re.escape(m) for m in conventions().ocr_full_stop)
+    return re.compile(rf"^(\s*(?:[1-9]\d?|[IVX]{{1,5}}))[{marks}](?=\s+(\w))") if marks else None
+
+
+# A part's Roman number whose full stop OCR lost: it stands a tab's width before the heading, in capitals
+# ("VI     TỔ CHỨC THỰC HIỆN"); a number in figures so spaced may be a row of a table typed with spaces, never read so
+_LOST_STOP = re.compile(r"^(\s*[IVX]{1,5})(?=\s{2,}(\S.*)$)")
+
+
+def _undo_misreadings(items: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """Lines whose heading number OCR read with a comma for its full stop ("5, Nâng cao …"), or without the stop
+    of a part's Roman number ("VI     TỔ CHỨC …"), given it back."""
+    pattern = _misread_stop()
+
+    def given_back(m: re.Match[str]) -> str:
+        return m.group(1) + "." if m.group(2).isupper() else m.group(0)
+
+    def mended(text: str) -> str:
+        text = pattern.sub(given_back, text) if pattern is not None else text
+        return _LOST_STOP.sub(given_back, text)
+
+    return [(kind, mended(content)) if kind == "line" else (kind, content) for kind, content in items]
+
+
+def page_items(picture: bytes, tsv_of: Callable[[bytes, str], str]) -> list[tuple[str, Any]]:
+    """A page's picture (binary PGM) read: its ruling found and whitened, the rest given to ``tsv_of`` (Tesseract,
+    in a page mode), the words placed as a PDF's text is: in the tables the ruling draws, each word in its cell, and
+    outside them as lines (a line's words a space apart joined, ``_phrases``)."""
+    width, height, pixels = _pgm(picture)
+    horizontal, vertical = rules(width, height, pixels)
+    clean = b"P5\n%d %d\n255\n" % (width, height) + bytes(pixels)
+    words = _words(tsv_of(clean, PAGE_MODE), height)
+    grids = pdf_grid.grids_of(horizontal, vertical)
+
+    def in_table(r: pdf_grid.Run) -> bool:
+        return any(g.xs[0] <= (r.x + r.end) / 2 <= g.xs[-1] and g.ys[-1] <= r.y <= g.ys[0] for g in grids)
+
+    cells: list[pdf_grid.Run] = []
+    if grids:
+        words = [r for r in words if not in_table(r)]
+        cells = [r for r in _words(tsv_of(clean, TABLE_MODE), height) if in_table(r)]
+    return _undo_misreadings(pdf_grid.page_items(_phrases(words) + cells, horizontal, vertical))
+
+
+def read_pages(path: Path, numbers: list[int]) -> dict[int, list[tuple[str, Any]]]:
+    """The text (lines and ruled tables, as ``pdf_grid.page_items``) of pages ``numbers`` (1-based) of the PDF at
+    ``path``, by OCR. IngestError when OCR is not installed, the scan has more than ``MAX_PAGES`` such pages, or a
+    page cannot be drawn or read in time."""
+    if not available():
+        raise IngestError(str(path), f"PDF là ảnh quét, không có lớp văn bản; {INSTALL}")
+    if len(numbers) > MAX_PAGES:
+        raise IngestError(str(path), f"PDF có {len(numbers)} trang ảnh quét, quá {MAX_PAGES} trang để đọc bằng OCR")
+    if announce is not None:
+        announce(PAGE_SECONDS * len(numbers))
+    out: dict[int, list[tuple[str, Any]]] = {}
+    with tempfile.TemporaryDirectory(prefix="check-ocr-") as tmp:
+        folder = Path(tmp)
+        src = folder / "scan.pdf"
+
+        def tsv_of(picture: bytes, mode: str) -> str:
+            (folder / "clean.pgm").write_bytes(picture)
+            tsv = _run(["tesseract", "clean.pgm", "-", "-l", LANGUAGE, "--psm", mode, "tsv"], PAGE_SECONDS / 3, folder)
+            return tsv.decode("utf-8", "replace")
+
+        try:
+            shutil.copyfile(path, src)
+            for n in numbers:
+                _run(["pdftoppm", "-r", str(DPI), "-gray", "-f", str(n), "-l", str(n), "-singlefile", "scan.pdf",
+                      "page"], PAGE_SECONDS / 3, folder)
+                out[n] = page_items((folder / "page.pgm").read_bytes(), tsv_of)
+        except subprocess.TimeoutExpired:
+            raise IngestError(str(path), f"OCR không đọc xong một trang trong {PAGE_SECONDS:g} giây") from None
+        except (OSError, ValueError, IndexError, subprocess.CalledProcessError):
+            raise IngestError(str(path), "OCR không đọc được trang ảnh quét (tệp hỏng hoặc ảnh bất thường)") from None
+    return out

@@ -1,0 +1,234 @@
+"""Scanned plans read by OCR (checker/ingest/ocr.py): pages that are pictures drawn by pdftoppm and read by Tesseract's
+Vietnamese model, the words placed as a PDF's text is, a table's ruling found in the picture.
+
+The scans are made here: a plan of this project's fixtures set in a PDF, each page drawn as a picture and put back in
+a PDF of pictures only (what a scanner gives). The tests that read them skip, saying why, without pdftoppm,
+Tesseract with its Vietnamese model (Debian: poppler-utils, tesseract-ocr, tesseract-ocr-vie) or the DejaVu fonts.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers_docs import font_path, make_scan_pdf
+from test_reviewer_outputs import run_check
+
+from checker.errors import IngestError
+from checker.ingest import Limits, ocr, read
+
+FIXTURES = Path(__file__).parent / "fixtures" / "plans"
+
+
+def _needs_ocr() -> None:
+    if not ocr.available():
+        pytest.skip("không có OCR (cài poppler-utils, tesseract-ocr, tesseract-ocr-vie) để đọc bản quét")
+    font_path()  # skips without the DejaVu fonts
+
+
+def scan_of(text: str, path: Path, table: list[list[str]] | None = None) -> Path:
+    """``text`` set in a PDF (DejaVu Sans: the spaces between columns keep them apart; long lines wrap), with
+    ``table`` drawn ruled
+    after it; each page then drawn as a picture at 200 dpi and put in a PDF of pictures only."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("dejavu", fname=font_path())
+    pdf.set_font("dejavu", size=10)
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_page()
+    for line in text.splitlines():
+        pdf.multi_cell(0, 5.5, line or " ", new_x="LMARGIN", new_y="NEXT")
+    if table:
+        widths = [12, 110, 30, 30]
+        for row in table:
+            for w, cell in zip(widths, row, strict=True):
+                pdf.cell(w, 9, cell, border=1)
+            pdf.ln(9)
+    text_pdf = path.with_suffix(".text.pdf")
+    pdf.output(str(text_pdf))
+    folder = path.parent / f"{path.stem}-pages"
+    folder.mkdir()
+    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(text_pdf), str(folder / "p")], check=True)
+    scan = FPDF(format="A4")
+    for page in sorted(folder.glob("p-*.png"), key=lambda p: int(p.stem.split("-")[1])):
+        scan.add_page()
+        scan.image(str(page), x=0, y=0, w=210, h=297)
+    scan.output(str(path))
+    return path
+
+
+def _plan(stdout: str) -> dict[str, Any]:
+    plans = json.loads(stdout)["plans"]
+    assert len(plans) == 1
+    return plans[0]  # type: ignore[no-any-return]
+
+
+# ----------------------------------------------------------------- without Tesseract: the words, the ruling
+
+
+def _tsv(words: list[tuple[int, int, int, int, int, float, str]]) -> str:
+    """Tesseract's tsv: a page 2480x3508, and each word (line, left, top, width, height, conf, text) on its line."""
+    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+            "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t"]
+    for k, (line, left, top, width, height, conf, text) in enumerate(words, start=1):
+        rows.append(f"5\t1\t1\t1\t{line}\t{k}\t{left}\t{top}\t{width}\t{height}\t{conf}\t{text}")
+    return "\n".join(rows)
+
+
+def test_words_of_a_tight_line_keep_their_spaces_and_a_dash_is_kept_a_speck_left_out() -> None:
+    runs = ocr._phrases(ocr._words(_tsv([
+        (1, 300, 1000, 20, 6, 90.0, "-"),  # a recipient's dash: as small as a speck, kept
+        (1, 340, 980, 100, 50, 95.0, "Sở"),
+        (1, 445, 980, 100, 50, 95.0, "Khoa"),  # 5 px apart: a tight justified line, still two words
+        (1, 1400, 990, 8, 8, 0.0, "l"),  # a rule's end read as a letter with no confidence
+        (1, 1500, 1000, 10, 7, 96.0, "`"),  # a dot read as a quote mark
+        *((2, 340 + 110 * k, 1080, 100, 50, 95.0, "chữ") for k in range(5)),  # the page's words: 50 px high
+    ]), 3508))
+    assert [r.text for r in runs] == ["- Sở Khoa", "chữ chữ chữ chữ chữ"]
+
+
+def _grid_picture(width: int, height: int) -> bytearray:
+    """A white page with a ruled table: 3 columns, 2 rows, rules 3 px thick; a letter-sized stroke beside it."""
+    px = bytearray(b"\xff" * (width * height))
+    xs, ys = [100, 400, 700, 1000], [200, 400, 600]
+    for y in ys:
+        for t in range(3):
+            px[(y + t) * width + xs[0]:(y + t) * width + xs[-1] + 3] = b"\x00" * (xs[-1] + 3 - xs[0])
+    for x in xs:
+        for t in range(3):
+            px[ys[0] * width + x + t:(ys[-1] + 3) * width + x + t:width] = b"\x00" * (ys[-1] + 3 - ys[0])
+    for y in range(250, 290):  # a letter's stroke: 40 px high, under a quarter inch at 300 dpi
+        px[y * width + 1200] = 0
+    return px
+
+
+def test_a_tables_ruling_is_found_in_the_picture_and_whitened() -> None:
+    width, height = 1300, 800
+    px = _grid_picture(width, height)
+    horizontal, vertical = ocr.rules(width, height, px)
+    assert len(horizontal) == 3 and len(vertical) == 4  # a rule 3 px thick is one rule
+    scale = 72 / ocr.DPI
+    assert sorted(round(v[0] / scale) for v in vertical) == [101, 401, 701, 1001]
+    assert all(px[y * width + 550] == 255 for y in range(190, 610))  # the rules whitened, where the cells are
+    assert px[270 * width + 1200] == 0  # a letter's stroke is not a rule
+
+
+def test_ocr_words_in_a_ruled_table_make_its_cells() -> None:
+    from checker.ingest import pdf_grid
+
+    width, height = 1300, 800
+    horizontal, vertical = ocr.rules(width, height, _grid_picture(width, height))
+    words = ocr._words(_tsv([
+        (1, 130, 260, 60, 50, 95.0, "1"), (1, 430, 260, 150, 50, 95.0, "Hồ sơ"), (1, 730, 260, 100, 50, 95.0, "80%"),
+        (2, 130, 460, 60, 50, 95.0, "2"), (2, 430, 460, 150, 50, 95.0, "Báo cáo"),
+        (2, 730, 460, 100, 50, 95.0, "100%"),
+    ]), height)
+    items = pdf_grid.page_items(words, horizontal, vertical)
+    assert items == [("table", [["1", "Hồ sơ", "80%"], ["2", "Báo cáo", "100%"]])]
+
+
+def test_a_heading_number_read_with_a_comma_gets_its_full_stop_back() -> None:
+    lines = ["5, Nâng cao nhận thức", "II, NHIỆM VỤ", "5, 6 và 7 tháng", "12, đào tạo", "ngày 4, Hà Nội",
+             "VI     TỔ CHỨC THỰC HIỆN", "VI     Tổ chức", "1     Hồ sơ TTHC      80%"]
+    assert [t for _k, t in ocr._undo_misreadings([("line", t) for t in lines])] == [
+        "5. Nâng cao nhận thức", "II. NHIỆM VỤ", "5, 6 và 7 tháng", "12, đào tạo", "ngày 4, Hà Nội",
+        "VI.     TỔ CHỨC THỰC HIỆN", "VI     Tổ chức", "1     Hồ sơ TTHC      80%"]
+
+
+def test_pgm_header_with_a_comment() -> None:
+    width, height, px = ocr._pgm(b"P5\n# pdftoppm\n3 2\n255\n" + bytes(range(6)))
+    assert (width, height, bytes(px)) == (3, 2, bytes(range(6)))
+
+
+def test_a_scan_without_ocr_installed_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    with pytest.raises(IngestError) as err:
+        read(make_scan_pdf(tmp_path / "scan.pdf"))
+    assert "tesseract-ocr-vie" in str(err.value) and "ocrmypdf -l vie" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_a_scan_with_ocr_turned_off_says_so(tmp_path: Path) -> None:
+    with pytest.raises(IngestError) as err:
+        read(make_scan_pdf(tmp_path / "scan.pdf"), Limits(ocr=False))
+    assert "--no-ocr" in str(err.value)
+
+
+# ----------------------------------------------------------------- with Tesseract
+
+
+def test_a_picture_without_words_is_still_unreadable(tmp_path: Path) -> None:
+    _needs_ocr()
+    with pytest.raises(IngestError) as err:
+        read(make_scan_pdf(tmp_path / "scan.pdf", pages=1))
+    assert "không có lớp văn bản" in str(err.value) and "OCR không đọc được chữ nào" in str(err.value)
+
+
+COMPLIANT = "xa-vinh-bao-gach-dau-dong.txt"  # targets as "+" items, two-column header and closing
+
+
+def test_a_scanned_compliant_plan_is_checked_without_a_false_alarm(tmp_path: Path) -> None:
+    _needs_ocr()
+    scan = scan_of((FIXTURES / COMPLIANT).read_text(encoding="utf-8"), tmp_path / "ban-quet.pdf")
+    proc = run_check(scan, "--format", "json", "-o", tmp_path / "out", "-j", "1", cwd=tmp_path)
+    plan = _plan(proc.stdout)
+    assert plan["status"] == "checked" and plan["unit"] == "Xã Vĩnh Bảo", proc.stderr
+    assert any("OCR" in n for n in plan["notes"])
+    loud = [(f["id"], f["evidence"]) for f in plan["findings"] if f["severity"] != "info"]
+    assert loud == [] and proc.returncode == 0
+
+
+def test_a_scanned_plan_with_a_lower_target_is_found_on_its_page(tmp_path: Path) -> None:
+    _needs_ocr()
+    text = (FIXTURES / COMPLIANT).read_text(encoding="utf-8")
+    assert "không thấp hơn 80%" in text
+    scan = scan_of(text.replace("không thấp hơn 80%", "không thấp hơn 60%"), tmp_path / "ban-quet.pdf")
+    proc = run_check(scan, "--format", "json", "-o", tmp_path / "out", "-j", "1", "--timeout", "1",
+                     cwd=tmp_path)  # a second is far too short for the OCR: its time is added to --timeout
+    plan = _plan(proc.stdout)
+    assert plan["status"] == "checked", plan.get("reason")
+    found = [f for f in plan["findings"] if f["severity"] != "info"]
+    assert [(f["id"], f["kind"]) for f in found] == [("HP215-TGT-HOSO", "weaker")], found
+    assert "60%" in found[0]["evidence"] and found[0]["location"]["page"] == 1
+    assert proc.returncode == 1
+
+
+def test_a_ruled_target_table_in_a_scan_is_read_as_a_table(tmp_path: Path) -> None:
+    _needs_ocr()
+    text = (FIXTURES / COMPLIANT).read_text(encoding="utf-8")
+    scan = scan_of(text, tmp_path / "bang.pdf", table=[["TT", "Chỉ tiêu", "Thành phố", "Xã"],
+                                                        ["1", "Hồ sơ TTHC trực tuyến toàn trình", "80%", "85%"]])
+    doc = read(scan)
+    cells = [ln.text for ln in doc.lines if ln.loc.table is not None]
+    assert cells[:4] == ["TT", "Chỉ tiêu", "Thành phố", "Xã"]
+    assert cells[4:] == ["1", "Hồ sơ TTHC trực tuyến toàn trình", "80%", "85%"]
+    assert doc.ocr
+
+
+# ----------------------------------------------------------------- what a recognised text is judged for
+
+
+def _findings_of(text: str, tmp_path: Path, *, ocr_read: bool) -> list[tuple[str, str]]:
+    from checker.engine import run
+    from checker.parse import parse
+    from checker.rules.loader import load_all
+
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read(path).model_copy(update={"ocr": ocr_read})
+    pack = next(p for p in load_all([]) if p.pack.directive.number == "215/KH-UBND")
+    return [(f.id, f.severity) for f in run(parse(doc), pack) if f.id in ("HP215-UNITNAME", "HP215-NUMBERING")]
+
+
+def test_a_misread_mark_in_the_units_name_or_a_misread_part_number_is_info_on_a_scan(tmp_path: Path) -> None:
+    text = (FIXTURES / COMPLIANT).read_text(encoding="utf-8")
+    assert "UBND XÃ VĨNH BẢO" in text and "III. KINH PHÍ" in text
+    misread = text.replace("UBND XÃ VĨNH BẢO", "UBND XÃ VĨNH BÁO").replace("III. KINH PHÍ", "II. KINH PHÍ")
+    typed = _findings_of(misread, tmp_path, ocr_read=False)
+    assert sorted(typed) == [("HP215-NUMBERING", "warning"), ("HP215-UNITNAME", "warning")]  # typed so: the plan's
+    assert sorted(_findings_of(misread, tmp_path, ocr_read=True)) == [("HP215-NUMBERING", "info"),
+                                                                      ("HP215-UNITNAME", "info")]
