@@ -8,9 +8,10 @@ keep apart, a column wrapped in its cell is put back on its line, the body reads
 in the picture (long straight runs of ink), whitened before OCR, and makes the table's rows and cells as a PDF's
 drawn ruling does.
 
-Each page is its own pair of processes, each with a time limit, stdin closed, writing nowhere but a private
-temporary folder; the page count read this way is bounded (``MAX_PAGES``). A batch's worker announces how long the
-pages may take (``announce``), so a scan is not killed by ``--timeout`` as if it hung.
+Each page is drawn and read by its own processes (pdftoppm, then Tesseract once, or twice where it has a table),
+each with a time limit, stdin closed, writing nowhere but a private temporary folder; the page count read this way is
+bounded (``MAX_PAGES``). A batch's worker announces how long the pages may take (``announce``), so a scan is not
+killed by ``--timeout`` as if it hung.
 """
 
 from __future__ import annotations
