@@ -127,7 +127,7 @@ def test_ocr_words_in_a_ruled_table_make_its_cells() -> None:
         (2, 130, 460, 60, 50, 95.0, "2"), (2, 430, 460, 150, 50, 95.0, "Báo cáo"),
         (2, 730, 460, 100, 50, 95.0, "100%"),
     ]), height)
-    items = pdf_grid.page_items(words, horizontal, vertical)
+    items = pdf_grid.page_items(words, pdf_grid.grids_of(horizontal, vertical))
     assert items == [("table", [["1", "Hồ sơ", "80%"], ["2", "Báo cáo", "100%"]])]
 
 

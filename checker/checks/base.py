@@ -42,6 +42,16 @@ class Context:
         return self.loaded.pack.directive.number if isinstance(self.loaded, LoadedPack) else None
 
 
+def recognised_at(findings: Iterator[Finding], plan: Plan, severity: Severity | None) -> Iterator[Finding]:
+    """``findings`` at ``severity`` (a rule's ``ocr_severity``) where the plan's text came through character
+    recognition (``Plan.recognised``): what it finds there may be the recognition's, not the plan's."""
+    if severity is None or not plan.recognised:
+        yield from findings
+        return
+    for f in findings:
+        yield f.model_copy(update={"severity": severity})
+
+
 def requirement(rule: RuleBase, ctx: Context) -> str:
     """What the directive asks, as a rule says it, in the report's language (Vietnamese unless English is asked
     for and the rule has it)."""

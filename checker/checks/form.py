@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.checks.base import Context, finding, line_text, short
+from checker.checks.base import Context, finding, line_text, recognised_at, short
 from checker.conventions import conventions
 from checker.i18n import msg
 from checker.models import Finding, Line, Plan
@@ -80,12 +80,7 @@ def check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
     """
     if rule.issuers and not _issued_by(plan, rule.issuers):
         return
-    found = _check(plan, rule, ctx)
-    if rule.ocr_severity is None or not plan.recognised:
-        yield from found
-        return
-    for f in found:
-        yield f.model_copy(update={"severity": rule.ocr_severity})
+    yield from recognised_at(_check(plan, rule, ctx), plan, rule.ocr_severity)
 
 
 def _issued_by(plan: Plan, issuers: list[str]) -> bool:

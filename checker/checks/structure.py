@@ -12,6 +12,7 @@ from checker.checks.base import (
     finding,
     line_text,
     per_plan,
+    recognised_at,
     requirement,
     short,
     squash_all,
@@ -99,9 +100,7 @@ def check_numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterato
     FAIL: "I. MỤC TIÊU" … "III. NHIỆM VỤ" … "III. GIẢI PHÁP"   PASS: "I.", "II.", "III."
     PASS (a text without diacritics, OCR): "c)", "d)", "d)", "e)" (the second "d)" is "đ)")
     """
-    lowered = rule.ocr_severity is not None and plan.recognised
-    for f in _numbering(plan, rule, ctx):
-        yield f.model_copy(update={"severity": rule.ocr_severity}) if lowered else f
+    yield from recognised_at(_numbering(plan, rule, ctx), plan, rule.ocr_severity)
 
 
 def _numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterator[Finding]:

@@ -225,7 +225,7 @@ def page_items(picture: bytes, tsv_of: Callable[[bytes, str], str]) -> list[tupl
     if grids:
         words = [r for r in words if not in_table(r)]
         cells = [r for r in _words(tsv_of(clean, TABLE_MODE), height) if in_table(r)]
-    return _undo_misreadings(pdf_grid.page_items(_phrases(words) + cells, horizontal, vertical))
+    return _undo_misreadings(pdf_grid.page_items(_phrases(words) + cells, grids))
 
 
 def read_pages(path: Path, numbers: list[int]) -> dict[int, list[tuple[str, Any]]]:

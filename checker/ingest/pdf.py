@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
     from checker.ingest import Limits
 
-OCR_HINT = ocr.INSTALL
 MIN_PAGE_CHARS = 20  # fewer visible characters than this on a page: treated as a scanned image
 TIME_LIMIT_S = 120.0
 
@@ -79,13 +78,12 @@ def read(path: Path, limits: Limits) -> Document:
     if not items:
         raise IngestError(str(path), "tệp PDF không có trang nào")
     notes: list[str] = []
-    ocr_read = False
+    read_by_ocr: list[int] = []
     scanned = [i for i, page in enumerate(items, start=1) if _visible(page) < MIN_PAGE_CHARS]
     if scanned and limits.ocr and (len(scanned) == len(items) or ocr.available()):
         for n, page in ocr.read_pages(path, scanned).items():  # IngestError: a whole scan without OCR installed
             items[n - 1] = page
         read_by_ocr = [n for n in scanned if _visible(items[n - 1]) >= MIN_PAGE_CHARS]
-        ocr_read = bool(read_by_ocr)
         if read_by_ocr:
             notes.append(ocr.NOTE.format(pages=_ranges(read_by_ocr)))
         scanned = [n for n in scanned if n not in read_by_ocr]
@@ -104,7 +102,7 @@ def read(path: Path, limits: Limits) -> Document:
     read_tables = layout.tables_from_lines(lines, count)
     blocks = layout.infer(lines, read_tables)
     return Document(path=str(path), format="pdf", lines=lines, tables=layout.tables_of(blocks), blocks=blocks,
-                    notes=notes, ocr=ocr_read)
+                    notes=notes, ocr=bool(read_by_ocr))
 
 
 Item = tuple[str, Any]  # ("line", text) or ("table", rows of cell texts)
@@ -118,7 +116,7 @@ def _hint(limits: Limits) -> str:
     """Why a scanned page stayed unread, and what to do."""
     if not limits.ocr:
         return "OCR đã tắt (--no-ocr)"
-    return "OCR không đọc được chữ nào trên trang" if ocr.available() else OCR_HINT
+    return "OCR không đọc được chữ nào trên trang" if ocr.available() else ocr.INSTALL
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -159,7 +157,7 @@ def _placed_items(page: Any) -> list[Item]:
         return _plain_items(page)
     horizontal, vertical = pdf_grid.rules_of(operations)
     runs = pdf_grid.without_note_calls(pdf_grid.struck_out(runs, horizontal))
-    return pdf_grid.page_items(runs, horizontal, vertical)
+    return pdf_grid.page_items(runs, pdf_grid.grids_of(horizontal, vertical))
 
 
 def _repeated_header(table: list[list[str]], rows: list[list[str]]) -> int:

@@ -474,13 +474,12 @@ def char_width(runs: list[Run]) -> float:
     return sum(w for w, _n in sizes) / chars if chars else 0.0
 
 
-def page_items(runs: list[Run], horizontal: list[tuple[float, float, float]],
-               vertical: list[tuple[float, float, float]]) -> list[tuple[str, Any]]:
+def page_items(runs: list[Run], grids: list[Grid]) -> list[tuple[str, Any]]:
     """A page's text in reading order (top to bottom): ``("table", rows of cell texts)`` for each table its ruling
-    draws, ``("line", text)`` for the lines outside them (the header's and signature's columns kept apart)."""
+    draws (``grids``, from ``grids_of``), ``("line", text)`` for the lines outside them (the header's and signature's
+    columns kept apart)."""
     if not runs:
         return []
-    grids = grids_of(horizontal, vertical)
     outside = place_runs(runs, grids)
     placed: list[tuple[float, tuple[str, Any]]] = [(g.ys[0], ("table", g.rows())) for g in grids if g.cells]
     left = min(r.x for r in runs)
