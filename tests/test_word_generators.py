@@ -20,6 +20,7 @@ SCRIPTS = {
     "make_round3.py": None,
     "make_round4.py": None,
     "make_round9.py": None,
+    "make_round10.py": None,  # its two LibreOffice plans only with --libreoffice (LibreOffice's bytes vary by version)
     "make_phuong_kinh_mon.py": None,
     "make_phuong_le_thanh_nghi.py": "phuong-le-thanh-nghi-bang-nhiem-vu.docx",
     "make_xa_nguyen_binh_khiem.py": "xa-nguyen-binh-khiem-ky-bang-tab.docx",

@@ -1,7 +1,8 @@
 """Word (.docx) plans: the first page's header, then body paragraphs and cells in order, then the running headers and
 the footers (``page_parts``); a text box is read just before
-the paragraph (or table) it is anchored in, a footnote just after the paragraph (or table) that calls it; legacy
-fonts fixed."""
+the paragraph (or table) it is anchored in, a footnote or an endnote just after the paragraph (or table) that calls
+it; content controls and custom XML elements opened, however nested; hidden text (``w:vanish``) and comments not
+read, as Word does not show or print them; legacy fonts fixed."""
 
 from __future__ import annotations
 
@@ -28,10 +29,13 @@ def _q(tag: str) -> str:
 
 
 P, TBL, TR, TC, R = _q("p"), _q("tbl"), _q("tr"), _q("tc"), _q("r")
-SDT, SDT_CONTENT = _q("sdt"), _q("sdtContent")
+SDT, SDT_CONTENT, CUSTOM_XML = _q("sdt"), _q("sdtContent"), _q("customXml")
 T, TAB, BR, CR, NBH, TXBX = _q("t"), _q("tab"), _q("br"), _q("cr"), _q("noBreakHyphen"), _q("txbxContent")
 TABS = _q("tabs")
 FOOTNOTE, FOOTNOTE_REF = _q("footnote"), _q("footnoteReference")
+ENDNOTE, ENDNOTE_REF = _q("endnote"), _q("endnoteReference")
+NOTE_KIND = {FOOTNOTE_REF: "footnote", ENDNOTE_REF: "endnote"}
+VANISH = _q("vanish")
 FALLBACK = f"{{{MC}}}Fallback"
 DELETED = (_q("del"), _q("moveFrom"))  # tracked deletions (and moves away): not part of the text
 _TEXT_TAGS = {T: None, TAB: "\t", BR: " ", CR: " ", NBH: "-"}
@@ -44,6 +48,8 @@ class _Fonts:
         self._by_id: dict[str, Any] = {}
         self._default: str | None = None
         self._cache: dict[str, str | None] = {}
+        self._hidden: dict[str, bool | None] = {}
+        self._styles_hide = False  # whether any style hides its text (else a run's own w:vanish says it all)
         try:
             styles_el = doc.styles.element
         except Exception:  # a file without styles part still reads
@@ -54,6 +60,7 @@ class _Fonts:
                 self._by_id[sid] = st
         rpr = styles_el.find(f"{_q('docDefaults')}/{_q('rPrDefault')}/{_q('rPr')}")
         self._default = _rfonts(rpr)
+        self._styles_hide = any(st.find(f"{_q('rPr')}/{VANISH}") is not None for st in self._by_id.values())
 
     def style_font(self, sid: str | None, depth: int = 0) -> str | None:
         if not sid or depth > 20:
@@ -70,6 +77,35 @@ class _Fonts:
         self._cache[sid] = font
         return font
 
+    def style_hidden(self, sid: str | None, depth: int = 0) -> bool | None:
+        """Whether a style hides its text (w:vanish in its run properties, through basedOn); None: it does not say."""
+        if not sid or depth > 20:
+            return None
+        if sid not in self._hidden:
+            st = self._by_id.get(sid)
+            hidden = None
+            if st is not None:
+                hidden = _flag(st.find(_q("rPr")), VANISH)
+                if hidden is None:
+                    based = st.find(_q("basedOn"))
+                    hidden = self.style_hidden(based.get(_q("val")) if based is not None else None, depth + 1)
+            self._hidden[sid] = hidden
+        return self._hidden[sid]
+
+    def hidden(self, rpr: Any, para: Any) -> bool:
+        """Whether run properties ``rpr`` (a run's, or a paragraph mark's) hide the text: hidden text (Font →
+        Hidden), which Word neither shows nor prints (a template's guidance, words a drafter hid rather than
+        deleted): its own w:vanish, else its character style's, else its paragraph style's."""
+        own = _flag(rpr, VANISH)
+        if own is not None or not self._styles_hide:
+            return bool(own)
+        rstyle = rpr.find(_q("rStyle")) if rpr is not None else None
+        if rstyle is not None and (by_style := self.style_hidden(rstyle.get(_q("val")))) is not None:
+            return by_style
+        ppr = para.find(_q("pPr")) if para is not None else None
+        pstyle = ppr.find(_q("pStyle")) if ppr is not None else None
+        return bool(self.style_hidden(pstyle.get(_q("val")) if pstyle is not None else "Normal"))
+
     def of_run(self, run: Any, para: Any) -> str | None:
         rpr = run.find(_q("rPr"))
         font = _rfonts(rpr)
@@ -83,6 +119,14 @@ class _Fonts:
         pstyle = ppr.find(_q("pStyle")) if ppr is not None else None
         font = self.style_font(pstyle.get(_q("val")) if pstyle is not None else "Normal")
         return font or self._default
+
+
+def _flag(rpr: Any, tag: str) -> bool | None:
+    """An on/off run property (w:vanish, w:b) as ``rpr`` sets it: None when it does not."""
+    el = rpr.find(tag) if rpr is not None else None
+    if el is None:
+        return None
+    return el.get(_q("val"), "true").lower() not in ("0", "false", "off")
 
 
 def _rfonts(rpr: Any) -> str | None:
@@ -106,15 +150,24 @@ def _owner_paragraph(el: Any) -> Any:
     return None
 
 
-def _children(parent: Any) -> Iterator[Any]:
-    """Paragraphs and tables of a body, header, cell, text box or footnote, in order (content controls opened)."""
+def _opened(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
+    """The children of ``parent`` with one of ``tags``, in order, the elements wrapping them opened however nested:
+    content controls (a template's fields, a repeating section whose items are table rows: a content control in a
+    content control) and custom XML elements (an older template's XML mapping around a part)."""
     for child in parent.iterchildren():
-        if child.tag in (P, TBL):
+        if child.tag in tags:
             yield child
         elif child.tag == SDT:
             content = child.find(SDT_CONTENT)
             if content is not None:
-                yield from _children(content)
+                yield from _opened(content, tags)
+        elif child.tag == CUSTOM_XML:
+            yield from _opened(child, tags)
+
+
+def _children(parent: Any) -> Iterator[Any]:
+    """Paragraphs and tables of a body, header, cell, text box or note, in order (content controls opened)."""
+    return _opened(parent, (P, TBL))
 
 
 def _boxes(block: Any) -> list[Any]:
@@ -124,38 +177,43 @@ def _boxes(block: Any) -> list[Any]:
 
 
 def footnotes_of(doc: Any) -> dict[str, Any]:
-    """The document's footnotes (word/footnotes.xml) by id, without the separators Word keeps there; parsed as
-    python-docx parses its parts (no external entity resolved). The part's own element when python-docx gives one."""
+    """The document's footnotes (word/footnotes.xml) and endnotes (word/endnotes.xml), keyed "footnote ID" and
+    "endnote ID", without the separators Word keeps there; parsed as python-docx parses its parts (no external
+    entity resolved). The part's own element when python-docx gives one."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.oxml import parse_xml
 
-    try:
-        part = doc.part.part_related_by(RT.FOOTNOTES)
-    except KeyError:
-        return {}
-    root = getattr(part, "element", None)
-    if root is None:
-        root = parse_xml(part.blob)
-    return {n.get(_q("id")): n for n in root.iter(FOOTNOTE) if n.get(_q("type")) in (None, "normal")}
+    notes: dict[str, Any] = {}
+    for reltype, tag, kind in ((RT.FOOTNOTES, FOOTNOTE, "footnote"), (RT.ENDNOTES, ENDNOTE, "endnote")):
+        try:
+            part = doc.part.part_related_by(reltype)
+        except KeyError:
+            continue
+        root = getattr(part, "element", None)
+        if root is None:
+            root = parse_xml(part.blob)
+        notes.update((f"{kind} {n.get(_q('id'))}", n) for n in root.iter(tag) if n.get(_q("type")) in (None, "normal"))
+    return notes
 
 
 def reading_order(parent: Any, notes: dict[str, Any] | None = None,
                   _called: list[str] | None = None) -> Iterator[tuple[Any, str | None]]:
     """The paragraphs and tables of ``parent`` as a reader meets them: each text box's just before the paragraph
-    (or table) it is anchored in, each footnote's just after the paragraph (or table) that first calls it.
-    Yields (element, where): where is None for ``parent``'s own, "box" inside a text box, "note N" inside the
-    N-th footnote called (the number Word prints). The Word reader numbers its lines in this order, and so do
-    --annotate and --fix."""
+    (or table) it is anchored in, each footnote's or endnote's just after the paragraph (or table) that first calls
+    it. Yields (element, where): where is None for ``parent``'s own, "box" inside a text box, "note N" inside the
+    N-th note called (footnotes and endnotes counted together in the order they are called, as the .odt reader
+    counts them; with footnotes only, the number Word prints). The Word reader numbers its lines in this order,
+    and so do --annotate and --fix."""
     called = [] if _called is None else _called
     for child in _children(parent):
         for box in _boxes(child):
             for el, where in reading_order(box, notes, called):
                 yield el, where if where is not None else "box"
         yield child, None
-        for ref in child.iter(FOOTNOTE_REF) if notes else ():
-            key = ref.get(_q("id"))
+        for ref in child.iter(FOOTNOTE_REF, ENDNOTE_REF) if notes else ():
+            key = f"{NOTE_KIND[ref.tag]} {ref.get(_q('id'))}"
             if key in notes and key not in called and not _inside_any(ref, DELETED, child):  # type: ignore[operator]
-                called.append(key)  # type: ignore[arg-type]
+                called.append(key)
                 for el, _ in reading_order(notes[key]):  # type: ignore[index]
                     yield el, f"note {len(called)}"
 
@@ -179,16 +237,20 @@ class _Reader(Builder):
         a type, w:cr) ends a line as a text file's line end does ("Nơi nhận:" and its items, a header cell's
         two lines); a page or column break does not."""
         pieces: list[tuple[str | None, Any]] = []  # (text or None for a soft break, run element)
+        hidden: dict[int, bool] = {}
         for el in p.iter(*_TEXT_TAGS):
             if _owner_paragraph(el) is not p or _inside_any(el, DELETED, p):
                 continue  # text of a text box anchored here (read separately), or a tracked deletion
+            run = _run_of(el)
+            if run is not None and hidden.setdefault(id(run), self.fonts.hidden(run.find(_q("rPr")), p)):
+                continue  # hidden text: Word neither shows nor prints it
             if el.tag == TAB and el.getparent().tag == TABS:
                 continue  # a tab stop the paragraph defines (w:pPr/w:tabs), not a tab typed in its text
             fixed = _TEXT_TAGS[el.tag]
             if el.tag in (BR, CR) and el.get(_q("type")) in (None, "textWrapping"):
                 pieces.append((None, None))
                 continue
-            pieces.append((el.text or "" if fixed is None else fixed, _run_of(el)))
+            pieces.append((el.text or "" if fixed is None else fixed, run))
         out: list[list[str]] = [[]]
         fonts: dict[int, str | None] = {}
         for text, run in pieces:
@@ -219,6 +281,8 @@ class _Reader(Builder):
         label = self.numbering.label(p)
         if not label:
             return lines
+        if not lines and self.fonts.hidden(p.find(f"{_q('pPr')}/{_q('rPr')}"), p):
+            return []  # a hidden paragraph (its mark hidden too): Word shows neither its text nor its number
         if not lines:
             return [] if label in BULLETS else [label]  # "Phần I" on a line of its own, its title next
         return [f"{label} {lines[0].lstrip()}".strip(), *lines[1:]]
@@ -302,23 +366,11 @@ def frame_cells(tbl: Any) -> list[Any] | None:
 
 
 def _rows(tbl: Any) -> Iterator[Any]:
-    for child in tbl.iterchildren():
-        if child.tag == TR:
-            yield child
-        elif child.tag == SDT:
-            content = child.find(SDT_CONTENT)
-            if content is not None:
-                yield from (c for c in content.iterchildren() if c.tag == TR)
+    return _opened(tbl, (TR,))
 
 
 def _cells(tr: Any) -> Iterator[Any]:
-    for child in tr.iterchildren():
-        if child.tag == TC:
-            yield child
-        elif child.tag == SDT:
-            content = child.find(SDT_CONTENT)
-            if content is not None:
-                yield from (c for c in content.iterchildren() if c.tag == TC)
+    return _opened(tr, (TC,))
 
 
 def _parts(doc: Any, kind: str) -> list[Any]:

@@ -183,6 +183,9 @@ class Styles:
                 font = _a(text_props, STYLE, "font-name") or _a(text_props, FO, "font-family")
                 if font:
                     props["font"] = font
+                display = _a(text_props, TEXT, "display")  # "none": hidden text (Word's w:vanish), "true": shown
+                if display in ("none", "true"):
+                    props["hidden"] = "1" if display == "none" else ""
             para_props = st.find(_s("paragraph-properties"))
             if para_props is not None and _a(para_props, FO, "margin-left"):
                 props["margin"] = _a(para_props, FO, "margin-left") or ""
@@ -210,6 +213,12 @@ class Styles:
                 return got
             name = self.parent.get((family, name))
         return None
+
+    def hidden(self, span_style: str | None, para_style: str | None) -> bool:
+        """Whether text in this span and paragraph is hidden (``text:display="none"``): not shown, not printed, as
+        hidden text in Word."""
+        got = self.prop("text", span_style, "hidden")
+        return bool(got if got is not None else self.prop("paragraph", para_style, "hidden"))
 
     def font(self, span_style: str | None, para_style: str | None) -> str | None:
         name = (self.prop("text", span_style, "font") or self.prop("paragraph", para_style, "font")
@@ -321,24 +330,26 @@ class _Reader(Builder):
 
     def _pieces(self, el: Any, para_style: str | None, span_style: str | None, out: list[list[str]]) -> None:
         font = self.styles.font(span_style, para_style) if self.styles.fonts or self.styles.own else None
-        if el.text:
+        shown = not self.styles.hidden(span_style, para_style)  # hidden text: its words, spaces, breaks not read
+        if el.text and shown:
             out[-1].append(legacy_run(_WS.sub(" ", el.text), font, self.converted))
         for child in el:
             tag = child.tag
             if not isinstance(tag, str):  # a comment, a processing instruction, an entity left unresolved
                 pass
             elif tag == S:
-                out[-1].append(" " * _int(_a(child, TEXT, "c"), 1, 1, 1000))
+                out[-1].append(" " * _int(_a(child, TEXT, "c"), 1, 1, 1000) if shown else "")
             elif tag == TAB:
-                out[-1].append("\t")
+                out[-1].append("\t" if shown else "")
             elif tag == LINE_BREAK:
-                out.append([])
+                if shown:
+                    out.append([])
             elif tag in _NOT_TEXT or etree.QName(tag).namespace == DRAW:
                 pass
             else:  # a span, a link, a field's shown value, a bookmark, a change mark (insertions are in place)
                 style = _a(child, TEXT, "style-name") if tag == SPAN else span_style
                 self._pieces(child, para_style, style, out)
-            if child.tail:
+            if child.tail and shown:
                 out[-1].append(legacy_run(_WS.sub(" ", child.tail), font, self.converted))
 
     # ------------------------------------------------------------------ blocks
