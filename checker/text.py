@@ -56,7 +56,13 @@ _FOLD_TABLE = {c: _fold_char(chr(c)) for r in ((0, 0x250), (0x1E00, 0x1F00), (0x
 # the same table as a list indexed by code point (str.translate reads it without hashing each character; a code
 # point past its end raises IndexError, a LookupError: kept as it is, as a code point missing from the dict is)
 _FOLD_LIST = [_FOLD_TABLE.get(c, chr(c)) for c in range(max(_FOLD_TABLE) + 1)]
-_DIGIT = re.compile(r"[0-9]")
+# a digit next to a letter: where alone ``_MIXED`` can match (a token mixing the two, "1y"); opening with the digit,
+# the pattern lets the engine skip to digits
+_LETTER_DIGIT = re.compile(r"[0-9](?:(?<=[a-z][0-9])|(?=[a-z]))")
+# the folded characters as ``squash`` reads them: a word character (a-z, 0-9, %) as it is, any other a space (the
+# characters past the table are kept: a text holding one is squashed by ``_NON_WORD``)
+_SPACED = [c if c.isascii() and (c.isalnum() and not c.isupper() or c == "%") else " "
+           for c in map(chr, range(len(_FOLD_LIST)))]
 _CODE_DIGITS = re.compile(r"[a-z]{2,}\d{2,}$")
 _MIXED = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+|\b1[a-z]{1,2}\b")
 
@@ -94,14 +100,18 @@ def _undigit(match: re.Match[str]) -> str:
 def fold(text: str) -> str:
     """Lowercase ASCII skeleton of ``text``, one character per character (``len(fold(t)) == len(t)``)."""
     folded = text.translate(_FOLD_LIST)
-    # an OCR misreading mixes letters with a digit: a text without digits has none to undo
-    return _MIXED.sub(_undigit, folded) if _DIGIT.search(folded) else folded
+    # an OCR misreading mixes letters with a digit: a text with no digit next to a letter has none to undo
+    return _MIXED.sub(_undigit, folded) if _LETTER_DIGIT.search(folded) else folded
 
 
 @lru_cache(maxsize=MEMO)
 def squash(text: str) -> str:
     """Folded words separated by single spaces: the form phrases are compared in."""
-    return _NON_WORD.sub(" ", fold(text)).strip()
+    folded = fold(text)
+    spaced = folded.translate(_SPACED)
+    if spaced.isascii():  # every character was one of the table's (C loops: no pattern tried at each character)
+        return " ".join(spaced.split())
+    return _NON_WORD.sub(" ", folded).strip()
 
 
 def trie_pattern(words: Iterable[str]) -> str:

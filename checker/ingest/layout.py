@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from itertools import combinations, islice
 
 from checker.conventions import conventions, document_type_of
@@ -84,6 +84,18 @@ class Unit:
     indent: int | None = None  # where Word sets a numbered paragraph's text (twips): its list's depth
     marks: int = 0  # emphasis marks taken out of ``text``: the line was this much longer as typed (and wrapped)
 
+    # facts of the line, judged once however many rules ask (a unit is not changed once layout reads it: a changed
+    # line is a new unit, ``replace``)
+    @cached_property
+    def plain(self) -> bool:
+        """A line of text: no table, no line of one, no gap between cells in it (a tab, three spaces)."""
+        return self.table is None and self.loc.table is None and not _CELL_GAP.search(self.text.strip())
+
+    @cached_property
+    def part(self) -> _Part:
+        """The line as a part of a block: stripped, with its indent and its length as typed."""
+        return _part(self.text, self.loc, marks=self.marks)
+
 
 @dataclass
 class _Part:
@@ -91,6 +103,16 @@ class _Part:
     loc: Location
     indent: int = 0
     raw_len: int = 0
+
+    # facts of the line's text, judged once: the joining of lines asks them of each line twice (as the line, then
+    # as the line before the next)
+    @cached_property
+    def marker(self) -> tuple[str, str | None]:
+        return marker_of(self.text)
+
+    @cached_property
+    def upper(self) -> bool:
+        return mostly_upper(self.text)
 
 
 @dataclass
@@ -621,10 +643,6 @@ def _is_row(u: Unit, first: bool = True) -> bool:
     return cells >= 3 or (not first and cells == 2 and bool(_CELL_GAP.match(u.text)))
 
 
-def _plain(u: Unit) -> bool:
-    return u.table is None and u.loc.table is None and not _CELL_GAP.search(u.text.strip())
-
-
 _ROW_NUMBERED = re.compile(r"^\d{1,2}\.?$")  # a typed table's row number ("1", "12.")
 _LIST_MARKER = re.compile(r"^(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]{1,4}\.)\s")
 
@@ -676,7 +694,7 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
         nxt = k + 1
         if double_spaced and nxt + 1 < end and not units[nxt].text.strip():
             nxt += 1
-        return (bool(t) and len(t) <= 120 and (_plain(units[k]) or _numbered_group(units[k])) and nxt < end
+        return (bool(t) and len(t) <= 120 and (units[k].plain or _numbered_group(units[k])) and nxt < end
                 and _is_row(units[nxt], first=False))
 
     def continued(k: int) -> bool:  # the table goes on after line k
@@ -1021,7 +1039,7 @@ def _split_touching(lines: list[Unit], left: int) -> list[Unit]:
     # a page with no row that has every cell (its last columns left empty): where its rows' cells start
     starts_of: dict[int | None, list[int]] = {}
     for u, cells in zip(lines, cells_of, strict=True):
-        if u.loc.page not in full and not _plain(u):
+        if u.loc.page not in full and not u.plain:
             starts_of.setdefault(u.loc.page, []).extend(c[0] for c in cells)
     columns_of = {page: columns for page, starts in starts_of.items()
                   if len(columns := _clustered(starts)) == width}
@@ -1029,7 +1047,7 @@ def _split_touching(lines: list[Unit], left: int) -> list[Unit]:
                 if 3 <= len(columns := _clustered(starts)) < width}
     out = []
     for u, cells in zip(lines, cells_of, strict=True):
-        if not every or not cells or len(cells) >= width or cells[0][0] > left + 2 or _plain(u):
+        if not every or not cells or len(cells) >= width or cells[0][0] > left + 2 or u.plain:
             out.append(u)  # a group's title across the table stays whole
             continue
         columns = columns_of.get(u.loc.page) or _column_starts(full.get(u.loc.page) or every)
@@ -1080,10 +1098,10 @@ def _carried_on(typed: list[Unit], left: int) -> tuple[list[Unit], list[Carried]
     run = 0  # lines carrying the last row on
     for k, u in enumerate(typed):
         aligned = None
-        if lines and not _plain(lines[-1]) and run < MAX_CARRIED:
+        if lines and not lines[-1].plain and run < MAX_CARRIED:
             aligned = _continues(u, typed[k - 1], rows[-5:], partial(_next_row, typed, k, len(typed), left), left)
         if aligned is None:
-            if not _plain(u):
+            if not u.plain:
                 rows.append(u)
             lines.append(u)
             run = 0
@@ -1169,17 +1187,13 @@ class _Body:
         self.tables = max((u.loc.table or 0 for u in units), default=0)
         typed = [u for u in units if u.table is None and u.text.strip() and "\t" not in u.text.strip()
                  and u.loc.table is None]
-        texts = [u.text.rstrip() for u in typed]
         # as typed: where the lines were wrapped (a row of a table or a two-column line set out with spaces is as
         # long as its columns, not the width the text was wrapped at)
-        lengths = sorted(len(u.text.rstrip()) + u.marks for u in typed if _plain(u)) or sorted(
+        lengths = sorted(len(u.text.rstrip()) + u.marks for u in typed if u.plain) or sorted(
             len(u.text.rstrip()) + u.marks for u in typed)
         self.width = lengths[int(len(lengths) * 0.9)] if lengths else 0
-        cont = 0
-        for b in texts[1:]:
-            if b.lstrip()[:1].islower() and not marker_of(b)[1]:
-                cont += 1
-        self.wrapped = cont >= 3 and cont >= 0.08 * len(texts) and self.width <= 160
+        cont = sum(1 for u in typed[1:] if u.part.text[:1].islower() and not u.part.marker[1])
+        self.wrapped = cont >= 3 and cont >= 0.08 * len(typed) and self.width <= 160
         self.room = self._wrap_room(units)
 
     def _wrap_room(self, units: list[Unit]) -> int | None:
@@ -1189,10 +1203,10 @@ class _Body:
         leaves more than this was not wrapped there. None where no wrap is seen."""
         room: int | None = None
         for a, b in zip(units, units[1:], strict=False):
-            nxt = b.text.strip()
-            if not (nxt[:1].islower() and _plain(a) and _plain(b)) or marker_of(nxt)[1]:
+            nxt = b.part.text
+            if not (nxt[:1].islower() and a.plain and b.plain) or b.part.marker[1]:
                 continue
-            part = _part(a.text, a.loc, marks=a.marks)
+            part = a.part
             if self.full(part) and not _HYPHEN_BREAK.search(part.text):
                 left = self.width - part.raw_len - 1 - len(nxt.split()[0])
                 room = left if room is None else max(room, left)
@@ -1215,19 +1229,19 @@ class _Body:
             return None  # "V/v ..." under a letter's number, "Kính gửi:": each a block of its own
         if _LEADER_FIRST.match(p.text):
             return " "  # "... tối thiểu" / "........ 82,5%": a dot leader joins a label to its value, wrapped or not
-        if len(cur.parts) == 1 and self._heading_like(cur):
+        if len(cur.parts) == 1 and self._heading_like(prev_part):
             # a heading's title goes on over a full line in lower case, or in a figure its sentence waits for
             # ("… ký số trên" / "90% văn bản")
-            figure = p.text[:1].isdigit() and not _CLOSED.search(prev) and not mostly_upper(prev)
+            figure = p.text[:1].isdigit() and not _CLOSED.search(prev) and not prev_part.upper
             if not (self.full(prev_part) and (p.text[:1].islower() or figure)):
                 return None
-        marker, family = marker_of(p.text)
+        marker, family = p.marker
         first = p.text[:1]
         rest = p.text[len(marker):].lstrip()[:1] if marker else ""
         if _HYPHEN_BREAK.search(prev) and (first.islower() or _split_abbreviation(prev, p.text)):
             return ""
         # the line before is full and stops mid-sentence: the wrap goes on whatever this line opens with
-        mid_sentence = self.full(prev_part) and not _CLOSED.search(prev) and not mostly_upper(prev)
+        mid_sentence = self.full(prev_part) and not _CLOSED.search(prev) and not prev_part.upper
         if marker:
             if family in ("arabic", "dotted") and mid_sentence and _takes_number(prev):
                 return " "  # "… theo Đề án" / "06. Số hóa …": Đề án 06 wrapped after its type's name, not a point
@@ -1242,7 +1256,7 @@ class _Body:
             return None
         if first.islower() or first in "(,;%":
             return " "
-        if cur.text.count("(") > cur.text.count(")") and not mostly_upper(p.text):
+        if cur.text.count("(") > cur.text.count(")") and not p.upper:
             return " "  # inside an open parenthesis a line's end is a wrap ("(Chủ trì:" / "Phòng Kinh tế; ...)")
         if _COMPARATOR_FIRST.match(p.text):
             # "… toàn trình:" / "≥ 85%.": the figure the sentence was waiting for; after a figure, a table's next cell
@@ -1252,12 +1266,12 @@ class _Body:
         if _ROW_NUMBER.match(p.text):
             return None
         if first.isdigit():
-            return None if mostly_upper(prev) else " "
-        if mostly_upper(p.text) != mostly_upper(prev):
+            return None if prev_part.upper else " "
+        if p.upper != prev_part.upper:
             if mid_sentence and _SENTENCE_END.search(p.text) and len(p.text.split()) <= 3:
                 return " "  # "… cung cấp" / "DVCTT.": an abbreviation ends the wrapped sentence, not a heading
             return None
-        if p.indent > prev_part.indent + 1 and not marker_of(prev)[0]:
+        if p.indent > prev_part.indent + 1 and not prev_part.marker[0]:
             return None  # an indented first line opens a paragraph
         if self.full(prev_part) and not prev.endswith(":"):
             if _SENTENCE_END.search(prev) and (self._fits(prev_part, p) or self._title_line(p)):
@@ -1288,11 +1302,11 @@ class _Body:
         line of a wrapped sentence."""
         return not self.full(p) and not _CLOSED.search(p.text) and not p.text.endswith(",")
 
-    def _heading_like(self, cur: _Building) -> bool:
-        marker, family = marker_of(cur.text)
-        if family in ("part", "roman", "upper"):
+    def _heading_like(self, line: _Part) -> bool:
+        """A block of one line ``line`` is a heading's: a part's number opens it, or it is in capitals."""
+        if line.marker[1] in ("part", "roman", "upper"):
             return True
-        return mostly_upper(cur.text) and len(cur.text) <= 120
+        return line.upper and len(line.text) <= 120
 
     def blocks(self, start: int, end: int, appendix: bool = False) -> list[Block]:
         units = self.units
@@ -1332,7 +1346,7 @@ class _Body:
                 left = _left_edge(typed)
                 lines, carried = _carried_on(_split_touching(typed, left), left)
                 # a group's title row across the table stays one cell; the others are placed in their columns
-                title = {id(u): _plain(u) and not _set_in(u) for u in lines}
+                title = {id(u): u.plain and not _set_in(u) for u in lines}
                 placed = iter(_placed_cells([u.text for u in lines if not title[id(u)]],
                                             [u.loc.page for u in lines if not title[id(u)]]))
                 cells_of = {id(u): [u.text.strip()] if title[id(u)] else next(placed) for u in lines}
@@ -1370,7 +1384,7 @@ class _Body:
                     flush()
                 i += 1
                 continue
-            p = _part(u.text, u.loc, marks=u.marks)
+            p = u.part
             if cur is not None:
                 joiner = self.joins(cur, p, u)
                 if joiner is not None:
@@ -1587,7 +1601,7 @@ def _closing(units: list[Unit], j: int, end: int, body: _Body) -> str | None:
             return None
         if _SENTENCE_END.search(t) or t.endswith(":"):
             return t[-1]
-        if not body.full(_part(u.text, u.loc, marks=u.marks)):
+        if not body.full(u.part):
             return None
     return None
 

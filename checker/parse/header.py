@@ -86,7 +86,7 @@ def find_unit_mentions(view: View, start: int = 0, end: int | None = None,
     mention of ``words``: the unit types that no longer exist, "thị trấn X")."""
     end = len(view.texts) if end is None else end
     out = []
-    for i in range(start, end):
+    for i in view.lines_matching(words, start, end):
         motto: list[tuple[int, int]] | None = None  # looked for only in a line that has a unit word
         for m in words.finditer(view.folded[i]):
             if motto is None:

@@ -860,6 +860,8 @@ _FIELD_LABEL = re.compile(r"(?:^|(?<=[.;]\s))([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0
 
 def _fields(text: str) -> list[tuple[int, int, int]]:
     """The fields of a form written in ``text``: (label start, value start, value end)."""
+    if ":" not in text:  # a field's label ends with a colon: plain test first (C speed)
+        return []
     found = list(_FIELD_LABEL.finditer(text))
     return [(m.start(), m.end(), found[k + 1].start() if k + 1 < len(found) else len(text))
             for k, m in enumerate(found)]
