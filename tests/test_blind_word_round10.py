@@ -165,3 +165,17 @@ def test_fields_show_their_result_and_nested_table_read_in_its_cell() -> None:
     assert not any("CREATEDATE" in t or "HYPERLINK" in t or "_Ref209113" in t or "SEQ" in t for t in texts)
     assert any(t.endswith("Nam An Phụ, ngày 22 tháng 9 năm 2025") for t in texts)
     assert "Lộ trình: Quý III/2025 75% Quý IV/2025 85%" in texts
+
+
+def test_odt_hidden_fields_not_read(tmp_path: Path) -> None:
+    """LibreOffice's fields that hide text while their condition holds (``text:is-hidden="true"``): a hidden text
+    field's words and a paragraph holding a hidden paragraph field are not read, as LibreOffice does not show
+    them; when the condition does not hold they are read."""
+    from helpers_odt import make_odt
+
+    body = ('<text:p>Tối thiểu 85% hồ sơ<text:hidden-text text:condition="ooow:1" text:string-value=" (mẫu: 50%)" '
+            'text:is-hidden="true"> (mẫu: 50%)</text:hidden-text>.</text:p>'
+            '<text:p><text:hidden-paragraph text:condition="ooow:1" text:is-hidden="true"/>Ví dụ: 50% hồ sơ.</text:p>'
+            '<text:p>Mục tiêu<text:hidden-text text:condition="ooow:0" text:string-value=" cụ thể" '
+            'text:is-hidden="false"> cụ thể</text:hidden-text></text:p>')
+    assert _texts(make_odt(tmp_path / "plan.odt", body)) == ["Tối thiểu 85% hồ sơ.", "", "Mục tiêu cụ thể"]

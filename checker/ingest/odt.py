@@ -63,6 +63,7 @@ P, H, SPAN, S, TAB, LINE_BREAK = _t("p"), _t("h"), _t("span"), _t("s"), _t("tab"
 LIST, ITEM, HEADER_ITEM, NOTE, NOTE_BODY = _t("list"), _t("list-item"), _t("list-header"), _t("note"), _t("note-body")
 SECTION, INDEX_BODY, NUMBER = _t("section"), _t("index-body"), _t("number")
 NUMBERED = _t("numbered-paragraph")
+HIDDEN_TEXT, HIDDEN_PARAGRAPH = _t("hidden-text"), _t("hidden-paragraph")  # fields hiding text, condition true
 TBL, ROW, CELL, COVERED = _tb("table"), _tb("table-row"), _tb("table-cell"), _tb("covered-table-cell")
 ROW_GROUPS = (_tb("table-header-rows"), _tb("table-rows"), _tb("table-row-group"))
 TEXT_BOX, FRAME = f"{{{DRAW}}}text-box", f"{{{DRAW}}}frame"
@@ -325,6 +326,8 @@ class _Reader(Builder):
         """A paragraph's text, one string per line its author ended (``text:line-break``), runs of spaces
         (``text:s``) and tabs kept, fonts' legacy encodings converted."""
         out: list[list[str]] = [[]]
+        if any(_a(h, TEXT, "is-hidden") == "true" for h in p.iter(HIDDEN_PARAGRAPH)):
+            return []  # a hidden paragraph field whose condition holds: the paragraph is not shown
         self._pieces(p, _a(p, TEXT, "style-name"), None, out)
         return ended_lines(out)
 
@@ -344,8 +347,9 @@ class _Reader(Builder):
             elif tag == LINE_BREAK:
                 if shown:
                     out.append([])
-            elif tag in _NOT_TEXT or etree.QName(tag).namespace == DRAW:
-                pass
+            elif tag in _NOT_TEXT or etree.QName(tag).namespace == DRAW or (
+                    tag == HIDDEN_TEXT and _a(child, TEXT, "is-hidden") == "true"):
+                pass  # not the paragraph's own text, or a hidden text field whose condition holds
             else:  # a span, a link, a field's shown value, a bookmark, a change mark (insertions are in place)
                 style = _a(child, TEXT, "style-name") if tag == SPAN else span_style
                 self._pieces(child, para_style, style, out)
