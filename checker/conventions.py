@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.text import MEMO, nfc, squash
+from checker.text import MEMO, nfc, opening, squash
 
 Level = Literal["commune", "district", "province", "ministry", "government", "party", "steering"]
 
@@ -155,7 +155,7 @@ def _abbreviation_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     conv = conventions()
     table = {squash(k): squash(v) for k, v in conv.abbreviations.items()}
     keys = sorted(table, key=len, reverse=True)
-    pattern = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![a-z0-9])")
+    pattern = re.compile(opening(keys) + r"(?<![a-z0-9])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![a-z0-9])")
     return pattern, table
 
 

@@ -114,6 +114,17 @@ def squash(text: str) -> str:
     return _NON_WORD.sub(" ", folded).strip()
 
 
+def opening(words: Iterable[str], also: str = "") -> str:
+    """A lookahead for the characters ``words`` begin with (and the class ``also``: "\\s"), to put first in a
+    pattern whose every match begins with one of them: the engine then skips to those characters (a pattern opening
+    with a word boundary, a lookbehind or an alternation is tried at every position). Nothing where a word is empty
+    (the pattern may match anywhere)."""
+    words = list(words)
+    if not words or not all(words):
+        return ""
+    return "(?=[" + also + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
+
+
 def trie_pattern(words: Iterable[str]) -> str:
     """One regular expression (a non-capturing group) matching any of ``words``, written as a trie so the
     engine follows one branch per character instead of trying every word in turn."""
@@ -259,7 +270,8 @@ def lost_diacritics(text: str) -> bool:
     """The text lost its diacritics (OCR, unaccented typing): names in it are matched with OCR-sized damage."""
     if text.isascii():  # no marked letter at all: share 0
         return True
-    return diacritics_share(text) < OCR_SHARE
+    words = _ALPHA_TOKEN.findall(text)  # ``diacritic_counts``, inline: it is asked of every sentence of a plan
+    return not words or len(_MARKED_WORD.findall(" ".join(words))) / len(words) < OCR_SHARE
 
 
 def diacritics_share(text: str) -> float:

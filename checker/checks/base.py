@@ -124,10 +124,15 @@ def source_text(plan: Plan, line: int | None) -> str:
 
 def _source_pieces(plan: Plan) -> dict[int, str]:
     out: dict[int, str] = {}
-    for ln in plan.lines:
-        for text, at in ln.pieces():
+    for pieces in line_pieces(plan):
+        for text, at in pieces:
             out.setdefault(at, text.strip())
     return out
+
+
+def line_pieces(plan: Plan) -> list[list[tuple[str, int]]]:
+    """Each logical line cut back at its source lines (``Line.pieces``), once per plan for every check."""
+    return per_plan(plan, "line-pieces", lambda: [ln.pieces() for ln in plan.lines])
 
 
 def windows(plan: Plan, size: int = 3) -> Iterator[tuple[Line, str]]:

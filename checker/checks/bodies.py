@@ -16,7 +16,7 @@ from functools import partial
 
 from rapidfuzz.distance import Levenshtein
 
-from checker.checks.base import Context, finding, per_plan, short
+from checker.checks.base import Context, finding, line_pieces, per_plan, short
 from checker.conventions import conventions
 from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Fix, Plan
@@ -29,12 +29,13 @@ _DATE = re.compile(r"\b(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})\b")
 _BY = re.compile(r"\btruoc(?: ngay)? $")
 _ITEM = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*\.|[IVXLC]+\.|[a-zđ]\))\s")
 _PROPER_NAME = re.compile(rf"(?: [{UPPER}0-9]\w*){{1,4}}")
-_SENTENCE_END = re.compile(r"(?<=[.;!?:])\s+")
+# each pattern opens with what its match begins with (a space, a capital), so the engine skips to those
+_SENTENCE_END = re.compile(r"(?=\s)(?<=[.;!?:])\s+")
 _WORD_CHAR = re.compile(r"[a-z0-9]")
 _LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.islower() and len(c.upper()) == 1)
 # two words OCR joined, the second a capitalised name's ("Sở Thông tin vàTruyền thông"): a Vietnamese word never
 # has a capital letter after a small one, so the capital opens a word of its own
-_JOINED = re.compile(rf"(?<=[{_LOWER}])(?=[{UPPER}][{_LOWER}])")
+_JOINED = re.compile(rf"(?=[{UPPER}][{_LOWER}])(?<=[{_LOWER}])")
 
 
 @dataclass
@@ -70,7 +71,8 @@ class Text:
         piece_ocr: list[bool] = []
         holders: list[str] = []
         pos, ended = 0, True
-        for holder, text, line in ((logical.text, *piece) for logical in plan.lines for piece in logical.pieces()):
+        for holder, text, line in ((logical.text, *piece) for logical, pieces in zip(plan.lines, line_pieces(plan),
+                                                                                    strict=True) for piece in pieces):
             t = text.strip()
             if not t:
                 continue
@@ -112,18 +114,14 @@ class Text:
                 if abs(len(word) - n0) <= 1 and _near(word, first) is not None for p in ps)
         return found
 
-    def words_from(self, pos: int, n: int) -> tuple[list[str], int] | None:
-        """The ``n`` words from offset ``pos`` and where the last ends; None when fewer remain."""
-        words: list[str] = []
+    def words_from(self, pos: int) -> Iterator[tuple[str, int]]:
+        """The words from offset ``pos``, each with where it ends, read one by one as they are asked for."""
         end = len(self.joined)
-        while len(words) < n:
-            if pos > end:
-                return None
+        while pos <= end:
             stop = self.joined.find(" ", pos)
             stop = end if stop < 0 else stop
-            words.append(self.joined[pos:stop])
+            yield self.joined[pos:stop], stop
             pos = stop + 1
-        return words, pos - 1
 
     def piece_at(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -184,16 +182,14 @@ def _spans(text: Text, needle: str, exact: dict[str, list[tuple[int, int]]]) -> 
     if len(want) >= 3 and text.ocr:  # OCR damage is only looked for in text that lost its diacritics
         budget = max(1, len(needle) // 8)
         for a in text.near_starts(want[0]):  # clean text is matched exactly: no OCR damage looked for there
-            got = text.words_from(a, len(want))
-            if got is None:
-                break
-            words, b = got
-            total = 0
-            for word, w in zip(words, want, strict=True):
-                d = _near(word, w)
-                if d is None:
+            # word by word, stopping at the first that is not near (most places: the second word)
+            total, b, words = 0, a, text.words_from(a)
+            for w in want:
+                got = next(words, None)
+                if got is None or (d := _near(got[0], w)) is None:
                     break
                 total += d
+                b = got[1]
             else:
                 if 0 < total <= budget and not any(x < b and a < y for x, y in found):
                     found.append((a, b))

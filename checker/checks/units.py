@@ -22,7 +22,7 @@ from checker.parse.header import UNIT_WORD, find_unit_mentions
 from checker.parse.view import View
 from checker.rules.registries import AdminUnit, UnitsRegistry
 from checker.rules.schema import UnitNames
-from checker.text import diacritics_share, fold, squash
+from checker.text import diacritics_share, fold, opening, squash
 
 ID = "unit-names"
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -241,8 +241,9 @@ def historical(sentence: str) -> bool:
 @lru_cache(maxsize=1)
 def _former_words() -> re.Pattern[str] | None:
     """The words of the unit types the reform abolished (rules/conventions.yaml, ``former_unit_words``)."""
-    words = [r"\s+".join(map(re.escape, squash(w).split())) for w in conventions().former_unit_words]
-    return re.compile(rf"\b({'|'.join(words)})\s+", re.IGNORECASE) if words else None
+    squashed = [squash(w) for w in conventions().former_unit_words]
+    words = [r"\s+".join(map(re.escape, w.split())) for w in squashed]
+    return re.compile(rf"{opening(squashed)}\b({'|'.join(words)})\s+", re.IGNORECASE) if words else None
 
 
 def _written_at(folded_line: str, name: str, words: re.Pattern[str] = UNIT_WORD) -> int:

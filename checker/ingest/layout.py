@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache, partial
+from functools import lru_cache, partial
 from itertools import combinations, islice
 
 from checker.conventions import conventions, document_type_of
+from checker.lazy import fact
 from checker.models import Block, BlockKind, Line, Location, Span, Table, TableCell
 from checker.text import UPPER, fold, letter_counts, squash
 
@@ -51,7 +52,7 @@ _SENTENCE_END = re.compile(r"[.;!?…]$")
 _COMPARATOR_FIRST = re.compile(r"[≥≤<>=]\s*\d")
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
 _LEADER_FIRST = re.compile(r"(?:\.{4,}|…{2,})\s*\S")  # a line opening with a dot leader (a tab's leader typed)
-_AUTHORITY = re.compile(r"\b(?:tm|kt|q|tl|tuq)\s*[.,]\s*(?:uy ban|ubnd|chu tich|ban)\b")
+_AUTHORITY = re.compile(r"(?=[tkq])\b(?:tm|kt|q|tl|tuq)\s*[.,]\s*(?:uy ban|ubnd|chu tich|ban)\b")
 # "Nơi nhận" opening a squashed line (any vowel damage): the closing's list of recipients begins
 RECIPIENTS = re.compile(r"^\s*n\w{1,2}i nh\w{1,2}n\b")
 _APPENDIX = re.compile(r"^\s*(?:phu luc|phan phu luc)\b")
@@ -86,12 +87,20 @@ class Unit:
 
     # facts of the line, judged once however many rules ask (a unit is not changed once layout reads it: a changed
     # line is a new unit, ``replace``)
-    @cached_property
-    def plain(self) -> bool:
-        """A line of text: no table, no line of one, no gap between cells in it (a tab, three spaces)."""
-        return self.table is None and self.loc.table is None and not _CELL_GAP.search(self.text.strip())
+    @fact
+    def gapped(self) -> bool:
+        """A gap between cells in it (``_CELL_GAP``: a tab, three spaces or more, a cut): plain tests first."""
+        text = self.text.strip()
+        if "\t" in text or _CUT in text:
+            return True
+        return _CELL_GAP.search(text) is not None if "\u00a0" in text else "   " in text
 
-    @cached_property
+    @fact
+    def plain(self) -> bool:
+        """A line of text: no table, no line of one, no gap between cells in it."""
+        return self.table is None and self.loc.table is None and not self.gapped
+
+    @fact
     def part(self) -> _Part:
         """The line as a part of a block: stripped, with its indent and its length as typed."""
         return _part(self.text, self.loc, marks=self.marks)
@@ -106,11 +115,11 @@ class _Part:
 
     # facts of the line's text, judged once: the joining of lines asks them of each line twice (as the line, then
     # as the line before the next)
-    @cached_property
+    @fact
     def marker(self) -> tuple[str, str | None]:
         return marker_of(self.text)
 
-    @cached_property
+    @fact
     def upper(self) -> bool:
         return mostly_upper(self.text)
 
@@ -636,10 +645,9 @@ def _next_row(units: list[Unit], j: int, end: int, left: int) -> Unit | None:
 def _is_row(u: Unit, first: bool = True) -> bool:
     """A line of a table typed with tabs or wide spacing: three cells or more; after the first row also two
     cells set in from the margin (the cells of the first columns left empty, as under a merged header cell)."""
-    t = u.text.strip()
-    if u.table is not None or u.loc.table is not None or not _CELL_GAP.search(t):
+    if u.table is not None or u.loc.table is not None or not u.gapped:
         return False
-    cells = len(_tab_cells(t))
+    cells = len(_tab_cells(u.text))
     return cells >= 3 or (not first and cells == 2 and bool(_CELL_GAP.match(u.text)))
 
 

@@ -28,21 +28,24 @@ _WORD_KINDS: dict[str, str] = {
 }
 _CODES = "|".join(sorted(KIND_CODES, key=len, reverse=True))
 # a number not inside a word or a symbol: its first digit first, so the engine skips to digits (a pattern that
-# opens with a lookbehind is tried at every position)
+# opens with a lookbehind is tried at every position); the patterns of words open with a lookahead of their first
+# letters for the same reason (``text.opening``)
 FULL = re.compile(
     rf"(\d(?<![\w/]\d)\d{{0,4}})\s*(?:/\s*(\d{{4}})\s*)?[/-]\s*({_CODES})\s*[-/]\s*([a-z&]{{1,9}}\d{{0,2}})(?![\w])"
 )
 LAW = re.compile(r"(\d(?<![\w/]\d)\d{0,3})\s*/\s*(\d{4})\s*/\s*(qh\d{2})(?!\w)")
 SHORT = re.compile(
-    r"\b(nghi dinh|quyet dinh|nghi quyet|chi thi|thong tu|nd|qd|nq|ct)\s*(?:so\s*)?(\d{1,4})\s*/\s*(\d{4})(?![\w/])"
+    r"(?=[nqct])\b(nghi dinh|quyet dinh|nghi quyet|chi thi|thong tu|nd|qd|nq|ct)"  # first letters first: see FULL
+    r"\s*(?:so\s*)?(\d{1,4})\s*/\s*(\d{4})(?![\w/])"
 )
 # "Kế hoạch số 215 ngày 25/8/2025": a number without its symbol, recognised only when a date follows it
 BARE = re.compile(
-    r"\b(ke hoach|quyet dinh|chi thi|nghi quyet|kh|qd|ct|nq)\s*(?:so\s*)?(\d{1,5})(?=\s*(?:,\s*)?ng\w{1,2}y\s*\d)"
+    r"(?=[kqcn])\b(ke hoach|quyet dinh|chi thi|nghi quyet|kh|qd|ct|nq)"
+    r"\s*(?:so\s*)?(\d{1,5})(?=\s*(?:,\s*)?ng\w{1,2}y\s*\d)"
 )
 # "Công văn số 1234/BKHCN-CĐS": the issuer's code, then its unit's (no type code); only after the word "công văn"
 LETTER_SYMBOL = r"(\d{1,6})\s*/\s*([a-z&]{2,12})\s*-\s*([a-z&]{1,12}\d{0,2})(?![\w/])"
-LETTER = re.compile(rf"\b(?:cong van|cv)\s*(?:so\s*)?{LETTER_SYMBOL}")
+LETTER = re.compile(rf"(?=c)\b(?:cong van|cv)\s*(?:so\s*)?{LETTER_SYMBOL}")
 DATE_NUM = re.compile(r"^[\s,]*(?:ban hanh\s*)?ng\w{1,2}y\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 DATE_WORDS = re.compile(
     r"^[\s,]*(?:ban hanh\s*)?ng\w{1,2}y\s*(\d{1,2})\s*th\w{1,3}ng\s*(\d{1,2})\s*n\w{1,2}m\s*(\d{4})"

@@ -14,9 +14,9 @@ from checker.ingest.layout import RECIPIENTS, marker_of, names_doc_type
 from checker.models import Header, Signature
 from checker.parse.citations import parse_date
 from checker.parse.view import View
-from checker.text import UPPER, contains, fold, squash
+from checker.text import UPPER, contains, fold, opening, squash
 
-UNIT_WORD = re.compile(r"\b(phuong|phudng|phwong|phuodng|phieong|xa|dac khu|dac\s+khu)\s+", re.IGNORECASE)
+UNIT_WORD = re.compile(r"(?=[pxd])\b(phuong|phudng|phwong|phuodng|phieong|xa|dac khu|dac\s+khu)\s+", re.IGNORECASE)
 _TYPE = {"xa": "xa", "dac khu": "dac_khu"}
 # KH-UBND, BKHCN-CĐS; a joint document's symbol names each issuer (KHLT-ĐU-UBND)
 NUMBER = re.compile(r"\bs\w{0,2}\s*:\s*(\d*)\s*/\s*([a-z]{1,6}\s*-\s*[a-z]{2,8}(?:-[a-z]{2,8})*)")
@@ -86,7 +86,7 @@ def find_unit_mentions(view: View, start: int = 0, end: int | None = None,
     mention of ``words``: the unit types that no longer exist, "thị trấn X")."""
     end = len(view.texts) if end is None else end
     out = []
-    for i in view.lines_matching(words, start, end):
+    for i in range(start, end):
         motto: list[tuple[int, int]] | None = None  # looked for only in a line that has a unit word
         for m in words.finditer(view.folded[i]):
             if motto is None:
@@ -106,8 +106,9 @@ def find_unit_mentions(view: View, start: int = 0, end: int | None = None,
 
 @lru_cache(maxsize=1)  # the conventions are loaded once
 def _motto_re() -> re.Pattern[str]:
-    phrases = [r"\W+".join(re.escape(w) for w in squash(p).split()) for p in conventions().motto]
-    return re.compile("|".join(phrases))
+    squashed = [squash(p) for p in conventions().motto]
+    phrases = [r"\W+".join(re.escape(w) for w in p.split()) for p in squashed]
+    return re.compile(opening(squashed) + "(?:" + "|".join(phrases) + ")")
 
 
 @lru_cache(maxsize=1)
@@ -445,7 +446,7 @@ _POSITION = re.compile(r"\b(pho chu tich|chu tich)\b")
 def _authority() -> re.Pattern[str]:
     """"TM. ỦY BAN NHÂN DÂN", "KT. BỘ TRƯỞNG": a mark, then a body or a head (``signers.authorities``)."""
     words = sorted((squash(w) for w in conventions().signers.authorities), key=len, reverse=True)
-    return re.compile(rf"\b(tm|kt|q|tl|tuq)\s*[.,]\s*({'|'.join(re.escape(w) for w in words)})\b")
+    return re.compile(rf"(?=[tkq])\b(tm|kt|q|tl|tuq)\s*[.,]\s*({'|'.join(re.escape(w) for w in words)})\b")
 
 
 def _column_position(text: str) -> str | None:

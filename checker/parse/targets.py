@@ -14,7 +14,7 @@ from checker.conventions import comparator_words, conventions
 from checker.models import Comparator, Document, Section, Span, Target
 from checker.parse.sections import APPENDIX_LABEL
 from checker.parse.view import Item
-from checker.text import UPPER, contains, fold, squash
+from checker.text import UPPER, contains, fold, opening, squash
 
 # a new sentence may open with its figure and its subject ("… (trừ hồ sơ mật). 100% báo cáo …"): the sentence end
 # still ends the clause; a bare figure after it ("đạt trên 30%. 30%", a flattened table's city column) does not
@@ -29,11 +29,11 @@ FIGURE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 # never the end of a document's symbol ("số 72/2025/QH15 ngày 16 tháng 6": "QH15" is no figure of days)
 _NUM = r"(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d{1,2})?)"
 UNIT_FIGURE = re.compile(
-    rf"(?<![\d/.,a-z]){_NUM}\s*(gio|tieng|ngay lam viec|ngay|ty dong|trieu dong|nghin dong|ngan dong|dong|vnd)"
+    rf"(?=\d)(?<![\d/.,a-z]){_NUM}\s*(gio|tieng|ngay lam viec|ngay|ty dong|trieu dong|nghin dong|ngan dong|dong|vnd)"
     r"(?![a-z])")
 COUNT_FIGURE = re.compile(
-    rf"(?:toi thieu|it nhat|khong it hon|toi da|khong qua|tren|duoi)\s+{_NUM}\s+(?!%|gio|tieng|ngay|nam|thang|tuan"
-    r"|ty|trieu|nghin|ngan|dong|vnd)(?=[a-z])")
+    rf"(?=[tikd])(?:toi thieu|it nhat|khong it hon|toi da|khong qua|tren|duoi)\s+{_NUM}"  # first letters first
+    r"\s+(?!%|gio|tieng|ngay|nam|thang|tuan|ty|trieu|nghin|ngan|dong|vnd)(?=[a-z])")
 UNIT_NAMES = {"gio": "giờ", "tieng": "giờ", "ngay": "ngày", "ngay lam viec": "ngày", "dong": "VND", "vnd": "VND",
               "nghin dong": "VND", "ngan dong": "VND", "trieu dong": "VND", "ty dong": "VND"}
 _MULTIPLIER = {"nghin dong": 1e3, "ngan dong": 1e3, "trieu dong": 1e6, "ty dong": 1e9}
@@ -204,9 +204,10 @@ def _vocabulary() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], li
     words = "|".join(re.escape(squash(w)) for w in sorted(conv.exclusion_words, key=len, reverse=True))
     exclusion = re.compile(rf"\(\s*(?:{words})\s+([^)]{{3,}})\)")
     # percentage points ("3 điểm %") are read as the figure with its sign; ``change_of`` tells them a change
-    forms = "|".join(re.escape(fold(f)) for f in sorted([*conv.percent_forms, *conv.point_forms], key=len,
-                                                           reverse=True))
-    percent = re.compile(rf"(?<=\d)(\s?)(?:{forms})")
+    folded = sorted((fold(f) for f in [*conv.percent_forms, *conv.point_forms]), key=len, reverse=True)
+    forms = "|".join(re.escape(f) for f in folded)
+    lead = opening(folded, also=r"\s")  # a space or a form's first letter: the engine skips to those
+    percent = re.compile(rf"{lead}(?<=\d)(\s?)(?:{forms})")
     whole = "|".join(_not_inside_compound(squash(w), conv.whole_word_compounds) for w in conv.whole_words)
     whole_re = re.compile(rf"(?<![a-z])(?:{whole})(?![a-z])")
     return exclusion, percent, whole_re, [squash(w) for w in conv.past_markers], [

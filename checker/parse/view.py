@@ -120,22 +120,6 @@ class View:
         """Index of the line that contains ``offset`` of the joined text."""
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
-    def lines_matching(self, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> list[int]:
-        """The lines ``start..end`` (indexes) whose folded text ``pattern`` may match: one pass over the joined
-        folded text instead of one search per line. Every line a match touches is given, so no line where the
-        pattern matches on its own is left out (for a pattern that needs no ``^`` or ``$``: a line's edges are a
-        line break's in the joined text)."""
-        end = len(self.texts) if end is None else end
-        if start >= end:
-            return []
-        stop = self.starts[end] - 1 if end < len(self.starts) else len(self.joined_folded)
-        out: list[int] = []
-        for m in pattern.finditer(self.joined_folded, self.starts[start], stop):
-            first = self.index_at(m.start())
-            last = self.index_at(max(m.start(), m.end() - 1))
-            out += range(max(first, out[-1] + 1 if out else first), last + 1)
-        return out
-
     def is_blank(self, i: int) -> bool:
         return not self.texts[i].strip()
 
