@@ -102,6 +102,7 @@ class Conventions(_Strict):
     point_forms: list[str] = Field(default_factory=list)
     fraction_not_after: list[str] = Field(default_factory=list)
     number_takers: list[str] = Field(default_factory=list)
+    dash_compounds: list[str] = Field(default_factory=list)
     number_words: NumberWords | None = None
     attribution: list[str]
     restated_parent: list[str] = Field(default_factory=list)

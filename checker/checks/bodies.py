@@ -27,7 +27,7 @@ from checker.text import UPPER, lost_diacritics, squash, squash_cased, trie_patt
 ID = "outdated-bodies"
 _DATE = re.compile(r"\b(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})\b")
 _BY = re.compile(r"\btruoc(?: ngay)? $")
-_ITEM = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*\.|[IVXLC]+\.|[a-zđ]\))\s")
+_ITEM = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*\.|[IVXLC]+\.|(?:dd|[a-zđ])\))\s")
 _PROPER_NAME = re.compile(rf"(?: [{UPPER}0-9]\w*){{1,4}}")
 # each pattern opens with what its match begins with (a space, a capital), so the engine skips to those
 _SENTENCE_END = re.compile(r"(?=\s)(?<=[.;!?:])\s+")

@@ -73,19 +73,20 @@ def _value(s: Section, after: Section | None = None, ocr: bool = False) -> int |
     """The heading's number as a count (I = 1, c = 3). In a text that lost its diacritics, a "d" after a "d" of
     the same list is its "đ" (the Vietnamese alphabet has both)."""
     if s.style == "roman":
-        return roman_value(s.number)
+        return roman_value(s.number.upper())  # "iv." under a part: lower-case Roman numerals count alike
     if s.style == "letter":
         alphabet = conventions().list_alphabet
         if ocr and after is not None and after.number == s.number == "d" and "đ" in alphabet:
             return alphabet.index("đ") + 1
-        return alphabet.find(s.number) + 1 or None
+        letter = "đ" if s.number == "dd" and "đ" in alphabet else s.number  # "dd)": đ typed without its stroke
+        return alphabet.find(letter) + 1 or None
     last = s.number.split(".")[-1]
     return int(last) if last.isdigit() else None
 
 
 def _label(s: Section, v: int) -> str:
     if s.style == "roman":
-        return to_roman(v)
+        return to_roman(v).lower() if s.number.islower() else to_roman(v)
     if s.style == "letter":
         alphabet = conventions().list_alphabet
         return alphabet[v - 1] if 0 < v <= len(alphabet) else str(v)
@@ -163,7 +164,7 @@ def names_office(hay: str, wanted: list[str], ocr: bool) -> bool:
 
 # where a sentence ends: its full stop, or a line opening with a list marker ("- ", "+ ", "2. ", "b) "); a
 # semicolon parts the clauses of one item, whose office and work may stand in different clauses
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n[ \t]*(?=[-+•*–][ \t]|\d{1,2}[.)][ \t]|[a-zđ]\)[ \t])")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n[ \t]*(?=[-+•*–][ \t]|\d{1,2}[.)][ \t]|(?:dd|[a-zđ])\)[ \t])")
 
 
 def _part_sentences(plan: Plan) -> list[str]:

@@ -225,6 +225,31 @@ def sentence_bounds(view: View, i: int, at: int) -> tuple[int, int]:
     return view.starts[i] + start, view.starts[i] + end
 
 
+_CELLS = " | "  # the cells of a table's row as one logical line
+
+
+def table_lead(view: View, i: int) -> str:
+    """For a row of a table, the sentence that introduces the table ("Kết quả ... của các xã trước sắp xếp như
+    sau:", the line before its first row, ending with a colon): what it says of the table, history or not, it says
+    of every row (a header "TT | Nội dung | Xã Ngô Quyền | Xã Tân Trào" names the former communes it reports on).
+    "" for a line outside a table, or a table no such sentence introduces. A view over a plan's lines knows no
+    block kinds: a row is a line whose cells the reader joined with " | " (checker/ingest/layout.py)."""
+
+    def row(j: int) -> bool:
+        return view.kinds[j] == "table" if view.kinds else _CELLS in view.texts[j]
+
+    if not row(i):
+        return ""
+    j = i
+    while j >= 0 and (view.is_blank(j) or row(j)):
+        j -= 1
+    if j < 0 or not view.texts[j].rstrip().endswith(":"):
+        return ""
+    text = view.texts[j].rstrip()
+    start = max(text.rfind(".", 0, len(text) - 1), text.rfind(";", 0, len(text) - 1)) + 1
+    return text[start:]
+
+
 def historical(sentence: str) -> bool:
     """The sentence tells history ("trước khi sắp xếp", "(cũ)", "trước ngày 01/7/2025"): words compared with
     their diacritics where the text has them ("cũ" is not "cụ"), folded where OCR lost them."""
@@ -272,7 +297,8 @@ def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, v
         sentence = sentence_around(view, i, at)
         start, _ = sentence_bounds(view, i, at)
         before = view.joined[start : view.starts[i] + max(0, at)]  # its words before the mention
-        if (line, key) in reported or historical(sentence) or _dated_before(before, idx.reg.meta.effective):
+        if (line, key) in reported or historical(sentence) or historical(table_lead(view, i)) or _dated_before(
+                before, idx.reg.meta.effective):
             return
         reported.add((line, key))
         into = ", ".join(sorted({u.name for _, u in former}))

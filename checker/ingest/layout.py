@@ -40,12 +40,16 @@ MARKER = re.compile(
     r"|(?P<roman>[IVXL]{1,6}\s*(?:[.:)]|[-–/](?=\s+[^\W\d_])))"
     r"|(?P<arabic>\(\d{1,2}\)|\d{1,2}\s*(?:[.)]|[-–/](?=\s+[^\W\d_])))"
     rf"|(?P<upper>[A-ZĐ]\s*[.)])(?=\s+[{UPPER}])"
-    r"|(?P<letter>[a-zđ](?:\s*(?:\)|/(?=\s))|-(?=\s)|\.(?=\t)))"  # "a)", "a/", "a- "; "a.<tab>": Word's list as text
+    # "i.", "ii.", "iv.": lower-case Roman numerals, as some offices number the points under a part ("i. Mục tiêu
+    # chung"), a letter's place otherwise ("i)" is the letter i)
+    r"|(?P<lroman>(?:xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\.(?=\s+[^\W\d_]))"
+    # "a)", "a/", "a- "; "a.<tab>": Word's list as text; "dd)": đ typed without a Vietnamese keyboard
+    r"|(?P<letter>(?:dd|[a-zđ])(?:\s*(?:\)|/(?=\s))|-(?=\s)|\.(?=\t)))"
     # bullets; "·", "§" and "o" before a tab are the Symbol, Wingdings and Courier bullets of a Word list saved as text
     rf"|(?P<bullet>[-+*•–—▪◦●○·§](?=\s|[{UPPER}\d])|o(?=\t))"
     r")(?=\s|$|[^\w\s])"
 )
-_LEVEL = {"part": 1, "roman": 1, "upper": 1, "arabic": 2, "letter": 4}
+_LEVEL = {"part": 1, "roman": 1, "upper": 1, "arabic": 2, "lroman": 2, "letter": 4}
 _ROW_NUMBER = re.compile(rf"^\d{{1,2}}(?:\s*$|\s+(?=[{UPPER}]))")  # a flattened table's row number
 _CLOSED = re.compile(r"[.;:!?)…]$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
@@ -270,6 +274,26 @@ def _number_takers() -> re.Pattern[str]:
 def _takes_number(text: str) -> bool:
     """The line ends with a word a number goes on after ("… theo Đề án", "… tại Điều")."""
     return bool(_number_takers().search(fold(text.rstrip(" *_"))))
+
+
+@lru_cache(maxsize=1)
+def _dash_compounds() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """Each compound written with a spaced dash (rules/conventions.yaml ``dash_compounds``), folded: its first half
+    ending a line, and its dash and second half opening one."""
+    out = []
+    for compound in conventions().dash_compounds:
+        first, _, second = (" ".join(fold(h).split()) for h in compound.partition(" - "))
+        if first and second:
+            out.append((re.compile(rf"(?<![^\W_]){re.escape(first)}$"),
+                        re.compile(rf"^[-–]\s+{re.escape(second)}(?![^\W_])")))
+    return tuple(out)
+
+
+def _dash_compound(prev: str, text: str) -> bool:
+    """``prev`` ends with a dash compound's first half and ``text`` opens with its dash and second half ("… kinh
+    tế" / "- xã hội …"): one compound wrapped at its dash."""
+    head, tail = " ".join(fold(prev).split()), fold(text.lstrip())
+    return any(a.search(head) and b.match(tail) for a, b in _dash_compounds())
 
 
 def _opens_letter_part(text: str) -> bool:
@@ -652,7 +676,7 @@ def _is_row(u: Unit, first: bool = True) -> bool:
 
 
 _ROW_NUMBERED = re.compile(r"^\d{1,2}\.?$")  # a typed table's row number ("1", "12.")
-_LIST_MARKER = re.compile(r"^(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]{1,4}\.)\s")
+_LIST_MARKER = re.compile(r"^(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*[.)]|(?:dd|[a-zđ])\)|[IVX]{1,4}\.)\s")
 
 
 def _set_in(u: Unit) -> bool:
@@ -1255,6 +1279,11 @@ class _Body:
                 return " "  # "… theo Đề án" / "06. Số hóa …": Đề án 06 wrapped after its type's name, not a point
             if (family == "bullet" and rest.islower() and not _CLOSED.search(prev) and self.full(prev_part)):
                 return " "  # "kinh tế" / "- xã hội": a wrapped dash, not a list item
+            if family == "bullet" and not _CLOSED.search(prev) and _dash_compound(prev, p.text) and (
+                    rest.islower() or marker_of(cur.text)[0] != marker):
+                # "… giao Phòng Văn hóa" / "- Xã hội là …": a compound's dash, however short the line; not after an
+                # item with the same dash ("- Phát triển kinh tế" / "- Xã hội hóa …": two items)
+                return " "
             if family == "part" and mid_sentence and (rest.islower() or first.islower() or (
                     not rest and _SENTENCE_END.search(p.text))):
                 # "… ghi tại" / "Mục II." or "Mục II của …" or "mục 2.2.": a part named in a sentence, not its
@@ -1426,7 +1455,7 @@ def _classify(b: _Building, appendix: bool = False, style_level: int | None = No
     elif family == "dotted":
         # "2.1." under "2.", "II.1." under "II." (a Roman part's number carried into its points)
         kind, level = "heading", (1 if marker[:1] in "IVXL" else 2) + marker.rstrip(".").count(".")
-    elif family in ("arabic", "letter"):
+    elif family in ("arabic", "lroman", "letter"):
         title_like = len(rest) <= 100 and "%" not in rest and not rest.endswith((".", ";", ","))
         kind, level = ("heading" if title_like else "list_item"), _LEVEL[family]
     elif family in ("bullet", "ordinal"):

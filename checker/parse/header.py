@@ -259,6 +259,7 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
     limit = min(body_start, start + 40, len(view.texts))
     mine = [i for i in range(start, limit) if view.line_no(i) >= from_line]  # a header's two columns, in turn
     h: dict[str, object] = {}
+    issuer_at: int | None = None  # the logical line of "ỦY BAN NHÂN DÂN"
     top = " ".join(view.squashed[i] for i in mine)
     # a two-column header wraps each column on its own: the motto read down the right column too
     right = " ".join(squash(t if re.match(r"\s{8}", t) else " ".join(columns(t)[1:]))
@@ -275,11 +276,15 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
                 contains(sq[:40], "uy ban nhan dan", 85) or re.match(r"ubnd (phuong|xa|dac khu)\b", sq)):
             h["issuer"] = _words_upper(view.texts[i].lstrip("#*> ")) or view.texts[i].strip("#*> ")
             h["issuer_line"] = view.line_no(i)
+            issuer_at = i
         # the unit's line: "PHƯỜNG X" alone, or after "ỦY BAN NHÂN DÂN" on the same line (Markdown "# ...")
         head = re.match(r"^[\s#*>]*(?:(?:uy ban nhan dan|ubnd)\s+)?", f)
         lead = head.end() if head else 0
         m = UNIT_WORD.match(f[lead:])
-        if "unit_name" not in h and m and i - start < 12 and not motto_tail(f[lead:]):
+        # near the top, or just under the issuer's line wherever it stands (under a mail's forwarding lines, a
+        # covering note: "ỦY BAN NHÂN DÂN" / "XÃ HẢI HƯNG" as the 20th and 21st lines)
+        near = i - start < 12 or (issuer_at is not None and i - issuer_at <= 2)
+        if "unit_name" not in h and m and near and not motto_tail(f[lead:]):
             rest = view.texts[i][lead + m.end() :]
             cut = NUMBER_LABEL.search(fold(rest))  # OCR "XÃ GIA PHÚC S6: 81/KH-UBND": the number glued on
             rest = rest[: cut.start()] if cut else rest

@@ -24,8 +24,10 @@ _ARABIC = re.compile(r"^\s*(\()?([1-9]\d?)(?(1)\)|\s*(?:[.)]|[-–/](?=\s)))\s+(
 _DOTTED = re.compile(r"^\s*([1-9]\d?(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
 # "II.1.", "II.1.2.": a Roman part's number carried into its points (NĐ 30/2020 leaves the form to the issuer)
 _ROMAN_DOTTED = re.compile(r"^\s*([IVXL]{1,5})\.([1-9]\d?(?:\.\d{1,2}){0,2})\.?\s+(\S.*)$")
+# "i.", "ii.", "iv.": lower-case Roman numerals numbering the points under a part ("i. Mục tiêu chung")
+_LOWER_ROMAN = re.compile(r"^\s*(xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\.\s+([^\W\d_].*)$")
 _OCR_ONE = re.compile(r"^(\s*)[l|](?=\.\s)")
-_LETTER = re.compile(r"^\s*([a-zđ])\s*(?:[)/]|-(?=\s))\s+(\S.*)$")
+_LETTER = re.compile(r"^\s*(dd|[a-zđ])\s*(?:[)/]|-(?=\s))\s+(\S.*)$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
 _APPENDIX_TITLE = re.compile(r"^\s*phu luc\b")
 # an appendix's label alone: "Phụ lục", "PHỤ LỤC II", "Phụ lục số 01", "Phụ lục 1:" (folded)
@@ -70,8 +72,10 @@ def _follows_break(view: View, i: int, heading_idx: set[int]) -> bool:
     p = view.prev_nonblank(i)
     if p is None or p in heading_idx:
         return True
-    if view.kinds and view.kinds[p] == "table":
-        return True  # a table's row does not wrap into what follows it (a group's title row, a paragraph)
+    if view.kinds and view.kinds[p] in ("table", "title", "header"):
+        # a table's row does not wrap into what follows it (a group's title row, a paragraph); nor does the title
+        # block ("KẾ HOẠCH" and its subject): the first part may open right under it ("1. BỐI CẢNH ...")
+        return True
     if not view.double_spaced and view.is_blank(i - 1):
         return True
     prev = view.texts[p].rstrip()
@@ -148,7 +152,7 @@ def _names_part(title: str, phrases: tuple[str, ...]) -> bool:
     return any(0 <= sq.find(p) <= prefix for p in phrases)
 
 
-_MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*(?:[.)]|\s*[-–/](?=\s))?|[a-zđ](?:\)|/(?=\s)|-(?=\s))"
+_MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*(?:[.)]|\s*[-–/](?=\s))?|(?:dd|[a-zđ])(?:\)|/(?=\s)|-(?=\s))"
                      r"|[IVX]{1,4}(?:\.\d{1,2})*(?:\.|\s*[-–/](?=\s)))\s*")
 
 
@@ -185,7 +189,10 @@ def _part_name(text: str, keys: list[str] | None = None) -> bool:
 
 
 def _letters_before(letter: str) -> set[str]:
-    """The letter before ``letter`` in a lettered list, Vietnamese ("đ" before "e") or Latin ("d" before "e")."""
+    """The letter before ``letter`` in a lettered list, Vietnamese ("đ" before "e") or Latin ("d" before "e"); "dd"
+    is đ typed without its stroke, after "d"."""
+    if letter == "dd":
+        return {"d"}
     return {alphabet[k - 1] for alphabet in ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")
             if (k := alphabet.find(letter)) > 0}
 
@@ -275,6 +282,8 @@ def find_sections(view: View) -> list[Section]:
                         numeral == m.group(1) and m.group(2)[:1].isalpha() and _title_like(m.group(2))
                         and _follows_break(view, i, heading_idx))):
                     number, style, title = numeral, "roman", m.group(2)
+        if not style and (m := _LOWER_ROMAN.match(text)) and _follows_break(view, i, heading_idx):
+            number, style, title = m.group(1), "roman", m.group(2)
         if not style:
             m = _DOTTED.match(text)
             if m and _follows_break(view, i, heading_idx):
@@ -327,6 +336,10 @@ def find_sections(view: View) -> list[Section]:
         if style in ("roman", "arabic", "letter", "dotted"):
             level = {"roman": 1, "arabic": 2, "letter": 4}.get(style, 0) or (
                 (1 if number[:1] in "IVXL" else 2) + number.count("."))
+        if style == "roman" and number.islower():
+            # "i." under "I." (or under "1."): one level below the nearest part or point numbered otherwise
+            above = [sections[k].level for k in open_levels if not sections[k].number.islower()]
+            level = max(above, default=1) + 1
         if style == "arabic":
             # "1)" points under a "(1)" heading (or "(1)" under "1."): another form of arabic number nests deeper
             open_arabic = [k for k in open_levels if sections[k].style == "arabic"]

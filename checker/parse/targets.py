@@ -384,8 +384,8 @@ _LETTER_NEXT = re.compile(r"\s*[a-z]")
 _OR_MORE = re.compile(r"% tro len\b")
 # a list marker opening a clause ("1.", "a)", "-"), never a figure opening it ("75% hồ sơ ...")
 # list markers: "-", "1.", "a)", "1)" (the last is cut whole: a quote never opens with its ")")
-_LEAD_MARKER = re.compile(r"^[\s;,]*(?:(?:[-+*•–]|\d{1,2}\)|\d{1,2}\b(?!\s?%)\.?|[a-zđ]\))\s*)?")
-_MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}\)|\d{1,2}\b(?!\s?%)\.?|[a-zđ]\))\s*")
+_LEAD_MARKER = re.compile(r"^[\s;,]*(?:(?:[-+*•–]|\d{1,2}\)|\d{1,2}\b(?!\s?%)\.?|(?:dd|[a-zđ])\))\s*)?")
+_MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}\)|\d{1,2}\b(?!\s?%)\.?|(?:dd|[a-zđ])\))\s*")
 _JOINING_WORD = re.compile(r"^(?:trong đó|đồng thời|và)\s+", re.IGNORECASE)
 _REACHES = re.compile(r"(?:^|\s)(?:dat|la|o muc|chiem)\s*$")
 _ONLY_PUNCTUATION = re.compile(r"[\s.,:>≥]*")
@@ -532,12 +532,16 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
         bounds = _bounds(clause, [(f[0], f[3]) for f in found]) if found else []
         hedge_at = hedge_ends(clause, sorted({f[0] for f in found})) if found else []
         first_hedge = min(hedge_at, default=len(clause) + 1)
+        opening = _OPENING_YEAR.match(clause) if not units else None
+        past_year = opening is not None and year_from is not None and int(opening.group(1)) < year_from
         reached_at: int | None = None  # where the words of a figure already reached begin, in this clause
         for (pos, value, high, _end, implicit), (sa, sb) in zip(found, bounds, strict=False):
             unit = unit_at.get(pos, "%")
             if (value > 100 and unit == "%") or (high is not None and high < value):
                 continue
             before = clause[sa:pos]
+            if past_year and sa > 0 and not _YEAR.search(before) and deadline(before) is None:
+                continue  # "Năm 2024, A đạt 64%, B đạt 58%": the year opening the clause dates B's figure too
             if _has_word(squash(before), past):
                 reached_at = sa if reached_at is None else reached_at
                 continue  # "mới đạt 64%": a result already reached, not a target
@@ -709,6 +713,9 @@ def _without_milestones(text: str, targets: list[Target], placed: list[tuple[dat
 
 # a year written beside a figure, as a stage of a target by years: "năm 2025 đạt 75%", "(năm 2025: tối thiểu 80%",
 # "đạt 40% vào cuối năm 2025", "55% năm 2025"
+# a year opening a clause as its time frame ("Năm 2024, ...", "Trong năm 2024, ..."): it dates every figure of the
+# clause that gives no time of its own
+_OPENING_YEAR = re.compile(r"^\W*(?:trong\s+)?nam\s+(20\d\d)\s*,")
 _YEAR_BEFORE = re.compile(r"\bnam\s+(20\d\d)\b([^\d]{0,40})$")
 _AFTER = re.compile(r"^[\s,:()]*(?:(?:vao|trong|den|tinh den|truoc)\s+)?(?:(?:het|cuoi)\s+)?"
                     r"(?:(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(20\d\d)|nam\s+(20\d\d))\b")
