@@ -19,7 +19,7 @@ from checker.checks.base import (
 )
 from checker.conventions import conventions, expanded
 from checker.i18n import msg
-from checker.models import Assignment, Finding, Plan, Section
+from checker.models import Assignment, Finding, Line, Plan, Section
 from checker.parse.assignments import assignment_parts, execution_section
 from checker.parse.sections import lead_ins, names_part, roman_value, section_ends, to_roman
 from checker.rules.schema import RequiredSection, RequiredUnit, SectionNumbering
@@ -216,6 +216,14 @@ CUT_SHORT = 8
 CUT_NEAR = 60  # lines either side where the office's role may stand, in the column of tasks
 
 
+def _short_parts(ln: Line) -> int:
+    """How many of the lines a logical line joins (its spans) are no longer than CUT_CELL: a cell wrapped over two
+    lines ("Phòng Văn hóa" / "- Xã hội") is two of the table's short lines, as the reader found them."""
+    starts = sorted({0, *(sp.start for sp in ln.spans if 0 < sp.start < len(ln.text))})
+    return sum(len(ln.text[a:b].strip()) <= CUT_CELL for a, b in zip(starts, [*starts[1:], len(ln.text)],
+                                                                        strict=True))
+
+
 def unit_unread(plan: Plan, rule: RequiredUnit) -> int | None:
     """The office is not found assigned, but it is named alone in a cell of a table whose cells came out one to a
     line, column by column (text taken from a PDF without its layout, as ``pdftotext`` without ``-layout`` writes
@@ -237,7 +245,7 @@ def unit_unread(plan: Plan, rule: RequiredUnit) -> int | None:
         if not any(all(names_office(t, g, plan.lost_diacritics) for g in wanted) for t in texts):
             continue
         around = lines[max(0, k - CUT_AROUND) : k + CUT_AROUND + 1]
-        if sum(len(x.text.strip()) <= CUT_CELL for x in around) < CUT_SHORT:
+        if sum(_short_parts(x) for x in around) < CUT_SHORT:
             continue
         near = " ".join(expanded(x.text) for x in lines[max(0, k - CUT_NEAR) : k + CUT_NEAR + 1])
         if not roles or contains_any(near, roles, 87):
