@@ -113,6 +113,22 @@ def test_words_for_all_stay_100_beside_a_vague_one(tmp_path: Path, packs: list[L
         ("HP215-TGT-KYNANGSO", "weaker", "error", lines.index(skills) + 1)]
 
 
+@pytest.mark.parametrize("whole", ["toàn bộ", "tất cả"])
+def test_words_for_all_in_a_sentence_of_several_targets_are_their_own_target(tmp_path: Path,
+                                                                              packs: list[LoadedPack],
+                                                                              whole: str) -> None:
+    """"..., trên 92% văn bản được ký số, toàn bộ báo cáo định kỳ được thực hiện trên Hệ thống ...": the words for
+    all open a target of their own, 100%; the figure before them is the signed documents', not the reports' (it
+    was read as the reports' "trên 92% so với 100%", a false alarm on a compliant plan)."""
+    line = ("d) Trên 95% văn bản được ký số và xử lý trên môi trường mạng, " + whole + " báo cáo định kỳ về chỉ tiêu "
+            "kinh tế - xã hội được thực hiện trên hệ thống thông tin báo cáo của thành phố.")
+    path, _ = _plan(tmp_path, baocao=f"{BAOCAO}\t{line}")
+    assert _loud(check_file(path, packs).findings) == []
+    (first, second) = targets_in_text(line, [(0, 1)], None)
+    assert (first.value, first.implicit, second.value, second.implicit) == (95.0, False, 100.0, True)
+    assert "báo cáo" not in first.text and second.text.startswith(whole)
+
+
 def test_a_vague_word_outside_the_targets_makes_no_finding(tmp_path: Path, packs: list[LoadedPack]) -> None:
     """A task, a reason, what was done: "nhiều", "phần lớn", "một số" there set no target. The plan that states
     the target vaguely in its targets is weaker there, and only there; a plan that states it with its figure has

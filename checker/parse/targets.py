@@ -237,8 +237,20 @@ def vague_openings(clause: str) -> list[tuple[int, int]]:
     targets ("100% thủ tục ..., phần lớn hồ sơ ..."): only a list marker, hedges, a deadline and the words that join
     them before it, words after it. Not a vague word inside a sentence that says something else first ("do một số
     báo cáo ...", "hiện nay phần lớn ...")."""
-    pattern = _vague_words()
-    if pattern is None or not any(w in clause for w in _vague_literals()):  # plain tests first (C speed)
+    return _openings(clause, _vague_words(), _vague_literals())
+
+
+def whole_openings(clause: str) -> list[tuple[int, int]]:
+    """Where a word meaning all of them ("toàn bộ", "tất cả": conventions ``whole_words``) opens a target's words
+    in a folded clause, as ``vague_openings`` finds a vague quantity: "trên 92% văn bản được ký số, toàn bộ báo cáo
+    định kỳ được thực hiện trên Hệ thống ..." states two targets, the second 100% in words."""
+    return _openings(clause, _vocabulary()[2], _whole_literals())
+
+
+def _openings(clause: str, pattern: re.Pattern[str] | None, literals: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where a quantity in words (``pattern``, holding one of ``literals``) opens a target's words in a folded
+    clause (``vague_openings``)."""
+    if pattern is None or not any(w in clause for w in literals):  # plain tests first (C speed)
         return []
     found = list(pattern.finditer(clause))
     if not found:  # most clauses: no vague word, no need to find where words open
@@ -518,10 +530,13 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
             if k >= 0 and m.start() < used[k][1]:
                 continue
             found.append((m.start(), _number(m.group(1)), None, m.end(), False))
+        whole: float | None = None
         if not found and not units:  # "toàn bộ báo cáo định kỳ ...": all of them, 100% in words
-            whole: float | None = None
             found = [(m.start(), 100.0, whole, m.end(), True) for m in whole_re.finditer(clause)
                      if _subject_after(clause, m.end())][:1]
+        elif not units:  # "..., trên 92% văn bản ..., toàn bộ báo cáo định kỳ ...": beside figures, where it opens
+            found += [(start, 100.0, whole, end, True) for start, end in whole_openings(clause)
+                      if not any(f[0] <= start < f[3] for f in found)]
         vague: dict[int, str] = {}  # "phần lớn báo cáo ...": a quantity in vague words, its words as written
         for start, end in vague_openings(clause) if not units else ():
             if not any(f[0] <= start < f[3] for f in found):
