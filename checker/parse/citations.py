@@ -54,14 +54,16 @@ DATE_WORDS = re.compile(
 # cell right after the number's
 DATE_CELL = re.compile(r"^[ \t]*\|[ \t]*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})[ \t]*(?=\||\n|$)")
 # the issuer after "của", up to what follows its name: the title ("về ..."), punctuation, or a verb whose object
-# follows ("của thành phố giao các chỉ tiêu: ...", "yêu cầu các", "đề ra các"), or where the sentence places it
+# follows ("của thành phố giao các chỉ tiêu: ...", "đề ra các"; "yêu cầu" whatever follows, a quotation
+# mark: "của thành phố yêu cầu “tối thiểu 80% ...”"), or where the sentence places it
 # ("... của UBND thành phố trên địa bàn xã"), a clause that says what for ("... phù hợp với điều kiện của xã", "nhằm",
 # "đối với") or another document joined to it ("... của UBND thành phố và Kế hoạch số 01-KH/BCĐ ..."); a colon
 # never stands in a name
 ISSUER = re.compile(
-    r"^[\s,]*c\w{0,3}a\s+([^;,.():]{3,90}?)"
-    r"(?=\s+(?:ve|v|sua|sta|phe|ban|quy|huong|thuc|trien|tang|dieu|tren dia ban)\b|[;,.(:]|\n\s*\n\s*[-+*]|$"
-    r"|\s+(?:giao|yeu cau|de ra|dat ra|xac dinh)\s+(?:cac|cho|nhiem vu|chi tieu|muc tieu)\b"
+    r"^[\s,]*c\w{0,3}a\s+([^;,.():\"“”]{3,90}?)"
+    r"(?=\s+(?:ve|v|sua|sta|phe|ban|quy|huong|thuc|trien|tang|dieu|tren dia ban|yeu cau)\b|[;,.(:\"“”]"
+    r"|\n\s*\n\s*[-+*]|$"
+    r"|\s+(?:giao|de ra|dat ra|xac dinh)\s+(?:cac|cho|nhiem vu|chi tieu|muc tieu)\b"
     r"|\s+(?:phu hop|nham|doi voi)\b"
     r"|\s+va\s+(?:cac\s+)?(?:ke hoach|quyet dinh|nghi quyet|chi thi|cong van|van ban|kh|qd)\b)"
 )

@@ -7,11 +7,11 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from checker.conventions import conventions
+from checker.conventions import conventions, expand
 from checker.models import Section
 from checker.parse.header import appendix_start
 from checker.parse.view import View
-from checker.text import letter_counts, squash
+from checker.text import fold, letter_counts, squash
 
 Style = Literal["roman", "arabic", "dotted", "letter", "part", "none"]
 
@@ -140,12 +140,20 @@ def names_part(title: str, phrases: list[str]) -> bool:
     return _names_part(title, tuple(phrases))
 
 
+@lru_cache(maxsize=1)
+def _opening_percentage() -> re.Pattern[str]:
+    """A percentage opening a folded text, its sign written in any of the forms of conventions ``percent_forms``
+    ("100%", "100 %", "100 phần trăm", OCR's "100°/o")."""
+    forms = "|".join(re.escape(fold(f)) for f in sorted(conventions().percent_forms, key=len, reverse=True))
+    return re.compile(rf"\d{{1,3}}(?:[.,]\d+)?\s*(?:%|{forms})")
+
+
 @lru_cache(maxsize=8192)  # every section title against every rule's part names
 def _names_part(title: str, phrases: tuple[str, ...]) -> bool:
     from checker.text import contains_any
 
     t, sentence = heading_title(title)
-    sq = squash(t)
+    sq = expand(squash(t))  # "Bảo đảm ATTT mạng" names the part "an toàn thông tin" (conventions ``abbreviations``)
     if not sentence:
         return contains_any(sq, list(phrases), 85)
     prefix = len(" ".join(sq.split()[:3]))
@@ -292,9 +300,10 @@ def find_sections(view: View) -> list[Section]:
             # an OCR'd "1." in sentence case read as a lower-case L or a bar ("l. Mục đích", "|. Mục đích"): the
             # number 1 (in capitals, "I. MỤC TIÊU", it is the Roman numeral above; after "k." it is a letter)
             m = _ARABIC.match(text if "k" in points else _OCR_ONE.sub(r"\g<1>1", text))
-            # "1. 100% thủ tục ..." is a numbered point; "1. 2025 ..." a wrapped figure, not a heading
+            # "1. 100% thủ tục ..." ("100 phần trăm", "100°/o") is a numbered point; "1. 2025 ..." a wrapped
+            # figure, not a heading
             if m and (_follows_break(view, i, heading_idx) or _next_point(sections, open_levels, m.group(2))) and (
-                    not re.match(r"\d", m.group(3)) or re.match(r"\d{1,3}(?:[.,]\d+)?\s*%", m.group(3))):
+                    not re.match(r"\d", m.group(3)) or _opening_percentage().match(fold(m.group(3)))):
                 number, style, title = m.group(2), "arabic", m.group(3)
                 form = ("#" if hashed else "") + ("(1)" if m.group(1) else text.strip()[len(m.group(2)):].lstrip()[:1])
         if not style:

@@ -18,8 +18,6 @@ from checker.text import UPPER, contains, fold, opening, squash
 
 # a new sentence may open with its figure and its subject ("… (trừ hồ sơ mật). 100% báo cáo …"): the sentence end
 # still ends the clause; a bare figure after it ("đạt trên 30%. 30%", a flattened table's city column) does not
-_CLAUSE_END = re.compile(
-    rf";|\.\s+(?=[{UPPER}]|\d{{1,2}}(?:\.\d{{1,2}})*\.?\s|\d{{1,3}}(?:[.,]\d{{1,2}})?\s*%\s*[^\W\d_])")
 RANGE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*[-–]\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 # a range in words (folded): "từ 80% đến 90%", "từ 80 đến 90%" (the lower figure is the commitment)
 RANGE_WORDS = re.compile(r"\btu\s+(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s+den\s+(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
@@ -392,8 +390,7 @@ def _words_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, phrases)) + r")(?![a-z0-9])")
 
 
-_LETTER_NEXT = re.compile(r"\s*[a-z]")
-_OR_MORE = re.compile(r"% tro len\b")
+_OR_MORE = re.compile(r"\s*tro\s+len\b")  # just after a figure's sign ("80% trở lên")
 # a list marker opening a clause ("1.", "a)", "-"), never a figure opening it ("75% hồ sơ ...")
 # list markers: "-", "1.", "a)", "1)" (the last is cut whole: a quote never opens with its ")")
 _LEAD_MARKER = re.compile(r"^[\s;,]*(?:(?:[-+*•–]|\d{1,2}\)|\d{1,2}\b(?!\s?%)\.?|(?:dd|[a-zđ])\))\s*)?")
@@ -415,10 +412,27 @@ def _without_brackets(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1)
+def _clause_end() -> re.Pattern[str]:
+    """Where a clause ends: at ";", or at a full stop followed by a new sentence, a numbered part ("... 95%. 1.2.
+    ...") or a figure opening the next target ("... mật). 100% báo cáo ...", its sign in any of the forms of
+    conventions ``percent_forms``: "100 phần trăm báo cáo")."""
+    forms = "|".join(re.escape(f) for f in sorted(conventions().percent_forms, key=len, reverse=True))
+    return re.compile(rf";|\.\s+(?=[{UPPER}]|\d{{1,2}}(?:\.\d{{1,2}})*\.?\s"
+                      rf"|\d{{1,3}}(?:[.,]\d{{1,2}})?\s*(?:%|(?i:{forms}))\s*[^\W\d_])")
+
+
 def _subject_after(clause: str, end: int) -> bool:
     """The figure opens its phrase ("100% thủ tục ..."), rather than closing it ("... đạt 90%")."""
-    return not _AFTER_FIGURE_NOT_SUBJECT.match(clause[end : end + 20]) and bool(
-        _LETTER_NEXT.match(clause[end : end + 5]))
+    return not _AFTER_FIGURE_NOT_SUBJECT.match(clause[end : end + 20]) and bool(_letter_next().match(clause, end))
+
+
+@lru_cache(maxsize=1)
+def _letter_next() -> re.Pattern[str]:
+    """A word within a few spaces, after the spaces that stand for the rest of a percent sign written in words
+    (``normalise_percent`` keeps the length: "100 phần trăm báo cáo" is "100 %" and 8 spaces before "bao cao")."""
+    padding = max((len(f) for f in conventions().percent_forms), default=1) - 1
+    return re.compile(rf"\s{{0,{4 + padding}}}[a-z]")
 
 
 def _bounds(clause: str, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -486,7 +500,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
     out: list[Target] = []
     clause_start = 0
     # a clause ends at ";" or at a sentence end followed by a new sentence or a numbered part ("... 95%. 1.2. ...")
-    clauses = [m.end() for m in _CLAUSE_END.finditer(text)]
+    clauses = [m.end() for m in _clause_end().finditer(text)]
     clauses.append(len(folded))
     spans = []
     for c_end in clauses:
@@ -566,8 +580,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
             comp: Comparator = ">=" if high is not None or implicit else comparator_before(lead_of(clause, pos))
             if unit in ("giờ", "ngày") and comp == "=" and _WITHIN.search(squash(clause[max(0, pos - 30) : pos])):
                 comp = "<="
-            after = squash(clause[pos : pos + 30])
-            if _OR_MORE.search(after) or "% tro len" in clause[pos : pos + 20]:
+            if unit == "%" and _OR_MORE.match(clause, _end):  # "55% trở lên": this figure's, not the next one's
                 comp = ">="
             is_hedged = first_hedge <= pos or comp == "~" or (list_hedge is not None and a + pos > list_hedge)
             excl = [text[a + sa + m.start(1) : a + sa + m.end(1)].strip()
@@ -786,7 +799,7 @@ def _deadline_after(after: str) -> date | None:
 def _glue() -> re.Pattern[str]:
     """The words that join a deadline, a comparator and a figure, naming nothing measured ("đến hết năm 2025 đạt
     tối thiểu 82%")."""
-    return re.compile(r"\b(?:la|o muc|muc|hoan thanh|ty le|tro len|va|vao|trong|nam \d{4}|" + "|".join(
+    return re.compile(r"\b(?:la|o muc|muc|hoan thanh|ty le|tu|tro len|va|vao|trong|nam \d{4}|" + "|".join(
         re.escape(w) for w, _ in comparator_words() if w[0].isalpha()) + r")\b")
 
 
@@ -869,7 +882,9 @@ def _run_in_references(clause: str, found: list[Figure]) -> tuple[list[Figure], 
             at_end = f[3] >= tail
             lead = lead_of(clause, f[0])
             bare_before = comparator_before(lead) == "=" and not _REACHES.search(lead)
-            if _ONLY_PUNCTUATION.fullmatch(between) or (
+            # "..., > 92% văn bản được ký số ...": after a comma, a figure opening its own words is the next target
+            listed = "," in between and _subject_after(clause, f[3])
+            if (_ONLY_PUNCTUATION.fullmatch(between) and not listed) or (
                     at_end and bare_before and _subject_after(clause, prev[3]) and not prev[4]):
                 refs[prev[0]] = f[1]
                 continue
