@@ -13,7 +13,10 @@ These rewrites found, before their fixes: words for all ("toàn bộ báo cáo �
 read as the figure before them; "1) 100 phần trăm …" not a numbered point; "… mật). 100 phần trăm báo cáo …" not a
 new clause; "trên 90%, từ 55% trở lên …" giving the first figure the second's "trở lên"; "…, > 92% văn bản …" read as
 the city's column of the figure before; "đến ngày 31/12/2025 đạt từ 82% trở lên" not the year's figure of a plan by
-stages; "Kế hoạch 215 … của thành phố yêu cầu "ít nhất 80% …"" read with the quotation as its issuer.
+stages; "Kế hoạch 215 … của thành phố yêu cầu "ít nhất 80% …"" read with the quotation as its issuer; "Bảo đảm ATTT
+mạng" not the part on security; a "+---+" grid table ended by a blank line between its lines; "4/ 100% …" not a
+numbered point; "II. Nhiệm vụ" in sentence case after a blank line not a heading (a view over blocks had lost the
+blank lines of the source).
 """
 
 from __future__ import annotations
@@ -108,6 +111,14 @@ FOUND = [
     ("phuong-nam-trieu-lo-trinh-theo-quy.txt", r"\b[Tt]ối thiểu (\d+(?:,\d+)?)%", r"từ \1% trở lên"),  # by stages
     ("xa-kien-minh-trich-chi-dao.txt", r"\b[Tt]ối thiểu (\d)", r"ít nhất \1"),  # the quotation as the issuer
     ("xa-vinh-bao-gach-dau-dong.txt", r"an toàn thông tin", "ATTT"),  # "4. Bảo đảm ATTT mạng" not the part
+    # a blank line after every line: a "+---+" grid table was ended by the first of them (its targets missing)
+    ("dac-khu-cat-hai-phu-luc-bang-luoi.txt", r"\n", "\n\n"),
+    ("phuong-nhi-chieu-bang-ke-khung.txt", r"\n", "\n\n"),
+    # "4/ 100% báo cáo ...": a slash-numbered point opening with a figure was joined to the point before it
+    ("xa-tu-ky-chuong-dieu.txt", r"(?m)^(\d{1,2})\. ", r"\1/ "),
+    ("xa-cam-giang-dau-thanh.txt", r"(?m)^(\d{1,2})\. ", r"\1/ "),
+    # "II. Nhiệm vụ" in sentence case after a blank line, below a point without a full stop: not a heading
+    ("phuong-chi-linh-chu-cai-d.txt", r"(?m)^II\. NHIỆM VỤ$", "II. Nhiệm vụ"),
 ]
 
 

@@ -135,6 +135,10 @@ def pipe_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:
             rows.append([TableCell(text=c, loc=loc.model_copy(update={"cell": j})) for j, c in enumerate(cells, 1)])
             out.append(Line(text=ln.text, loc=loc))
             continue
+        if grid and not ln.text.strip() and (_GRID_ROW.match(after := _next_text(seq, at)) or _GRID_RULE.match(after)):
+            # a blank line between a grid's lines (text with a blank line after every line) does not end it
+            out.append(Line(text=ln.text, loc=Location(line=ln.loc.line, table=len(tables) + 1)))
+            continue
         if grid:
             if rows:
                 tables.append(Table(rows=rows))

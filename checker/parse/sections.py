@@ -76,7 +76,7 @@ def _follows_break(view: View, i: int, heading_idx: set[int]) -> bool:
         # a table's row does not wrap into what follows it (a group's title row, a paragraph); nor does the title
         # block ("KẾ HOẠCH" and its subject): the first part may open right under it ("1. BỐI CẢNH ...")
         return True
-    if not view.double_spaced and view.is_blank(i - 1):
+    if not view.double_spaced and (view.is_blank(i - 1) or view.after_blank(i)):
         return True
     prev = view.texts[p].rstrip()
     if view.kinds and view.kinds[i] in ("heading", "list_item") and view.kinds[p] in ("paragraph", "heading") and len(

@@ -41,6 +41,9 @@ class View:
     folded: list[str] = field(default_factory=list)  # fold() per line, same length as texts[i]
     squashed: list[str] = field(default_factory=list)
     double_spaced: bool = False
+    # the source's blank lines (page, line), where blank lines part the text (not after every line): what a view
+    # over blocks no longer holds
+    blank_lines: frozenset[tuple[int | None, int]] = frozenset()
     joined: str = ""  # original lines joined by "\n"
     joined_folded: str = ""
     starts: list[int] = field(default_factory=list)  # offset of each line in joined
@@ -65,7 +68,15 @@ class View:
                            blocks=blocks, notes=list(doc.notes))
         v = cls._over(logical)
         v.source, v.blocks, v.kinds, v.indents = doc, blocks, kinds, indents
+        blank = [(ln.loc.page, ln.loc.line) for ln in doc.lines if not ln.text.strip() and ln.loc.line]
+        if not (len(doc.lines) > 20 and len(blank) > 0.4 * len(doc.lines)):
+            v.blank_lines = frozenset(blank)
         return v
+
+    def after_blank(self, index: int) -> bool:
+        """Logical line ``index`` stands after a blank line of the source (a view over blocks has none of them)."""
+        loc = self.doc.lines[index].loc
+        return (loc.page, loc.line - 1) in self.blank_lines
 
     @classmethod
     def _over(cls, doc: Document) -> View:
