@@ -9,6 +9,7 @@ Tesseract with its Vietnamese model (Debian: poppler-utils, tesseract-ocr, tesse
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from helpers_docs import font_path, make_scan_pdf
 from test_reviewer_outputs import run_check
 
 from checker.errors import IngestError
-from checker.ingest import Limits, ocr, read
+from checker.ingest import Limits, ocr, pdf_grid, read
 
 FIXTURES = Path(__file__).parent / "fixtures" / "plans"
 
@@ -29,11 +30,12 @@ def _needs_ocr() -> None:
     font_path()  # skips without the DejaVu fonts
 
 
-def scan_of(text: str, path: Path, table: list[list[str]] | None = None) -> Path:
+def scan_of(text: str, path: Path, table: list[list[str]] | None = None, skew: float = 0.0) -> Path:
     """``text`` set in a PDF (DejaVu Sans: the spaces between columns keep them apart; long lines wrap), with
-    ``table`` drawn ruled
-    after it; each page then drawn as a picture at 200 dpi and put in a PDF of pictures only."""
+    ``table`` drawn ruled after it; each page then drawn as a picture at 200 dpi (turned ``skew`` degrees
+    anticlockwise, a page fed crooked) and put in a PDF of pictures only."""
     from fpdf import FPDF
+    from PIL import Image
 
     pdf = FPDF(format="A4")
     pdf.add_font("dejavu", fname=font_path())
@@ -55,6 +57,8 @@ def scan_of(text: str, path: Path, table: list[list[str]] | None = None) -> Path
     subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(text_pdf), str(folder / "p")], check=True)
     scan = FPDF(format="A4")
     for page in sorted(folder.glob("p-*.png"), key=lambda p: int(p.stem.split("-")[1])):
+        if skew:
+            Image.open(page).convert("L").rotate(skew, resample=Image.Resampling.BICUBIC, fillcolor=255).save(page)
         scan.add_page()
         scan.image(str(page), x=0, y=0, w=210, h=297)
     scan.output(str(path))
@@ -117,9 +121,24 @@ def test_a_tables_ruling_is_found_in_the_picture_and_whitened() -> None:
     assert px[270 * width + 1200] == 0  # a letter's stroke is not a rule
 
 
-def test_ocr_words_in_a_ruled_table_make_its_cells() -> None:
-    from checker.ingest import pdf_grid
+def test_a_crooked_pages_ruling_is_found_once_the_page_is_straightened() -> None:
+    from PIL import Image
 
+    width, height = 1300, 800
+    straight = _grid_picture(width, height)
+    picture = Image.frombytes("L", (width, height), bytes(straight)).rotate(1.5, fillcolor=255)
+    px = bytearray(picture.tobytes())
+    slope = ocr.skew(width, height, px)
+    assert abs(slope + math.tan(math.radians(1.5))) < 0.002  # lines rising to the right: y falls as x grows
+    horizontal, vertical = ocr.rules(width, height, ocr.deskewed(width, height, px, slope))
+    grid, = pdf_grid.grids_of(horizontal, vertical)
+    scale = 72 / ocr.DPI
+    assert [round(x / scale) for x in grid.xs] == pytest.approx([101, 401, 701, 1001], abs=4)
+    assert len(grid.ys) == 3
+    assert ocr.skew(width, height, straight) == 0.0  # a square page is read as it is
+
+
+def test_ocr_words_in_a_ruled_table_make_its_cells() -> None:
     width, height = 1300, 800
     horizontal, vertical = ocr.rules(width, height, _grid_picture(width, height))
     words = ocr._words(_tsv([
@@ -197,11 +216,13 @@ def test_a_scanned_plan_with_a_lower_target_is_found_on_its_page(tmp_path: Path)
     assert proc.returncode == 1
 
 
-def test_a_ruled_target_table_in_a_scan_is_read_as_a_table(tmp_path: Path) -> None:
+@pytest.mark.parametrize("skew", [0.0, -1.5])
+def test_a_ruled_target_table_in_a_scan_is_read_as_a_table(tmp_path: Path, skew: float) -> None:
     _needs_ocr()
     text = (FIXTURES / COMPLIANT).read_text(encoding="utf-8")
     scan = scan_of(text, tmp_path / "bang.pdf", table=[["TT", "Chỉ tiêu", "Thành phố", "Xã"],
-                                                        ["1", "Hồ sơ TTHC trực tuyến toàn trình", "80%", "85%"]])
+                                                        ["1", "Hồ sơ TTHC trực tuyến toàn trình", "80%", "85%"]],
+                   skew=skew)  # a page fed crooked: straightened before its ruling is looked for
     doc = read(scan)
     cells = [ln.text for ln in doc.lines if ln.loc.table is not None]
     assert cells[:4] == ["TT", "Chỉ tiêu", "Thành phố", "Xã"]

@@ -16,6 +16,9 @@ killed by ``--timeout`` as if it hung.
 
 from __future__ import annotations
 
+import dataclasses
+import math
+import operator
 import os
 import re
 import shutil
@@ -74,6 +77,7 @@ def _run(cmd: list[str], seconds: float, cwd: Path) -> bytes:
 
 Segments = list[tuple[float, float, float]]  # (at, low, high) in points, as ``pdf_grid.rules_of`` gives them
 _SPECKS = set("`'\"‘’“”|\\~^°¸")  # what a dot or a rule's end is read as, never a plan's own mark when that small
+_FRINGE = 3  # pixels each side of a rule whitened with it: its grey edge, a step left where a crooked page was turned
 _DARK = bytes(1 if v < 160 else 0 for v in range(256))  # a pixel of ink (a rule drawn grey stays ink)
 
 
@@ -116,24 +120,101 @@ def _runs(dark: bytes, count: int, pattern: re.Pattern[bytes], line: Callable[[i
     return found
 
 
+MAX_SKEW = 3.0  # degrees: a page fed crooked is turned 0.5-2 degrees; more is a photograph, not straightened here
+_STRIPS = 16  # the page cut into this many upright strips to find the slope of its lines of ink
+_STEPS = ((0.25, 12), (0.05, 5))  # slopes tried: every 0.25 degree up to MAX_SKEW, then every 0.05 near the best
+MIN_SKEW = 0.1  # degrees: less moves a line 4 pixels across an A4 page at 300 dpi; the page is read as it is
+
+
+def skew(width: int, height: int, pixels: bytearray) -> float:
+    """The slope (dy/dx, y downwards) of a page's lines of text and ruling: the one under which the ink, counted
+    along lines so sloped, starts and stops most sharply from one line to the next (the sum of the squared steps is
+    highest), as a scan's text lines do when followed along their own slope; a dark edge of the scan, as much ink on
+    every line, counts for nothing. 0.0 for a page whose lines lie square (or within ``MIN_SKEW`` of it)."""
+    dark = bytes(pixels).translate(_DARK)
+    strip = width // _STRIPS
+    if strip == 0:
+        return 0.0
+    centre = width / 2
+    counts = [[dark[y * width + k * strip:y * width + (k + 1) * strip].count(1) for y in range(height)]
+              for k in range(_STRIPS)]
+    offsets = [(k + 0.5) * strip - centre for k in range(_STRIPS)]
+
+    def score(slope: float) -> int:
+        profile = [0] * height
+        for off, column in zip(offsets, counts, strict=True):
+            s = round(off * slope)  # row y of the line through the page's middle at y0: y0 + s in this strip
+            shifted = column[s:] + [0] * s if s >= 0 else [0] * -s + column[:s]
+            profile = list(map(operator.add, profile, shifted))
+        steps = list(map(operator.sub, profile[1:], profile))
+        return sum(map(operator.mul, steps, steps))
+
+    best = 0.0
+    for step, count in _STEPS:
+        tried = [best + step * k for k in range(-count, count + 1) if abs(best + step * k) <= MAX_SKEW + 1e-9]
+        scores = {a: score(math.tan(math.radians(a))) for a in tried}
+        top = max(scores.values())
+        best = min((a for a in tried if scores[a] == top), key=abs)  # a tie keeps the page as it is
+    return math.tan(math.radians(best)) if abs(best) >= MIN_SKEW else 0.0
+
+
+def deskewed(width: int, height: int, pixels: bytearray, slope: float) -> bytearray:
+    """The picture turned so that lines of that slope lie square, by two shears: each column moved up or down (the
+    lines level), then each row sideways (the upright rules plumb); what comes in from outside is white."""
+    out = bytearray(b"\xff" * (width * height))
+    centre_x, centre_y = width / 2, height / 2
+    bands: list[tuple[int, int, int]] = []  # columns moved by the same rows: (first, end, rows)
+    for x in range(width):
+        s = round((x - centre_x) * slope)
+        if bands and bands[-1][2] == s:
+            bands[-1] = (bands[-1][0], x + 1, s)
+        else:
+            bands.append((x, x + 1, s))
+    for y in range(height):
+        row = y * width
+        for a, b, s in bands:
+            if 0 <= y + s < height:
+                src = (y + s) * width
+                out[row + a:row + b] = pixels[src + a:src + b]
+    for y in range(height):
+        h = round((y - centre_y) * slope)
+        row = y * width
+        if h > 0:
+            out[row:row + width] = b"\xff" * h + out[row:row + width - h]
+        elif h < 0:
+            out[row:row + width] = out[row - h:row + width] + b"\xff" * -h
+    return out
+
+
+def _spread(dark: bytes, step: int) -> bytes:
+    """The ink pixels (1 or 0, one byte each) with each pixel's ink also on its neighbours ``step`` bytes before and
+    after it (1: left and right, the picture's width: above and below); done on the picture as one big number."""
+    ink = int.from_bytes(dark, "big")
+    return (ink | ink >> 8 * step | ink << 8 * step).to_bytes(len(dark) + step, "big")[step:]
+
+
 def rules(width: int, height: int, pixels: bytearray) -> tuple[Segments, Segments]:
     """The ruling lines of a page's picture, in points (y upwards from the page's foot), and the picture with them
     whitened (so that OCR does not read a rule as "|" or "_"). A horizontal rule is ink on one line of pixels at
     least half an inch long, a vertical one at least a quarter inch high: longer than any letter's stroke of a
-    plan's type sizes. The rules must be square to the page: a scan's skew breaks them into pieces too short."""
+    plan's type sizes; each pixel's ink counts also on the lines of pixels beside it (``_spread``), for a rule that
+    steps by a pixel now and then (a thin rule scanned, a page turned straight) to stay one rule. The rules must be
+    square to the page (a scan's skew breaks them into pieces too short): a crooked page is straightened first
+    (``skew``, ``deskewed``)."""
     dark = bytes(pixels).translate(_DARK)
     scale = 72.0 / DPI
-    across = _runs(dark, height, re.compile(b"\x01{%d,}" % (DPI // 2)),
-                   lambda y: dark[y * width:(y + 1) * width])
-    down = _runs(dark, width, re.compile(b"\x01{%d,}" % (DPI // 4)), lambda x: dark[x::width])
+    tall, wide = _spread(dark, width), _spread(dark, 1)
+    across = _runs(tall, height, re.compile(b"\x01{%d,}" % (DPI // 2)),
+                   lambda y: tall[y * width:(y + 1) * width])
+    down = _runs(wide, width, re.compile(b"\x01{%d,}" % (DPI // 4)), lambda x: wide[x::width])
     horizontal: Segments = []
     for y, x0, x1, last in across:
-        for row in range(max(0, y - 1), min(height, last + 2)):
+        for row in range(max(0, y - _FRINGE), min(height, last + 1 + _FRINGE)):
             pixels[row * width + x0:row * width + x1] = b"\xff" * (x1 - x0)
         horizontal.append(((height - (y + last) / 2) * scale, x0 * scale, x1 * scale))
     vertical: Segments = []
     for x, y0, y1, last in down:
-        for col in range(max(0, x - 1), min(width, last + 2)):
+        for col in range(max(0, x - _FRINGE), min(width, last + 1 + _FRINGE)):
             pixels[y0 * width + col:y1 * width + col:width] = b"\xff" * (y1 - y0)
         vertical.append(((x + last) / 2 * scale, (height - y1) * scale, (height - y0) * scale))
     return horizontal, vertical
@@ -213,17 +294,30 @@ def page_items(picture: bytes, tsv_of: Callable[[bytes, str], str]) -> list[tupl
     in a page mode), the words placed as a PDF's text is: in the tables the ruling draws, each word in its cell, and
     outside them as lines (a line's words a space apart joined, ``_phrases``)."""
     width, height, pixels = _pgm(picture)
+    slope = skew(width, height, pixels)
+    if slope:
+        pixels = deskewed(width, height, pixels, slope)
     horizontal, vertical = rules(width, height, pixels)
     clean = b"P5\n%d %d\n255\n" % (width, height) + bytes(pixels)
     words = _words(tsv_of(clean, PAGE_MODE), height)
     grids = pdf_grid.grids_of(horizontal, vertical)
 
-    def in_table(r: pdf_grid.Run) -> bool:
-        return any(g.xs[0] <= (r.x + r.end) / 2 <= g.xs[-1] and g.ys[-1] <= r.y <= g.ys[0] for g in grids)
+    def table_of(r: pdf_grid.Run) -> pdf_grid.Grid | None:
+        """The table whose rules are above and below the word's foot (its line's descenders included)."""
+        return next((g for g in grids if g.xs[0] <= (r.x + r.end) / 2 <= g.xs[-1] and g.ys[-1] <= r.y <= g.ys[0]),
+                    None)
+
+    def in_table(r: pdf_grid.Run) -> bool:  # the line's middle under the top rule too: one whose descenders touch
+        g = table_of(r)                      # the top rule stands above the table
+        return g is not None and r.y + r.height / 2 <= g.ys[0]
+
+    def above(r: pdf_grid.Run) -> pdf_grid.Run:  # such a line set on the rule, for the table not to take it in
+        g = table_of(r)
+        return r if g is None else dataclasses.replace(r, y=g.ys[0] + 0.01)
 
     cells: list[pdf_grid.Run] = []
     if grids:
-        words = [r for r in words if not in_table(r)]
+        words = [above(r) for r in words if not in_table(r)]
         cells = [r for r in _words(tsv_of(clean, TABLE_MODE), height) if in_table(r)]
     return _undo_misreadings(pdf_grid.page_items(_phrases(words) + cells, grids))
 
