@@ -11,7 +11,7 @@ from checker.conventions import conventions, expand
 from checker.models import Section
 from checker.parse.header import appendix_start
 from checker.parse.view import View
-from checker.text import fold, letter_counts, squash
+from checker.text import fold, letter_counts, squash, trie_pattern
 
 Style = Literal["roman", "arabic", "dotted", "letter", "part", "none"]
 
@@ -144,8 +144,7 @@ def names_part(title: str, phrases: list[str]) -> bool:
 def _opening_percentage() -> re.Pattern[str]:
     """A percentage opening a folded text, its sign written in any of the forms of conventions ``percent_forms``
     ("100%", "100 %", "100 phần trăm", OCR's "100°/o")."""
-    forms = "|".join(re.escape(fold(f)) for f in sorted(conventions().percent_forms, key=len, reverse=True))
-    return re.compile(rf"\d{{1,3}}(?:[.,]\d+)?\s*(?:%|{forms})")
+    return re.compile(rf"\d{{1,3}}(?:[.,]\d+)?\s*(?:%|{trie_pattern(fold(f) for f in conventions().percent_forms)})")
 
 
 @lru_cache(maxsize=8192)  # every section title against every rule's part names

@@ -14,10 +14,8 @@ from checker.conventions import comparator_words, conventions
 from checker.models import Comparator, Document, Section, Span, Target
 from checker.parse.sections import APPENDIX_LABEL
 from checker.parse.view import Item
-from checker.text import UPPER, contains, fold, opening, squash
+from checker.text import UPPER, contains, fold, opening, squash, trie_pattern
 
-# a new sentence may open with its figure and its subject ("… (trừ hồ sơ mật). 100% báo cáo …"): the sentence end
-# still ends the clause; a bare figure after it ("đạt trên 30%. 30%", a flattened table's city column) does not
 RANGE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*[-–]\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 # a range in words (folded): "từ 80% đến 90%", "từ 80 đến 90%" (the lower figure is the commitment)
 RANGE_WORDS = re.compile(r"\btu\s+(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s+den\s+(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
@@ -415,9 +413,10 @@ def _without_brackets(text: str) -> str:
 @lru_cache(maxsize=1)
 def _clause_end() -> re.Pattern[str]:
     """Where a clause ends: at ";", or at a full stop followed by a new sentence, a numbered part ("... 95%. 1.2.
-    ...") or a figure opening the next target ("... mật). 100% báo cáo ...", its sign in any of the forms of
-    conventions ``percent_forms``: "100 phần trăm báo cáo")."""
-    forms = "|".join(re.escape(f) for f in sorted(conventions().percent_forms, key=len, reverse=True))
+    ...") or a figure opening the next target with its subject ("... mật). 100% báo cáo ...", its sign in any of
+    the forms of conventions ``percent_forms``: "100 phần trăm báo cáo"); a bare figure after it ("đạt trên 30%.
+    30%", a flattened table's city column) does not end it."""
+    forms = trie_pattern(conventions().percent_forms)
     return re.compile(rf";|\.\s+(?=[{UPPER}]|\d{{1,2}}(?:\.\d{{1,2}})*\.?\s"
                       rf"|\d{{1,3}}(?:[.,]\d{{1,2}})?\s*(?:%|(?i:{forms}))\s*[^\W\d_])")
 
