@@ -110,6 +110,7 @@ class Conventions(_Strict):
     past_markers: list[str]
     comparators: list[ComparatorWord]
     hedge_time_frames: list[str] = Field(default_factory=list)
+    list_levels: list[str] = Field(default_factory=list)
     abbreviations: dict[str, str] = Field(default_factory=dict)
     page_words: list[str] = Field(default_factory=list)
     page_of: list[str] = Field(default_factory=list)

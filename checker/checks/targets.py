@@ -129,7 +129,7 @@ def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[Problem]:
 
 def candidates_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
     """The plan's statements of a quantified target, those under its targets heading first."""
-    candidates = statements_of(plan, rule)
+    candidates = statements_of(plan, rule, ctx)
     candidates = [t for t in candidates if in_target_section(plan, t, ctx)] or candidates
     # a plan over two periods sets the target for the directive's deadline and again for a later one ("Đến hết năm
     # 2026: ..."): it is judged by the first; the later figure alone counts only where the plan has no other
@@ -137,11 +137,14 @@ def candidates_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
     return [t for t in candidates if due is None or t.due is None or t.due <= due] or candidates
 
 
-def statements_of(plan: Plan, rule: Target) -> list[PlanTarget]:
+def statements_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
     """Every statement the plan makes of a quantified target as its own, wherever it stands (its targets part, a
     task, an appendix, a table to monitor them): "toàn bộ ..." only where no figure is given, the parent's figures
-    restated only where the plan states none itself. Results reached, a part of results and the city's column are
-    not statements of the plan's target (the parser leaves them out or keeps them apart)."""
+    restated only where the plan states none itself, and only in its targets part: there the plan takes the
+    parent's targets on by giving them; recited in a part before it ("1. Bối cảnh", "Căn cứ"), they tell what the
+    city asks, and the plan that sets no figure of its own has not set the target. Results reached, a part of
+    results and the city's column are not statements of the plan's target (the parser leaves them out or keeps them
+    apart)."""
     matched: dict[str, bool] = {}  # a text the plan repeats is matched against the rule once
     candidates = []
     for t in plan.targets:
@@ -152,12 +155,12 @@ def statements_of(plan: Plan, rule: Target) -> list[PlanTarget]:
                 matched[text] = matches(rule, t.text) or bool(label) and matches(rule, text)
             if matched[text]:
                 candidates.append(t)
+    # the parent's figures restated ("Kế hoạch 215 giao các chỉ tiêu: ...") count where the plan states none itself,
+    # in words or figures, and only in its targets part
+    candidates = [t for t in candidates if not t.restated] or [t for t in candidates if in_target_section(plan, t, ctx)]
     # "toàn bộ ..." (100% in words) counts where the plan gives no figure for it, never over a figure it gives; a
     # vague quantity ("phần lớn ...") where it gives neither
-    candidates = ([t for t in candidates if not t.implicit] or [t for t in candidates if t.vague is None]
-                  or candidates)
-    # the parent's figures restated ("Kế hoạch 215 giao các chỉ tiêu: ...") count where the plan states none itself
-    return [t for t in candidates if not t.restated] or candidates
+    return [t for t in candidates if not t.implicit] or [t for t in candidates if t.vague is None] or candidates
 
 
 def _label(plan: Plan, t: PlanTarget) -> str:
@@ -235,7 +238,7 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
         if find_phrase(plan, rule.match) is None and not any(matches(rule, t.text) for t in plan.targets):
             yield _missing(plan, rule, ctx)
         return
-    statements = statements_of(plan, rule)
+    statements = statements_of(plan, rule, ctx)
     preferred = [t for t in statements if in_target_section(plan, t, ctx)] or statements
     # a vague quantity ("phần lớn ...") where the plan's figure may stand in a table that came out column by column
     where = unread(plan, rule) if all(t.vague is not None for t in preferred) else None

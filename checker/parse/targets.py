@@ -14,7 +14,7 @@ from checker.conventions import comparator_words, conventions
 from checker.models import Comparator, Document, Section, Span, Target
 from checker.parse.sections import APPENDIX_LABEL
 from checker.parse.view import Item
-from checker.text import UPPER, contains, fold, opening, squash, trie_pattern
+from checker.text import UPPER, contains, fold, lost_diacritics, opening, squash, trie_pattern
 
 RANGE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*[-–]\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 # a range in words (folded): "từ 80% đến 90%", "từ 80 đến 90%" (the lower figure is the commitment)
@@ -507,6 +507,10 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
         clause_start = c_end
     first = FIGURE.search(folded)
     list_hedge = _list_hedge(folded, first.start()) if first and not units else None
+    # a comparator the list's lead-in sets ("Xã bảo đảm đạt tối thiểu các mức sau: hồ sơ …: 80%; …"), as on a line
+    # of its own (``_under_lead``)
+    lead_end = folded.find(":", 0, first.start()) if first and not units else -1
+    list_comp = lead_comparator(folded[:lead_end]) if lead_end >= 0 else None
     restated_end = _restated_until(text, folded, first.start()) if first and not units else 0
     quoted = [(m.start(1), m.end(1)) for m in _QUOTES.finditer(text)
               if _has_word(squash(text[max(0, m.start() - 80) : m.start()]), attribution)]
@@ -581,6 +585,8 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
                 comp = "<="
             if unit == "%" and _OR_MORE.match(clause, _end):  # "55% trở lên": this figure's, not the next one's
                 comp = ">="
+            if list_comp is not None and comp == "=" and high is None and not implicit and a + pos > lead_end:
+                comp = list_comp
             is_hedged = first_hedge <= pos or comp == "~" or (list_hedge is not None and a + pos > list_hedge)
             excl = [text[a + sa + m.start(1) : a + sa + m.end(1)].strip()
                     for m in exclusion_re.finditer(clause[sa:sb])]
@@ -824,12 +830,29 @@ def _restated_until(text: str, folded: str, first: int) -> int:
     chỉ tiêu: 100% ...; ... 90%. Phường đăng ký ..."): the end of the sentence whose lead-in (the words before its
     first figure) names the parent with an attribution word, and no word that takes the targets as the plan's own
     (rules/conventions.yaml ``restated_parent``, ``restated_not``); 0 when it does not."""
-    attribution, parents, own = _restatement()
-    lead = squash(folded[:first])
-    if not (parents and _has_word(lead, attribution) and _has_word(lead, parents)) or _has_word(lead, own):
+    if not _restates(text[:first]):
         return 0
     end = re.compile(rf"\.\s+(?=[{UPPER}])").search(text, first)
     return end.end() if end else len(text)
+
+
+def _restates(lead: str) -> bool:
+    """The words before a list of figures (a sentence's, or a list's lead-in) give the parent's targets: they name
+    the parent with an attribution word, and none of the words by which a plan takes them as its own (compared with
+    their diacritics where the text keeps them: "đặt ra" is not "đạt")."""
+    attribution, parents, own = _restatement()
+    squashed = squash(lead)
+    if not (parents and _has_word(squashed, attribution) and _has_word(squashed, parents)):
+        return False
+    if lost_diacritics(lead):
+        return not _has_word(squashed, own)
+    return not _has_word(" ".join(re.findall(r"[^\W_]+", lead.lower())), _restatement_own_written())
+
+
+@lru_cache(maxsize=1)
+def _restatement_own_written() -> list[str]:
+    """The words that take the parent's targets as the plan's own (``restated_not``), lower case, diacritics kept."""
+    return [" ".join(re.findall(r"[^\W_]+", w.lower())) for w in conventions().restated_not]
 
 
 _DEADLINE_DATE = re.compile(r"\b(?:den|truoc|tinh den|het)\s+(?:het\s+)?(?:ngay\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})"
@@ -951,6 +974,74 @@ def form_fields(items: list[Item], texts: list[str]) -> list[Item]:
     return out
 
 
+_SENTENCE_END = re.compile(rf"(?<=[.;])\s+(?=[{UPPER}])")
+
+
+def list_lead_ins(items: list[Item]) -> dict[int, str]:
+    """The lead-in of each point of a list, keyed by the point's first line: the item before the list's first point,
+    in the same part, that ends with a colon ("Trên cơ sở ..., xã bảo đảm đạt tối thiểu các mức sau:"), its last
+    sentence: its comparator and the parent it restates are every point's (``_under_lead``), as a lead-in in the
+    same sentence's are. A line that is no point (a paragraph) ends the list."""
+    out: dict[int, str] = {}
+    lead: tuple[str, int | None] | None = None
+    for it in items:
+        point = _MARKER.match(it.text) is not None
+        if lead is not None and point and it.section == lead[1]:
+            out[it.first] = lead[0]
+        else:
+            lead = None
+        text = it.text.rstrip("*_ ")
+        if text.endswith(":"):
+            lead = (_SENTENCE_END.split(text)[-1], it.section)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _lead_comparators() -> tuple[re.Pattern[str], list[str]]:
+    """The comparator words in squashed text (the longest where one begins another: "đạt và vượt", not "đạt"), and
+    the words that name the levels a list gives (rules/conventions.yaml ``list_levels``), squashed."""
+    words = (w for w, _ in comparator_words() if w[0].isalpha())
+    return (re.compile(rf"(?<![a-z0-9]){trie_pattern(words)}(?![a-z0-9])"),
+            [squash(w) for w in conventions().list_levels])
+
+
+_LEAD_WORDS = 6  # "tối thiểu các mức sau", "trên các chỉ tiêu cụ thể như sau": a few words between it and the colon
+
+
+def lead_comparator(lead: str) -> Comparator | None:
+    """The comparator a list's lead-in sets for the levels its points give ("… bảo đảm đạt tối thiểu các mức
+    sau:" → at least): its last comparator word, followed up to the colon by a few words that name those levels
+    and no figure; None otherwise ("Trên cơ sở chỉ tiêu thành phố giao, …": "trên" is "on"; "các chỉ tiêu cao hơn
+    như sau:": higher than the city's)."""
+    pattern, levels = _lead_comparators()
+    squashed = squash(lead)
+    found = list(pattern.finditer(squashed))
+    if not found:
+        return None
+    rest = squashed[found[-1].end():]
+    words = rest.split()
+    if len(words) > _LEAD_WORDS or _DIGIT.search(rest) or not _has_word(rest, levels):
+        return None
+    return dict(comparator_words()).get(found[-1].group())
+
+
+def _under_lead(targets: list[Target], lead: str) -> list[Target]:
+    """The targets of a list's point read with what its lead-in says of the list: its comparator for a figure
+    written bare ("Hồ sơ …: 80%" under "… tối thiểu các mức sau:"), the parent's targets given ("Kế hoạch của thành
+    phố đặt ra … như sau:"). Not a hedge: "xã phấn đấu hoàn thành toàn bộ chỉ tiêu thành phố giao:" over its points
+    is how a plan states its targets (a hedge on a point's figure, "phấn đấu đạt 80%", still hedges it)."""
+    comp, restated = lead_comparator(normalise_percent(fold(lead))), _restates(lead)
+    if comp is None and not restated:
+        return targets
+    return [t.model_copy(update={"comparator": comp if comp is not None and _bare(t) else t.comparator,
+                                 "restated": t.restated or restated}) for t in targets]
+
+
+def _bare(t: Target) -> bool:
+    """A figure written without a comparator of its own ("Hồ sơ …: 80%"), neither a range nor words nor a change."""
+    return t.comparator == "=" and t.value_high is None and not t.implicit and t.change is None
+
+
 def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int],
                      spans: list[list[Span]] | None = None, year_from: int | None = None) -> list[Target]:
     """Targets of text items; ``spans`` (per line) map offsets of a logical line back to its source lines;
@@ -959,7 +1050,9 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
     whole_re = _vocabulary()[2]
     whole_words = _whole_literals()
     vague_literals = _vague_literals()
-    for it in form_fields(items, texts):
+    items = form_fields(items, texts)
+    leads = list_lead_ins(items)
+    for it in items:
         # both figures need a digit, and 100% in words one of its words: plain substring tests first (C speed),
         # the patterns only where they can match
         folded = fold(it.text)
@@ -994,7 +1087,7 @@ def targets_in_items(items: list[Item], texts: list[str], line_numbers: list[int
                 kept[-1] = kept[-1].model_copy(update={"reference_value": target.value})
             else:
                 kept.append(target)
-        out.extend(kept)
+        out.extend(_under_lead(kept, leads[it.first]) if it.first in leads else kept)
         if has_units:
             out.extend(targets_in_text(text, mapping, it.section, units=True))
     return out
@@ -1112,25 +1205,47 @@ def _numbering_column(rows: list[list[Cell]]) -> set[int]:
 
 def _worded_row(row: list[Cell], texts: list[str], roles: dict[int, str],
                 section_of: dict[int, int | None]) -> list[Target]:
-    """A numbered row whose level is written in words (rules/conventions.yaml, ``complete_cells``: "Hoàn thành",
-    "Toàn bộ"): all of it, 100% in words, hedged where a hedge comes before ("Cơ bản hoàn thành"); nothing for any
-    other words (an office's name, "Chưa giao")."""
-    words = [squash(w) for w in conventions().complete_cells]
+    """A numbered row whose level is written in words (``_worded_level``): all of it ("Hoàn thành", "Toàn bộ"), a
+    vague quantity ("Phần lớn", "Cơ bản"); nothing for any other words (an office's name, "Chưa giao")."""
     wordy = [k for k, t in enumerate(texts) if k and re.search(r"[^\W\d_]{2,}", t) and roles.get(k) != "ignore"]
-    if not wordy or not words:
+    if not wordy:
         return []
     described = [k for k in wordy if roles.get(k) not in ("reference", "own", "later")] or wordy
     main = max(described, key=lambda k: len(texts[k]))
     for k in wordy:
         if k == main or roles.get(k) in ("reference", "later"):
             continue
-        cell = squash(texts[k])
-        level = re.sub(rf"^(?:{'|'.join(hedges())})\s+", "", cell)
-        if level in words:
-            line = row[main][1]
-            return [Target(text=f"{texts[main]} {texts[k]}", value=100.0, comparator=">=", implicit=True,
-                           hedged=level != cell, line=line, section=section_of.get(line), source="table")]
+        level = _worded_level(row, texts, main, k, section_of)
+        if level is not None:
+            return [level]
     return []
+
+
+def _worded_level(row: list[Cell], texts: list[str], main: int, k: int,
+                  section_of: dict[int, int | None]) -> Target | None:
+    """The target of a row whose level cell ``k`` is written in words, what it measures in cell ``main``: all of it,
+    100% in words (rules/conventions.yaml ``complete_cells``: "Hoàn thành", "Toàn bộ"), hedged where a hedge comes
+    before ("Cơ bản hoàn thành"); a quantity in vague words (``vague_quantities``: "Phần lớn", "Đa số"), or a hedge
+    with no level after it ("Cơ bản"), read as the same words opening the target in prose are ("Phần lớn cán bộ
+    …": vaguer than any figure); None for any other words ("Theo quy định", an office's name)."""
+    cell = squash(texts[k])
+    level = re.sub(rf"^(?:(?:{'|'.join(hedges())})(?:\s+|$))+", "", cell)
+    line = row[main][1]
+    text = f"{texts[main]} {texts[k]}"
+    if level in {squash(w) for w in conventions().complete_cells}:
+        return Target(text=text, value=100.0, comparator=">=", implicit=True, hedged=level != cell, line=line,
+                      section=section_of.get(line), source="table")
+    vague = _vague_words()
+    if cell and (not level or (vague is not None and vague.fullmatch(level))):
+        return Target(text=text, value=0.0, comparator=">=", implicit=True, hedged=level != cell, line=line,
+                      section=section_of.get(line), source="table", vague=texts[k].strip(" .;"))
+    return None
+
+
+def _cell_figure(text: str) -> float | None:
+    """The figure of a table's cell ("Tối thiểu 80%" → 80); None where it has none."""
+    m = FIGURE.search(normalise_percent(fold(text)))
+    return _number(m.group(1)) if m else None
 
 
 def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -> list[Target]:
@@ -1177,6 +1292,13 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
         # that figure, set for its later deadline
         later = [k for k in figure_cells if roles.get(k) == "later" and k != main] if not figures else []
         text = texts[main]
+        worded = None if owns or FIGURE.search(normalise_percent(fold(text))) else next((
+            level for k in range(len(texts)) if roles.get(k) == "own" and k != main and k not in figure_cells
+            and (level := _worded_level(row, texts, main, k, section_of)) is not None), None)
+        if worded is not None:  # the plan's column in words ("Phần lớn") beside the city's figure: not adopted
+            out.append(worded.model_copy(update={"reference_value": _cell_figure(texts[refs[0]]),
+                                                 "reference_text": texts[refs[0]]}) if refs else worded)
+            continue
         due = None
         if not FIGURE.search(normalise_percent(fold(text))):
             source = owns[0] if owns else (refs[0] if refs else (later[0] if later else None))
@@ -1192,10 +1314,8 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
             targets = [t.model_copy(update={"due": due}) for t in targets]
         ref_col = refs[0] if refs else (owns[0] if owns else None)
         if ref_col is not None:
-            m = FIGURE.search(normalise_percent(fold(texts[ref_col])))
-            ref = _number(m.group(1)) if m else None
-            targets = [t.model_copy(update={"reference_value": ref, "reference_text": texts[ref_col]})
-                       for t in targets[:1]]
+            targets = [t.model_copy(update={"reference_value": _cell_figure(texts[ref_col]),
+                                            "reference_text": texts[ref_col]}) for t in targets[:1]]
         out.extend(targets)
         if UNIT_FIGURE.search(fold(texts[main])) or COUNT_FIGURE.search(squash(texts[main])):
             out.extend(targets_in_text(texts[main], [(0, line)], section_of.get(line), "table", units=True))
@@ -1292,7 +1412,8 @@ def without_results(targets: list[Target], sections: list[Section]) -> list[Targ
 def vague_in_objectives(targets: list[Target], sections: list[Section]) -> list[Target]:
     """A quantity in vague words ("Phần lớn báo cáo định kỳ ...") states a target only in the plan's objectives (a
     part named as rules/conventions.yaml ``parts: muc-tieu``, or a part under one); in a task, a reason or a report
-    it sets none."""
+    it sets none. A table's level cell ("Phần lớn" in the plan's column) states one wherever the table stands (an
+    appendix of targets): the reader takes it only from a targets table, under a header it read."""
     if not any(t.vague for t in targets):
         return targets
     names = conventions().part("muc-tieu")
@@ -1306,7 +1427,7 @@ def vague_in_objectives(targets: list[Target], sections: list[Section]) -> list[
             k = sections[k].parent
         return False
 
-    return [t for t in targets if t.vague is None or in_objectives(t.section)]
+    return [t for t in targets if t.vague is None or t.source == "table" or in_objectives(t.section)]
 
 
 def _results_before_objectives(sections: list[Section]) -> set[int]:
