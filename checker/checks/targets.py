@@ -134,7 +134,15 @@ def candidates_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
     # a plan over two periods sets the target for the directive's deadline and again for a later one ("Đến hết năm
     # 2026: ..."): it is judged by the first; the later figure alone counts only where the plan has no other
     due = ctx.pack.directive.deadline
-    return [t for t in candidates if due is None or t.due is None or t.due <= due] or candidates
+    return without_milestones([t for t in candidates if due is None or t.due is None or t.due <= due] or candidates,
+                              ctx)
+
+
+def without_milestones(statements: list[PlanTarget], ctx: Context) -> list[PlanTarget]:
+    """A milestone on the way ("- Đến ngày 30/9/2025: 60%;" over "- Đến ngày 31/12/2025: tối thiểu 82%.") is not
+    the target where the plan also states one for the directive's deadline (or one with no date of its own)."""
+    due = ctx.pack.directive.deadline
+    return [t for t in statements if due is None or t.due is None or t.due >= due] or statements
 
 
 def statements_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
@@ -154,7 +162,9 @@ def statements_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
             if text not in matched:
                 matched[text] = matches(rule, t.text) or bool(label) and matches(rule, text)
             if matched[text]:
-                candidates.append(t)
+                # a point whose subject is its lead-in's ("2.1. Tỷ lệ thủ tục hành chính … toàn trình đạt:" over
+                # "- Đến ngày 31/12/2025: 100%."): read with the lead-in's words, its scope included
+                candidates.append(t if not label or matches(rule, t.text) else t.model_copy(update={"text": text}))
     # the parent's figures restated ("Kế hoạch 215 giao các chỉ tiêu: ...") count where the plan states none itself,
     # in words or figures, and only in its targets part
     candidates = [t for t in candidates if not t.restated] or [t for t in candidates if in_target_section(plan, t, ctx)]
@@ -239,7 +249,7 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
             yield _missing(plan, rule, ctx)
         return
     statements = statements_of(plan, rule, ctx)
-    preferred = [t for t in statements if in_target_section(plan, t, ctx)] or statements
+    preferred = without_milestones([t for t in statements if in_target_section(plan, t, ctx)] or statements, ctx)
     # a vague quantity ("phần lớn ...") where the plan's figure may stand in a table that came out column by column
     where = unread(plan, rule) if all(t.vague is not None for t in preferred) else None
     if not preferred or where:

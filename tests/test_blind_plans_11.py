@@ -1,0 +1,72 @@
+"""Blind round 11 (tests/fixtures/plans, index.yaml "blind round 11"; the verdicts written before the first run and
+the raw result of that run are in tests/fixtures/blind-11-expected.md): text plans with targets in an appendix beside
+the city's column, targets as lead-ins over milestone sub-points, decimal commas, an office-by-task matrix, a đặc
+khu's own wording, Word's symbol-font bullets copied as text. What they revealed, pinned on short texts written for
+each point (the twelve files themselves are checked whole by tests/test_own_plans.py):
+
+- a target written as a lead-in over its sub-points ("2.1. Tỷ lệ thủ tục hành chính … toàn trình đạt:" over "- Đến
+  ngày 31/12/2025: 100%."): the point is read with the lead-in's words, its scope included (before: matched through
+  the lead-in but judged on the point alone, "thiếu 'toàn trình'");
+- of the sub-points "- Đến ngày 30/9/2025: 60%;" / "- Đến ngày 31/12/2025: tối thiểu 75%.", the milestone on the way
+  is not the target where the plan states one for the directive's deadline (before: the lower 60% judged, the
+  year-end 75% never read; where the year-end figure was the higher, it hid the milestone by luck);
+- "Ÿ" (Wingdings' round bullet copied as text, rules/conventions.yaml ``bullet_glyphs``) opens a list item: "Ÿ Lưu:
+  VT, VHXH." ends Nơi nhận (before: "Nơi nhận không kết thúc bằng 'Lưu: VT, …'").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_blind_plans_5 import _loud
+from test_blind_plans_8 import _plan_text as _text
+from test_blind_plans_8 import _save
+
+from checker.pipeline import check_file
+from checker.rules.loader import LoadedPack, load_packs
+
+
+@pytest.fixture(scope="module")
+def packs() -> list[LoadedPack]:
+    return load_packs()
+
+
+def _findings(path: Path, packs: list[LoadedPack]) -> list[tuple[str, str, str]]:
+    return _loud(check_file(path, packs).findings)
+
+
+# --------------------------------------------------------------------------- lead-ins over milestone sub-points
+FIRST_TWO = ("- 100% thủ tục hành chính đủ điều kiện được cung cấp dưới dạng dịch vụ công trực tuyến toàn trình.\n"
+             "- Tối thiểu 82% hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình.\n")
+
+
+def _lead_ins(tmp_path: Path, year_end: str) -> Path:
+    """The plan with its first two targets moved to the end of the list, each a lead-in over dated sub-points."""
+    text = _text(tmp_path)
+    assert FIRST_TWO in text
+    lead_ins = ("1. Tỷ lệ thủ tục hành chính đủ điều kiện được cung cấp dưới dạng dịch vụ công trực tuyến toàn trình "
+                "đạt:\n- Đến ngày 30/9/2025: 90%;\n- Đến ngày 31/12/2025: 100%.\n"
+                "2. Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình đạt:\n"
+                f"- Đến ngày 30/9/2025: 60%;\n- Đến ngày 31/12/2025: {year_end}.\n")
+    text = text.replace(FIRST_TWO, "").replace("II. NHIỆM VỤ\n", lead_ins + "II. NHIỆM VỤ\n")
+    return _save(tmp_path, text)
+
+
+def test_a_lead_ins_scope_is_read_with_its_points(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    assert _findings(_lead_ins(tmp_path, "tối thiểu 82%"), packs) == []
+
+
+def test_the_year_end_point_is_the_target_not_the_milestone(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    path = _lead_ins(tmp_path, "tối thiểu 75%")
+    found = [f for f in check_file(path, packs).findings if f.severity in ("error", "warning")]
+    assert [(f.id, f.kind, f.line) for f in found] == [("HP215-TGT-HOSO", "weaker", 24)]
+    assert "75%" in found[0].message and "60%" not in found[0].message
+
+
+# --------------------------------------------------------------------------- Wingdings' round bullet
+def test_a_wingdings_round_bullet_opens_the_last_recipient(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    text = _text(tmp_path)
+    assert "\n- Lưu: VT, VHXH.\n" in text
+    path = _save(tmp_path, text.replace("\n- Lưu: VT, VHXH.\n", "\nŸ Lưu: VT, VHXH.\n"))
+    assert _findings(path, packs) == []
