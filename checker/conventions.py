@@ -42,6 +42,7 @@ class AssignmentColumns(_Strict):
     lead: list[str]
     support: list[str]
     task: list[str]
+    marks: list[str] = Field(default_factory=list)  # a matrix's cells: the office of the column has a part
 
 
 Meaning = Literal[">=", ">", "=", "~", "<=", "<"]  # checker.models.Comparator

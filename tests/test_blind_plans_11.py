@@ -11,7 +11,11 @@ each point (the twelve files themselves are checked whole by tests/test_own_plan
   is not the target where the plan states one for the directive's deadline (before: the lower 60% judged, the
   year-end 75% never read; where the year-end figure was the higher, it hid the milestone by luck);
 - "Ÿ" (Wingdings' round bullet copied as text, rules/conventions.yaml ``bullet_glyphs``) opens a list item: "Ÿ Lưu:
-  VT, VHXH." ends Nơi nhận (before: "Nơi nhận không kết thúc bằng 'Lưu: VT, …'").
+  VT, VHXH." ends Nơi nhận (before: "Nơi nhận không kết thúc bằng 'Lưu: VT, …'");
+- a table of tasks by offices (one column per office, "CT" / "PH" in its cells) gives each office the tasks of the
+  rows its column marks, and none where its column is empty; a table's row is a sentence of its own, so the header
+  naming every office gives none of them the task of a row (before: Công an phường, its column empty in every row,
+  counted as given the security work through the header and the row joined into one sentence).
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from test_blind_plans_5 import _loud
 from test_blind_plans_8 import _plan_text as _text
 from test_blind_plans_8 import _save
 
+from checker.ingest import read
+from checker.parse import parse
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack, load_packs
 
@@ -70,3 +76,34 @@ def test_a_wingdings_round_bullet_opens_the_last_recipient(tmp_path: Path, packs
     assert "\n- Lưu: VT, VHXH.\n" in text
     path = _save(tmp_path, text.replace("\n- Lưu: VT, VHXH.\n", "\nŸ Lưu: VT, VHXH.\n"))
     assert _findings(path, packs) == []
+
+
+# --------------------------------------------------------------------------- a matrix of tasks by offices
+OFFICES = ("3. Công an xã: bảo đảm an ninh mạng, an toàn thông tin.\n4. Văn phòng HĐND và UBND xã: quản lý văn bản, "
+           "điều hành.\n5. Trung tâm Phục vụ hành chính công xã: dịch vụ công trực tuyến.\n")
+
+
+def _matrix(tmp_path: Path, police: str) -> Path:
+    """The plan whose last three offices get their work in a matrix, the police's cell of the security row
+    ``police``."""
+    text = _text(tmp_path)
+    assert OFFICES in text
+    matrix = ("3. Các phòng, đơn vị thực hiện theo Bảng phân công dưới đây (CT: chủ trì; PH: phối hợp):\n"
+              "TT\tNhiệm vụ\tVăn phòng HĐND và UBND xã\tCông an xã\tTrung tâm Phục vụ hành chính công xã\n"
+              "1\tQuản lý văn bản, điều hành\tCT\t\t\n"
+              f"2\tBảo đảm an ninh mạng, an toàn thông tin\tPH\t{police}\t\n"
+              "3\tCung cấp dịch vụ công trực tuyến\t\t\tCT\n")
+    return _save(tmp_path, text.replace(OFFICES, matrix))
+
+
+def test_a_matrix_gives_each_office_the_rows_it_marks(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    path = _matrix(tmp_path, "CT")
+    assert _findings(path, packs) == []
+    given = {(a.unit, tuple(a.tasks)) for a in parse(read(path)).assignments}
+    assert ("Công an xã", ("Bảo đảm an ninh mạng, an toàn thông tin",)) in given
+    assert ("Trung tâm Phục vụ hành chính công xã", ("Cung cấp dịch vụ công trực tuyến",)) in given
+
+
+def test_an_office_whose_column_is_empty_is_given_no_work(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    path = _matrix(tmp_path, "")
+    assert _findings(path, packs) == [("HP215-UNIT-CONGAN", "missing", "error")]

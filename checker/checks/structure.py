@@ -19,6 +19,7 @@ from checker.checks.base import (
 )
 from checker.conventions import conventions, expanded
 from checker.i18n import msg
+from checker.ingest.layout import CELL_JOIN
 from checker.models import Assignment, Finding, Line, Plan, Section
 from checker.parse.assignments import assignment_parts, execution_section
 from checker.parse.sections import lead_ins, names_part, roman_value, section_ends, to_roman
@@ -199,8 +200,26 @@ def _part_sentences(plan: Plan) -> list[str]:
             groups[-1].append(ln.text)
         for g in groups:
             head = expanded(g[0]) if len(g[0]) <= 160 else ""
-            out += [f"{head} {expanded(s)}" for s in _SENTENCE_BREAK.split("\n".join(g)) if s.strip()]
+            out += [f"{head} {expanded(s)}" for chunk in _rows_apart(g) for s in _SENTENCE_BREAK.split(chunk)
+                    if s.strip()]
     return out
+
+
+def _rows_apart(lines: list[str]) -> list[str]:
+    """The lines joined into runs of prose, each row of a table (its cells joined by the reader's " | ") a run of
+    its own: a header naming the offices ("TT | Nhiệm vụ | … | Công an phường") gives none of them the task of a
+    row under it."""
+    out: list[str] = []
+    prose: list[str] = []
+    for text in lines:
+        if CELL_JOIN not in text:
+            prose.append(text)
+            continue
+        if prose:
+            out.append("\n".join(prose))
+            prose = []
+        out.append(text)
+    return [*out, "\n".join(prose)] if prose else out
 
 
 def _prose_assigns(plan: Plan, wanted: list[list[str]], roles: list[str], ocr: bool) -> bool:

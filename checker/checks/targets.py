@@ -163,8 +163,9 @@ def statements_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
                 matched[text] = matches(rule, t.text) or bool(label) and matches(rule, text)
             if matched[text]:
                 # a point whose subject is its lead-in's ("2.1. Tỷ lệ thủ tục hành chính … toàn trình đạt:" over
-                # "- Đến ngày 31/12/2025: 100%."): read with the lead-in's words, its scope included
-                candidates.append(t if not label or matches(rule, t.text) else t.model_copy(update={"text": text}))
+                # "- Đến ngày 31/12/2025: 100%."): judged and quoted with the lead-in's words, its scope included
+                own = not label or matches(rule, t.text)
+                candidates.append(t if own else t.model_copy(update={"text": f"{label}: {t.text}"}))
     # the parent's figures restated ("Kế hoạch 215 giao các chỉ tiêu: ...") count where the plan states none itself,
     # in words or figures, and only in its targets part
     candidates = [t for t in candidates if not t.restated] or [t for t in candidates if in_target_section(plan, t, ctx)]

@@ -1756,6 +1756,9 @@ def infer(lines: list[Line], tables: list[Table] | None = None) -> list[Block]:
 # --------------------------------------------------------------------------- blocks as logical lines
 
 
+CELL_JOIN = " | "  # between the cells of a table's row on its logical line
+
+
 def logical_lines(blocks: list[Block]) -> list[Line]:
     """One line per block (a table: one per row, its cells joined by " | "), each with its spans."""
     out: list[Line] = []
@@ -1767,7 +1770,7 @@ def logical_lines(blocks: list[Block]) -> list[Line]:
                 text, spans = "", []
                 for cell in row:
                     if text:
-                        text += " | "
+                        text += CELL_JOIN
                     spans.append(Span(start=len(text), loc=cell.loc))
                     text += cell.text
                 out.append(Line(text=text, loc=row[0].loc, spans=spans))

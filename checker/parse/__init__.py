@@ -160,7 +160,7 @@ def parse_text(source: Document) -> Plan:
         references=refs,
         sections=sections,
         targets=targets,
-        assignments=find_assignments(view, sections, word_tables + typed),
+        assignments=find_assignments(view, sections, word_tables + typed, word_tables),
         recipients=recipients,
         recipients_line=recipients_line,
         signature=signature,

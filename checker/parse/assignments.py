@@ -100,9 +100,45 @@ def assignments_in_tables(tables: list[list[list[Cell]]]) -> list[Assignment]:
     return out
 
 
-def find_assignments(view: View, sections: list[Section],
-                     tables: list[list[list[Cell]]] | None = None) -> list[Assignment]:
-    in_tables = assignments_in_tables(tables or [])
+def _office_column(cell: str) -> bool:
+    """A header cell that names an office (a matrix's column), not a role ("Chủ trì") nor a task."""
+    return bool(_UNIT_START.match(cell.strip())) and _role(cell) is None
+
+
+_UNIT_START = re.compile(rf"{_UNIT_WORDS}\b", re.IGNORECASE)
+
+
+def assignments_in_matrices(tables: list[list[list[Cell]]]) -> list[Assignment]:
+    """Tables of tasks by offices (TT | Nhiệm vụ | Văn phòng HĐND và UBND | Phòng Văn hóa - Xã hội | Công an phường
+    | ...): under a header row naming two offices or more, each office is given the task of each row whose cell in
+    its column holds a mark (conventions ``assignment_columns.marks``: "CT", "PH", "x"); an empty cell, none. The
+    rows' cells in their columns (``text_tables(positional=True)``, a Word table's cells)."""
+    marks = {squash(m) for m in conventions().assignment_columns.marks}
+    out: list[Assignment] = []
+    for rows in tables:
+        header: dict[int, str] = {}
+        task_col: int | None = None
+        for row in rows:
+            offices = {k: c[0].strip() for k, c in enumerate(row) if _office_column(c[0])}
+            if len(offices) >= 2:
+                header = offices
+                task_col = next((k for k, c in enumerate(row) if _role(c[0]) == "task"), None)
+                continue
+            if not header:
+                continue
+            marked = [k for k in header if k < len(row) and squash(row[k][0]) in marks]
+            if not marked:
+                continue
+            others = [c for k, c in enumerate(row) if k not in header and c[0].strip()]
+            task = (row[task_col] if task_col is not None and task_col < len(row)
+                    else max(others or row, key=lambda c: len(c[0])))
+            out += [Assignment(unit=header[k], line=row[k][1], tasks=[task[0]], task_lines=[task[1]]) for k in marked]
+    return out
+
+
+def find_assignments(view: View, sections: list[Section], tables: list[list[list[Cell]]] | None = None,
+                     matrices: list[list[list[Cell]]] | None = None) -> list[Assignment]:
+    in_tables = assignments_in_tables(tables or []) + assignments_in_matrices(matrices or [])
     ends = section_ends(sections)
     children: dict[int | None, list[int]] = {}
     for j, sec in enumerate(sections):
