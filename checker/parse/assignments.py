@@ -10,7 +10,7 @@ from checker.ingest.layout import RECIPIENTS
 from checker.models import Assignment, Section
 from checker.parse.sections import section_ends, section_span, top_level
 from checker.parse.view import View, items
-from checker.text import UPPER, contains_any, squash
+from checker.text import UPPER, contains_any, fold, squash
 
 _UNIT_WORDS = (r"(?:đề nghị\s+)?(?:phòng|văn phòng|công an|trung tâm|ủy ban|uỷ ban|ban|tổ|các phòng|đơn vị|ubnd|"
                r"ủy ban mặt trận)")
@@ -101,11 +101,12 @@ def assignments_in_tables(tables: list[list[list[Cell]]]) -> list[Assignment]:
 
 
 def _office_column(cell: str) -> bool:
-    """A header cell that names an office (a matrix's column), not a role ("Chủ trì") nor a task."""
-    return bool(_UNIT_START.match(cell.strip())) and _role(cell) is None
+    """A header cell that names an office (a matrix's column), not a role ("Chủ trì") nor a task; compared folded,
+    as OCR without diacritics writes it ("Cong an phuong")."""
+    return bool(_UNIT_START.match(fold(cell.strip()))) and _role(cell) is None
 
 
-_UNIT_START = re.compile(rf"{_UNIT_WORDS}\b", re.IGNORECASE)
+_UNIT_START = re.compile(rf"{fold(_UNIT_WORDS)}\b")
 
 
 def assignments_in_matrices(tables: list[list[list[Cell]]]) -> list[Assignment]:
