@@ -113,7 +113,9 @@ def scan_of(pdf: Path, folder: Path, dpi: int, skew: float = 0.0, stamp: bool = 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dpi", type=int, default=200, help="the scan's resolution (office scanners: 200-300)")
-    ap.add_argument("--only", default="", help="only the plans whose file name holds this")
+    ap.add_argument("--only", default="", help="only the plans whose file name holds this (or one of these, "
+                    "comma-separated)")
+    ap.add_argument("--compliant", action="store_true", help="only the compliant plans (the false alarms)")
     ap.add_argument("--skew", type=float, default=0.0, help="turn each page by this many degrees (odd pages "
                     "anticlockwise, even pages clockwise)")
     ap.add_argument("--stamp", action="store_true", help="a red seal over the last page's signature")
@@ -123,7 +125,8 @@ def main() -> None:
     import yaml
 
     index = yaml.safe_load((PLANS / "index.yaml").read_text(encoding="utf-8"))["plans"]
-    docx = sorted(p for p in PLANS.glob("*.docx") if args.only in p.name)
+    docx = sorted(p for p in PLANS.glob("*.docx") if any(o in p.name for o in args.only.split(","))
+                  and (index.get(p.name, {}).get("compliant") or not args.compliant))
     with tempfile.TemporaryDirectory(prefix="check-scans-") as tmp:
         folder = Path(args.keep or tmp)
         folder.mkdir(parents=True, exist_ok=True)
@@ -131,7 +134,7 @@ def main() -> None:
         if todo:
             subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), *map(str, todo)],
                            capture_output=True, timeout=1800, check=False)
-        clean = compliant = found = defects = added = 0
+        clean = compliant = false = found = defects = added = 0
         for plan in docx:
             pdf = folder / f"{plan.stem}.pdf"
             if not pdf.is_file():
@@ -146,13 +149,15 @@ def main() -> None:
             if is_compliant:
                 compliant += 1
                 clean += not from_scan
+                false += len(from_scan)
             else:
                 defects += len(from_text)
                 found += len(from_text & from_scan)
                 added += len(from_scan - from_text)
             print(f"{plan.stem:50s} {'compliant' if is_compliant else 'defective'} {status:10s} {seconds:5.1f} s  "
                   f"missed {sorted(from_text - from_scan)}  added {sorted(from_scan - from_text)}", flush=True)
-        print(f"\ncompliant scans without an error or warning: {clean}/{compliant}; defects of the text PDF found in "
+        print(f"\ncompliant scans without an error or warning: {clean}/{compliant} (their errors and warnings: "
+              f"{false}); defects of the text PDF found in "
               f"the scan: {found}/{defects}; findings added on defective scans: {added} (at {args.dpi} dpi"
               f"{f', skew {args.skew:g} degrees' if args.skew else ''}{', a seal' if args.stamp else ''}"
               f"{f', noise {args.noise:g}' if args.noise else ''})")

@@ -73,6 +73,7 @@ class Conventions(_Strict):
     issuer_levels: list[IssuerLevel]
     number_labels: list[str]
     ocr_full_stop: list[str]
+    ocr_digit_letters: dict[str, str] = Field(default_factory=dict)
     draft_markers: list[str]
     letter_subject: list[str] = Field(default_factory=list)
     addressee: list[str] = Field(default_factory=list)

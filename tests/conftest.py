@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -23,6 +24,18 @@ SEEDS = SHARED / "seeds"
 def plan_from_text(text: str, path: str = "t.txt") -> Plan:
     lines, tables = pipe_tables(lines_of(text))
     return parse(Document(path=path, format="txt", lines=lines, tables=tables))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def ocr_page_time() -> Iterator[None]:
+    """A scanned page given ten minutes to be read by OCR in the tests (``CHECK_OCR_PAGE_SECONDS``, unless set): under
+    a load of about 10 on two cores a page's Tesseract runs outlast the minute the checker gives them, and the tests
+    judge what is read, not how fast. The limit itself is tested on a clock of the test's own (tests/test_ocr.py)."""
+    from checker.ingest import ocr
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(ocr.PAGE_SECONDS_ENV, os.environ.get(ocr.PAGE_SECONDS_ENV) or "600")
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -91,8 +91,10 @@ def test_words_of_a_tight_line_keep_their_spaces_and_a_dash_is_kept_a_speck_left
         (1, 1400, 990, 8, 8, 0.0, "l"),  # a rule's end read as a letter with no confidence
         (1, 1500, 1000, 10, 7, 96.0, "`"),  # a dot read as a quote mark
         *((2, 340 + 110 * k, 1080, 100, 50, 95.0, "chữ") for k in range(5)),  # the page's words: 50 px high
+        (3, 200, 1160, 3, 60, 64.0, "|"),  # a draft's change bar in the margin, as tall as the line it marks
+        (3, 340, 1170, 40, 45, 94.0, "5."), (3, 400, 1160, 150, 55, 96.0, "Công"),
     ]), 3508))
-    assert [r.text for r in runs] == ["- Sở Khoa", "chữ chữ chữ chữ chữ"]
+    assert [r.text for r in runs] == ["- Sở Khoa", "chữ chữ chữ chữ chữ", "5. Công"]
 
 
 def _grid_picture(width: int, height: int) -> bytearray:
@@ -148,6 +150,51 @@ def test_ocr_words_in_a_ruled_table_make_its_cells() -> None:
     ]), height)
     items = pdf_grid.page_items(words, pdf_grid.grids_of(horizontal, vertical))
     assert items == [("table", [["1", "Hồ sơ", "80%"], ["2", "Báo cáo", "100%"]])]
+
+
+def test_a_cell_the_table_mode_left_empty_keeps_the_page_modes_number() -> None:
+    width, height = 1300, 800
+    picture = b"P5\n%d %d\n255\n" % (width, height) + bytes(_grid_picture(width, height))
+    page = _tsv([(1, 130, 260, 40, 50, 95.0, "2_"), (1, 430, 260, 150, 50, 95.0, "Hồ"),
+                 (1, 730, 260, 100, 50, 95.0, "80%"), (2, 130, 460, 60, 50, 40.0, "vy_")])
+    table = _tsv([(1, 430, 260, 150, 50, 95.0, "Hồ sơ"), (1, 730, 260, 100, 50, 95.0, "80%")])  # "2" dropped
+    items = ocr.page_items(picture, lambda _picture, mode: table if mode == ocr.TABLE_MODE else page)
+    assert items == [("table", [["2", "Hồ sơ", "80%"], ["", "", ""]])]  # no word but a number taken
+
+
+def test_a_headings_number_the_page_reading_left_out_is_read_again() -> None:
+    width, height = 1300, 800
+    px = bytearray(b"\xff" * (width * height))
+    for y in range(215, 255):  # a "5" drawn apart, left of its full stop, as an automatic list's number is
+        px[y * width + 150:y * width + 175] = b"\x00" * 25
+    picture = b"P5\n%d %d\n255\n" % (width, height) + bytes(px)
+    page = _tsv([(1, 190, 245, 8, 8, 92.0, "."), (1, 230, 200, 160, 60, 96.0, "Công"),
+                 (1, 410, 215, 80, 45, 96.0, "an"), (2, 230, 400, 160, 60, 96.0, "Không"),
+                 (3, 190, 545, 8, 8, 92.0, "."), (3, 230, 500, 160, 60, 96.0, "Hết")])  # nothing left of this stop
+    asked: list[str] = []
+
+    def tsv_of(_picture: bytes, mode: str) -> str:
+        asked.append(mode)
+        return page if mode == ocr.PAGE_MODE else _tsv([(1, 20, 20, 40, 45, 90.0, "5.")])
+
+    lines = [text.strip() for kind, text in ocr.page_items(picture, tsv_of) if kind == "line" and text.strip()]
+    assert lines == ["5. Công an", "Không", ". Hết"]
+    assert asked == [ocr.PAGE_MODE, ocr.LINE_MODE]
+
+
+def test_a_tables_header_repeated_on_the_next_page_is_known_though_ocr_read_it_otherwise() -> None:
+    from checker.ingest.pdf import _lines_of
+
+    header = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp"]
+    pages = [[("table", [header, ["2", "Số hóa 100% kết quả giải", "Trung tâm", "Các phòng"]])],
+             [("table", [["ST", "Nhiệm vụ", "Đơn vi chủ trì", "Đơn vị phối hợp"],  # OCR's reading on that page
+                         ["", "quyết thủ tục hành chính", "Phục vụ hành chính công", "chuyên môn"]])]]
+    lines, tables = _lines_of(pages)
+    assert tables == 1
+    assert [ln.text for ln in lines if ln.loc.row == 2] == [
+        "2", "Số hóa 100% kết quả giải quyết thủ tục hành chính", "Trung tâm Phục vụ hành chính công",
+        "Các phòng chuyên môn"]
+    assert max(ln.loc.row or 0 for ln in lines) == 2
 
 
 def test_a_heading_number_read_with_a_comma_gets_its_full_stop_back() -> None:
@@ -253,3 +300,56 @@ def test_a_misread_mark_in_the_units_name_or_a_misread_part_number_is_info_on_a_
     assert sorted(typed) == [("HP215-NUMBERING", "warning"), ("HP215-UNITNAME", "warning")]  # typed so: the plan's
     assert sorted(_findings_of(misread, tmp_path, ocr_read=True)) == [("HP215-NUMBERING", "info"),
                                                                       ("HP215-UNITNAME", "info")]
+
+
+def test_a_letter_read_for_a_digit_in_a_figure_is_the_digit_on_a_page_read_by_ocr() -> None:
+    items = ocr._undo_misreadings([
+        ("line", "+ Văn bản được ký số (trừ văn bản mật): > Q5%, hoàn thành trong Q4/2025"),
+        ("table", [["1", "Văn bản được ký số", "> Q5", "9Q,5%"], ["2", "Báo cáo quý 4", "Q4/2025", "IQ5%"]])])
+    assert items == [("line", "+ Văn bản được ký số (trừ văn bản mật): > 95%, hoàn thành trong Q4/2025"),
+                     ("table", [["1", "Văn bản được ký số", "> 95", "99,5%"],
+                                ["2", "Báo cáo quý 4", "Q4/2025", "IQ5%"]])]  # a quarter, a word: not figures
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_quarter_typed_in_a_text_or_word_plan_is_kept(tmp_path: Path, suffix: str) -> None:
+    from helpers_docs import make_docx
+
+    from checker.text import fold
+
+    text = (FIXTURES / COMPLIANT).read_text(encoding="utf-8")
+    assert "+ Trên 92% văn bản được ký số" in text
+    typed = text.replace("+ Trên 92% văn bản được ký số", "+ Đến Q4/2025 (quý 4 năm 2025), trên 92% văn bản được ký số")
+    path = tmp_path / f"plan{suffix}"
+    if suffix == ".txt":
+        path.write_text(typed, encoding="utf-8")
+    else:
+        make_docx(path, typed.splitlines())
+    doc = read(path)
+    line = next(ln.text for ln in doc.lines if "Q4/2025" in ln.text)
+    assert not doc.ocr and "94" not in fold(line) and "(quy 4 nam 2025), tren 92%" in fold(line)  # typed: a quarter
+
+
+def test_the_page_time_limit_is_the_environments_and_a_page_over_it_is_unreadable(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scan = make_scan_pdf(tmp_path / "scan.pdf", pages=2)
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    announced: list[float] = []
+    monkeypatch.setattr(ocr, "announce", announced.append)
+    monkeypatch.setenv(ocr.PAGE_SECONDS_ENV, "45")
+
+    class Clock:  # each look at the clock a minute later: the page's first process starts past its time
+        now = 0.0
+
+        def monotonic(self) -> float:
+            self.now += 60.0
+            return self.now
+
+    monkeypatch.setattr(ocr, "time", Clock())
+    with pytest.raises(IngestError) as err:
+        ocr.read_pages(scan, [1, 2])
+    assert "OCR không đọc xong một trang trong 45 giây" in str(err.value)
+    assert announced == [90.0]
+    for wrong in ("", "0", "-5", "nan", "inf", "một phút"):
+        monkeypatch.setenv(ocr.PAGE_SECONDS_ENV, wrong)
+        assert ocr.page_seconds() == ocr.PAGE_SECONDS

@@ -8,10 +8,10 @@ keep apart, a column wrapped in its cell is put back on its line, the body reads
 in the picture (long straight runs of ink), whitened before OCR, and makes the table's rows and cells as a PDF's
 drawn ruling does.
 
-Each page is drawn and read by its own processes (pdftoppm, then Tesseract once, or twice where it has a table),
-each with a time limit, stdin closed, writing nowhere but a private temporary folder; the page count read this way is
-bounded (``MAX_PAGES``). A batch's worker announces how long the pages may take (``announce``), so a scan is not
-killed by ``--timeout`` as if it hung.
+Each page is drawn and read by its own processes (pdftoppm, then Tesseract once, or twice where it has a table, and
+on a line whose number it lost), within the page's time limit (``page_seconds``), stdin closed, writing nowhere but a
+private temporary folder; the page count read this way is bounded (``MAX_PAGES``). A batch's worker announces how
+long the pages may take (``announce``), so a scan is not killed by ``--timeout`` as if it hung.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import shutil
 import statistics
 import subprocess
 import tempfile
+import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -34,7 +35,10 @@ from checker.errors import IngestError
 from checker.ingest import pdf_grid
 
 DPI = 300  # Tesseract's documented best resolution for body text
-PAGE_SECONDS = 60.0  # one page drawn and read: 2-4 s on a 2-core machine, 10 s under load; a stuck one is killed
+# one page drawn and read (pdftoppm and every Tesseract run of it, together): 2-4 s on a 2-core machine, 10-40 s under
+# a load of 10; a stuck one is killed. The environment's CHECK_OCR_PAGE_SECONDS sets another (a slow or busy machine)
+PAGE_SECONDS = 60.0
+PAGE_SECONDS_ENV = "CHECK_OCR_PAGE_SECONDS"
 MAX_PAGES = 60  # twice the longest plan seen (about 30 pages): a longer scan is refused, not read for minutes
 LANGUAGE = "vie"
 # Tesseract's page modes: its default (3, its own reading of blocks) for the page, which reads a list's small dash;
@@ -66,7 +70,21 @@ def available() -> bool:
     return LANGUAGE in (out.stdout + out.stderr).decode("utf-8", "replace").split()
 
 
-def _run(cmd: list[str], seconds: float, cwd: Path) -> bytes:
+def page_seconds() -> float:
+    """The time a page may take to be drawn and read: ``PAGE_SECONDS``, or the environment's ``PAGE_SECONDS_ENV``
+    (a positive number of seconds; anything else is not heeded)."""
+    try:
+        seconds = float(os.environ.get(PAGE_SECONDS_ENV) or PAGE_SECONDS)
+    except ValueError:
+        return PAGE_SECONDS
+    return seconds if 0 < seconds < math.inf else PAGE_SECONDS
+
+
+def _run(cmd: list[str], deadline: float, cwd: Path) -> bytes:
+    """``cmd``'s output, killed at ``deadline`` (``time.monotonic``): the page's time, shared by its processes."""
+    seconds = deadline - time.monotonic()
+    if seconds <= 0:
+        raise subprocess.TimeoutExpired(cmd, 0)
     env = {**os.environ, "OMP_THREAD_LIMIT": "1", "HOME": str(cwd)}  # one core per worker, as the batch plans
     proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=seconds, cwd=cwd, env=env,
                           check=False)
@@ -223,7 +241,8 @@ def rules(width: int, height: int, pixels: bytearray) -> tuple[Segments, Segment
 def _words(tsv: str, page_h: float) -> list[pdf_grid.Run]:
     """Tesseract's words as runs in points, PDF-like (y grows upwards from the page's foot, each word on its line's
     foot, with the line's height). Specks (a stamp's dot, a rule's end: far smaller than the page's words, read as a
-    quote mark or a letter with no confidence) are left out; a dash or a full stop, as small, is kept."""
+    quote mark or a letter with no confidence) are left out, and so are bars read as "|" (a draft's change bar beside
+    a changed line, a piece of a rule); a dash or a full stop, as small, is kept."""
     rows = [r.split("\t") for r in tsv.splitlines()[1:]]
     rows = [r for r in rows if len(r) >= 12]
     scale = 72.0 / DPI
@@ -237,6 +256,8 @@ def _words(tsv: str, page_h: float) -> list[pdf_grid.Run]:
     for r in words:
         left, width, height, conf = float(r[6]), float(r[8]), float(r[9]), float(r[10])
         if height < 0.4 * typical and (conf < 5 or set(r[11].strip()) <= _SPECKS):
+            continue
+        if set(r[11].strip()) == {"|"}:  # a bar: a change bar in the margin of a draft, a rule's piece; no word
             continue
         foot, line_h = lines.get((r[2], r[3], r[4]), (float(r[7]) + height, height))
         runs.append(pdf_grid.Run(x=left * scale, end=(left + width) * scale, y=(page_h - foot) * scale,
@@ -274,19 +295,81 @@ def _misread_stop() -> re.Pattern[str] | None:
 _LOST_STOP = re.compile(r"^(\s*[IVX]{1,5})(?=\s{2,}(\S.*)$)")
 
 
+@cache
+def _misread_figure() -> tuple[re.Pattern[str], dict[int, str]] | None:
+    """A figure with a letter OCR reads for a digit in it (``ocr_digit_letters`` in rules/conventions.yaml: "Q5"),
+    where it can only be a number: a percent sign after it (``percent_forms``), or a comparator sign before it
+    ("> Q5"); and the letters' digits."""
+    from checker.conventions import conventions
+
+    c = conventions()
+    if not c.ocr_digit_letters:
+        return None
+    letters = "".join(re.escape(k) for k in c.ocr_digit_letters)
+    figure = rf"(?=[0-9{letters}]*[0-9])[0-9{letters}]*[{letters}][0-9{letters}]*"
+    percent = "|".join(re.escape(f) for f in sorted({"%", *c.percent_forms}, key=len, reverse=True))
+    signs = "".join(sorted({re.escape(ch) for w in c.comparators if not any(ch.isalpha() for ch in w.word)
+                            for ch in w.word}))
+    pattern = re.compile(rf"(?<!\w){figure}(?=(?:[.,][0-9]+)?\s?(?:{percent}))"
+                         rf"|(?:(?<=[{signs}])|(?<=[{signs}]\s)){figure}(?!\w)")
+    return pattern, str.maketrans(c.ocr_digit_letters)
+
+
 def _undo_misreadings(items: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
     """Lines whose heading number OCR read with a comma for its full stop ("5, Nâng cao …"), or without the stop
-    of a part's Roman number ("VI     TỔ CHỨC …"), given it back."""
-    pattern = _misread_stop()
+    of a part's Roman number ("VI     TỔ CHỨC …"), given it back; in lines and a table's cells, a figure with a letter
+    read for a digit ("> Q5%", ``_misread_figure``) given its digit. Only here, on what OCR read: typed, "Q4/2025"
+    is a quarter."""
+    pattern, figure = _misread_stop(), _misread_figure()
 
     def given_back(m: re.Match[str]) -> str:
         return m.group(1) + "." if m.group(2).isupper() else m.group(0)
 
+    def digits(text: str) -> str:
+        return figure[0].sub(lambda m: m.group(0).translate(figure[1]), text) if figure is not None else text
+
     def mended(text: str) -> str:
         text = pattern.sub(given_back, text) if pattern is not None else text
-        return _LOST_STOP.sub(given_back, text)
+        return digits(_LOST_STOP.sub(given_back, text))
 
-    return [(kind, mended(content)) if kind == "line" else (kind, content) for kind, content in items]
+    return [(kind, mended(content)) if kind == "line" else
+            (kind, [[digits(cell) for cell in row] for row in content]) if kind == "table" else (kind, content)
+            for kind, content in items]
+
+
+_ROW_NUMBER = re.compile(r"(?:\d{1,3}|[IVX]{1,5})[.)]?")  # a table row's number, in figures or Roman
+LINE_MODE = "7"  # Tesseract's mode for a picture holding one line of text
+_LOST_NUMBER = re.compile(r"(?:[1-9]\d?|[IVX]{1,5})[.,]")  # a heading's or list's number with its stop
+
+
+def _numbers_read_again(words: list[pdf_grid.Run], width: int, height: int, pixels: bytearray,
+                        tsv_of: Callable[[bytes, str], str]) -> list[pdf_grid.Run]:
+    """The words, where a line opens with a lone full stop (or comma) with ink just left of it, the number before
+    it read again: the picture's piece from three letter heights left of the stop to the stop, as one line
+    (``LINE_MODE``). Tesseract's page reading leaves out, at times, a number Word draws apart from its heading (an
+    automatic list's "5." in another font, the heading's text at a tab stop) and keeps only its stop."""
+    scale = 72.0 / DPI
+    out = list(words)
+    for line in pdf_grid.lines_of(words):
+        stop = line[0]
+        if stop.text not in (".", ","):
+            continue
+        foot, tall = round(height - stop.y / scale), round(stop.height / scale)
+        x0, x1 = max(0, round(stop.x / scale) - 3 * tall), round(stop.end / scale) + 2
+        y0 = max(0, foot - tall)
+        rows = [bytes(pixels[y * width + x0:y * width + x1]) for y in range(y0, min(height, foot + 1))]
+        if not rows or not any(min(r[:max(1, len(r) - (x1 - x0) // 4)]) < 160 for r in rows):
+            continue  # nothing drawn left of the stop
+        pad = 20
+        piece = b"\xff" * ((x1 - x0 + 2 * pad) * pad)
+        body = b"".join(b"\xff" * pad + r + b"\xff" * pad for r in rows)
+        crop = b"P5\n%d %d\n255\n" % (x1 - x0 + 2 * pad, len(rows) + 2 * pad) + piece + body + piece
+        text = "".join(r[11].strip() for r in (r.split("\t") for r in tsv_of(crop, LINE_MODE).splitlines()[1:])
+                       if len(r) >= 12 and r[0] == "5")
+        if _LOST_NUMBER.fullmatch(text):
+            out[next(k for k, w in enumerate(out) if w is stop)] = dataclasses.replace(
+                stop, x=stop.end - (stop.end - stop.x) * len(text), text=text)
+    return out
 
 
 def page_items(picture: bytes, tsv_of: Callable[[bytes, str], str]) -> list[tuple[str, Any]]:
@@ -299,7 +382,7 @@ def page_items(picture: bytes, tsv_of: Callable[[bytes, str], str]) -> list[tupl
         pixels = deskewed(width, height, pixels, slope)
     horizontal, vertical = rules(width, height, pixels)
     clean = b"P5\n%d %d\n255\n" % (width, height) + bytes(pixels)
-    words = _words(tsv_of(clean, PAGE_MODE), height)
+    words = _numbers_read_again(_words(tsv_of(clean, PAGE_MODE), height), width, height, pixels, tsv_of)
     grids = pdf_grid.grids_of(horizontal, vertical)
 
     def table_of(r: pdf_grid.Run) -> pdf_grid.Grid | None:
@@ -317,8 +400,20 @@ def page_items(picture: bytes, tsv_of: Callable[[bytes, str], str]) -> list[tupl
 
     cells: list[pdf_grid.Run] = []
     if grids:
+        in_cells = [r for r in words if in_table(r)]
         words = [above(r) for r in words if not in_table(r)]
         cells = [r for r in _words(tsv_of(clean, TABLE_MODE), height) if in_table(r)]
+        # a cell the table mode left empty (it drops a number standing alone: a row's "1", "II") takes the page
+        # mode's reading of it when that is such a number (a rule's remnant read "_" beside it left out)
+        filled = {(id(g), g.merged_cell_of(r)) for r in cells if (g := table_of(r)) is not None}
+        lone: dict[tuple[int, tuple[int, int]], list[pdf_grid.Run]] = {}
+        for r in in_cells:
+            if (g := table_of(r)) is not None and (key := (id(g), g.merged_cell_of(r))) not in filled:
+                lone.setdefault(key, []).append(r)
+        for runs in lone.values():
+            text = " ".join(r.text for r in runs).strip("_|")
+            if len(runs) == 1 and _ROW_NUMBER.fullmatch(text):
+                cells.append(dataclasses.replace(runs[0], text=text))
     return _undo_misreadings(pdf_grid.page_items(_phrases(words) + cells, grids))
 
 
@@ -330,26 +425,29 @@ def read_pages(path: Path, numbers: list[int]) -> dict[int, list[tuple[str, Any]
         raise IngestError(str(path), f"PDF là ảnh quét, không có lớp văn bản; {INSTALL}")
     if len(numbers) > MAX_PAGES:
         raise IngestError(str(path), f"PDF có {len(numbers)} trang ảnh quét, quá {MAX_PAGES} trang để đọc bằng OCR")
+    limit = page_seconds()
     if announce is not None:
-        announce(PAGE_SECONDS * len(numbers))
+        announce(limit * len(numbers))
     out: dict[int, list[tuple[str, Any]]] = {}
     with tempfile.TemporaryDirectory(prefix="check-ocr-") as tmp:
         folder = Path(tmp)
         src = folder / "scan.pdf"
+        deadline = 0.0  # the page's: set as each page is drawn
 
         def tsv_of(picture: bytes, mode: str) -> str:
             (folder / "clean.pgm").write_bytes(picture)
-            tsv = _run(["tesseract", "clean.pgm", "-", "-l", LANGUAGE, "--psm", mode, "tsv"], PAGE_SECONDS / 3, folder)
+            tsv = _run(["tesseract", "clean.pgm", "-", "-l", LANGUAGE, "--psm", mode, "tsv"], deadline, folder)
             return tsv.decode("utf-8", "replace")
 
         try:
             shutil.copyfile(path, src)
             for n in numbers:
+                deadline = time.monotonic() + limit
                 _run(["pdftoppm", "-r", str(DPI), "-gray", "-f", str(n), "-l", str(n), "-singlefile", "scan.pdf",
-                      "page"], PAGE_SECONDS / 3, folder)
+                      "page"], deadline, folder)
                 out[n] = page_items((folder / "page.pgm").read_bytes(), tsv_of)
         except subprocess.TimeoutExpired:
-            raise IngestError(str(path), f"OCR không đọc xong một trang trong {PAGE_SECONDS:g} giây") from None
+            raise IngestError(str(path), f"OCR không đọc xong một trang trong {limit:g} giây") from None
         except (OSError, ValueError, IndexError, subprocess.CalledProcessError):
             raise IngestError(str(path), "OCR không đọc được trang ảnh quét (tệp hỏng hoặc ảnh bất thường)") from None
     return out

@@ -22,6 +22,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from rapidfuzz import fuzz
+
 from checker.clean import safe_text
 from checker.errors import IngestError
 from checker.ingest import layout, legacy, ocr, pages, pdf_grid
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 
     from checker.ingest import Limits
 
+SAME_ROW = 90  # per cent alike: a table's header repeated on a new page, as OCR read it there
 MIN_PAGE_CHARS = 20  # fewer visible characters than this on a page: treated as a scanned image
 TIME_LIMIT_S = 120.0
 
@@ -164,10 +167,16 @@ def _repeated_header(table: list[list[str]], rows: list[list[str]]) -> int:
     """How many of ``rows``, a table's part at the top of a new page, repeat the table's first rows: its header,
     which Word repeats on every page a long table runs over ("Repeat as header row at the top of each page")."""
     k = 0
-    while k < len(rows) and k < len(table) - 1 and [" ".join(c.split()) for c in rows[k]] == [
-            " ".join(c.split()) for c in table[k]]:
+    while k < len(rows) and k < len(table) - 1 and _same_row(rows[k], table[k]):
         k += 1
     return k
+
+
+def _same_row(a: list[str], b: list[str]) -> bool:
+    """Two rows of one table with the same text, but for a character or two in ten that OCR read differently on
+    another page ("STT" / "ST", "Đơn vị" / "Đơn vi")."""
+    one, two = (" | ".join(" ".join(c.split()) for c in row) for row in (a, b))
+    return one == two or fuzz.ratio(one, two) >= SAME_ROW
 
 
 def _goes_on(last: list[str], first: list[str]) -> bool:

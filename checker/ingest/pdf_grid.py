@@ -67,12 +67,21 @@ class Grid:
     def holds(self, run: Run) -> bool:
         return (self.xs[0] - RULE_TOL <= run.x <= self.xs[-1] and self.ys[-1] <= run.y <= self.ys[0])
 
-    def place(self, run: Run) -> None:
-        """The run in the cell whose top border is the first above its baseline and whose left border is the
-        last left of its start."""
+    def cell_of(self, run: Run) -> tuple[int, int]:
+        """The row and column of the cell whose top border is the first above the run's baseline and whose left
+        border is the last left of its start."""
         row = min(bisect_left(self._below, -run.y - 0.01), len(self.ys) - 2)
         col = min(max(0, bisect_right(self.xs, run.x + RULE_TOL / 2) - 1), len(self.xs) - 2)
-        self.cells.setdefault((row, col), []).append(run)
+        return row, col
+
+    def merged_cell_of(self, run: Run) -> tuple[int, int]:
+        """The row and first column of the cell, merged across columns or not, that holds the run."""
+        row, col = self.cell_of(run)
+        return row, max(b for b in self.borders_in_row(row) if b <= col)
+
+    def place(self, run: Run) -> None:
+        """The run in its cell (``cell_of``)."""
+        self.cells.setdefault(self.cell_of(run), []).append(run)
 
     def borders_in_row(self, row: int) -> list[int]:
         """Indices of the column borders drawn through a row (the outer two always)."""
