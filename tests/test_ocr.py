@@ -93,8 +93,10 @@ def test_words_of_a_tight_line_keep_their_spaces_and_a_dash_is_kept_a_speck_left
         *((2, 340 + 110 * k, 1080, 100, 50, 95.0, "chữ") for k in range(5)),  # the page's words: 50 px high
         (3, 200, 1160, 3, 60, 64.0, "|"),  # a draft's change bar in the margin, as tall as the line it marks
         (3, 340, 1170, 40, 45, 94.0, "5."), (3, 400, 1160, 150, 55, 96.0, "Công"),
+        (4, 340, 1270, 40, 45, 72.0, "5,"), (4, 440, 1255, 27, 79, 43.0, "_"),  # "_" where nothing is drawn (150 dpi)
+        (4, 500, 1260, 150, 55, 96.0, "Đào"),
     ]), 3508))
-    assert [r.text for r in runs] == ["- Sở Khoa", "chữ chữ chữ chữ chữ", "5. Công"]
+    assert [r.text for r in runs] == ["- Sở Khoa", "chữ chữ chữ chữ chữ", "5. Công", "5,", "Đào"]
 
 
 def _grid_picture(width: int, height: int) -> bytearray:
@@ -160,6 +162,27 @@ def test_a_cell_the_table_mode_left_empty_keeps_the_page_modes_number() -> None:
     table = _tsv([(1, 430, 260, 150, 50, 95.0, "Hồ sơ"), (1, 730, 260, 100, 50, 95.0, "80%")])  # "2" dropped
     items = ocr.page_items(picture, lambda _picture, mode: table if mode == ocr.TABLE_MODE else page)
     assert items == [("table", [["2", "Hồ sơ", "80%"], ["", "", ""]])]  # no word but a number taken
+
+
+def test_a_cell_both_readings_left_empty_with_ink_in_it_is_read_again_for_a_rows_number() -> None:
+    width, height = 1300, 800
+    px = _grid_picture(width, height)
+    for y0 in (270, 470):  # a "3" in the first column's two cells (50 px high), both readings dropped them
+        for y in range(y0, y0 + 50):
+            px[y * width + 230:y * width + 255] = b"\x00" * 25
+    picture = b"P5\n%d %d\n255\n" % (width, height) + bytes(px)
+    words = _tsv([(1, 430, 260, 150, 50, 95.0, "Hồ sơ"), (1, 730, 260, 100, 50, 95.0, "80%"),
+                  (2, 430, 460, 150, 50, 95.0, "Báo cáo")])
+    asked: list[str] = []
+
+    def tsv_of(_picture: bytes, mode: str) -> str:  # the stacked pieces: the first at 30 px, the next 110 px down
+        asked.append(mode)
+        return words if mode != ocr.BLOCK_MODE else _tsv([(1, 30, 30, 25, 50, 90.0, "3"),
+                                                          (2, 30, 110, 25, 50, 40.0, "vy_")])
+
+    items = ocr.page_items(picture, tsv_of)
+    assert items == [("table", [["3", "Hồ sơ", "80%"], ["", "Báo cáo", ""]])]  # a row's number only is taken
+    assert asked == [ocr.PAGE_MODE, ocr.TABLE_MODE, ocr.BLOCK_MODE]  # one reading for the page's pieces
 
 
 def test_a_headings_number_the_page_reading_left_out_is_read_again() -> None:

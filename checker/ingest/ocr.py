@@ -16,7 +16,9 @@ long the pages may take (``announce``), so a scan is not killed by ``--timeout``
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import math
 import operator
 import os
@@ -242,7 +244,8 @@ def _words(tsv: str, page_h: float) -> list[pdf_grid.Run]:
     """Tesseract's words as runs in points, PDF-like (y grows upwards from the page's foot, each word on its line's
     foot, with the line's height). Specks (a stamp's dot, a rule's end: far smaller than the page's words, read as a
     quote mark or a letter with no confidence) are left out, and so are bars read as "|" (a draft's change bar beside
-    a changed line, a piece of a rule); a dash or a full stop, as small, is kept."""
+    a changed line, a piece of a rule) and a lone "_" (read in the gap between a heading's number and its text at
+    150 dpi, where nothing is drawn); a dash or a full stop, as small, is kept."""
     rows = [r.split("\t") for r in tsv.splitlines()[1:]]
     rows = [r for r in rows if len(r) >= 12]
     scale = 72.0 / DPI
@@ -257,7 +260,7 @@ def _words(tsv: str, page_h: float) -> list[pdf_grid.Run]:
         left, width, height, conf = float(r[6]), float(r[8]), float(r[9]), float(r[10])
         if height < 0.4 * typical and (conf < 5 or set(r[11].strip()) <= _SPECKS):
             continue
-        if set(r[11].strip()) == {"|"}:  # a bar: a change bar in the margin of a draft, a rule's piece; no word
+        if set(r[11].strip()) == {"|"} or r[11].strip() == "_":  # a bar, a low line alone: no word of a plan
             continue
         foot, line_h = lines.get((r[2], r[3], r[4]), (float(r[7]) + height, height))
         runs.append(pdf_grid.Run(x=left * scale, end=(left + width) * scale, y=(page_h - foot) * scale,
@@ -339,6 +342,9 @@ def _undo_misreadings(items: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
 
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}|[IVX]{1,5})[.)]?")  # a table row's number, in figures or Roman
 LINE_MODE = "7"  # Tesseract's mode for a picture holding one line of text
+BLOCK_MODE = "6"  # Tesseract's mode for a picture holding one block of text (the cells read again, stacked)
+INK = 128  # a pixel darker than this is ink
+_INSET = _FRINGE + 5  # pixels of a cell next to its rules not looked at for ink (the rule's whitened edge)
 _LOST_NUMBER = re.compile(r"(?:[1-9]\d?|[IVX]{1,5})[.,]")  # a heading's or list's number with its stop
 
 
@@ -369,6 +375,65 @@ def _numbers_read_again(words: list[pdf_grid.Run], width: int, height: int, pixe
         if _LOST_NUMBER.fullmatch(text):
             out[next(k for k, w in enumerate(out) if w is stop)] = dataclasses.replace(
                 stop, x=stop.end - (stop.end - stop.x) * len(text), text=text)
+    return out
+
+
+def _ink_box(pixels: bytearray, width: int, box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
+    """The smallest box holding the ink inside ``box`` (left, top, right, bottom in pixels, the ends excluded);
+    None when there is none, or only a speck (under a tenth of an inch high)."""
+    x0, y0, x1, y1 = box
+    ink = [y for y in range(y0, y1) if x1 > x0 and min(pixels[y * width + x0:y * width + x1]) < INK]
+    if not ink or ink[-1] - ink[0] < DPI // 10:
+        return None
+    dark = bytes.maketrans(bytes(range(INK)), b"\x01" * INK)
+    rows = [bytes(pixels[y * width + x0:y * width + x1]).translate(dark) for y in range(ink[0], ink[-1] + 1)]
+    left = min(r.find(1) for r in rows if 1 in r)
+    right = max(r.rfind(1) for r in rows)
+    return x0 + left, ink[0], x0 + right + 1, ink[-1] + 1
+
+
+def _empty_cells_read_again(grids: list[pdf_grid.Grid], cells: list[pdf_grid.Run], width: int, height: int,
+                            pixels: bytearray, tsv_of: Callable[[bytes, str], str]) -> list[pdf_grid.Run]:
+    """Runs for the table cells no reading gave a word though ink is drawn in them, when that ink reads as a row's
+    number: each cell's ink cut out, the pieces stacked in one picture read as a block (``BLOCK_MODE``: one
+    Tesseract run for the page). Both page modes drop, at times, a number standing alone in a narrow column ("3"
+    to "7" of a table's rows on a page), and the page break's cut row would then take the next row in."""
+    scale = 72.0 / DPI
+    pieces: list[tuple[int, int, int, int]] = []
+    for g in grids:
+        filled = {g.merged_cell_of(r) for r in cells if g.holds(r)}
+        for row in range(len(g.ys) - 1):
+            borders = g.borders_in_row(row)
+            for left, right in itertools.pairwise(borders):
+                if (row, left) not in filled and (box := _ink_box(pixels, width, (
+                        round(g.xs[left] / scale) + _INSET, round(height - g.ys[row] / scale) + _INSET,
+                        round(g.xs[right] / scale) - _INSET, round(height - g.ys[row + 1] / scale) - _INSET))):
+                    pieces.append(box)
+    if not pieces:
+        return []
+    pad = 30
+    wide = max(x1 - x0 for x0, _y0, x1, _y1 in pieces) + 2 * pad
+    lines: list[bytes] = []
+    tops: list[int] = []  # where each piece stands in the stacked picture
+    for x0, y0, x1, y1 in pieces:
+        lines += [b"\xff" * wide] * pad
+        tops.append(len(lines))
+        lines += [(b"\xff" * pad + bytes(pixels[y * width + x0:y * width + x1])).ljust(wide, b"\xff")
+                  for y in range(y0, y1)]
+    lines += [b"\xff" * wide] * pad
+    stacked = b"P5\n%d %d\n255\n" % (wide, len(lines)) + b"".join(lines)
+    texts: list[list[str]] = [[] for _ in pieces]
+    for r in (r.split("\t") for r in tsv_of(stacked, BLOCK_MODE).splitlines()[1:]):
+        if len(r) >= 12 and r[0] == "5" and r[11].strip():
+            middle = float(r[7]) + float(r[9]) / 2
+            k = max(0, bisect.bisect_right(tops, middle) - 1)
+            texts[k].append(r[11].strip())
+    out = []
+    for (x0, y0, x1, y1), words in zip(pieces, texts, strict=True):
+        text = " ".join(words)
+        if _ROW_NUMBER.fullmatch(text):
+            out.append(pdf_grid.Run(x=x0 * scale, end=x1 * scale, y=(height - y1) * scale, height=(y1 - y0) * scale,
+                                    text=text))
     return out
 
 
@@ -414,6 +479,7 @@ def page_items(picture: bytes, tsv_of: Callable[[bytes, str], str]) -> list[tupl
             text = " ".join(r.text for r in runs).strip("_|")
             if len(runs) == 1 and _ROW_NUMBER.fullmatch(text):
                 cells.append(dataclasses.replace(runs[0], text=text))
+        cells += _empty_cells_read_again(grids, cells, width, height, pixels, tsv_of)
     return _undo_misreadings(pdf_grid.page_items(_phrases(words) + cells, grids))
 
 
