@@ -47,6 +47,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "target stated twice with different figures: {actual} here, {other} at line {other_line}; {actual} is "
               "below the directive's {expected}",
     },
+    "target.recited": {
+        "vi": "; dòng {other_line} chỉ nhắc lại chỉ tiêu cấp trên giao ({other}), Kế hoạch chưa tự đặt chỉ tiêu này",
+        "en": "; line {other_line} only recites the parent's target ({other}): the plan sets none of its own",
+    },
     "target.elsewhere": {
         "vi": "; ở dòng {other_line}, Kế hoạch ghi {other}",
         "en": "; at line {other_line}, the plan states {other}",

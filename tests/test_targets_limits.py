@@ -111,7 +111,12 @@ def test_recited_city_figure_is_not_the_communes(tmp_path: Path, packs: list[Loa
     plan = parse(read(RECITED))
     assert sorted(t.line for t in plan.targets if t.restated) == [13, 14, 15, 16, 17]
     path = _changed(tmp_path, RECITED, (OWN_SKILLS + "\n", ""))
-    assert _loud(check_file(path, packs).findings) == [("HP215-TGT-KYNANGSO", "missing", "error", 20)]
+    findings = check_file(path, packs).findings
+    assert _loud(findings) == [("HP215-TGT-KYNANGSO", "missing", "error", 20)]
+    # the figure the user sees at line 17 is named, and why it is not the commune's
+    (f,) = [f for f in findings if f.id == "HP215-TGT-KYNANGSO"]
+    assert f.message.endswith("; dòng 17 chỉ nhắc lại chỉ tiêu cấp trên giao (tối thiểu 50%), Kế hoạch chưa tự đặt "
+                              "chỉ tiêu này")
 
 
 @pytest.mark.parametrize("lead", ["Xã Thượng Hồng phấn đấu đạt các chỉ tiêu như Kế hoạch 215 đã giao cho cấp xã "

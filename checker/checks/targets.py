@@ -254,7 +254,7 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
     # a vague quantity ("phần lớn ...") where the plan's figure may stand in a table that came out column by column
     where = unread(plan, rule) if all(t.vague is not None for t in preferred) else None
     if not preferred or where:
-        yield _unread(plan, rule, ctx, where) if where else _missing(plan, rule, ctx)
+        yield _unread(plan, rule, ctx, where) if where else _missing(plan, rule, ctx, _recited(plan, rule))
         return
     best, shortfalls = _firmest(preferred, rule, ctx)
     yield from _reference(plan, rule, preferred, ctx)
@@ -362,14 +362,23 @@ def _unread(plan: Plan, rule: Target, ctx: Context, where: tuple[int, int, int])
                    evidence=line_text(plan, line), expected=rule.message)
 
 
-def _missing(plan: Plan, rule: Target, ctx: Context) -> Finding:
+def _recited(plan: Plan, rule: Target) -> PlanTarget | None:
+    """The parent's figure for the target, as the plan recites it outside its targets part ("1. Bối cảnh": "Kế
+    hoạch của thành phố đặt ra … như sau: … tối thiểu 50% cán bộ …"): not the plan's own (``statements_of``)."""
+    return next((t for t in plan.targets if t.restated and t.unit == rule.unit and matches(rule, t.text)), None)
+
+
+def _missing(plan: Plan, rule: Target, ctx: Context, recited: PlanTarget | None = None) -> Finding:
     wanted = squash_all(ctx.pack.target_sections)
     matching = [s for s in plan.sections if contains_any(squash(s.title), wanted, 85)]
     specific = [s for s in matching if contains_any(squash(s.title), ["cu the"], 85)]
     line = (specific or matching)[0].line if matching else None
+    # a figure the user sees in the plan, the parent's recited: why it is not the plan's
+    also = msg("target.recited", ctx.lang, other=figure(recited), other_line=recited.line) if (
+        recited is not None and recited.line is not None) else ""
     return finding(rule, ID, "missing", plan=plan, line=line, severity=rule.severity_missing or rule.severity,
-                   message=msg("target.missing", ctx.lang, requirement=requirement(rule, ctx)), expected=rule.message,
-                   evidence=line_text(plan, line))  # the heading under which the target should stand
+                   message=msg("target.missing", ctx.lang, requirement=requirement(rule, ctx)) + also,
+                   expected=rule.message, evidence=line_text(plan, line))  # the heading it should stand under
 
 
 def _own_commitment(t: PlanTarget, ctx: Context) -> bool:
