@@ -274,6 +274,15 @@ class Header(_Frozen):
     title: str | None = None
     title_line: int | None = None
 
+    @property
+    def dated_from(self) -> dt.date | None:
+        """The plan's date, or, where a draft leaves its day (or month) blank ("ngày    tháng 9 năm 2025"), the first
+        day of the month (or year) it gives: the earliest the plan can bear, so a figure of an earlier year or day
+        is a result already reached all the same."""
+        if self.date is not None:
+            return self.date
+        return dt.date(self.year, self.month or 1, 1) if self.year else None
+
 
 class Signature(_Frozen):
     authority: str | None = None  # "TM. ỦY BAN NHÂN DÂN"

@@ -5,7 +5,9 @@ the reviewer's compliant plan (../shared/plans-reviewed, where present) is rewri
 things: another comparator for the same level ("tối thiểu 80%" as "ít nhất 80%", "không thấp hơn 80%", "từ 80% trở
 lên"; "trên 92%" as "hơn 92%", "> 92%"), the percent sign in words ("100 phần trăm"), dates in words or with zeros,
 the usual abbreviations (TTHC, DVCTT, CBCCVC, ATTT, UBND, Sở KH&CN), another spelling of the tone mark ("Uỷ",
-"hoà"), an en dash in an office's name, Windows line ends. A plan rewritten so must give no error or warning: every
+"hoà"), an en dash in an office's name, points lettered "a." and bulleted "•" or "–", markers typed without
+their space ("1.Mục tiêu"), one or two blank lines after every line, a paragraph's first line set in
+by a tab, Windows line ends. A plan rewritten so must give no error or warning: every
 such finding is a false alarm. Each plan takes one wording of every kind, a different one from plan to plan, so all
 wordings are tried over the plans in one check each.
 
@@ -16,7 +18,10 @@ the city's column of the figure before; "đến ngày 31/12/2025 đạt từ 82%
 stages; "Kế hoạch 215 … của thành phố yêu cầu "ít nhất 80% …"" read with the quotation as its issuer; "Bảo đảm ATTT
 mạng" not the part on security; a "+---+" grid table ended by a blank line between its lines; "4/ 100% …" not a
 numbered point; "II. Nhiệm vụ" in sentence case after a blank line not a heading (a view over blocks had lost the
-blank lines of the source).
+blank lines of the source); with a blank line after every line, a typed table's row cut by a page break ending the
+table, and the trích yếu's second line of a plan in one-line paragraphs read as a paragraph; with two blank lines
+after every line, each read as a break (parts, points and targets lost); points lettered "a. …" not points, and
+"i." after "h." a Roman numeral; "1.Mục tiêu chung" and "a)100% …" (no space after the marker) not numbered.
 """
 
 from __future__ import annotations
@@ -49,6 +54,13 @@ KINDS: list[list[tuple[str, str]]] = [
                                                                        r"Ủy ban nhân dân \1"),
      (r"Sở Khoa học và Công nghệ", "Sở KH&CN")],
     [(r"Ủy", "Uỷ"), (r"hòa", "hoà"), (r"(Văn hóa) - (Xã hội)", r"\1 – \2")],
+    # list markers as other offices type them: letters with a full stop ("a. Hạ tầng số"), Word's bullets as text
+    [(r"(?m)^([a-zđ])\) ", r"\1. "), (r"(?m)^- (?=[A-ZĐ\d])", "• "), (r"(?m)^- (?=[A-ZĐ\d])", "– ")],
+    # a marker typed without its space before a capital or a figure ("1.Mục tiêu chung", "a)100% thủ tục …")
+    [(r"(?m)^(\d{1,2})\. (?=[A-ZĐ])", r"\1."), (r"(?m)^([a-zđ])\) (?=[A-ZĐ\d])", r"\1)")],
+    # spacing as converters and typists leave it: a blank line, or two, after every line; a paragraph's first line
+    # set in by a tab (before the CRLF kind: "\r\n" is then the line break of the blank lines too)
+    [(r"\n", "\n\n"), (r"\n", "\n\n\n"), (r"(?<=[.:;]\n)(?=[A-ZĐ][a-zà-ỹ]+ )", "\t")],
     [(r"Kế hoạch số 215/", "Kế hoạch 215/"), (r"\n", "\r\n"), (r"([Đđ])ến hết năm 2025", r"\1ến ngày 31/12/2025")],
 ]
 
@@ -119,6 +131,25 @@ FOUND = [
     ("xa-cam-giang-dau-thanh.txt", r"(?m)^(\d{1,2})\. ", r"\1/ "),
     # "II. Nhiệm vụ" in sentence case after a blank line, below a point without a full stop: not a heading
     ("phuong-chi-linh-chu-cai-d.txt", r"(?m)^II\. NHIỆM VỤ$", "II. Nhiệm vụ"),
+    # a blank line after every line: a typed table's row cut by a page break (its number and first words, the page
+    # number, its rest set in) ended the table, its other rows read as prose; the trích yếu's second line (one-line
+    # paragraphs, a blank line after each) a paragraph, "1. BỐI CẢNH" under it not the first part
+    ("xa-thai-tan-ban-quet-dau-do.txt", r"\n", "\n\n"),
+    ("xa-thuong-hong-nhac-chi-tieu-thanh-pho-dat-chuan.txt", r"\n", "\n\n"),
+    # two blank lines after every line: read as blank lines that separate, the plan's parts and targets lost
+    ("xa-duong-an-thu-dien-tu-ngat-dong-dat-chuan.txt", r"\n", "\n\n\n"),
+    ("phuong-le-dai-hanh-dong-hep.txt", r"\n", "\n\n\n"),
+    # points lettered "a. …", "b. …": not read as points (the parts under them "missing", their lines joined), and
+    # "i." after "h." read as the Roman numeral one
+    ("phuong-chi-linh-chu-cai-d.txt", r"(?m)^([a-zđ])\) ", r"\1. "),
+    ("xa-kim-thanh-kieu-cong-van.txt", r"(?m)^([a-zđ])\) ", r"\1. "),
+    ("phuong-thanh-dong-phan-thu.txt", r"(?m)^([a-zđ])\) ", r"\1. "),
+    ("xa-viet-khe-chu-so-bang-chu-dat-chuan.txt", r"(?m)^([a-zđ])\) ", r"\1. "),
+    # "1.Mục tiêu chung", "a)100% …": markers typed without their space were not markers
+    ("xa-duong-an-thu-dien-tu-ngat-dong-dat-chuan.txt", r"(?m)^(\d{1,2})\. (?=[A-ZĐ])", r"\1."),
+    ("phuong-le-dai-hanh-dong-hep.txt", r"(?m)^(\d{1,2})\. (?=[A-ZĐ])", r"\1."),
+    ("xa-thai-tan-quyet-dinh-ban-hanh.txt", r"(?m)^([a-zđ])\) (?=[A-ZĐ\d])", r"\1)"),
+    ("xa-lac-phuong-ocr-quet-dat-chuan.txt", r"(?m)^([a-zđ])\) (?=[A-ZĐ\d])", r"\1)"),
 ]
 
 
@@ -149,3 +180,45 @@ def test_the_reviewers_compliant_plan_in_every_wording(tmp_path: Path, packs: li
             path.write_bytes(new.encode("utf-8"))
             wrong += [f"{pattern} → {replacement}: {f}" for f in _loud(path, packs)]
     assert wrong == []
+
+
+def test_points_lettered_with_a_full_stop_run_past_h(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """Tasks lettered "a." to "i.": each a lettered heading, "i." the letter after "h." (not the Roman numeral one,
+    which would open a level of its own under "h.")."""
+    from test_blind_plans_8 import _plan_text
+
+    from checker.ingest import read
+    from checker.parse import parse
+
+    text = _plan_text(tmp_path)
+    tasks = ("1. Hạ tầng số: hội nghị truyền hình trực tuyến, mạng truyền số liệu chuyên dùng.\n"
+             "2. Phát triển chính quyền số: Hệ thống quản lý văn bản và điều hành, ký số; dịch vụ công trực tuyến "
+             "toàn trình.\n3. Phát triển dữ liệu số: Kho dữ liệu dùng chung.\n"
+             "4. Bảo đảm an toàn, an ninh thông tin mạng: phương án bảo đảm an toàn thông tin theo quy định.\n"
+             "5. Đào tạo, tuyên truyền và phát triển nguồn nhân lực: bồi dưỡng kỹ năng số.\n")
+    assert tasks in text
+    titles = ["Hạ tầng số", "Phát triển chính quyền số", "Phát triển dữ liệu số", "Bảo đảm an toàn, an ninh thông "
+              "tin mạng", "Đào tạo, tuyên truyền và phát triển nguồn nhân lực", "Phát triển kinh tế số",
+              "Phát triển xã hội số", "Cải cách hành chính", "Thi đua, khen thưởng"]
+    lettered = "".join(f"{letter}. {title}\nTriển khai theo kế hoạch của thành phố.\n"
+                       for letter, title in zip("abcdđeghi", titles, strict=True))
+    path = tmp_path / "p.txt"
+    path.write_text(text.replace(tasks, lettered), encoding="utf-8")
+    assert _loud(path, packs) == []
+    got = [(s.number, s.style, s.level) for s in parse(read(path)).sections if s.title in titles]
+    assert got == [(letter, "letter", got[0][2]) for letter in "abcdđeghi"]
+
+
+def test_a_draft_with_its_day_left_blank_still_dates_its_results(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """A draft dated "ngày     tháng 9 năm 2025" (its day left blank until it is signed) is of September 2025 all
+    the same: "Năm 2024, ... đạt 58%" is a result reached before it, not a second level of the target (before: with
+    no date, every year's figure was read as the plan's)."""
+    name = "xa-thuong-hong-nhac-chi-tieu-thanh-pho-dat-chuan.txt"
+    text = (PLANS / name).read_bytes().decode("utf-8")
+    new = re.sub(r"ngày \d{1,2} tháng (\d{1,2}) năm 2025", r"ngày     tháng \1 năm 2025", text, count=1)
+    assert new != text
+    path = tmp_path / name
+    path.write_bytes(new.encode("utf-8"))
+    loud = _loud(path, packs)
+    assert [f for f in loud if not f.startswith("HP215-FORM")] == []
+    assert any("ngày     tháng 9 năm 2025" in f for f in loud)  # the draft's blank day is told, as a warning

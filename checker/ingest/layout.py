@@ -20,6 +20,7 @@ the form of Vietnamese administrative documents (NĐ 30/2020: header, "Nơi nh�
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
@@ -44,11 +45,14 @@ MARKER = re.compile(
     # "i.", "ii.", "iv.": lower-case Roman numerals, as some offices number the points under a part ("i. Mục tiêu
     # chung"), a letter's place otherwise ("i)" is the letter i)
     r"|(?P<lroman>(?:xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\.(?=\s+[^\W\d_]))"
-    # "a)", "a/", "a- "; "a.<tab>": Word's list as text; "dd)": đ typed without a Vietnamese keyboard
-    r"|(?P<letter>(?:dd|[a-zđ])(?:\s*(?:\)|/(?=\s))|-(?=\s)|\.(?=\t)))"
+    # "a)", "a/", "a- "; "a.<tab>": Word's list as text; "a. Hạ tầng số", "b. 100% …": a letter and a full stop
+    # before a capital or a figure, as many offices letter points; "dd)": đ typed without a Vietnamese keyboard
+    rf"|(?P<letter>(?:dd|[a-zđ])(?:\s*(?:\)|/(?=\s))|-(?=\s)|\.(?=\t)|\.(?=[ \u00a0]+[{UPPER}\d])))"
     # bullets; "·", "§" and "o" before a tab are the Symbol, Wingdings and Courier bullets of a Word list saved as text
     rf"|(?P<bullet>[-+*•–—▪◦●○·§](?=\s|[{UPPER}\d])|o(?=\t))"
-    r")(?=\s|$|[^\w\s])"
+    # then a space, the end or a sign; or, typed without the space, a capital after "1." or "a)" ("1.Mục tiêu
+    # chung"), a figure after "a)" ("a)100% thủ tục …")
+    rf")(?=\s|$|[^\w\s]|(?<=[.)])[{UPPER}]|(?<=\))\d)"
 )
 _LEVEL = {"part": 1, "roman": 1, "upper": 1, "arabic": 2, "lroman": 2, "letter": 4}
 _ROW_NUMBER = re.compile(rf"^\d{{1,2}}(?:\s*$|\s+(?=[{UPPER}]))")  # a flattened table's row number
@@ -677,7 +681,7 @@ def _is_row(u: Unit, first: bool = True) -> bool:
 
 
 _ROW_NUMBERED = re.compile(r"^\d{1,2}\.?$")  # a typed table's row number ("1", "12.")
-_LIST_MARKER = re.compile(r"^(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*[.)]|(?:dd|[a-zđ])\)|[IVX]{1,4}\.)\s")
+_LIST_MARKER = re.compile(r"^(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*[.)]|(?:dd|[a-zđ])[).]|[IVX]{1,4}\.)\s")
 
 
 def _set_in(u: Unit) -> bool:
@@ -730,9 +734,23 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
         return (bool(t) and len(t) <= 120 and (units[k].plain or _numbered_group(units[k])) and nxt < end
                 and _is_row(units[nxt], first=False))
 
+    def filled(k: int) -> int:  # line k, or the line after it where k is the blank line double spacing puts
+        return k + 1 if double_spaced and k + 1 < end and not units[k].text.strip() else k
+
     def continued(k: int) -> bool:  # the table goes on after line k
-        nxt = k + 1
+        nxt = filled(k + 1)
         return nxt < end and (_is_row(units[nxt], first=False) or _set_in(units[nxt]) or _numbered_start(units[nxt]))
+
+    def rest(k: int, seen: list[Unit]) -> bool:
+        # a row's cells wrapped onto the line under it; after the last row only a short rest of a cell, never a
+        # sentence (a paragraph set in by a tab) nor a line set in with spaces elsewhere than under a column
+        # ("Phụ lục III" centred under a table laid out as text)
+        t = units[k].text.strip()
+        return _set_in(units[k]) and (continued(k) or (len(t) <= 60 and not _SENTENCE_END.search(t)
+                                                        and _under_a_column(units[k], seen)))
+
+    def opens_row(k: int) -> bool:  # a row's number and first cell, its other cells on the lines set in under it
+        return _numbered_start(units[k]) and (n := filled(k + 1)) < end and _set_in(units[n])
 
     runs: dict[int, int] = {}
     i = start
@@ -751,20 +769,13 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
                     seen.append(units[j])
                     j, rows, carried = j + 1, rows + 1, 0
                 elif double_spaced and not units[j].text.strip() and j + 1 < end and (
-                        _is_row(units[j + 1], False) or group_row(j + 1)):
+                        _is_row(units[j + 1], False) or group_row(j + 1) or rest(j + 1, seen) or opens_row(j + 1)):
                     j += 1
                 elif group_row(j) and not _set_in(units[j]):
                     j += 1
                 elif not units[j].text.strip() and (k := _row_after_gap(units, j, end, left)) is not None:
                     j = k  # blank lines between the rows of a table laid out as text (pdftotext -layout)
-                elif _set_in(units[j]) and (continued(j) or (len(units[j].text.strip()) <= 60
-                                                             and not _SENTENCE_END.search(units[j].text.strip())
-                                                             and _under_a_column(units[j], seen))):
-                    # a row's cells wrapped onto the line under it; after the last row only a short rest of a
-                    # cell, never a sentence (a paragraph set in by a tab) nor a line set in with spaces elsewhere
-                    # than under a column ("Phụ lục III" centred under a table laid out as text)
-                    j += 1
-                elif _numbered_start(units[j]) and j + 1 < end and _set_in(units[j + 1]):
+                elif rest(j, seen) or opens_row(j):
                     j += 1
                 else:
                     break
@@ -1547,9 +1558,42 @@ def blocks_of(units: list[Unit]) -> list[Block]:
     return _blocks_of_one(units)
 
 
+def _as_double_spaced(units: list[Unit]) -> list[Unit]:
+    """A text with two blank lines or more after nearly every line (some converters' output) spaced as a text with
+    one: each run of ``r`` blank lines, ``b = (r + 1) / s`` line breaks of the text before it was spaced ``s``
+    lines a line, becomes the ``2b - 1`` a double-spaced text has (a line break one blank line, a paragraph's break
+    three), so that what reads double spacing reads it. Other texts as they are."""
+    runs: list[int] = []  # the blank lines after each line of text
+    for u in units:
+        if u.table is not None or u.loc.table is not None:
+            runs.append(-1)
+        elif not u.text.strip():
+            if runs and runs[-1] >= 0:
+                runs[-1] += 1
+        else:
+            runs.append(0)
+    after = [r for r in runs if r > 0]
+    if len(runs) <= 20 or not after:
+        return units
+    step = Counter(after).most_common(1)[0][0]  # the blank lines after a line that only wraps
+    if step < 2 or sum(1 for r in after if r == step) <= 0.4 * len(runs):
+        return units
+    out: list[Unit] = []
+    blank: list[Unit] = []
+    for u in units:
+        if u.table is None and u.loc.table is None and not u.text.strip():
+            blank.append(u)
+            continue
+        if blank:
+            out += blank[:max(1, 2 * round((len(blank) + 1) / (step + 1)) - 1)] if out else blank
+            blank = []
+        out.append(u)
+    return out + blank
+
+
 def _blocks_of_one(units: list[Unit], first: bool = False) -> list[Block]:
     """One document's blocks; ``first``: the first of two in a file, a cover letter if it has no type."""
-    units = _unmarked_all(units)
+    units = _unmarked_all(_as_double_spaced(units))
     out: list[Block] = []
     k = _doc_type_index(units)
     header_end = k if k is not None else _letter_header_end(units) if first else 0
@@ -1588,7 +1632,9 @@ def _title_end(units: list[Unit], k: int, limit: int, body: _Body) -> int:
         if u.table is not None:
             break
         if not t:
-            if lines and not body.double_spaced:  # a blank line after every line separates nothing
+            # a blank line after every line separates nothing; after nearly every line (one-line paragraphs each
+            # followed by one), nothing before a line going on in lower case or with a figure (the subject's rest)
+            if lines and not body.double_spaced and not (body.blank_after_lines and _goes_on_after(units, j, end)):
                 break
             j += 1
             continue
@@ -1597,6 +1643,12 @@ def _title_end(units: list[Unit], k: int, limit: int, body: _Body) -> int:
         lines.append(t)
         j += 1
     return j
+
+
+def _goes_on_after(units: list[Unit], j: int, end: int) -> bool:
+    """The first line after the blank line ``j`` goes on: in lower case or a figure, not a point of a list."""
+    nxt = next((u.text.strip() for u in units[j + 1:end] if u.text.strip()), "")
+    return bool(nxt) and not nxt[:1].isupper() and not marker_of(nxt)[1]
 
 
 def _ends_title(units: list[Unit], j: int, end: int, lines: list[str], body: _Body) -> bool:

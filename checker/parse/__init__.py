@@ -125,7 +125,7 @@ def parse_text(source: Document) -> Plan:
     notes = {i for i, ln in enumerate(doc.lines) if ln.loc.footnote is not None}
     text_items = [it for it in its if it.first not in in_table and it.first not in typed_idx and it.first not in notes]
     targets = targets_in_items(text_items, view.texts, line_numbers, [ln.spans for ln in doc.lines],
-                               header.date.year if header.date else None)
+                               header.dated_from.year if header.dated_from else None)
     cell_sections = {loc.line: k for i, ln in enumerate(doc.lines)
                      for k in (section_of_line(view, sections, i),)  # once per line, for each of its locations
                      for loc in (ln.loc, *(s.loc for s in ln.spans))}
@@ -134,7 +134,7 @@ def parse_text(source: Document) -> Plan:
         targets += targets_in_rows(table, cell_sections)
     word_tables = [[[(c.text, c.loc.line) for c in row] for row in t.rows] for t in doc.tables]
     targets = due_by_heading(without_past(vague_in_objectives(without_results(targets, sections), sections),
-                                          header.date), sections)
+                                          header.dated_from), sections)
     body_end = appendix_start(view)  # an appendix after the signature does not hide the closing
     tail_start = max(0, body_end - 60)
     recipients, recipients_line = parse_recipients(view, tail_start, body_end)

@@ -11,7 +11,7 @@ from checker.conventions import conventions, expand
 from checker.models import Section
 from checker.parse.header import appendix_start
 from checker.parse.view import View
-from checker.text import fold, letter_counts, squash, trie_pattern
+from checker.text import UPPER, fold, letter_counts, squash, trie_pattern
 
 Style = Literal["roman", "arabic", "dotted", "letter", "part", "none"]
 
@@ -20,14 +20,16 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 # by a space, never "1-2" or "25/8")
 _ROMAN = re.compile(r"^\s*([IVXl1|]{1,5})\s*(?:[.:]|[-–/](?=\s))\s*(\S.*)$")
 # "1.", "1)", "1 -", "1/" and "(1)" (group 1: the opening parenthesis, 2: the number, 3: the title)
-_ARABIC = re.compile(r"^\s*(\()?([1-9]\d?)(?(1)\)|\s*(?:[.)]|[-–/](?=\s)))\s+(\S.*)$")
-_DOTTED = re.compile(r"^\s*([1-9]\d?(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
+# (typed without the space after "1." or "1)" before a capital: "1.Mục tiêu chung")
+_ARABIC = re.compile(rf"^\s*(\()?([1-9]\d?)(?(1)\)|\s*(?:[.)]|[-–/](?=\s)))(?:\s+|(?<=[.)])(?=[{UPPER}]))(\S.*)$")
+_DOTTED = re.compile(rf"^\s*([1-9]\d?(?:\.\d{{1,2}}){{1,3}})(?:\.?\s+|\.(?=[{UPPER}]))(\S.*)$")
 # "II.1.", "II.1.2.": a Roman part's number carried into its points (NĐ 30/2020 leaves the form to the issuer)
 _ROMAN_DOTTED = re.compile(r"^\s*([IVXL]{1,5})\.([1-9]\d?(?:\.\d{1,2}){0,2})\.?\s+(\S.*)$")
 # "i.", "ii.", "iv.": lower-case Roman numerals numbering the points under a part ("i. Mục tiêu chung")
 _LOWER_ROMAN = re.compile(r"^\s*(xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\.\s+([^\W\d_].*)$")
 _OCR_ONE = re.compile(r"^(\s*)[l|](?=\.\s)")
-_LETTER = re.compile(r"^\s*(dd|[a-zđ])\s*(?:[)/]|-(?=\s))\s+(\S.*)$")
+# "a)", "a/", "a -"; "a." before a capital or a figure ("a. Hạ tầng số", "b. 100% hồ sơ …")
+_LETTER = re.compile(rf"^\s*(dd|[a-zđ])\s*(?:[)/]|-(?=\s)|\.(?=\s+[{UPPER}\d]))(?:\s+|(?<=\))(?=[{UPPER}\d]))(\S.*)$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
 _APPENDIX_TITLE = re.compile(r"^\s*phu luc\b")
 # an appendix's label alone: "Phụ lục", "PHỤ LỤC II", "Phụ lục số 01", "Phụ lục 1:" (folded)
@@ -195,6 +197,11 @@ def _part_name(text: str, keys: list[str] | None = None) -> bool:
     return False
 
 
+def _open_letters(sections: list[Section], open_levels: list[int]) -> set[str]:
+    """The letters of the lettered headings still open ("h" of "h. Dữ liệu số" until a part closes it)."""
+    return {sections[k].number for k in open_levels if sections[k].style == "letter"}
+
+
 def _letters_before(letter: str) -> set[str]:
     """The letter before ``letter`` in a lettered list, Vietnamese ("đ" before "e") or Latin ("d" before "e"); "dd"
     is đ typed without its stroke, after "d"."""
@@ -289,7 +296,9 @@ def find_sections(view: View) -> list[Section]:
                         numeral == m.group(1) and m.group(2)[:1].isalpha() and _title_like(m.group(2))
                         and _follows_break(view, i, heading_idx))):
                     number, style, title = numeral, "roman", m.group(2)
-        if not style and (m := _LOWER_ROMAN.match(text)) and _follows_break(view, i, heading_idx):
+        # "i." after "h." (or "h)"), "v." after "u.", "x." after "v.": the list's next letter, not a numeral
+        if not style and (m := _LOWER_ROMAN.match(text)) and _follows_break(view, i, heading_idx) and not (
+                _letters_before(m.group(1)) & (points | _open_letters(sections, open_levels))):
             number, style, title = m.group(1), "roman", m.group(2)
         if not style:
             m = _DOTTED.match(text)
