@@ -42,7 +42,8 @@ REVIEWED = ROOT.parent / "shared" / "plans-reviewed" / "xa-an-lao-compliant.txt"
 # kinds of rewording, each a list of wordings (pattern, replacement) that say the same thing
 KINDS: list[list[tuple[str, str]]] = [
     [(r"\b[Tt]ối thiểu (\d)", r"ít nhất \1"), (r"\b[Tt]ối thiểu (\d)", r"không thấp hơn \1"),
-     (r"\b[Tt]ối thiểu (\d+(?:,\d+)?)%", r"từ \1% trở lên"), (r"\b[Tt]ối thiểu (\d)", r"không dưới \1")],
+     (r"\b[Tt]ối thiểu (\d+(?:,\d+)?)%", r"từ \1% trở lên"), (r"\b[Tt]ối thiểu (\d)", r"không dưới \1"),
+     (r"\b[Tt]ối thiểu (\d+(?:,\d+)?)%", r"\1% trở lên"), (r"\b[Tt]ối thiểu (\d+(?:,\d+)?)%", r"≥ \1%")],
     [(r"\btrên (\d+(?:,\d+)?)%", r"hơn \1%"), (r"\btrên (\d+(?:,\d+)?)%", r"> \1%"), (r"\btrên (\d+(?:,\d+)?)%",
                                                                                        r"cao hơn \1%")],
     [(r"\b100%", "100 phần trăm"), (r"(\d)%", r"\1 %"), (r"(\d)%", r"\1%")],
@@ -145,6 +146,9 @@ FOUND = [
     ("xa-kim-thanh-kieu-cong-van.txt", r"(?m)^([a-zđ])\) ", r"\1. "),
     ("phuong-thanh-dong-phan-thu.txt", r"(?m)^([a-zđ])\) ", r"\1. "),
     ("xa-viet-khe-chu-so-bang-chu-dat-chuan.txt", r"(?m)^([a-zđ])\) ", r"\1. "),
+    # "…, 55% trở lên CBCCVC được tập huấn …": a figure whose words follow its "trở lên" opens the next target (it
+    # was read as the city's column of the target before it)
+    ("xa-chi-minh-dieu-1-2.txt", r"\b[Tt]ối thiểu (\d+(?:,\d+)?)%", r"\1% trở lên"),
     # "1.Mục tiêu chung", "a)100% …": markers typed without their space were not markers
     ("xa-duong-an-thu-dien-tu-ngat-dong-dat-chuan.txt", r"(?m)^(\d{1,2})\. (?=[A-ZĐ])", r"\1."),
     ("phuong-le-dai-hanh-dong-hep.txt", r"(?m)^(\d{1,2})\. (?=[A-ZĐ])", r"\1."),

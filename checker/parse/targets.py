@@ -190,7 +190,8 @@ _SEPARATOR = re.compile(r",\s*trong do\s+|,\s*dong thoi\s+|;\s*|,\s*|\s+va\s+|\s
 _OPENING_REACH = 80  # what may open a vague quantity ("phấn đấu đến hết ngày 31/12/2025,") is no longer than this
 # where the words of a target may begin inside a clause (and a sentence, in an item of several)
 _OPENER = re.compile(rf":\s*|\.\s+|{_SEPARATOR.pattern}")
-_AFTER_FIGURE_NOT_SUBJECT = re.compile(r"^\s*(?:tro len|tro xuong|so voi|tong so|tren tong|tai|\(|\)|[.,;:]|$)")
+_AFTER_FIGURE_NOT_SUBJECT = re.compile(r"^\s*(?:so voi|tong so|tren tong|tai|\(|\)|[.,;:]|$)")
+_UP_OR_DOWN = re.compile(r"\s*tro\s+(?:len|xuong)\b")  # "80% trở lên": the figure's bound, its phrase goes on after
 _QUOTES = re.compile(r"[“\"]([^”\"]{6,400})[”\"]")
 
 
@@ -422,7 +423,10 @@ def _clause_end() -> re.Pattern[str]:
 
 
 def _subject_after(clause: str, end: int) -> bool:
-    """The figure opens its phrase ("100% thủ tục ..."), rather than closing it ("... đạt 90%")."""
+    """The figure opens its phrase ("100% thủ tục ...", "55% trở lên cán bộ ..."), rather than closing it ("... đạt
+    90%", "... đạt 80% trở lên, ...")."""
+    if bound := _UP_OR_DOWN.match(clause, end):
+        end = bound.end()
     return not _AFTER_FIGURE_NOT_SUBJECT.match(clause[end : end + 20]) and bool(_letter_next().match(clause, end))
 
 
