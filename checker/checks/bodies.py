@@ -25,7 +25,8 @@ from checker.rules.schema import OutdatedBodies
 from checker.text import UPPER, lost_diacritics, squash, squash_cased, trie_pattern
 
 ID = "outdated-bodies"
-_DATE = re.compile(r"\b(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})\b")
+# a date, squashed: "01 7 2025" ("01/7/2025"), "01 thang 7 nam 2025" ("ngày 01 tháng 7 năm 2025")
+_DATE = re.compile(r"\b(\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d{2})\b")
 _BY = re.compile(r"\btruoc(?: ngay)? $")
 _ITEM = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*\.|[IVXLC]+\.|(?:dd|[a-zđ])\))\s")
 _PROPER_NAME = re.compile(rf"(?: [{UPPER}0-9]\w*){{1,4}}")

@@ -297,8 +297,10 @@ def _number_words() -> tuple[re.Pattern[str], dict[str, int], str, str] | None:
     d = "|".join(re.escape(k) for k in sorted(digits, key=len, reverse=True))
     ten, hundred = fold(words.ten), fold(words.hundred)
     number = rf"(?:(?:mot\s+)?{hundred}|(?:(?:{d})\s+)?{ten}(?:\s+(?:{d}))?|(?:{d}))"
-    # whole words, not followed by the same figure in digits in brackets
-    return (re.compile(rf"(?<![a-z0-9])({number})\s+phan tram(?![a-z0-9])(?!\s*\(\s*\d)"), digits, ten, hundred)
+    # whole words, not followed by the same figure in digits in brackets ("một trăm phần trăm (100%)"; a count in
+    # brackets, "(86/86)", is not the figure)
+    return (re.compile(rf"(?<![a-z0-9])({number})\s+phan tram(?![a-z0-9])(?!\s*\(\s*\d{{1,3}}(?:[.,]\d+)?\s*%)"),
+            digits, ten, hundred)
 
 
 def _words_value(words: str, digits: dict[str, int], ten: str, hundred: str) -> int | None:
@@ -361,10 +363,22 @@ def _fractions(folded: str) -> str:
     return _FRACTION.sub(share, folded)
 
 
+_DATE_IN_WORDS = re.compile(r"\b(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b")
+
+
+def _dates_in_digits(folded: str) -> str:
+    """Dates written in words ("ngày 30 tháng 9 năm 2025") as digits ("30/9/2025"), right-aligned in the words'
+    place (the length kept, the date still just before what follows it): one form for every deadline's pattern."""
+    if "thang" not in folded:
+        return folded
+    return _DATE_IN_WORDS.sub(lambda m: "/".join(m.groups()).rjust(len(m.group(0))), folded)
+
+
 def normalise_percent(folded: str) -> str:
     """OCR and typed forms of the percent sign ("100°/o", "100 o/o", "80 phần trăm") as "%", figures in words
-    ("tám mươi phần trăm") as digits, and shares as fractions ("3/4 số hồ sơ") as percentages, length kept."""
-    folded = _fractions(_figures_in_words(folded))
+    ("tám mươi phần trăm") as digits, and shares as fractions ("3/4 số hồ sơ") as percentages; dates in words as
+    digits (``_dates_in_digits``); length kept."""
+    folded = _fractions(_figures_in_words(_dates_in_digits(folded)))
     if not _DIGIT.search(folded):  # every form follows a figure
         return folded
     _, percent, _, _, _ = _vocabulary()
@@ -433,8 +447,12 @@ def _subject_after(clause: str, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _letter_next() -> re.Pattern[str]:
     """A word within a few spaces, after the spaces that stand for the rest of a percent sign written in words
-    (``normalise_percent`` keeps the length: "100 phần trăm báo cáo" is "100 %" and 8 spaces before "bao cao")."""
-    padding = max((len(f) for f in conventions().percent_forms), default=1) - 1
+    (``normalise_percent`` keeps the length: "100 phần trăm báo cáo" is "100 %" and 8 spaces before "bao cao") and
+    of a figure written in words ("chín mươi lăm phần trăm hồ sơ" is "95%" and 20 spaces before "ho so")."""
+    conv = conventions()
+    padding = max((len(f) for f in conv.percent_forms), default=1) - 1
+    if conv.number_words is not None:  # the longest figure in words: "chín mươi chín"
+        padding += 2 * max((len(w) for w in conv.number_words.digits), default=0) + len(conv.number_words.ten) + 2
     return re.compile(rf"\s{{0,{4 + padding}}}[a-z]")
 
 
@@ -815,7 +833,7 @@ def _glue() -> re.Pattern[str]:
 def _names_nothing(clause: str) -> bool:
     """A clause that gives a deadline and a figure but no words of what it measures ("đến ngày 31/12/2025 đạt tối
     thiểu 82%", "đến hết năm 2025 là 55%")."""
-    rest = fold(clause)
+    rest = _dates_in_digits(fold(clause))
     for pattern in (_DEADLINE_DATE, _DEADLINE_YEAR, _DEADLINE_QUARTER, _DEADLINE_MONTH):
         rest = pattern.sub(" ", rest)
     rest = _glue().sub(" ", squash(FIGURE.sub(" ", rest)))
