@@ -58,7 +58,8 @@ KINDS: list[list[tuple[str, str]]] = [
     # list markers as other offices type them: letters with a full stop ("a. Hạ tầng số"), Word's bullets as text
     [(r"(?m)^([a-zđ])\) ", r"\1. "), (r"(?m)^- (?=[A-ZĐ\d])", "• "), (r"(?m)^- (?=[A-ZĐ\d])", "– ")],
     # a marker typed without its space before a capital or a figure ("1.Mục tiêu chung", "a)100% thủ tục …")
-    [(r"(?m)^(\d{1,2})\. (?=[A-ZĐ])", r"\1."), (r"(?m)^([a-zđ])\) (?=[A-ZĐ\d])", r"\1)")],
+    [(r"(?m)^(\d{1,2})\. (?=[A-ZĐ])", r"\1."), (r"(?m)^([a-zđ])\) (?=[A-ZĐ\d])", r"\1)"),
+     (r"(?m)^(\d{1,2}|l)\. ", r"\1- "), (r"(?m)^(\d{1,2}|l)\. ", r"\1/ ")],  # "l.": an OCR'd "1."
     # spacing as converters and typists leave it: a blank line, or two, after every line; a paragraph's first line
     # set in by a tab (before the CRLF kind: "\r\n" is then the line break of the blank lines too)
     [(r"\n", "\n\n"), (r"\n", "\n\n\n"), (r"(?<=[.:;]\n)(?=[A-ZĐ][a-zà-ỹ]+ )", "\t")],
@@ -158,6 +159,9 @@ FOUND = [
     # 2025" not dating the former district's act before it ceased (a defunct body)
     ("phuong-nam-trieu-lo-trinh-theo-quy.txt", r"ngày (\d{1,2})/(\d{1,2})/(20\d\d)", r"ngày \1 tháng \2 năm \3"),
     ("xa-phu-thai-ghi-chu-sao-dat-chuan.txt", r"ngày (\d{1,2})/(\d{1,2})/(20\d\d)", r"ngày \1 tháng \2 năm \3"),
+    # "1- 100% thủ tục …": a point numbered with a dash read as the range 1–100%
+    ("xa-cam-giang-dau-thanh.txt", r"(?m)^(\d{1,2})\. ", r"\1- "),
+    ("phuong-nam-do-son-phan-danh-so-lai.txt", r"(?m)^(\d{1,2})\. ", r"\1- "),
     # "1.Mục tiêu chung", "a)100% …": markers typed without their space were not markers
     ("xa-duong-an-thu-dien-tu-ngat-dong-dat-chuan.txt", r"(?m)^(\d{1,2})\. (?=[A-ZĐ])", r"\1."),
     ("phuong-le-dai-hanh-dong-hep.txt", r"(?m)^(\d{1,2})\. (?=[A-ZĐ])", r"\1."),

@@ -510,6 +510,20 @@ def _after_enumeration(clause: str, seps: list[re.Match[str]], e1: int, p2: int)
     return None
 
 
+# a point numbered with a dash or a slash, its figure right after: "1- 100% thủ tục …", "4/ 100% báo cáo …"
+_POINT_NUMBER = re.compile(r"^(\s*)(\d{1,2})\s*[-–/]\s+(?=(\d{1,3})(?:[.,]\d{1,2})?\s*%)")
+
+
+def _without_point_number(folded: str) -> str:
+    """The item's number blanked where it reads as a range's low figure ("1- 100%" is point 1, 100%; not 1–100%):
+    a number far below the figure after it (under half of it). A range opening a point, "85 - 90% hồ sơ …", is
+    kept."""
+    m = _POINT_NUMBER.match(folded)
+    if m is None or int(m.group(2)) * 2 >= int(m.group(3)):
+        return folded
+    return m.group(1) + " " * (m.end() - m.end(1)) + folded[m.end():]
+
+
 def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: int | None,
                     source: str = "text", units: bool = False, year_from: int | None = None) -> list[Target]:
     """Targets in one item. ``line_of_offset`` maps offsets in ``text`` (ascending) to source line numbers.
@@ -517,7 +531,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
     duration inside a percentage target never cuts it in two). ``year_from``: the plan's year (its date), from
     which an item by stages takes its target (``_without_milestones``)."""
     exclusion_re, _, whole_re, past, attribution = _vocabulary()
-    folded = normalise_percent(fold(text))
+    folded = _without_point_number(normalise_percent(fold(text)))
     out: list[Target] = []
     clause_start = 0
     # a clause ends at ";" or at a sentence end followed by a new sentence or a numbered part ("... 95%. 1.2. ...")
