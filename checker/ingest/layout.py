@@ -45,10 +45,10 @@ MARKER = re.compile(
     # "i.", "ii.", "iv.": lower-case Roman numerals, as some offices number the points under a part ("i. Mục tiêu
     # chung"), a letter's place otherwise ("i)" is the letter i)
     r"|(?P<lroman>(?:xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\.(?=\s+[^\W\d_]))"
-    # "a)", "a/", "a- "; "a.<tab>": Word's list as text; "a. Hạ tầng số", "b. 100% …", "c. ≥ 80% …": a letter and
-    # a full stop before a capital, a figure or a comparator's sign, as many offices letter points; "dd)": đ typed
-    # without a Vietnamese keyboard
-    rf"|(?P<letter>(?:dd|[a-zđ])(?:\s*(?:\)|/(?=\s))|-(?=\s)|\.(?=\t)|\.(?=[ \u00a0]+[{UPPER}\d≥≤<>])))"
+    # "a)", "a/", "a- "; "a.<tab>": Word's list as text; "a. Hạ tầng số", "b. 100% …", "c. ≥ 80% …", "d. một trăm
+    # phần trăm …": a letter and a full stop before a word, a figure or a comparator's sign, as many offices letter
+    # points (no word of Vietnamese is one Latin letter without a mark); "dd)": đ typed without a Vietnamese keyboard
+    rf"|(?P<letter>(?:dd|[a-zđ])(?:\s*(?:\)|/(?=\s))|-(?=\s)|\.(?=\t)|\.(?=[ \u00a0]+(?:[^\W_]|[≥≤<>]))))"
     # bullets; "·", "§" and "o" before a tab are the Symbol, Wingdings and Courier bullets of a Word list saved as text
     rf"|(?P<bullet>[-+*•–—▪◦●○·§](?=\s|[{UPPER}\d])|o(?=\t))"
     # then a space, the end or a sign; or, typed without the space, a capital after "1." or "a)" ("1.Mục tiêu

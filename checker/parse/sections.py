@@ -28,8 +28,8 @@ _ROMAN_DOTTED = re.compile(r"^\s*([IVXL]{1,5})\.([1-9]\d?(?:\.\d{1,2}){0,2})\.?\
 # "i.", "ii.", "iv.": lower-case Roman numerals numbering the points under a part ("i. Mục tiêu chung")
 _LOWER_ROMAN = re.compile(r"^\s*(xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\.\s+([^\W\d_].*)$")
 _OCR_ONE = re.compile(r"^(\s*)[l|](?=[./-]\s)")  # an OCR'd "1." (or "1/", "1-"): "l. Mục đích"
-# "a)", "a/", "a -"; "a." before a capital, a figure or a sign ("a. Hạ tầng số", "b. 100% hồ sơ …", "c. ≥ 80% …")
-_LETTER = re.compile(rf"^\s*(dd|[a-zđ])\s*(?:[)/]|-(?=\s)|\.(?=\s+[{UPPER}\d≥≤<>]))"
+# "a)", "a/", "a -"; "a." before a word, a figure or a sign ("a. Hạ tầng số", "b. 100% hồ sơ …", "c. ≥ 80% …")
+_LETTER = re.compile(rf"^\s*(dd|[a-zđ])\s*(?:[)/]|-(?=\s)|\.(?=\s+(?:[^\W_]|[≥≤<>])))"
                      rf"(?:\s+|(?<=\))(?=[{UPPER}\d]))(\S.*)$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
 _APPENDIX_TITLE = re.compile(r"^\s*phu luc\b")
