@@ -1,5 +1,5 @@
 """``python -m checker`` is the ``check`` command."""
 
-from checker.cli import main
+from checker.startup import main
 
 main()

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.i18n import msg
-from checker.ingest import Limits, extra_seconds, ocr
+from checker.ingest import Limits, extra_seconds
 from checker.models import PlanResult
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedGeneral, LoadedPack
@@ -84,7 +84,10 @@ def _worker(conn: Connection, job: Job) -> None:
         if task is None:
             return
         k, path = task
-        ocr.announce = lambda seconds, k=k: conn.send((MORE_TIME, k, seconds))  # a scan read by OCR: more time
+        if path.suffix.lower() == ".pdf":  # only a PDF's scanned pages are read by OCR (checker.ingest.pdf)
+            from checker.ingest import ocr  # imported only for a PDF: a batch of text plans never pays for it
+
+            ocr.announce = lambda seconds, k=k: conn.send((MORE_TIME, k, seconds))  # a scan read by OCR: more time
         conn.send((k, check_file(path, job.packs, job.limits, job.lang, job.round_pack, job.general, job.strict)))
 
 

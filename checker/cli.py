@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,7 +18,10 @@ from checker.report.reviewer import prepare
 from checker.report.stream import Tally
 from checker.rules.loader import load_all, load_general, round_of
 from checker.session import Options, run
-from checker.waivers import load_waivers
+from checker.startup import resume
+
+if TYPE_CHECKING:
+    from checker.waivers import Waiver
 
 SUBCOMMAND_NAMES = ("rules", "diff", "serve")  # checker.commands.SUBCOMMANDS, imported only when one is asked for
 DEFAULT_TIMEOUT = 10.0  # seconds a file may take (a 900-line plan takes a few hundredths)
@@ -79,11 +83,17 @@ def check_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
         round_pack = round_of(packs, directive)
         general_pack = load_general(list(rules_dirs)) if general else None
         reviewer = prepare([round_pack] if round_pack else packs, previous_file, letters, list(rules_dirs))
-        waivers = load_waivers(waivers_file) if waivers_file else []
+        waivers: list[Waiver] = []
+        if waivers_file:
+            from checker.waivers import load_waivers  # --waivers only
+
+            waivers = load_waivers(waivers_file)
         accepted = load_baseline(baseline_file) if baseline_file else None
     except CheckerError as exc:
         click.echo(f"lỗi: {exc}", err=True)
         sys.exit(2)
+    finally:
+        resume()  # the start-up is over: the plans are checked with the garbage collector on (checker.startup)
     opts = Options(formats=formats, output=output, fail_on=fail_on, lang=lang,
                    limits=Limits(max_bytes=max_size * 1024 * 1024, ocr=ocr), jobs=jobs, timeout=timeout or None,
                    accepted=accepted, waivers=waivers, baseline_out=baseline_out, annotate=annotate, quiet=quiet,
@@ -99,6 +109,7 @@ def main(argv: list[str] | None = None) -> None:
     if args and wants_subcommand(args):
         from checker.commands import SUBCOMMANDS  # imported only for a subcommand (check serve brings flask's)
 
+        resume()  # checker.startup: a subcommand runs with the garbage collector on
         SUBCOMMANDS[args[0]].main(args=args[1:], prog_name=f"check {args[0]}")
         return
     check_command.main(args=args, prog_name="check")

@@ -148,8 +148,9 @@ def trie_pattern(words: Iterable[str]) -> str:
 # the characters that fold to a word character of ``squash`` (a-z, 0-9, %): whether a character separates words
 # does not depend on its neighbours (the OCR digit fix turns word characters into word characters), so runs of
 # the others are what ``squash`` turns into one space, found in the original text without folding it
+_WORD_FOLDED = frozenset("abcdefghijklmnopqrstuvwxyz0123456789%")
 _NON_WORD_ORIGINAL = re.compile(
-    "[^" + re.escape("".join(chr(c) for c, f in enumerate(_FOLD_LIST) if re.fullmatch("[a-z0-9%]", f))) + "]+")
+    "[^" + re.escape("".join(chr(c) for c, f in enumerate(_FOLD_LIST) if f in _WORD_FOLDED)) + "]+")
 
 
 def squash_cased(text: str) -> str:

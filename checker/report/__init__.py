@@ -3,40 +3,62 @@ HTML also writes one page per plan."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator, MutableMapping
 from types import ModuleType
 
 from checker.models import Report
-from checker.report import github_report, json_report, junit_report, sarif_report, text
 from checker.report.stream import WriterFactory
 
 Renderer = Callable[[Report], str]
 
-FORMATS: dict[str, Renderer] = {
-    "text": text.render,
-    "json": json_report.render,
-    "html": lambda report: _html().render(report),
-    "sarif": sarif_report.render,
-    "junit": junit_report.render,
-    "github": github_report.render,
-}
+# each format's module, imported when that format is asked for: a run writing JSON never imports the XML writer
+# (JUnit) nor jinja2 (HTML)
+MODULES: dict[str, str] = {"text": "checker.report.text", "json": "checker.report.json_report",
+                           "sarif": "checker.report.sarif_report", "junit": "checker.report.junit_report",
+                           "github": "checker.report.github_report", "html": "checker.report.html_report"}
+
+
+def module(name: str) -> ModuleType:
+    """The module of format ``name``, imported on first use."""
+    return importlib.import_module(MODULES[name])
+
+
+class _Renderers(MutableMapping[str, Renderer]):
+    """``FORMATS``: each format's ``render``, its module imported when the format is first asked for; one set here
+    (a test's stand-in) is returned as it is."""
+
+    def __init__(self) -> None:
+        self._given: dict[str, Renderer] = {}
+
+    def __getitem__(self, name: str) -> Renderer:
+        if name in self._given:
+            return self._given[name]
+        if name not in MODULES:
+            raise KeyError(name)
+        render: Renderer = module(name).render
+        return render
+
+    def __setitem__(self, name: str, render: Renderer) -> None:
+        self._given[name] = render
+
+    def __delitem__(self, name: str) -> None:
+        del self._given[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*MODULES, *self._given]))
+
+    def __len__(self) -> int:
+        return len(dict.fromkeys([*MODULES, *self._given]))
+
+
+FORMATS: MutableMapping[str, Renderer] = _Renderers()
 
 
 def writer(name: str) -> WriterFactory:
     """The streaming writer of a format (checker.report.stream)."""
-    module = _html() if name == "html" else MODULES[name]
-    factory: WriterFactory = module.Writer
+    factory: WriterFactory = module(name).Writer
     return factory
-
-
-MODULES: dict[str, ModuleType] = {"text": text, "json": json_report, "sarif": sarif_report, "junit": junit_report,
-                                  "github": github_report}
-
-
-def _html() -> ModuleType:  # the module; jinja2 is imported only when HTML is asked for
-    from checker.report import html_report
-
-    return html_report
 
 
 # the file each format is written to when several are asked for in one run

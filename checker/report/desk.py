@@ -15,7 +15,6 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from checker.diff import classify
 from checker.errors import CheckerError
 from checker.models import Finding, PlanResult, Report
 from checker.report.facts import COVERAGE_TYPES
@@ -269,6 +268,8 @@ def unit_row(plan: PlanResult, index: int, items: list[Item], unit: dict[str, st
     if previous is not None:
         old = previous.get(_round_key(plan))
         if old is not None and plan.status == "checked":
+            from checker.diff import classify  # --previous only
+
             fixed, added, remaining = classify(list(old.findings), list(plan.findings))
             row.round = Round(len(fixed), len(added), len(remaining), old.path, tuple(added))
     return row
