@@ -342,6 +342,9 @@ WORD_DEFECTS = [  # (regex in a paragraph, its replacement, the words to find th
     (r"^(?:≥ |[Tt]ối thiểu )[5-9]\d(?=%$)", "40", "viên chức được tập huấn, bồi dưỡng kỹ năng số",
      ("HP215-TGT-KYNANGSO", "weaker")),
     (r"(?<=kỹ năng số: tối thiểu )[5-9]\d(?=%)", "40", "tối thiểu 40%", ("HP215-TGT-KYNANGSO", "weaker")),
+    # a tab-separated targets list "label <tab> city's figure <tab> the plan's": the plan's figure ends the paragraph
+    (r"(?<=%)Tối thiểu [5-9]\d(?=%$)", "Tối thiểu 40", "viên chức được tập huấn, bồi dưỡng kỹ năng số",
+     ("HP215-TGT-KYNANGSO", "weaker")),
     ("Phòng Văn hóa - Xã hội", "Phòng Văn hóa và Thông tin", "Phòng Văn hóa và Thông tin",
      ("HP215-BODIES", "outdated")),
 ]

@@ -20,6 +20,7 @@ SCRIPTS = {
     "make_round3.py": None,
     "make_round4.py": None,
     "make_round9.py": None,
+    "make_round12.py": None,  # its .odt and .pdf variants only with --office (made by LibreOffice)
     "make_round10.py": None,  # its two LibreOffice plans only with --libreoffice (LibreOffice's bytes vary by version)
     "make_phuong_kinh_mon.py": None,
     "make_phuong_le_thanh_nghi.py": "phuong-le-thanh-nghi-bang-nhiem-vu.docx",
