@@ -41,6 +41,20 @@ KNOWN: dict[tuple[str, str], set[tuple[str, Key]]] = {
         ("converted", ("HP215-NUMBERING", "inconsistent", "warning",
                        "a) Về hoạt động của các cơ quan nhà nước của xã:")),
     },
+    # blind round 12: a list started again (w:num with w:lvlOverride/w:startOverride) for the offices: LibreOffice's
+    # .doc export starts it again at every paragraph after a bullet of another list ("1. Phòng Văn hóa - Xã hội",
+    # "• …", "1. Phòng Kinh tế", "2. Công an", as LibreOffice itself then shows the .doc), and writes the "–" bullets
+    # (lvlText "–" in a bullet level with no font of its own) as "•"
+    ("xa-gia-loc-danh-so-tu-dong-word-dat-chuan", ".doc"): {
+        ("converted", ("HP215-NUMBERING", "inconsistent", "warning", "1. Phòng Kinh tế")),
+    },
+    ("phuong-nam-do-son-danh-so-bang-gop-loi", ".doc"): {
+        ("converted", ("HP215-NUMBERING", "inconsistent", "warning", "1. Phòng Kinh tế, Hạ tầng và Đô thị")),
+        ("converted", ("HP215-BODIES", "outdated", "error", "• Tổng hợp, báo cáo kết quả về Ủy ban nhân dân phường và "
+                                                            "Sở Thông tin và Truyền thông theo quy định.")),
+        ("docx", ("HP215-BODIES", "outdated", "error", "– Tổng hợp, báo cáo kết quả về Ủy ban nhân dân phường và "
+                                                       "Sở Thông tin và Truyền thông theo quy định.")),
+    },
 }
 
 

@@ -140,3 +140,23 @@ def test_lines_of_thousands_of_runs_are_not_compared_run_by_run(monkeypatch: pyt
     assert out[0].text == "ỦY BAN NHÂN DÂN PHƯỜNG GIA VIÊN"
     assert len(out) == 2 + len(crowd)
     assert calls[0] < 10, calls
+
+
+def test_a_two_column_header_does_not_cut_the_paragraphs_below() -> None:
+    """The halves of a two-column header drawn at baselines between each other's (blind round 12: the unit's name
+    in 13 pt on the left, the motto wrapped on the right, as LibreOffice exports a borderless header table): their
+    half steps are not the page's line step, and the wrapped lines of the paragraphs below stay one paragraph (no
+    blank line between them, which cut "xã Liên Xuân (thành phố" from "Thủy Nguyên cũ)." and so from its history)."""
+    from checker.ingest.pdf_grid import text_lines
+
+    def run(x: float, y: float, text: str) -> Run:
+        return Run(x=x, end=x + 6.5 * len(text), y=y, height=13.0, text=text)
+
+    header = [run(96, 773.0, "ỦY BAN NHÂN DÂN"), run(284, 763.8, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"),
+              run(94, 754.6, "PHƯỜNG LƯU KIẾM"), run(364, 745.5, "VIỆT NAM"),
+              run(108, 736.3, "Số: 142/KH-UBND"), run(299, 727.1, "Độc lập - Tự do - Hạnh phúc")]
+    body = [run(85, 680.0 - 19.6 * k, t) for k, t in enumerate([
+        "Triển khai các nhiệm vụ của phường sau khi sắp xếp các phường Lưu Kiếm, Trần",
+        "Hưng Đạo và xã Liên Xuân (thành phố", "Thủy Nguyên cũ)."])]
+    texts = [t.strip() for t, _y in text_lines(header + body, 85.0, 6.5)]
+    assert texts[-3:] == [r.text for r in body]  # one paragraph: no blank line between its lines

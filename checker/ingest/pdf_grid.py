@@ -442,11 +442,20 @@ def join_wrapped_columns(runs: list[Run]) -> list[Run]:
 
 
 
+def _one_column(above: list[Run], below: list[Run]) -> bool:
+    """Two lines, one below the other, that share some of the page's width: lines of one column, as a wrapped
+    paragraph's are. The halves of a two-column header (the unit and its number on the left, the motto and the date
+    on the right, each in its own size and spacing) are drawn at baselines between each other's: the half steps
+    between them are no line's step, and taken for one every paragraph below would be cut at each line."""
+    return min(above[-1].end, below[-1].end) > max(above[0].x, below[0].x)
+
+
 def text_lines(runs: list[Run], left: float, char_width: float) -> list[tuple[str, float]]:
     """Fixed-width lines (text, baseline) of runs outside tables; "" for a blank line between paragraphs."""
     out: list[tuple[str, float]] = []
     lines = lines_of(runs)
-    steps = Counter(round(a[0].y - b[0].y) for a, b in zip(lines, lines[1:], strict=False) if a[0].y > b[0].y)
+    steps = Counter(round(a[0].y - b[0].y) for a, b in zip(lines, lines[1:], strict=False)
+                    if a[0].y > b[0].y and _one_column(a, b))
     # a line's step: the smallest step between baselines seen twice (the lines of a wrapped paragraph)
     step = min((d for d, n in steps.items() if n >= 2 and d > 0), default=min(steps, default=0))
     last: float | None = None  # previous baseline
