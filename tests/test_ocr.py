@@ -205,6 +205,61 @@ def test_a_headings_number_the_page_reading_left_out_is_read_again() -> None:
     assert asked == [ocr.PAGE_MODE, ocr.LINE_MODE]
 
 
+def test_a_headings_number_close_to_its_stop_is_read_again() -> None:
+    """A "5" whose last stroke ends 8 pixels before its full stop (300 dpi): there is ink left of the stop."""
+    width, height = 1300, 800
+    px = bytearray(b"\xff" * (width * height))
+    for y in range(215, 255):
+        px[y * width + 160:y * width + 182] = b"\x00" * 22
+    picture = b"P5\n%d %d\n255\n" % (width, height) + bytes(px)
+    page = _tsv([(1, 190, 245, 8, 8, 92.0, "."), (1, 230, 200, 160, 60, 96.0, "Công"),
+                 (1, 410, 215, 80, 45, 96.0, "an")]) + "\n4\t1\t1\t1\t1\t0\t190\t200\t300\t60\t-1\t"  # its line
+
+    def tsv_of(_picture: bytes, mode: str) -> str:
+        return page if mode == ocr.PAGE_MODE else _tsv([(1, 20, 20, 40, 45, 90.0, "5.")])
+
+    assert [t.strip() for k, t in ocr.page_items(picture, tsv_of) if k == "line" and t.strip()] == ["5. Công an"]
+
+
+def test_a_change_bar_read_as_a_full_stop_is_left_out() -> None:
+    """A draft's change bar beside a heading, one line high (too short for a rule), read as "." at 12 in 100: no
+    full stop is as tall as its line's letters; a full stop's own small box is kept."""
+    runs = ocr._phrases(ocr._words(_tsv([
+        (1, 325, 434, 1, 68, 12.0, "."), (1, 430, 445, 45, 43, 49.0, "5."), (1, 502, 440, 150, 60, 96.0, "Công"),
+        (2, 430, 545, 45, 43, 96.0, "6"), (2, 480, 580, 8, 8, 92.0, "."), (2, 502, 540, 150, 60, 96.0, "Các")]),
+        3508))
+    assert [r.text for r in runs] == ["5. Công", "6 . Các"]
+
+
+def test_a_figure_cell_takes_the_reading_ocr_is_surer_of() -> None:
+    """"≥ 85" drawn with its bar: the table mode read ">685" (56 in 100), the page mode "> 85" (93, 96)."""
+    width, height = 1300, 800
+    picture = b"P5\n%d %d\n255\n" % (width, height) + bytes(_grid_picture(width, height))
+    page = _tsv([(1, 430, 260, 150, 50, 95.0, "Hồ sơ"), (1, 730, 267, 29, 27, 93.0, ">"),
+                 (1, 780, 260, 51, 35, 96.0, "85")])
+    table = _tsv([(1, 430, 260, 150, 50, 95.0, "Hồ sơ"), (1, 730, 260, 102, 35, 56.0, ">685")])
+    items = ocr.page_items(picture, lambda _picture, mode: table if mode == ocr.TABLE_MODE else page)
+    assert items == [("table", [["", "Hồ sơ", "> 85"], ["", "", ""]])]
+
+
+def test_a_figure_ocr_is_unsure_of_is_read_again_in_its_cell_alone() -> None:
+    """A clean "80" both modes read "30", sure of it at 8 in 100: the cell's ink alone reads "80" at 97."""
+    width, height = 1300, 800
+    px = _grid_picture(width, height)
+    for y in range(270, 320):  # the figure's ink
+        px[y * width + 800:y * width + 850] = b"\x00" * 50
+    picture = b"P5\n%d %d\n255\n" % (width, height) + bytes(px)
+    words = _tsv([(1, 430, 260, 150, 50, 95.0, "Hồ sơ"), (1, 800, 270, 50, 50, 8.4, "30")])
+    asked: list[str] = []
+
+    def tsv_of(_picture: bytes, mode: str) -> str:
+        asked.append(mode)
+        return words if mode != ocr.BLOCK_MODE else _tsv([(1, 30, 30, 50, 50, 96.6, "80")])
+
+    assert ocr.page_items(picture, tsv_of) == [("table", [["", "Hồ sơ", "80"], ["", "", ""]])]
+    assert asked == [ocr.PAGE_MODE, ocr.TABLE_MODE, ocr.BLOCK_MODE]
+
+
 def test_a_tables_header_repeated_on_the_next_page_is_known_though_ocr_read_it_otherwise() -> None:
     from checker.ingest.pdf import _lines_of
 
@@ -218,6 +273,41 @@ def test_a_tables_header_repeated_on_the_next_page_is_known_though_ocr_read_it_o
         "2", "Số hóa 100% kết quả giải quyết thủ tục hành chính", "Trung tâm Phục vụ hành chính công",
         "Các phòng chuyên môn"]
     assert max(ln.loc.row or 0 for ln in lines) == 2
+
+
+def test_a_row_with_its_own_figures_whose_number_ocr_lost_is_not_the_rest_of_the_row_above() -> None:
+    """The page break falls between rows 2 and 3; OCR lost row 3's number (alone in its narrow column): a row with
+    its own figures under a row with figures is a row of its own, not the rest of row 2 (its targets were joined
+    into row 2's and lost). Typed, a first cell left empty still joins (a row cut inside its cells)."""
+    from checker.ingest.pdf import _lines_of
+
+    header = ["TT", "Chỉ tiêu", "Đơn vị tính", "Thành phố giao", "Phường thực hiện"]
+    pages = [[("table", [header, ["1", "Thủ tục hành chính trực tuyến toàn trình", "%", "100", "100"],
+                         ["2", "Hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình", "%", "> 80", "> 85"]])],
+             [("table", [["", "Kết quả giải quyết thủ tục hành chính được số hóa", "%", "100", "100"],
+                         ["4", "Mức độ hài lòng của người dân", "%", "> 90", "> 90"]])]]
+    lines, _tables = _lines_of(pages, read_by_ocr={1, 2})
+    assert [ln.text for ln in lines if ln.loc.row == 3] == ["2", "Hồ sơ thủ tục hành chính được xử lý trực tuyến "
+                                                            "toàn trình", "%", "> 80", "> 85"]
+    assert [ln.text for ln in lines if ln.loc.row == 4][1:] == ["Kết quả giải quyết thủ tục hành chính được số hóa",
+                                                                "%", "100", "100"]
+    typed, _tables = _lines_of(pages)
+    assert max(ln.loc.row or 0 for ln in typed) == 4  # joined where the text layer says so
+
+
+def test_a_tables_numbering_column_is_known_with_a_number_lost_and_its_header_misread() -> None:
+    """OCR read the header's "TT" as "TL" and lost row 3's number: the column still numbers the rows (2, then a row
+    without a number, then 4), so "1" under the row's "%" is no target of 1%."""
+    from checker.parse.targets import targets_in_rows
+
+    rows = [["TL", "Chỉ tiêu", "Đơn", "Năm 2025", ""], ["", "", "VỊ tính", "Thành phô giao", "Phườ ng thực hiện"],
+            ["1", "Thủ tục hành chính đủ điều kiện được cung cấp trực tuyến toàn trình", "%", "100", "100"],
+            ["2", "Hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình", "%", "> 80", "> 85"],
+            ["", "Kết quả giải quyết thủ tục hành chính được số hóa theo quy định", "%", "100", "100"],
+            ["4", "Mức độ hài lòng của người dân, doanh nghiệp", "%", "> 90", "> 90"]]
+    cells = [[(c, 10 * i + j) for j, c in enumerate(r)] for i, r in enumerate(rows)]
+    assert [(t.value, t.reference_value) for t in targets_in_rows(cells, {})] == [(100, 100), (85, 80), (100, 100),
+                                                                               (90, 90)]
 
 
 def test_a_heading_number_read_with_a_comma_gets_its_full_stop_back() -> None:

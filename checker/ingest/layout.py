@@ -791,7 +791,7 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
 _ROW_NO = re.compile(r"^(\d{1,2})\.?$")  # a row's number alone on its line
 _UNIT_CELL = re.compile(r"^\(?\s*%\s*\)?$")  # a row's unit of measure alone on its line
 # a figure alone on its line: a comparator's words, a number up to 100, a percent sign or not ("Tối thiểu 80", "100 %")
-_CELL_FIGURE = re.compile(r"^[^\d%]{0,14}?(?<![\d.,/])\d{1,3}(?:[.,]\d{1,2})?\s*%?$")
+CELL_FIGURE = re.compile(r"^[^\d%]{0,14}?(?<![\d.,/])\d{1,3}(?:[.,]\d{1,2})?\s*%?$")
 STACKED_HEADER_LINES = 10  # a header's cells, each alone on its line (some wrapped over two)
 STACKED_ROW_LINES = 25  # the lines of one row: its number, its words, its unit and its figures
 
@@ -861,7 +861,7 @@ def _stacked_rows(texts: list[str], j: int, roles: int) -> tuple[int, list[list[
                 break
             if t and _UNIT_CELL.match(t) and words and not figures:
                 unit = (t, end)
-            elif t and _CELL_FIGURE.match(t) and words:
+            elif t and CELL_FIGURE.match(t) and words:
                 if len(figures) < roles:
                     figures.append((t, end))
             elif t and not figures:
@@ -1016,7 +1016,7 @@ def _cell_kind(text: str) -> str:
         return "number"
     if _UNIT_CELL.match(text):
         return "unit"
-    return "figure" if _CELL_FIGURE.match(text) or _FIGURE.search(text) else "words"
+    return "figure" if CELL_FIGURE.match(text) or _FIGURE.search(text) else "words"
 
 
 MAX_PAGE_PLACINGS = 1000  # ways of leaving a page's empty columns out tried at most (a bound on hostile input)

@@ -97,6 +97,7 @@ def _run(cmd: list[str], deadline: float, cwd: Path) -> bytes:
 
 Segments = list[tuple[float, float, float]]  # (at, low, high) in points, as ``pdf_grid.rules_of`` gives them
 _SPECKS = set("`'\"‘’“”|\\~^°¸")  # what a dot or a rule's end is read as, never a plan's own mark when that small
+_STOPS = (".", ",")  # a full stop, a comma: never as tall as the letters of its line
 _FRINGE = 3  # pixels each side of a rule whitened with it: its grey edge, a step left where a crooked page was turned
 _DARK = bytes(1 if v < 160 else 0 for v in range(256))  # a pixel of ink (a rule drawn grey stays ink)
 
@@ -244,8 +245,9 @@ def _words(tsv: str, page_h: float) -> list[pdf_grid.Run]:
     """Tesseract's words as runs in points, PDF-like (y grows upwards from the page's foot, each word on its line's
     foot, with the line's height). Specks (a stamp's dot, a rule's end: far smaller than the page's words, read as a
     quote mark or a letter with no confidence) are left out, and so are bars read as "|" (a draft's change bar beside
-    a changed line, a piece of a rule) and a lone "_" (read in the gap between a heading's number and its text at
-    150 dpi, where nothing is drawn); a dash or a full stop, as small, is kept."""
+    a changed line, a piece of a rule) or as a full stop or a comma as tall as the line's letters (such a bar too
+    short to be found as a rule, a heading's one line high), and a lone "_" (read in the gap between a heading's
+    number and its text at 150 dpi, where nothing is drawn); a dash or a full stop, as small, is kept."""
     rows = [r.split("\t") for r in tsv.splitlines()[1:]]
     rows = [r for r in rows if len(r) >= 12]
     scale = 72.0 / DPI
@@ -262,9 +264,11 @@ def _words(tsv: str, page_h: float) -> list[pdf_grid.Run]:
             continue
         if set(r[11].strip()) == {"|"} or r[11].strip() == "_":  # a bar, a low line alone: no word of a plan
             continue
+        if r[11].strip() in _STOPS and height > 0.6 * typical and width < height / 4:  # a bar read as a stop
+            continue
         foot, line_h = lines.get((r[2], r[3], r[4]), (float(r[7]) + height, height))
         runs.append(pdf_grid.Run(x=left * scale, end=(left + width) * scale, y=(page_h - foot) * scale,
-                                 height=line_h * scale, text=r[11].strip()))
+                                 height=line_h * scale, text=r[11].strip(), conf=conf))
     return runs
 
 
@@ -345,7 +349,10 @@ LINE_MODE = "7"  # Tesseract's mode for a picture holding one line of text
 BLOCK_MODE = "6"  # Tesseract's mode for a picture holding one block of text (the cells read again, stacked)
 INK = 128  # a pixel darker than this is ink
 _INSET = _FRINGE + 5  # pixels of a cell next to its rules not looked at for ink (the rule's whitened edge)
+_WORD = re.compile(r"[^\W\d_]{3}")  # three letters: a word, not a figure's sign or a letter OCR read for a digit
+DOUBTFUL = 50.0  # a table cell's figure OCR is less sure of than this (0-100) is read again, the cell alone
 _LOST_NUMBER = re.compile(r"(?:[1-9]\d?|[IVX]{1,5})[.,]")  # a heading's or list's number with its stop
+_STOP_GAP = 2  # pixels left of a stop's box that are still its grey edge (a number ends some 10 pixels before it)
 
 
 def _numbers_read_again(words: list[pdf_grid.Run], width: int, height: int, pixels: bytearray,
@@ -364,7 +371,8 @@ def _numbers_read_again(words: list[pdf_grid.Run], width: int, height: int, pixe
         x0, x1 = max(0, round(stop.x / scale) - 3 * tall), round(stop.end / scale) + 2
         y0 = max(0, foot - tall)
         rows = [bytes(pixels[y * width + x0:y * width + x1]) for y in range(y0, min(height, foot + 1))]
-        if not rows or not any(min(r[:max(1, len(r) - (x1 - x0) // 4)]) < 160 for r in rows):
+        left = max(1, round(stop.x / scale) - _STOP_GAP - x0)  # the stop's own ink and its grey edge not counted
+        if not rows or not any(min(r[:left]) < 160 for r in rows):
             continue  # nothing drawn left of the stop
         pad = 20
         piece = b"\xff" * ((x1 - x0 + 2 * pad) * pad)
@@ -392,25 +400,20 @@ def _ink_box(pixels: bytearray, width: int, box: tuple[int, int, int, int]) -> t
     return x0 + left, ink[0], x0 + right + 1, ink[-1] + 1
 
 
-def _empty_cells_read_again(grids: list[pdf_grid.Grid], cells: list[pdf_grid.Run], width: int, height: int,
-                            pixels: bytearray, tsv_of: Callable[[bytes, str], str]) -> list[pdf_grid.Run]:
-    """Runs for the table cells no reading gave a word though ink is drawn in them, when that ink reads as a row's
-    number: each cell's ink cut out, the pieces stacked in one picture read as a block (``BLOCK_MODE``: one
-    Tesseract run for the page). Both page modes drop, at times, a number standing alone in a narrow column ("3"
-    to "7" of a table's rows on a page), and the page break's cut row would then take the next row in."""
+def _cell_boxes(g: pdf_grid.Grid, height: int) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+    """The cells of a table (row, first column, merged across columns or not) as boxes of pixels (left, top, right,
+    bottom) inside their rules and the rules' whitened edges (``_INSET``)."""
     scale = 72.0 / DPI
-    pieces: list[tuple[int, int, int, int]] = []
-    for g in grids:
-        filled = {g.merged_cell_of(r) for r in cells if g.holds(r)}
-        for row in range(len(g.ys) - 1):
-            borders = g.borders_in_row(row)
-            for left, right in itertools.pairwise(borders):
-                if (row, left) not in filled and (box := _ink_box(pixels, width, (
-                        round(g.xs[left] / scale) + _INSET, round(height - g.ys[row] / scale) + _INSET,
-                        round(g.xs[right] / scale) - _INSET, round(height - g.ys[row + 1] / scale) - _INSET))):
-                    pieces.append(box)
-    if not pieces:
-        return []
+    return {(row, left): (round(g.xs[left] / scale) + _INSET, round(height - g.ys[row] / scale) + _INSET,
+                          round(g.xs[right] / scale) - _INSET, round(height - g.ys[row + 1] / scale) - _INSET)
+            for row in range(len(g.ys) - 1) for left, right in itertools.pairwise(g.borders_in_row(row))}
+
+
+def _read_again(pieces: list[tuple[int, int, int, int]], width: int, pixels: bytearray,
+                tsv_of: Callable[[bytes, str], str]) -> list[tuple[str, float]]:
+    """Each piece of the picture (an ink box) read again, on its own: the pieces stacked in one picture read as a
+    block (``BLOCK_MODE``: one Tesseract run for the page's pieces); each piece's text, and how sure OCR is of its
+    least sure word (0 for none)."""
     pad = 30
     wide = max(x1 - x0 for x0, _y0, x1, _y1 in pieces) + 2 * pad
     lines: list[bytes] = []
@@ -422,19 +425,61 @@ def _empty_cells_read_again(grids: list[pdf_grid.Grid], cells: list[pdf_grid.Run
                   for y in range(y0, y1)]
     lines += [b"\xff" * wide] * pad
     stacked = b"P5\n%d %d\n255\n" % (wide, len(lines)) + b"".join(lines)
-    texts: list[list[str]] = [[] for _ in pieces]
+    words: list[list[tuple[str, float]]] = [[] for _ in pieces]
     for r in (r.split("\t") for r in tsv_of(stacked, BLOCK_MODE).splitlines()[1:]):
         if len(r) >= 12 and r[0] == "5" and r[11].strip():
             middle = float(r[7]) + float(r[9]) / 2
             k = max(0, bisect.bisect_right(tops, middle) - 1)
-            texts[k].append(r[11].strip())
-    out = []
-    for (x0, y0, x1, y1), words in zip(pieces, texts, strict=True):
-        text = " ".join(words)
+            words[k].append((r[11].strip(), float(r[10])))
+    return [(" ".join(w for w, _c in ws), min((c for _w, c in ws), default=0.0)) for ws in words]
+
+
+def _cells_read_again(grids: list[pdf_grid.Grid], cells: list[pdf_grid.Run], width: int, height: int,
+                      pixels: bytearray, tsv_of: Callable[[bytes, str], str]) -> list[pdf_grid.Run]:
+    """The table cells' runs, with the cells OCR was unsure of read again, on their own (``_read_again``):
+    a cell no reading gave a word though ink is drawn in it, taken when that ink reads as a row's number (both page
+    modes drop, at times, a number standing alone in a narrow column, "3" to "7" of a table's rows on a page, and the
+    page break's cut row would then take the next row in); a cell holding a figure whose least sure word is under
+    ``DOUBTFUL`` ("80" read "30", sure of it at 8 in 100, where the cell alone reads "80" at 97), taken when the
+    cell alone reads as surely as that and holds a figure."""
+    scale = 72.0 / DPI
+    empty: list[tuple[int, int, int, int]] = []
+    doubtful: list[tuple[tuple[int, int, int, int], list[pdf_grid.Run]]] = []
+    for g in grids:
+        held: dict[tuple[int, int], list[pdf_grid.Run]] = {}
+        for r in cells:
+            if g.holds(r):
+                held.setdefault(g.merged_cell_of(r), []).append(r)
+        for key, box in _cell_boxes(g, height).items():
+            runs = held.get(key, [])
+            if not runs or (any(c.isdigit() for r in runs for c in r.text) and min(r.conf for r in runs) < DOUBTFUL):
+                if (ink := _ink_box(pixels, width, box)) is not None:
+                    (doubtful.append((ink, runs)) if runs else empty.append(ink))
+    pieces = empty + [ink for ink, _runs in doubtful]
+    if not pieces:
+        return cells
+    read = _read_again(pieces, width, pixels, tsv_of)
+    out = list(cells)
+    for (x0, y0, x1, y1), (text, _conf) in zip(empty, read, strict=False):
         if _ROW_NUMBER.fullmatch(text):
             out.append(pdf_grid.Run(x=x0 * scale, end=x1 * scale, y=(height - y1) * scale, height=(y1 - y0) * scale,
                                     text=text))
+    for ((x0, _y0, _x1, _y1), runs), (text, conf) in zip(doubtful, read[len(empty):], strict=True):
+        if conf > max(DOUBTFUL, min(r.conf for r in runs)) and any(c.isdigit() for c in text):
+            first = min(runs, key=lambda r: (-r.y, r.x))  # the cell's first line: where its text starts
+            out = [r for r in out if all(r is not o for o in runs)]
+            out.append(dataclasses.replace(first, x=max(first.x, x0 * scale), text=text, conf=conf))
     return out
+
+
+def _surer(page: list[pdf_grid.Run], table: list[pdf_grid.Run]) -> bool:
+    """The page mode's reading of a cell holding a figure (no word of three letters: not a sentence, whose words
+    the page mode glues in a narrow cell) is to be taken for the table mode's: it reads otherwise, a figure too, and
+    OCR is surer of its least sure word."""
+    one, two = (" ".join(r.text for r in runs) for runs in (page, table))
+    return (one.split() != two.split() and any(c.isdigit() for c in one) and any(c.isdigit() for c in two)
+            and not _WORD.search(one + " " + two)
+            and min(r.conf for r in page) > min(r.conf for r in table))
 
 
 def page_items(picture: bytes, tsv_of: Callable[[bytes, str], str]) -> list[tuple[str, Any]]:
@@ -470,16 +515,24 @@ def page_items(picture: bytes, tsv_of: Callable[[bytes, str], str]) -> list[tupl
         cells = [r for r in _words(tsv_of(clean, TABLE_MODE), height) if in_table(r)]
         # a cell the table mode left empty (it drops a number standing alone: a row's "1", "II") takes the page
         # mode's reading of it when that is such a number (a rule's remnant read "_" beside it left out)
-        filled = {(id(g), g.merged_cell_of(r)) for r in cells if (g := table_of(r)) is not None}
+        # a cell holding a figure both modes read, but differently: the reading OCR is surer of (the table mode read
+        # a "≥ 85" drawn with its bar as ">685" at 56 in 100, the page mode "> 85" at 93)
+        filled: dict[tuple[int, tuple[int, int]], list[pdf_grid.Run]] = {}
+        for r in cells:
+            if (g := table_of(r)) is not None:
+                filled.setdefault((id(g), g.merged_cell_of(r)), []).append(r)
         lone: dict[tuple[int, tuple[int, int]], list[pdf_grid.Run]] = {}
         for r in in_cells:
-            if (g := table_of(r)) is not None and (key := (id(g), g.merged_cell_of(r))) not in filled:
-                lone.setdefault(key, []).append(r)
-        for runs in lone.values():
+            if (g := table_of(r)) is not None:
+                lone.setdefault((id(g), g.merged_cell_of(r)), []).append(r)
+        for key, runs in lone.items():
             text = " ".join(r.text for r in runs).strip("_|")
-            if len(runs) == 1 and _ROW_NUMBER.fullmatch(text):
-                cells.append(dataclasses.replace(runs[0], text=text))
-        cells += _empty_cells_read_again(grids, cells, width, height, pixels, tsv_of)
+            if key not in filled:
+                if len(runs) == 1 and _ROW_NUMBER.fullmatch(text):
+                    cells.append(dataclasses.replace(runs[0], text=text))
+            elif _surer(runs, filled[key]):
+                cells = [r for r in cells if all(r is not o for o in filled[key])] + runs
+        cells = _cells_read_again(grids, cells, width, height, pixels, tsv_of)
     return _undo_misreadings(pdf_grid.page_items(_phrases(words) + cells, grids))
 
 

@@ -32,6 +32,7 @@ from checker.models import Document, Line, Location
 from checker.text import nfc
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
     from pathlib import Path
 
     from checker.ingest import Limits
@@ -94,7 +95,7 @@ def read(path: Path, limits: Limits) -> Document:
         raise IngestError(str(path), f"PDF không có lớp văn bản (bản quét?); {_hint(limits)}")
     if scanned:
         notes.append(f"trang {_ranges(scanned)} không có lớp văn bản (ảnh quét?), chưa được đọc; {_hint(limits)}")
-    lines, count = _lines_of(pages.from_pages(items))  # a page's number is not part of its text
+    lines, count = _lines_of(pages.from_pages(items), read_by_ocr)  # a page's number is not part of its text
     check_size(lines, str(path), limits)  # before legacy detection and the layout
     converted = legacy.convert_if_legacy("\n".join(line.text for line in lines))
     if converted is not None:
@@ -179,18 +180,23 @@ def _same_row(a: list[str], b: list[str]) -> bool:
     return one == two or fuzz.ratio(one, two) >= SAME_ROW
 
 
-def _goes_on(last: list[str], first: list[str]) -> bool:
-    """The first row of a table's part on a new page is the rest of the row the page break cut."""
+def _goes_on(last: list[str], first: list[str], read_by_ocr: bool = False) -> bool:
+    """The first row of a table's part on a new page is the rest of the row the page break cut. On a page read by
+    OCR, a first cell left empty is no sign of it when the row has its own figures: a cell holding a figure alone
+    (``layout.CELL_FIGURE``: "100", "> 90", "75%") under one that holds a figure alone too, for a cut row's figures
+    stand in its first part (OCR loses, at times, a row's number standing alone in a narrow column)."""
     if len(last) != len(first):
         return False
     if not first[0].strip() and last[0].strip():
-        return True
+        return not (read_by_ocr and any(layout.CELL_FIGURE.match(a.strip()) and layout.CELL_FIGURE.match(b.strip())
+                                        for a, b in zip(last, first, strict=True)))
     texts = [c for c in first if c.strip()]
     return bool(texts) and all(c[:1].islower() for c in texts)
 
 
-def _lines_of(pages: list[list[Item]]) -> tuple[list[Line], int]:
-    """Lines numbered across pages (a table cell is one line, with its table, row and cell); tables counted."""
+def _lines_of(pages: list[list[Item]], read_by_ocr: Collection[int] = ()) -> tuple[list[Line], int]:
+    """Lines numbered across pages (a table cell is one line, with its table, row and cell); tables counted.
+    ``read_by_ocr``: the numbers of the pages read by OCR."""
     lines: list[Line] = []
     tables = 0
     open_rows: list[list[str]] | None = None  # the last table, while nothing has come after it
@@ -206,7 +212,7 @@ def _lines_of(pages: list[list[Item]]) -> tuple[list[Line], int]:
             rows = [[safe_text(nfc(c)).strip() for c in row] for row in content]
             if open_rows is not None and rows and len(rows[0]) == len(open_rows[-1]):
                 rows = rows[_repeated_header(open_rows, rows):]
-                if rows and _goes_on(open_rows[-1], rows[0]):
+                if rows and _goes_on(open_rows[-1], rows[0], page_no in read_by_ocr):
                     _extend_row(lines, tables, len(open_rows), rows[0])
                     open_rows[-1] = [f"{a} {b}".strip() for a, b in zip(open_rows[-1], rows[0], strict=True)]
                     rows = rows[1:]

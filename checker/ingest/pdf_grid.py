@@ -44,6 +44,7 @@ class Run:
     y: float
     height: float
     text: str
+    conf: float = 100.0  # how sure OCR is of the word (Tesseract's 0-100); a text layer's run: sure
 
 
 @dataclass

@@ -1230,13 +1230,21 @@ def _percent_written_once(texts: list[str], percent_columns: set[int], roles: di
 
 def _numbering_column(rows: list[list[Cell]]) -> set[int]:
     """{0} when the first column numbers the rows (1, 2, 3 ..., starting again at 1 under each group): the
-    order of a row, never its figure, whatever the header says or lost."""
-    values = [c[0][0].strip().rstrip(".") for c in rows if c and c[0][0].strip()]
-    numbers = [int(v) for v in values if v.isdigit() and len(v) <= 3]
-    if len(numbers) < 2 or numbers[0] != 1:
-        return set()
-    steps = all(b == a + 1 or b == 1 for a, b in zip(numbers, numbers[1:], strict=False))
-    return {0} if steps else set()
+    order of a row, never its figure, whatever the header says or lost. A number may skip as many as the rows
+    between whose first cell holds no number (a group's title row; a number OCR lost: 2, "", 4)."""
+    numbers: list[int] = []
+    unnumbered = 0  # rows since the last number without one
+    for row in rows:
+        value = row[0][0].strip().rstrip(".") if row else ""
+        if not (value.isdigit() and len(value) <= 3):
+            unnumbered += 1
+            continue
+        n = int(value)
+        if numbers and not (n == 1 or numbers[-1] < n <= numbers[-1] + 1 + unnumbered) or not numbers and n != 1:
+            return set()
+        numbers.append(n)
+        unnumbered = 0
+    return {0} if len(numbers) >= 2 else set()
 
 
 def _worded_row(row: list[Cell], texts: list[str], roles: dict[int, str],
