@@ -29,7 +29,9 @@ _CRLF = re.compile("\r\n")
 _TO = {**{ord(c): "\n" for c in _BREAKS}, **{c: " " for c in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F,
                                                               *range(0x7F, 0x85), *range(0x86, 0xA0))},
        **{c: "\ufffd" for c in (*range(0xD800, 0xE000), 0xFFFE, 0xFFFF)}}
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# what XML 1.0 refuses (its Char: \t \n \r, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF): the same set as the
+# complement of those ranges, written as itself (the complement cost 4 ms to compile at every start)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile("[\n\t]+")
 
 

@@ -82,3 +82,16 @@ def test_installed_check_rules_option_overrides(installed: Path, tmp_path: Path)
     pack.write_text(pack.read_text(encoding="utf-8").replace("\nrules:", "\nrules: 3\nx:", 1), encoding="utf-8")
     r = _run([str(installed), str(ROOT / "plans"), "--rules", str(rules), "--format", "json"], tmp_path)
     assert r.returncode == 2 and "215-KH-UBND.yaml" in r.stderr, r.stderr
+
+
+def test_installed_check_reads_its_rule_files_prepared(installed: Path, tmp_path: Path) -> None:
+    """The wheel holds its YAML files prepared as JSON (setup.py, checker.rules.prepared): the packs, the general
+    checks and the conventions load without PyYAML."""
+    site = next(installed.parent.parent.glob("lib/python3*/site-packages"))
+    assert (site / "checker" / "builtin_rules" / "prepared" / "215-KH-UBND.yaml.json").is_file()
+    assert (site / "checker" / "builtin_rules" / "prepared" / "units" / "haiphong.yaml.json").is_file()
+    code = ("import sys; from checker.rules.loader import load_all, load_general; from checker.conventions import "
+            "conventions; load_all([]); load_general([]); conventions(); print(sorted(m for m in sys.modules "
+            "if m.split('.')[0] in ('yaml', 'ruamel')))")
+    r = _run([str(installed.parent / "python"), "-c", code], tmp_path)
+    assert r.returncode == 0 and r.stdout.strip() == "[]", r.stdout + r.stderr

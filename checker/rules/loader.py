@@ -4,16 +4,16 @@ only when that fails, read again with ruamel round-trip, so every error names th
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from checker.errors import RulePackError
+from checker.rules import prepared
 from checker.rules.national import NationalRegistry
+from checker.rules.prepared import libyaml as _libyaml
 from checker.rules.registries import BodiesRegistry, ReferencesRegistry, UnitsRegistry
 from checker.rules.schema import GeneralPack, RulePack
 from checker.text import squash
@@ -93,62 +93,17 @@ class _Unread(ValueError):
     """The fast reader could not read the file: the round-trip reader reads it again and says where."""
 
 
-# YAML 1.2 core schema (what ruamel reads): ``yes``, ``on``, ``1:30`` and ``012`` stay what YAML 1.2 makes of them,
-# not what PyYAML's YAML 1.1 would; a date stays text (pydantic validates it)
-_CORE_SCHEMA = [
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("tag:yaml.org,2002:int", r"^(?:[-+]?0b[0-1_]+|[-+]?0o[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$",
-     "-+0123456789"),
-    ("tag:yaml.org,2002:float", r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
-        |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""", "-+0123456789."),
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    ("tag:yaml.org,2002:merge", r"^(?:<<)$", "<"),
-]
-
-
-@cache
-def _libyaml() -> Any:
-    """PyYAML's C (libyaml) safe loader set to the YAML 1.2 core schema, or None where PyYAML or libyaml is
-    absent (then ruamel's safe loader reads, some three times slower)."""
-    try:
-        import yaml
-    except ImportError:
-        return None
-    if not getattr(yaml, "__with_libyaml__", False):
-        return None
-
-    class Loader(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
-        yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-
-        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-            """A key written twice is an error (as in ruamel, which then says where), never the last one kept."""
-            keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value != "<<"]
-            if len(keys) != len(set(keys)):
-                raise yaml.constructor.ConstructorError(None, None, "duplicate key", node.start_mark)
-            return super().construct_mapping(node, deep)
-
-    for tag, pattern, first in _CORE_SCHEMA:
-        Loader.add_implicit_resolver(tag, re.compile(pattern, re.X), list(first))
-    Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str)
-    Loader.add_constructor("tag:yaml.org,2002:int", _int)
-    return Loader
-
-
-def _int(loader: Any, node: Any) -> int:
-    """An integer as YAML 1.2 writes it (``0o17`` octal, ``012`` twelve, ``1_000``)."""
-    text = loader.construct_scalar(node).replace("_", "")
-    sign, digits = (-1, text[1:]) if text[:1] == "-" else (1, text.lstrip("+"))
-    base = {"0b": 2, "0o": 8, "0x": 16}.get(digits[:2], 10)
-    return sign * int(digits[2:] if base != 10 else digits, base)
-
-
 def _fast_load(path: Path) -> object:
-    """The C (libyaml) safe loader: several times faster than round-trip, but it knows no lines. A generated
-    registry in JSON (a subset of YAML) is read by the json module, some 30 times faster still."""
+    """A file of the shipped rules folder as prepared when the package was built, if unchanged since
+    (checker.rules.prepared: JSON, no YAML parser imported); else the C (libyaml) safe loader: several times faster
+    than round-trip, but it knows no lines. A generated registry in JSON (a subset of YAML) is read by the json
+    module, some 30 times faster still."""
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".json":
         return json.loads(text)
+    found = prepared.read(DEFAULT_RULES, path, text)
+    if found is not None:
+        return found[0]
     loader = _libyaml()
     if loader is not None:
         import yaml
