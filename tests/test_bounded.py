@@ -317,6 +317,9 @@ def test_safe_text_maps_breaks_and_replaces_what_is_not_text() -> None:
     assert safe_text("a\r\nb\rc\x85d\u2028e\u2029f") == "a\nb\nc\nd\ne\nf"
     assert safe_text("x\x00y\x1b\x7f\x9fz\ud800\uffff") == "x y   z\ufffd\ufffd"
     assert safe_text("tab\tok\nđ ỹ \U0001f600") == "tab\tok\nđ ỹ \U0001f600"
+    # what shows nothing is dropped: a zero-width space, a word joiner, a stray byte order mark, a soft hyphen, a
+    # direction mark
+    assert safe_text("80\u200b% 90\u2060% 75\ufeff% tuy\u00adến \u200e\u202bx\u202c") == "80% 90% 75% tuyến x"
     assert one_line("  a\n\tb\u2028c ") == "a b c"
     assert xml_safe("a\x01\ud800\ufffeb") == "a\ufffd\ufffd\ufffdb"
 

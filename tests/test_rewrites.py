@@ -67,6 +67,10 @@ KINDS: list[list[tuple[str, str]]] = [
     # set in by a tab (before the CRLF kind: "\r\n" is then the line break of the blank lines too)
     [(r"\n", "\n\n"), (r"\n", "\n\n\n"), (r"(?<=[.:;]\n)(?=[A-ZĐ][a-zà-ỹ]+ )", "\t")],
     [(r"Kế hoạch số 215/", "Kế hoạch 215/"), (r"\n", "\r\n"), (r"([Đđ])ến hết năm 2025", r"\1ến ngày 31/12/2025")],
+    # what word processors and web pages leave in a text and show nothing for: a zero-width space, a word joiner or a
+    # byte order mark between a figure and its "%", a soft hyphen inside a word
+    [(r"(?<=\d)(?=%)", "\u200b"), (r"(?<=\d)(?=%)", "\u2060"), (r"(?<=\d)(?=%)", "\ufeff"),
+     (r"tuyến", "tuy\u00adến")],
 ]
 
 
