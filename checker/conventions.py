@@ -88,6 +88,7 @@ class Conventions(_Strict):
     part_ordinals: list[str]
     part_letters: str
     list_alphabet: str
+    word_alphabet: str
     bullet_glyphs: list[str] = Field(default_factory=list)
     hedges: list[str]
     enumeration_openers: list[str] = Field(default_factory=list)

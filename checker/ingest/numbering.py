@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker.conventions import conventions
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
-LATIN = "abcdefghijklmnopqrstuvwxyz"
-VIETNAMESE = "abcdđeghiklmnopqrstuvxy"  # the Vietnamese alphabet: no f, j, w, z; đ after d
 _D_STROKE = re.compile(r"\s*đ\s*\)")
 BULLETS = {"-", "–", "—", "+", "•", "*", "o", "▪", "◦", "●", "○", "■", "□", "➢", "✓", "ü", "§", "Ø"}
 
@@ -269,7 +269,8 @@ def render(value: int, fmt: str, vietnamese: bool = False) -> str:
                 n -= v
         return out if fmt == "upperRoman" else out.lower()
     if fmt in ("upperLetter", "lowerLetter"):
-        alphabet = VIETNAMESE if vietnamese else LATIN
+        conv = conventions()  # the Vietnamese alphabet (no f, j, w, z; đ after d) or Word's Latin one
+        alphabet = conv.list_alphabet if vietnamese else conv.word_alphabet
         k = max(1, value) - 1
         letter = alphabet[k % len(alphabet)] * (k // len(alphabet) + 1)  # Word repeats: aa, bb, ...
         return letter.upper() if fmt == "upperLetter" else letter

@@ -208,7 +208,8 @@ def _letters_before(letter: str) -> set[str]:
     is đ typed without its stroke, after "d"."""
     if letter == "dd":
         return {"d"}
-    return {alphabet[k - 1] for alphabet in ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")
+    conv = conventions()
+    return {alphabet[k - 1] for alphabet in (conv.list_alphabet, conv.word_alphabet)
             if (k := alphabet.find(letter)) > 0}
 
 
