@@ -71,6 +71,8 @@ KINDS: list[list[tuple[str, str]]] = [
     # byte order mark between a figure and its "%", a soft hyphen inside a word
     [(r"(?<=\d)(?=%)", "\u200b"), (r"(?<=\d)(?=%)", "\u2060"), (r"(?<=\d)(?=%)", "\ufeff"),
      (r"tuyến", "tuy\u00adến")],
+    # a former body or unit marked as history after its name in other words than "(cũ)"
+    [(r"\(cũ\)", "(trước sắp xếp)"), (r"\(cũ\)", "(trước khi sáp nhập)"), (r"\(cũ\)", "trước khi sắp xếp")],
 ]
 
 
