@@ -118,6 +118,7 @@ class Conventions(_Strict):
     page_words: list[str] = Field(default_factory=list)
     page_of: list[str] = Field(default_factory=list)
     table_columns: TableColumns
+    office_words: list[str]
     assignment_verbs: list[str]
     assignment_columns: AssignmentColumns
     assignment_parts: list[str] = Field(default_factory=lambda: ["to-chuc-thuc-hien"])

@@ -73,6 +73,9 @@ KINDS: list[list[tuple[str, str]]] = [
      (r"tuyến", "tuy\u00adến")],
     # a former body or unit marked as history after its name in other words than "(cũ)"
     [(r"\(cũ\)", "(trước sắp xếp)"), (r"\(cũ\)", "(trước khi sáp nhập)"), (r"\(cũ\)", "trước khi sắp xếp")],
+    # offices and terms abbreviated as offices write them (a table of tasks' column headed "CA phường" too)
+    [(r"Công an (xã|phường|đặc khu)", r"CA \1"), (r"Phòng Kinh tế(?!,)", "Phòng KT"), (r"an ninh mạng", "ANM"),
+     (r"Văn phòng HĐND và UBND", "VP HĐND và UBND")],
 ]
 
 
@@ -154,6 +157,7 @@ FOUND = [
     ("xa-an-hung-chi-tieu-mot-doan.txt", r"\b100%", "100 phần trăm"),  # "mật). 100 phần trăm" not a new clause
     ("xa-chi-minh-dieu-1-2.txt", r"\b[Tt]ối thiểu (\d+(?:,\d+)?)%", r"từ \1% trở lên"),  # "trở lên" of the next
     ("phuong-gia-vien-van-xuoi.txt", r"\btrên (\d+(?:,\d+)?)%", r"> \1%"),  # ", > 92% văn bản" as a city column
+    ("phuong-kien-an-ma-tran-phan-cong-dat-chuan.txt", r"Công an phường", "CA phường"),  # a task table's column
     ("phuong-nam-trieu-lo-trinh-theo-quy.txt", r"\b[Tt]ối thiểu (\d+(?:,\d+)?)%", r"từ \1% trở lên"),  # by stages
     ("xa-kien-minh-trich-chi-dao.txt", r"\b[Tt]ối thiểu (\d)", r"ít nhất \1"),  # the quotation as the issuer
     ("xa-vinh-bao-gach-dau-dong.txt", r"an toàn thông tin", "ATTT"),  # "4. Bảo đảm ATTT mạng" not the part

@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from checker.conventions import conventions
+from checker.conventions import conventions, expanded
 from checker.ingest.layout import RECIPIENTS
 from checker.models import Assignment, Section
 from checker.parse.sections import section_ends, section_span, top_level
 from checker.parse.view import View, items
 from checker.text import UPPER, contains_any, fold, squash
 
-_UNIT_WORDS = (r"(?:đề nghị\s+)?(?:phòng|văn phòng|công an|trung tâm|ủy ban|uỷ ban|ban|tổ|các phòng|đơn vị|ubnd|"
-               r"ủy ban mặt trận)")
+
+@lru_cache(maxsize=1)
+def _unit_words() -> str:
+    """The opening of an office's name (conventions ``office_words``), "Đề nghị" before it allowed."""
+    return r"(?:đề nghị\s+)?(?:" + "|".join(re.escape(w) for w in conventions().office_words) + ")"
 
 
 # a clause of a paragraph: up to a semicolon or the end of a sentence ("... báo cáo. Công an phường ...")
@@ -24,7 +27,7 @@ _CLAUSE = re.compile(rf"(?:[^;.]|\.(?!\s+[{UPPER}]))+")
 def _unit_lead() -> re.Pattern[str]:
     """An office's name opening a point or a clause, up to a colon or a verb that gives it work (conventions)."""
     verbs = "|".join(re.escape(v) for v in conventions().assignment_verbs)
-    return re.compile(rf"^\s*[-+*•]?\s*(?:giao\s+(?:cho\s+)?)?({_UNIT_WORDS}[^:;.]{{2,80}}?)\s*(?::|{verbs})",
+    return re.compile(rf"^\s*[-+*•]?\s*(?:giao\s+(?:cho\s+)?)?({_unit_words()}[^:;.]{{2,80}}?)\s*(?::|{verbs})",
                       re.IGNORECASE)
 
 
@@ -103,10 +106,12 @@ def assignments_in_tables(tables: list[list[list[Cell]]]) -> list[Assignment]:
 def _office_column(cell: str) -> bool:
     """A header cell that names an office (a matrix's column), not a role ("Chủ trì") nor a task; compared folded,
     as OCR without diacritics writes it ("Cong an phuong")."""
-    return bool(_UNIT_START.match(fold(cell.strip()))) and _role(cell) is None
+    return bool(_unit_start().match(expanded(cell))) and _role(cell) is None
 
 
-_UNIT_START = re.compile(rf"{fold(_UNIT_WORDS)}\b")
+@lru_cache(maxsize=1)
+def _unit_start() -> re.Pattern[str]:
+    return re.compile(rf"{fold(_unit_words())}\b")
 
 
 def assignments_in_matrices(tables: list[list[list[Cell]]]) -> list[Assignment]:
@@ -165,7 +170,7 @@ def _lead_label() -> re.Pattern[str]:
     hợp: ...)", "Đơn vị thực hiện: Phòng Kinh tế". The labels are the column names of rules/conventions.yaml."""
     cols = conventions().assignment_columns
     labels = "|".join(sorted((re.escape(w) for w in (*cols.lead, *cols.support)), key=len, reverse=True))
-    return re.compile(rf"(?:^|[(;,.]\s*)(?:{labels})\s*:\s*({_UNIT_WORDS}[^;:()]{{2,80}})", re.IGNORECASE)
+    return re.compile(rf"(?:^|[(;,.]\s*)(?:{labels})\s*:\s*({_unit_words()}[^;:()]{{2,80}})", re.IGNORECASE)
 
 
 def _recipients_at(view: View, start: int, end: int) -> int:
