@@ -76,6 +76,9 @@ KINDS: list[list[tuple[str, str]]] = [
     # offices and terms abbreviated as offices write them (a table of tasks' column headed "CA phường" too)
     [(r"Công an (xã|phường|đặc khu)", r"CA \1"), (r"Phòng Kinh tế(?!,)", "Phòng KT"), (r"an ninh mạng", "ANM"),
      (r"Văn phòng HĐND và UBND", "VP HĐND và UBND")],
+    # the network work files are processed on, in other words
+    [(r"xử lý trên môi trường mạng", "xử lý trên không gian mạng"), (r"xử lý trên môi trường mạng", "xử lý trực tuyến"),
+     (r"xử lý trên môi trường mạng", "xử lý trên môi trường số")],
 ]
 
 
