@@ -79,6 +79,11 @@ KINDS: list[list[tuple[str, str]]] = [
     # the network work files are processed on, in other words
     [(r"xử lý trên môi trường mạng", "xử lý trên không gian mạng"), (r"xử lý trên môi trường mạng", "xử lý trực tuyến"),
      (r"xử lý trên môi trường mạng", "xử lý trên môi trường số")],
+    # targets in other words: the procedures' condition ("đáp ứng điều kiện", or none: all of them), the reporting
+    # system's shorter name, the digital skills by their subject
+    [(r"đủ điều kiện", "đáp ứng điều kiện"), (r" đủ điều kiện", ""),
+     (r"[Hh]ệ thống thông tin báo cáo", "Hệ thống báo cáo"), (r"kỹ năng số", "kỹ năng chuyển đổi số"),
+     (r"kỹ năng số", "kiến thức, kỹ năng về chuyển đổi số")],
 ]
 
 
