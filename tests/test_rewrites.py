@@ -83,7 +83,7 @@ KINDS: list[list[tuple[str, str]]] = [
     # system's shorter name, the digital skills by their subject
     [(r"đủ điều kiện", "đáp ứng điều kiện"), (r" đủ điều kiện", ""),
      (r"[Hh]ệ thống thông tin báo cáo", "Hệ thống báo cáo"), (r"kỹ năng số", "kỹ năng chuyển đổi số"),
-     (r"kỹ năng số", "kiến thức, kỹ năng về chuyển đổi số")],
+     (r"kỹ năng số", "kiến thức, kỹ năng về chuyển đổi số"), (r"hồ sơ thủ tục hành chính", "hồ sơ")],
 ]
 
 
