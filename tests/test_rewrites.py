@@ -84,6 +84,10 @@ KINDS: list[list[tuple[str, str]]] = [
     [(r"đủ điều kiện", "đáp ứng điều kiện"), (r" đủ điều kiện", ""),
      (r"[Hh]ệ thống thông tin báo cáo", "Hệ thống báo cáo"), (r"kỹ năng số", "kỹ năng chuyển đổi số"),
      (r"kỹ năng số", "kiến thức, kỹ năng về chuyển đổi số"), (r"hồ sơ thủ tục hành chính", "hồ sơ")],
+    # subjects written shorter: the results of settling dossiers; the satisfaction of the people alone (in a table
+    # whose row's office column is then the longest cell)
+    [(r"kết quả giải quyết thủ tục hành chính", "kết quả giải quyết hồ sơ"),
+     (r"hài lòng của người dân, doanh nghiệp trong giải quyết thủ tục hành chính", "hài lòng của người dân")],
 ]
 
 
@@ -166,6 +170,8 @@ FOUND = [
     ("xa-chi-minh-dieu-1-2.txt", r"\b[Tt]ối thiểu (\d+(?:,\d+)?)%", r"từ \1% trở lên"),  # "trở lên" of the next
     ("phuong-gia-vien-van-xuoi.txt", r"\btrên (\d+(?:,\d+)?)%", r"> \1%"),  # ", > 92% văn bản" as a city column
     ("phuong-kien-an-ma-tran-phan-cong-dat-chuan.txt", r"Công an phường", "CA phường"),  # a task table's column
+    ("xa-phu-thai-ghi-chu-sao-dat-chuan.txt", r"hài lòng của người dân, doanh nghiệp trong giải quyết thủ tục hành "
+     r"chính", "hài lòng của người dân"),  # not "Trung tâm Phục vụ hành chính công" measured: its office column
     ("phuong-nam-trieu-lo-trinh-theo-quy.txt", r"\b[Tt]ối thiểu (\d+(?:,\d+)?)%", r"từ \1% trở lên"),  # by stages
     ("xa-kien-minh-trich-chi-dao.txt", r"\b[Tt]ối thiểu (\d)", r"ít nhất \1"),  # the quotation as the issuer
     ("xa-vinh-bao-gach-dau-dong.txt", r"an toàn thông tin", "ATTT"),  # "4. Bảo đảm ATTT mạng" not the part
