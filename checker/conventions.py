@@ -30,6 +30,7 @@ class TableColumns(_Strict):
     reference: list[str]
     own: list[str]
     ignore: list[str]
+    subject: list[str] = Field(default_factory=list)
 
 
 class Signers(_Strict):

@@ -304,3 +304,23 @@ def test_points_lettered_with_a_full_stop_before_a_word_in_lower_case(tmp_path: 
     path = tmp_path / REVIEWED.name
     path.write_bytes(new.encode("utf-8"))
     assert _loud(path, packs) == []
+
+
+def test_a_targets_table_row_is_measured_in_its_subject_column(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """A row of a targets table is read in the column headed "Chỉ tiêu" (rules/conventions.yaml
+    ``table_columns.subject``), even where the office answerable for it, in a column headed only "Đơn vị", is the
+    longer cell: "Mức độ hài lòng của người dân | Trên 90% | Trung tâm Phục vụ hành chính công" (before: read as the
+    office's target, the satisfaction target missing)."""
+    from checker.ingest import read
+    from checker.parse import parse
+
+    name = "xa-phu-thai-ghi-chu-sao-dat-chuan.txt"
+    text = (PLANS / name).read_bytes().decode("utf-8")
+    new = text.replace("\tĐơn vị theo dõi\n", "\tĐơn vị\n").replace(
+        "hài lòng của người dân, doanh nghiệp trong giải quyết thủ tục hành chính\t", "hài lòng của người dân\t")
+    assert new.count("\tĐơn vị\n") == 1 and "hài lòng của người dân\tTrên 90%" in new
+    path = tmp_path / name
+    path.write_bytes(new.encode("utf-8"))
+    assert _loud(path, packs) == []
+    assert [t.text for t in parse(read(path)).targets if t.value == 90 and t.comparator == ">"][0].startswith(
+        "Mức độ hài lòng của người dân")

@@ -1247,15 +1247,15 @@ def _numbering_column(rows: list[list[Cell]]) -> set[int]:
     return {0} if len(numbers) >= 2 else set()
 
 
-def _worded_row(row: list[Cell], texts: list[str], roles: dict[int, str],
-                section_of: dict[int, int | None]) -> list[Target]:
+def _worded_row(row: list[Cell], texts: list[str], roles: dict[int, str], section_of: dict[int, int | None],
+                subjects: set[int]) -> list[Target]:
     """A numbered row whose level is written in words (``_worded_level``): all of it ("Hoàn thành", "Toàn bộ"), a
     vague quantity ("Phần lớn", "Cơ bản"); nothing for any other words (an office's name, "Chưa giao")."""
     wordy = [k for k, t in enumerate(texts) if k and re.search(r"[^\W\d_]{2,}", t) and roles.get(k) != "ignore"]
     if not wordy:
         return []
     described = [k for k in wordy if roles.get(k) not in ("reference", "own", "later")] or wordy
-    main = max(described, key=lambda k: len(texts[k]))
+    main = _measured(texts, described, subjects)
     for k in wordy:
         if k == main or roles.get(k) in ("reference", "later"):
             continue
@@ -1292,6 +1292,19 @@ def _cell_figure(text: str) -> float | None:
     return _number(m.group(1)) if m else None
 
 
+def _subject_columns(header: list[str]) -> set[int]:
+    """The columns whose header names what each row measures ("Chỉ tiêu", "Nội dung": rules/conventions.yaml
+    ``table_columns.subject``, the whole cell)."""
+    names = {squash(w) for w in conventions().table_columns.subject}
+    return {k for k, text in enumerate(header) if squash(text) in names}
+
+
+def _measured(texts: list[str], described: list[int], subjects: set[int]) -> int:
+    """The cell of a row that says what it measures: the one under a subject column's header, else the widest."""
+    under = [k for k in described if k in subjects]
+    return under[0] if under else max(described, key=lambda k: len(texts[k]))
+
+
 def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -> list[Target]:
     """Rows of a table, in any column order: the widest cell with words is what is measured; a figure in the
     plan's column (or in that cell) is its target, a figure in the parent's column ("Chỉ tiêu thành phố giao")
@@ -1302,6 +1315,7 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
     numbering = _numbering_column(rows)  # "TT" even where its header was lost (a PDF's narrow, broken header)
     above: list[list[str]] = []  # the header rows above (the last few: a header is not a whole table)
     percent_columns: set[int] = set()  # columns whose header carries the percent sign ("Tỷ lệ (%)")
+    subjects: set[int] = set()  # the column headed "Chỉ tiêu" / "Nội dung"
     for row in rows:
         texts = _percent_written_once([c[0].strip() for c in row], percent_columns, roles)
         figure_cells = [k for k, t in enumerate(texts) if FIGURE.search(normalise_percent(fold(t)))]
@@ -1309,7 +1323,7 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
             # a numbered row under the header read is a row of the table, whatever its value cell says: its level
             # in words ("Hoàn thành", "Toàn bộ", "Cơ bản hoàn thành"), never a header that resets the columns
             above = []
-            out.extend(_worded_row(row, texts, roles, section_of))
+            out.extend(_worded_row(row, texts, roles, section_of, subjects))
             continue
         if not figure_cells:  # a header row, or the second row of a header over two rows
             if sum(1 for t in texts if t) > 1:  # not a group's title row written across the table
@@ -1320,6 +1334,7 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
                 roles = {**_column_roles(header), **_column_roles(texts)} or roles
                 dues = column_deadlines(header) or dues
                 percent_columns = {k for k, t in enumerate(header) if "%" in t and re.search(r"[^\W\d_]{2}", t)}
+                subjects = _subject_columns(texts) or _subject_columns(header) or subjects
             continue
         above = []
         wordy = [k for k, t in enumerate(texts) if re.search(r"[^\W\d_]{3,}", t) and roles.get(k) != "ignore"]
@@ -1327,7 +1342,7 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
             continue
         # what is measured: the widest cell with words that is not a figure column
         described = [k for k in wordy if roles.get(k) not in ("reference", "own", "later")] or wordy
-        main = max(described, key=lambda k: len(texts[k]))
+        main = _measured(texts, described, subjects)
         figures = [k for k in figure_cells if k != main and roles.get(k) not in ("ignore", "later")
                    and k not in numbering]
         refs = [k for k in figures if roles.get(k) == "reference"]
