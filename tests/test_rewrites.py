@@ -88,6 +88,8 @@ KINDS: list[list[tuple[str, str]]] = [
     # whose row's office column is then the longest cell)
     [(r"kết quả giải quyết thủ tục hành chính", "kết quả giải quyết hồ sơ"),
      (r"hài lòng của người dân, doanh nghiệp trong giải quyết thủ tục hành chính", "hài lòng của người dân")],
+    # a content part under another heading, known by what it holds (the security levels, drills)
+    [(r"(?m)(?<=\. )(?:Bảo đảm|Đảm bảo) an toàn, an ninh thông tin mạng$", "Bảo vệ hệ thống thông tin")],
 ]
 
 
