@@ -326,3 +326,17 @@ def test_a_targets_table_row_is_measured_in_its_subject_column(tmp_path: Path, p
     assert _loud(path, packs) == []
     assert [t.text for t in parse(read(path)).targets if t.value == 90 and t.comparator == ">"][0].startswith(
         "Mức độ hài lòng của người dân")
+
+
+def test_a_header_over_two_rows_names_the_subject_column_as_read_together() -> None:
+    """A header over two rows ("Nhóm" / "chỉ tiêu", then "Chỉ tiêu" beside it, as a PDF of a Word table gives it):
+    the group's column is "Nhóm chỉ tiêu", not the subject's; the row is measured under "Chỉ tiêu"."""
+    from checker.parse.targets import targets_in_rows
+
+    rows = [["TT", "Nhóm", "Chỉ tiêu", "Đơn", "Năm 2025", "", "Ghi"],
+            ["", "chỉ tiêu", "", "vị tính", "Thành phố giao", "Phường thực hiện", "chú"],
+            ["8", "Nhân lực, an toàn thông tin", "Cán bộ, công chức, viên chức được tập huấn kỹ năng số", "%", "≥ 50",
+             "≥ 50", ""]]
+    got = targets_in_rows([[(c, k + 1) for c in row] for k, row in enumerate(rows)], {})
+    assert [(t.text.split(" ≥")[0], t.value) for t in got] == [
+        ("Cán bộ, công chức, viên chức được tập huấn kỹ năng số", 50.0)]

@@ -1334,7 +1334,8 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
                 roles = {**_column_roles(header), **_column_roles(texts)} or roles
                 dues = column_deadlines(header) or dues
                 percent_columns = {k for k, t in enumerate(header) if "%" in t and re.search(r"[^\W\d_]{2}", t)}
-                subjects = _subject_columns(texts) or _subject_columns(header) or subjects
+                # the header's rows read together ("Nhóm" / "chỉ tiêu" is the group's column, not the subject's)
+                subjects = _subject_columns(header) or _subject_columns(texts) or subjects
             continue
         above = []
         wordy = [k for k, t in enumerate(texts) if re.search(r"[^\W\d_]{3,}", t) and roles.get(k) != "ignore"]
