@@ -90,6 +90,8 @@ KINDS: list[list[tuple[str, str]]] = [
      (r"hài lòng của người dân, doanh nghiệp trong giải quyết thủ tục hành chính", "hài lòng của người dân")],
     # a content part under another heading, known by what it holds (the security levels, drills)
     [(r"(?m)(?<=\. )(?:Bảo đảm|Đảm bảo) an toàn, an ninh thông tin mạng$", "Bảo vệ hệ thống thông tin")],
+    # the time frame in other words, after "Phấn đấu" too ("Phấn đấu trước ngày 31/12/2025, 100% …": no hedge)
+    [(r"[Đđ]ến hết năm 2025", "trước ngày 31/12/2025"), (r"[Đđ]ến hết năm 2025", "trong quý IV/2025")],
 ]
 
 
