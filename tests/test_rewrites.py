@@ -44,7 +44,8 @@ REVIEWED = ROOT.parent / "shared" / "plans-reviewed" / "xa-an-lao-compliant.txt"
 KINDS: list[list[tuple[str, str]]] = [
     [(r"\b[Tt]ối thiểu (\d)", r"ít nhất \1"), (r"\b[Tt]ối thiểu (\d)", r"không thấp hơn \1"),
      (r"\b[Tt]ối thiểu (\d+(?:,\d+)?)%", r"từ \1% trở lên"), (r"\b[Tt]ối thiểu (\d)", r"không dưới \1"),
-     (r"\b[Tt]ối thiểu (\d+(?:,\d+)?)%", r"\1% trở lên"), (r"\b[Tt]ối thiểu (\d+(?:,\d+)?)%", r"≥ \1%")],
+     (r"\b[Tt]ối thiểu (\d+(?:,\d+)?)%", r"\1% trở lên"), (r"\b[Tt]ối thiểu (\d+(?:,\d+)?)%", r"≥ \1%"),
+     (r"\b[Tt]ối thiểu (\d+(?:,\d+)?)%", r"bằng hoặc cao hơn \1%")],
     [(r"\btrên (\d+(?:,\d+)?)%", r"hơn \1%"), (r"\btrên (\d+(?:,\d+)?)%", r"> \1%"), (r"\btrên (\d+(?:,\d+)?)%",
                                                                                        r"cao hơn \1%")],
     [(r"\b100%", "100 phần trăm"), (r"(\d)%", r"\1 %"), (r"(\d)%", r"\1%"), (r"\b100%", "một trăm phần trăm")],
@@ -342,3 +343,17 @@ def test_a_header_over_two_rows_names_the_subject_column_as_read_together() -> N
     got = targets_in_rows([[(c, k + 1) for c in row] for k, row in enumerate(rows)], {})
     assert [(t.text.split(" ≥")[0], t.value) for t in got] == [
         ("Cán bộ, công chức, viên chức được tập huấn kỹ năng số", 50.0)]
+
+
+def test_equal_or_higher_is_at_least(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """"bằng hoặc cao hơn 90%" allows 90% (rules/conventions.yaml ``comparators``: before "cao hơn"): where the
+    directive asks "trên 90%" it is weaker, said so; where it asks "tối thiểu", as firm."""
+    name = "phuong-chi-linh-chu-cai-d.txt"
+    text = (PLANS / name).read_bytes().decode("utf-8")
+    assert _loud(PLANS / name, packs) == []
+    new = text.replace("đạt trên 90%", "đạt bằng hoặc cao hơn 90%").replace("Tối thiểu 50%", "Bằng hoặc cao hơn 50%")
+    assert new.count("bằng hoặc cao hơn") == 1 and new.count("Bằng hoặc cao hơn 50%") == 1
+    path = tmp_path / name
+    path.write_bytes(new.encode("utf-8"))
+    loud = _loud(path, packs)
+    assert len(loud) == 1 and loud[0].startswith("HP215-TGT-HAILONG weaker warning"), loud
