@@ -101,6 +101,9 @@ class Conventions(_Strict):
     proportion_units: list[str] = Field(default_factory=list)
     whole_word_compounds: list[str] = Field(default_factory=list)
     exclusion_words: list[str]
+    subject_narrowers: list[str] = Field(default_factory=list)
+    subject_persons: list[str] = Field(default_factory=list)
+    subject_part_openers: list[str] = Field(default_factory=list)
     percent_forms: list[str]
     change_words: list[str] = Field(default_factory=list)
     point_forms: list[str] = Field(default_factory=list)

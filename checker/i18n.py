@@ -101,6 +101,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chỉ tiêu có phạm vi hẹp hơn: thiếu '{expected}'",
         "en": "narrower scope: '{expected}' is missing",
     },
+    "target.narrower": {
+        "vi": "Chỉ tiêu có phạm vi hẹp hơn: chỉ cho '{actual}', văn bản chỉ đạo yêu cầu '{expected}'",
+        "en": "narrower scope: only '{actual}'; the directive asks '{expected}'",
+    },
     "target.exclusion": {
         "vi": "Chỉ tiêu có phạm vi hẹp hơn: loại trừ '{actual}' mà văn bản chỉ đạo không loại trừ",
         "en": "narrower scope: excludes '{actual}', which the directive does not",

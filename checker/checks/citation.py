@@ -76,13 +76,26 @@ def _slipped(written: str, number: str) -> bool:
     return sorted(written) == sorted(number) or sum(a != b for a, b in zip(written, number, strict=True)) == 1
 
 
+_CLAUSE_END = re.compile(r";|\.(?:\s|$)|(?<!\w)(?:so|số)\s*\d+\s*/", re.IGNORECASE)
+_OWN_TITLE = re.compile(r"(?<!\w)(?:ve|v/v)(?!\w)")
+
+
 def _about(plan: Plan, ref: DocRef, subject: list[list[str]]) -> bool:
-    """The citation's words (its line and the two after it, where a title wraps) name every group of
-    ``subject``."""
+    """The citation's own words (after its number, to the end of its clause: over the two lines after it, where a
+    title wraps) name every group of ``subject``, or name no matter of their own ("Triển khai Kế hoạch số
+    251/KH-UBND ngày 25/8/2025 của UBND thành phố trên địa bàn phường."): not "… về phòng, chống thiên tai", nor the
+    next citation's words."""
     if not subject or ref.line is None:
         return False
     words = " ".join(line_text(plan, ref.line + k) for k in range(3))
-    return all(any(contains(squash(words), squash(w), 90) for w in group) for group in subject)
+    at = words.find(ref.raw_number) if ref.raw_number else -1
+    if at >= 0:
+        rest = words[at + len(ref.raw_number):]
+        end = _CLAUSE_END.search(rest)
+        words = rest[: end.start()] if end else rest
+    if all(any(contains(squash(words), squash(w), 90) for w in group) for group in subject):
+        return True
+    return at >= 0 and not _OWN_TITLE.search(squash(words))
 
 
 def same_date(written: dt.date | None, date: dt.date | None) -> bool:
@@ -149,10 +162,13 @@ def check_citation(plan: Plan, rule: RequiredCitation, ctx: Context) -> Iterator
     d = ctx.pack.directive
     name = f"Kế hoạch số {d.number} ngày {vn_date(d.date)} của {d.issuer}"
     refs = citations_of(plan, d.number, d.date)
-    wrong = [] if refs else miscited(plan, d, ctx.pack.applies_to.subject)
+    # the directive copied with its number miswritten, where the plan cites it rightly elsewhere too ("Căn cứ Kế
+    # hoạch số 215/KH-UBND …" then "Triển khai … Kế hoạch số 251/KH-UBND ngày 25/8/2025 của UBND thành phố"): the
+    # plan names it two ways, one of them another document's number
+    wrong = miscited(plan, d, ctx.pack.applies_to.subject)
     for r in wrong[:1]:
-        # the directive copied with its number miswritten: its digits slipped (another document's number: the
-        # rule's severity), or its symbol misspelt ("215/KH-UB": a warning)
+        # its digits slipped (another document's number: the rule's severity), or its symbol misspelt ("215/KH-UB":
+        # a warning)
         slipped = r.number.partition("/")[0] != directive_key(d.number).partition("/")[0]
         yield finding(rule, ID_CITATION, "inconsistent", plan=plan, line=r.line,
                       severity=None if slipped else "warning",

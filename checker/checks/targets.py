@@ -16,14 +16,14 @@ from checker.checks.base import (
     short,
     squash_all,
 )
-from checker.conventions import comparator_words, expanded
+from checker.conventions import comparator_words, conventions, expanded
 from checker.i18n import msg
 from checker.ingest.cellwise import without_figures
 from checker.models import Comparator, Finding, Plan, Severity
 from checker.models import Target as PlanTarget
 from checker.parse.targets import hedge_words, hedges
 from checker.rules.schema import Target
-from checker.text import all_groups, contains, contains_any, fold, lost_diacritics, ocr_words, squash
+from checker.text import MEMO, all_groups, contains, contains_any, fold, lost_diacritics, ocr_words, squash
 
 ID = "target"
 WORDS = {">=": "tối thiểu", ">": "trên", "=": "đạt", "~": "khoảng", "<=": "tối đa", "<": "dưới"}
@@ -120,11 +120,47 @@ def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[Problem]:
         out.append(("target.later", rule.severity, f"{want} đến {due:%d/%m/%Y}", f"{got} đến {t.due:%d/%m/%Y}", ""))
     if rule.scope and not all_groups(squash(t.text), [squash_all(g) for g in rule.scope]):
         out.append(("target.scope", "warning", " / ".join(rule.scope[0]), "", ""))
+    part = narrowed(t.text, tuple(rule.match[0]) if rule.match else ())
+    if part:
+        out.append(("target.narrower", "warning", rule.message, part, ""))
     allowed = squash_all(rule.allowed_exclusions)
     for ex in t.exclusions:
         if not contains_any(squash(ex), allowed, 90):
             out.append(("target.exclusion", "warning", rule.message, ex, ""))
     return out
+
+
+@lru_cache(maxsize=1)
+def _narrowers() -> tuple[str, str, re.Pattern[str]]:
+    conv = conventions()
+    words = "|".join(re.escape(fold(w)) for w in sorted(conv.subject_narrowers, key=len, reverse=True))
+    persons = "|".join(re.escape(fold(w)) for w in sorted(conv.subject_persons, key=len, reverse=True))
+    openers = [re.escape(fold(w)) for w in conv.subject_part_openers]
+    return words, persons, re.compile(rf"\(|(?<!\w)(?:{'|'.join(openers)})(?!\w)" if openers else r"\(")
+
+
+@lru_cache(maxsize=MEMO)
+def narrowed(text: str, subject: tuple[str, ...]) -> str | None:
+    """The words of ``text`` that name only a part of the target's ``subject`` ("cán bộ lãnh đạo", "hồ sơ công việc
+    của cán bộ lãnh đạo"): a narrower word of rules/conventions.yaml ``subject_narrowers`` glued to every mention of
+    the subject (after "của" and a person word at most); None where the subject is named whole once, or not at all,
+    or first after an opening bracket or one of ``subject_part_openers`` (a share beside the whole)."""
+    words, persons, part = _narrowers()
+    if not words or not subject:
+        return None
+    folded = " ".join(fold(text).split())
+    names = "|".join(re.escape(" ".join(fold(w).split())) for w in sorted(subject, key=len, reverse=True))
+    mentions = list(re.finditer(rf"(?<!\w)(?:{names})(?!\w)", folded))
+    if not mentions or part.search(folded, 0, mentions[0].start()):
+        return None  # a share inside the whole ("(trong đó 100% cán bộ lãnh đạo)"), not the subject narrowed
+    glued = re.compile(rf"\s+(?:cua\s+)?(?:(?:{persons})\s+)?(?:{words})(?!\w)") if persons else re.compile(
+        rf"\s+(?:cua\s+)?(?:{words})(?!\w)")
+    found = [glued.match(folded, m.end()) for m in mentions]
+    if not all(found):
+        return None
+    first, end = mentions[0], found[0]
+    assert end is not None
+    return " ".join(text.split())[first.start() : end.end()] if len(" ".join(text.split())) == len(folded) else None
 
 
 def candidates_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:

@@ -150,10 +150,11 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
                 reported.add((at_line, own_key))
                 yield from _spelling(plan, rule, ctx, own, name, at_line, view.texts[i])
             continue
-        other = _best_prefix(idx, name, utype)
-        if other is None:
+        prefix = _best_prefix(idx, name, utype)
+        if prefix is None:
             yield from _former_mention(plan, rule, ctx, idx, view, i, utype, name, reported, at_line, at or None)
             continue
+        other, named = prefix
         if other.name == own.name:
             continue
         # the former unit is the current one's namesake as far as the name matched it ("An Hai" of "phuong An Hai,
@@ -168,7 +169,7 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
         if (at_line, squash(other.short_name)) in reported:
             continue
         reported.add((at_line, squash(other.short_name)))
-        written = f"{UNIT_TYPE_WORDS.get(utype, utype)} {name}"
+        written = f"{UNIT_TYPE_WORDS.get(utype, utype)} {named}"
         yield finding(rule, ID, "inconsistent", plan=plan, line=at_line,
                       message=msg("unit.other", ctx.lang, actual=written, expected=own.name),
                       evidence=short(view.texts[i]), expected=own.name, actual=written, source=_source(idx))
@@ -336,13 +337,14 @@ def _word_as_written(text: str, folded_word: str) -> str:
     return text[at : at + len(folded_word)] if at >= 0 else folded_word
 
 
-def _best_prefix(idx: UnitIndex, name: str, utype: str) -> AdminUnit | None:
-    """The current unit whose name the mention starts with ("An Dương 6 tháng" → An Dương)."""
+def _best_prefix(idx: UnitIndex, name: str, utype: str) -> tuple[AdminUnit, str] | None:
+    """The current unit whose name the mention starts with, and those words as written ("An Dương 6 tháng" → An
+    Dương; "HỒNG CHÂU CHỦ TỊCH", a signature's lines read on as one, → Hồng Châu, "HỒNG CHÂU")."""
     words = name.split()
     for n in range(len(words), 0, -1):
         u = idx.lookup(" ".join(words[:n]), utype)
         if u is not None and u.type == utype:
-            return u
+            return u, " ".join(words[:n])
     return None
 
 
