@@ -40,9 +40,20 @@ def test_lazy_list_is_numbered_as_shown() -> None:
 
 def test_list_typed_with_numbers_stays_as_typed() -> None:
     assert _numbers("1. Một.\n2. Hai.\n2. Ba.\n") == ["1. Một.", "2. Hai.", "2. Ba."]
-    # a heading or a paragraph between items at the list's indent ends it: two lists of one item each
+    # a heading, or a paragraph after a blank line, between items at the list's indent ends it: two lists of one item
     assert _numbers("1. Một.\n## 2. Mục\n1. Hai.\n") == ["1. Một.", "## 2. Mục", "1. Hai."]
-    assert _numbers("1. Một.\nđoạn văn\n1. Hai.\n") == ["1. Một.", "đoạn văn", "1. Hai."]
+    assert _numbers("1. Một.\n\nđoạn văn\n\n1. Hai.\n") == ["1. Một.", "", "đoạn văn", "", "1. Hai."]
+
+
+def test_an_item_wrapped_with_no_indent_goes_on() -> None:
+    """A line right under an item's text, not set in, is that text going on (CommonMark's lazy continuation line), as
+    a plan hard-wrapped by a mail client or an editor has every item: it does not end the list. Before: each lazy
+    item after a wrapped one opened a list of its own, "1." repeated (seven warnings on a compliant plan rewrapped at
+    60 characters). A heading, a bullet or a table's row right under an item does end it."""
+    assert _numbers("1. Một dòng\ngõ tiếp.\n1. Hai dòng\ncũng vậy.\n1. Ba.\n") == [
+        "1. Một dòng", "gõ tiếp.", "2. Hai dòng", "cũng vậy.", "3. Ba."]
+    assert _numbers("1. Một.\n- gạch\n1. Hai.\n") == ["1. Một.", "- gạch", "1. Hai."]
+    assert _numbers("1. Một.\n| a | b |\n1. Hai.\n") == ["1. Một.", "| a | b |", "1. Hai."]
 
 
 def test_form_tables_with_line_breaks_are_read_as_columns(tmp_path: Path) -> None:

@@ -372,9 +372,20 @@ def split_columns(text: str) -> tuple[tuple[int, str] | None, tuple[int, str] | 
     return (lead, stripped[lead : best.start()]), (best.end(), stripped[best.end() :])
 
 
+# two spaces between words within a line: justified text laid out as characters ("Toàn  bộ thủ  tục", pdftotext
+# -layout), or typed twice; a block's text has its spacing undone (three or more are a gap between cells, _CELL_GAP)
+_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2}(?=\S)")
+
+
+def one_spaced(text: str) -> str:
+    """``text`` stripped, two spaces between its words made one (``_DOUBLE_SPACE``)."""
+    stripped = text.strip()
+    return _DOUBLE_SPACE.sub(" ", stripped) if "  " in stripped or "\u00a0" in stripped else stripped
+
+
 def _part(text: str, loc: Location, offset: int = 0, marks: int = 0) -> _Part:
     body = text[offset:]
-    stripped = body.strip()
+    stripped = one_spaced(body)
     indent = _expand_cols(text, offset + len(body) - len(body.lstrip()))
     return _Part(text=stripped, loc=loc, indent=indent, raw_len=len(text.rstrip()) + marks)
 
@@ -1208,12 +1219,15 @@ def _under_columns(cells: list[str], starts: list[int], columns: list[int]) -> l
 
 
 def _table_block(rows: list[list[TableCell]]) -> Block:
-    return Block(kind="table", rows=rows)
+    """A table's block, each cell's words one space apart (a cell is one piece of text: spacing typed or justified
+    inside it is no gap between cells)."""
+    return Block(kind="table", rows=[[c.model_copy(update={"text": " ".join(c.text.split())}) if "  " in c.text else c
+                                      for c in row] for row in rows])
 
 
 def pipe_cells(text: str) -> list[str]:
     """The cells of a Markdown table's row, each as one line (its ``<br>`` line breaks as spaces)."""
-    return [" ".join(cell_lines(c)) if "<" in c else c.strip() for c in _raw_cells(text)]
+    return [" ".join(cell_lines(c)) if "<" in c else one_spaced(c) for c in _raw_cells(text)]
 
 
 def _raw_cells(text: str) -> list[str]:
@@ -1721,7 +1735,7 @@ def _title_blocks(units: list[Unit], k: int, end: int) -> list[Block]:
     side = lpart if lpart and names_doc_type(lpart[1]) else rpart
     if side is None:
         side = (0, units[k].text)
-    out.append(Block(kind="title", text=side[1].strip(), spans=[Span(start=0, loc=units[k].loc)]))
+    out.append(Block(kind="title", text=one_spaced(side[1]), spans=[Span(start=0, loc=units[k].loc)]))
     b = _Building()
     for j in range(k + 1, end):
         if units[j].text.strip():
@@ -1753,7 +1767,8 @@ def is_form_table(rows: list[list[TableCell]], first_row: list[str]) -> bool:
     width = max((len(r) for r in rows), default=0)
     if not 2 <= width <= 3 or len(rows) > 8:
         return False
-    return any(_FORM.search(fold(unmark(t))) or _party_form().search(squash(unmark(t))) for t in first_row)
+    return any(_FORM.search(" ".join(fold(unmark(t)).split())) or _party_form().search(squash(unmark(t)))
+               for t in first_row)
 
 
 # a line break inside a cell of a Markdown pipe table, where a cell is one line of text: HTML's <br>
@@ -1762,7 +1777,7 @@ CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 def cell_lines(cell: str) -> list[str]:
     """The lines of a Markdown table cell, as its author broke them (``<br>``)."""
-    return [t.strip() for t in CELL_BREAK.split(cell) if t.strip()]
+    return [one_spaced(t) for t in CELL_BREAK.split(cell) if t.strip()]
 
 
 def _form_units(lines: list[Line], table: Table) -> list[Unit] | None:

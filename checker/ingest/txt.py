@@ -226,6 +226,9 @@ def bare_pipe_tables(lines: list[Line], tables: list[Table]) -> tuple[list[Line]
 
 
 _MD_ITEM = re.compile(r"^([ \t]*)(\d{1,9})([.)])([ \t]+\S)")
+# a line that opens a block of its own rather than going on with the paragraph above: a heading, a bullet, a quote,
+# a table's row, a rule, a fence (CommonMark's blocks that may interrupt a paragraph)
+_MD_BLOCK = re.compile(r"^[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-+*][ \t]|>|\||```|~~~|(?:[-*_][ \t]*){3,}$)")
 
 
 def _width(indent: str) -> int:
@@ -241,10 +244,15 @@ def markdown_numbers(lines: list[Line]) -> list[Line]:
     out = list(lines)
     runs: dict[tuple[int, str], list[tuple[int, re.Match[str]]]] = {}  # (indent, delimiter) → the open list's items
     done: list[list[tuple[int, re.Match[str]]]] = []
+    open_text = False  # the line before is text of a paragraph (no blank line since)
     for k, ln in enumerate(lines):
         if not ln.text.strip():
+            open_text = False
             continue
         m = _MD_ITEM.match(ln.text)
+        lazy, open_text = open_text and m is None and not _MD_BLOCK.match(ln.text), True
+        if lazy:
+            continue  # a paragraph's lazy continuation (CommonMark): an item's text wrapped with no indent goes on
         width = _width(m.group(1)) if m else _width(ln.text[: len(ln.text) - len(ln.text.lstrip())])
         for key in [key for key in runs if key[0] > width or (key[0] == width and (m is None or key[1] != m.group(3)))]:
             done.append(runs.pop(key))  # a line at or left of a list's items that is not one of them ends it
