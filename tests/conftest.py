@@ -13,7 +13,7 @@ import pytest
 from checker.ingest.txt import lines_of, pipe_tables
 from checker.models import Document, Plan
 from checker.parse import parse
-from checker.rules.loader import LoadedPack, load_pack
+from checker.rules.loader import LoadedPack, load_pack, load_packs
 
 ROOT = Path(__file__).resolve().parents[1]
 PACK_FILE = ROOT / "rules" / "215-KH-UBND.yaml"
@@ -41,6 +41,12 @@ def ocr_page_time() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def pack() -> LoadedPack:
     return load_pack(PACK_FILE)
+
+
+@pytest.fixture(scope="session")
+def packs() -> list[LoadedPack]:
+    """Every built-in pack, as a run without --rules loads them (loaded once: no test changes a pack)."""
+    return load_packs()
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ import pytest
 
 from checker.parse.targets import targets_in_text
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 
 docx = pytest.importorskip("docx")
 
@@ -46,11 +46,6 @@ def test_exclusion_stays_in_its_sentence() -> None:
     text = ("80% hồ sơ công việc được xử lý trên môi trường mạng (trừ hồ sơ mật). 100% báo cáo định kỳ về chỉ tiêu "
             "kinh tế - xã hội được thực hiện trên Hệ thống thông tin báo cáo của thành phố.")
     assert [(v, ex) for v, _, ex in _targets(text)] == [(80, ["hồ sơ mật"]), (100, [])]
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 def _cells(cell: object, lines: list[str]) -> None:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from test_blind_plans_5 import _loud
 from test_blind_plans_8 import _plan_text as _text
 from test_blind_plans_8 import _save
@@ -35,12 +34,7 @@ from test_blind_plans_8 import _save
 from checker.ingest import read
 from checker.parse import parse
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
+from checker.rules.loader import LoadedPack
 
 
 def _ids(path: Path, packs: list[LoadedPack]) -> list[tuple[str, str, str]]:

@@ -20,20 +20,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from checker.ingest import read
 from checker.models import Finding, Plan
 from checker.parse import parse
 from checker.parse.targets import targets_in_text
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
-
+from checker.rules.loader import LoadedPack
 
 HEADER = """ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 XÃ KẺ SẶT                                        Độc lập - Tự do - Hạnh phúc

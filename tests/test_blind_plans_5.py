@@ -26,14 +26,9 @@ from checker.ingest import read
 from checker.models import Finding
 from checker.parse import parse
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 CITE = ("Thực hiện Kế hoạch số 215/KH-UBND ngày 25/8/2025 của UBND thành phố Hải Phòng về ứng dụng công nghệ "

@@ -29,7 +29,7 @@ from checker.ingest import read
 from checker.models import Finding
 from checker.parse import parse
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 from checker.text import fold
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans" / "blind6a"
@@ -41,11 +41,6 @@ DEFECTS = {
     "loi-xa-vinh-thuan-so-tttt.txt": ("HP215-BODIES", "outdated", range(214, 215)),
     "loi-phuong-viet-hoa-ky-nang-so-thap.txt": ("HP215-TGT-KYNANGSO", "weaker", range(78, 80)),
 }
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 def _loud(findings: list[Finding]) -> list[tuple[str, str, str, int | None]]:

@@ -28,7 +28,7 @@ from checker.ingest import read
 from checker.parse import parse
 from checker.parse.targets import normalise_percent
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 from checker.text import fold
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
@@ -39,11 +39,6 @@ HEAD = ("ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CH�
         "XÃ NINH GIANG                                    Độc lập - Tự do - Hạnh phúc\n"
         "Số: 96/KH-UBND                              Ninh Giang, ngày 19 tháng 9 năm 2025\n\n"
         "KẾ HOẠCH\nỨng dụng công nghệ thông tin và chuyển đổi số xã Ninh Giang 6 tháng cuối năm 2025\n\n")
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 def _write(tmp_path: Path, *, basis: str = "", body: str = BODY.replace("{nhanluc}", NHANLUC),

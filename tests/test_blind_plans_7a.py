@@ -45,15 +45,10 @@ from checker.parse import parse
 from checker.parse.targets import normalise_percent
 from checker.parse.view import View
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 from checker.text import fold
 
 RUNNING = "Kế hoạch số 96/KH-UBND ngày 19/9/2025 của UBND xã Ninh Giang (tiếp theo)"
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 def _paged(path: Path, cuts: list[str], header: str = RUNNING, footer: str = "Trang {n}/{of}") -> str:

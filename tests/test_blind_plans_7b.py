@@ -39,12 +39,7 @@ from checker.models import Finding
 from checker.parse import parse
 from checker.parse.targets import heading_deadline
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
+from checker.rules.loader import LoadedPack
 
 
 def _loud(findings: list[Finding]) -> list[tuple[str, str, str]]:

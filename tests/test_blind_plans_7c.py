@@ -30,7 +30,7 @@ from test_blind_plans_6b import _loud, _write
 from checker.ingest import read
 from checker.parse import parse
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 
 ROWS = ("Bảng chỉ tiêu:\n"
         "STT\tChỉ tiêu\tMức đến 31/12/2025\tĐơn vị theo dõi\n"
@@ -41,11 +41,6 @@ ROWS = ("Bảng chỉ tiêu:\n"
         "3\tMức độ hài lòng của người dân, doanh nghiệp trong giải quyết thủ tục hành chính\tTrên 91%\t"
         "Trung tâm Phục vụ hành chính công\n"
         "4\tCán bộ, công chức, viên chức được tập huấn, bồi dưỡng kỹ năng số\tTối thiểu 55%\tPhòng Văn hóa - Xã hội\n")
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 def _table_plan(tmp_path: Path, level: str) -> Path:

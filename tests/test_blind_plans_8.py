@@ -37,14 +37,9 @@ from test_reviewer_outputs import run_check
 from checker.conventions import document_type_by_symbol, document_type_of
 from checker.models import Finding
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedGeneral, LoadedPack, load_general, load_packs
+from checker.rules.loader import LoadedGeneral, LoadedPack, load_general
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from test_blind_plans_5 import _loud
 from test_blind_plans_8 import _plan_text as _text
 from test_blind_plans_8 import _save
@@ -27,13 +26,7 @@ from test_blind_plans_8 import _save
 from checker.ingest import read
 from checker.parse import parse
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
-
+from checker.rules.loader import LoadedPack
 
 # --------------------------------------------------------------------------- a proportion of one in a table
 WORK_RECORDS = "- Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng (trừ hồ sơ mật) đạt 76%.\n"

@@ -25,7 +25,7 @@ from ruamel.yaml import YAML
 
 from checker.ingest import read
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 
 docx = pytest.importorskip("docx")
 
@@ -33,11 +33,6 @@ PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 INDEX = YAML(typ="safe").load((PLANS / "index.yaml").read_text(encoding="utf-8"))["plans"]
 ROUND10 = [n for n in INDEX if f'"{n}"' in (PLANS / "word" / "make_round10.py").read_text(encoding="utf-8")]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 def _found(path: Path, packs: list[LoadedPack]) -> list[tuple[str, str, int | None]]:

@@ -16,7 +16,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 INDEX = YAML(typ="safe").load((PLANS / "index.yaml").read_text(encoding="utf-8"))["plans"]
@@ -31,11 +31,6 @@ def _cases(compliant: bool) -> list[object]:
     return [pytest.param(n, fmt, marks=pytest.mark.xfail(strict=True, reason="round 12: the tab list's PDF"))
             if (n, fmt) in OPEN else pytest.param(n, fmt)
             for n in ROUND12 if bool(INDEX[n]["compliant"]) == compliant for fmt in FORMATS]
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 @pytest.fixture(scope="module")

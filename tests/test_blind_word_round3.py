@@ -28,17 +28,12 @@ from checker.ingest.pdf_grid import Run, struck_out
 from checker.models import Line, Location
 from checker.parse import parse
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 
 docx = pytest.importorskip("docx")
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 INDEX = YAML(typ="safe").load((PLANS / "index.yaml").read_text(encoding="utf-8"))["plans"]
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 def _loud(path: Path, packs: list[LoadedPack]) -> list[tuple[str, str]]:

@@ -29,18 +29,13 @@ from ruamel.yaml import YAML
 from checker.ingest import pages, read
 from checker.ingest.pdf_grid import Run
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 
 docx = pytest.importorskip("docx")
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 INDEX = YAML(typ="safe").load((PLANS / "index.yaml").read_text(encoding="utf-8"))["plans"]
 ROUND4 = [n for n in INDEX if f'"{n}"' in (PLANS / "word" / "make_round4.py").read_text(encoding="utf-8")]
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 def _all(path: Path, packs: list[LoadedPack]) -> list[tuple[str, str, str]]:

@@ -11,7 +11,6 @@ from click.testing import CliRunner
 
 from checker.commands import diff_command
 from checker.diff import diff_paths
-from checker.rules.loader import load_packs
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -37,11 +36,6 @@ III. TỔ CHỨC THỰC HIỆN
 1. Phòng Văn hóa - Xã hội: chủ trì, tham mưu, tổng hợp báo cáo.
 2. Phòng Kinh tế: bố trí kinh phí.
 """
-
-
-@pytest.fixture(scope="module")
-def packs() -> list:
-    return load_packs()
 
 
 def write(folder: Path, name: str, text: str) -> Path:

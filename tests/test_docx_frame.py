@@ -14,14 +14,9 @@ from checker.annotate import annotate_file, blocks_of
 from checker.ingest import read
 from checker.models import Finding
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 
 PLAN = Path(__file__).parent / "fixtures" / "plans" / "xa-an-khanh-phan-abc.txt"
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 HEAD = {(0, 0): "ỦY BAN NHÂN DÂN\nXÃ AN KHÁNH",

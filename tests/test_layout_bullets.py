@@ -8,20 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from checker.ingest import layout
 from checker.ingest.txt import lines_of
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 
 PLAN = Path(__file__).parent / "fixtures" / "plans" / "xa-an-khanh-phan-abc.txt"
 GLYPHS = ["\uf0b7", "\uf0a7", "\uf0d8", "➢", "❖", "Ø", "ü", "►", "✓"]
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 def test_items_opened_by_other_bullets_are_list_items() -> None:

@@ -20,7 +20,6 @@ from checker.ingest import layout, read
 from checker.ingest.txt import lines_of, pipe_tables
 from checker.models import Block
 from checker.pipeline import check_file
-from checker.rules.loader import load_packs
 
 # (marked, plain) pieces: the plan below is written once with Markdown emphasis and once without
 _MARKED = [
@@ -166,11 +165,6 @@ def _word(path: Path, text: str) -> Path:
     two_columns(lines[closing:])
     d.save(str(path))
     return path
-
-
-@pytest.fixture(scope="module")
-def packs() -> object:
-    return load_packs()
 
 
 def test_same_findings_marked_or_plain_in_text_markdown_and_word(packs: object, tmp_path: Path) -> None:

@@ -29,8 +29,6 @@ from layouts import (
 )
 from ruamel.yaml import YAML
 
-from checker.rules.loader import load_packs
-
 PLANS = corpus()
 KNOWN: dict[str, list[str]] = dict(
     YAML(typ="safe").load((ROOT / "tests" / "fixtures" / "layout-disagreements.yaml").read_text(encoding="utf-8"))
@@ -39,11 +37,6 @@ KNOWN: dict[str, list[str]] = dict(
 
 def _name(p: Path) -> str:
     return p.name if not p.is_relative_to(ROOT) else str(p.relative_to(ROOT))
-
-
-@pytest.fixture(scope="module")
-def packs() -> object:
-    return load_packs()
 
 
 def test_corpus_has_the_project_plans() -> None:

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from checker.ingest import read
 from checker.ingest.txt import lines_of, markdown_numbers
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 
 HEADER = ("| ỦY BAN NHÂN DÂN<br>**XÃ AN KHÁNH** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>"
           "**Độc lập - Tự do - Hạnh phúc** |\n"
@@ -21,11 +19,6 @@ HEADER = ("| ỦY BAN NHÂN DÂN<br>**XÃ AN KHÁNH** | **CỘNG HÒA XÃ HỘI 
           "| Số: 12/KH-UBND | *An Khánh, ngày 15 tháng 9 năm 2025* |\n")
 CLOSING = ("| **Nơi nhận:**<br>- UBND thành phố;<br>- Lưu: VT. | **TM. ỦY BAN NHÂN DÂN**<br>**CHỦ TỊCH**<br><br>"
            "**Trần Văn Bình** |\n|:---|:---:|\n")
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 def _numbers(text: str) -> list[str]:

@@ -18,7 +18,7 @@ from checker.ingest import read
 from checker.models import Finding
 from checker.parse import parse
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 from checker.rules.schema import Target
 from checker.text import fold
 
@@ -27,11 +27,6 @@ INDEX: dict[str, dict[str, object]] = YAML(typ="safe").load((PLANS / "index.yaml
 COMPLIANT = sorted(n for n, e in INDEX.items() if e["compliant"])
 DEFECTIVE = sorted(n for n, e in INDEX.items() if not e["compliant"])
 TEXT_COMPLIANT = [n for n in COMPLIANT if not n.endswith(".docx")]  # Word plans: mutated below, in their XML
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 def _loud(findings: list[Finding]) -> list[str]:

@@ -22,7 +22,7 @@ from checker.ingest.txt import lines_of, pipe_tables
 from checker.models import Block
 from checker.parse import parse
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 
 HEAD = """ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 PHƯỜNG HẢI AN                                  Độc lập - Tự do - Hạnh phúc
@@ -35,11 +35,6 @@ PREAMBLE = ("Để thực hiện Kế hoạch số 215/KH-UBND ngày 25/8/2025 c
             "công nghệ thông tin và Chuyển đổi số trong các cơ quan nhà nước thành phố Hải Phòng 6 tháng cuối năm "
             "2025, Ủy ban nhân dân phường Hải An ban hành Kế hoạch như sau:")
 BODY = Path(__file__).resolve().parents[1] / "plans" / "phuong-hai-an-dat.txt"
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 def _body() -> str:

@@ -34,7 +34,7 @@ import pytest
 import yaml
 
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "tests" / "fixtures" / "plans"
@@ -104,11 +104,6 @@ def _compliant() -> list[Path]:
     plans = [PLANS / name for name, entry in index.items() if entry.get("compliant") and name.endswith(".txt")]
     plans.append(ROOT / "rules" / "tests" / "215-KH-UBND" / "tuan-thu.txt")
     return plans
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 def _loud(path: Path, packs: list[LoadedPack]) -> list[str]:

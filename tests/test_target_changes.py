@@ -13,14 +13,9 @@ from test_blind_plans_5 import _loud
 from test_blind_plans_6b import _write
 
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 
 SUBJECT = "cán bộ, công chức, viên chức được tập huấn, bồi dưỡng kỹ năng số"
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 @pytest.mark.parametrize(("kynangso", "change"), [

@@ -33,7 +33,7 @@ from checker.parse import parse
 from checker.parse import targets as reader
 from checker.parse.targets import targets_in_text
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 from checker.text import fold
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
@@ -43,11 +43,6 @@ RECITED_DEFECTIVE = PLANS / "xa-thuong-hong-nhac-chi-tieu-thanh-pho-loi.txt"
 CITY_LEAD = "Kế hoạch của thành phố đặt ra cho cấp xã, phường, đặc khu các chỉ tiêu chủ yếu đến hết năm 2025 như sau:"
 OWN_LEAD = "xã Thượng Hồng bảo đảm đạt tối thiểu các mức sau:"
 OWN_SKILLS = "- Cán bộ, công chức, viên chức được tập huấn, bồi dưỡng kỹ năng số: 55%."
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 def _changed(tmp_path: Path, source: Path, *pairs: tuple[str, str]) -> Path:

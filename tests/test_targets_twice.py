@@ -23,14 +23,8 @@ from checker.ingest import cellwise
 from checker.models import Finding
 from checker.parse.targets import comparator_before
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 from checker.text import fold
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
-
 
 PLAN = """ỦY BAN NHÂN DÂN                                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 XÃ TIÊN LÃNG                                          Độc lập - Tự do - Hạnh phúc

@@ -21,7 +21,7 @@ import pytest
 from checker.models import Finding
 from checker.parse.targets import targets_in_text
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
+from checker.rules.loader import LoadedPack
 
 BASE = Path(__file__).resolve().parent.parent / "rules" / "tests" / "215-KH-UBND" / "tuan-thu.txt"
 BAOCAO = ("d) 100% báo cáo định kỳ về chỉ tiêu kinh tế - xã hội được thực hiện trên hệ thống thông tin báo cáo của "
@@ -30,11 +30,6 @@ HOSO = "b) Tối thiểu 82% hồ sơ thủ tục hành chính được xử lý
 HAILONG = "e) Tỷ lệ hài lòng của người dân, doanh nghiệp trong giải quyết thủ tục hành chính đạt trên 90%."
 KYNANGSO = "g) Tối thiểu 50% cán bộ, công chức, viên chức của phường được tập huấn kỹ năng số."
 TASK = "- Tập huấn kỹ năng số cho cán bộ; tuyên truyền trên hệ thống truyền thanh của phường."
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
 
 
 def _plan(tmp_path: Path, **replace: str) -> tuple[Path, list[str]]:

@@ -104,8 +104,9 @@ def assignments_in_tables(tables: list[list[list[Cell]]]) -> list[Assignment]:
 
 
 def _office_column(cell: str) -> bool:
-    """A header cell that names an office (a matrix's column), not a role ("Chủ trì") nor a task; compared folded,
-    as OCR without diacritics writes it ("Cong an phuong")."""
+    """A header cell that names an office (a matrix's column), not a role ("Chủ trì") nor a task; compared squashed
+    (as OCR without diacritics writes it: "Cong an phuong") with its abbreviations written out ("CA phường":
+    rules/conventions.yaml ``abbreviations``), by the words an office's name opens with (``office_words``)."""
     return bool(_unit_start().match(expanded(cell))) and _role(cell) is None
 
 
