@@ -160,7 +160,14 @@ def narrowed(text: str, subject: tuple[str, ...]) -> str | None:
         return None
     first, end = mentions[0], found[0]
     assert end is not None
-    return " ".join(text.split())[first.start() : end.end()] if len(" ".join(text.split())) == len(folded) else None
+    # quoted with the words that say which part, up to a comma or the verb ("cán bộ lãnh đạo, …", "thủ tục hành chính
+    # lĩnh vực hộ tịch được …")
+    which = _WHICH.match(folded, end.end())
+    written = " ".join(text.split())
+    return written[first.start() : which.end() if which else end.end()] if len(written) == len(folded) else None
+
+
+_WHICH = re.compile(r"(?:\s+(?!(?:duoc|du|tren|toi|it)(?!\w))[^\W\d_]+){0,3}")
 
 
 def candidates_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
