@@ -30,12 +30,7 @@ from test_blind_plans_8 import _save
 
 from checker.models import Finding
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
+from checker.rules.loader import LoadedPack
 
 
 def _loud_findings(path: Path, packs: list[LoadedPack]) -> list[Finding]:
