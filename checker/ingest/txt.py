@@ -75,6 +75,8 @@ _PIPE_RULE = re.compile(r"^\s*\|?[\s:|-]*-{3,}[\s:|-]*$")
 _GRID_RULE = re.compile(r"^\s*[+┌├└╔╠╚╞╟][-=:─━═+┬┼┴╤╪╧╦╬╩╥╫╨]{3,}[+┐┤┘╗╣╝╡╢]\s*$")
 _GRID_ROW = re.compile(r"^\s*[|│║].*[|│║]\s*$")
 _GRID_SEP = re.compile(r"[|│║]")
+# a mail client's quoting marks: "> ", "> > ", ">> ", ">" alone; never a comparator (">90%")
+_QUOTED = re.compile(r"^[ \t]*(?:>[ \t]*)*>(?:[ \t]|$)")
 
 
 def lines_of(text: str) -> list[Line]:
@@ -103,6 +105,24 @@ def lines_of(text: str) -> list[Line]:
             lines.append(Line(text=t.rstrip(), loc=Location(line=number, page=k + 1 if len(paged) > 1 else None)))
         broken = ends
     return pages.without_running(*pages.from_lines(lines, page_starts))
+
+
+def unquoted(lines: list[Line]) -> list[Line]:
+    """A plan quoted in an e-mail reply ("Vào … đã viết:" over "> ỦY BAN NHÂN DÂN …", every line of the quoted mail
+    opened by "> ", ">" alone for its blank lines, "> > " a level deeper) read without the mail client's marks, which
+    are not the plan's: each line keeps its number. Only a run of three lines or more so opened is quoted, and not a
+    run of figures ("> 90% …" each); ">90% văn bản …" is a comparator, as "≥"; the reply above is read as it is."""
+    out = list(lines)
+    k = 0
+    while k < len(lines):
+        rests: list[str] = []
+        while k + len(rests) < len(lines) and (m := _QUOTED.match(lines[k + len(rests)].text)) is not None:
+            rests.append(lines[k + len(rests)].text[m.end():])
+        if len(rests) >= 3 and any(r and not r[0].isdigit() for r in rests):
+            out[k : k + len(rests)] = [ln.model_copy(update={"text": r})
+                                       for ln, r in zip(lines[k:], rests, strict=False)]
+        k += len(rests) or 1
+    return out
 
 
 def pipe_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:
@@ -279,7 +299,7 @@ def read(path: Path, limits: Limits) -> Document:
     if not text.strip():
         raise IngestError(str(path), "tệp không có nội dung")
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
-    lines = lines_of(text)
+    lines = unquoted(lines_of(text))
     if fmt == "md":
         lines = markdown_numbers(lines)
     check_size(lines, str(path), limits)  # before the layout is inferred

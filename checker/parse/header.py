@@ -350,12 +350,16 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
             before = _SYMBOL_FIRST.sub("", before)  # "/KH-UBND Cát Hải, ngày": the number's symbol before the place
             h["place"] = before.strip(" ,") or None
         named = document_type_of(view.texts[i]) if "doc_type_line" not in h else None
+        run_in = _type_then_title(view.texts[i]) if named is None and "doc_type_line" not in h else None
         if named is not None:  # "KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG", "BÁO CÁO", "TỜ TRÌNH", "QUYẾT ĐỊNH"
             h["doc_type"] = named.name
             h["doc_type_line"] = view.line_no(i)
             title, title_line = _title(view, i, body_start)
             if title:
                 h["title"], h["title_line"] = title, title_line
+        elif run_in is not None:  # "KẾ HOẠCH Ứng dụng công nghệ thông tin …": a web page's copy runs them together
+            h["doc_type"], h["title"] = run_in
+            h["doc_type_line"] = h["title_line"] = view.line_no(i)
         if "doc_type" not in h and "letter_line" not in h and opens_letter_subject(view.folded[i]):
             h["letter_line"] = view.line_no(i)
     if "unit_name" in h:
@@ -412,6 +416,23 @@ def _issuing_body(own: str) -> tuple[str | None, str | None, str, str]:
             return level, utype, name, part
     level, utype, name = issuer_level(own)
     return level, utype, name, own
+
+
+def _type_then_title(text: str) -> tuple[str, str] | None:
+    """The type name in capitals and the trích yếu after it on the same line, in sentence case, as a web page's copy
+    of the document runs the title block together ("KẾ HOẠCH Ứng dụng công nghệ thông tin và chuyển đổi số …"): the
+    type's name and the title; None for any other line (a line in capitals is a type with its qualifier, "KẾ HOẠCH
+    HÀNH ĐỘNG"; "Kế hoạch này …" and "KẾ HOẠCH số 215/KH-UBND …" are sentences)."""
+    words = text.strip(" \t#*>_").split()
+    for n in range(1, min(4, len(words))):
+        name, title = " ".join(words[:n]), " ".join(words[n:])
+        if not name.isupper() or (dt := document_type_of(name)) is None:
+            continue
+        rest = title.split()
+        if (len(rest) >= 4 and rest[0][:1].isupper() and rest[0][1:].islower() and not title.isupper()
+                and not rest[0][:1].isdigit() and squash(rest[0]) != "so"):
+            return dt.name, title
+    return None
 
 
 def _title(view: View, i: int, body_start: int) -> tuple[str, int | None]:
@@ -564,6 +585,7 @@ def parse_signature(view: View, start: int, end: int | None = None, indices: lis
         t = columns(view.texts[i])[-1].strip("*_ ") if view.texts[i].strip() else ""
         glued = _ARCHIVE_THEN_NAME.match(t) if re.match(r"[-–+\s]*luu\b", view.folded[i]) else None
         t = glued.group(1) if glued else t  # "- Lưu: VT, VHXH. Nguyễn Văn A": the columns joined by one space
+        t = _name_after_position(t) or t  # "… TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Phạm Văn Toàn": the closing on one line
         if (t and _NAME.match(t) and not t.isupper() and not contains(squash(t), "uy ban nhan dan")
                 and not _POSITION.search(squash(t))):  # a person's name, not "CHỦ TỊCH" or the body
             s["name"] = t
@@ -572,12 +594,39 @@ def parse_signature(view: View, start: int, end: int | None = None, indices: lis
     return Signature(**s)  # type: ignore[arg-type]
 
 
+def _name_after_position(text: str) -> str | None:
+    """The signer's name closing a line after the position in capitals, where the closing's lines run together
+    (a web page's copy: "Nơi nhận: - …; - Lưu: VT, VHXH. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Phạm Văn Toàn"); None
+    for any other line."""
+    words = text.split()
+    positions = [squash(p) for p in conventions().signers.positions]
+    for n in range(2, 6):
+        if len(words) <= n:
+            break
+        name, before = " ".join(words[-n:]), " ".join(words[:-n])
+        if (_NAME.match(name) and not name.isupper() and words[-n - 1].isupper()
+                and any(re.search(rf"(?:^| ){re.escape(p)}$", squash(before)) for p in positions)):
+            return name
+    return None
+
+
+# the items of "Nơi nhận:" written on its own line, each after a dash: "Nơi nhận: - UBND thành phố; - Sở …; - Lưu: VT."
+_INLINE_ITEMS = re.compile(r"(?:^|;)\s*[-–+]\s+")
+
+
 def parse_recipients(view: View, start: int, end: int | None = None) -> tuple[list[str], int | None]:
-    """Items of "Nơi nhận:"; in flattened two-column text the signature block shares their lines."""
+    """Items of "Nơi nhận:"; in flattened two-column text the signature block shares their lines; a web page's
+    copy writes them on the label's line, each after a dash."""
     end = len(view.texts) if end is None else end
     for i in range(start, end):
         if RECIPIENTS.match(view.squashed[i]):
             out: list[str] = []
+            inline = view.texts[i].split(":", 1)[1] if ":" in view.texts[i] else ""
+            if re.match(r"\s*[-–+]\s", inline):
+                for part in _INLINE_ITEMS.split(inline):
+                    item = re.split(r"\s{3,}", part.strip(), maxsplit=1)[0].strip(" .")
+                    if item:
+                        out.append(item)
             for j in range(i + 1, min(end, i + 30)):
                 t = view.texts[j].strip()
                 marker, family = marker_of(t)

@@ -644,7 +644,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
                               exclusions=excl, line=line, section=section, source=source,  # type: ignore[arg-type]
                               implicit=implicit, reference_value=run_in.get(pos), unit=unit,
                               restated=a + pos < restated_end, change=change, vague=vague.get(pos)))
-            placed.append((deadline(before), offset, a + sb))
+            placed.append((deadline(before, year_from), offset, a + sb))
             stages.append(placed[-1][0] or _stage_year(before) or _deadline_after(clause[_end:sb]))
             dues_after.append(_due_after(clause[_end:sb]) if len(found) == 1 else None)
     if len({d for d, _, _ in placed if d is not None}) == 1:
@@ -899,13 +899,17 @@ _DEADLINE_QUARTER = re.compile(r"\b(?:(?:den|trong|truoc)\s+(?:het\s+)?)?quy\s+(
 # "đến hết tháng 6 năm 2026", "trước tháng 6/2026": the month's last day
 _DEADLINE_MONTH = re.compile(r"\b(?:(?:den|truoc|tinh den|trong)\s+)?(?:het\s+)?thang\s+(\d{1,2})\s*(?:/|nam)\s*"
                              r"(\d{4})\b")
+# "tháng 10 đạt 65%; tháng 11 đạt 75%; tháng 12 năm 2025 đạt …": a month of the plan's own year, its year unwritten
+_DEADLINE_BARE_MONTH = re.compile(r"\b(?:(?:den|truoc|tinh den|trong)\s+)?(?:het\s+)?thang\s+(\d{1,2})\b"
+                                  r"(?!\s*(?:/|nam)\s*\d)")
 _QUARTER_END = {"i": (3, 31), "ii": (6, 30), "iii": (9, 30), "iv": (12, 31), "1": (3, 31), "2": (6, 30),
                 "3": (9, 30), "4": (12, 31)}
 
 
-def deadline(before: str) -> date | None:
+def deadline(before: str, year: int | None = None) -> date | None:
     """The deadline written before a figure (folded text): "đến ngày 30/9/2025", "đến hết năm 2025", "quý III"
-    (the last one written, nearest the figure); None when there is none."""
+    (the last one written, nearest the figure); None when there is none. ``year``: the plan's own, for a month
+    written without one ("tháng 10 đạt 65%", a month's figure in a plan's monthly course to its year-end target)."""
     found: list[tuple[int, date]] = []
     for m in _DEADLINE_DATE.finditer(before):
         try:
@@ -919,6 +923,10 @@ def deadline(before: str) -> date | None:
     for m in _DEADLINE_MONTH.finditer(before):
         if 1 <= (month := int(m.group(1))) <= 12:
             found.append((m.start(), date(int(m.group(2)), month, monthrange(int(m.group(2)), month)[1])))
+    if year is not None:
+        for m in _DEADLINE_BARE_MONTH.finditer(before):
+            if 1 <= (month := int(m.group(1))) <= 12:
+                found.append((m.start(), date(year, month, monthrange(year, month)[1])))
     return max(found)[1] if found else None
 
 

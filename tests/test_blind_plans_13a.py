@@ -1,0 +1,114 @@
+"""Blind round 13a (tests/fixtures/plans, index.yaml "blind round 13a"; the verdicts written before the first run and
+the raw result of that run are in tests/fixtures/blind-13a-expected.md): a web portal's copy of a plan (every
+paragraph one line), a plan quoted in an e-mail reply, targets given per month in an appendix, a đặc khu naming the
+office answerable inside each target. What they revealed, pinned on short texts written for each point (the eight
+files themselves are checked whole by tests/test_own_plans.py):
+
+- a plan quoted in an e-mail reply, every line opened by "> " (">" alone for a blank line): the mail client's marks
+  are not the plan's (checker/ingest/txt.py ``unquoted``; before: no part, target or office found, 15 findings on
+  the compliant plan);
+- targets given per month, the year unwritten ("tháng 10 đạt 65%; tháng 11 đạt 75%; tháng 12 năm 2025 đạt tối thiểu
+  82%"): a month of the plan's own year is a milestone on the way to the year-end figure (checker/parse/targets.py
+  ``deadline``; before: the October figure judged as the target, 7 findings on the compliant plan);
+- a web page's copy of the plan: the type name and the trích yếu on one line ("KẾ HOẠCH Ứng dụng công nghệ thông tin
+  …"), Nơi nhận's items after its label on its line, each after a dash, and the signature after them ("… - Lưu: VT,
+  VHXH. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Phạm Văn Toàn") (checker/parse/header.py; before: "thiếu tên loại văn bản,
+  trích yếu", "Nơi nhận không kết thúc bằng 'Lưu: VT, …'", "thiếu họ tên người ký").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_blind_plans_5 import _loud
+from test_blind_plans_8 import _plan_text as _text
+from test_blind_plans_8 import _save
+
+from checker.ingest import read
+from checker.ingest.txt import unquoted
+from checker.models import Line, Location
+from checker.parse import parse
+from checker.pipeline import check_file
+from checker.rules.loader import LoadedPack, load_packs
+
+
+@pytest.fixture(scope="module")
+def packs() -> list[LoadedPack]:
+    return load_packs()
+
+
+def _findings(path: Path, packs: list[LoadedPack]) -> list[tuple[str, str, str]]:
+    return _loud(check_file(path, packs).findings)
+
+
+# --------------------------------------------------------------------------- a plan quoted in an e-mail reply
+def test_a_plan_quoted_in_a_reply_is_read_without_the_marks(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    plan = _text(tmp_path)
+    quoted = "\n".join(f"> {ln}" if ln.strip() else ">" for ln in plan.split("\n"))
+    text = ("Dạ em đã nhận được, em đăng lên trang thông tin điện tử trong chiều nay ạ.\n\nTrân trọng,\nThu Trang\n\n"
+            "Vào Th 2, 22 thg 9, 2025 vào lúc 09:15 Trần Thị Hương <huong@example.vn> đã viết:\n" + quoted + "\n")
+    path = _save(tmp_path, text)
+    assert _findings(path, packs) == []
+    assert read(path).lines[6].text == "ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+def test_lines_opened_by_a_comparator_are_not_quoted() -> None:
+    lines = [Line(text=t, loc=Location(line=k + 1)) for k, t in enumerate(
+        [">90% văn bản được ký số;", ">92% hồ sơ công việc;", ">95% báo cáo."])]
+    assert [ln.text for ln in unquoted(lines)] == [ln.text for ln in lines]
+    quoted = [ln.model_copy(update={"text": "> " + ln.text}) for ln in lines] + [Line(text=">", loc=Location(line=4))]
+    assert [ln.text for ln in unquoted(quoted)] == [*(ln.text for ln in lines), ""]
+
+
+# --------------------------------------------------------------------------- targets given per month
+DOSSIERS = "- Tối thiểu 82% hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình.\n"
+
+
+def _monthly(tmp_path: Path, year_end: str) -> Path:
+    text = _text(tmp_path)
+    assert DOSSIERS in text
+    return _save(tmp_path, text.replace(DOSSIERS, (
+        "- Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình: tháng 10 đạt 65%; tháng 11 đạt 75%; "
+        f"tháng 12 năm 2025 đạt {year_end}.\n")))
+
+
+def test_the_months_before_the_year_end_are_milestones(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    assert _findings(_monthly(tmp_path, "tối thiểu 82%"), packs) == []
+
+
+def test_the_year_end_month_is_judged(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    found = [f for f in check_file(_monthly(tmp_path, "78%"), packs).findings if f.severity in ("error", "warning")]
+    assert [(f.id, f.kind, f.line) for f in found] == [("HP215-TGT-HOSO", "weaker", 14)]
+    assert "78%" in found[0].message and "65%" not in found[0].message
+
+
+# --------------------------------------------------------------------------- a web page's copy
+TYPE_AND_TITLE = "KẾ HOẠCH\nỨng dụng công nghệ thông tin và chuyển đổi số xã Ninh Giang 6 tháng cuối năm 2025\n"
+
+
+def test_the_type_name_and_the_title_on_one_line(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    text = _text(tmp_path)
+    assert TYPE_AND_TITLE in text
+    path = _save(tmp_path, text.replace(TYPE_AND_TITLE, TYPE_AND_TITLE.replace("\n", " ", 1)))
+    assert _findings(path, packs) == []
+    header = parse(read(path)).header
+    assert (header.doc_type, header.doc_type_line) == ("Kế hoạch", 5)
+    assert header.title == "Ứng dụng công nghệ thông tin và chuyển đổi số xã Ninh Giang 6 tháng cuối năm 2025"
+
+
+def test_a_capitals_type_with_its_qualifier_is_no_title(tmp_path: Path) -> None:
+    text = _text(tmp_path).replace("KẾ HOẠCH\n", "KẾ HOẠCH HÀNH ĐỘNG\n", 1)
+    header = parse(read(_save(tmp_path, text))).header
+    assert header.title.startswith("Ứng dụng công nghệ thông tin")
+
+
+def test_the_closing_on_one_line(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    text = _text(tmp_path)
+    closing = text[text.index("Nơi nhận:"):]
+    one_line = "Nơi nhận: - UBND thành phố; - Lưu: VT, VHXH. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Lê Văn Hòa\n"
+    path = _save(tmp_path, text.replace(closing, one_line))
+    assert _findings(path, packs) == []
+    plan = parse(read(path))
+    assert plan.recipients[0] == "UBND thành phố" and plan.recipients[1].startswith("Lưu: VT, VHXH")
+    assert plan.signature.name == "Lê Văn Hòa"
