@@ -13,7 +13,11 @@ files themselves are checked whole by tests/test_own_plans.py):
 - a web page's copy of the plan: the type name and the trích yếu on one line ("KẾ HOẠCH Ứng dụng công nghệ thông tin
   …"), Nơi nhận's items after its label on its line, each after a dash, and the signature after them ("… - Lưu: VT,
   VHXH. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Phạm Văn Toàn") (checker/parse/header.py; before: "thiếu tên loại văn bản,
-  trích yếu", "Nơi nhận không kết thúc bằng 'Lưu: VT, …'", "thiếu họ tên người ký").
+  trích yếu", "Nơi nhận không kết thúc bằng 'Lưu: VT, …'", "thiếu họ tên người ký");
+- found by the full test run (tests/test_variants.py: a compliant plan gives no finding at all): the office named at
+  the opening of a target's point ("a) Trung tâm Phục vụ hành chính công đặc khu chủ trì, bảo đảm 100% …") is given
+  that target's work (checker/parse/assignments.py ``target_assignments``; before: the Văn phòng and the Trung tâm,
+  given work nowhere else, "không phân công" at info level).
 """
 
 from __future__ import annotations
@@ -112,3 +116,31 @@ def test_the_closing_on_one_line(tmp_path: Path, packs: list[LoadedPack]) -> Non
     plan = parse(read(path))
     assert plan.recipients[0] == "UBND thành phố" and plan.recipients[1].startswith("Lưu: VT, VHXH")
     assert plan.signature.name == "Lê Văn Hòa"
+
+
+# --------------------------------------------------------------------------- the office answerable inside a target
+def _answerable(tmp_path: Path, target: str) -> Path:
+    """The plan with the Văn phòng and the Trung tâm given no work in its execution part, the Văn phòng answerable
+    for the signed documents' target and ``target`` in place of the online-services one."""
+    text = _text(tmp_path)
+    for old, new in (
+            ("- 100% thủ tục hành chính đủ điều kiện được cung cấp dưới dạng dịch vụ công trực tuyến toàn trình.\n",
+             target + "\n"),
+            ("- Trên 92% văn bản", "- Văn phòng HĐND và UBND xã theo dõi để trên 92% văn bản"),
+            ("4. Văn phòng HĐND và UBND xã: quản lý văn bản, điều hành.\n", ""),
+            ("5. Trung tâm Phục vụ hành chính công xã: dịch vụ công trực tuyến.\n", "")):
+        assert old in text
+        text = text.replace(old, new)
+    return _save(tmp_path, text)
+
+
+def test_the_office_opening_a_target_is_given_its_work(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    path = _answerable(tmp_path, "- Trung tâm Phục vụ hành chính công xã chủ trì, bảo đảm 100% thủ tục hành chính đủ "
+                                 "điều kiện được cung cấp dưới dạng dịch vụ công trực tuyến toàn trình.")
+    assert check_file(path, packs).findings == []
+
+
+def test_an_office_named_as_a_place_in_a_target_is_given_nothing(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    path = _answerable(tmp_path, "- 100% thủ tục hành chính đủ điều kiện tiếp nhận tại Trung tâm Phục vụ hành chính "
+                                 "công xã được cung cấp dưới dạng dịch vụ công trực tuyến toàn trình.")
+    assert [(f.id, f.severity) for f in check_file(path, packs).findings] == [("HP215-UNIT-TTHCC", "info")]

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from checker.conventions import conventions, expanded
-from checker.ingest.layout import RECIPIENTS
+from checker.ingest.layout import RECIPIENTS, marker_of
 from checker.models import Assignment, Section
 from checker.parse.sections import section_ends, section_span, top_level
 from checker.parse.view import View, items
@@ -162,7 +162,33 @@ def find_assignments(view: View, sections: list[Section], tables: list[list[list
         return [a for a in own if a.line not in skip] + [a for j in inner for a in offices(j)]
 
     out = [a for k in execution_sections(sections) for a in offices(k)]
-    return out + in_tables + labelled_assignments(view)
+    return out + in_tables + labelled_assignments(view) + target_assignments(view, sections)
+
+
+def target_assignments(view: View, sections: list[Section]) -> list[Assignment]:
+    """Offices named at the opening of a target's point, answerable for it ("a) Trung tâm Phục vụ hành chính công
+    đặc khu chủ trì, bảo đảm 100% thủ tục hành chính …", "c) Văn phòng HĐND và UBND đặc khu bảo đảm 80% …"): the
+    targets part (rules/conventions.yaml ``parts``, ``muc-tieu``) gives them that work, as the execution part
+    would. Only the point's subject: an office named further on ("100% hồ sơ tiếp nhận tại Trung tâm …") is a
+    place, not the one given the target."""
+    names = conventions().part("muc-tieu")
+    ends = section_ends(sections)
+    seen: set[int] = set()
+    out: list[Assignment] = []
+    for k, sec in enumerate(sections):
+        if not contains_any(squash(sec.title), names, 85):
+            continue
+        start, end = section_span(view, sections, k, ends)
+        for it in items(view, set(), start + 1, _recipients_at(view, start + 1, end)):
+            if it.first in seen:
+                continue
+            seen.add(it.first)
+            marker, _ = marker_of(it.text)
+            m = _unit_lead().match(it.text[len(marker):])
+            if m:
+                line = view.line_no(it.first)
+                out.append(Assignment(unit=m.group(1).strip(), line=line, tasks=[it.text], task_lines=[line]))
+    return out
 
 
 @lru_cache(maxsize=1)
