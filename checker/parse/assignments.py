@@ -13,22 +13,25 @@ from checker.parse.view import View, items
 from checker.text import UPPER, contains_any, fold, squash
 
 
-@lru_cache(maxsize=1)
-def _unit_words() -> str:
-    """The opening of an office's name (conventions ``office_words``), "Đề nghị" before it allowed."""
-    return r"(?:đề nghị\s+)?(?:" + "|".join(re.escape(w) for w in conventions().office_words) + ")"
+@lru_cache(maxsize=2)
+def _unit_words(folded: bool = False) -> str:
+    """The opening of an office's name (conventions ``office_words``), "Đề nghị" before it allowed; ``folded``:
+    without diacritics, to match folded text."""
+    words = [fold(w) if folded else w for w in ("đề nghị", *conventions().office_words)]
+    return rf"(?:{re.escape(words[0])}\s+)?(?:" + "|".join(re.escape(w) for w in words[1:]) + ")"
 
 
 # a clause of a paragraph: up to a semicolon or the end of a sentence ("... báo cáo. Công an phường ...")
 _CLAUSE = re.compile(rf"(?:[^;.]|\.(?!\s+[{UPPER}]))+")
 
 
-@lru_cache(maxsize=1)
-def _unit_lead() -> re.Pattern[str]:
-    """An office's name opening a point or a clause, up to a colon or a verb that gives it work (conventions)."""
-    verbs = "|".join(re.escape(v) for v in conventions().assignment_verbs)
-    return re.compile(rf"^\s*[-+*•]?\s*(?:giao\s+(?:cho\s+)?)?({_unit_words()}[^:;.]{{2,80}}?)\s*(?::|{verbs})",
-                      re.IGNORECASE)
+@lru_cache(maxsize=2)
+def _unit_lead(folded: bool = False) -> re.Pattern[str]:
+    """An office's name opening a point or a clause, up to a colon or a verb that gives it work (conventions);
+    ``folded``: without diacritics, to match folded text."""
+    verbs = "|".join(re.escape(fold(v) if folded else v) for v in conventions().assignment_verbs)
+    return re.compile(rf"^\s*[-+*•]?\s*(?:giao\s+(?:cho\s+)?)?({_unit_words(folded)}[^:;.]{{2,80}}?)\s*"
+                      rf"(?::|{verbs})", re.IGNORECASE)
 
 
 def execution_sections(sections: list[Section]) -> list[int]:
@@ -184,10 +187,16 @@ def target_assignments(view: View, sections: list[Section]) -> list[Assignment]:
                 continue
             seen.add(it.first)
             marker, _ = marker_of(it.text)
-            m = _unit_lead().match(it.text[len(marker):])
+            point = it.text[len(marker):]
+            # matched as written, and folded where the text lost its marks (OCR: "Trung tam Phuc vu ..."); folding
+            # keeps every offset, so the office's name is taken as written
+            folded = fold(point)
+            m = _unit_lead().match(point) or (_unit_lead(folded=True).match(folded)
+                                              if len(folded) == len(point) else None)
             if m:
                 line = view.line_no(it.first)
-                out.append(Assignment(unit=m.group(1).strip(), line=line, tasks=[it.text], task_lines=[line]))
+                unit = point[m.start(1) : m.end(1)].strip()
+                out.append(Assignment(unit=unit, line=line, tasks=[it.text], task_lines=[line]))
     return out
 
 
