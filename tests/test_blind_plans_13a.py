@@ -57,6 +57,15 @@ def test_a_plan_quoted_in_a_reply_is_read_without_the_marks(tmp_path: Path, pack
     assert read(path).lines[6].text == "ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
 
+def test_a_quoted_plan_spaced_again_is_read_without_the_marks(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """Found by the full test run (tests/test_rewrites.py): the quoted plan with a blank line after every line."""
+    plan = _text(tmp_path)
+    quoted = "\n\n".join(f"> {ln}" if ln.strip() else ">" for ln in plan.split("\n"))
+    reply = "Dạ em đã nhận được ạ.\n\nVào Th 2, 22 thg 9, 2025 lúc 09:15 Hương đã viết:\n"
+    path = _save(tmp_path, reply + quoted + "\n")
+    assert _findings(path, packs) == []
+
+
 def test_lines_opened_by_a_comparator_are_not_quoted() -> None:
     lines = [Line(text=t, loc=Location(line=k + 1)) for k, t in enumerate(
         [">90% văn bản được ký số;", ">92% hồ sơ công việc;", ">95% báo cáo."])]

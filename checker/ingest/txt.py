@@ -111,17 +111,23 @@ def unquoted(lines: list[Line]) -> list[Line]:
     """A plan quoted in an e-mail reply ("Vào … đã viết:" over "> ỦY BAN NHÂN DÂN …", every line of the quoted mail
     opened by "> ", ">" alone for its blank lines, "> > " a level deeper) read without the mail client's marks, which
     are not the plan's: each line keeps its number. Only a run of three lines or more so opened is quoted, and not a
-    run of figures ("> 90% …" each); ">90% văn bản …" is a comparator, as "≥"; the reply above is read as it is."""
+    run of figures ("> 90% …" each); blank lines inside the run do not end it; ">90% văn bản …" is a comparator, as
+    "≥"; the reply above is read as it is."""
     out = list(lines)
     k = 0
     while k < len(lines):
-        rests: list[str] = []
-        while k + len(rests) < len(lines) and (m := _QUOTED.match(lines[k + len(rests)].text)) is not None:
-            rests.append(lines[k + len(rests)].text[m.end():])
-        if len(rests) >= 3 and any(r and not r[0].isdigit() for r in rests):
-            out[k : k + len(rests)] = [ln.model_copy(update={"text": r})
-                                       for ln, r in zip(lines[k:], rests, strict=False)]
-        k += len(rests) or 1
+        quoted: list[tuple[int, str]] = []  # the run's quoted lines, without their marks
+        j = k
+        while j < len(lines):
+            if (m := _QUOTED.match(lines[j].text)) is not None:
+                quoted.append((j, lines[j].text[m.end():]))
+            elif lines[j].text.strip():
+                break
+            j += 1  # a blank line inside the run (the text spaced again) does not end it
+        if len(quoted) >= 3 and any(r and not r[0].isdigit() for _, r in quoted):
+            for i, r in quoted:
+                out[i] = lines[i].model_copy(update={"text": r})
+        k = quoted[-1][0] + 1 if quoted else k + 1
     return out
 
 
