@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from test_blind_plans_5 import _loud
 from test_blind_plans_8 import _plan_text as _text
 from test_blind_plans_8 import _save
@@ -34,12 +33,7 @@ from checker.ingest.txt import unquoted
 from checker.models import Line, Location
 from checker.parse import parse
 from checker.pipeline import check_file
-from checker.rules.loader import LoadedPack, load_packs
-
-
-@pytest.fixture(scope="module")
-def packs() -> list[LoadedPack]:
-    return load_packs()
+from checker.rules.loader import LoadedPack
 
 
 def _findings(path: Path, packs: list[LoadedPack]) -> list[tuple[str, str, str]]:
