@@ -9,7 +9,8 @@ import pytest
 from conftest import ROOT
 
 from checker.errors import RulePackError
-from checker.rules.loader import _fast_load, _libyaml, load_model
+from checker.rules.loader import _fast_load, load_model
+from checker.rules.prepared import libyaml as _libyaml
 from checker.rules.registries import UnitsRegistry
 
 yaml = pytest.importorskip("yaml")

@@ -131,12 +131,25 @@ def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[Problem]:
 
 
 @lru_cache(maxsize=1)
-def _narrowers() -> tuple[str, str, re.Pattern[str]]:
+def _narrowers() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """(a narrower word glued after a mention of the subject, after "của" and a person word at most; an opening
+    bracket or a part opener), folded; None where the conventions list no narrower word."""
     conv = conventions()
     words = "|".join(re.escape(fold(w)) for w in sorted(conv.subject_narrowers, key=len, reverse=True))
+    if not words:
+        return None
     persons = "|".join(re.escape(fold(w)) for w in sorted(conv.subject_persons, key=len, reverse=True))
     openers = [re.escape(fold(w)) for w in conv.subject_part_openers]
-    return words, persons, re.compile(rf"\(|(?<!\w)(?:{'|'.join(openers)})(?!\w)" if openers else r"\(")
+    glued = re.compile(rf"\s+(?:cua\s+)?(?:(?:{persons})\s+)?(?:{words})(?!\w)") if persons else re.compile(
+        rf"\s+(?:cua\s+)?(?:{words})(?!\w)")
+    return glued, re.compile(rf"\(|(?<!\w)(?:{'|'.join(openers)})(?!\w)" if openers else r"\(")
+
+
+@lru_cache(maxsize=64)
+def _mention(subject: tuple[str, ...]) -> re.Pattern[str]:
+    """A mention of the target's subject (its rule's first ``match`` group) in folded text, the longest name first."""
+    names = "|".join(re.escape(" ".join(fold(w).split())) for w in sorted(subject, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{names})(?!\w)")
 
 
 @lru_cache(maxsize=MEMO)
@@ -145,16 +158,14 @@ def narrowed(text: str, subject: tuple[str, ...]) -> str | None:
     của cán bộ lãnh đạo"): a narrower word of rules/conventions.yaml ``subject_narrowers`` glued to every mention of
     the subject (after "của" and a person word at most); None where the subject is named whole once, or not at all,
     or first after an opening bracket or one of ``subject_part_openers`` (a share beside the whole)."""
-    words, persons, part = _narrowers()
-    if not words or not subject:
+    narrowers = _narrowers()
+    if narrowers is None or not subject:
         return None
+    glued, part = narrowers
     folded = " ".join(fold(text).split())
-    names = "|".join(re.escape(" ".join(fold(w).split())) for w in sorted(subject, key=len, reverse=True))
-    mentions = list(re.finditer(rf"(?<!\w)(?:{names})(?!\w)", folded))
+    mentions = list(_mention(subject).finditer(folded))
     if not mentions or part.search(folded, 0, mentions[0].start()):
         return None  # a share inside the whole ("(trong đó 100% cán bộ lãnh đạo)"), not the subject narrowed
-    glued = re.compile(rf"\s+(?:cua\s+)?(?:(?:{persons})\s+)?(?:{words})(?!\w)") if persons else re.compile(
-        rf"\s+(?:cua\s+)?(?:{words})(?!\w)")
     found = [glued.match(folded, m.end()) for m in mentions]
     if not all(found):
         return None

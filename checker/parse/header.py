@@ -599,15 +599,21 @@ def _name_after_position(text: str) -> str | None:
     (a web page's copy: "Nơi nhận: - …; - Lưu: VT, VHXH. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Phạm Văn Toàn"); None
     for any other line."""
     words = text.split()
-    positions = [squash(p) for p in conventions().signers.positions]
     for n in range(2, 6):
         if len(words) <= n:
             break
         name, before = " ".join(words[-n:]), " ".join(words[:-n])
         if (_NAME.match(name) and not name.isupper() and words[-n - 1].isupper()
-                and any(re.search(rf"(?:^| ){re.escape(p)}$", squash(before)) for p in positions)):
+                and _position_last().search(squash(before))):
             return name
     return None
+
+
+@lru_cache(maxsize=1)
+def _position_last() -> re.Pattern[str]:
+    """A signer's position (conventions ``signers.positions``) ending a squashed text, as a whole word."""
+    alts = "|".join(re.escape(squash(p)) for p in conventions().signers.positions)
+    return re.compile(rf"(?:^| )(?:{alts})$") if alts else re.compile(r"(?!)")
 
 
 # the items of "Nơi nhận:" written on its own line, each after a dash: "Nơi nhận: - UBND thành phố; - Sở …; - Lưu: VT."

@@ -896,12 +896,11 @@ _DEADLINE_DATE = re.compile(r"\b(?:den|truoc|tinh den|het)\s+(?:het\s+)?(?:ngay\
 _DEADLINE_YEAR = re.compile(r"\b(?:(?:den|truoc|tinh den)\s+)?(?:het|cuoi)\s+nam\s+(\d{4})\b")
 _DEADLINE_QUARTER = re.compile(r"\b(?:(?:den|trong|truoc)\s+(?:het\s+)?)?quy\s+(iv|i{1,3}|[1-4])\b"
                                r"(?:\s*(?:/|nam)\s*(\d{4}))?")
+_MONTH = r"\b(?:(?:den|truoc|tinh den|trong)\s+)?(?:het\s+)?thang\s+(\d{1,2})"  # "đến hết tháng 6", "trước tháng 6"
 # "đến hết tháng 6 năm 2026", "trước tháng 6/2026": the month's last day
-_DEADLINE_MONTH = re.compile(r"\b(?:(?:den|truoc|tinh den|trong)\s+)?(?:het\s+)?thang\s+(\d{1,2})\s*(?:/|nam)\s*"
-                             r"(\d{4})\b")
+_DEADLINE_MONTH = re.compile(_MONTH + r"\s*(?:/|nam)\s*(\d{4})\b")
 # "tháng 10 đạt 65%; tháng 11 đạt 75%; tháng 12 năm 2025 đạt …": a month of the plan's own year, its year unwritten
-_DEADLINE_BARE_MONTH = re.compile(r"\b(?:(?:den|truoc|tinh den|trong)\s+)?(?:het\s+)?thang\s+(\d{1,2})\b"
-                                  r"(?!\s*(?:/|nam)\s*\d)")
+_DEADLINE_BARE_MONTH = re.compile(_MONTH + r"\b(?!\s*(?:/|nam)\s*\d)")
 _QUARTER_END = {"i": (3, 31), "ii": (6, 30), "iii": (9, 30), "iv": (12, 31), "1": (3, 31), "2": (6, 30),
                 "3": (9, 30), "4": (12, 31)}
 
@@ -920,13 +919,12 @@ def deadline(before: str, year: int | None = None) -> date | None:
     for m in _DEADLINE_QUARTER.finditer(before):
         month, day = _QUARTER_END[m.group(1)]
         found.append((m.start(), date(int(m.group(2) or 2025), month, day)))
-    for m in _DEADLINE_MONTH.finditer(before):
-        if 1 <= (month := int(m.group(1))) <= 12:
-            found.append((m.start(), date(int(m.group(2)), month, monthrange(int(m.group(2)), month)[1])))
+    months = [(m, int(m.group(2))) for m in _DEADLINE_MONTH.finditer(before)]
     if year is not None:
-        for m in _DEADLINE_BARE_MONTH.finditer(before):
-            if 1 <= (month := int(m.group(1))) <= 12:
-                found.append((m.start(), date(year, month, monthrange(year, month)[1])))
+        months += [(m, year) for m in _DEADLINE_BARE_MONTH.finditer(before)]
+    for m, in_year in months:
+        if 1 <= (month := int(m.group(1))) <= 12:
+            found.append((m.start(), date(in_year, month, monthrange(in_year, month)[1])))
     return max(found)[1] if found else None
 
 

@@ -13,7 +13,6 @@ from pydantic import BaseModel, ValidationError
 from checker.errors import RulePackError
 from checker.rules import prepared
 from checker.rules.national import NationalRegistry
-from checker.rules.prepared import libyaml as _libyaml
 from checker.rules.registries import BodiesRegistry, ReferencesRegistry, UnitsRegistry
 from checker.rules.schema import GeneralPack, RulePack
 from checker.text import squash
@@ -104,7 +103,7 @@ def _fast_load(path: Path) -> object:
     found = prepared.read(DEFAULT_RULES, path, text)
     if found is not None:
         return found[0]
-    loader = _libyaml()
+    loader = prepared.libyaml()
     if loader is not None:
         import yaml
 
