@@ -120,6 +120,10 @@ class Conventions(_Strict):
     list_levels: list[str] = Field(default_factory=list)
     abbreviations: dict[str, str] = Field(default_factory=dict)
     page_words: list[str] = Field(default_factory=list)
+    signature_stamp_opens: list[str] = Field(default_factory=list)
+    signature_stamp_labels: list[str] = Field(default_factory=list)
+    copy_forms: list[str] = Field(default_factory=list)
+    copy_symbols: list[str] = Field(default_factory=list)
     page_of: list[str] = Field(default_factory=list)
     table_columns: TableColumns
     office_words: list[str]

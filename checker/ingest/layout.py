@@ -439,7 +439,35 @@ def _tail_zone(units: list[Unit], after: int) -> tuple[int, int]:
         if right and not left and _APPENDIX.match(squash(right[1])):  # "PHỤ LỤC" centred, alone on its line
             end = j
             break
+        if copy_mark(u.text):  # a copy's own block: its body's name, "SAO Y BẢN CHÍNH", "Số: 15/SY-UBND"
+            end = j - 1 if j - 1 > start and copier(units[j - 1].text) else j
+            break
     return start, end
+
+
+def copier(text: str) -> bool:
+    """A line wholly in capitals that is not a signer's position: the copying body's name over its copy's number."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and not _SIGNATURE_WORDS.match(squash(text))
+
+
+@lru_cache(maxsize=1)
+def _copy_marks() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The forms of a copy ("sao y ban chinh", squashed) and its number ("Số: 15/SY-UBND", folded)."""
+    c = conventions()
+    labels = "|".join(re.escape(fold(w)) for w in sorted(c.number_labels, key=len, reverse=True))
+    symbols = "|".join(re.escape(fold(s)) for s in c.copy_symbols) or "(?!)"
+    return (frozenset(squash(f) for f in c.copy_forms),
+            re.compile(rf"^(?:{labels})\s*:?\s*[\d.]*\s*/\s*(?:{symbols})\b"))
+
+
+def copy_mark(text: str) -> bool:
+    """A column of ``text`` gives the form of a copy ("SAO Y BẢN CHÍNH", ``copy_forms``) or its number ("Số:
+    15/SY-UBND", ``copy_symbols``): the copying body's own block (NĐ 30/2020/NĐ-CP, Điều 25-27, Phụ lục I), after the
+    closing of the document copied."""
+    forms, number = _copy_marks()
+    return any(squash(c) in forms or number.match(fold(c).strip())
+               for c in re.split(r"\s{2,}|\t", text) if c.strip())
 
 
 def _is_layout_table_unit(u: Unit) -> bool:

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from checker.clean import safe_text
 from checker.errors import IngestError
-from checker.ingest import layout, legacy, ocr, pages, pdf_grid
+from checker.ingest import layout, legacy, ocr, pages, pdf_grid, stamps
 from checker.ingest.safety import check_pages, check_size, head, time_limit
 from checker.models import Document, Line, Location
 from checker.text import nfc
@@ -103,6 +103,7 @@ def read(path: Path, limits: Limits) -> Document:
         if enc is not None:
             lines = [Line(text=legacy.convert(line.text, enc), loc=line.loc) for line in lines]
             notes.append(converted[1])
+    lines = stamps.without_stamps(lines)  # a signature's stamp text is not the plan's
     read_tables = layout.tables_from_lines(lines, count)
     blocks = layout.infer(lines, read_tables)
     return Document(path=str(path), format="pdf", lines=lines, tables=layout.tables_of(blocks), blocks=blocks,

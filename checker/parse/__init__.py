@@ -15,6 +15,7 @@ from checker.parse.header import (
     _title,
     appendix_start,
     attached_plan,
+    copy_start,
     covered_plan,
     find_unit_mentions,
     parse_header,
@@ -136,6 +137,8 @@ def parse_text(source: Document) -> Plan:
     targets = due_by_heading(without_past(vague_in_objectives(without_results(targets, sections), sections),
                                           header.dated_from), sections)
     body_end = appendix_start(view)  # an appendix after the signature does not hide the closing
+    copied = copy_start(view)  # nor a copy's own block ("SAO Y BẢN CHÍNH", its number, signer, Nơi nhận)
+    body_end = min(body_end, copied) if copied is not None else body_end
     tail_start = max(0, body_end - 60)
     recipients, recipients_line = parse_recipients(view, tail_start, body_end)
     signature = parse_signature(view, tail_start, body_end)

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from checker.conventions import conventions, document_type_by_symbol, document_type_of
-from checker.ingest.layout import RECIPIENTS, marker_of, names_doc_type
+from checker.ingest.layout import RECIPIENTS, copier, copy_mark, marker_of, names_doc_type
 from checker.models import Header, Signature
 from checker.parse.citations import parse_date
 from checker.parse.view import View
@@ -551,6 +551,26 @@ def appendix_start(view: View) -> int:
         elif closing is not None and re.match(r"^phu luc\b", sq) and i > closing + 1:
             return i
     return len(view.texts)
+
+
+def copy_start(view: View) -> int | None:
+    """Index of the line where a copy's own block begins after the plan's closing (NĐ 30/2020/NĐ-CP, Điều 25-27, Phụ
+    lục I: the copying body's name, "Số: 15/SY-UBND", "SAO Y BẢN CHÍNH", its place and date, Nơi nhận and signer,
+    ``copy_forms``, ``copy_symbols``), or None: the plan's closing is the one before it. The block opens with the
+    copying body's name in capitals, one or two lines above the form or the number."""
+    closing = None
+    for i in range(len(view.texts) // 3, len(view.texts)):
+        if closing is None:
+            if RECIPIENTS.match(view.squashed[i]) or _authority().search(view.folded[i]):
+                closing = i
+            continue
+        if not copy_mark(view.texts[i]):
+            continue
+        start = i
+        while start - 1 > closing and i - start < 2 and copier(view.texts[start - 1]):
+            start -= 1
+        return start
+    return None
 
 
 # the archive line of "Nơi nhận" ("- Lưu: VT, VHXH.") with the signer's name after its full stop, the two columns of
