@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.ingest import layout
+from checker.ingest.stamps import without_stamps
 from checker.ingest.txt import decode, lines_of, markdown_numbers, pipe_tables, unquoted
 from checker.models import Block
 from checker.parse.sections import to_roman
@@ -49,7 +50,8 @@ def blocks_of(path: Path) -> list[Block]:
         doc = read(path)
         return doc.blocks or layout.infer(doc.lines, doc.tables)
     text, _ = decode(path.read_bytes(), str(path))
-    lines = unquoted(lines_of(text))  # a plan quoted in a reply: its lines without the mail's marks, as read
+    # a plan quoted in a reply: its lines without the mail's marks; a signature's stamp text blanked; as read
+    lines = without_stamps(unquoted(lines_of(text)))
     if path.suffix == ".md":  # its lists numbered as Markdown shows them, as the reader does
         lines = markdown_numbers(lines)
     lines, tables = pipe_tables(lines)
