@@ -158,6 +158,25 @@ def squash_cased(text: str) -> str:
     return _NON_WORD_ORIGINAL.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=MEMO)
+def marks(word: str) -> str:
+    """A word's diacritics wherever they sit: its tone and its modified letters (ă â ê ô ơ ư đ). "Ủy" and "Uỷ",
+    "hòa" and "hoà" have the same; "quận" and "quản" do not."""
+    d = unicodedata.normalize("NFD", word.lower())
+    return "".join(sorted(c for c in d if unicodedata.combining(c))) + "đ" * d.count("đ")
+
+
+def marks_agree(written: str, name: str) -> bool:
+    """``written`` (the plan's words, found where ``name`` folds alike) are ``name``'s words by their diacritics too,
+    word by word where both carry some: "UBND quản lí" is not "UBND quận"; a word written with none (OCR, typing
+    without accents) agrees with any."""
+    for w, n in zip(written.split(), name.split(), strict=False):
+        got, want = marks(w), marks(n)
+        if got and want and got != want:
+            return False
+    return True
+
+
 def contains(hay: str, needle: str, threshold: float = 84.0) -> bool:
     """``needle`` occurs in ``hay`` (both squashed), allowing OCR-sized damage: about one wrong letter in six.
 

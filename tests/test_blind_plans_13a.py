@@ -60,6 +60,17 @@ def test_a_quoted_plan_spaced_again_is_read_without_the_marks(tmp_path: Path, pa
     assert _findings(path, packs) == []
 
 
+def test_a_quoted_plan_copied_from_a_mail_page_is_read_without_the_marks(tmp_path: Path,
+                                                                           packs: list[LoadedPack]) -> None:
+    """A reply copied from a web mail's page keeps a no-break space after each ">" (as HTML sets "&gt;&nbsp;"): the
+    same marks, read away as well."""
+    plan = _text(tmp_path)
+    quoted = "\n".join(f">\u00a0{ln}" if ln.strip() else ">" for ln in plan.split("\n"))
+    reply = "Dạ em đã nhận được ạ.\n\nVào Th 2, 22 thg 9, 2025 lúc 09:15 Hương đã viết:\n"
+    path = _save(tmp_path, reply + quoted + "\n")
+    assert _findings(path, packs) == []
+
+
 def test_lines_opened_by_a_comparator_are_not_quoted() -> None:
     lines = [Line(text=t, loc=Location(line=k + 1)) for k, t in enumerate(
         [">90% văn bản được ký số;", ">92% hồ sơ công việc;", ">95% báo cáo."])]

@@ -50,6 +50,10 @@ def test_registered() -> None:
     "- Tiếp nhận hồ sơ tại Trung tâm Hành chính công phường.\n",
     "- Phòng Kinh tế tham mưu bố trí kinh phí.\n",  # a phường has Phòng Kinh tế, Hạ tầng và Đô thị
     "- Báo cáo UBND huyện Cát Hải kết quả.\n",  # a former district of the city (units registry)
+    "- Báo cáo UBND quận kết quả thực hiện.\n",
+    "- Bao cao UBND quan ket qua thuc hien.\n",  # OCR: no diacritics, the folded name alone
+    "- Báo cáo Uỷ ban nhân dân quận kết quả.\n",  # the tone on the other vowel: the same word
+    "- Tuyên truyền trên hệ thống truyền thanh; phối hợp P. VH-TT thực hiện.\n",  # a name with a full stop
 ])
 def test_fail(text: str, loaded: LoadedPack) -> None:
     assert run(text, loaded) == [("HP215-BODIES", "outdated", 9)]
@@ -76,6 +80,13 @@ def test_phong_kinh_te_severity_is_warning(loaded: LoadedPack) -> None:
     "- Phòng Kinh tế, Hạ tầng và Đô thị tham mưu bố trí kinh phí.\n",
     "- Văn phòng HĐND và UBND phường; UBND phường quản lý.\n",
     "- Các cơ quan quản lý nhà nước thành phố Hải Phòng.\n",
+    # "lí" for "lý" (both spellings are in use): folded, "UBND quản" is "UBND quận"; written, it is another word
+    "- Văn phòng HĐND và UBND phường; UBND phường quản lí hệ thống.\n",
+    "- Văn phòng HĐND và UBND quản lí Hệ thống quản lý văn bản và điều hành.\n",
+    "- Tổ chức quản lí, vận hành; Ủy ban nhân dân quản lí trực tiếp.\n",
+    # a name never runs on over a sentence's end: "… Ủy ban nhân dân." then "- Quán triệt …" on the same line
+    "- Báo cáo kết quả thực hiện về Ủy ban nhân dân. - Quán triệt kỹ năng số.\n",
+    "- Bao cao ket qua thuc hien ve Uy ban nhan dan. - Quan triet ky nang so.\n",
 ])
 def test_pass(text: str, loaded: LoadedPack) -> None:
     assert run(text, loaded) == []

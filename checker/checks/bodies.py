@@ -22,7 +22,7 @@ from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Fix, Plan
 from checker.rules.registries import BodiesRegistry, DefunctBody, UnitsRegistry
 from checker.rules.schema import OutdatedBodies
-from checker.text import UPPER, lost_diacritics, squash, squash_cased, trie_pattern
+from checker.text import UPPER, lost_diacritics, marks_agree, squash, squash_cased, trie_pattern
 
 ID = "outdated-bodies"
 # a date, squashed: "01 7 2025" ("01/7/2025"), "01 thang 7 nam 2025" ("ngày 01 tháng 7 năm 2025")
@@ -197,6 +197,19 @@ def _spans(text: Text, needle: str, exact: dict[str, list[tuple[int, int]]]) -> 
     yield from sorted(found)
 
 
+def _written(text: Text, name: str, exact: dict[str, list[tuple[int, int]]]) -> Iterator[tuple[int, int]]:
+    """``_spans`` of ``name`` where the plan writes its words: within one sentence unless the name has a full stop of
+    its own ("P. VH-TT"; never "… Ủy ban nhân dân." and "- Quán triệt …" of the next), and in text with diacritics
+    with the same marks (folded, "UBND quản lí" and "UBND quận" are alike; written, they are two words)."""
+    stops = _SENTENCE_END.search(name) is not None
+    for a, b in _spans(text, squash(name), exact):
+        i = text.piece_at(a)
+        if not stops and any(text.sentence[j] for j in range(i + 1, text.piece_at(b - 1) + 1)):
+            continue
+        if text.piece_ocr[i] or marks_agree(text.cased[a:b], squash_cased(name)):
+            yield a, b
+
+
 def _dates_before(text: str, since: dt.date, by: bool = False) -> bool:
     """A date earlier than ``since`` in ``text``; with ``by``, only one written "trước ngày D", D up to ``since``
     (an act done before the body ceased: "bàn giao trước ngày 01/7/2025"; a date after a name may be that of a
@@ -322,10 +335,10 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
         names = [(n, body.replacement) for n in body.names]
         if body.include_former_districts:  # first: "UBND quận X" is reported as "Quận X", with what it became
             names = districts + names
-        excluded = [s for e in body.exclude for s in _spans(text, squash(e), exact)]
+        excluded = [s for e in body.exclude for s in _written(text, e, exact)]
         history = ctx.cached(f"bodies-history:{body.id}", partial(History.of, body, reg))
         for name, replacement in names:
-            for a, b in _spans(text, squash(name), exact):
+            for a, b in _written(text, name, exact):
                 if any(x <= a < y or x < b <= y for x, y in excluded):
                     continue
                 if _historical(text, a, b, body, history):

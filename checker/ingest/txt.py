@@ -76,7 +76,7 @@ _GRID_RULE = re.compile(r"^\s*[+┌├└╔╠╚╞╟][-=:─━═+┬┼┴
 _GRID_ROW = re.compile(r"^\s*[|│║].*[|│║]\s*$")
 _GRID_SEP = re.compile(r"[|│║]")
 # a mail client's quoting marks: "> ", "> > ", ">> ", ">" alone; never a comparator (">90%")
-_QUOTED = re.compile(r"^[ \t]*(?:>[ \t]*)*>(?:[ \t]|$)")
+_QUOTED = re.compile(r"^[ \t\u00a0]*(?:>[ \t\u00a0]*)*>(?:[ \t\u00a0]|$)")
 
 
 def lines_of(text: str) -> list[Line]:
@@ -109,8 +109,9 @@ def lines_of(text: str) -> list[Line]:
 
 def unquoted(lines: list[Line]) -> list[Line]:
     """A plan quoted in an e-mail reply ("Vào … đã viết:" over "> ỦY BAN NHÂN DÂN …", every line of the quoted mail
-    opened by "> ", ">" alone for its blank lines, "> > " a level deeper) read without the mail client's marks, which
-    are not the plan's: each line keeps its number. Only a run of three lines or more so opened is quoted, and not a
+    opened by "> " (a no-break space after ">" where it was copied from a web mail's page), ">" alone for its blank
+    lines, "> > " a level deeper) read without the mail client's marks, which are not the plan's: each line keeps
+    its number. Only a run of three lines or more so opened is quoted, and not a
     run of figures ("> 90% …" each); blank lines inside the run do not end it; ">90% văn bản …" is a comparator, as
     "≥"; the reply above is read as it is."""
     out = list(lines)
