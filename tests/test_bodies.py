@@ -171,3 +171,12 @@ def test_one_mention_gives_one_finding_however_it_is_wrapped(cut: str | None, lo
     found = list(check(plan_of(head() + text + "\n"), rule, Context(loaded=loaded)))
     assert [f.actual for f in found] == ["Huyện Vĩnh Bảo"]
     assert found[0].line == 9 + text[: text.index("huyện")].count("\n")  # where the district's name begins
+
+
+def test_ocr_marks_are_not_the_writers(loaded: LoadedPack) -> None:
+    """A plan that came through OCR: the marks it invents ("UBND huyén" for "huyện") do not make another word (the
+    marks of clean text do: "UBND quản lí" is not "UBND quận"). Seed 000 as rendered one paragraph a line."""
+    ocr = "UY BAN NHAN DAN\nPHUONG BEN DA\nSo: 5/KH-UBND\nBen Da, ngay 10 thang 9 nam 2025\nKE HOACH\nThu\n\n" \
+          "I. TO CHUC THUC HIEN\n"
+    text = "- Duy tri hé théng hoi nghi truc tuyén cia UBND huyén dam bao théng suét, 6n dinh.\n"
+    assert run(text, loaded, ocr) == [("HP215-BODIES", "outdated", 9)]

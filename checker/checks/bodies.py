@@ -49,6 +49,7 @@ class Text:
     sentence: list[bool]  # the piece opens a sentence (or a list item)
     piece_ocr: list[bool] = field(default_factory=list)  # the piece lost its diacritics (OCR)
     ocr: bool = True  # some piece did: names there are also matched with OCR-sized damage
+    recognised: bool = False  # the plan came through OCR: its marks, even where it has some, are not its words'
     ocr_words: dict[str, list[int]] | None = None  # word of an OCR piece → its offsets, built on first use
     firsts: dict[str, list[int]] = field(default_factory=dict)  # a name's first word → where it may begin
     originals: list[str] = field(default_factory=list)  # each piece as written
@@ -93,7 +94,7 @@ class Text:
                 opens = False
             ended = t.endswith((".", ";", "!", "?", ":"))
         return cls(" ".join(parts), starts, lines, sentence, piece_ocr=piece_ocr, ocr=any(piece_ocr),
-                   originals=originals, holders=holders)
+                   recognised=plan.recognised, originals=originals, holders=holders)
 
     def near_starts(self, first: str) -> list[int]:
         """Where, in pieces that lost their diacritics, a word OCR-near ``first`` stands (sorted offsets)."""
@@ -200,13 +201,14 @@ def _spans(text: Text, needle: str, exact: dict[str, list[tuple[int, int]]]) -> 
 def _written(text: Text, name: str, exact: dict[str, list[tuple[int, int]]]) -> Iterator[tuple[int, int]]:
     """``_spans`` of ``name`` where the plan writes its words: within one sentence unless the name has a full stop of
     its own ("P. VH-TT"; never "… Ủy ban nhân dân." and "- Quán triệt …" of the next), and in text with diacritics
-    with the same marks (folded, "UBND quản lí" and "UBND quận" are alike; written, they are two words)."""
+    with the same marks (folded, "UBND quản lí" and "UBND quận" are alike; written, they are two words). A plan that
+    came through OCR is read by its folded words alone: the marks OCR invents ("UBND huyén") are not the writer's."""
     stops = _SENTENCE_END.search(name) is not None
     for a, b in _spans(text, squash(name), exact):
         i = text.piece_at(a)
         if not stops and any(text.sentence[j] for j in range(i + 1, text.piece_at(b - 1) + 1)):
             continue
-        if text.piece_ocr[i] or marks_agree(text.cased[a:b], squash_cased(name)):
+        if text.recognised or text.piece_ocr[i] or marks_agree(text.cased[a:b], squash_cased(name)):
             yield a, b
 
 
