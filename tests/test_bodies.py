@@ -54,6 +54,7 @@ def test_registered() -> None:
     "- Bao cao UBND quan ket qua thuc hien.\n",  # OCR: no diacritics, the folded name alone
     "- Báo cáo Uỷ ban nhân dân quận kết quả.\n",  # the tone on the other vowel: the same word
     "- Tuyên truyền trên hệ thống truyền thanh; phối hợp P. VH-TT thực hiện.\n",  # a name with a full stop
+    "- Báo cáo Sở Thông tin và Truyền thống kết quả.\n",  # a tone slipped in a long name: still that name
 ])
 def test_fail(text: str, loaded: LoadedPack) -> None:
     assert run(text, loaded) == [("HP215-BODIES", "outdated", 9)]
