@@ -142,3 +142,19 @@ def test_a_copy_does_not_hide_the_plans_missing_archive(tmp_path: Path, packs: l
     path = _copied(tmp_path, COPY, "- Lưu: VT, VHXH.\n", "- Các thôn.\n")
     assert [f.message for f in check_file(path, packs).findings if f.severity in ("error", "warning")] == [
         "Nơi nhận không kết thúc bằng 'Lưu: VT, …'"]
+
+
+def test_a_copy_block_first_is_not_the_plans_header(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """Found by probing after the first fixes: the copy's block on the first page, as an e-office system signs a copy
+    (the brief of round 14a: "then (or before it)"), was read as the plan's header: its number 15/SY-UBND, its date
+    29/9/2025 (hiding a plan dated before the directive) and its signer (checker/parse/header.py ``covered_plan``)."""
+    text = _text(tmp_path)
+    for block in (COPY, COPY_LAID_OUT):
+        path = _save(tmp_path, block + "\f" + text)
+        assert _loud(check_file(path, packs).findings) == []
+        plan = parse(read(path))
+        assert (plan.header.number, str(plan.header.date)) == ("96/KH-UBND", "2025-09-19")
+        assert (plan.signature.authority, plan.signature.name) == ("TM. ỦY BAN NHÂN DÂN", "Lê Văn Hòa")
+        early = _save(tmp_path, block + "\f" + text.replace("ngày 19 tháng 9 năm 2025", "ngày 20 tháng 8 năm 2025"))
+        found = [(f.id, f.kind) for f in check_file(early, packs).findings if f.severity in ("error", "warning")]
+        assert found == [("HP215-DATE", "inconsistent")], block

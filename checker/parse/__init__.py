@@ -140,6 +140,8 @@ def parse_text(source: Document) -> Plan:
     copied = copy_start(view)  # nor a copy's own block ("SAO Y BẢN CHÍNH", its number, signer, Nơi nhận)
     body_end = min(body_end, copied) if copied is not None else body_end
     tail_start = max(0, body_end - 60)
+    if covered:  # the closing of a cover letter or of a copy's block before the plan is not the plan's
+        tail_start = max(tail_start, next(i for i in range(len(view.texts)) if view.line_no(i) >= covered))
     recipients, recipients_line = parse_recipients(view, tail_start, body_end)
     signature = parse_signature(view, tail_start, body_end)
     if attached is not None:  # a plan issued with a decision: its title is its own, its closing the decision's

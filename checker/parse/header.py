@@ -517,7 +517,9 @@ def covered_plan(view: View) -> int | None:
     """Line number of the first line of a plan's own header where a cover letter comes first in the same file: the
     letter (its subject "V/v gửi Kế hoạch ..." under its number, rules/conventions.yaml ``letter_subject``, then
     Kính gửi, its text, Nơi nhận and signature), then the plan with its own issuer, number, date and "KẾ HOẠCH"
-    (NĐ 30/2020: the letter is the vehicle, the plan the document sent and checked)."""
+    (NĐ 30/2020: the letter is the vehicle, the plan the document sent and checked). So too where a copy's own block
+    comes first ("SAO Y BẢN CHÍNH", "Số: 15/SY-UBND", its date, Nơi nhận and signer: ``layout.copy_mark``), as an
+    e-office system puts it on the first page of a copy it signs: the copy's number and date are not the plan's."""
     markers = [fold(m) for m in conventions().letter_subject]
     closing = None
     for i in range(min(len(view.texts), 40)):
@@ -526,7 +528,7 @@ def covered_plan(view: View) -> int | None:
             break
         if view.squashed[i] in ("ke hoach", "ke hoach:"):
             return None  # a plan first: no cover letter
-    first = next((i for i in range(closing or 0) if any(
+    first = next((i for i in range(closing or 0) if copy_mark(view.texts[i]) or any(
         view.folded[i].lstrip(" #*>").startswith(m) for m in markers)), None)
     if closing is None or first is None:
         return None
