@@ -85,6 +85,8 @@ class Conventions(_Strict):
     parts: dict[str, list[str]]
     results_before_objectives: list[str] = Field(default_factory=list)
     part_markers: list[str]
+    numbered_labels: list[str] = Field(default_factory=list)
+    topic_markers: list[str] = Field(default_factory=list)
     continuous_markers: list[str] = Field(default_factory=list)
     part_ordinals: list[str]
     part_letters: str

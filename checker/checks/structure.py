@@ -22,7 +22,7 @@ from checker.i18n import msg
 from checker.ingest.layout import CELL_JOIN
 from checker.models import Assignment, Finding, Line, Plan, Section
 from checker.parse.assignments import assignment_parts, execution_section
-from checker.parse.sections import lead_ins, names_part, roman_value, section_ends, to_roman
+from checker.parse.sections import lead_ins, names_part, roman_value, section_ends, to_roman, topics
 from checker.rules.schema import RequiredSection, RequiredUnit, SectionNumbering
 from checker.text import contains_any, ocr_words, squash
 
@@ -39,14 +39,15 @@ def section_line(plan: Plan, rule: RequiredSection) -> int | None:
     s = next((s for s in plan.sections if all(names_part(s.title, g) for g in wanted)), None)
     if s is not None:
         return s.line or 0
-    # or as the title of a point or of a table row: "- Hạ tầng số: ...", "9 | An toàn thông tin: ..."
+    # or as the title of a point or of a table row: "- Hạ tầng số: ...", "9 | An toàn thông tin: ...", or the topic
+    # a clause opens with ("…; về đào tạo, tuyên truyền và phát triển nguồn nhân lực, mở lớp …")
     return next((line for line, heads in per_plan(plan, "lead-ins", lambda: _lead_ins(plan))
                  if any(all(names_part(head, g) for g in wanted) for head in heads)), None)
 
 
 def _lead_ins(plan: Plan) -> list[tuple[int, tuple[str, ...]]]:
     """(line, its lead-ins) of the plan's lines that have some: read once per plan for all its parts."""
-    return [(ln.loc.line, h) for ln in plan.lines if (h := lead_ins(ln.text))]
+    return [(ln.loc.line, h) for ln in plan.lines if (h := lead_ins(ln.text) + topics(ln.text))]
 
 
 def assigned_units(plan: Plan, rule: RequiredUnit) -> list[Assignment]:

@@ -100,6 +100,13 @@ def _next_point(sections: list[Section], open_levels: list[int], number: str) ->
         int(number) == int(sections[arabic[-1]].number) + 1)
 
 
+@lru_cache(maxsize=1)
+def _labelled_number() -> re.Pattern[str]:
+    """A point's number after its label (conventions ``numbered_labels``): "Nhiệm vụ 6. Đào tạo …", "NỘI DUNG 2:"."""
+    labels = "|".join(re.escape(w) for w in conventions().numbered_labels) or r"(?!)"
+    return re.compile(rf"^\s*({labels})\s+([1-9]\d?)\s*[.:]\s*(\S.*)$", re.IGNORECASE)
+
+
 def _part_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     conv = conventions()
     markers = "|".join(re.escape(squash(m)) for m in conv.part_markers)
@@ -181,6 +188,25 @@ def lead_ins(text: str) -> tuple[str, ...]:
                 out.append(head)
         elif len(cells) >= 3 and re.search(r"[^\W\d_]{3,}", cell):
             out.append(cell.strip().rstrip(".") + ".")  # a sentence: its opening words name the part
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _topic_opening() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in conventions().topic_markers) or r"(?!)"
+    return re.compile(rf"(?:^|[:;]\s)\s*(?:{words})\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def topics(text: str) -> tuple[str, ...]:
+    """The topics a line's clauses open with (conventions ``topic_markers``), read as sentences (only their first
+    words count): "1. Văn phòng …: về hạ tầng số, duy trì …; về đào tạo, tuyên truyền …, mở lớp …" names the parts
+    "hạ tầng số" and "đào tạo, tuyên truyền" inside an office's duties."""
+    out: list[str] = []
+    for m in _topic_opening().finditer(text):
+        clause = text[m.end():].split(";", 1)[0].strip().rstrip(".")
+        if clause:
+            out.append(clause + ".")
     return tuple(out)
 
 
@@ -294,14 +320,21 @@ def find_sections(view: View) -> list[Section]:
                 # "II. MỤC TIÊU"; in sentence case ("I. Mục tiêu chung" under "Phần thứ nhất") where it reads as a
                 # title and stands after a break (NĐ 30/2020: Roman numerals number parts, in any case)
                 # ("1." read as an OCR'd "I." only in capitals: in sentence case it is an arabic number)
+                # ("I. Mục tiêu chung: xây dựng …": a part's name run in before its text, as its title)
                 if roman_value(numeral) and len(text) <= 160 and (_mostly_upper(m.group(2)) or (
-                        numeral == m.group(1) and m.group(2)[:1].isalpha() and _title_like(m.group(2))
+                        numeral == m.group(1) and m.group(2)[:1].isalpha()
+                        and (_title_like(m.group(2)) or _part_name(m.group(2).split(":", 1)[0]) and ":" in m.group(2))
                         and _follows_break(view, i, heading_idx))):
                     number, style, title = numeral, "roman", m.group(2)
         # "i." after "h." (or "h)"), "v." after "u.", "x." after "v.": the list's next letter, not a numeral
         if not style and (m := _LOWER_ROMAN.match(text)) and _follows_break(view, i, heading_idx) and not (
                 _letters_before(m.group(1)) & (points | _open_letters(sections, open_levels))):
             number, style, title = m.group(1), "roman", m.group(2)
+        if not style and (m := _labelled_number().match(text)) and _title_like(m.group(3)) and _follows_break(
+                view, i, heading_idx):
+            # "Nhiệm vụ 6. Đào tạo, tuyên truyền …": a point numbered after its label, a list of its own form
+            number, style, title = m.group(2), "arabic", m.group(3)
+            form = squash(m.group(1))
         if not style:
             m = _DOTTED.match(text)
             if m and _follows_break(view, i, heading_idx):

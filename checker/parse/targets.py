@@ -335,8 +335,9 @@ def _figures_in_words(folded: str) -> str:
     return pattern.sub(digits_of, folded)
 
 
-_FRACTION = re.compile(r"(?<![\w/.,])([1-9])\s?/\s?([1-9]|10)(?![\w/%]|[.,]\d)(?=\s+[a-z])")
-_WORD_BEFORE = re.compile(r"([a-z]+)\s*$")
+_FRACTION = re.compile(r"(?<![\w/.,])([1-9]\d{0,3})\s?/\s?([1-9]\d{0,3})(?![\w/%]|[.,]\d)(?=\s+[a-z])")
+_WORD_BEFORE = re.compile(r"(?:([a-z]+)\s+)?([a-z]+)\s*$")  # the last word, and the one before it
+_YEARS = (1900, 2100)  # a total in this range is a year ("12/2025", "số 86/2025")
 
 
 @lru_cache(maxsize=1)
@@ -345,20 +346,26 @@ def _fraction_not_after() -> frozenset[str]:
 
 
 def _fractions(folded: str) -> str:
-    """Shares written as fractions before what they count ("ít nhất 3/4 số hồ sơ", "4/5 thủ tục") as percentages,
-    length kept: only those whose percentage is whole and fits ("3/4" → "75%"; "2/3" is left as it is), never a
-    day and month, a number or a part of a document ("ngày 3/4", "số 3/4": conventions ``fraction_not_after``)."""
+    """Shares written as fractions before what they count ("ít nhất 3/4 số hồ sơ", "4/5 thủ tục") and counts against
+    a total ("126/126 thủ tục", "48/80 cán bộ") as percentages, length kept: the share whole ("3/4" → "75%") or, where
+    it fits, to two or one decimals, cut not rounded ("110/126" → "87,30%": never more than written; "2/3" is left as
+    it is), never a day and month, a number or a part of a document, nor a deadline ("ngày 3/4", "số 3/4", "trước
+    30/9": conventions ``fraction_not_after``), nor a number over a year ("20/2025": a document's or a month's)."""
     if "/" not in folded:
         return folded
 
     def share(m: re.Match[str]) -> str:
         n, d = int(m.group(1)), int(m.group(2))
-        value, rest = divmod(100 * n, d)
-        text = f"{value}%"
-        before = _WORD_BEFORE.search(folded, max(0, m.start() - 12), m.start())
-        if n > d or rest or len(text) > len(m.group(0)) or (before and before.group(1) in _fraction_not_after()):
+        before = _WORD_BEFORE.search(folded, max(0, m.start() - 20), m.start())
+        after_word = before is not None and (before.group(2) in _fraction_not_after() or (
+            f"{before.group(1)} {before.group(2)}" in _fraction_not_after()))
+        if n > d or _YEARS[0] <= d <= _YEARS[1] or after_word:
             return m.group(0)
-        return text.ljust(len(m.group(0)))
+        value, rest = divmod(100 * n, d)
+        texts = [f"{value}%"] if not rest else [
+            f"{value},{(10 ** k * 100 * n // d) % 10 ** k:0{k}d}%" for k in (2, 1)]
+        text = next((t for t in texts if len(t) <= len(m.group(0))), None)
+        return m.group(0) if text is None else text.ljust(len(m.group(0)))
 
     return _FRACTION.sub(share, folded)
 
@@ -790,14 +797,17 @@ _AFTER = re.compile(r"^[\s,:()]*(?:(?:vao|trong|den|tinh den|truoc)\s+)?(?:(?:he
                     r"(?:(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(20\d\d)|nam\s+(20\d\d))\b")
 
 
-# a deadline after a figure in words that make it one: "≥ 80% (hoàn thành trong quý I/2026)", "... 60% trước 30/6/2026"
-_DUE_AFTER = re.compile(r"^[\s,:()]*(?:hoan thanh\s+)?(?:vao|trong|den|tinh den|truoc)\s+(?:het\s+|cuoi\s+)?"
-                        r"(?=ngay|\d|nam|quy|thang)")
+# a deadline after a figure in words that make it one: "≥ 80% (hoàn thành trong quý I/2026)", "... 60% trước 30/6/2026",
+# "75%, chậm nhất ngày 15 tháng 02 năm 2026"
+_DUE_AFTER = re.compile(r"^[\s,:()]*(?:hoan thanh\s+)?(?:vao|trong|den|tinh den|truoc|cham nhat(?:\s+(?:la|vao|den))?)"
+                        r"\s+(?:het\s+|cuoi\s+)?(?=ngay|\d|nam|quy|thang)")
 
 
 # the same words closing the target's clause, after what it measures: "100% kết quả ... được số hóa (hoàn thành trước
-# ngày 30/6/2026)", "..., hoàn thành trong quý II/2026"
-_DUE_CLOSING = re.compile(r"(?:\(|,|\s[-–])\s*(?=hoan thanh\s+(?:vao|trong|den|tinh den|truoc)\s)")
+# ngày 30/6/2026)", "..., hoàn thành trong quý II/2026"; "chậm nhất" (at the latest) makes a deadline of the date after
+# it without a comma ("số hóa 100% kết quả … theo quy định chậm nhất ngày 15 tháng 3 năm 2026")
+_DUE_CLOSING = re.compile(r"(?:\(|,|\s[-–])\s*(?=hoan thanh\s+(?:vao|trong|den|tinh den|truoc)\s)"
+                          r"|\s(?=cham nhat\s+(?:(?:la|vao|den)\s+)?(?:ngay|\d|nam|quy|thang))")
 
 
 def _due_after(after: str) -> date | None:
