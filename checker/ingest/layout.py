@@ -255,6 +255,18 @@ def _openers() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
             re.compile(lead + "|".join(re.escape(fold(w)) for w in words) + r")\s*,"))
 
 
+@lru_cache(maxsize=1)
+def numbered_labels() -> str:
+    """The words a point's number may follow as its label (conventions ``numbered_labels``), as written and
+    without diacritics, as a regular expression's alternatives: "Nhiệm vụ 6. Đào tạo …", "NOI DUNG 2:"."""
+    return "|".join(re.escape(w) for m in conventions().numbered_labels for w in {m, fold(m)}) or r"(?!)"
+
+
+@lru_cache(maxsize=1)
+def _labelled_number() -> re.Pattern[str]:
+    return re.compile(rf"^\s*((?:{numbered_labels()})\s+[1-9]\d?\s*[.:])(?=\s)", re.IGNORECASE)
+
+
 def names_doc_type(text: str) -> bool:
     """The line is a document's type name in its title block ("KẾ HOẠCH", "BÁO CÁO", "KẾ HOẠCH HÀNH ĐỘNG"; the
     types of rules/conventions.yaml ``document_types``)."""
@@ -310,6 +322,8 @@ def _opens_letter_part(text: str) -> bool:
 def marker_of(text: str) -> tuple[str, str | None]:
     """The marker a block opens with (as written) and its family, or ("", None)."""
     m = MARKER.match(text)
+    if not m and (labelled := _labelled_number().match(text)):
+        return labelled.group(1), "arabic"  # "Nhiệm vụ 6.": a point numbered after its label, as "6." is
     if not m:
         openers = _openers()
         if openers is None:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Literal
 
 from checker.conventions import conventions, expand
+from checker.ingest.layout import numbered_labels
 from checker.models import Section
 from checker.parse.header import appendix_start
 from checker.parse.view import View
@@ -103,8 +104,7 @@ def _next_point(sections: list[Section], open_levels: list[int], number: str) ->
 @lru_cache(maxsize=1)
 def _labelled_number() -> re.Pattern[str]:
     """A point's number after its label (conventions ``numbered_labels``): "Nhiệm vụ 6. Đào tạo …", "NỘI DUNG 2:"."""
-    labels = "|".join(re.escape(w) for w in conventions().numbered_labels) or r"(?!)"
-    return re.compile(rf"^\s*({labels})\s+([1-9]\d?)\s*[.:]\s*(\S.*)$", re.IGNORECASE)
+    return re.compile(rf"^\s*({numbered_labels()})\s+([1-9]\d?)\s*[.:]\s*(\S.*)$", re.IGNORECASE)
 
 
 def _part_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -193,7 +193,8 @@ def lead_ins(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _topic_opening() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in conventions().topic_markers) or r"(?!)"
+    # and as a text that lost its diacritics writes them ("ve dao tao, tuyen truyen …")
+    words = "|".join(re.escape(w) for m in conventions().topic_markers for w in {m, fold(m)}) or r"(?!)"
     return re.compile(rf"(?:^|[:;]\s)\s*(?:{words})\s+(?=[^\W\d_])", re.IGNORECASE)
 
 
@@ -330,9 +331,9 @@ def find_sections(view: View) -> list[Section]:
         if not style and (m := _LOWER_ROMAN.match(text)) and _follows_break(view, i, heading_idx) and not (
                 _letters_before(m.group(1)) & (points | _open_letters(sections, open_levels))):
             number, style, title = m.group(1), "roman", m.group(2)
-        if not style and (m := _labelled_number().match(text)) and _title_like(m.group(3)) and _follows_break(
-                view, i, heading_idx):
-            # "Nhiệm vụ 6. Đào tạo, tuyên truyền …": a point numbered after its label, a list of its own form
+        if not style and (m := _labelled_number().match(text)) and _follows_break(view, i, heading_idx):
+            # "Nhiệm vụ 6. Đào tạo, tuyên truyền …": a point numbered after its label, a list of its own form (as "6."
+            # is, its title read on into a wrapped line)
             number, style, title = m.group(2), "arabic", m.group(3)
             form = squash(m.group(1))
         if not style:
