@@ -17,7 +17,10 @@ checked whole by tests/test_own_plans.py):
   rules/conventions.yaml ``numbered_labels``) is a numbered heading (before: a long unnumbered line, content 5
   reported missing);
 - a content part named as the topic of a clause inside an office's duties ("…; về đào tạo, tuyên truyền và phát
-  triển nguồn nhân lực, mở lớp …": ``topic_markers``) is present (before: reported missing).
+  triển nguồn nhân lực, mở lớp …": ``topic_markers``) is present (before: reported missing);
+- found by the rewrites (tests/test_rewrites.py) of the plan organised by offices: an office's name abbreviated
+  before its targets ("CA phường: …", rules/conventions.yaml ``abbreviations``) is the office given them (before:
+  the Công an reported not given the security work).
 """
 
 from __future__ import annotations
@@ -144,3 +147,16 @@ def test_a_content_part_named_as_a_clauses_topic_is_present(tmp_path: Path, pack
     # without it the content is missing
     found = _loud_findings(_with(tmp_path, (CONTENT_5, "")), packs)
     assert [(f.id, f.kind) for f in found] == [("HP215-SEC-NHANLUC", "missing")]
+
+
+# --------------------------------------------------------------------------- offices given their targets by name
+PLANS = Path(__file__).parent / "fixtures" / "plans"
+
+
+def test_an_abbreviated_office_given_its_targets_is_assigned(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    # the plan organised by offices, the targets inside each office's duties (part III, not "Tổ chức thực hiện"):
+    # "CA phường: …" is the Công an given the security work, as "Công an phường: …" is
+    text = (PLANS / "phuong-thanh-dong-theo-phong-ban-dat-chuan.txt").read_text(encoding="utf-8")
+    assert text.count("5. Công an phường: ") == 1
+    path = _save(tmp_path, text.replace("5. Công an phường: ", "5. CA phường: "))
+    assert _loud(check_file(path, packs).findings) == []

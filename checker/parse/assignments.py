@@ -193,9 +193,12 @@ def target_assignments(view: View, sections: list[Section]) -> list[Assignment]:
             folded = fold(point)
             m = _unit_lead().match(point) or (_unit_lead(folded=True).match(folded)
                                               if len(folded) == len(point) else None)
-            if m:
+            unit = point[m.start(1) : m.end(1)].strip() if m else ""
+            head = point.split(":", 1)[0].strip() if not m and ":" in point else ""
+            if 0 < len(head) <= 80 and _office_column(head):
+                unit = head  # an office's name abbreviated before its work ("CA phường: …": ``abbreviations``)
+            if unit:
                 line = view.line_no(it.first)
-                unit = point[m.start(1) : m.end(1)].strip()
                 out.append(Assignment(unit=unit, line=line, tasks=[it.text], task_lines=[line]))
     return out
 
