@@ -110,6 +110,7 @@ class Conventions(_Strict):
     change_words: list[str] = Field(default_factory=list)
     point_forms: list[str] = Field(default_factory=list)
     fraction_not_after: list[str] = Field(default_factory=list)
+    count_separators: list[str] = Field(default_factory=list)
     number_takers: list[str] = Field(default_factory=list)
     dash_compounds: list[str] = Field(default_factory=list)
     number_words: NumberWords | None = None

@@ -335,7 +335,16 @@ def _figures_in_words(folded: str) -> str:
     return pattern.sub(digits_of, folded)
 
 
-_FRACTION = re.compile(r"(?<![\w/.,])([1-9]\d{0,3})\s?/\s?([1-9]\d{0,3})(?![\w/%]|[.,]\d)(?=\s+[a-z])")
+@lru_cache(maxsize=1)
+def _fraction() -> re.Pattern[str]:
+    """A count over a total before what it counts: "3/4 số hồ sơ", "126/126 thủ tục", "12 trên 14 thôn" (the words
+    between of conventions ``count_separators``)."""
+    words = "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in sorted(
+        conventions().count_separators, key=len, reverse=True))
+    between = rf"\s?/\s?|\s+(?:{words})\s+" if words else r"\s?/\s?"
+    return re.compile(rf"(?<![\w/.,])([1-9]\d{{0,3}})(?:{between})([1-9]\d{{0,3}})(?![\w/%]|[.,]\d)(?=\s+[a-z])")
+
+
 _WORD_BEFORE = re.compile(r"(?:([a-z]+)\s+)?([a-z]+)\s*$")  # the last word, and the one before it
 _YEARS = (1900, 2100)  # a total in this range is a year ("12/2025", "số 86/2025")
 
@@ -347,11 +356,12 @@ def _fraction_not_after() -> frozenset[str]:
 
 def _fractions(folded: str) -> str:
     """Shares written as fractions before what they count ("ít nhất 3/4 số hồ sơ", "4/5 thủ tục") and counts against
-    a total ("126/126 thủ tục", "48/80 cán bộ") as percentages, length kept: the share whole ("3/4" → "75%") or, where
-    it fits, to two or one decimals, cut not rounded ("110/126" → "87,30%": never more than written; "2/3" is left as
-    it is), never a day and month, a number or a part of a document, nor a deadline ("ngày 3/4", "số 3/4", "trước
-    30/9": conventions ``fraction_not_after``), nor a number over a year ("20/2025": a document's or a month's)."""
-    if "/" not in folded:
+    a total ("126/126 thủ tục", "48/80 cán bộ", "12 trên 14 thôn") as percentages, length kept: the share whole ("3/4"
+    → "75%") or, where it fits, to two or one decimals, cut not rounded ("110/126" → "87,30%": never more than
+    written; "2/3" is left as it is), never a day and month, a number or a part of a document, nor a deadline or a
+    rank ("ngày 3/4", "số 3/4", "trước 30/9", "xếp thứ 5 trên 63": conventions ``fraction_not_after``), nor a number
+    over a year ("20/2025": a document's or a month's)."""
+    if "/" not in folded and not any(f" {fold(w)} " in folded for w in conventions().count_separators):
         return folded
 
     def share(m: re.Match[str]) -> str:
@@ -367,7 +377,7 @@ def _fractions(folded: str) -> str:
         text = next((t for t in texts if len(t) <= len(m.group(0))), None)
         return m.group(0) if text is None else text.ljust(len(m.group(0)))
 
-    return _FRACTION.sub(share, folded)
+    return _fraction().sub(share, folded)
 
 
 _DATE_IN_WORDS = re.compile(r"\b(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b")
@@ -799,15 +809,18 @@ _AFTER = re.compile(r"^[\s,:()]*(?:(?:vao|trong|den|tinh den|truoc)\s+)?(?:(?:he
 
 # a deadline after a figure in words that make it one: "≥ 80% (hoàn thành trong quý I/2026)", "... 60% trước 30/6/2026",
 # "75%, chậm nhất ngày 15 tháng 02 năm 2026"
-_DUE_AFTER = re.compile(r"^[\s,:()]*(?:hoan thanh\s+)?(?:vao|trong|den|tinh den|truoc|cham nhat(?:\s+(?:la|vao|den))?)"
+_DUE_AFTER = re.compile(r"^[\s,:()]*(?:hoan thanh\s+)?"
+                        r"(?:vao|trong|den|tinh den|truoc|cham nhat(?:\s+(?:la|vao|den|trong))?)"
                         r"\s+(?:het\s+|cuoi\s+)?(?=ngay|\d|nam|quy|thang)")
 
 
 # the same words closing the target's clause, after what it measures: "100% kết quả ... được số hóa (hoàn thành trước
 # ngày 30/6/2026)", "..., hoàn thành trong quý II/2026"; "chậm nhất" (at the latest) makes a deadline of the date after
-# it without a comma ("số hóa 100% kết quả … theo quy định chậm nhất ngày 15 tháng 3 năm 2026")
+# it without a comma ("số hóa 100% kết quả … theo quy định chậm nhất ngày 15 tháng 3 năm 2026"), and so does "trước"
+# with a whole date ("… theo quy định trước 31/3/2026")
 _DUE_CLOSING = re.compile(r"(?:\(|,|\s[-–])\s*(?=hoan thanh\s+(?:vao|trong|den|tinh den|truoc)\s)"
-                          r"|\s(?=cham nhat\s+(?:(?:la|vao|den)\s+)?(?:ngay|\d|nam|quy|thang))")
+                          r"|\s(?=cham nhat\s+(?:(?:la|vao|den|trong)\s+)?(?:ngay|\d|nam|quy|thang))"
+                          r"|\s(?=truoc\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})")
 
 
 def _due_after(after: str) -> date | None:
