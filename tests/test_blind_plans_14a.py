@@ -158,3 +158,21 @@ def test_a_copy_block_first_is_not_the_plans_header(tmp_path: Path, packs: list[
         early = _save(tmp_path, block + "\f" + text.replace("ngày 19 tháng 9 năm 2025", "ngày 20 tháng 8 năm 2025"))
         found = [(f.id, f.kind) for f in check_file(early, packs).findings if f.severity in ("error", "warning")]
         assert found == [("HP215-DATE", "inconsistent")], block
+
+
+# --------------------------------------------------------------------------- an inbound stamp between the columns
+def test_an_inbound_stamp_between_the_columns_is_not_the_place(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """Found by probing after the first fixes: the OCR of a received copy with the "ĐẾN" stamp's date between the
+    number and the place ("Số: 96/KH-UBND     Ngày: 27/9/2025     Ninh Giang, ngày …"): the place is the date's own
+    column, not what stands before it in another (checker/parse/header.py, the place-and-date line)."""
+    text = _text(tmp_path)
+    number_line = "Số: 96/KH-UBND                              Ninh Giang, ngày 19 tháng 9 năm 2025\n"
+    assert number_line in text
+    stamped = ("SỞ KHOA HỌC VÀ CÔNG NGHỆ\nĐÉN Số: 1234\n"
+               "Số: 96/KH-UBND     Ngày: 27/9/2025     {place}, ngày 19 tháng 9 năm 2025\nChuyển: P. CĐS\n")
+    path = _save(tmp_path, text.replace(number_line, stamped.format(place="Ninh Giang")))
+    assert _loud(check_file(path, packs).findings) == []
+    assert parse(read(path)).header.place == "Ninh Giang"
+    path = _save(tmp_path, text.replace(number_line, stamped.format(place="Vĩnh Lại")))
+    found = [(f.id, f.kind, f.line) for f in check_file(path, packs).findings if f.severity in ("error", "warning")]
+    assert found == [("HP215-UNITNAME", "inconsistent", 5)]
