@@ -37,6 +37,7 @@ class Signers(_Strict):
     authorities: list[str]
     positions: list[str]
     deputies: list[str]
+    marks: dict[str, list[str]] = Field(default_factory=dict)  # the standard mark → the other ways it is written
 
 
 class AssignmentColumns(_Strict):

@@ -318,6 +318,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Phần chữ ký thiếu: {parts}",
         "en": "signature block lacks: {parts}",
     },
+    "form.mark": {
+        "vi": "Quyền hạn ký viết '{actual}'; thể thức (Nghị định 30/2020/NĐ-CP, Phụ lục I) viết '{expected}'",
+        "en": "the signing authority is written '{actual}'; Decree 30/2020 (Annex I) writes '{expected}'",
+    },
     "form.archive": {
         "vi": "Nơi nhận không kết thúc bằng 'Lưu: VT, …'",
         "en": "the Nơi nhận list does not end with 'Lưu: VT, …'",

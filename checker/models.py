@@ -286,6 +286,8 @@ class Header(_Frozen):
 
 class Signature(_Frozen):
     authority: str | None = None  # "TM. ỦY BAN NHÂN DÂN"
+    marks: list[tuple[str, int]] = Field(default_factory=list)  # each mark of authority as written, and its line:
+    # ("TM.", 40), ("KT.", 41); "T/M" of an older template
     position: str | None = None  # "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
     name: str | None = None
     line: int | None = None

@@ -88,6 +88,26 @@ def test_no_signature(loaded: LoadedPack) -> None:
     assert [f.kind for f in got] == ["incomplete"] and "Phần chữ ký" in got[0].message
 
 
+@pytest.mark.parametrize(("written", "mark", "standard", "line"), [
+    ("T/M ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "T/M", "TM.", 15),  # the forms before 2011, still in older templates
+    ("T.M. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "T.M.", "TM.", 15),
+    ("TM ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "TM", "TM.", 15),  # no full stop
+    ("TM. ỦY BAN NHÂN DÂN\nK/T CHỦ TỊCH", "K/T", "KT.", 16),  # each mark of the block, at its line
+])
+def test_an_authority_written_otherwise_is_there(written: str, mark: str, standard: str, line: int,
+                                                 loaded: LoadedPack) -> None:
+    """"T/M ỦY BAN NHÂN DÂN" signs for the People's Committee as "TM." does: the authority is not missing (an error
+    before, on a plan that has it); its form is noted at info, with NĐ 30/2020's, at its line."""
+    got = run(HEADER + BODY + FOOTER.replace("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", written), loaded)
+    assert [(f.kind, f.severity, f.actual, f.expected, f.line) for f in got] == [
+        ("inconsistent", "info", mark, standard, line)]
+
+
+def test_standard_marks_are_not_noted(loaded: LoadedPack) -> None:
+    for written in ("TM. ỦY BAN NHÂN DÂN", "TM.ỦY BAN NHÂN DÂN", "TM, ỦY BAN NHÂN DÂN", "Tm. Ủy ban nhân dân"):
+        assert run(HEADER + BODY + FOOTER.replace("TM. ỦY BAN NHÂN DÂN", written), loaded) == [], written
+
+
 # ------------------------------------------------------------------ seeds (shared, read-only)
 
 

@@ -13,7 +13,7 @@ from checker.checks.base import Context, finding, line_text, recognised_at, shor
 from checker.conventions import conventions
 from checker.i18n import msg
 from checker.models import Finding, Line, Plan
-from checker.parse.header import ISSUED_WITH
+from checker.parse.header import ISSUED_WITH, standard_mark
 from checker.rules.schema import DocumentForm
 from checker.text import fold, squash
 
@@ -130,6 +130,12 @@ def _check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
                           message=msg("form.signature", lang, parts=parts), evidence=short(line_text(plan, s.line)),
                           expected="TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH) / họ tên",
                           actual=parts)
+        for mark, line in s.marks if "signature" in require else ():
+            standard = standard_mark(mark)
+            if standard is not None:  # "T/M ỦY BAN NHÂN DÂN": the authority is there, in an older template's form
+                yield finding(rule, ID, "inconsistent", plan=plan, line=line, severity="info",
+                              message=msg("form.mark", lang, actual=mark, expected=standard),
+                              evidence=short(line_text(plan, line)), expected=standard, actual=mark)
     yield from _recipients(plan, rule, ctx)
 
 

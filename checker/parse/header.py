@@ -473,9 +473,29 @@ _POSITION = re.compile(r"\b(pho chu tich|chu tich)\b")
 
 @lru_cache(maxsize=1)
 def _authority() -> re.Pattern[str]:
-    """"TM. ỦY BAN NHÂN DÂN", "KT. BỘ TRƯỞNG": a mark, then a body or a head (``signers.authorities``)."""
-    words = sorted((squash(w) for w in conventions().signers.authorities), key=len, reverse=True)
-    return re.compile(rf"(?=[tkq])\b(tm|kt|q|tl|tuq)\s*[.,]\s*({'|'.join(re.escape(w) for w in words)})\b")
+    """"TM. ỦY BAN NHÂN DÂN", "KT. BỘ TRƯỞNG": a mark (``signers.marks``: as NĐ 30/2020 writes it, or as older
+    templates do, "T/M ỦY BAN NHÂN DÂN"), then a body or a head (``signers.authorities``); on folded text. Group 1
+    is the mark as written."""
+    signers = conventions().signers
+    words = sorted((squash(w) for w in signers.authorities), key=len, reverse=True)
+    standard = [fold(m).rstrip(".") for m in signers.marks]
+    others = sorted({fold(v) for vs in signers.marks.values() for v in vs}, key=len, reverse=True)
+    alts = [rf"{re.escape(m)}\s*[.,]" for m in sorted(standard, key=len, reverse=True)] + [
+        rf"{re.escape(v)}(?=\s)" for v in others]
+    heads = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"{opening([*standard, *others])}\b({'|'.join(alts)})\s*({heads})\b")
+
+
+def standard_mark(written: str) -> str | None:
+    """The mark of authority NĐ 30/2020 writes for ``written`` ("T/M" → "TM."), None where it is that mark already
+    ("TM.", "TM,") or not a mark of ``signers.marks``."""
+    key = fold(written).replace(" ", "")
+    for mark, variants in conventions().signers.marks.items():
+        if key[-1:] in (".", ",") and key.rstrip(".,") == fold(mark).rstrip("."):
+            return None
+        if key in (fold(v).replace(" ", "") for v in variants):
+            return mark
+    return None
 
 
 def _column_position(text: str) -> str | None:
@@ -590,9 +610,12 @@ def parse_signature(view: View, start: int, end: int | None = None, indices: lis
     end = len(view.texts) if end is None else end
     order = list(range(start, end)) if indices is None else indices
     deputies = {squash(d) for d in conventions().signers.deputies}
+    marks: list[tuple[str, int]] = []
     for i in order:
         f = view.squashed[i]
         ma = _authority().search(view.folded[i])
+        if ma:
+            marks.append((view.texts[i][ma.start(1) : ma.end(1)].strip(), view.line_no(i)))
         if ma and "authority" not in s:
             s["authority"] = view.texts[i][ma.start() : ma.end()].strip()
             s["line"] = view.line_no(i)
@@ -616,7 +639,7 @@ def parse_signature(view: View, start: int, end: int | None = None, indices: lis
             s["name"] = t
             s.setdefault("line", view.line_no(i))
             break
-    return Signature(**s)  # type: ignore[arg-type]
+    return Signature(**s, marks=marks)  # type: ignore[arg-type]
 
 
 def _name_after_position(text: str) -> str | None:
