@@ -176,3 +176,13 @@ def test_an_inbound_stamp_between_the_columns_is_not_the_place(tmp_path: Path, p
     path = _save(tmp_path, text.replace(number_line, stamped.format(place="Vĩnh Lại")))
     found = [(f.id, f.kind, f.line) for f in check_file(path, packs).findings if f.severity in ("error", "warning")]
     assert found == [("HP215-UNITNAME", "inconsistent", 5)]
+
+
+def test_a_wide_gap_after_the_place_keeps_it(tmp_path: Path) -> None:
+    """The place's column, not the last run of words before the date: justified text ("Ninh Giang,     ngày …")
+    leaves a wide gap after the place itself; the place is still "Ninh Giang" (the column split of the fix above
+    had lost it)."""
+    text = _text(tmp_path)
+    number_line = "Số: 96/KH-UBND                              Ninh Giang, ngày 19 tháng 9 năm 2025\n"
+    wide = "Số: 96/KH-UBND                              Ninh Giang,     ngày 19 tháng 9 năm 2025\n"
+    assert parse(read(_save(tmp_path, text.replace(number_line, wide)))).header.place == "Ninh Giang"

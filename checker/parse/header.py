@@ -34,7 +34,6 @@ _LABEL_ALONE = re.compile(r"(?<![a-z])s[o06]\s*:\s*$")  # "Số:" ending its lin
 # "Vĩnh Thuận, ngày 26/9/2025": the date in figures (NĐ 30/2020 writes it "ngày ... tháng ... năm ..."), taken as the
 # document's only where the place opens its line or its column and the date ends it (never a citation's "ngày 25/8")
 _DATE_NUMERIC = re.compile(r"ng\w{1,2}y\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
-_COLUMNS = re.compile(r"\t|\s{3,}")  # the gap between two columns of a line laid out by position
 _PLACE_BEFORE = re.compile(r"(?:^|\t|\s{3,})(?:[^\W\d_]+\s){0,4}[^\W\d_]+,\s*$")
 
 
@@ -351,7 +350,7 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
             before = _SYMBOL_FIRST.sub("", before)  # "/KH-UBND Cát Hải, ngày": the number's symbol before the place
             # the place opens the date's column: what stands before it in another column (an inbound stamp's "Ngày:
             # 27/9/2025" OCRed between the header's columns) is not the place
-            h["place"] = _COLUMNS.split(before)[-1].strip(" ,") or None
+            h["place"] = columns(before)[-1].strip(" ,") or None
         named = document_type_of(view.texts[i]) if "doc_type_line" not in h else None
         run_in = _type_then_title(view.texts[i]) if named is None and "doc_type_line" not in h else None
         if named is not None:  # "KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG", "BÁO CÁO", "TỜ TRÌNH", "QUYẾT ĐỊNH"
