@@ -176,14 +176,14 @@ def marks_agree(written: str, name: str) -> bool:
     word by word where both carry some: "UBND quản lí" is not "UBND quận", nor "Ủy ban nhân dân quản" "Ủy ban nhân
     dân quận"; a word written with none (OCR, typing without accents) agrees with any. A name of three words or more
     allows one word that only a tone sets apart, as a slip of the keyboard does ("Sở Thông tin và Truyền thống")."""
-    slips = 0 if len(name.split()) >= 3 else 1
+    slips = 1 if len(name.split()) >= 3 else 0  # tone slips allowed
     for w, n in zip(written.split(), name.split(), strict=False):
         got, want = marks(w), marks(n)
         if got == want or not any(got) or not any(want):
             continue
-        if got[0] != want[0] or slips:
+        if got[0] != want[0] or not slips:
             return False
-        slips += 1
+        slips -= 1
     return True
 
 

@@ -204,11 +204,12 @@ def _written(text: Text, name: str, exact: dict[str, list[tuple[int, int]]]) -> 
     with the same marks (folded, "UBND quản lí" and "UBND quận" are alike; written, they are two words). A plan that
     came through OCR is read by its folded words alone: the marks OCR invents ("UBND huyén") are not the writer's."""
     stops = _SENTENCE_END.search(name) is not None
+    cased = squash_cased(name)
     for a, b in _spans(text, squash(name), exact):
         i = text.piece_at(a)
         if not stops and any(text.sentence[j] for j in range(i + 1, text.piece_at(b - 1) + 1)):
             continue
-        if text.recognised or text.piece_ocr[i] or marks_agree(text.cased[a:b], squash_cased(name)):
+        if text.recognised or text.piece_ocr[i] or marks_agree(text.cased[a:b], cased):
             yield a, b
 
 

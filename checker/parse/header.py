@@ -519,19 +519,26 @@ ISSUED_WITH = r"\bkem theo (?:quyet dinh|qd)\b(?! nay\b)"
 _ISSUED_WITH = re.compile(ISSUED_WITH)
 
 
+def _closes(view: View, i: int) -> bool:
+    """Line ``i`` belongs to a document's closing: "Nơi nhận:" or a mark of authority ("TM. ỦY BAN NHÂN DÂN")."""
+    return bool(RECIPIENTS.match(view.squashed[i]) or _authority().search(view.folded[i]))
+
+
+def _first_closing(view: View, start: int = 0) -> int | None:
+    """Index of the first closing line (``_closes``) from ``start``, or None."""
+    return next((i for i in range(start, len(view.texts)) if _closes(view, i)), None)
+
+
 def attached_plan(view: View) -> int | None:
     """Index of the "KẾ HOẠCH" line of a plan issued with a decision in the same file: the decision first ("QUYẾT
     ĐỊNH / Ban hành Kế hoạch ...", Điều 1. Ban hành kèm theo ..., its signature and Nơi nhận), then the plan under
     its own header with "(Ban hành kèm theo Quyết định số ... ngày ...)" below its title (NĐ 30/2020: a document
     issued with another has no number, date, signature or Nơi nhận of its own: they are the decision's)."""
-    closing = None
-    for i in range(len(view.texts)):
-        sq = view.squashed[i]
-        if closing is None and (RECIPIENTS.match(sq) or _authority().search(view.folded[i])):
-            closing = i
-        elif closing is not None and sq in ("ke hoach", "ke hoach:"):
-            if any(_ISSUED_WITH.search(view.squashed[j]) for j in range(i + 1, min(i + 8, len(view.texts)))):
-                return i
+    closing = _first_closing(view)
+    for i in range(len(view.texts) if closing is None else closing + 1, len(view.texts)):
+        if view.squashed[i] in ("ke hoach", "ke hoach:") and any(
+                _ISSUED_WITH.search(view.squashed[j]) for j in range(i + 1, min(i + 8, len(view.texts)))):
+            return i
     return None
 
 
@@ -545,7 +552,7 @@ def covered_plan(view: View) -> int | None:
     markers = [fold(m) for m in conventions().letter_subject]
     closing = None
     for i in range(min(len(view.texts), 40)):
-        if RECIPIENTS.match(view.squashed[i]) or _authority().search(view.folded[i]):
+        if _closes(view, i):
             closing = i
             break
         if view.squashed[i] in ("ke hoach", "ke hoach:"):
@@ -567,13 +574,11 @@ def covered_plan(view: View) -> int | None:
 
 def appendix_start(view: View) -> int:
     """Index of the line where an appendix after the closing begins ("PHỤ LỤC ..."), or the end of the text."""
-    closing = None
-    for i in range(len(view.texts) // 3, len(view.texts)):
-        sq = view.squashed[i]
-        if closing is None and (RECIPIENTS.match(sq) or _authority().search(view.folded[i])):
-            closing = i
-        elif closing is not None and re.match(r"^phu luc\b", sq) and i > closing + 1:
-            return i
+    closing = _first_closing(view, len(view.texts) // 3)
+    if closing is not None:
+        for i in range(closing + 2, len(view.texts)):
+            if re.match(r"^phu luc\b", view.squashed[i]):
+                return i
     return len(view.texts)
 
 
@@ -582,19 +587,16 @@ def copy_start(view: View) -> int | None:
     lục I: the copying body's name, "Số: 15/SY-UBND", "SAO Y BẢN CHÍNH", its place and date, Nơi nhận and signer,
     ``copy_forms``, ``copy_symbols``), or None: the plan's closing is the one before it. The block opens with the
     copying body's name in capitals, one or two lines above the form or the number."""
-    closing = None
-    for i in range(len(view.texts) // 3, len(view.texts)):
-        if closing is None:
-            if RECIPIENTS.match(view.squashed[i]) or _authority().search(view.folded[i]):
-                closing = i
-            continue
-        if not copy_mark(view.texts[i]):
-            continue
-        start = i
-        while start - 1 > closing and i - start < 2 and copier(view.texts[start - 1]):
-            start -= 1
-        return start
-    return None
+    closing = _first_closing(view, len(view.texts) // 3)
+    if closing is None:
+        return None
+    i = next((i for i in range(closing + 1, len(view.texts)) if copy_mark(view.texts[i])), None)
+    if i is None:
+        return None
+    start = i
+    while start - 1 > closing and i - start < 2 and copier(view.texts[start - 1]):
+        start -= 1
+    return start
 
 
 # the archive line of "Nơi nhận" ("- Lưu: VT, VHXH.") with the signer's name after its full stop, the two columns of
