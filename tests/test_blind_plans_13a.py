@@ -22,8 +22,10 @@ files themselves are checked whole by tests/test_own_plans.py):
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+import pytest
 from test_blind_plans_5 import _loud
 from test_blind_plans_8 import _plan_text as _text
 from test_blind_plans_8 import _save
@@ -119,6 +121,37 @@ def test_a_capitals_type_with_its_qualifier_is_no_title(tmp_path: Path) -> None:
     text = _text(tmp_path).replace("KẾ HOẠCH\n", "KẾ HOẠCH HÀNH ĐỘNG\n", 1)
     header = parse(read(_save(tmp_path, text))).header
     assert header.title.startswith("Ứng dụng công nghệ thông tin")
+
+
+HEADER = ("ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          "XÃ NINH GIANG                                    Độc lập - Tự do - Hạnh phúc\n"
+          "Số: 96/KH-UBND                              Ninh Giang, ngày 19 tháng 9 năm 2025\n")
+
+
+@pytest.mark.parametrize(("number", "date"), [
+    ("Số: 96/KH-UBND", "ngày 19 tháng 9 năm 2025"), ("Số 96/KH-UBND", "ngày 19 tháng 9 năm 2025"),
+    ("Số: 96/KH-UBND", "ngày 19/9/2025"), ("Số 96/KH-UBND", "ngày 19/9/2025")])
+def test_the_header_on_one_line(tmp_path: Path, packs: list[LoadedPack], number: str, date: str) -> None:
+    """The header's two columns run into one line: the motto stands between the number and the place, which no
+    gap shows; the number without its colon and the date in figures are still the plan's (before: "thiếu số, ký
+    hiệu", "thiếu địa danh và thời gian ban hành"), the place is the place alone (before: the motto with it)."""
+    text = _text(tmp_path)
+    assert HEADER in text
+    one_line = (f"ỦY BAN NHÂN DÂN XÃ NINH GIANG {number} CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh "
+                f"phúc Ninh Giang, {date}\n")
+    path = _save(tmp_path, text.replace(HEADER, one_line))
+    assert _findings(path, packs) == []
+    header = parse(read(path)).header
+    assert (header.number, header.number_line, header.date, header.date_line, header.place) == (
+        "96/KH-UBND", 1, dt.date(2025, 9, 19), 1, "Ninh Giang")
+
+
+def test_a_number_cited_before_the_motto_in_a_sentence_is_no_number(tmp_path: Path) -> None:
+    """Only the column before the motto closes with the number: a citation inside a sentence is not the plan's."""
+    text = _text(tmp_path).replace("Số: 96/KH-UBND ", "", 1)
+    text = text.replace(HEADER.replace("Số: 96/KH-UBND ", ""), "ỦY BAN NHÂN DÂN XÃ NINH GIANG theo số 215/KH-UBND "
+                        "ngày 25/8/2025 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n")
+    assert parse(read(_save(tmp_path, text))).header.number is None
 
 
 def test_the_closing_on_one_line(tmp_path: Path, packs: list[LoadedPack]) -> None:

@@ -37,9 +37,41 @@ _DATE_NUMERIC = re.compile(r"ng\w{1,2}y\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\
 _PLACE_BEFORE = re.compile(r"(?:^|\t|\s{3,})(?:[^\W\d_]+\s){0,4}[^\W\d_]+,\s*$")
 
 
+_NUMBER_ENDS = re.compile(
+    r"(?<![a-z])s[o06]\s+(\d+)\s*/\s*([a-z]{1,6}\s*-\s*[a-z]{2,8}(?:-[a-z]{2,8})*)\s*$")
+_PLACE_OPENS = re.compile(r"^\s*(?:[^\W\d_]+\s){0,4}[^\W\d_]+,\s*$")
+
+
+def _motto_spans(folded: str) -> list[tuple[int, int]]:
+    """Where the national motto's phrases stand in a line: a web page's copy runs the header's two columns into one
+    line ("… XÃ VĨNH AM Số 97/KH-UBND CỘNG HÒA … Hạnh phúc Vĩnh Am, ngày 18/9/2025"), and a motto phrase is then
+    the boundary between the columns that single spaces no longer show."""
+    return [m.span() for m in _motto_re().finditer(folded)]
+
+
+def _bare_number(folded: str) -> re.Match[str] | None:
+    """The number without its label's colon ("Số 97/KH-UBND") alone in its column: between wide gaps, or closing
+    the left column just before the motto of a header run into one line."""
+    m = NUMBER_BARE.search(folded)
+    if m is None:
+        spans = _motto_spans(folded)
+        m = _NUMBER_ENDS.search(folded, 0, spans[0][0]) if spans else None
+    return m
+
+
+def _after_motto(folded: str, end: int) -> int:
+    """Where the column after the motto's last phrase begins, in ``folded[:end]`` (0 where no motto stands there)."""
+    ends = [e for _, e in _motto_spans(folded[:end])]
+    return ends[-1] if ends else 0
+
+
 def _numeric_date(folded: str) -> re.Match[str] | None:
     m = _DATE_NUMERIC.search(folded)
-    return m if m is not None and _PLACE_BEFORE.search(folded[: m.start()]) else None
+    if m is None:
+        return None
+    placed = _PLACE_BEFORE.search(folded[: m.start()]) or (
+        (cut := _after_motto(folded, m.start())) and _PLACE_OPENS.match(folded[cut : m.start()]))
+    return m if placed else None
 
 
 _YEAR_BEFORE_MONTH = re.compile(r"ng\w{1,2}y\s+(\d{4})\s+th\w{1,3}ng\s*\d{0,2}\s*n\w{1,2}m\s*$")
@@ -303,7 +335,7 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
                 h.setdefault("issuer_line", view.line_no(i))
         mn = NUMBER.search(f)
         if mn is None and "number" not in h and i < 12:
-            mn = NUMBER_BARE.search(f)
+            mn = _bare_number(f)
         if mn is None and "number" not in h and i + 1 < limit and _LABEL_ALONE.search(f):
             # "Số:" / "/KH-UBND": a draft's blank number, its label and symbol apart (text taken from a PDF)
             mn = NUMBER.search(f"{f} {view.folded[i + 1]}")
@@ -347,6 +379,8 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
             before = view.texts[i][: md.start()]
             if mn and mn.end() <= md.start():
                 before = view.texts[i][mn.end() : md.start()]
+            motto_end = _after_motto(f, md.start())  # a header run into one line: the place follows the motto
+            before = view.texts[i][max(motto_end, md.start() - len(before)) : md.start()]
             before = _SYMBOL_FIRST.sub("", before)  # "/KH-UBND Cát Hải, ngày": the number's symbol before the place
             # the place opens the date's column: what stands before it in another column (an inbound stamp's "Ngày:
             # 27/9/2025" OCRed between the header's columns) is not the place
