@@ -146,6 +146,16 @@ def test_the_header_on_one_line(tmp_path: Path, packs: list[LoadedPack], number:
         "96/KH-UBND", 1, dt.date(2025, 9, 19), 1, "Ninh Giang")
 
 
+def test_the_issuer_is_the_headers_not_a_web_pages_details(tmp_path: Path) -> None:
+    """A web page's details above the plan ("Cơ quan ban hành: Ủy ban nhân dân xã …") name the body as a field's
+    value: the issuer is the header's, where the plan begins (before: the details' line, quoted as the evidence of a
+    unit's name)."""
+    details = "Số ký hiệu: 96/KH-UBND\nCơ quan ban hành: Ủy ban nhân dân xã Ninh Giang\nNội dung:\n"
+    header = parse(read(_save(tmp_path, details + _text(tmp_path)))).header
+    assert (header.issuer, header.issuer_line) == ("ỦY BAN NHÂN DÂN XÃ NINH GIANG", 4)
+    assert header.unit_name == "Ninh Giang"
+
+
 def test_a_number_cited_before_the_motto_in_a_sentence_is_no_number(tmp_path: Path) -> None:
     """Only the column before the motto closes with the number: a citation inside a sentence is not the plan's."""
     text = _text(tmp_path).replace("Số: 96/KH-UBND ", "", 1)

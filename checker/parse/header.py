@@ -65,6 +65,17 @@ def _after_motto(folded: str, end: int) -> int:
     return ends[-1] if ends else 0
 
 
+_LABEL = re.compile(r"^[\s#*>]*([^\W\d_][^:]{1,38}):\s*\S")
+
+
+def _labelled(folded: str) -> bool:
+    """The line is a field's label and its value ("Cơ quan ban hành: Ủy ban nhân dân xã Vĩnh Am", "Ký bởi: …"), as a
+    web page's or a signature's details give them above the plan: the body named there is not the header's issuer
+    (which opens its line: "ỦY BAN NHÂN DÂN XÃ VĨNH AM Số: 97/KH-UBND …" has its colon after the body's name)."""
+    m = _LABEL.match(folded)
+    return m is not None and "uy ban nhan dan" not in m.group(1) and not m.group(1).startswith("ubnd")
+
+
 def _numeric_date(folded: str) -> re.Match[str] | None:
     m = _DATE_NUMERIC.search(folded)
     if m is None:
@@ -304,7 +315,7 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
     for i in mine:
         f = view.folded[i]
         sq = view.squashed[i]
-        if "doc_type_line" not in h and "issuer" not in h and (
+        if "doc_type_line" not in h and "issuer" not in h and not _labelled(f) and (
                 contains(sq[:40], "uy ban nhan dan", 85) or re.match(r"ubnd (phuong|xa|dac khu)\b", sq)):
             h["issuer"] = _words_upper(view.texts[i].lstrip("#*> ")) or view.texts[i].strip("#*> ")
             h["issuer_line"] = view.line_no(i)
