@@ -161,7 +161,7 @@ def _placed_items(page: Any) -> list[Item]:
     if not runs:
         return _plain_items(page)
     horizontal, vertical = pdf_grid.rules_of(operations)
-    runs = pdf_grid.without_note_calls(pdf_grid.struck_out(runs, horizontal))
+    runs = pdf_grid.without_note_calls(pdf_grid.struck_out(runs, horizontal, vertical))
     return pdf_grid.page_items(runs, pdf_grid.grids_of(horizontal, vertical))
 
 

@@ -122,12 +122,27 @@ def cell_text(runs: list[Run]) -> str:
     return text
 
 
+def _drawn_over(a: Run, b: Run) -> bool:
+    """``a`` drawn across ``b``'s letters at another baseline: a box of text laid over the page (a signature's
+    stamp over the header's motto or the signer's title), not a word of ``b``'s line. A run drawn again in place (a
+    bold made by drawing twice) keeps its baseline."""
+    height = max(a.height, b.height, 1.0)
+    return (min(a.end, b.end) - max(a.x, b.x) > 0.5 * min(a.height, b.height)
+            and abs(a.y - b.y) > 0.15 * height)
+
+
 def lines_of(runs: list[Run]) -> list[list[Run]]:
-    """Runs grouped by baseline (within half a text height), top to bottom, each line left to right."""
+    """Runs grouped by baseline (within half a text height), top to bottom, each line left to right; a run drawn
+    over another of the line (``_drawn_over``) goes on another line near that baseline, or on one of its own."""
     out: list[list[Run]] = []
     for run in sorted(runs, key=lambda r: (-r.y, r.x)):
-        if out and abs(out[-1][0].y - run.y) < max(run.height, out[-1][0].height, 1.0) * 0.5:
-            out[-1].append(run)
+        for line in reversed(out):
+            if abs(line[0].y - run.y) >= max(run.height, line[0].height, 1.0) * 0.5:
+                out.append([run])
+                break
+            if len(line) > MAX_COLUMN_RUNS or not any(_drawn_over(run, r) for r in line):
+                line.append(run)
+                break
         else:
             out.append([run])
     return [sorted(line, key=lambda r: r.x) for line in out]
@@ -313,10 +328,22 @@ def runs_of(page: Any) -> tuple[list[Run], list[tuple[list[Any], bytes]]]:
     return runs, operations
 
 
-def struck_out(runs: list[Run], horizontal: list[tuple[float, float, float]]) -> list[Run]:
+def _boxed(line: tuple[float, float, float], vertical: list[tuple[float, float, float]]) -> bool:
+    """A horizontal line that meets a vertical one at each of its ends: the edge of a drawn box or of a table's
+    cell, not a stroke through words."""
+    y, x0, x1 = line
+    return all(any(abs(vx - x) <= RULE_TOL and lo - RULE_TOL <= y <= hi + RULE_TOL for vx, lo, hi in vertical)
+               for x in (x0, x1))
+
+
+def struck_out(runs: list[Run], horizontal: list[tuple[float, float, float]],
+               vertical: list[tuple[float, float, float]] | None = None) -> list[Run]:
     """The runs that no line crosses through the middle of their letters: a struck-through run is text its
     author removed (a tracked deletion printed with its markup, as Word and LibreOffice print a draft under
-    review: the deleted words struck through beside the inserted ones). An underline runs below the baseline."""
+    review: the deleted words struck through beside the inserted ones). An underline runs below the baseline; the
+    edge of a box drawn over the text (a signature stamp's frame laid on the signer's title: ``vertical`` lines at
+    both its ends) strikes nothing out."""
+    horizontal = [h for h in horizontal if not _boxed(h, vertical or [])]
     if not horizontal:
         return runs
     keep = []

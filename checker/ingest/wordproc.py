@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from checker.clean import safe_text
 from checker.errors import IngestError
-from checker.ingest import layout, legacy
+from checker.ingest import layout, legacy, stamps
 from checker.ingest.safety import check_size
 from checker.models import Document, Line, Location, Table, TableCell
 from checker.text import nfc
@@ -126,6 +126,7 @@ class Builder:
                 notes.append(note)
         if not any(line.text.strip() for line in lines):
             raise IngestError(str(path), f"tệp .{fmt} không có nội dung chữ (ảnh quét? hãy chạy OCR)")
+        lines, units = _without_stamps(lines, units)
         tables = on_grid(layout.tables_from_lines(lines, len(self.tables)), self.grid)
         by_number = dict(enumerate(tables, start=1))
         units = [u if u.table is None or u.loc.table is None else
@@ -134,6 +135,21 @@ class Builder:
         tables += typed
         blocks = layout.blocks_of(units)
         return Document(path=str(path), format=fmt, lines=lines, tables=tables, blocks=blocks, notes=notes)
+
+
+def _without_stamps(lines: list[Line], units: list[layout.Unit]) -> tuple[list[Line], list[layout.Unit]]:
+    """The paragraphs of a digital signature's stamp ("Ký bởi: …", "Email: …", "Cơ quan: …", "Thời gian ký: …": a
+    text box or a frame the signing system, or a clerk, put over the header or the signature) read as empty, as the
+    text and PDF readers read them (``stamps.without_stamps``): not the plan's words, whatever body the certificate
+    names. Only whole paragraphs; a table's cells are no stamp's and end one."""
+    body = [line if line.loc.table is None else line.model_copy(update={"text": ""}) for line in lines]
+    gone = {old.loc.line for old, new in zip(body, stamps.without_stamps(body), strict=True)
+            if old.text.strip() and not new.text.strip()}
+    if not gone:
+        return lines, units
+    return ([line.model_copy(update={"text": ""}) if line.loc.line in gone and line.loc.table is None else line
+             for line in lines],
+            [layout.Unit(text="", loc=u.loc) if u.loc.line in gone and u.loc.table is None else u for u in units])
 
 
 def on_grid(tables: list[Table], grid: dict[tuple[int, int], list[int]]) -> list[Table]:

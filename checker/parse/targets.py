@@ -351,7 +351,10 @@ _YEARS = (1900, 2100)  # a total in this range is a year ("12/2025", "số 86/20
 
 @lru_cache(maxsize=1)
 def _fraction_not_after() -> frozenset[str]:
-    return frozenset(fold(w) for w in conventions().fraction_not_after)
+    """The words after which "3/4" is no share: ``fraction_not_after``, and the words of a page number ("Trang 1/5"
+    of a footer: the page and the page count, ``page_words``)."""
+    c = conventions()
+    return frozenset(fold(w).rstrip(".") for w in [*c.fraction_not_after, *c.page_words])
 
 
 def _fractions(folded: str) -> str:
@@ -1175,6 +1178,14 @@ def column_deadlines(header: list[str]) -> dict[int, date]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _unit_named() -> re.Pattern[str]:
+    """A commune-level unit's word followed by its name (capitalised words: "Phường Ái Quốc", "Xã Nghi Dương")."""
+    words = [w for lv in conventions().issuer_levels if lv.level == "commune" and lv.unit_type for w in lv.words]
+    levels = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i:\b({levels}))((?:\s+[{UPPER}][^\W\d_]*){{1,4}})")
+
+
 def _column_roles(header: list[str]) -> dict[int, str]:
     """Which columns hold the parent's figure, the plan's own, or neither (a note, a unit of measure, a
     responsible office), from a header row's words (rules/conventions.yaml, table_columns). A column headed by a
@@ -1196,7 +1207,8 @@ def _column_roles(header: list[str]) -> dict[int, str]:
     first_year = min((d.year for d in deadlines.values()), default=None)
     last = max((d for d in deadlines.values() if d.year == first_year), default=None)
     for k, text in enumerate(header):
-        sq = squash(text)
+        # the unit named in its column's header is the unit ("Phường Ái Quốc thực hiện" reads "Phường thực hiện")
+        sq = squash(_unit_named().sub(r"\1", text))
         tight = sq.replace(" ", "")  # a narrow column broke its words ("Thàn h phố giao", "Phư ờng thực hiện")
         if last is not None and deadlines.get(k, last).year > last.year:
             roles[k] = "later"
