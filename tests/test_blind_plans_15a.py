@@ -15,13 +15,15 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
+from test_blind_word_round12 import _found, _path  # a plan in a format made for the module; its findings
 
 from checker.ingest import read
+from checker.ingest.layout import _CUT as CUT
+from checker.ingest.layout import _cut
 from checker.ingest.pdf_grid import Run, lines_of, page_items, struck_out
 from checker.ingest.stamps import without_stamps
 from checker.models import Line, Location
 from checker.parse.targets import _column_roles, _fractions
-from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack
 from checker.text import fold
 
@@ -44,19 +46,6 @@ def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         out = tmp_path_factory.mktemp("round15a")
         made |= {p.name: p for p in make_round15a.pdf_variants([PLANS / n for n in ROUND], out)}
     return made
-
-
-def _path(variants: dict[str, Path], name: str, fmt: str) -> Path:
-    path = variants.get(f"{Path(name).stem}.{fmt}")
-    if path is None:
-        pytest.skip(f"no .{fmt} without LibreOffice")
-    return path
-
-
-def _found(path: Path, packs: list[LoadedPack]) -> list[tuple[str, str, int | None]]:
-    result = check_file(path, packs)
-    return sorted((f.id, f.kind, f.line) for f in [*result.findings, *result.general]
-                  if f.severity in ("error", "warning"))
 
 
 def test_round_plans_listed() -> None:
@@ -151,3 +140,12 @@ def test_the_units_column_named_with_its_name_is_the_plans() -> None:
         0: "ignore", 2: "reference", 3: "own"}
     assert _column_roles(["TT", "Chỉ tiêu", "Xã Nghi Dương đăng ký thực hiện"])[2] == "own"
     assert _column_roles(["TT", "Chỉ tiêu", "Kết quả phường đã thực hiện"])[2] == "ignore"
+
+
+def test_a_comparator_and_its_figure_are_one_cell() -> None:
+    """pdftotext -layout of Nam Triệu's appendix as tests/layouts.py renders it (tests/test_layouts_agree.py): on the
+    table's second page the columns stand elsewhere and row 8's two figures are one space apart, "Trên 90% Trên 95%".
+    The cut was made at the first place near the column's start, after the first "Trên": the city's cell read "Trên"
+    and the ward's "90% Trên 95%" (HP215-TGT-KYSO weaker, "đạt 90%"). A comparator and its figure are one cell."""
+    row = "8               Văn bản       Trên 90% Trên 95%    Văn phòng"
+    assert _cut(row, [0, 16, 30, 39, 51]).split(CUT)[0].endswith("Trên 90%")
