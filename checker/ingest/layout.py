@@ -19,6 +19,7 @@ the form of Vietnamese administrative documents (NĐ 30/2020: header, "Nơi nh�
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -1039,7 +1040,10 @@ def _placed_cells(texts: list[str], pages: list[int | None] | None = None) -> li
     def size(gap: str) -> float:  # in gaps between two cells
         return float(gap.count("\t")) if "\t" in gap else len(gap.replace("\u00a0", " ")) / unit
 
-    margin = min(size(gaps[0]) for _, gaps, _ in parsed)
+    # the margin every row shares (a text set in as a whole, "    1<tab>…" and "    <tab>mạng …") is no cell's gap:
+    # a row's own margin is what it adds to it ("<tab>": its first cell left empty)
+    shared = len(os.path.commonprefix([gaps[0] for _, gaps, _ in parsed]))
+    margin = min(size(gaps[0][shared:]) for _, gaps, _ in parsed)
     out: list[list[str]] = []
     for r, (cells, gaps, starts) in enumerate(parsed):
         if r in by_page:
@@ -1049,7 +1053,7 @@ def _placed_cells(texts: list[str], pages: list[int | None] | None = None) -> li
             out.append(_under_columns(cells, starts, aligned[r]))
             continue
         empties = [0] * len(cells)
-        excess = [size(gaps[0]) - margin] + [size(g) - 1 for g in gaps[1:]]
+        excess = [size(gaps[0][shared:]) - margin] + [size(g) - 1 for g in gaps[1:]]
         for _ in range(width - len(cells)):
             k = max(range(len(excess)), key=lambda n: excess[n])
             if excess[k] < 0.9:
