@@ -269,21 +269,62 @@ def test_one_defect_mutations_are_found(mutation_results: list[tuple[Mutation, b
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+def _grid_cells(tr: object) -> list[tuple[int, object]]:
+    """The cells of a table row with the grid column each starts at (a cell merged across counts its span)."""
+    out, col = [], 0
+    for tc in tr.findall(f"{_W}tc"):  # type: ignore[attr-defined]
+        out.append((col, tc))
+        span = tc.find(f"{_W}tcPr/{_W}gridSpan")
+        col += int(span.get(f"{_W}val")) if span is not None else 1
+    return out
+
+
+def _in_city_column(p: object) -> bool:
+    """A paragraph in a table's cell under a header naming the city's figures ("Thành phố giao", in one of the
+    table's first rows): the directive's figure restated, never the plan's own target to mutate."""
+    tc = next(p.iterancestors(f"{_W}tc"), None)  # type: ignore[attr-defined]
+    if tc is None:
+        return False
+    tr = tc.getparent()
+    col = next(c for c, cell in _grid_cells(tr) if cell is tc)
+    for row in tr.getparent().findall(f"{_W}tr")[:3]:
+        for start, cell in _grid_cells(row):
+            if start == col and "thành phố giao" in "".join(cell.itertext()).lower():
+                return True
+    return False
+
+
 def _paragraph_texts(root: object) -> list[tuple[object, list[object], str]]:
-    """Each paragraph of a Word body (cells' too) with its text nodes as Word shows them (not tracked deletions),
-    however Word split it into runs."""
+    """Each paragraph of a Word body (cells' too, but not a column of the city's figures) with its text nodes as
+    Word shows them (not tracked deletions), however Word split it into runs."""
     out = []
     for p in root.iter(f"{_W}p"):  # type: ignore[attr-defined]
+        if _in_city_column(p):
+            continue
         nodes = [t for t in p.iter(f"{_W}t") if not any(a.tag == f"{_W}del" for a in t.iterancestors())
                  and next(a for a in t.iterancestors(f"{_W}p")) is p]
         out.append((p, nodes, "".join(t.text or "" for t in nodes)))
     return out
 
 
-def _docx_with(src: Path, dst: Path, old: str, new: str) -> None:
+def _hits(root: object, old: str, new: str, words: str) -> list[tuple[list[object], re.Match[str]]]:
+    """Where the regex ``old`` is written in a Word body, at the places the finding will be looked for: the
+    paragraph, or its table row, holds ``words`` once ``new`` is put in (a row's cell "Tối thiểu 85%" is not the
+    staff-training row's figure)."""
+    out = []
+    for p, nodes, text in _paragraph_texts(root):
+        row = next(p.iterancestors(f"{_W}tr"), None)  # type: ignore[attr-defined]
+        around = "".join(row.itertext()) if row is not None else ""
+        out += [(nodes, m) for m in re.finditer(old, text)
+                if words in text[: m.start()] + new + text[m.end():] or words in around]
+    return out
+
+
+def _docx_with(src: Path, dst: Path, old: str, new: str, words: str) -> None:
     """A copy of the Word file ``src`` with the regex ``old`` replaced by ``new`` in one paragraph of its body,
-    the last one where it is written (the execution part closes a plan; a figure is written once), across the
-    runs Word split the words into (each run keeps its formatting)."""
+    the last one where it is written (the execution part closes a plan; a figure is written once) among those
+    where ``words`` will find it (``_hits``), across the runs Word split the words into (each run keeps its
+    formatting)."""
     import zipfile
 
     from lxml import etree
@@ -294,7 +335,7 @@ def _docx_with(src: Path, dst: Path, old: str, new: str) -> None:
         for info, data in items:
             if info.filename == "word/document.xml":
                 root = etree.fromstring(data)
-                hits = [(nodes, m) for _, nodes, text in _paragraph_texts(root) for m in re.finditer(old, text)]
+                hits = _hits(root, old, new, words)
                 assert hits, old
                 nodes, m = hits[-1]
                 pos, done = 0, False
@@ -310,14 +351,14 @@ def _docx_with(src: Path, dst: Path, old: str, new: str) -> None:
             out.writestr(info, data)
 
 
-def _applies(name: str, old: str) -> bool:
+def _applies(name: str, old: str, new: str, words: str) -> bool:
     import zipfile
 
     from lxml import etree
 
     with zipfile.ZipFile(PLANS / name) as z:
         root = etree.fromstring(z.read("word/document.xml"))
-    return any(re.search(old, text) for _, _, text in _paragraph_texts(root))
+    return bool(_hits(root, old, new, words))
 
 
 def _paragraph_of(path: Path, words: str) -> int | None:
@@ -337,6 +378,13 @@ WORD_DEFECTS = [  # (regex in a paragraph, its replacement, the words to find th
     (r"^(?:≥ |[Tt]ối thiểu )[5-9]\d(?=%$)", "40", "viên chức được tập huấn, bồi dưỡng kỹ năng số",
      ("HP215-TGT-KYNANGSO", "weaker")),
     (r"(?<=kỹ năng số: tối thiểu )[5-9]\d(?=%)", "40", "tối thiểu 40%", ("HP215-TGT-KYNANGSO", "weaker")),
+    # a count against a total in the plan's column of a target table ("72/120 người", "14/14 báo cáo")
+    (r"^\d{1,4}(?=/\d{1,4} người$)", "10", "viên chức được tập huấn, bồi dưỡng kỹ năng số",
+     ("HP215-TGT-KYNANGSO", "weaker")),
+    (r"^\d{1,4}(?=/\d{1,4} báo cáo$)", "1", "Báo cáo định kỳ", ("HP215-TGT-BAOCAO", "weaker")),
+    # targets in prose with the figure last ("… toàn trình đạt tối thiểu 85%.", "… kỹ năng số đạt tối thiểu 60%")
+    (r"(?<=toàn trình đạt tối thiểu )[89]\d(?=%)", "65", "đạt tối thiểu 65%", ("HP215-TGT-HOSO", "weaker")),
+    (r"(?<=kỹ năng số đạt tối thiểu )[5-9]\d(?=%)", "40", "đạt tối thiểu 40%", ("HP215-TGT-KYNANGSO", "weaker")),
     # a tab-separated targets list "label <tab> city's figure <tab> the plan's": the plan's figure ends the paragraph
     (r"(?<=%)Tối thiểu [5-9]\d(?=%$)", "Tối thiểu 40", "viên chức được tập huấn, bồi dưỡng kỹ năng số",
      ("HP215-TGT-KYNANGSO", "weaker")),
@@ -347,16 +395,16 @@ WORD_COMPLIANT = [n for n in COMPLIANT if n.endswith(".docx")]
 
 
 def test_every_word_plan_is_mutated() -> None:
-    assert all(sum(_applies(n, d[0]) for d in WORD_DEFECTS) >= 2 for n in WORD_COMPLIANT)
+    assert all(sum(_applies(n, *d[:3]) for d in WORD_DEFECTS) >= 2 for n in WORD_COMPLIANT)
 
 
 @pytest.mark.parametrize(("name", "old", "new", "words", "want"),
-                         [(n, *d) for n in WORD_COMPLIANT for d in WORD_DEFECTS if _applies(n, d[0])])
+                         [(n, *d) for n in WORD_COMPLIANT for d in WORD_DEFECTS if _applies(n, *d[:3])])
 def test_word_plan_defect_found_at_its_paragraph(name: str, old: str, new: str, words: str, want: tuple[str, str],
                                                  packs: list[LoadedPack], tmp_path: Path) -> None:
     """A defect planted in a compliant Word plan (a lower figure, a former office) is found at its paragraph."""
     path = tmp_path / name
-    _docx_with(PLANS / name, path, old, new)
+    _docx_with(PLANS / name, path, old, new, words)
     at = _paragraph_of(path, words)
     assert at is not None
     assert _found(check_file(path, packs).findings, Want(*want, line=at))

@@ -173,7 +173,8 @@ def target_assignments(view: View, sections: list[Section]) -> list[Assignment]:
     đặc khu chủ trì, bảo đảm 100% thủ tục hành chính …", "c) Văn phòng HĐND và UBND đặc khu bảo đảm 80% …"): the
     targets part (rules/conventions.yaml ``parts``, ``muc-tieu``) gives them that work, as the execution part
     would. Only the point's subject: an office named further on ("100% hồ sơ tiếp nhận tại Trung tâm …") is a
-    place, not the one given the target."""
+    place, not the one given the target. A sub-heading of that part that is an office's name alone (Word's
+    Heading 2 "Công an phường" over its duties and targets in bullets) gives that office the points under it."""
     names = conventions().part("muc-tieu")
     ends = section_ends(sections)
     seen: set[int] = set()
@@ -182,6 +183,13 @@ def target_assignments(view: View, sections: list[Section]) -> list[Assignment]:
         if not contains_any(squash(sec.title), names, 85):
             continue
         start, end = section_span(view, sections, k, ends)
+        for j in range(k + 1, len(sections) if (stop := ends[k]) is None else stop):
+            title = sections[j].title.rstrip(":. ")
+            if sections[j].parent == k and len(title) <= 80 and ":" not in title and _office_column(title):
+                a, b = section_span(view, sections, j, ends)
+                its = items(view, set(), a + 1, _recipients_at(view, a + 1, b))
+                out.append(Assignment(unit=title, line=sections[j].line, tasks=[it.text for it in its],
+                                      task_lines=[view.line_no(it.first) for it in its]))
         for it in items(view, set(), start + 1, _recipients_at(view, start + 1, end)):
             if it.first in seen:
                 continue
@@ -212,6 +220,15 @@ def _lead_label() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[(;,.]\s*)(?:{labels})\s*:\s*({_unit_words()}[^;:()]{{2,80}})", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _lead_after() -> re.Pattern[str]:
+    """A task's office named before the lead column's word, at a clause's opening: "(Văn phòng HĐND và UBND xã chủ
+    trì)", "…; Công an xã chủ trì bảo đảm an ninh mạng …" (the words of rules/conventions.yaml
+    ``assignment_columns.lead``, as a table would head the column)."""
+    lead = "|".join(sorted((re.escape(w) for w in conventions().assignment_columns.lead), key=len, reverse=True))
+    return re.compile(rf"(?:^|[(;.]\s*)({_unit_words()}[^;:().]{{2,80}}?)\s+(?:{lead})\b", re.IGNORECASE)
+
+
 def _recipients_at(view: View, start: int, end: int) -> int:
     """The line where "Nơi nhận" begins the closing, in ``start``..``end`` (``end`` when it does not)."""
     return next((i for i in range(start, end) if RECIPIENTS.match(view.squashed[i])), end)
@@ -223,7 +240,7 @@ def labelled_assignments(view: View) -> list[Assignment]:
     out: list[Assignment] = []
     for it in items(view, set(), 0, end):
         raw = view.texts[it.first]
-        for m in _lead_label().finditer(raw):
+        for m in (*_lead_label().finditer(raw), *_lead_after().finditer(raw)):
             unit = " ".join(m.group(1).split()).rstrip(". ")
             line = view.line_at(it.first, m.start(1))
             out.append(Assignment(unit=unit, line=line, tasks=[it.text], task_lines=[line]))

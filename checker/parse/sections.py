@@ -374,9 +374,12 @@ def find_sections(view: View) -> list[Section]:
             nxt = view.next_nonblank(i)
             # a block of its own (the block model), or a line between blank lines (a plain view)
             own_block = bool(view.kinds) and view.kinds[i] in ("paragraph", "heading")
+            # a paragraph Word styles as a heading (Heading 2 with no number, an office's name over its duties) is
+            # one whatever opens the text under it: a bullet ("– Chủ trì …") as well as a capital
+            styled = bool(view.kinds) and view.kinds[i] == "heading"
             short = (bool(sections) and (own_block or view.is_blank(i - 1)) and nxt == i + 1
                      and len(stripped.split()) <= 12  # syllables: "Đào tạo, tuyên truyền và phát triển nguồn nhân lực"
-                     and stripped[:1].isupper() and view.texts[nxt].strip()[:1].isupper()
+                     and stripped[:1].isupper() and (styled or view.texts[nxt].strip()[:1].isupper())
                      and not view.double_spaced)
             if alone and nxt is not None and (_part_name(stripped.rstrip(":")) or short):
                 number, style, title = "", "none", stripped.rstrip(":")

@@ -1405,7 +1405,9 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
             source = owns[0] if owns else (refs[0] if refs else (later[0] if later else None))
             if source is None:
                 continue
-            text = f"{text} {texts[source]}"
+            # the value cell after a colon, as "Subject: figure" is written: its count is read from the cell's
+            # opening ("72/120 người"), never as a number after the label's last word ("… kỹ năng số 72/120")
+            text = f"{text.rstrip(' :')}: {texts[source]}"
             due = dues.get(source)
             if source in owns:
                 owns.remove(source)
