@@ -29,6 +29,7 @@ import pytest
 from ruamel.yaml import YAML
 from test_blind_plans_5 import _loud
 from test_blind_plans_8 import _plan_text, _save
+from test_blind_word_round12 import _found, _path
 
 from checker.ingest import read
 from checker.parse import parse
@@ -61,19 +62,6 @@ def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         out = tmp_path_factory.mktemp("round15b")
         made |= {p.name: p for p in make_round15b.office_variants([PLANS / n for n in ROUND], out)}
     return made
-
-
-def _path(variants: dict[str, Path], name: str, fmt: str) -> Path:
-    path = variants.get(f"{Path(name).stem}.{fmt}")
-    if path is None:
-        pytest.skip(f"no .{fmt} without LibreOffice")
-    return path
-
-
-def _found(path: Path, packs: list[LoadedPack]) -> list[tuple[str, str, int | None]]:
-    result = check_file(path, packs)
-    return sorted((f.id, f.kind, f.line) for f in [*result.findings, *result.general]
-                  if f.severity in ("error", "warning"))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
