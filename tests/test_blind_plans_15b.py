@@ -131,3 +131,27 @@ def _rows(value: str) -> list[list[tuple[str, int]]]:
 def test_a_count_in_a_value_cell_is_a_share(value: str, share: float) -> None:
     found = targets_in_rows(_rows(value), {})
     assert [t.value for t in found] == [share]
+
+
+# --------------------------------------------------------------------------- the offices' names as lines of text
+OFFICES = ("1. Phòng Văn hóa - Xã hội: cơ quan đầu mối, chủ trì, tham mưu, tổng hợp, báo cáo.\n"
+           "2. Phòng Kinh tế: tham mưu bố trí kinh phí.\n"
+           "3. Công an xã: bảo đảm an ninh mạng, an toàn thông tin.\n"
+           "4. Văn phòng HĐND và UBND xã: quản lý văn bản, điều hành.\n"
+           "5. Trung tâm Phục vụ hành chính công xã: dịch vụ công trực tuyến.\n")
+AS_HEADINGS = ("Phòng Văn hóa - Xã hội\n– Là cơ quan đầu mối, chủ trì, tham mưu, tổng hợp, báo cáo.\n"
+               "Phòng Kinh tế\n– Tham mưu bố trí kinh phí thực hiện Kế hoạch.\n"
+               "Công an xã\n– Chủ trì bảo đảm an ninh mạng, an toàn thông tin.\n"
+               "Văn phòng HĐND và UBND xã\n– Quản lý văn bản, điều hành.\n"
+               "Trung tâm Phục vụ hành chính công xã\n– Dịch vụ công trực tuyến.\n")
+
+
+def test_an_offices_name_over_its_bullets_is_a_heading_in_text(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """The plan organised by offices as a text or a PDF gives it (Word's Heading 2 lost): the office's name alone
+    on its line, its duties in "–" bullets under it."""
+    text = _plan_text(tmp_path)
+    assert text.count(OFFICES) == 1
+    path = _save(tmp_path, text.replace(OFFICES, AS_HEADINGS))
+    plan = parse(read(path))
+    assert {"Phòng Kinh tế", "Công an xã"} <= {s.title for s in plan.sections}
+    assert _loud(check_file(path, packs).findings) == []

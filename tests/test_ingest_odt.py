@@ -55,6 +55,13 @@ KNOWN: dict[tuple[str, str], set[tuple[str, Key]]] = {
         ("docx", ("HP215-BODIES", "outdated", "error", "– Tổng hợp, báo cáo kết quả về Ủy ban nhân dân phường và "
                                                        "Sở Thông tin và Truyền thông theo quy định.")),
     },
+    # blind round 15b: the same "–" bullets written as "•" by the .doc export (the finding's quote only)
+    ("phuong-chu-van-an-theo-phong-ban-word-loi", ".doc"): {
+        ("converted", ("HP215-BODIES", "outdated", "error", "• Tổng hợp, báo cáo Ủy ban nhân dân phường và Sở Thông "
+                                                            "tin và Truyền thông định kỳ hằng quý.")),
+        ("docx", ("HP215-BODIES", "outdated", "error", "– Tổng hợp, báo cáo Ủy ban nhân dân phường và Sở Thông tin "
+                                                       "và Truyền thông định kỳ hằng quý.")),
+    },
 }
 
 

@@ -348,7 +348,7 @@ def test_a_header_over_two_rows_names_the_subject_column_as_read_together() -> N
             ["8", "Nhân lực, an toàn thông tin", "Cán bộ, công chức, viên chức được tập huấn kỹ năng số", "%", "≥ 50",
              "≥ 50", ""]]
     got = targets_in_rows([[(c, k + 1) for c in row] for k, row in enumerate(rows)], {})
-    assert [(t.text.split(" ≥")[0], t.value) for t in got] == [
+    assert [(t.text.split(": ≥")[0], t.value) for t in got] == [
         ("Cán bộ, công chức, viên chức được tập huấn kỹ năng số", 50.0)]
 
 

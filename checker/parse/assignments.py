@@ -220,13 +220,15 @@ def _lead_label() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[(;,.]\s*)(?:{labels})\s*:\s*({_unit_words()}[^;:()]{{2,80}})", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _lead_after() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _lead_after(folded: bool = False) -> re.Pattern[str]:
     """A task's office named before the lead column's word, at a clause's opening: "(Văn phòng HĐND và UBND xã chủ
     trì)", "…; Công an xã chủ trì bảo đảm an ninh mạng …" (the words of rules/conventions.yaml
-    ``assignment_columns.lead``, as a table would head the column)."""
-    lead = "|".join(sorted((re.escape(w) for w in conventions().assignment_columns.lead), key=len, reverse=True))
-    return re.compile(rf"(?:^|[(;.]\s*)({_unit_words()}[^;:().]{{2,80}}?)\s+(?:{lead})\b", re.IGNORECASE)
+    ``assignment_columns.lead``, as a table would head the column); ``folded``: without diacritics, to match folded
+    text (OCR: "Cong an xa chu tri")."""
+    lead = "|".join(sorted((re.escape(fold(w) if folded else w) for w in conventions().assignment_columns.lead),
+                           key=len, reverse=True))
+    return re.compile(rf"(?:^|[(;.]\s*)({_unit_words(folded)}[^;:().]{{2,80}}?)\s+(?:{lead})\b", re.IGNORECASE)
 
 
 def _recipients_at(view: View, start: int, end: int) -> int:
@@ -240,8 +242,12 @@ def labelled_assignments(view: View) -> list[Assignment]:
     out: list[Assignment] = []
     for it in items(view, set(), 0, end):
         raw = view.texts[it.first]
-        for m in (*_lead_label().finditer(raw), *_lead_after().finditer(raw)):
-            unit = " ".join(m.group(1).split()).rstrip(". ")
+        # the office before "chủ trì" matched as written, or folded where the text lost its marks (OCR; folding
+        # then changes case only, every offset kept: the office's name is taken as written)
+        folded = fold(raw)
+        after = _lead_after(folded=True).finditer(folded) if folded == raw.lower() else _lead_after().finditer(raw)
+        for m in (*_lead_label().finditer(raw), *after):
+            unit = " ".join(raw[m.start(1):m.end(1)].split()).rstrip(". ")
             line = view.line_at(it.first, m.start(1))
             out.append(Assignment(unit=unit, line=line, tasks=[it.text], task_lines=[line]))
     return out

@@ -240,6 +240,19 @@ def _letters_before(letter: str) -> set[str]:
             if (k := alphabet.find(letter)) > 0}
 
 
+@lru_cache(maxsize=1)
+def _office_opening() -> re.Pattern[str]:
+    """An office's name opening a line, folded (rules/conventions.yaml ``office_words``: "phòng", "công an", …)."""
+    words = sorted((re.escape(fold(w)) for w in conventions().office_words), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(words)})\b")
+
+
+def _office_name(text: str) -> bool:
+    """A line that names an office ("Công an phường", "Phòng Kinh tế, Hạ tầng và Đô thị"): it opens with an office's
+    words and holds no colon (not "Công an phường: bảo đảm …", an office given its work in one line)."""
+    return ":" not in text and bool(_office_opening().match(fold(text)))
+
+
 def find_sections(view: View) -> list[Section]:
     sections: list[Section] = []
     heading_idx: set[int] = set()
@@ -374,12 +387,15 @@ def find_sections(view: View) -> list[Section]:
             nxt = view.next_nonblank(i)
             # a block of its own (the block model), or a line between blank lines (a plain view)
             own_block = bool(view.kinds) and view.kinds[i] in ("paragraph", "heading")
-            # a paragraph Word styles as a heading (Heading 2 with no number, an office's name over its duties) is
-            # one whatever opens the text under it: a bullet ("– Chủ trì …") as well as a capital
+            # a paragraph Word styles as a heading (Heading 2 with no number), or an office's name alone over its
+            # duties (the plan organised by offices, as a PDF or a text of it gives it), is one whatever opens the
+            # text under it: a bullet ("– Chủ trì …") as well as a capital
             styled = bool(view.kinds) and view.kinds[i] == "heading"
+            under = view.texts[nxt].strip() if nxt is not None else ""
             short = (bool(sections) and (own_block or view.is_blank(i - 1)) and nxt == i + 1
                      and len(stripped.split()) <= 12  # syllables: "Đào tạo, tuyên truyền và phát triển nguồn nhân lực"
-                     and stripped[:1].isupper() and (styled or view.texts[nxt].strip()[:1].isupper())
+                     and stripped[:1].isupper()
+                     and (styled or under[:1].isupper() or (under[:1] in "-–+•" and _office_name(stripped)))
                      and not view.double_spaced)
             if alone and nxt is not None and (_part_name(stripped.rstrip(":")) or short):
                 number, style, title = "", "none", stripped.rstrip(":")
