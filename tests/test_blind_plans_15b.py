@@ -21,15 +21,13 @@ What the round revealed, pinned on its own:
 
 from __future__ import annotations
 
-import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 from test_blind_plans_5 import _loud
 from test_blind_plans_8 import _plan_text, _save
-from test_blind_word_round12 import _found, _path
+from test_blind_word_round12 import _found, _path, made_by_office
 
 from checker.ingest import read
 from checker.parse import parse
@@ -52,16 +50,7 @@ def test_round_plans_listed() -> None:
 @pytest.fixture(scope="module")
 def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every plan in every format: the committed .docx, and the .odt LibreOffice makes of it."""
-    made = {n: PLANS / n for n in ROUND}
-    if shutil.which("soffice") or shutil.which("libreoffice"):
-        sys.path.insert(0, str(PLANS / "word"))
-        try:
-            import make_round15b
-        finally:
-            sys.path.pop(0)
-        out = tmp_path_factory.mktemp("round15b")
-        made |= {p.name: p for p in make_round15b.office_variants([PLANS / n for n in ROUND], out)}
-    return made
+    return made_by_office("make_round15b", ROUND, lambda: tmp_path_factory.mktemp("round15b"))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

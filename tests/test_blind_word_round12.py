@@ -8,8 +8,10 @@ every format gives the verdict of blind-12-expected.md.
 
 from __future__ import annotations
 
+import importlib
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,19 +35,25 @@ def _cases(compliant: bool) -> list[object]:
             for n in ROUND12 if bool(INDEX[n]["compliant"]) == compliant for fmt in FORMATS]
 
 
-@pytest.fixture(scope="module")
-def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every plan in every format: the committed .docx, and the .odt and .pdf LibreOffice makes of it."""
-    made = {f"{Path(n).stem}.docx": PLANS / n for n in ROUND12}
+def made_by_office(script: str, names: list[str], out: Callable[[], Path]) -> dict[str, Path]:
+    """The committed .docx ``names``, and the copies the generator ``script`` (tests/fixtures/plans/word) has
+    LibreOffice make of them (its ``office_variants``, into the folder ``out`` gives), where LibreOffice is
+    installed: every file by its name."""
+    made = {n: PLANS / n for n in names}
     if shutil.which("soffice") or shutil.which("libreoffice"):
         sys.path.insert(0, str(PLANS / "word"))
         try:
-            import make_round12
+            module = importlib.import_module(script)
         finally:
             sys.path.pop(0)
-        out = tmp_path_factory.mktemp("round12")
-        made |= {p.name: p for p in make_round12.office_variants([PLANS / n for n in ROUND12], out)}
+        made |= {p.name: p for p in module.office_variants([PLANS / n for n in names], out())}
     return made
+
+
+@pytest.fixture(scope="module")
+def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every plan in every format: the committed .docx, and the .odt and .pdf LibreOffice makes of it."""
+    return made_by_office("make_round12", ROUND12, lambda: tmp_path_factory.mktemp("round12"))
 
 
 def _path(variants: dict[str, Path], name: str, fmt: str) -> Path:
