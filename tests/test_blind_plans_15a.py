@@ -149,3 +149,20 @@ def test_a_comparator_and_its_figure_are_one_cell() -> None:
     and the ward's "90% Trên 95%" (HP215-TGT-KYSO weaker, "đạt 90%"). A comparator and its figure are one cell."""
     row = "8               Văn bản       Trên 90% Trên 95%    Văn phòng"
     assert _cut(row, [0, 16, 30, 39, 51]).split(CUT)[0].endswith("Trên 90%")
+
+
+def test_a_stamp_over_the_motto_in_pdftotext_layout_text() -> None:
+    """``pdftotext -layout`` of Nghi Dương's PDF: the stamp's lines at their column, the motto's first line drawn
+    across that column between them. The stamp was taken to end there and none of it was blanked ("Cơ quan: Huyện
+    Kiến Thụy, …": HP215-BODIES outdated). Another column's words running across the stamp's column do not end it;
+    the motto stays."""
+    text = ("                                                         Ký bởi: Ủy ban nhân dân xã Nghi Dương\n"
+            "                                                         Email: nghiduong@haiphong.gov.vn\n"
+            "  ỦY BAN NHÂN DÂN                                        Cơ quan: Huyện Kiến Thụy, Thành phố Hải Phòng\n"
+            "                                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA\n"
+            "                                                         Thời gian ký: 26.09.2025 08:15:34 +07:00\n"
+            "   XÃ NGHI DƯƠNG                               VIỆT NAM\n")
+    lines = [Line(text=t, loc=Location(line=n)) for n, t in enumerate(text.splitlines(), 1)]
+    kept = "\n".join(line.text for line in without_stamps(lines))
+    assert "Kiến Thụy" not in kept and "Thời gian" not in kept and "Ký bởi" not in kept
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" in kept and "ỦY BAN NHÂN DÂN" in kept and "VIỆT NAM" in kept

@@ -41,6 +41,12 @@ def _at(text: str, column: int) -> re.Match[str] | None:
     return next((m for m in _SEGMENT.finditer(text) if abs(m.start() - column) <= SHIFT), None)
 
 
+def _across(text: str, column: int) -> bool:
+    """Words of the line run across ``column`` (start well before it, end after it): text the stamp's box lies over
+    on the page, read between the box's lines."""
+    return any(m.start() < column - SHIFT and m.end() > column + SHIFT for m in _SEGMENT.finditer(text))
+
+
 def _stamp(lines: list[Line], k: int, opened: re.Match[str]) -> list[tuple[int, int, int]] | None:
     """The stamp opened on line ``k`` by ``opened``: (line, start, end) of each of its runs, down to the one that
     gives the signing time; None when its column goes on into other text before that time is given."""
@@ -51,6 +57,8 @@ def _stamp(lines: list[Line], k: int, opened: re.Match[str]) -> list[tuple[int, 
     for j in range(k + 1, min(len(lines), k + MAX_LINES)):
         run = _at(lines[j].text, opened.start())
         if run is None:
+            if _across(lines[j].text, opened.start()):
+                continue  # another column's words drawn across the stamp's box (the motto under it): not its end
             return None
         labelled = labels.match(fold(run.group())) is not None
         if not labelled and (len(run.group()) > MAX_WRAPPED or opens.match(fold(run.group()))):
