@@ -11,7 +11,9 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-_FORMER = re.compile(r"^(?:\(whole district\)\s*)?\(?(.+?)\s*\((.+?),\s*(?:TP\.|tỉnh)\s*(.+)\)$")
+# "Xã Bạch Đằng (Thị Xã Kinh Môn, tỉnh Hải Dương)": the former unit, its district, and its province ("tỉnh": a
+# province merged into the city, gone on the same day as the district level) or the city itself ("TP.")
+_FORMER = re.compile(r"^(?:\(whole district\)\s*)?\(?(.+?)\s*\((.+?),\s*(TP\.|tỉnh)\s*(.+)\)$")
 
 
 def _district(name: str) -> str:
@@ -22,6 +24,7 @@ def main(src: str, dst: str) -> None:
     yaml = YAML()
     data = yaml.load(Path(src).read_text(encoding="utf-8"))
     districts: set[str] = set()
+    provinces: set[str] = set()
     units = []
     for u in data["units"]:
         split = set(u.get("former_units_split") or [])
@@ -35,6 +38,8 @@ def main(src: str, dst: str) -> None:
             if not name or name.startswith("(whole district)"):
                 name = district
             districts.add(district)
+            if m.group(3) == "tỉnh":
+                provinces.add(f"Tỉnh {m.group(4).strip()}")
             if name == district:
                 former.append({"name": name})
             else:
@@ -55,6 +60,7 @@ def main(src: str, dst: str) -> None:
         },
         "units": units,
         "former_districts": sorted(districts),
+        "former_provinces": sorted(provinces),
     }
     yaml.width = 120
     with Path(dst).open("w", encoding="utf-8") as fh:

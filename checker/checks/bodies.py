@@ -291,7 +291,9 @@ def _plan_date(plan: Plan) -> dt.date | None:
 
 
 def _district_names(units: UnitsRegistry | None) -> list[tuple[str, str]]:
-    """(former district, what it became) from the units registry: "Huyện Cát Hải" → "Đặc khu Cát Hải"."""
+    """(former district, what it became) from the units registry: "Huyện Cát Hải" → "Đặc khu Cát Hải"; and a
+    province merged into the city, whose bodies ("Công an tỉnh Hải Dương", "Sở Tư pháp tỉnh Hải Dương") went with it
+    on the same day: "Tỉnh Hải Dương" → "Thành phố Hải Phòng"."""
     if units is None:
         return []
     out = []
@@ -299,7 +301,7 @@ def _district_names(units: UnitsRegistry | None) -> list[tuple[str, str]]:
         heirs = [u.name for u in units.units if any(f.district == d for f in u.former)]
         what = heirs[0] if len(heirs) == 1 else ", ".join(heirs[:4]) + ("…" if len(heirs) > 4 else "")
         out.append((d, what))
-    return out
+    return out + [(p, f"Thành phố {units.meta.city}") for p in units.former_provinces]
 
 
 def _applies(body: DefunctBody, plan: Plan) -> bool:

@@ -118,7 +118,7 @@ def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[Problem]:
     due = ctx.pack.directive.deadline
     if due is not None and t.due is not None and t.due > due:
         out.append(("target.later", rule.severity, f"{want} đến {due:%d/%m/%Y}", f"{got} đến {t.due:%d/%m/%Y}", ""))
-    if rule.scope and not all_groups(squash(t.text), [squash_all(g) for g in rule.scope]):
+    if rule.scope and not _scoped(rule, t):
         out.append(("target.scope", "warning", " / ".join(rule.scope[0]), "", ""))
     part = narrowed(t.text, tuple(rule.match[0]) if rule.match else ())
     if part:
@@ -474,6 +474,12 @@ def _met_elsewhere(rule: Target, best: PlanTarget, statements: list[PlanTarget],
                  and _same_indicator(t, best) and not any(p[0] in LOWER for p in problems(rule, t, ctx))), None)
 
 
+def _scoped(rule: Target, t: PlanTarget, threshold: float = 84.0) -> bool:
+    """The statement names the scope the directive sets the target for (``rule.scope``: "toàn trình"; with
+    ``threshold`` 100, as written: "thanh toán trực tuyến" is near enough "toàn trình" for OCR damage)."""
+    return bool(rule.scope) and all_groups(squash(t.text), [squash_all(g) for g in rule.scope], threshold)
+
+
 def _contradicted(plan: Plan, rule: Target, best: PlanTarget, targets: list[PlanTarget],
                   ctx: Context) -> Iterator[Finding]:
     """The plan meets the target in one place and sets it lower in another (a table says "tối thiểu 82%", a later
@@ -488,6 +494,9 @@ def _contradicted(plan: Plan, rule: Target, best: PlanTarget, targets: list[Plan
             continue
         if not in_target_section(plan, t, ctx) and not _same_indicator(t, best):
             continue  # outside the targets part (a task, an appendix): only the very indicator of ``best``
+        if _scoped(rule, best) and not _scoped(rule, t, 100):
+            continue  # another indicator: without the scope ``best`` has ("hồ sơ … được thanh toán trực tuyến",
+            # "… được nộp trực tuyến" beside "… hồ sơ … được xử lý trực tuyến toàn trình")
         if any(p[0] in LOWER for p in problems(rule, t, ctx)):
             seen.add(t.line)
             got = (as_written(t) if t.hedged else None) or figure(t)  # "phấn đấu 70%": the plan's own words

@@ -144,6 +144,10 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
     for i, utype, name in find_unit_mentions(view):
         at = _written_at(view.folded[i], name)  # where the name is written in the logical line
         at_line = view.line_at(i, at)
+        numbered = _numbered_former(idx, view.folded[i], at, name)
+        if numbered is not None:  # "phường Đông Hải 2": a former ward whose name is the current one's and a number
+            yield from _former_mention(plan, rule, ctx, idx, view, i, utype, numbered, reported, at_line, at or None)
+            continue
         key = squash(name)
         if (key == own_key or key.startswith(own_key + " ")) and idx.twin(name, own) is None:
             if clean and has_diacritics(name) and (at_line, own_key) not in reported:
@@ -173,6 +177,22 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
         yield finding(rule, ID, "inconsistent", plan=plan, line=at_line,
                       message=msg("unit.other", ctx.lang, actual=written, expected=own.name),
                       evidence=short(view.texts[i]), expected=own.name, actual=written, source=_source(idx))
+
+
+_NUMBER_AFTER = re.compile(r"\s+(\d{1,2})\b(?![/.,]\d)")
+
+
+def _numbered_former(idx: UnitIndex, folded: str, at: int, name: str) -> str | None:
+    """The name with the number written after it ("Đông Hải" of "phường Đông Hải 2 rà soát …", the mention at
+    ``at`` of the folded line) where the registry knows a former unit by that name and number and no current one;
+    None otherwise (a name's capitalised words stop at a figure: "phường An Hải 6 tháng" is An Hải)."""
+    written = fold(name)
+    start = folded.find(written, at)
+    m = _NUMBER_AFTER.match(folded, start + len(written)) if start >= 0 else None
+    if m is None:
+        return None
+    numbered = f"{name} {m.group(1)}"
+    return numbered if squash(numbered) in idx.former and idx.lookup(numbered) is None else None
 
 
 _TYPE_ABBREVIATION = re.compile(r"^[a-z]{1,2}\.\s*")  # "P. Lê Thanh Nghị", "X. Tân Minh": the type abbreviated

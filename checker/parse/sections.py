@@ -262,6 +262,11 @@ def find_sections(view: View) -> list[Section]:
     skip: set[int] = set()
     open_levels: list[int] = []  # indexes of sections with strictly rising levels: the candidates for parent
     part_order: list[str] = []  # the part markers ("phan", "muc") in the order the plan first uses them
+    # the level of "A." parts: 0 over Roman parts ("A. MỤC TIÊU" / "I. Mục tiêu chung"); 1 where the first opens
+    # inside a Roman part ("IV. NHIỆM VỤ, GIẢI PHÁP" / "A. NHIỆM VỤ CHUYỂN ĐỔI SỐ" … "D. GIẢI PHÁP" / "V. KINH
+    # PHÍ"): groups of that part, beside the Roman parts, so that "V." follows "IV." (the model has no level
+    # between a part and its points)
+    letter_level: int | None = None
     arabic_form: dict[int, str] = {}  # section index → its arabic form: ".", ")", "-" or "(1)"
     indents: dict[int, int | None] = {}  # section index → its Word list indent (twips), where known
     form = ""
@@ -324,6 +329,11 @@ def find_sections(view: View) -> list[Section]:
                     if mp.group(1) not in part_order:
                         part_order.append(mp.group(1))
                     level = part_order.index(mp.group(1))
+                else:
+                    if letter_level is None:
+                        letter_level = int(any(sections[k].style == "roman" and sections[k].level == 1
+                                               for k in open_levels))
+                    level = letter_level
                 number, style, title = token, "part", raw_title
         if not style and (m := _ROMAN_DOTTED.match(text)) and _follows_break(view, i, heading_idx):
             number, style, title = f"{m.group(1)}.{m.group(2)}", "dotted", m.group(3)

@@ -872,9 +872,9 @@ def _glue() -> re.Pattern[str]:
 
 def _names_nothing(clause: str) -> bool:
     """A clause that gives a deadline and a figure but no words of what it measures ("đến ngày 31/12/2025 đạt tối
-    thiểu 82%", "đến hết năm 2025 là 55%")."""
+    thiểu 82%", "đến hết năm 2025 là 55%", "tháng 12 đạt 100%": a month of the plan's year, its year unwritten)."""
     rest = normalise_percent(fold(clause))  # "đạt 100 phần trăm", "ngày 31 tháng 12 năm 2025": as in digits
-    for pattern in (_DEADLINE_DATE, _DEADLINE_YEAR, _DEADLINE_QUARTER, _DEADLINE_MONTH):
+    for pattern in (_DEADLINE_DATE, _DEADLINE_YEAR, _DEADLINE_QUARTER, _DEADLINE_MONTH, _DEADLINE_BARE_MONTH):
         rest = pattern.sub(" ", rest)
     rest = _glue().sub(" ", squash(FIGURE.sub(" ", rest)))
     return not re.search(r"[a-z]", rest)

@@ -44,6 +44,7 @@ class UnitsRegistry(_Strict):
     meta: UnitsMeta
     units: list[AdminUnit]
     former_districts: list[str] = Field(default_factory=list)  # district-level units abolished on ``effective``
+    former_provinces: list[str] = Field(default_factory=list)  # provinces merged into the city on ``effective``
 
 
 Status = Literal["in_force", "amended", "superseded", "expired_period", "party_doc", "local_plan", "unknown"]
@@ -84,7 +85,7 @@ class DefunctBody(_Strict):
     exclude: list[str] = Field(default_factory=list)  # longer phrases containing a name that are not this body
     unit_types: list[Literal["phuong", "xa", "dac_khu"]] = Field(default_factory=list)  # only plans of these
     except_units: list[str] = Field(default_factory=list)  # short names of units the rule does not apply to
-    include_former_districts: bool = False  # also the units registry's ``former_districts``, by name
+    include_former_districts: bool = False  # also the units registry's ``former_districts`` and ``former_provinces``
     severity: Literal["error", "warning", "info"] | None = None  # instead of the rule's
     notes: str | None = None
 
