@@ -474,10 +474,10 @@ def _met_elsewhere(rule: Target, best: PlanTarget, statements: list[PlanTarget],
                  and _same_indicator(t, best) and not any(p[0] in LOWER for p in problems(rule, t, ctx))), None)
 
 
-def _scoped(rule: Target, t: PlanTarget, threshold: float = 84.0) -> bool:
-    """The statement names the scope the directive sets the target for (``rule.scope``: "toàn trình"; with
-    ``threshold`` 100, as written: "thanh toán trực tuyến" is near enough "toàn trình" for OCR damage)."""
-    return bool(rule.scope) and all_groups(squash(t.text), [squash_all(g) for g in rule.scope], threshold)
+def _scoped(rule: Target, t: PlanTarget) -> bool:
+    """The statement names the scope the directive sets the target for (``rule.scope``: "toàn trình"), as written:
+    found fuzzily, "toàn trình" is in "thanh toán trực tuyến", another indicator."""
+    return bool(rule.scope) and all_groups(squash(t.text), [squash_all(g) for g in rule.scope], 100)
 
 
 def _contradicted(plan: Plan, rule: Target, best: PlanTarget, targets: list[PlanTarget],
@@ -494,7 +494,7 @@ def _contradicted(plan: Plan, rule: Target, best: PlanTarget, targets: list[Plan
             continue
         if not in_target_section(plan, t, ctx) and not _same_indicator(t, best):
             continue  # outside the targets part (a task, an appendix): only the very indicator of ``best``
-        if _scoped(rule, best) and not _scoped(rule, t, 100):
+        if _scoped(rule, best) and not _scoped(rule, t):
             continue  # another indicator: without the scope ``best`` has ("hồ sơ … được thanh toán trực tuyến",
             # "… được nộp trực tuyến" beside "… hồ sơ … được xử lý trực tuyến toàn trình")
         if any(p[0] in LOWER for p in problems(rule, t, ctx)):
