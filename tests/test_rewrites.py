@@ -63,7 +63,8 @@ KINDS: list[list[tuple[str, str]]] = [
      (r"(?m)(?<!hóa\n)^- (?=[A-ZĐ\d])", "– ")],
     # a marker typed without its space before a capital or a figure ("1.Mục tiêu chung", "a)100% thủ tục …")
     [(r"(?m)^(\d{1,2})\. (?=[A-ZĐ])", r"\1."), (r"(?m)^([a-zđ])\) (?=[A-ZĐ\d])", r"\1)"),
-     (r"(?m)^(\d{1,2}|l)\. ", r"\1- "), (r"(?m)^(\d{1,2}|l)\. ", r"\1/ ")],  # "l.": an OCR'd "1."
+     # (every item of a list, those set in too: pandoc indents its list items, "    1.  Hạ tầng số")
+     (r"(?m)^([ \t]*)(\d{1,2}|l)\. ", r"\1\2- "), (r"(?m)^([ \t]*)(\d{1,2}|l)\. ", r"\1\2/ ")],  # "l.": OCR's "1."
     # spacing as converters and typists leave it: a blank line, or two, after every line; a paragraph's first line
     # set in by a tab (before the CRLF kind: "\r\n" is then the line break of the blank lines too)
     [(r"\n", "\n\n"), (r"\n", "\n\n\n"), (r"(?<=[.:;]\n)(?=[A-ZĐ][a-zà-ỹ]+ )", "\t")],
@@ -111,9 +112,33 @@ def _loud(path: Path, packs: list[LoadedPack]) -> list[str]:
             if f.severity in ("error", "warning")]
 
 
+_RULE_ACROSS = re.compile(r"(?m)^[ \t]*-{8,}[ \t]*\r?$")
+_RULE_COLUMNS = re.compile(r"(?m)^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*\r?$")
+
+
+def _fixed_tables(text: str) -> list[tuple[int, int]]:
+    """Where pandoc's multiline tables stand (a rule across, the header, a rule of columns, the rows, a rule
+    across): tables set in fixed columns by the converter."""
+    across = [m.start() for m in _RULE_ACROSS.finditer(text)]
+    spans = []
+    for m in _RULE_COLUMNS.finditer(text):
+        before = [a for a in across if a < m.start()]
+        after = [a for a in across if a > m.end()]
+        if before and after:
+            spans.append((before[-1], after[0]))
+    return spans
+
+
 def _sub(pattern: str, replacement: str, text: str) -> str:
-    """``re.sub``, a capital kept where the words replaced began with one (a sentence's first word)."""
+    """``re.sub``, a capital kept where the words replaced began with one (a sentence's first word). Words are not
+    reworded inside a table pandoc set in fixed columns: such a table is reworded in the Word file it came from and
+    laid out again; reworded in its text, a longer cell runs over into the next column, which no converter writes
+    (spacing and line breaks are changed there as everywhere)."""
+    fixed = _fixed_tables(text)
+
     def one(m: re.Match[str]) -> str:
+        if m.group(0).strip() and any(a <= m.start() < b for a, b in fixed):
+            return m.group(0)
         new = m.expand(replacement)
         return new[:1].upper() + new[1:] if m.group(0)[:1].isupper() else new
 

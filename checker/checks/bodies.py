@@ -267,6 +267,26 @@ def _historical(text: Text, a: int, b: int, body: DefunctBody, history: History)
     return _dates_before(before, body.since) or _dates_before(text.joined[b:end], body.since, by=True)
 
 
+TORN_WITHIN = 3  # lines: how far below a cut name the rest of its long form may go on in a torn table
+
+
+def _torn(text: Text, b: int, name: str, body: DefunctBody) -> bool:
+    """The name ends its line at a comma ("Kinh tế,") and the rest of a longer, current form of it ("Hạ tầng và
+    Đô thị" of "Phòng Kinh tế, Hạ tầng và Đô thị": the body's ``exclude``) opens one of the next lines: a table's
+    column torn by pdftotext without -layout, the cells of its neighbours read between the lines of one cell
+    ("Phòng" / "phòng" / "Kinh tế," / "HĐND và" / "Hạ tầng và"). The long form cut, not the old name."""
+    piece = text.piece_at(b)
+    end = text.starts[piece + 1] - 1 if piece + 1 < len(text.starts) else len(text.joined)
+    if b != end or not text.originals[piece].rstrip().endswith(","):
+        return False
+    short = squash(name)
+    rests = [rest.split()[:2] for e in body.exclude if (full := squash(e)).startswith(short + " ")
+             and (rest := full[len(short):].strip())]
+    following = [text.joined[text.starts[k]:].split(" ", 2)[:2]
+                 for k in range(piece + 1, min(piece + 1 + TORN_WITHIN, len(text.starts)))]
+    return any(words == rest for rest in rests for words in following)
+
+
 def _holding(text: Text, piece: int, end: int) -> str:
     """The text of the plan's line that holds a name, with the next lines' while the name runs on into them (a
     line break inside it: "... Ủy ban nhân dân thành phố / Thủy Nguyên theo quy định.")."""
@@ -346,7 +366,7 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
             for a, b in _written(text, name, exact):
                 if any(x <= a < y or x < b <= y for x, y in excluded):
                     continue
-                if _historical(text, a, b, body, history):
+                if _historical(text, a, b, body, history) or _torn(text, b, name, body):
                     continue
                 piece = text.piece_at(a)
                 line = text.lines[piece]

@@ -116,6 +116,12 @@ def _numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterator[Fin
             m + " ")), None) if continuous else None
         groups.setdefault((None, marker) if marker else (s.parent, s.style), []).append(s)
     for (_, _style), secs in groups.items():
+        if len(secs) >= 3 and {s.number for s in secs} == {"1"}:
+            # every point under one heading numbered "1.": an automatic list restarted at each item, as a converter
+            # writes Word's numbering (pandoc: a list broken by the bullets between its items) or as Markdown is
+            # typed; the document numbers them 1, 2, 3 — a drafter's repeat is one number among others ("1." "2."
+            # "2.")
+            continue
         prev: Section | None = None
         pv = 0  # prev's count
         seen: dict[int, Section] = {}

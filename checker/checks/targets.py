@@ -300,8 +300,7 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
     PASS (tối thiểu 80%): "Ít nhất 85% hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình"
     """
     if rule.value is None:  # qualitative: the commitment is present somewhere in the text
-        if find_phrase(plan, rule.match) is None and not any(matches(rule, t.text) for t in plan.targets):
-            yield _missing(plan, rule, ctx)
+        yield from _qualitative(plan, rule, ctx)
         return
     statements = statements_of(plan, rule, ctx)
     preferred = without_milestones([t for t in statements if in_target_section(plan, t, ctx)] or statements, ctx)
@@ -325,6 +324,24 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
                       message=msg(key, ctx.lang, expected=expected, actual=actual) + also,
                       evidence=short(best.text), expected=expected if key != "target.exclusion" else rule.message,
                       actual=actual)
+
+
+def _qualitative(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
+    """A commitment without a figure ("hệ thống thông tin … được thực hiện phương án bảo đảm an toàn thông tin") is
+    one for all of what it names: the plan must make it, and where it gives it a share, all of it (100%).
+
+    FAIL: "80% hệ thống thông tin được thực hiện phương án bảo đảm an toàn thông tin"   (not all of them)
+    PASS: "100% hệ thống thông tin …", "Các hệ thống thông tin được thực hiện phương án …" (no figure)
+    """
+    stated = [t for t in candidates_of(plan, rule, ctx) if t.vague is None and t.change is None and t.unit == "%"]
+    if stated and all(t.value < 100 for t in stated):
+        best = max(stated, key=lambda t: t.value)
+        want = describe("=", 100.0)
+        yield finding(rule, ID, "weaker", plan=plan, line=best.line,
+                      message=msg("target.lower", ctx.lang, expected=want, actual=figure(best)),
+                      evidence=short(best.text), expected=want, actual=figure(best))
+    elif find_phrase(plan, rule.match) is None and not any(matches(rule, t.text) for t in plan.targets):
+        yield _missing(plan, rule, ctx)
 
 
 @lru_cache(maxsize=1)

@@ -195,10 +195,10 @@ def from_lines(lines: list[Line], page_starts: set[int]) -> tuple[list[Line], li
 
     A page number is a line that is only a page number (``page_number``) and either is written as one ("Trang 2",
     "- 2 -", "2/7"), or stands next to a page break the text marks (a form feed: the first or last line of text of a
-    page), or belongs to a run of numbers going up one by one from page 1, 2 or 3, each some 20 to 150 lines after
-    the one before, as pages are; or it is a lone "2" (the first number a document shows: the first page's is not)
-    with no other number within 20 lines, as in a text of two pages. A table's row numbers alone on their lines come
-    in runs far closer together than pages."""
+    page), or belongs to a run of numbers going up one by one from page 1, 2 or 3, each some 20 to 150 lines of text
+    after the one before, as pages are (blank lines not counted); or it is a lone "2" (the first number a document
+    shows: the first page's is not) with no other number within 20 lines of text, as in a text of two pages. A
+    table's row numbers alone on their lines come in runs far closer together than pages."""
     numbers = [(i, got) for i, ln in enumerate(lines) if (got := _number(ln.text)) is not None]
     if not numbers:
         return lines, []
@@ -209,13 +209,16 @@ def from_lines(lines: list[Line], page_starts: set[int]) -> tuple[list[Line], li
         beside_breaks.update(texts[j] for j in (k - 1, k) if 0 <= j < len(texts))
     drop = {i for i, (_, strong) in numbers if strong or i in beside_breaks}
     rest = [(i, n) for i, (n, _) in numbers if i not in drop]
+    # how far apart, in lines of text: a text spaced out with blank lines (two after every line) does not put its
+    # table's row numbers ("1" / its words / its figures / "2" …) a page apart
+    at = {i: bisect_left(texts, i) for i, _ in rest}
     # a number with the next (or the one before) a few lines away is a table's row number ("1" / its words / its
     # figures / "2" ...), never a page's: pages are 20 lines apart at least
     close: set[int] = set()
     for a, (i, n) in enumerate(rest):  # in the order of the lines: only the numbers within a page's lines
         for b in range(a + 1, len(rest)):
             j, m = rest[b]
-            if j - i >= MIN_PAGE_LINES:
+            if at[j] - at[i] >= MIN_PAGE_LINES:
                 break
             if m == n + 1:
                 close.update((a, b))
@@ -224,9 +227,9 @@ def from_lines(lines: list[Line], page_starts: set[int]) -> tuple[list[Line], li
     for a, (i, n) in enumerate(rest):
         for b in range(a + 1, len(rest)):
             j, m = rest[b]
-            if j - i > MAX_PAGE_LINES:
+            if at[j] - at[i] > MAX_PAGE_LINES:
                 break
-            if m == n + 1 and j - i >= MIN_PAGE_LINES:
+            if m == n + 1 and at[j] - at[i] >= MIN_PAGE_LINES:
                 following[a] = b
                 break
     linked = set(following.values())
@@ -236,9 +239,9 @@ def from_lines(lines: list[Line], page_starts: set[int]) -> tuple[list[Line], li
         chain = [head]
         while chain[-1] in following:
             chain.append(following[chain[-1]])
-        alone = ((head == 0 or i - rest[head - 1][0] >= MIN_PAGE_LINES)
-                 and (head == len(rest) - 1 or rest[head + 1][0] - i >= MIN_PAGE_LINES))
-        if len(chain) > 1 or (n == 2 and alone and i >= MIN_PAGE_LINES):
+        alone = ((head == 0 or at[i] - at[rest[head - 1][0]] >= MIN_PAGE_LINES)
+                 and (head == len(rest) - 1 or at[rest[head + 1][0]] - at[i] >= MIN_PAGE_LINES))
+        if len(chain) > 1 or (n == 2 and alone and at[i] >= MIN_PAGE_LINES):
             drop.update(rest[c][0] for c in chain)
     if not drop:
         return lines, []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import TYPE_CHECKING
 
@@ -100,11 +101,59 @@ def lines_of(text: str) -> list[Line]:
         ends = len(texts) > 1 and not texts[-1]
         if k + 1 < len(paged) and ends:
             texts.pop()  # the page ended with its line break: the form feed opens the next line
+        # the blank lines that end a page in the middle of a sentence ("… tối thiểu 62% cán bộ, công" / "" / form
+        # feed / "chức, viên chức …", as pdftotext ends some pages) are the page's end, not a paragraph's
+        tail = len(texts)
+        while k + 1 < len(paged) and tail > 1 and not texts[tail - 1].strip():
+            tail -= 1
+        if tail < len(texts) and re.search(r"[.:;!?…)\]]$", texts[tail - 1].rstrip()):
+            tail = len(texts)
         for i, t in enumerate(texts):
             number += i > 0 or broken
-            lines.append(Line(text=t.rstrip(), loc=Location(line=number, page=k + 1 if len(paged) > 1 else None)))
+            if i < tail:
+                lines.append(Line(text=t.rstrip(), loc=Location(line=number, page=k + 1 if len(paged) > 1 else None)))
         broken = ends
     return pages.without_running(*pages.from_lines(lines, page_starts))
+
+
+_HTML_TABLE_OPEN = re.compile(r"^\s*<table\b[^>]*>\s*$", re.IGNORECASE)
+_HTML_TABLE_CLOSE = re.compile(r"^\s*</table>\s*$", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+
+
+def html_tables(lines: list[Line]) -> list[Line]:
+    """The raw HTML tables a Markdown converter writes where a cell holds several paragraphs (pandoc ``-t gfm``:
+    the header and the Nơi nhận | signature tables as ``<table>`` … ``<th><p>ỦY BAN NHÂN DÂN</p>`` …) read without
+    their tags: each line keeps its words (``<p><em>Phù Liễn, ngày …</em></p></th>`` is "Phù Liễn, ngày …", entities
+    decoded) and its number, a line of tags only is blank; the cells come one after the other, left to right, as
+    pdftotext writes a table's columns. Only the lines from ``<table>`` to ``</table>``, each on a line of its own,
+    are touched: a "<" in the plan's text is the plan's."""
+    out = list(lines)
+    k = 0
+    while k < len(lines):
+        if not _HTML_TABLE_OPEN.match(lines[k].text):
+            k += 1
+            continue
+        end = next((j for j in range(k + 1, len(lines)) if _HTML_TABLE_CLOSE.match(lines[j].text)), None)
+        if end is None:
+            break
+        for j in range(k, end + 1):
+            text = html.unescape(_HTML_TAG.sub(" ", lines[j].text))
+            out[j] = lines[j].model_copy(update={"text": " ".join(text.split())})
+        k = end + 1
+    return out
+
+
+# a Markdown escape: a backslash before an ASCII punctuation mark makes it the mark itself (CommonMark), as pandoc
+# and other converters write the plan's own marks where Markdown would read them as markup: "1\. Mục đích" (not a
+# list), "a\) …", "\- …" (not a bullet), "\_\_\_" (a rule typed with underscores). Not "\|": in a pipe
+# table it is a "|" inside a cell, and the table reader needs to know it is not a cell's edge.
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{}~])")
+
+
+def unescaped(lines: list[Line]) -> list[Line]:
+    """The lines with their Markdown escapes read (``_MD_ESCAPE``), each keeping its number."""
+    return [ln.model_copy(update={"text": _MD_ESCAPE.sub(r"\1", ln.text)}) if "\\" in ln.text else ln for ln in lines]
 
 
 def unquoted(lines: list[Line]) -> list[Line]:
@@ -252,6 +301,148 @@ def bare_pipe_tables(lines: list[Line], tables: list[Table]) -> tuple[list[Line]
     return out, tables
 
 
+# pandoc's simple and multiline tables (``pandoc -t plain``, ``-t markdown``): a rule of dashes under the header, one
+# run per column ("----- --------- -----"), whose runs give the columns' places; a multiline table is closed above
+# and below by a rule across it ("-------") and its rows, each cell wrapped within its column, are parted by blank
+# lines
+_DASH_COLUMNS = re.compile(r"^\s*-{2,}(?:[ ]+-{2,})+\s*$")
+_DASH_ACROSS = re.compile(r"^\s*-{8,}\s*$")
+
+
+_GAP = re.compile(r"(?<=\S)( +)(?=\S)")  # the spaces between two words (or two cells)
+_LOWER_GAP = re.compile(r"(?<=[^\W\d_])( +)(?=[^\W\d_])")
+
+
+def _cuts(text: str, starts: list[int]) -> bool:
+    """A column's place falls inside a word of ``text``: the line is not laid out on the columns."""
+    return any(0 < s < len(text) and not text[s - 1].isspace() and not text[s].isspace() for s in starts[1:])
+
+
+def _narrowed(text: str, every: bool, starts: list[int]) -> str:
+    """A line whose words stand two spaces apart (justified text laid out as characters, spaces typed twice) as its
+    table set it: one space less in every gap (``every``: the rule of dashes, which pandoc parts by single spaces,
+    had its spaces doubled too), or in each gap of two between words in lower case where no such gap is one ("Hồ
+    sơ  thủ  tục …"), but a gap after which the next word opens a column at its place."""
+    if every:
+        return re.sub(r" ( *)(?=\S)", r"\1", text)
+    lower = [m for m in _LOWER_GAP.finditer(text) if text[m.start() - 1].islower() and text[m.end()].islower()]
+    if any(len(m.group(1)) == 1 for m in lower):
+        return text  # words one space apart: this line's spaces are as they were
+    out, at, less = [], 0, 0
+    for m in lower:
+        if len(m.group(1)) != 2 or m.end(1) - less in starts:
+            continue
+        out += [text[at : m.start(1)], " "]
+        at, less = m.end(1), less + 1
+    return "".join([*out, text[at:]])
+
+
+def _sliced(text: str, starts: list[int]) -> list[str]:
+    """``text`` cut at the columns' places."""
+    ends = [*starts[1:], None]
+    return [text[s:e].strip() for s, e in zip(starts, ends, strict=True)]
+
+
+def _spacing(lines: list[Line], at: int) -> int:
+    """The blank lines a text puts after each of its lines, read after the rule at ``at`` (pandoc writes a table's
+    first row right under it): 0, or 1 and more in a text spaced out with a blank line after every line."""
+    n = 0
+    while at + 1 + n < len(lines) and not lines[at + 1 + n].text.strip():
+        n += 1
+    return n if at + 1 + n < len(lines) else 0
+
+
+def _header_above(out: list[Line], spacing: int) -> tuple[list[int], bool]:
+    """Where in ``out`` the header's lines over a rule of dashes are (up to three, the blanks of a spaced-out text
+    between them), and whether a rule across stands above them (a multiline table)."""
+    heads: list[int] = []
+    k = len(out) - 1
+    while k >= 0 and len(heads) < 3 and out[k].loc.table is None and not _DASH_ACROSS.match(out[k].text):
+        if out[k].text.strip():
+            heads.append(k)
+            k -= 1
+            continue
+        blanks = 0
+        while k - blanks >= 0 and not out[k - blanks].text.strip():
+            blanks += 1
+        if blanks > spacing:
+            break
+        k -= blanks
+    above = heads[-1] - 1 if heads else -1
+    while heads and above >= 0 and not out[above].text.strip() and heads[-1] - above <= spacing:
+        above -= 1
+    return sorted(heads), bool(heads) and above >= 0 and bool(_DASH_ACROSS.match(out[above].text))
+
+
+def _bands(lines: list[Line], k: int, multiline: bool, spacing: int) -> tuple[list[list[Line]], int, bool]:
+    """The rows under the rule at ``k``, each its lines; where the table ends; whether a rule across closes it. A
+    run of blank lines longer than the text's ``spacing`` parts a multiline table's rows and ends a simple one."""
+    bands: list[list[Line]] = [[]]
+    j, blanks = k + 1, 0
+    while j < len(lines) and lines[j].loc.table is None:
+        t = lines[j].text
+        if multiline and _DASH_ACROSS.match(t):
+            return [b for b in bands if b], j, True
+        if not t.strip():
+            blanks += 1
+            if blanks > spacing and not multiline:
+                break
+        else:
+            if blanks > spacing or not multiline:
+                bands.append([])
+            bands[-1].append(lines[j])
+            blanks = 0
+        j += 1
+    return [b for b in bands if b], j - blanks, False
+
+
+def dashed_tables(lines: list[Line], tables: list[Table]) -> tuple[list[Line], list[Table]]:
+    """pandoc's simple and multiline tables as tables: the header's lines over the rule of dashes, then the rows
+    under it, each cell the text within its column (a multiline row's lines, up to the blank line after them, one
+    row with its cells' lines joined; in a text spaced out with a blank line after every line, up to a longer run of
+    blanks). A simple table (no rule across above its header) is read only with two rows or more, a multiline one
+    only with its closing rule: a title underlined by two runs of dashes is no table."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        if ln.loc.table is not None or not _DASH_COLUMNS.match(ln.text):
+            out.append(ln)
+            k += 1
+            continue
+        spacing = _spacing(lines, k)
+        heads, multiline = _header_above(out, spacing)
+        bands, j, closed = _bands(lines, k, multiline, spacing) if heads else ([], k, False)
+        if not heads or (multiline and not closed) or (not multiline and len(bands) < 2):
+            out.append(ln)
+            k += 1
+            continue
+        number = len(tables) + 1
+        rows: list[list[TableCell]] = []
+        head_lines = [out[h] for h in heads]
+        kept = out[heads[0]:]  # the header's lines and the blanks between them
+        del out[heads[0]:]
+        row_of: dict[int, int] = {}  # a line's index in ``lines`` → its row
+        every = min(len(g) for g in _GAP.findall(ln.text)) > 1  # pandoc parts its rule's runs by one space
+        starts = [m.start() for m in re.finditer(r"-+", _narrowed(ln.text, every, []))]
+        # a table whose lines cut a word at a column's place had its spaces doubled (justified text laid out as
+        # characters): its lines read with them as the table set them
+        doubled = any(_cuts(b.text, starts) for b in [*head_lines, *(x for band in bands for x in band)])
+        for r, band in enumerate([head_lines, *bands], 1):
+            texts = [" ".join(p for p in parts if p) for parts in zip(
+                *(_sliced(_narrowed(b.text, every, starts) if doubled else b.text, starts) for b in band), strict=True)]
+            loc = Location(line=band[0].loc.line, table=number, row=r)
+            rows.append([TableCell(text=t, loc=loc.model_copy(update={"cell": c})) for c, t in enumerate(texts, 1)])
+            row_of.update((id(b), r) for b in band)
+        tables.append(Table(rows=rows))
+        # every line from the header to the closing rule is the table's (its rules and the blanks between rows too)
+        end = j + int(closed)
+        out.extend(Line(text=x.text, loc=x.loc.model_copy(update={"table": number, "row": row_of.get(id(x))}))
+                   for x in [*kept, *lines[k:end]])
+        k = end
+    return out, tables
+
+
 _MD_ITEM = re.compile(r"^([ \t]*)(\d{1,9})([.)])([ \t]+\S)")
 # a line that opens a block of its own rather than going on with the paragraph above: a heading, a bullet, a quote,
 # a table's row, a rule, a fence (CommonMark's blocks that may interrupt a paragraph)
@@ -306,11 +497,11 @@ def read(path: Path, limits: Limits) -> Document:
     if not text.strip():
         raise IngestError(str(path), "tệp không có nội dung")
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
-    lines = stamps.without_stamps(unquoted(lines_of(text)))
+    lines = stamps.without_stamps(unquoted(unescaped(html_tables(lines_of(text)))))
     if fmt == "md":
         lines = markdown_numbers(lines)
     check_size(lines, str(path), limits)  # before the layout is inferred
-    lines, tables = pipe_tables(cellwise.rows_of(cellwise.closing_in_turn(lines)))
+    lines, tables = dashed_tables(*pipe_tables(cellwise.rows_of(cellwise.closing_in_turn(lines))))
     blocks = layout.infer(lines, tables)
     return Document(path=str(path), format=fmt, lines=lines, tables=layout.tables_of(blocks), blocks=blocks,
                     notes=notes)

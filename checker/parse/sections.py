@@ -164,9 +164,17 @@ def _names_part(title: str, phrases: tuple[str, ...]) -> bool:
     t, sentence = heading_title(title)
     sq = expand(squash(t))  # "Bảo đảm ATTT mạng" names the part "an toàn thông tin" (conventions ``abbreviations``)
     if not sentence:
-        return contains_any(sq, list(phrases), 85)
+        # a letter or two wrong in a word (OCR) but each word where the phrase has one, opening as it does: "TÌNH HÌNH
+        # THỰC HIỆN" is not "KINH PHÍ THỰC HIỆN", however close their letters
+        return any(p in sq or contains_any(sq, [p], 85) and _initials_in(sq, p) for p in phrases)
     prefix = len(" ".join(sq.split()[:3]))
     return any(0 <= sq.find(p) <= prefix for p in phrases)
+
+
+def _initials_in(hay: str, phrase: str) -> bool:
+    """Words of ``hay`` in a row open with the letters the words of ``phrase`` open with (both squashed)."""
+    words, want = [w[:1] for w in hay.split()], [w[:1] for w in phrase.split()]
+    return any(words[i : i + len(want)] == want for i in range(len(words) - len(want) + 1))
 
 
 _MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*(?:[.)]|\s*[-–/](?=\s))?|(?:dd|[a-zđ])(?:\)|/(?=\s)|-(?=\s))"
@@ -392,8 +400,10 @@ def find_sections(view: View) -> list[Section]:
             # between blank lines opening the text under it
             prev = view.prev_nonblank(i)
             # after a blank, a sentence's end or a heading ("A. MỤC TIÊU" over "Mục tiêu chung")
+            # (or after a table: its last cell ends no sentence, "100%")
             alone = (prev is None or view.is_blank(i - 1) or prev in heading_idx
-                     or bool(re.search(r"[.:;!?)…]$", view.texts[prev].rstrip())))
+                     or bool(re.search(r"[.:;!?)…]$", view.texts[prev].rstrip()))
+                     or bool(view.kinds) and view.kinds[prev] == "table")
             nxt = view.next_nonblank(i)
             # a block of its own (the block model), or a line between blank lines (a plain view)
             own_block = bool(view.kinds) and view.kinds[i] in ("paragraph", "heading")
