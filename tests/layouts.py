@@ -19,7 +19,16 @@ from typing import Any
 
 from checker.ingest import layout
 from checker.ingest.stamps import without_stamps
-from checker.ingest.txt import decode, lines_of, markdown_numbers, pipe_tables, unquoted
+from checker.ingest.txt import (
+    dashed_tables,
+    decode,
+    html_tables,
+    lines_of,
+    markdown_numbers,
+    pipe_tables,
+    unescaped,
+    unquoted,
+)
 from checker.models import Block
 from checker.parse.sections import to_roman
 
@@ -51,10 +60,10 @@ def blocks_of(path: Path) -> list[Block]:
         return doc.blocks or layout.infer(doc.lines, doc.tables)
     text, _ = decode(path.read_bytes(), str(path))
     # a plan quoted in a reply: its lines without the mail's marks; a signature's stamp text blanked; as read
-    lines = without_stamps(unquoted(lines_of(text)))
+    lines = without_stamps(unquoted(unescaped(html_tables(lines_of(text)))))
     if path.suffix == ".md":  # its lists numbered as Markdown shows them, as the reader does
         lines = markdown_numbers(lines)
-    lines, tables = pipe_tables(lines)
+    lines, tables = dashed_tables(*pipe_tables(lines))
     return layout.infer(lines, tables)
 
 

@@ -42,6 +42,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from layouts import _without_diacritics as without_diacritics
+from layouts import blocks_of
 from ruamel.yaml import YAML
 from test_blind_plans_8 import _plan_text, _save
 from test_blind_plans_14b import _loud_findings as _loud
@@ -150,6 +152,21 @@ def test_a_multiline_table_whose_spaces_were_doubled(pattern: str, spaces: str, 
     text = re.sub(pattern, spaces, _table_plan(tmp_path, TARGET_ROWS).read_text(encoding="utf-8"))
     got = [[c.text for c in r] for t in read(_save(tmp_path, text, "s.txt")).tables for r in t.rows]
     assert got == want
+
+
+def test_the_units_column_named_without_diacritics(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """A text that lost its diacritics (OCR): "Xa Ninh Giang thuc hien" is the unit's column, as "Xã Ninh Giang
+    thực hiện" is, and "Toi thieu 75%" there is the plan's, under the city's "Toi thieu 80%" (found by the
+    metamorphic layouts of the round's twin, tests/test_layouts_agree.py)."""
+    lower = [*TARGET_ROWS[:1], (TARGET_ROWS[1][0], "Tối thiểu 80%", "Tối thiểu 75%"), *TARGET_ROWS[2:]]
+    rows = ["STT\tChỉ tiêu\tThành phố giao\tXã Ninh Giang thực hiện",
+            *(f"{k}\t{label}\t{city}\t{own}" for k, (label, city, own) in enumerate(lower, 1))]
+    text = _plan_text(tmp_path)
+    start, end = text.index("Chỉ tiêu cụ thể\n") + len("Chỉ tiêu cụ thể\n"), text.index("II. NHIỆM VỤ")
+    written = _save(tmp_path, text[:start] + "\n".join(rows) + "\n" + text[end:])
+    for path in (written, without_diacritics(blocks_of(written), tmp_path)):
+        found = check_file(path, packs).findings
+        assert ("HP215-TGT-HOSO", "weaker") in {(f.id, f.kind) for f in found}, path.read_text(encoding="utf-8")
 
 
 def test_two_runs_of_dashes_under_a_title_are_no_table(tmp_path: Path) -> None:

@@ -1180,8 +1180,10 @@ def column_deadlines(header: list[str]) -> dict[int, date]:
 
 @lru_cache(maxsize=1)
 def _unit_named() -> re.Pattern[str]:
-    """A commune-level unit's word followed by its name (capitalised words: "Phường Ái Quốc", "Xã Nghi Dương")."""
-    words = [w for lv in conventions().issuer_levels if lv.level == "commune" and lv.unit_type for w in lv.words]
+    """A commune-level unit's word followed by its name (capitalised words: "Phường Ái Quốc", "Xã Nghi Dương"; in a
+    text that lost its diacritics, "Xa An Truong")."""
+    words = {v for lv in conventions().issuer_levels if lv.level == "commune" and lv.unit_type for w in lv.words
+             for v in (w, fold(w))}
     levels = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?i:\b({levels}))((?:\s+[{UPPER}][^\W\d_]*){{1,4}})")
 
