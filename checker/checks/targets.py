@@ -333,7 +333,8 @@ def _qualitative(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
     FAIL: "80% hệ thống thông tin được thực hiện phương án bảo đảm an toàn thông tin"   (not all of them)
     PASS: "100% hệ thống thông tin …", "Các hệ thống thông tin được thực hiện phương án …" (no figure)
     """
-    stated = [t for t in candidates_of(plan, rule, ctx) if t.vague is None and t.change is None and t.unit == "%"]
+    stated = [t for t in candidates_of(plan, rule, ctx) if t.vague is None and t.change is None and t.unit == "%"
+              and _names_it(rule, t)]
     if stated and all(t.value < 100 for t in stated):
         best = max(stated, key=lambda t: t.value)
         want = describe("=", 100.0)
@@ -489,6 +490,14 @@ def _met_elsewhere(rule: Target, best: PlanTarget, statements: list[PlanTarget],
     plan says otherwise."""
     return next((t for t in statements if t.line is not None and t.line != best.line and _own_commitment(t, ctx)
                  and _same_indicator(t, best) and not any(p[0] in LOWER for p in problems(rule, t, ctx))), None)
+
+
+def _names_it(rule: Target, t: PlanTarget) -> bool:
+    """The statement names the commitment in its words as written, not near them in letters: a share is judged
+    weaker only where the plan gives it to that very commitment (a page's footnote of a past result, "… phường đạt
+    71%", run by a PDF's text into "… các hệ thống thông tin dùng chung", is not "phương án bảo đảm an toàn thông
+    tin")."""
+    return all_groups(squash(t.text), [squash_all(g) for g in rule.match], 100)
 
 
 def _scoped(rule: Target, t: PlanTarget) -> bool:
