@@ -334,7 +334,7 @@ def _qualitative(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
     PASS: "100% hệ thống thông tin …", "Các hệ thống thông tin được thực hiện phương án …" (no figure)
     """
     stated = [t for t in candidates_of(plan, rule, ctx) if t.vague is None and t.change is None and t.unit == "%"
-              and _names_it(rule, t)]
+              and _written_in(t, rule.match)]
     if stated and all(t.value < 100 for t in stated):
         best = max(stated, key=lambda t: t.value)
         want = describe("=", 100.0)
@@ -492,18 +492,17 @@ def _met_elsewhere(rule: Target, best: PlanTarget, statements: list[PlanTarget],
                  and _same_indicator(t, best) and not any(p[0] in LOWER for p in problems(rule, t, ctx))), None)
 
 
-def _names_it(rule: Target, t: PlanTarget) -> bool:
-    """The statement names the commitment in its words as written, not near them in letters: a share is judged
-    weaker only where the plan gives it to that very commitment (a page's footnote of a past result, "… phường đạt
-    71%", run by a PDF's text into "… các hệ thống thông tin dùng chung", is not "phương án bảo đảm an toàn thông
-    tin")."""
-    return all_groups(squash(t.text), [squash_all(g) for g in rule.match], 100)
+def _written_in(t: PlanTarget, groups: list[list[str]]) -> bool:
+    """The statement holds a word of every group as written, not one near it in letters: the scope the directive sets
+    the target for (``rule.scope``: found fuzzily, "toàn trình" is in "thanh toán trực tuyến", another indicator), or
+    the commitment a share is given to (``rule.match``: a page's footnote of a past result, "… phường đạt 71%", run
+    by a PDF's text into "… các hệ thống thông tin dùng chung", is not "phương án bảo đảm an toàn thông tin")."""
+    return all_groups(squash(t.text), [squash_all(g) for g in groups], 100)
 
 
 def _scoped(rule: Target, t: PlanTarget) -> bool:
-    """The statement names the scope the directive sets the target for (``rule.scope``: "toàn trình"), as written:
-    found fuzzily, "toàn trình" is in "thanh toán trực tuyến", another indicator."""
-    return bool(rule.scope) and all_groups(squash(t.text), [squash_all(g) for g in rule.scope], 100)
+    """The statement names the scope the directive sets the target for, as written (``_written_in``)."""
+    return bool(rule.scope) and _written_in(t, rule.scope)
 
 
 def _contradicted(plan: Plan, rule: Target, best: PlanTarget, targets: list[PlanTarget],
