@@ -5,7 +5,9 @@ reports is valid Unicode (no lone surrogates), has no control characters other t
 breaks other than ``\\n`` (CR, CR LF, NEL ``\\x85``, VT, FF, the file/group/record separators, U+2028 and U+2029
 all become ``\\n``, as ``str.splitlines`` reads them), and no invisible format characters: a word processor's or a
 web page's zero-width space, joiners, word joiner, soft hyphen, byte order mark in the text, direction marks, which
-show nothing where they stand (a zero-width space between "80" and "%" shows "80%") and are dropped. Every string
+show nothing where they stand (a zero-width space between "80" and "%" shows "80%") and are dropped; and no spaces
+other than the space: a no-break space (Word's Ctrl+Shift+Space, a web page's ``&nbsp;``, "Số:\u00a0215"), a narrow
+or figure space, the other widths of space, read as the space a reader sees (one for one, so columns stay). Every string
 that is safe in this sense is also in the XML 1.0 character range, so JUnit and SARIF stay well formed.
 
 ``one_line`` is for values a report prints on one line (a path, a reason, a quote): a plan's text or a file's
@@ -29,12 +31,16 @@ _NONCHARS = "\ud800-\udfff\ufffe\uffff"
 # invisible format characters (Unicode category Cf that a text shows nothing for): dropped, as a reader sees them
 _INVISIBLE = ((0xAD, 0xAD), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x2069),
               (0xFEFF, 0xFEFF))
-_UNSAFE = re.compile(f"[{_BREAKS}{_CONTROLS}{_NONCHARS}" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _INVISIBLE) + "]")
+# spaces other than U+0020 (Unicode category Zs): each read as one space
+_SPACES = ((0xA0, 0xA0), (0x1680, 0x1680), (0x2000, 0x200A), (0x202F, 0x202F), (0x205F, 0x205F), (0x3000, 0x3000))
+_UNSAFE = re.compile(f"[{_BREAKS}{_CONTROLS}{_NONCHARS}"
+                     + "".join(f"{chr(a)}-{chr(b)}" for a, b in _INVISIBLE + _SPACES) + "]")
 _CRLF = re.compile("\r\n")
 _TO = {**{ord(c): "\n" for c in _BREAKS}, **{c: " " for c in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F,
                                                               *range(0x7F, 0x85), *range(0x86, 0xA0))},
        **{c: "\ufffd" for c in (*range(0xD800, 0xE000), 0xFFFE, 0xFFFF)},
-       **{c: None for a, b in _INVISIBLE for c in range(a, b + 1)}}
+       **{c: None for a, b in _INVISIBLE for c in range(a, b + 1)},
+       **{c: " " for a, b in _SPACES for c in range(a, b + 1)}}
 # what XML 1.0 refuses (its Char: \t \n \r, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF): the same set as the
 # complement of those ranges, written as itself (the complement cost 4 ms to compile at every start)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -42,8 +48,8 @@ _LINE_BREAKS = re.compile("[\n\t]+")
 
 
 def safe_text(text: str) -> str:
-    """``text`` with every line break as ``\\n``, control characters as spaces, non-characters as U+FFFD, invisible
-    format characters dropped."""
+    """``text`` with every line break as ``\\n``, control characters and other spaces as spaces, non-characters as
+    U+FFFD, invisible format characters dropped."""
     if _UNSAFE.search(text) is None:
         return text
     return _CRLF.sub("\n", text).translate(_TO)

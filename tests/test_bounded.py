@@ -320,6 +320,8 @@ def test_safe_text_maps_breaks_and_replaces_what_is_not_text() -> None:
     # what shows nothing is dropped: a zero-width space, a word joiner, a stray byte order mark, a soft hyphen, a
     # direction mark
     assert safe_text("80\u200b% 90\u2060% 75\ufeff% tuy\u00adến \u200e\u202bx\u202c") == "80% 90% 75% tuyến x"
+    # every other space is the space, one for one (a no-break space, a narrow one, an em space, an ideographic one)
+    assert safe_text("Số:\u00a0215 80\u202f% a\u2003b\u3000c") == "Số: 215 80 % a b c"
     assert one_line("  a\n\tb\u2028c ") == "a b c"
     assert xml_safe("a\x01\ud800\ufffeb") == "a\ufffd\ufffd\ufffdb"
 

@@ -7,7 +7,7 @@ lên"; "trên 92%" as "hơn 92%", "> 92%"), the percent sign in words ("100 ph�
 the usual abbreviations (TTHC, DVCTT, CBCCVC, ATTT, UBND, Sở KH&CN), another spelling of the tone mark ("Uỷ",
 "hoà"), an en dash in an office's name, points lettered "a." and bulleted "•" or "–", markers typed without
 their space ("1.Mục tiêu"), one or two blank lines after every line, a paragraph's first line set in
-by a tab, Windows line ends. A plan rewritten so must give no error or warning: every
+by a tab, Windows line ends, no-break spaces. A plan rewritten so must give no error or warning: every
 such finding is a false alarm. Each defective text plan is rewritten the same way and must keep every defect its
 verdict lists, with no finding it did not have as written. Each plan takes one wording of every kind, a different
 one from plan to plan, so all wordings are tried over the plans in one check each.
@@ -22,7 +22,9 @@ numbered point; "II. Nhiệm vụ" in sentence case after a blank line not a hea
 blank lines of the source); with a blank line after every line, a typed table's row cut by a page break ending the
 table, and the trích yếu's second line of a plan in one-line paragraphs read as a paragraph; with two blank lines
 after every line, each read as a break (parts, points and targets lost); points lettered "a. …" not points, and
-"i." after "h." a Roman numeral; "1.Mục tiêu chung" and "a)100% …" (no space after the marker) not numbered.
+"i." after "h." a Roman numeral; "1.Mục tiêu chung" and "a)100% …" (no space after the marker) not numbered;
+with no-break spaces (every space, or one after a marker), "Nhiệm vụ 3." not a part, items "1." read as repeated
+numbers, a signing stamp's "Cơ quan: Tỉnh Hải Dương" read as a body given work, a targets part lost.
 """
 
 from __future__ import annotations
@@ -97,6 +99,9 @@ KINDS: list[list[tuple[str, str]]] = [
     # two spaces between words (justified text laid out as characters, or typed twice): between words in lower case,
     # or after every word (a header's "TM.  ỦY  BAN  NHÂN  DÂN" too)
     [(r"(?<=[a-zà-ỹ]) (?=[a-zà-ỹ])", "  "), (r" (?=\S)", "  ")],
+    # no-break spaces where Word or a web page leaves them: every space (a page copied from HTML's "&nbsp;"), after a
+    # marker or a label ("2.\u00a0Mục tiêu", "Số:\u00a0"), before the percent sign; a narrow one too
+    [(r" ", "\u00a0"), (r"(?m)(?<=[.:)]) (?=\S)", "\u00a0"), (r"(?<=\d) ?%", "\u202f%")],
 ]
 
 
