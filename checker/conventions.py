@@ -84,6 +84,7 @@ class Conventions(_Strict):
     party_motto: list[str] = Field(default_factory=list)
     signers: Signers
     parts: dict[str, list[str]]
+    parts_at_top: dict[str, list[str]] = Field(default_factory=dict)
     results_before_objectives: list[str] = Field(default_factory=list)
     part_markers: list[str]
     numbered_labels: list[str] = Field(default_factory=list)
@@ -138,6 +139,16 @@ class Conventions(_Strict):
     def part(self, key: str) -> list[str]:
         """The squashed names of a part (its own and its synonyms)."""
         return [squash(n) for n in self.parts.get(key, [])]
+
+    def part_at_top(self, key: str) -> list[str]:
+        """The squashed names a part has only as a top-level heading opening with them (``parts_at_top``)."""
+        return [squash(n) for n in self.parts_at_top.get(key, [])]
+
+    def top_synonyms(self, phrases: list[str]) -> list[str]:
+        """The squashed names only a top-level heading has (``parts_at_top``) of a part any of ``phrases`` names."""
+        out = [squash(p) for p in phrases]
+        return [squash(n) for key, names in self.parts.items() if squash(names[0]) in out
+                for n in self.parts_at_top.get(key, [])]
 
     def synonyms(self, phrases: list[str]) -> list[str]:
         """``phrases`` (squashed) with every other name of a part any of them names."""

@@ -93,7 +93,7 @@ def _carries_plan(plan: Plan) -> bool:
     letter's form (HP215-FORM says so), not correspondence about it."""
     conv = conventions()
     titles = [re.sub(r"^ve ", "", squash(s.title)) for s in plan.sections]
-    return all(any(t.startswith(n) for t in titles for n in conv.part(key))
+    return all(any(t.startswith(n) for t in titles for n in conv.part(key) + conv.part_at_top(key))
                for key in ("muc-tieu", "to-chuc-thuc-hien"))
 
 

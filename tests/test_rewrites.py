@@ -24,7 +24,9 @@ table, and the trích yếu's second line of a plan in one-line paragraphs read 
 after every line, each read as a break (parts, points and targets lost); points lettered "a. …" not points, and
 "i." after "h." a Roman numeral; "1.Mục tiêu chung" and "a)100% …" (no space after the marker) not numbered;
 with no-break spaces (every space, or one after a marker), "Nhiệm vụ 3." not a part, items "1." read as repeated
-numbers, a signing stamp's "Cơ quan: Tỉnh Hải Dương" read as a body given work, a targets part lost.
+numbers, a signing stamp's "Cơ quan: Tỉnh Hải Dương" read as a body given work, a targets part lost; the execution
+part titled "TỔ CHỨC TRIỂN KHAI THỰC HIỆN" or "TRIỂN KHAI THỰC HIỆN" not found (the part and every office's work
+reported missing), nor the funds part titled "NGUỒN LỰC THỰC HIỆN".
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ from checker.rules.loader import LoadedPack
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "tests" / "fixtures" / "plans"
 REVIEWED = ROOT.parent / "shared" / "plans-reviewed" / "xa-an-lao-compliant.txt"
+
+# a part's number as it opens its heading's line ("IV. ", "B. ", "Phần III: "), the title in any case after it
+_PART = r"(?im)^(\s*(?:[IVX]+|[A-E]|Phần [IVX]+)[.:/)-]?\s+)"
 
 # kinds of rewording, each a list of wordings (pattern, replacement) that say the same thing
 KINDS: list[list[tuple[str, str]]] = [
@@ -102,6 +107,11 @@ KINDS: list[list[tuple[str, str]]] = [
     # no-break spaces where Word or a web page leaves them: every space (a page copied from HTML's "&nbsp;"), after a
     # marker or a label ("2.\u00a0Mục tiêu", "Số:\u00a0"), before the percent sign; a narrow one too
     [(r" ", "\u00a0"), (r"(?m)(?<=[.:)]) (?=\S)", "\u00a0"), (r"(?<=\d) ?%", "\u202f%")],
+    # a part's heading in other words than "Tổ chức thực hiện" and "Kinh phí thực hiện", as other offices title them
+    # (rules/conventions.yaml ``parts_at_top``)
+    [(_PART + "TỔ CHỨC THỰC HIỆN", r"\1TỔ CHỨC TRIỂN KHAI THỰC HIỆN"),
+     (_PART + "TỔ CHỨC THỰC HIỆN", r"\1TRIỂN KHAI THỰC HIỆN")],
+    [(_PART + "KINH PHÍ THỰC HIỆN", r"\1NGUỒN LỰC THỰC HIỆN")],
 ]
 
 

@@ -22,7 +22,16 @@ from checker.i18n import msg
 from checker.ingest.layout import CELL_JOIN
 from checker.models import Assignment, Finding, Line, Plan, Section
 from checker.parse.assignments import assignment_parts, execution_section
-from checker.parse.sections import lead_ins, names_part, roman_value, section_ends, to_roman, topics
+from checker.parse.sections import (
+    lead_ins,
+    names_part,
+    opens_part_at_top,
+    roman_value,
+    section_ends,
+    to_roman,
+    top_level,
+    topics,
+)
 from checker.rules.schema import RequiredSection, RequiredUnit, SectionNumbering
 from checker.text import contains_any, ocr_words, squash
 
@@ -37,6 +46,9 @@ def section_line(plan: Plan, rule: RequiredSection) -> int | None:
     wanted = [conventions().synonyms(g) for g in rule.match]
     # a heading's title, not a numbered sentence of the body ("3. Công an xã bảo đảm an toàn thông tin.")
     s = next((s for s in plan.sections if all(names_part(s.title, g) for g in wanted)), None)
+    if s is None:  # or a top part opening with a name only a part has ("IV. TỔ CHỨC TRIỂN KHAI THỰC HIỆN")
+        tops, top = [conventions().top_synonyms(g) for g in rule.match], top_level(plan.sections)
+        s = next((s for s in plan.sections if all(opens_part_at_top(s, top, t) for t in tops)), None)
     if s is not None:
         return s.line or 0
     # or as the title of a point or of a table row: "- Hạ tầng số: ...", "9 | An toàn thông tin: ...", or the topic

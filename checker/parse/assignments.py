@@ -8,7 +8,7 @@ from functools import lru_cache
 from checker.conventions import conventions, expanded
 from checker.ingest.layout import RECIPIENTS, marker_of
 from checker.models import Assignment, Section
-from checker.parse.sections import section_ends, section_span, top_level
+from checker.parse.sections import opens_part_at_top, section_ends, section_span, top_level
 from checker.parse.view import View, items
 from checker.text import UPPER, contains_any, fold, squash
 
@@ -37,12 +37,14 @@ def _unit_lead(folded: bool = False) -> re.Pattern[str]:
 def execution_sections(sections: list[Section]) -> list[int]:
     """Every part named as "Tổ chức thực hiện" under any of its names (rules/conventions.yaml), the top-level ones
     if any: a plan may have "Nhiệm vụ và phân công thực hiện" and "Tổ chức thực hiện", and both give work."""
-    names = conventions().part("to-chuc-thuc-hien")
+    names, at_top = conventions().part("to-chuc-thuc-hien"), conventions().part_at_top("to-chuc-thuc-hien")
     top = top_level(sections)
-    found = [k for k, s in enumerate(sections) if s.level == top and contains_any(squash(s.title), names, 85)]
+    found = [k for k, s in enumerate(sections) if s.level == top and (
+        contains_any(squash(s.title), names, 85) or opens_part_at_top(s, top, at_top))]
     if found:
         return found
-    return next(([k] for k, s in enumerate(sections) if contains_any(squash(s.title), names, 85)), [])
+    return next(([k] for k, s in enumerate(sections)
+                 if contains_any(squash(s.title), names, 85) or opens_part_at_top(s, top, at_top)), [])
 
 
 def execution_section(sections: list[Section]) -> int | None:
@@ -67,8 +69,10 @@ def assignment_parts(sections: list[Section]) -> list[int]:
     (``assignment_parts``: the funds part says who arranges the funds)."""
     keys = [k for k in conventions().assignment_parts if k != "to-chuc-thuc-hien"]
     names = [n for key in keys for n in conventions().part(key)]
+    at_top = [n for key in keys for n in conventions().part_at_top(key)]
     top = top_level(sections)
-    more = [k for k, s in enumerate(sections) if names and s.level == top and contains_any(squash(s.title), names, 85)]
+    more = [k for k, s in enumerate(sections) if s.level == top and (
+        names and contains_any(squash(s.title), names, 85) or opens_part_at_top(s, top, at_top))]
     return sorted(set(execution_sections(sections)) | set(more))
 
 

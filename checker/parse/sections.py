@@ -150,6 +150,16 @@ def names_part(title: str, phrases: list[str]) -> bool:
     return _names_part(title, tuple(phrases))
 
 
+def opens_part_at_top(s: Section, top: int, phrases: list[str]) -> bool:
+    """A part's heading whose title opens with one of ``phrases`` (squashed): words that inside a part are a point of
+    it (rules/conventions.yaml ``parts_at_top``). A part's heading is one of the plan's top level (``top``), or one
+    numbered as a part is (a Roman numeral, "Phần", "Chương": "VI." under "PHẦN II. KẾ HOẠCH")."""
+    if not phrases or (s.level != top and s.style not in ("roman", "part")):
+        return False
+    title = expand(squash(heading_title(s.title)[0]))
+    return any(title.startswith(p) for p in phrases)
+
+
 @lru_cache(maxsize=1)
 def _opening_percentage() -> re.Pattern[str]:
     """A percentage opening a folded text, its sign written in any of the forms of conventions ``percent_forms``
