@@ -26,7 +26,10 @@ after every line, each read as a break (parts, points and targets lost); points 
 with no-break spaces (every space, or one after a marker), "Nhiệm vụ 3." not a part, items "1." read as repeated
 numbers, a signing stamp's "Cơ quan: Tỉnh Hải Dương" read as a body given work, a targets part lost; the execution
 part titled "TỔ CHỨC TRIỂN KHAI THỰC HIỆN" or "TRIỂN KHAI THỰC HIỆN" not found (the part and every office's work
-reported missing), nor the funds part titled "NGUỒN LỰC THỰC HIỆN".
+reported missing), nor the funds part titled "NGUỒN LỰC THỰC HIỆN"; a content's point titled "Bồi dưỡng, tập huấn cán
+bộ, công chức", "Đầu tư trang thiết bị, đường truyền" or "Ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà
+nước" (the content reported missing; that last title, 67 characters, a lettered heading no more, nor the letters after
+it).
 """
 
 from __future__ import annotations
@@ -46,6 +49,9 @@ REVIEWED = ROOT.parent / "shared" / "plans-reviewed" / "xa-an-lao-compliant.txt"
 
 # a part's number as it opens its heading's line ("IV. ", "B. ", "Phần III: "), the title in any case after it
 _PART = r"(?im)^(\s*(?:[IVX]+|[A-E]|Phần [IVX]+)[.:/)-]?\s+)"
+
+# a point's number or letter as it opens its heading's line ("5. ", "b) ")
+_POINT = r"(?m)^(\s*(?:\d{1,2}|[a-zđ])[.)]\s+)"
 
 # kinds of rewording, each a list of wordings (pattern, replacement) that say the same thing
 KINDS: list[list[tuple[str, str]]] = [
@@ -112,6 +118,13 @@ KINDS: list[list[tuple[str, str]]] = [
     [(_PART + "TỔ CHỨC THỰC HIỆN", r"\1TỔ CHỨC TRIỂN KHAI THỰC HIỆN"),
      (_PART + "TỔ CHỨC THỰC HIỆN", r"\1TRIỂN KHAI THỰC HIỆN")],
     [(_PART + "KINH PHÍ THỰC HIỆN", r"\1NGUỒN LỰC THỰC HIỆN")],
+    # a content's point titled in other words (the directive's words for the training; what infrastructure is made
+    # of; e-government's older name), its text under it as it was
+    [(_POINT + r"[^\n:;%]{0,40}(?i:nguồn nhân lực|tuyên truyền|đào tạo)[^\n:;%.]{0,40}$",
+      r"\1Bồi dưỡng, tập huấn cán bộ, công chức"),
+     (_POINT + r"[^\n:;%]{0,40}(?i:hạ tầng số)[^\n:;%.]{0,40}$", r"\1Đầu tư trang thiết bị, đường truyền"),
+     (_POINT + r"[^\n:;%]{0,40}(?i:chính quyền số)[^\n:;%.]{0,40}$",
+      r"\1Ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước")],
 ]
 
 
@@ -417,3 +430,22 @@ def test_equal_or_higher_is_at_least(tmp_path: Path, packs: list[LoadedPack]) ->
     path.write_bytes(new.encode("utf-8"))
     loud = _loud(path, packs)
     assert len(loud) == 1 and loud[0].startswith("HP215-TGT-HAILONG weaker warning"), loud
+
+
+def test_a_lettered_heading_the_reader_set_apart_is_a_heading_however_long(tmp_path: Path,
+                                                                          packs: list[LoadedPack]) -> None:
+    """"b) Ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước" (67 characters) over its text: a block
+    of its own the reader read as a heading is a lettered heading, and so are the letters after it (they were read
+    as points of a list: the contents under "d)", "đ)", "e)" reported missing)."""
+    from checker.ingest import read
+    from checker.parse import parse
+
+    plan = PLANS / "phuong-chi-linh-chu-cai-d.txt"
+    text = plan.read_text(encoding="utf-8")
+    assert "\nb) Chính quyền số\n" in text
+    path = tmp_path / plan.name
+    path.write_text(text.replace("\nb) Chính quyền số\n", "\nb) Ứng dụng công nghệ thông tin trong hoạt động của cơ "
+                                                            "quan nhà nước\n"), encoding="utf-8")
+    assert _loud(path, packs) == []
+    got = [s.number for s in parse(read(path)).sections if s.style == "letter"]
+    assert got == ["a", "b", "c", "d", "đ", "e"]

@@ -108,6 +108,16 @@ def _label(s: Section, v: int) -> str:
     return f"{prefix}{v}"
 
 
+def _outline_parent(plan: Plan, s: Section) -> int | None:
+    """The heading ``s`` is numbered under: its parent, past a table's group row set over the rows below it ("Chỉ tiêu
+    năm 2025 | | ", a heading for the targets it groups, no part of the numbered outline: "b)" after it goes on from
+    the "a)" before it)."""
+    k = s.parent
+    while k is not None and plan.sections[k].style == "none" and CELL_JOIN in plan.sections[k].title:
+        k = plan.sections[k].parent
+    return k
+
+
 def check_numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterator[Finding]:
     """Headings under one parent are numbered 1, 2, 3 (I, II, III) without gaps or repeats (findings at
     ``ocr_severity`` on a text that came through character recognition: "III." may be read "II.").
@@ -126,7 +136,7 @@ def _numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterator[Fin
         # "Điều 5" under "Chương II" follows "Điều 4" under "Chương I": one run through the document
         marker = next((m for m in continuous if s.style == "part" and squash(line_text(plan, s.line)).startswith(
             m + " ")), None) if continuous else None
-        groups.setdefault((None, marker) if marker else (s.parent, s.style), []).append(s)
+        groups.setdefault((None, marker) if marker else (_outline_parent(plan, s), s.style), []).append(s)
     for (_, _style), secs in groups.items():
         if len(secs) >= 3 and {s.number for s in secs} == {"1"}:
             # every point under one heading numbered "1.": an automatic list restarted at each item, as a converter

@@ -400,7 +400,10 @@ def find_sections(view: View) -> list[Section]:
                 item = _item_text(view, i)
                 first = text.strip()
                 following = view.texts[i + 1].strip() if i + 1 < len(view.texts) else ""
-                if item == first or (len(first) <= 60 and following[:1].isupper()):
+                # (or a block of its own the reader read as a heading: "b) Ứng dụng công nghệ thông tin trong hoạt
+                # động của cơ quan nhà nước", longer than 60, its text under it in capitals)
+                if item == first or (len(first) <= 60 and following[:1].isupper()) or (
+                        bool(view.kinds) and view.kinds[i] == "heading"):
                     number, style, title = m.group(1), "letter", m.group(2)
             if m and not style:
                 points.add(m.group(1))
