@@ -1187,7 +1187,7 @@ def _starts_under(cells: list[tuple[int, int, str]], columns: list[int]) -> bool
 _CELL_OPENING = re.compile(rf"[{UPPER}\d≥≤<>%]")  # how a cell opens: a capital, a figure, a comparator, "%"
 
 
-def _ends_with_comparator(text: str) -> bool:
+def ends_with_comparator(text: str) -> bool:
     """``text`` ends with a comparator ("Trên", "Tối thiểu", "≥"): the figure after it is the same cell's ("Trên
     90% Trên 95%" of two columns one space apart is cut before the second "Trên", not after the first)."""
     words = squash(text)
@@ -1199,7 +1199,7 @@ def _cut(text: str, columns: list[int]) -> str:
     """``text`` (set out with spaces) with a cell cut (``_CUT``) where it runs on past a column's start with one
     or two spaces before it, the next word opening a cell (a capital, a figure: "ký Trên 90%"), at most four
     characters before that start or two after (a proportional font set out in characters), never between a
-    comparator and its figure (``_ends_with_comparator``); a word in lower case
+    comparator and its figure (``ends_with_comparator``); a word in lower case
     after one space only where it starts just at a column's start (no word of the cell before reaches there:
     "toàn thông tin viên", "viên" under the next column's start); the same length: the columns stay put."""
     for start, end, _ in _cells_at(text):
@@ -1207,7 +1207,7 @@ def _cut(text: str, columns: list[int]) -> str:
             cuts = [p for p in range(at - 4, at + 3) if start + 2 < p < end and text[p - 1] == " "
                     and (_CELL_OPENING.match(text[p]) or p == at and text[p].isalpha() and text[p - 2] != " ")
                     and text[p - 3 : p - 1].count(" ") < 2  # one or two spaces
-                    and not (text[p].isdigit() and _ends_with_comparator(text[start : p - 1]))]
+                    and not (text[p].isdigit() and ends_with_comparator(text[start : p - 1]))]
             if cuts:
                 p = cuts[0]  # the first: "Trên 90%" is one cell, not "Trên" and "90%"
                 text = text[: p - 1] + _CUT + text[p:]
