@@ -121,6 +121,7 @@ class Conventions(_Strict):
     restated_not: list[str] = Field(default_factory=list)
     past_markers: list[str]
     comparators: list[ComparatorWord]
+    figure_bounds: list[str] = Field(default_factory=list)
     hedge_time_frames: list[str] = Field(default_factory=list)
     list_levels: list[str] = Field(default_factory=list)
     abbreviations: dict[str, str] = Field(default_factory=dict)
@@ -177,6 +178,26 @@ def comparator_words() -> tuple[tuple[str, Meaning], ...]:
     """(word, meaning) of every comparator word (``comparators``), in the order they are tried: words folded as
     ``squash`` writes them ("tối thiểu" → "toi thieu"), signs as written ("≥", ">=")."""
     return tuple((squash(c.word) if c.word[0].isalpha() else c.word, c.means) for c in conventions().comparators)
+
+
+@lru_cache(maxsize=1)
+def comparator_phrases() -> frozenset[str]:
+    """The comparator words (not signs) a figure's cell may open with ("Tối thiểu 80%", "Không thấp hơn 45%"),
+    folded."""
+    return frozenset(w for w, _ in comparator_words() if w[0].isalpha())
+
+
+@lru_cache(maxsize=1)
+def comparator_lengths() -> tuple[int, ...]:
+    """How many words the comparator phrases have, the most first."""
+    return tuple(sorted({len(w.split()) for w in comparator_phrases()}, reverse=True))
+
+
+def comparator_opening(words: list[str]) -> int:
+    """How many of ``words`` a comparator phrase opening them takes ("Không thấp hơn 45%": 3), the longest
+    first; 0 when none does, or when nothing follows it."""
+    return next((n for n in comparator_lengths() if len(words) > n
+                 and squash(" ".join(words[:n])) in comparator_phrases()), 0)
 
 
 @lru_cache(maxsize=1)

@@ -26,9 +26,8 @@ is not touched (``checker.checks.targets.unread`` says such targets are not judg
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from checker.conventions import comparator_words
+from checker.conventions import comparator_lengths, comparator_phrases
 from checker.models import Line
 from checker.text import squash
 
@@ -36,19 +35,6 @@ CELL_WIDTH = 45  # a table cell's line is short: a narrow column (the body's lin
 MIN_ROWS = 2  # rows in a run, each with the same number of figures
 _NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?\s?%")
 _ROW_NUMBER = re.compile(r"\d{1,2}\.?")  # "TT": the row's number, alone on its line before the row
-
-
-@lru_cache(maxsize=1)
-def _comparators() -> frozenset[str]:
-    """The comparator words a figure's cell may open with ("Tối thiểu 80%", "Trên 90%"), folded: those the
-    target reader knows (rules/conventions.yaml ``comparators``)."""
-    return frozenset(w for w, _ in comparator_words() if w[0].isalpha())
-
-
-@lru_cache(maxsize=1)
-def _phrase_lengths() -> tuple[int, ...]:
-    """How many words the comparator phrases have, the most first."""
-    return tuple(sorted({len(w.split()) for w in _comparators()}, reverse=True))
 
 
 def _figure_at_end(text: str) -> int | None:
@@ -59,10 +45,10 @@ def _figure_at_end(text: str) -> int | None:
         return None
     before = text[: m.start()]
     words = before.split()
-    for n in _phrase_lengths():  # "Không thấp hơn 80%", "Tối thiểu 80%", "Trên 90%": the longest first
+    for n in comparator_lengths():  # "Không thấp hơn 80%", "Tối thiểu 80%", "Trên 90%": the longest first
         if len(words) >= n:
             lead = " ".join(words[-n:])
-            if squash(lead) in _comparators():
+            if squash(lead) in comparator_phrases():
                 return len(before.rstrip()) - len(lead) if before.rstrip().endswith(lead) else m.start()
     return m.start()
 

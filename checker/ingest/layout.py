@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import combinations, islice
 
-from checker.conventions import comparator_words, conventions, document_type_of
+from checker.conventions import comparator_opening, comparator_words, conventions, document_type_of
 from checker.lazy import fact
 from checker.models import Block, BlockKind, Line, Location, Span, Table, TableCell
 from checker.text import UPPER, fold, letter_counts, squash
@@ -844,8 +844,24 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
 
 _ROW_NO = re.compile(r"^(\d{1,2})\.?$")  # a row's number alone on its line
 _UNIT_CELL = re.compile(r"^\(?\s*%\s*\)?$")  # a row's unit of measure alone on its line
-# a figure alone on its line: a comparator's words, a number up to 100, a percent sign or not ("Tối thiểu 80", "100 %")
-CELL_FIGURE = re.compile(r"^[^\d%]{0,14}?(?<![\d.,/])\d{1,3}(?:[.,]\d{1,2})?\s*%?$")
+# a figure alone on its line: a few words before it (a comparator's: "Tối thiểu 80", "≥ 75"), a number up to 100, a
+# percent sign or not ("100 %"); read by ``cell_figure``, which takes any comparator's words off first
+_CELL_FIGURE = re.compile(r"^[^\d%]{0,14}?(?<![\d.,/])\d{1,3}(?:[.,]\d{1,2})?\s*%?$")
+
+
+def cell_figure(text: str) -> bool:
+    """A cell that holds a figure alone: ``_CELL_FIGURE``, after the comparator phrase it opens with, however long
+    (rules/conventions.yaml ``comparators``: "Không thấp hơn 45%", "Bằng hoặc cao hơn 80%"), and without the bound
+    that closes it (``figure_bounds``: "Từ 75% trở lên")."""
+    words = text.split()
+    for bound in conventions().figure_bounds:
+        n = len(bound.split())
+        if len(words) > n and squash(" ".join(words[-n:])) == squash(bound):
+            words = words[:-n]
+            break
+    return _CELL_FIGURE.match(" ".join(words[comparator_opening(words):])) is not None
+
+
 STACKED_HEADER_LINES = 10  # a header's cells, each alone on its line (some wrapped over two)
 STACKED_ROW_LINES = 25  # the lines of one row: its number, its words, its unit and its figures
 
@@ -915,7 +931,7 @@ def _stacked_rows(texts: list[str], j: int, roles: int) -> tuple[int, list[list[
                 break
             if t and _UNIT_CELL.match(t) and words and not figures:
                 unit = (t, end)
-            elif t and CELL_FIGURE.match(t) and words:
+            elif t and cell_figure(t) and words:
                 if len(figures) < roles:
                     figures.append((t, end))
             elif t and not figures:
@@ -1073,7 +1089,7 @@ def _cell_kind(text: str) -> str:
         return "number"
     if _UNIT_CELL.match(text):
         return "unit"
-    return "figure" if CELL_FIGURE.match(text) or _FIGURE.search(text) else "words"
+    return "figure" if cell_figure(text) or _FIGURE.search(text) else "words"
 
 
 MAX_PAGE_PLACINGS = 1000  # ways of leaving a page's empty columns out tried at most (a bound on hostile input)
@@ -1171,7 +1187,7 @@ def _starts_under(cells: list[tuple[int, int, str]], columns: list[int]) -> bool
 _CELL_OPENING = re.compile(rf"[{UPPER}\d≥≤<>%]")  # how a cell opens: a capital, a figure, a comparator, "%"
 
 
-def _ends_with_comparator(text: str) -> bool:
+def ends_with_comparator(text: str) -> bool:
     """``text`` ends with a comparator ("Trên", "Tối thiểu", "≥"): the figure after it is the same cell's ("Trên
     90% Trên 95%" of two columns one space apart is cut before the second "Trên", not after the first)."""
     words = squash(text)
@@ -1183,7 +1199,7 @@ def _cut(text: str, columns: list[int]) -> str:
     """``text`` (set out with spaces) with a cell cut (``_CUT``) where it runs on past a column's start with one
     or two spaces before it, the next word opening a cell (a capital, a figure: "ký Trên 90%"), at most four
     characters before that start or two after (a proportional font set out in characters), never between a
-    comparator and its figure (``_ends_with_comparator``); a word in lower case
+    comparator and its figure (``ends_with_comparator``); a word in lower case
     after one space only where it starts just at a column's start (no word of the cell before reaches there:
     "toàn thông tin viên", "viên" under the next column's start); the same length: the columns stay put."""
     for start, end, _ in _cells_at(text):
@@ -1191,7 +1207,7 @@ def _cut(text: str, columns: list[int]) -> str:
             cuts = [p for p in range(at - 4, at + 3) if start + 2 < p < end and text[p - 1] == " "
                     and (_CELL_OPENING.match(text[p]) or p == at and text[p].isalpha() and text[p - 2] != " ")
                     and text[p - 3 : p - 1].count(" ") < 2  # one or two spaces
-                    and not (text[p].isdigit() and _ends_with_comparator(text[start : p - 1]))]
+                    and not (text[p].isdigit() and ends_with_comparator(text[start : p - 1]))]
             if cuts:
                 p = cuts[0]  # the first: "Trên 90%" is one cell, not "Trên" and "90%"
                 text = text[: p - 1] + _CUT + text[p:]

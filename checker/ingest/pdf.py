@@ -184,12 +184,12 @@ def _same_row(a: list[str], b: list[str]) -> bool:
 def _goes_on(last: list[str], first: list[str], read_by_ocr: bool = False) -> bool:
     """The first row of a table's part on a new page is the rest of the row the page break cut. On a page read by
     OCR, a first cell left empty is no sign of it when the row has its own figures: a cell holding a figure alone
-    (``layout.CELL_FIGURE``: "100", "> 90", "75%") under one that holds a figure alone too, for a cut row's figures
+    (``layout.cell_figure``: "100", "> 90", "75%") under one that holds a figure alone too, for a cut row's figures
     stand in its first part (OCR loses, at times, a row's number standing alone in a narrow column)."""
     if len(last) != len(first):
         return False
     if not first[0].strip() and last[0].strip():
-        return not (read_by_ocr and any(layout.CELL_FIGURE.match(a.strip()) and layout.CELL_FIGURE.match(b.strip())
+        return not (read_by_ocr and any(layout.cell_figure(a) and layout.cell_figure(b)
                                         for a, b in zip(last, first, strict=True)))
     texts = [c for c in first if c.strip()]
     return bool(texts) and all(c[:1].islower() for c in texts)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from checker.clean import safe_text
 from checker.errors import IngestError
-from checker.ingest import cellwise, layout, pages, stamps
+from checker.ingest import cellwise, layout, pages, stamps, tabstops
 from checker.ingest.safety import check_lines_count, check_size
 from checker.models import Document, Line, Location, Table, TableCell
 from checker.text import nfc
@@ -497,7 +497,7 @@ def read(path: Path, limits: Limits) -> Document:
     if not text.strip():
         raise IngestError(str(path), "tệp không có nội dung")
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
-    lines = stamps.without_stamps(unquoted(unescaped(html_tables(lines_of(text)))))
+    lines = stamps.without_stamps(unquoted(unescaped(html_tables(tabstops.restored(lines_of(text))))))
     if fmt == "md":
         lines = markdown_numbers(lines)
     check_size(lines, str(path), limits)  # before the layout is inferred

@@ -1,0 +1,175 @@
+"""Tabs an editor turned into spaces, put back (vim ``expandtab``, Notepad++ "TAB to Space", ``expand``,
+``str.expandtabs``): the text is read as it was typed, its tab-separated header columns, tables and signature
+blocks with a tab between their cells.
+
+An expanded tab ends at a tab stop (a multiple of the width, 8 or 4): in such a text every gap of two spaces or
+more between words ends at one, where in a text laid out with spaces (``pdftotext -layout``) gaps end anywhere. A
+gap ending at a stop is the tabs that reach it from where it starts. A tab after a cell that ended one character
+before a stop is a single space, as a space between two words is: it is put back only where what is around it
+says a cell opens there. In a row of a table (a line with tabs, among lines with tabs) that has fewer cells than
+the table's other rows: a figure's cell after words or words after a figure, a cell the table gives in another
+row, a word in capitals in a header row or in a row known to lack a cell in its middle (``_put_back``); a group's
+number before its title across the table; a signer's title in capitals after the recipients' words in a signature
+block (``_signer``). Text with a tab in it is left as it is."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from checker.conventions import comparator_opening, comparator_words
+from checker.ingest.layout import ends_with_comparator
+from checker.text import UPPER
+
+if TYPE_CHECKING:
+    from checker.models import Line
+
+MIN_GAPS = 2  # gaps ending at stops needed to say a text's tabs were expanded (a header's two columns, say)
+SHARE = 0.85  # of the gaps between words, the share that end at a stop (a few typed twice are not)
+CELL_REACH = 300  # characters a cell's words are looked for around a stop (a bound on hostile input, too)
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")  # two spaces or more between words
+_SPACES = re.compile(r"(?<=\S) +(?=\S)")
+_FIGURE = re.compile(r"%(?!\S)|\d{1,3}(?:[.,]\d{1,2})?\s*%?(?!\S)")
+_CELL_OPENING = re.compile(rf"[{UPPER}\d≥≤<>%]")
+_NUMBER_FIRST = re.compile(r"\s*(?:\d{1,2}|[IVXL]{1,5})\.? (?=\S)")  # a row's or a group's number, one space after
+_PERCENT = re.compile(r"[≥≤<>]?\d{1,3}(?:[.,]\d{1,2})?%")  # "75%", "≥80%": a figure's cell, whole
+_SIGNER = re.compile(rf"(?<=[;,)]|[^\W\d_{UPPER}]) ([{UPPER}][{UPPER}.]*(?: [{UPPER}][{UPPER}.]*)+)$")  # "; CHỦ TỊCH"
+_CAPITAL = re.compile(rf"[{UPPER}]\S*\s*\S")  # a cell of two characters or more opening with a capital
+_TITLE_WORD = re.compile(rf"[{UPPER}][^\W\d_{UPPER}]+\b")  # "Phối", "Trung": not "LAN", "UBND"
+
+
+def width_of(texts: list[str]) -> int | None:
+    """The tab width the text's tabs were expanded with, or None (not so expanded, as far as can be told)."""
+    ends = [m.end() for t in texts for m in _GAP.finditer(t)]
+    on = {width: sum(1 for e in ends if e % width == 0) for width in (8, 4)}
+    if on[4] < MIN_GAPS or on[4] < SHARE * len(ends):
+        return None
+    # every stop of 8 is one of 4: a text expanded to 4 has about half its gaps end at a stop of 8, one expanded to
+    # 8 nearly all (those that do not are gaps typed with spaces)
+    return 8 if on[8] >= SHARE * on[4] else 4
+
+
+def _tabbed(text: str, width: int, singles: frozenset[int] = frozenset()) -> str:
+    """``text`` with each gap ending at a stop made the tabs that reach it, its margin too where it ends at one, and
+    the single spaces before the stops ``singles`` made tabs."""
+    def tabs(m: re.Match[str]) -> str:
+        if m.end() % width or (len(m.group()) == 1 and m.end() not in singles):
+            return m.group()
+        return "\t" * (m.end() // width - m.start() // width)
+
+    body = text.lstrip(" ")
+    lead = len(text) - len(body)
+    margin = "\t" * (lead // width) if lead % width == 0 else text[:lead]
+    return margin + _SPACES.sub(tabs, text)[lead:]
+
+
+def _cut_singles(text: str, typed: str, missing: int, width: int, known: dict[str, set[str]],
+                 titles: bool) -> str:
+    """``typed`` (``text`` with its tabs put back) with up to ``missing`` more tabs where a single space before a
+    stop parts two cells: a figure, a comparator or a unit of measure after words ("… theo quy định 100%"), then a
+    cell the table has in another row ("… trụ sở xã Văn phòng HĐND và UBND xã"), then (``titles``: the header row,
+    whose every cell is a title) a word in capitals ("Chủ trì Phối hợp"); never after a dash or a comma ("Phòng Văn
+    hóa - Xã hội": one cell). A row short of cells for its empty last cells is not cut by a capital's guess."""
+    body = text.lstrip(" ")
+    lead = len(text) - len(body)
+    found: list[tuple[int, int]] = []
+    for p in range(lead + 2, len(text)):
+        if p % width or text[p - 1] != " " or text[p - 2] == " " or not _CELL_OPENING.match(text[p]):
+            continue
+        if not (text[p - 2].isalnum() or text[p - 2] in ").%"):
+            continue
+        # the words before, back to the gap before them, and after, up to the next gap (a cell's reach at most)
+        before = text.rfind("  ", max(0, p - CELL_REACH), p - 1)
+        cell = text[before + 2 if before >= 0 else max(0, p - CELL_REACH) : p - 1]
+        after = text.find("  ", p, p + CELL_REACH)
+        rest = text[p : after if after >= 0 else p + CELL_REACH]
+        if (_figure_cell(rest) and not ends_with_comparator(cell)) or _PERCENT.fullmatch(cell.split()[-1]):
+            found.append((0, p))
+        elif cell.strip() in known.get(cell.split()[0], ()) or any(
+                rest.startswith(k) for k in known.get(rest.split()[0], ())):
+            found.append((1, p))
+        elif titles and _TITLE_WORD.match(rest):
+            found.append((2, -p))  # the rightmost first: short cells (offices, dates) follow a long one
+    cuts = frozenset(abs(p) for _, p in sorted(found)[:missing])
+    return _tabbed(text, width, cuts) if cuts else typed
+
+
+def _figure_cell(text: str) -> bool:
+    """``text`` opens with a figure's cell: a unit of measure ("%"), a figure up to 100 and more (not a year), a
+    comparator before it ("Tối thiểu 80%", "≥ 75")."""
+    words = text.split()
+    rest = " ".join(words[comparator_opening(words):])
+    sign = next((w for w, _ in comparator_words() if not w[0].isalnum() and rest.startswith(w)), "")
+    return _FIGURE.match(rest[len(sign):].lstrip()) is not None
+
+
+def _signer(text: str, width: int) -> frozenset[int]:
+    """Where a signature block's right column opens after a single space at a stop, in capitals to the line's end,
+    after the left column's words in lower case ("- UBND thành phố (b/c); CHỦ TỊCH"): else nothing."""
+    for m in _SIGNER.finditer(text):
+        p = m.start(1)
+        if p % width == 0 and any(ch.islower() for ch in text[:p]):
+            return frozenset([p])
+    return frozenset()
+
+
+def _put_back(texts: list[str], typed: list[str], rows: list[int], width: int) -> None:
+    """The tabs of a table's ``rows`` that became single spaces put back in ``typed``, where the table says a cell
+    opens: a group's number first in a line across the table ("III An toàn …"); in a row with fewer cells than
+    others, a figure after words, a cell given in another row, and a capital where the row is a header or is known
+    to lack a cell in its middle: its figure in a column left of the table's figures, or its last cell one of the
+    table's last column (told by the rows already whole: twice, for a row made whole the first time)."""
+    most = max(typed[r].count("\t") for r in rows)
+    # the cells of its rows (an office given work in several rows): where a row's cell may open
+    known: dict[str, set[str]] = {}  # by their first word
+    for c in (c for r in rows for c in map(str.strip, typed[r].split("\t")) if _CAPITAL.match(c)):
+        known.setdefault(c.split()[0], set()).add(c)
+    figures = Counter(k for r in rows if (k := _figure_column(typed[r])) is not None)
+    column = figures.most_common(1)[0][0] if figures else None
+    for r in rows:
+        if "\t" not in typed[r].strip() and (m := _NUMBER_FIRST.match(texts[r])) and m.end() % width == 0:
+            typed[r] = _tabbed(texts[r], width, frozenset([m.end()]))
+    for _ in range(2):
+        lasts = {typed[r].rsplit("\t", 1)[-1].strip() for r in rows if typed[r].count("\t") == most}
+        for n, r in enumerate(rows):
+            if typed[r].count("\t") >= most:
+                continue
+            # a line with no tab left between two rows (a group's title across the table, or a row whose every tab
+            # became one space): cut only where a figure or a cell of the table says so
+            whole = "\t" in typed[r].strip()
+            header = whole and "%" not in texts[r] and (not n or "\t" not in typed[rows[n - 1]].strip())
+            figure = _figure_column(typed[r])
+            middle = whole and ((figure is not None and column is not None and figure < column) or (
+                typed[r].rsplit("\t", 1)[-1].strip() in lasts))
+            typed[r] = _cut_singles(texts[r], typed[r], most - typed[r].count("\t"), width, known,
+                                    titles=header or middle)
+
+
+def _figure_column(typed: str) -> int | None:
+    """The column of a row's first figure ("75%", "Tối thiểu 80%"), or None."""
+    return next((k for k, c in enumerate(typed.split("\t")) if "%" in c and _figure_cell(c.strip())), None)
+
+
+def restored(lines: list[Line]) -> list[Line]:
+    """The lines with the tabs their editor expanded put back (each keeps its number), or as they are."""
+    texts = [ln.text for ln in lines]
+    if any("\t" in t for t in texts) or (width := width_of(texts)) is None:
+        return lines
+    typed = [_tabbed(t, width, _signer(t, width)) for t in texts]
+    # the runs of lines with a tab between cells: the rows of a table; blank lines between them, and a line between
+    # two of them (a group's title across the table, "III An toàn thông tin"), do not end a run
+    counts = [t.count("\t") for t in typed]  # a line set in by tabs alone (a cell's rest) is one of the run
+    k = 0
+    while k < len(typed):
+        if not counts[k]:
+            k += 1
+            continue
+        j = k + 1
+        while j < len(typed) and (counts[j] or (j + 1 < len(typed) and counts[j + 1])):
+            j += 1
+        rows = [r for r in range(k, j) if typed[r].strip()]
+        if len(rows) >= 2:
+            _put_back(texts, typed, rows, width)
+        k = j
+    return [ln if t == ln.text else ln.model_copy(update={"text": t}) for ln, t in zip(lines, typed, strict=True)]
