@@ -108,3 +108,41 @@ def test_a_former_commune_in_a_cell_is_judged_by_its_cell(tmp_path: Path, packs:
                                                           want: list[tuple[str, str, int]]) -> None:
     plan = _with(tmp_path, ("Lê Văn Hòa\n", "Lê Văn Hòa\n\n" + TASKS.format(cell=cell)))
     assert _loud(plan, packs) == want
+
+
+# --------------------------------------------------------------------------- probes after the round
+TABLE = ("TT\tChỉ tiêu\tĐVT\tChỉ tiêu TP giao\tXã đăng ký\n"
+         "1\tHồ sơ công việc được xử lý trên môi trường mạng (trừ hồ sơ mật)\t%\t≥ 75\t{cell}\n")
+
+
+@pytest.mark.parametrize(("cell", "want"), [
+    ("78 - 80", []),
+    ("70 - 80", [("HP215-TGT-HSCV", "weaker", 16)]),
+    ("70", [("HP215-TGT-HSCV", "weaker", 16)]),
+])
+def test_a_bare_range_in_the_units_column_is_read_by_its_lower_figure(tmp_path: Path, packs: list[LoadedPack],
+                                                                       cell: str,
+                                                                       want: list[tuple[str, str, int]]) -> None:
+    """'%' written once in the ĐVT cell: a range "78 - 80" is the commune's figure (before: not read, and the
+    city's "≥ 75" beside it taken for the commune's, so "70 - 80" passed)."""
+    assert _loud(_with(tmp_path, (HSCV, TABLE.format(cell=cell))), packs) == want
+
+
+ATTT = "4. Bảo đảm an toàn, an ninh thông tin mạng: phương án bảo đảm an toàn thông tin theo quy định.\n"
+
+
+@pytest.mark.parametrize(("share", "want"), [("100%", []), ("80%", [("HP215-TGT-ATTT", "weaker", 21)])])
+def test_a_share_of_an_abbreviated_commitment(tmp_path: Path, packs: list[LoadedPack], share: str,
+                                              want: list[tuple[str, str, int]]) -> None:
+    """"80% HTTT … PA bảo đảm ATTT": the security commitment in its abbreviations is still its words as written."""
+    line = f"- {share} HTTT của xã được thực hiện PA bảo đảm ATTT theo quy định.\n"
+    assert _loud(_with(tmp_path, (KYSO, KYSO + line)), packs) == want
+
+
+@pytest.mark.parametrize("office", ["P. VH-XH", "P.VHXH"])
+def test_an_office_heading_in_abbreviations_is_no_roman_part(tmp_path: Path, packs: list[LoadedPack],
+                                                             office: str) -> None:
+    """"1. P. VH-XH" over its duties: an arabic point (before: its capitals read as an OCR'd "I." part, the
+    numbering "repeated" and "starting at 2")."""
+    plan = _with(tmp_path, ("1. Phòng Văn hóa - Xã hội: cơ quan đầu mối", f"1. {office}\n- Cơ quan đầu mối"))
+    assert _loud(plan, packs) == []
