@@ -40,7 +40,9 @@ BAOCAO = "- 100% báo cáo định kỳ về chỉ tiêu kinh tế - xã hội t
 SOHOA = "- 100% kết quả giải quyết thủ tục hành chính được số hóa theo quy định.\n"
 KNS = "- Tối thiểu 55% cán bộ, công chức, viên chức được tập huấn, bồi dưỡng kỹ năng số.\n"
 KYSO = "- Trên 92% văn bản được ký số và xử lý trên môi trường mạng (trừ văn bản mật).\n"
+HOSO = "- Tối thiểu 82% hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình.\n"
 ABBREVIATED = (
+    (HOSO, "- Tối thiểu 82% HS TTHC được xử lý trực tuyến toàn trình.\n"),
     (HSCV, "- Tối thiểu 76% HSCV cấp xã được xử lý trên MT mạng (trừ HSCV mật).\n"),
     (BAOCAO, "- 100% BC định kỳ về chỉ tiêu KT-XH được thực hiện trên HTTT báo cáo của TP.\n"),
     (SOHOA, "- 100% KQ giải quyết TTHC được số hóa theo QĐ.\n"),
