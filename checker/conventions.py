@@ -220,6 +220,13 @@ def expanded(text: str) -> str:
     return expand(squash(text))
 
 
+def unabbreviated(text: str) -> str:
+    """Squashed text with its abbreviations taken out ("P. VH-XH" → "", "TỔ CHỨC (BCĐ)" → "to chuc"): the words
+    of its own."""
+    pattern, _ = _abbreviation_pattern()
+    return " ".join(pattern.sub(" ", squash(text)).split())
+
+
 TYPE_QUALIFIER_WORDS = 3  # "KẾ HOẠCH HÀNH ĐỘNG", "KẾ HOẠCH LIÊN TỊCH": a type name in capitals and a few words
 
 

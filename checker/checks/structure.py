@@ -151,6 +151,8 @@ def _numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterator[Fin
             v = _value(s, prev, ocr)
             if v is None:
                 continue
+            if v == 1 and prev is not None and _after_lead_in(plan, s, prev.line or 0):
+                seen, prev, pv = {}, None, 0  # "… gồm:" then "1." again: a list of its own, not a repeat
             repeated = v in seen
             if repeated:
                 yield finding(rule, ID_NUMBERING, "inconsistent", plan=plan, line=s.line,
@@ -169,6 +171,15 @@ def _numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterator[Fin
                               actual=s.number)
             seen.setdefault(v, s)
             prev, pv = s, pv + 1 if repeated else v  # a repeat holds the place of the number it should have had
+
+
+def _after_lead_in(plan: Plan, s: Section, after: int) -> bool:
+    """The last line written before ``s`` (since line ``after``) is a lead-in ending with a colon ("Tổ giúp việc
+    gồm:", "Nhiệm vụ của Ban Chỉ đạo:", "… như sau:"): the numbered points after it are the list it opens."""
+    if s.line is None:
+        return False
+    before = [ln for ln in plan.lines if after < ln.loc.line < s.line and ln.text.strip()]
+    return bool(before) and before[-1].text.rstrip().endswith(":")
 
 
 def _replaced_by_outdated(plan: Plan, rule: RequiredUnit, ctx: Context) -> bool:
@@ -193,8 +204,11 @@ def names_office(hay: str, wanted: list[str], ocr: bool) -> bool:
 
 
 # where a sentence ends: its full stop, or a line opening with a list marker ("- ", "+ ", "2. ", "b) "); a
-# semicolon parts the clauses of one item, whose office and work may stand in different clauses
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n[ \t]*(?=[-+•*–][ \t]|\d{1,2}[.)][ \t]|(?:dd|[a-zđ])\)[ \t])")
+# semicolon parts the clauses of one item, whose office and work may stand in different clauses. A capital alone
+# before its stop is an initial, not a sentence's end ("P. Kinh tế tham mưu bố trí KP": the office as offices
+# shorten it)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-ZĐ]\.)\s+"
+                             r"|\n[ \t]*(?=[-+•*–][ \t]|\d{1,2}[.)][ \t]|(?:dd|[a-zđ])\)[ \t])")
 
 
 def _part_sentences(plan: Plan) -> list[str]:

@@ -496,8 +496,9 @@ def _written_in(t: PlanTarget, groups: list[list[str]]) -> bool:
     """The statement holds a word of every group as written, not one near it in letters: the scope the directive sets
     the target for (``rule.scope``: found fuzzily, "toàn trình" is in "thanh toán trực tuyến", another indicator), or
     the commitment a share is given to (``rule.match``: a page's footnote of a past result, "… phường đạt 71%", run
-    by a PDF's text into "… các hệ thống thông tin dùng chung", is not "phương án bảo đảm an toàn thông tin")."""
-    return all_groups(squash(t.text), [squash_all(g) for g in groups], 100)
+    by a PDF's text into "… các hệ thống thông tin dùng chung", is not "phương án bảo đảm an toàn thông tin"). Its
+    abbreviations are written out first: "80% HTTT … PA bảo đảm ATTT" says those very words."""
+    return all_groups(expanded(t.text), [squash_all(g) for g in groups], 100)
 
 
 def _scoped(rule: Target, t: PlanTarget) -> bool:

@@ -237,11 +237,14 @@ def sentence_around(view: View, i: int, at: int) -> str:
 
 def sentence_bounds(view: View, i: int, at: int) -> tuple[int, int]:
     """Where that sentence begins and ends in the joined text: within its logical line, whose wrapped lines the
-    reader joined (checker/ingest/layout.py), between the full stops or semicolons around ``at``."""
+    reader joined (checker/ingest/layout.py), between the full stops or semicolons around ``at``, and within its
+    cell in a table's row: a task cell's "… của các xã trước sắp xếp" tells no history of the body its Phối hợp
+    cell names ("UBND xã Nam Tân")."""
     text = view.texts[i]
     pos = min(len(text), max(0, at))
-    start = max(text.rfind(".", 0, pos), text.rfind(";", 0, pos)) + 1
-    ends = [e for e in (text.find(".", pos), text.find(";", pos)) if e >= 0]
+    cell = text.rfind(_CELLS, 0, pos)
+    start = max(text.rfind(".", 0, pos), text.rfind(";", 0, pos), cell + len(_CELLS) - 1 if cell >= 0 else -1) + 1
+    ends = [e for e in (text.find(".", pos), text.find(";", pos), text.find(_CELLS, pos)) if e >= 0]
     end = min(ends) if ends else len(text)
     return view.starts[i] + start, view.starts[i] + end
 

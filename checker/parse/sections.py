@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from checker.conventions import conventions, expand
+from checker.conventions import conventions, expand, unabbreviated
 from checker.ingest.layout import numbered_labels
 from checker.models import Section
 from checker.parse.header import appendix_start
@@ -363,7 +363,9 @@ def find_sections(view: View) -> list[Section]:
                 # title and stands after a break (NĐ 30/2020: Roman numerals number parts, in any case)
                 # ("1." read as an OCR'd "I." only in capitals: in sentence case it is an arabic number)
                 # ("I. Mục tiêu chung: xây dựng …": a part's name run in before its text, as its title)
-                if roman_value(numeral) and len(text) <= 160 and (_mostly_upper(m.group(2)) or (
+                # (a title of abbreviations alone is an office's, "1. P. VH-XH": no OCR'd "I." without a word)
+                if roman_value(numeral) and len(text) <= 160 and (_mostly_upper(m.group(2)) and (
+                        numeral == m.group(1) or re.search(r"[a-z]{3}", unabbreviated(m.group(2)))) or (
                         numeral == m.group(1) and m.group(2)[:1].isalpha()
                         and (_title_like(m.group(2)) or _part_name(m.group(2).split(":", 1)[0]) and ":" in m.group(2))
                         and _follows_break(view, i, heading_idx))):

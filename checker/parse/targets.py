@@ -1237,8 +1237,9 @@ Cell = tuple[str, int]  # text, source line
 # without figures) are not part of it (joining them all made each row reread the rows above: quadratic)
 HEADER_ROWS = 3
 
-# a figure without its unit: an optional comparator ("≥ ", "Tối thiểu ") and a number up to 100 (not a year)
-_BARE_FIGURE = re.compile(r"^[^\d%]{0,14}?(?<![\d.,/])\d{1,3}(?:[.,]\d{1,2})?$")
+# a figure without its unit: an optional comparator ("≥ ", "Tối thiểu ") and a number up to 100 (not a year), or a
+# range of two ("78 - 80": read as ranges are, by its lower figure)
+_BARE_FIGURE = re.compile(r"^[^\d%]{0,14}?(?<![\d.,/])\d{1,3}(?:[.,]\d{1,2})?(?:\s*[-–]\s*\d{1,3}(?:[.,]\d{1,2})?)?$")
 
 
 # a proportion of one as a spreadsheet shows it: an optional comparator, then 0,75 / 0.8 / 1 / 1,00
