@@ -32,7 +32,8 @@ _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")  # two spaces or more between words
 _SPACES = re.compile(r"(?<=\S) +(?=\S)")
 _FIGURE = re.compile(r"%(?!\S)|\d{1,3}(?:[.,]\d{1,2})?\s*%?(?!\S)")
 _CELL_OPENING = re.compile(rf"[{UPPER}\d≥≤<>%]")
-_NUMBER_FIRST = re.compile(r"\s*(?:\d{1,2}|[IVXL]{1,5})\.? (?=\S)")  # a row's or a group's number, one space after
+# a row's or a group's number ("3", "III", "5.6"), one space after
+_NUMBER_FIRST = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5})\.? (?=\S)")
 _PERCENT = re.compile(r"[≥≤<>]?\d{1,3}(?:[.,]\d{1,2})?%")  # "75%", "≥80%": a figure's cell, whole
 _SIGNER = re.compile(rf"(?<=[;,)]|[^\W\d_{UPPER}]) ([{UPPER}][{UPPER}.]*(?: [{UPPER}][{UPPER}.]*)+)$")  # "; CHỦ TỊCH"
 _CAPITAL = re.compile(rf"[{UPPER}]\S*\s*\S")  # a cell of two characters or more opening with a capital
@@ -65,17 +66,18 @@ def _tabbed(text: str, width: int, singles: frozenset[int] = frozenset()) -> str
 
 
 def _cut_singles(text: str, typed: str, missing: int, width: int, known: dict[str, set[str]],
-                 titles: bool) -> str:
+                 titles: bool, first: frozenset[int] = frozenset()) -> tuple[str, frozenset[int]]:
     """``typed`` (``text`` with its tabs put back) with up to ``missing`` more tabs where a single space before a
     stop parts two cells: a figure, a comparator or a unit of measure after words ("… theo quy định 100%"), then a
     cell the table has in another row ("… trụ sở xã Văn phòng HĐND và UBND xã"), then (``titles``: the header row,
     whose every cell is a title) a word in capitals ("Chủ trì Phối hợp"); never after a dash or a comma ("Phòng Văn
-    hóa - Xã hội": one cell). A row short of cells for its empty last cells is not cut by a capital's guess."""
+    hóa - Xã hội": one cell). A row short of cells for its empty last cells is not cut by a capital's guess. The
+    single spaces ``first`` (the row's number's, and those cut before) are cut too; with the cuts made."""
     body = text.lstrip(" ")
     lead = len(text) - len(body)
     found: list[tuple[int, int]] = []
     for p in range(lead + 2, len(text)):
-        if p % width or text[p - 1] != " " or text[p - 2] == " " or not _CELL_OPENING.match(text[p]):
+        if p % width or p in first or text[p - 1] != " " or text[p - 2] == " " or not _CELL_OPENING.match(text[p]):
             continue
         if not (text[p - 2].isalnum() or text[p - 2] in ").%"):
             continue
@@ -91,8 +93,8 @@ def _cut_singles(text: str, typed: str, missing: int, width: int, known: dict[st
             found.append((1, p))
         elif titles and _TITLE_WORD.match(rest):
             found.append((2, -p))  # the rightmost first: short cells (offices, dates) follow a long one
-    cuts = frozenset(abs(p) for _, p in sorted(found)[:missing])
-    return _tabbed(text, width, cuts) if cuts else typed
+    cuts = frozenset(abs(p) for _, p in sorted(found)[:missing]) | first
+    return (_tabbed(text, width, cuts) if cuts else typed), cuts
 
 
 def _figure_cell(text: str) -> bool:
@@ -120,6 +122,15 @@ def _put_back(texts: list[str], typed: list[str], rows: list[int], width: int) -
     others, a figure after words, a cell given in another row, and a capital where the row is a header or is known
     to lack a cell in its middle: its figure in a column left of the table's figures, or its last cell one of the
     table's last column (told by the rows already whole: twice, for a row made whole the first time)."""
+    cut: dict[int, frozenset[int]] = {}  # the single spaces of each row cut so far (its number's first)
+    numbers = {r: m.end() for r in rows if (m := _NUMBER_FIRST.match(texts[r])) and m.end() % width == 0}
+    for r, end in numbers.items():
+        if "\t" not in typed[r].strip() or len(numbers) >= 2:
+            # a group's number before its title across the table ("III An toàn …"); or a row's number one space
+            # from its text in a table whose rows are numbered so ("5.6 Hướng dẫn …": three characters at a stop
+            # of 4, the tab after them one space)
+            cut[r] = frozenset([end])
+            typed[r] = _tabbed(texts[r], width, cut[r])
     most = max(typed[r].count("\t") for r in rows)
     # the cells of its rows (an office given work in several rows): where a row's cell may open
     known: dict[str, set[str]] = {}  # by their first word
@@ -127,9 +138,6 @@ def _put_back(texts: list[str], typed: list[str], rows: list[int], width: int) -
         known.setdefault(c.split()[0], set()).add(c)
     figures = Counter(k for r in rows if (k := _figure_column(typed[r])) is not None)
     column = figures.most_common(1)[0][0] if figures else None
-    for r in rows:
-        if "\t" not in typed[r].strip() and (m := _NUMBER_FIRST.match(texts[r])) and m.end() % width == 0:
-            typed[r] = _tabbed(texts[r], width, frozenset([m.end()]))
     for _ in range(2):
         lasts = {typed[r].rsplit("\t", 1)[-1].strip() for r in rows if typed[r].count("\t") == most}
         for n, r in enumerate(rows):
@@ -142,8 +150,11 @@ def _put_back(texts: list[str], typed: list[str], rows: list[int], width: int) -
             figure = _figure_column(typed[r])
             middle = whole and ((figure is not None and column is not None and figure < column) or (
                 typed[r].rsplit("\t", 1)[-1].strip() in lasts))
-            typed[r] = _cut_singles(texts[r], typed[r], most - typed[r].count("\t"), width, known,
-                                    titles=header or middle)
+            # (the second time, with the cuts of the first: a row is cut again from its text)
+            first = cut.get(r, frozenset())
+            missing = most - typed[r].count("\t")
+            typed[r], cut[r] = _cut_singles(texts[r], typed[r], missing, width, known, titles=header or middle,
+                                            first=first)
 
 
 def _figure_column(typed: str) -> int | None:
