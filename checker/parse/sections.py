@@ -66,6 +66,9 @@ def _mostly_upper(text: str) -> bool:
     return letters > 0 and upper >= 0.7 * letters
 
 
+_TOP_MARKERS = frozenset({"phan", "chuong"})  # numbered in Roman numerals or words, never below a part (NĐ 30/2020)
+
+
 def _own_words_upper(text: str) -> bool:
     """The title's own words, its abbreviations left out, in capitals ("MỤC TIÊU (CĐS)"): not an office's name in
     sentence case with its initials after it ("Phòng VH-XH (P. VH-XH)", in capitals by its initials alone)."""
@@ -355,6 +358,14 @@ def find_sections(view: View) -> list[Section]:
                     if mp.group(1) not in part_order:
                         part_order.append(mp.group(1))
                     level = part_order.index(mp.group(1))
+                    # "Mục 1." under "II. MỤC TIÊU" (or "B. MỤC TIÊU"): a part marker numbered in Arabic inside a part
+                    # numbered in Roman numerals or letters is its point (NĐ 30/2020, Phụ lục I: phần, chương in Roman
+                    # numerals; mục, điều in Arabic, below them)
+                    # ("Phần thứ hai" after "I. Mục tiêu chung" under "Phần thứ nhất" is the next part: not a mục)
+                    romans = [sections[k].level for k in open_levels if sections[k].style == "roman" or (
+                        sections[k].style == "part" and not sections[k].number.isdigit())]
+                    if m.group(2).isdigit() and mp.group(1) not in _TOP_MARKERS and romans and level == 0:
+                        level = max(romans) + 1
                 else:
                     if letter_level is None:
                         letter_level = int(any(sections[k].style == "roman" and sections[k].level == 1
