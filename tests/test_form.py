@@ -83,6 +83,25 @@ def test_no_archive_line(loaded: LoadedPack) -> None:
     assert [f.key() for f in got] == [("HP215-FORM", "incomplete", 12)]
 
 
+def test_recipients_without_their_dashes(loaded: LoadedPack) -> None:
+    """"Nơi nhận:" with its items typed without the dash before each (Word's list numbering lost in the copy): its
+    archive line is still its last item; without one, still none."""
+    undashed = FOOTER.replace("\n- ", "\n")
+    assert run(HEADER + BODY + undashed, loaded) == []
+    got = run(HEADER + BODY + undashed.replace("Lưu: VT, VHXH.\n", ""), loaded)
+    assert [f.key() for f in got] == [("HP215-FORM", "incomplete", 12)]
+
+
+@pytest.mark.parametrize("below", ["\n", "\n(Đã ký)\n\n"])
+def test_signer_name_in_capitals(loaded: LoadedPack, below: str) -> None:
+    """The signer's name typed in capitals right below the position (past "(Đã ký)") is the name; a body's name in
+    capitals there (a stamp's "UBND PHƯỜNG BẾN ĐÁ") is not."""
+    footer = FOOTER.replace("PHÓ CHỦ TỊCH\n\n", "PHÓ CHỦ TỊCH" + below)
+    assert run(HEADER + BODY + footer.replace("Trần Văn Bình", "TRẦN VĂN BÌNH"), loaded) == []
+    got = run(HEADER + BODY + footer.replace("Trần Văn Bình", "UBND PHƯỜNG BẾN ĐÁ"), loaded)
+    assert [f.kind for f in got] == ["incomplete"] and "họ tên người ký" in got[0].message
+
+
 def test_no_signature(loaded: LoadedPack) -> None:
     got = run(HEADER + BODY + "Nơi nhận:\n- UBND thành phố;\n- Lưu: VT, VHXH.\n", loaded)
     assert [f.kind for f in got] == ["incomplete"] and "Phần chữ ký" in got[0].message

@@ -29,7 +29,9 @@ part titled "TỔ CHỨC TRIỂN KHAI THỰC HIỆN" or "TRIỂN KHAI THỰC HI�
 reported missing), nor the funds part titled "NGUỒN LỰC THỰC HIỆN"; a content's point titled "Bồi dưỡng, tập huấn cán
 bộ, công chức", "Đầu tư trang thiết bị, đường truyền" or "Ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà
 nước" (the content reported missing; that last title, 67 characters, a lettered heading no more, nor the letters after
-it).
+it); "1. Phòng VH-XH (P. VH-XH)" read as an OCR'd "I." (its initials making it capitals: a part numbered "I" again);
+"… hồ sơ … được tiếp nhận và giải quyết trực tuyến toàn trình (thành phố giao tối thiểu 80%)" cut at its "và", the
+city's figure in the bracket then read as the plan's, or the line as the procedures' target.
 """
 
 from __future__ import annotations
@@ -125,6 +127,14 @@ KINDS: list[list[tuple[str, str]]] = [
      (_POINT + r"[^\n:;%]{0,40}(?i:hạ tầng số)[^\n:;%.]{0,40}$", r"\1Đầu tư trang thiết bị, đường truyền"),
      (_POINT + r"[^\n:;%]{0,40}(?i:chính quyền số)[^\n:;%.]{0,40}$",
       r"\1Ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước")],
+    # an office by its initials, as the execution part's points title it ("1. Phòng VH-XH (P. VH-XH)": its own word
+    # in sentence case, not an OCR'd "I." in capitals)
+    # (spaced as the kinds before left it: two spaces, no-break ones)
+    [(r"Phòng[^\S\r\n]+Văn[^\S\r\n]+hóa[^\S\r\n]*[-–][^\S\r\n]*Xã[^\S\r\n]+hội", "Phòng VH-XH")],
+    # the dossiers' course in the words of the one-stop rules (NĐ 118/2025: tiếp nhận, giải quyết), the parent's
+    # figure in a bracket after the words ("… toàn trình (thành phố giao tối thiểu 80%)")
+    [(r"(?<=\S)([^\S\r\n]+)được\1xử\1lý\1trực\1tuyến\1toàn\1trình",
+      r"\1được\1tiếp\1nhận\1và\1giải\1quyết\1trực\1tuyến\1toàn\1trình")],
 ]
 
 

@@ -657,6 +657,7 @@ def parse_signature(view: View, start: int, end: int | None = None, indices: lis
     order = list(range(start, end)) if indices is None else indices
     deputies = {squash(d) for d in conventions().signers.deputies}
     marks: list[tuple[str, int]] = []
+    position_at: int | None = None  # the line of the signer's position, where one is found
     for i in order:
         f = view.squashed[i]
         ma = _authority().search(view.folded[i])
@@ -671,21 +672,52 @@ def parse_signature(view: View, start: int, end: int | None = None, indices: lis
         if pos and ("position" not in s or pos in deputies):
             if "authority" in s or "kt" in f:
                 s["position"] = pos.upper()
+                position_at = i
             elif alone:
                 s["position"] = alone.upper()
                 s.setdefault("line", view.line_no(i))
+                position_at = i
+    last = True  # no text yet below, in reading order, but the closing's own (its position, "(Đã ký)")
     for i in reversed(order[-25:]):
         # the signature block is the right column of a two-column block ("- Lưu: VT, VHXH.      Nguyễn Văn A")
         t = columns(view.texts[i])[-1].strip("*_ ") if view.texts[i].strip() else ""
         glued = _ARCHIVE_THEN_NAME.match(t) if re.match(r"[-–+\s]*luu\b", view.folded[i]) else None
         t = glued.group(1) if glued else t  # "- Lưu: VT, VHXH. Nguyễn Văn A": the columns joined by one space
         t = _name_after_position(t) or t  # "… TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Phạm Văn Toàn": the closing on one line
-        if (t and _NAME.match(t) and not t.isupper() and not contains(squash(t), "uy ban nhan dan")
+        if (t and _NAME.match(t) and (not t.isupper() or _name_in_capitals(view, t, i, position_at, order, last))
+                and not contains(squash(t), "uy ban nhan dan")
                 and not _POSITION.search(squash(t))):  # a person's name, not "CHỦ TỊCH" or the body
             s["name"] = t
             s.setdefault("line", view.line_no(i))
             break
+        closing = _POSITION.search(squash(t)) or _authority().search(view.folded[i])
+        last = last and (_no_words_beside(t) or closing is not None)
     return Signature(**s, marks=marks)  # type: ignore[arg-type]
+
+
+# words that make a line in capitals a body's name, not a person's ("UBND XÃ AN LÃO" of a stamp, "CÔNG AN XÃ")
+_BODY_IN_CAPITALS = re.compile(r"(?:^| )(?:ubnd|hdnd|uy ban|phuong|dac khu|thanh pho|cong an|van phong)(?: |$)|^xa ")
+
+
+def _name_in_capitals(view: View, text: str, i: int, position_at: int | None, order: list[int], last: bool) -> bool:
+    """A line in capitals is the signer's name where it is the first text below the signer's position (past blank
+    lines and a bracketed "(Đã ký)"), or the last of the closing (``last``: a two-column closing read with its
+    right column after), and names no body ("NGUYỄN VĂN AN": NĐ 30/2020 sets the name in lower case, but offices
+    often type it in capitals; it is there)."""
+    if position_at is None or not 2 <= len(text.split()) <= 5 or _BODY_IN_CAPITALS.search(squash(text)):
+        return False
+    a, b = order.index(position_at), order.index(i)
+    return last or a < b and all(_no_words_beside(view.texts[k]) for k in order[a + 1 : b])
+
+
+def _no_words_beside(text: str) -> bool:
+    """A line between the position and the name: blank, "(Đã ký)", or an item of "Nơi nhận" in the left column of a
+    two-column closing ("·  Sở Khoa học và Công nghệ;", "- Lưu: VT, VHXH."), with nothing in the right one."""
+    cols = columns(text)
+    if len(cols) == 1 and (re.match(r"[-–+·•]", cols[0]) or cols[0].endswith(";") or re.match(r"l\w{1,2}u\b",
+                                                                                          squash(cols[0]))):
+        return True
+    return not re.search(r"\w", re.sub(r"\([^)]*\)", "", cols[-1] if len(cols) > 1 else cols[0]))
 
 
 def _name_after_position(text: str) -> str | None:
@@ -727,6 +759,7 @@ def parse_recipients(view: View, start: int, end: int | None = None) -> tuple[li
                     item = re.split(r"\s{3,}", part.strip(), maxsplit=1)[0].strip(" .")
                     if item:
                         out.append(item)
+            undashed = True  # items typed without their dash, one to a line, right under the label
             for j in range(i + 1, min(end, i + 30)):
                 t = view.texts[j].strip()
                 marker, family = marker_of(t)
@@ -734,5 +767,13 @@ def parse_recipients(view: View, start: int, end: int | None = None) -> tuple[li
                     item = re.split(r"[;}]|\s{3,}", t[len(marker):].lstrip("-–+ ").strip(), maxsplit=1)[0].strip(" .")
                     if item:
                         out.append(item)
+                    undashed = False
+                elif undashed and (first := re.split(r"\s{3,}", t, maxsplit=1)[0]) and (
+                        first.endswith(";") or re.match(r"l\w{1,2}u\b", squash(first))):
+                    # "UBND thành phố;" … "Lưu: VT." without the dash NĐ 30/2020 sets before each (a list whose
+                    # dashes were Word's numbering, lost in the copy): items while each ends as one does
+                    out.append(first.rstrip(" .;"))
+                else:
+                    undashed = False
             return out, view.line_no(i)
     return [], None

@@ -12,7 +12,7 @@ from checker.ingest.layout import numbered_labels
 from checker.models import Section
 from checker.parse.header import appendix_start
 from checker.parse.view import View
-from checker.text import UPPER, fold, letter_counts, squash, trie_pattern
+from checker.text import UPPER, fold, letter_counts, squash, squash_cased, trie_pattern
 
 Style = Literal["roman", "arabic", "dotted", "letter", "part", "none"]
 
@@ -64,6 +64,17 @@ def to_roman(n: int) -> str:
 def _mostly_upper(text: str) -> bool:
     letters, upper = letter_counts(text)
     return letters > 0 and upper >= 0.7 * letters
+
+
+_TOP_MARKERS = frozenset({"phan", "chuong"})  # numbered in Roman numerals or words, never below a part (NĐ 30/2020)
+
+
+def _own_words_upper(text: str) -> bool:
+    """The title's own words, its abbreviations left out, in capitals ("MỤC TIÊU (CĐS)"): not an office's name in
+    sentence case with its initials after it ("Phòng VH-XH (P. VH-XH)", in capitals by its initials alone)."""
+    own = set(unabbreviated(text).split())
+    words = [w for w in squash_cased(text).split() if squash(w) in own]
+    return bool(words) and _mostly_upper(" ".join(words))
 
 
 def _title_like(text: str) -> bool:
@@ -347,6 +358,14 @@ def find_sections(view: View) -> list[Section]:
                     if mp.group(1) not in part_order:
                         part_order.append(mp.group(1))
                     level = part_order.index(mp.group(1))
+                    # "Mục 1." under "II. MỤC TIÊU" (or "B. MỤC TIÊU"): a part marker numbered in Arabic inside a part
+                    # numbered in Roman numerals or letters is its point (NĐ 30/2020, Phụ lục I: phần, chương in Roman
+                    # numerals; mục, điều in Arabic, below them)
+                    # ("Phần thứ hai" after "I. Mục tiêu chung" under "Phần thứ nhất" is the next part: not a mục)
+                    romans = [sections[k].level for k in open_levels if sections[k].style == "roman" or (
+                        sections[k].style == "part" and not sections[k].number.isdigit())]
+                    if m.group(2).isdigit() and mp.group(1) not in _TOP_MARKERS and romans and level == 0:
+                        level = max(romans) + 1
                 else:
                     if letter_level is None:
                         letter_level = int(any(sections[k].style == "roman" and sections[k].level == 1
@@ -363,9 +382,11 @@ def find_sections(view: View) -> list[Section]:
                 # title and stands after a break (NĐ 30/2020: Roman numerals number parts, in any case)
                 # ("1." read as an OCR'd "I." only in capitals: in sentence case it is an arabic number)
                 # ("I. Mục tiêu chung: xây dựng …": a part's name run in before its text, as its title)
-                # (a title of abbreviations alone is an office's, "1. P. VH-XH": no OCR'd "I." without a word)
+                # (a title of abbreviations alone is an office's, "1. P. VH-XH": no OCR'd "I." without a word;
+                # nor is one whose own words are in sentence case, "1. Phòng VH-XH (P. VH-XH)")
                 if roman_value(numeral) and len(text) <= 160 and (_mostly_upper(m.group(2)) and (
-                        numeral == m.group(1) or re.search(r"[a-z]{3}", unabbreviated(m.group(2)))) or (
+                        numeral == m.group(1) or re.search(r"[a-z]{3}", unabbreviated(m.group(2)))
+                        and _own_words_upper(m.group(2))) or (
                         numeral == m.group(1) and m.group(2)[:1].isalpha()
                         and (_title_like(m.group(2)) or _part_name(m.group(2).split(":", 1)[0]) and ":" in m.group(2))
                         and _follows_break(view, i, heading_idx))):

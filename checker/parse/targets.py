@@ -481,6 +481,13 @@ def _bounds(clause: str, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     between one target's words and the next's."""
     cuts = [0]
     for (_, e1), (p2, _) in zip(figs, figs[1:], strict=False):
+        # the next figure in a bracket that names the parent ("… tiếp nhận và giải quyết trực tuyến toàn trình
+        # (thành phố giao tối thiểu 80%)"): an aside on this target, whose words run to the bracket however many
+        # separators they hold
+        bracket = clause.rfind("(", e1, p2)
+        if bracket >= 0 and ")" not in clause[bracket:p2] and _has_word(squash(clause[bracket:p2]), _parent_words()):
+            cuts.append(bracket)
+            continue
         seps = [m for m in _SEPARATOR.finditer(clause, e1, p2)]
         if not seps:
             cuts.append(e1)
@@ -501,6 +508,13 @@ def _bounds(clause: str, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:
             cuts.append(seps[0].end())
     cuts.append(len(clause))
     return list(zip(cuts, cuts[1:], strict=False))
+
+
+@lru_cache(maxsize=1)
+def _parent_words() -> list[str]:
+    """The words that name the parent's figure, as a table's column header does ("thành phố giao", "KH 215"):
+    rules/conventions.yaml, table_columns ``reference``."""
+    return [squash(w) for w in conventions().table_columns.reference]
 
 
 _LISTING = re.compile(r",\s*|\s+va\s+")  # the separators that may join the items of a list ("a, b và c")
