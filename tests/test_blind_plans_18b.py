@@ -20,6 +20,9 @@ LibreOffice). What the round revealed, pinned on its own:
 
 from __future__ import annotations
 
+import importlib
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -143,3 +146,42 @@ def test_a_draft_that_says_so_has_its_blanks_as_information(tmp_path: Path, pack
     path.write_text(mark + text.removeprefix("DỰ THẢO"), encoding="utf-8")
     blanks = [(f.line, f.severity) for f in check_file(path, packs).findings if (f.id, f.kind) == DRAFT[:2]]
     assert blanks == [(6, level), (9, level)]
+
+
+# --------------------------------------------------------------------------- a figure crossed out in Word
+def _struck(tmp_path: Path, tag: str, plan: str) -> Path:
+    """``plan`` with "75% " before its online dossiers' "85% (hoặc 90%)", in a run whose properties carry ``tag``."""
+    with zipfile.ZipFile(PLANS / plan) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    doc = parts["word/document.xml"].decode("utf-8")
+    at = doc.rfind("<w:r>", 0, doc.index("85% (hoặc 90%)"))
+    run = f'<w:r><w:rPr>{tag}<w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">75% </w:t></w:r>'
+    parts["word/document.xml"] = (doc[:at] + run + doc[at:]).encode("utf-8")
+    path = tmp_path / plan
+    with zipfile.ZipFile(path, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return path
+
+
+def _office(path: Path) -> list[Path]:
+    """The .odt LibreOffice makes of ``path`` (none without LibreOffice), by the round's generator."""
+    sys.path.insert(0, str(PLANS / "word"))
+    try:
+        module = importlib.import_module("make_round18b")
+    finally:
+        sys.path.pop(0)
+    return list(module.office_variants([path], path.parent / "odt"))
+
+
+@pytest.mark.parametrize("tag", ["<w:strike/>", "<w:dstrike/>"])
+def test_a_figure_struck_through_is_crossed_out(tmp_path: Path, packs: list[LoadedPack], tag: str) -> None:
+    """A reviewer crossing "75%" out of a draft and typing "85%" after it (Font → Strikethrough, not Track
+    Changes): the target read is 85% (before: "tối thiểu 75%", an error weaker and a warning inconsistent)."""
+    path = _struck(tmp_path, tag, "phuong-duong-kinh-du-thao-gop-y-word-dat-chuan.docx")
+    assert _found(path, packs) == []
+    for odt in _office(path):  # LibreOffice's .odt of it: a span styled line-through
+        assert _found(odt, packs) == []
+    # not struck: the same run is the text, and the figure under the city's is found
+    found = _found(_struck(tmp_path, "", "phuong-duong-kinh-du-thao-gop-y-word-dat-chuan.docx"), packs)
+    assert ("HP215-TGT-HOSO", "weaker", 26) in found
