@@ -97,11 +97,15 @@ def _cover(kind: str, symbol: str) -> str:
             "Nơi nhận:\n- Như trên;\n- Lưu: VHXH.\nTRƯỞNG PHÒNG\n\n\nNguyễn Thị Lan\n\n")
 
 
-@pytest.mark.parametrize(("kind", "symbol"), [("TỜ TRÌNH", "TTr-VHXH"), ("BÁO CÁO", "BC-VHXH")])
+@pytest.mark.parametrize(("kind", "symbol", "closing"), [
+    ("TỜ TRÌNH", "TTr-VHXH", "Nơi nhận:\n- Như trên;\n- Lưu: VHXH.\nTRƯỞNG PHÒNG"),
+    ("BÁO CÁO", "BC-VHXH", "Nơi nhận:\n- Như trên;\n- Lưu: VHXH.\nTRƯỞNG PHÒNG"),
+    ("TỜ TRÌNH", "TTr-VHXH", "TRƯỞNG PHÒNG")])  # no Nơi nhận, no TM./KT.: the signer's title and name alone
 def test_the_document_before_the_plan_is_a_cover(tmp_path: Path, packs: list[LoadedPack], kind: str,
-                                                  symbol: str) -> None:
+                                                  symbol: str, closing: str) -> None:
     path = tmp_path / "to-trinh-kem-du-thao.txt"
-    text = _cover(kind, symbol) + PLAN.read_text(encoding="utf-8")
+    cover = _cover(kind, symbol).replace("Nơi nhận:\n- Như trên;\n- Lưu: VHXH.\nTRƯỞNG PHÒNG", closing)
+    text = cover + PLAN.read_text(encoding="utf-8")
     path.write_text(text, encoding="utf-8")
     result = check_file(path, packs)
     assert result.status == "checked"

@@ -608,7 +608,8 @@ def covered_plan(view: View) -> int | None:
     comes first ("SAO Y BẢN CHÍNH", "Số: 15/SY-UBND", its date, Nơi nhận and signer: ``layout.copy_mark``), as an
     e-office system puts it on the first page of a copy it signs: the copy's number and date are not the plan's. So
     too where the office's Tờ trình asking for the plan to be signed comes first, as the file sent up for signature
-    holds it (any type other than the plan's named in the first document's title block: ``_other_document``)."""
+    holds it (any type other than the plan's named in the first document's title block: ``_other_document``), even
+    where that Tờ trình closes with no Nơi nhận nor mark of authority (its signer's title and name alone)."""
     markers = [fold(m) for m in conventions().letter_subject]
     closing = None
     for i in range(min(len(view.texts), 40)):
@@ -616,17 +617,24 @@ def covered_plan(view: View) -> int | None:
             closing = i
             break
         if view.squashed[i] in ("ke hoach", "ke hoach:"):
-            return None  # a plan first: no cover letter
+            other = next((k for k in range(i) if _other_document(view.texts[k])), None)
+            return None if other is None else _own_header(view, other + 1)  # else a plan first: no cover
     first = next((i for i in range(closing or 0) if copy_mark(view.texts[i]) or _other_document(view.texts[i]) or any(
         view.folded[i].lstrip(" #*>").startswith(m) for m in markers)), None)
     if closing is None or first is None:
         return None
+    return _own_header(view, closing + 1)
+
+
+def _own_header(view: View, start: int) -> int | None:
+    """Line number of the first line of the plan's own header from index ``start`` on (its issuer, else its number
+    "Số: …", above its "KẾ HOẠCH"), or None."""
     number = None
-    for j in range(closing + 1, min(len(view.texts), closing + 40)):
+    for j in range(start, min(len(view.texts), start + 39)):
         if number is None and NUMBER_LABEL.search(view.folded[j]):
             number = j
         elif number is not None and view.squashed[j] in ("ke hoach", "ke hoach:"):
-            issuer = next((k for k in range(max(closing + 1, number - 4), number)
+            issuer = next((k for k in range(max(start, number - 4), number)
                            if contains(view.squashed[k][:40], "uy ban nhan dan", 85)), None)
             return view.line_no(issuer if issuer is not None else number)
     return None
