@@ -77,6 +77,7 @@ class Conventions(_Strict):
     ocr_full_stop: list[str]
     ocr_digit_letters: dict[str, str] = Field(default_factory=dict)
     draft_markers: list[str]
+    draft_rounds: list[str]
     letter_subject: list[str] = Field(default_factory=list)
     addressee: list[str] = Field(default_factory=list)
     preamble_openers: list[str] = Field(default_factory=list)

@@ -2,7 +2,8 @@
 the footers (``page_parts``); a text box is read just before
 the paragraph (or table) it is anchored in, a footnote or an endnote just after the paragraph (or table) that calls
 it; content controls and custom XML elements opened, however nested; hidden text (``w:vanish``) and comments not
-read, as Word does not show or print them; legacy fonts fixed."""
+read, as Word does not show or print them, nor text struck through (``w:strike``, ``w:dstrike``: crossed out of a
+draft); legacy fonts fixed."""
 
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ FOOTNOTE, FOOTNOTE_REF = _q("footnote"), _q("footnoteReference")
 ENDNOTE, ENDNOTE_REF = _q("endnote"), _q("endnoteReference")
 NOTE_KIND = {FOOTNOTE_REF: "footnote", ENDNOTE_REF: "endnote"}
 VANISH = _q("vanish")
+# struck through (Font → Strikethrough, Double strikethrough): what a drafter or a reviewer crossed out of a draft
+# instead of deleting it with Track Changes ("tối thiểu ~~75%~~ 85%"), as a reader of the draft reads it: not its text
+STRUCK = (_q("strike"), _q("dstrike"))
 FALLBACK = f"{{{MC}}}Fallback"
 DELETED = (_q("del"), _q("moveFrom"))  # tracked deletions (and moves away): not part of the text
 _TEXT_TAGS = {T: None, TAB: "\t", BR: " ", CR: " ", NBH: "-"}
@@ -242,8 +246,9 @@ class _Reader(Builder):
             if _owner_paragraph(el) is not p or _inside_any(el, DELETED, p):
                 continue  # text of a text box anchored here (read separately), or a tracked deletion
             run = _run_of(el)
-            if run is not None and hidden.setdefault(id(run), self.fonts.hidden(run.find(_q("rPr")), p)):
-                continue  # hidden text: Word neither shows nor prints it
+            if run is not None and hidden.setdefault(id(run), self.fonts.hidden(run.find(_q("rPr")), p) or any(
+                    _flag(run.find(_q("rPr")), tag) for tag in STRUCK)):
+                continue  # hidden text: Word neither shows nor prints it; struck text: crossed out
             if el.tag == TAB and el.getparent().tag == TABS:
                 continue  # a tab stop the paragraph defines (w:pPr/w:tabs), not a tab typed in its text
             fixed = _TEXT_TAGS[el.tag]

@@ -187,6 +187,8 @@ class Styles:
                 display = _a(text_props, TEXT, "display")  # "none": hidden text (Word's w:vanish), "true": shown
                 if display in ("none", "true"):
                     props["hidden"] = "1" if display == "none" else ""
+                elif _a(text_props, STYLE, "text-line-through-style") not in (None, "none"):
+                    props["hidden"] = "1"  # struck through: crossed out of a draft (Word's w:strike), not its text
             para_props = st.find(_s("paragraph-properties"))
             if para_props is not None and _a(para_props, FO, "margin-left"):
                 props["margin"] = _a(para_props, FO, "margin-left") or ""

@@ -18,8 +18,9 @@ from checker.text import UPPER, contains, fold, opening, squash
 
 UNIT_WORD = re.compile(r"(?=[pxd])\b(phuong|phudng|phwong|phuodng|phieong|xa|dac khu|dac\s+khu)\s+", re.IGNORECASE)
 _TYPE = {"xa": "xa", "dac khu": "dac_khu"}
-# KH-UBND, BKHCN-CĐS; a joint document's symbol names each issuer (KHLT-ĐU-UBND)
-NUMBER = re.compile(r"\bs\w{0,2}\s*:\s*(\d*)\s*/\s*([a-z]{1,6}\s*-\s*[a-z]{2,8}(?:-[a-z]{2,8})*)")
+# KH-UBND, BKHCN-CĐS; a joint document's symbol names each issuer (KHLT-ĐU-UBND); a draft leaves the number blank
+# with spaces, dots, an ellipsis or a rule ("Số:      /KH-UBND", "Số: ......./KH-UBND", "Số: …/KH-UBND"), as its day
+NUMBER = re.compile(r"\bs\w{0,2}\s*:\s*(\d*)[\s.…_]*/\s*([a-z]{1,6}\s*-\s*[a-z]{2,8}(?:-[a-z]{2,8})*)")
 # a Party document's number (Hướng dẫn 36-HD/VPTW): "Số 12-NQ/ĐU", "Số: 05-CTr/TU", at the start of its column
 PARTY_NUMBER = re.compile(r"^[\s#*>]*s[o06]\s*:?\s*(\d*)\s*-\s*([a-z]{1,4}\s*/\s*[a-z&]{1,10})(?![a-z])")
 DATE = re.compile(
@@ -32,8 +33,9 @@ NUMBER_BARE = re.compile(
     r"(?:^|\t|\s{2})[\s#*>]*s[o06]\s+(\d+)\s*/\s*([a-z]{1,6}\s*-\s*[a-z]{2,8}(?:-[a-z]{2,8})*)(?=\t|\s{2}|\s*$)")
 _LABEL_ALONE = re.compile(r"(?<![a-z])s[o06]\s*:\s*$")  # "Số:" ending its line, its symbol on the next
 # "Vĩnh Thuận, ngày 26/9/2025": the date in figures (NĐ 30/2020 writes it "ngày ... tháng ... năm ..."), taken as the
-# document's only where the place opens its line or its column and the date ends it (never a citation's "ngày 25/8")
-_DATE_NUMERIC = re.compile(r"ng\w{1,2}y\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
+# document's only where the place opens its line or its column and the date ends it (never a citation's "ngày 25/8");
+# a draft's day left blank as in words ("ngày     /9/2025", "ngày …/9/2025")
+_DATE_NUMERIC = re.compile(r"ng\w{1,2}y\s*(\d{1,2})?[\s.…_]*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
 _PLACE_BEFORE = re.compile(r"(?:^|\t|\s{3,})(?:[^\W\d_]+\s){0,4}[^\W\d_]+,\s*$")
 
 
@@ -431,10 +433,21 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
         h["doc_type"] = next((dt.name for dt in conventions().document_types if dt.letter), None)
     h.pop("letter_line", None)
     h["party_motto"] = any(_party_motto_re().search(view.squashed[i]) for i in mine)
-    drafts = [squash(d) for d in conventions().draft_markers]
-    if any(view.squashed[i] in drafts for i in mine):
+    # the mark stands above the header, or just above a covered plan's own header (after the cover's closing)
+    if any(_marks_draft(view.squashed[i]) for i in [*range(max(0, start - 3) if from_line else start, start), *mine]):
         h["draft"] = True
     return Header(**h)  # type: ignore[arg-type]
+
+
+def _marks_draft(squashed: str) -> bool:
+    """The line is a draft's mark (rules/conventions.yaml ``draft_markers``): the marker alone, or followed by its
+    round ("DỰ THẢO LẦN 2", ``draft_rounds``) or a figure ("Dự thảo 2"), whatever follows them."""
+    rounds = [squash(r) for r in conventions().draft_rounds]
+    for marker in (squash(d) for d in conventions().draft_markers):
+        rest = squashed[len(marker) :] if squashed.startswith(marker) else None
+        if rest == "" or (rest and rest[0] == " " and (rest[1:2].isdigit() or rest.split()[0] in rounds)):
+            return True
+    return False
 
 
 def opens_letter_subject(folded: str) -> bool:
@@ -593,7 +606,10 @@ def covered_plan(view: View) -> int | None:
     Kính gửi, its text, Nơi nhận and signature), then the plan with its own issuer, number, date and "KẾ HOẠCH"
     (NĐ 30/2020: the letter is the vehicle, the plan the document sent and checked). So too where a copy's own block
     comes first ("SAO Y BẢN CHÍNH", "Số: 15/SY-UBND", its date, Nơi nhận and signer: ``layout.copy_mark``), as an
-    e-office system puts it on the first page of a copy it signs: the copy's number and date are not the plan's."""
+    e-office system puts it on the first page of a copy it signs: the copy's number and date are not the plan's. So
+    too where the office's Tờ trình asking for the plan to be signed comes first, as the file sent up for signature
+    holds it (any type other than the plan's named in the first document's title block: ``_other_document``), even
+    where that Tờ trình closes with no Nơi nhận nor mark of authority (its signer's title and name alone)."""
     markers = [fold(m) for m in conventions().letter_subject]
     closing = None
     for i in range(min(len(view.texts), 40)):
@@ -601,20 +617,34 @@ def covered_plan(view: View) -> int | None:
             closing = i
             break
         if view.squashed[i] in ("ke hoach", "ke hoach:"):
-            return None  # a plan first: no cover letter
-    first = next((i for i in range(closing or 0) if copy_mark(view.texts[i]) or any(
+            other = next((k for k in range(i) if _other_document(view.texts[k])), None)
+            return None if other is None else _own_header(view, other + 1)  # else a plan first: no cover
+    first = next((i for i in range(closing or 0) if copy_mark(view.texts[i]) or _other_document(view.texts[i]) or any(
         view.folded[i].lstrip(" #*>").startswith(m) for m in markers)), None)
     if closing is None or first is None:
         return None
+    return _own_header(view, closing + 1)
+
+
+def _own_header(view: View, start: int) -> int | None:
+    """Line number of the first line of the plan's own header from index ``start`` on (its issuer, else its number
+    "Số: …", above its "KẾ HOẠCH"), or None."""
     number = None
-    for j in range(closing + 1, min(len(view.texts), closing + 40)):
+    for j in range(start, min(len(view.texts), start + 39)):
         if number is None and NUMBER_LABEL.search(view.folded[j]):
             number = j
         elif number is not None and view.squashed[j] in ("ke hoach", "ke hoach:"):
-            issuer = next((k for k in range(max(closing + 1, number - 4), number)
+            issuer = next((k for k in range(max(start, number - 4), number)
                            if contains(view.squashed[k][:40], "uy ban nhan dan", 85)), None)
             return view.line_no(issuer if issuer is not None else number)
     return None
+
+
+def _other_document(text: str) -> bool:
+    """The line is a title block's type name of a document other than the plan ("TỜ TRÌNH", "BÁO CÁO": NĐ 30/2020,
+    Điều 7; rules/conventions.yaml ``document_types``)."""
+    named = document_type_of(text)
+    return named is not None and not named.plan
 
 
 def appendix_start(view: View) -> int:
