@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from checker.checks.base import Context, finding, line_text, recognised_at, short
 from checker.conventions import conventions
 from checker.i18n import msg
-from checker.models import Finding, Line, Plan, Severity
+from checker.models import Finding, Line, Plan
 from checker.parse.header import ISSUED_WITH, standard_mark
 from checker.rules.schema import DocumentForm
 from checker.text import fold, squash
@@ -114,7 +114,7 @@ def _check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
     if "number" in require and h.number is not None:
         yield from _number(plan, rule, ctx)
     if "date" in require and h.date_blank and h.date_line is not None:
-        yield finding(rule, ID, "incomplete", plan=plan, line=h.date_line, severity=_blank_severity(plan),
+        yield finding(rule, ID, "incomplete", plan=plan, line=h.date_line, severity="warning",
                       message=msg("form.draft_date", lang, actual=h.date_text or ""),
                       evidence=short(line_text(plan, h.date_line)), expected="ngày … tháng … năm …",
                       actual=h.date_text or "")
@@ -139,12 +139,6 @@ def _check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
     yield from _recipients(plan, rule, ctx)
 
 
-def _blank_severity(plan: Plan) -> Severity:
-    """A blank number or day: a warning (an unsigned draft sent as the plan), information where the document says
-    it is a draft ("DỰ THẢO", rules/conventions.yaml ``draft_markers``): they are filled in when it is signed."""
-    return "info" if plan.header.draft else "warning"
-
-
 def _letter_subject(plan: Plan) -> Line | None:
     """The subject line of a letter ("V/v triển khai thực hiện Kế hoạch số 215/KH-UBND ..."), in the header zone
     (before the first part), where the document has no type name (rules/conventions.yaml ``letter_subject``)."""
@@ -163,7 +157,7 @@ def _number(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
     h = plan.header
     number = h.number or ""
     if h.number_blank:
-        yield finding(rule, ID, "incomplete", plan=plan, line=h.number_line, severity=_blank_severity(plan),
+        yield finding(rule, ID, "incomplete", plan=plan, line=h.number_line, severity="warning",
                       message=msg("form.draft_number", ctx.lang, actual=number),
                       evidence=short(line_text(plan, h.number_line)), expected=f"Số: …/{rule.symbol}", actual=number)
     symbol = number.split("/", 1)[1] if "/" in number else ""
