@@ -39,12 +39,14 @@ def execution_sections(sections: list[Section]) -> list[int]:
     if any: a plan may have "Nhiệm vụ và phân công thực hiện" and "Tổ chức thực hiện", and both give work."""
     names, at_top = conventions().part("to-chuc-thuc-hien"), conventions().part_at_top("to-chuc-thuc-hien")
     top = top_level(sections)
-    found = [k for k, s in enumerate(sections) if s.level == top and (
-        contains_any(squash(s.title), names, 85) or opens_part_at_top(s, top, at_top))]
+
+    def named(s: Section) -> bool:
+        return contains_any(squash(s.title), names, 85) or opens_part_at_top(s, top, at_top)
+
+    found = [k for k, s in enumerate(sections) if s.level == top and named(s)]
     if found:
         return found
-    return next(([k] for k, s in enumerate(sections)
-                 if contains_any(squash(s.title), names, 85) or opens_part_at_top(s, top, at_top)), [])
+    return next(([k] for k, s in enumerate(sections) if named(s)), [])
 
 
 def execution_section(sections: list[Section]) -> int | None:
