@@ -199,6 +199,56 @@ def test_the_signers_title_two_or_three_spaces_after_a_recipient() -> None:
     assert "CHỦ TỊCH" in [b.text for b in blocks if b.kind == "signature"]
 
 
+TASKS = """\
+TT     Nhiệm vụ       Chủ trì      Phối hợp       Thời hạn
+2.1    Rà soát hạ     Văn phòng    Các phòng,     Quý
+       tầng mạng      HĐND và      đơn vị         IV/2025
+       nội bộ         UBND xã
+2.2    Chuyển đổi     Phòng Văn    Trung tâm      Trước
+       sổ địa chính   hóa - Xã     Phục vụ        30/11/202
+       giấy của       hội          hành           5
+       các thôn                    chính
+\f                        4
+
+
+        Đông Hà,                   công xã,
+        Bắc Sơn                    Công an
+        Tây Điền,                  xã
+        Phú Lộc
+2.3    Cập nhật dữ    Công an xã   Trưởng các     Thường
+       liệu dân cư                 thôn           xuyên
+"""
+
+
+def test_a_task_row_numbered_under_its_group_goes_on_after_a_page_break() -> None:
+    """Row "2.2" (a task under its group's number) runs over a page break, the next page setting its columns one
+    place further right; its cells' lines there open with capitals (names of former communes) that would have fitted
+    on the line above as pdftotext counts characters: they are the row's rest, not rows of their own. Its
+    deadline's year, cut by the narrow column ("30/11/202" / "5"), is read whole."""
+    rows = _tables(_INTRO + TASKS + _AFTER)[0]
+    assert [r[0] for r in rows] == ["TT", "2.1", "2.2", "2.3"]
+    assert rows[2] == ["2.2", "Chuyển đổi sổ địa chính giấy của các thôn Đông Hà, Bắc Sơn Tây Điền, Phú Lộc",
+                       "Phòng Văn hóa - Xã hội", "Trung tâm Phục vụ hành chính công xã, Công an xã",
+                       "Trước 30/11/2025"]
+
+
+def test_a_closing_before_appendices_longer_than_the_body_is_found() -> None:
+    """The closing ("Nơi nhận" beside "TM. ỦY BAN NHÂN DÂN") stands in the first third of a text whose appendices
+    (a table of a hundred procedures) are twice as long as the body: its recipients and signer are still read as
+    the closing, and the appendix after it is not."""
+    body = "".join(f"{k}. Nhiệm vụ thứ {k} của kế hoạch.\n\n" for k in range(1, 21))
+    closing = ("Nơi nhận:                              TM. ỦY BAN NHÂN DÂN\n\n- UBND thành phố;\n\n"
+               "- Sở Khoa học và Công nghệ;            CHỦ TỊCH\n\n- Lưu: VT.\n\n"
+               "                                       Nguyễn Văn An\n\n")
+    appendix = ("     PHỤ LỤC I\n\n     DANH MỤC THỦ TỤC\n\nTT     Thủ tục                 Lĩnh vực       Mức độ\n"
+                + "".join(f"{k}      Thủ tục số {k}          Hộ tịch        Toàn trình\n" for k in range(1, 101)))
+    blocks = _blocks("I. NHIỆM VỤ\n\n" + body + closing + appendix)
+    assert [b.text for b in blocks if b.kind == "recipients"] == [
+        "Nơi nhận:", "- UBND thành phố;", "- Sở Khoa học và Công nghệ;", "- Lưu: VT."]
+    assert {"TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"} <= {b.text for b in blocks if b.kind == "signature"}
+    assert [len(b.rows) for b in blocks if b.kind == "table"] == [101]
+
+
 def test_the_plans_number_wrapped_at_its_hyphen_in_the_header() -> None:
     """A narrow left column wraps "Số: 52/KH-UBND" after its hyphen: the symbol is read whole, as the plan's
     number, and not as a citation of another plan ("52/KH- UBND")."""

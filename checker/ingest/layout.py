@@ -67,6 +67,9 @@ _AUTHORITY = re.compile(r"(?=[tkq])\b(?:tm|kt|q|tl|tuq)\s*[.,]\s*(?:uy ban|ubnd|
 # "Nơi nhận" opening a squashed line (any vowel damage): the closing's list of recipients begins
 RECIPIENTS = re.compile(r"^\s*n\w{1,2}i nh\w{1,2}n\b")
 _APPENDIX = re.compile(r"^\s*(?:phu luc|phan phu luc)\b")
+# a line that is an appendix's heading alone ("PHỤ LỤC", "PHỤ LỤC VI", "Phụ lục số 2"), squashed: never a line of a
+# sentence that names one ("Phụ lục I kèm theo")
+_APPENDIX_LINE = re.compile(r"(?:phan )?phu luc(?: so)?(?: [ivxlc]{1,6}| \d{1,2}| [a-z])?")
 _SIGNATURE_WORDS = re.compile(r"^(?:pho chu tich|chu tich|da ky|ky ten|ky dong dau|chanh van phong|truong ban|"
                               r"pho truong ban|bi thu|pho bi thu)\b")
 _NAME = re.compile(rf"^[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}}$")
@@ -427,7 +430,11 @@ def _tail_zone(units: list[Unit], after: int) -> tuple[int, int]:
     """[start, end) of the closing: recipients and signature (an appendix after it is not part of it)."""
     n = len(units)
     start = None
-    for i in range(max(after, int(n * 0.35)), n):
+    # the closing ends the body: it is looked for in the last two thirds of the text before the appendices (a body's
+    # table may set "Chủ tịch UBND xã" in a right-hand column); appendices longer than the body do not move it
+    body_end = next((i for i in range(after, n) if units[i].table is None and _APPENDIX_LINE.fullmatch(
+        squash(units[i].text))), n)
+    for i in range(max(after, int(body_end * 0.35)), n):
         u = units[i]
         if u.table is not None:
             continue
@@ -736,6 +743,7 @@ def _is_row(u: Unit, first: bool = True) -> bool:
 
 
 _ROW_NUMBERED = re.compile(r"^\d{1,2}\.?$")  # a typed table's row number ("1", "12.")
+_ROW_NUMBERED_DOTTED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")  # or a task's under its group ("3.2", "1.1.")
 _LIST_MARKER = re.compile(r"^(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*[.)]|(?:dd|[a-zđ])[).]|[IVX]{1,4}\.)\s")
 
 
@@ -1002,17 +1010,34 @@ def _row_after_gap(units: list[Unit], j: int, end: int, left: int) -> int | None
 
 
 def _wraps_into(row: list[TableCell], cells: list[str]) -> bool:
-    """``cells`` (first column empty) are the rest of ``row`` (numbered), wrapped in its cells: no column holds a
-    figure in both (a sub-row under a numbered row gives its own figures where the row has them)."""
-    if len(cells) != len(row) or cells[0] or not _ROW_NUMBERED.match(row[0].text):
+    """``cells`` (first column empty) are the rest of ``row`` (numbered: "3", "3.2"), wrapped in its cells: no column
+    holds a figure in both (a sub-row under a numbered row gives its own figures where the row has them)."""
+    if len(cells) != len(row) or cells[0] or not _ROW_NUMBERED_DOTTED.match(row[0].text):
         return False
     return not any(_FIGURE.search(a.text) and _FIGURE.search(b) for a, b in zip(row, cells, strict=True))
 
 
 def _joined_row(row: list[TableCell], cells: list[str]) -> list[TableCell]:
     """``row`` with each cell's wrapped rest joined to it (the cell keeps where it began)."""
-    return [c.model_copy(update={"text": f"{c.text} {more}".strip()}) if more else c
+    return [c.model_copy(update={"text": cell_joined(c.text, more)}) if more else c
             for c, more in zip(row, cells, strict=True)]
+
+
+# a date whose year a narrow column broke ("Trước 15/12/202" / "5": a word wider than its column is cut anywhere)
+_YEAR_CUT = re.compile(r"\b\d{1,2}/(?:\d{1,2}/)?(\d{1,3})$")
+
+
+def cell_joined(cell: str, piece: str) -> str:
+    """A cell's text with the ``piece`` its next line carries on joined: with no space after a word broken at a
+    hyphen ("KT-" then "XH": "KT-XH"; Vietnamese is not hyphenated at line ends, a hyphen there is written) or
+    inside a date's year cut by the column ("15/12/202" then "5"), else with one."""
+    if not cell:
+        return piece
+    year = _YEAR_CUT.search(cell)
+    rest = re.match(r"\d+(?!\w)", piece) if year else None
+    if _HYPHEN_BREAK.search(cell) or (year and rest and re.fullmatch(r"20\d\d", year.group(1) + rest.group())):
+        return f"{cell}{piece}"
+    return f"{cell} {piece}".strip()
 
 
 def _placed_cells(texts: list[str], pages: list[int | None] | None = None) -> list[list[str]]:
@@ -1241,8 +1266,7 @@ def _carried_on(typed: list[Unit], left: int) -> tuple[list[Unit], list[Carried]
 
 def _carry(cells: list[str], aligned: str, aligned_cells: list[str], line: str) -> None:
     """Add to a row's placed ``cells`` the pieces of a ``line`` that carries them on, each to the column of the
-    cell of the ``aligned`` row (placed as ``aligned_cells``) that starts nearest it. A word broken at a hyphen
-    keeps it ("KT-" then "XH": "KT-XH"; Vietnamese is not hyphenated at line ends, a hyphen there is written)."""
+    cell of the ``aligned`` row (placed as ``aligned_cells``) that starts nearest it (``cell_joined``)."""
     starts = [start for start, _, _ in _cells_at(aligned)]
     filled = [k for k, c in enumerate(aligned_cells) if c]
     if len(starts) != len(filled) or not filled:
@@ -1251,7 +1275,7 @@ def _carry(cells: list[str], aligned: str, aligned_cells: list[str], line: str) 
     for start, _, piece in _cells_at(line):
         k = min(at, key=lambda c: abs(at[c] - start))
         if k < len(cells):
-            cells[k] = f"{cells[k]}{piece}" if _HYPHEN_BREAK.search(cells[k]) else f"{cells[k]} {piece}".strip()
+            cells[k] = cell_joined(cells[k], piece)
 
 
 def _aligned_runs(cells: list[list[tuple[int, int]]], width: int) -> dict[int, list[int]]:
