@@ -276,11 +276,13 @@ class _AutoNumbers:
                     self.top_style == "roman" or f"Phần %1{m.group(2)}" == self.top_text):
                 self.top, self.arabic, self.letter, self.letters_ok = self.top + 1, 0, 0, True
                 return 1, 0, (m.group(2) if self.top_style == "roman" else m.group(3) or "")
+            if self.top == 0:
+                return None  # points before the first part stay typed: Word would count an unseen part ("II." next)
             m = _ARABIC.match(text)
             if m and int(m.group(1)) == self.arabic + 1:
                 self.arabic, self.letter, self.letters_ok = self.arabic + 1, 0, True
                 return 1, 1, m.group(2)
-        if b.kind in ("heading", "list_item") and (m := _LETTER.match(text)):
+        if b.kind in ("heading", "list_item") and self.top and (m := _LETTER.match(text)):
             if self.letters_ok and self.letter < len(_SAME_IN_BOTH) and m.group(1) == _SAME_IN_BOTH[self.letter]:
                 self.letter += 1
                 return 1, 2, m.group(2)

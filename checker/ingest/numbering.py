@@ -205,6 +205,9 @@ class Numbering:
                 for deeper in [k for k in counters if k > lv]:
                     del counters[deeper]
         level = levels[ilvl]
+        for k in range(ilvl):  # a higher level not yet drawn counts as drawn once: its first item is its second
+            if k not in counters and k in levels:
+                counters[k] = levels[k].start
         counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
             lvl = levels.get(deeper)
