@@ -150,3 +150,20 @@ def test_seed_000_ocr_header_is_complete(loaded: LoadedPack) -> None:
 def test_seed_001_lost_header_once(loaded: LoadedPack) -> None:
     got = _seed("001", loaded)
     assert len(got) == 1 and got[0].kind == "incomplete" and "quốc hiệu" in got[0].message
+
+
+COPY = ("UBND PHƯỜNG BẾN ĐÁ\nSố: 12/SY-UBND\nSAO Y BẢN CHÍNH\nBến Đá, ngày 12 tháng 9 năm 2025\nNơi nhận:\n"
+        "- Lưu: VT.\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nLê Thị Hạnh\n")
+
+
+@pytest.mark.parametrize("body_name", ["UBND PHƯỜNG BẾN ĐÁ", "ỦY BAN NHÂN DÂN\nPHƯỜNG BẾN ĐÁ", "UBND PHƯỜNG\nBẾN ĐÁ"])
+def test_a_signers_name_in_capitals_above_a_copys_block(loaded: LoadedPack, body_name: str) -> None:
+    """The plan's signer typed in capitals ("TRẦN VĂN BÌNH") right above the copy's block ("SAO Y BẢN CHÍNH" under
+    the copying body's name, over one or two lines): the name is the plan's signer's, not the copying body's."""
+    text = HEADER + BODY + FOOTER.replace("Trần Văn Bình", "TRẦN VĂN BÌNH") + COPY.replace("UBND PHƯỜNG BẾN ĐÁ",
+                                                                                              body_name)
+    assert plan_of(text).signature.name == "TRẦN VĂN BÌNH"
+    assert not [f for f in run(text, loaded) if "họ tên" in f.message]
+    # and a plan signed with no name still lacks it: the copy's block does not lend it its own signer
+    unsigned = HEADER + BODY + FOOTER.replace("Trần Văn Bình", "") + COPY.replace("UBND PHƯỜNG BẾN ĐÁ", body_name)
+    assert [f for f in run(unsigned, loaded) if "họ tên" in f.message]

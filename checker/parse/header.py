@@ -669,9 +669,19 @@ def copy_start(view: View) -> int | None:
     if i is None:
         return None
     start = i
-    while start - 1 > closing and i - start < 2 and copier(view.texts[start - 1]):
+    while start - 1 > closing and i - start < 2 and copier(view.texts[start - 1]) and not _signers_name(view,
+                                                                                                    start - 1):
         start -= 1
     return start
+
+
+def _signers_name(view: View, i: int) -> bool:
+    """Line ``i``, in capitals, is a person's name ("VŨ ĐỨC LONG", no body's word in it) under a line that is not in
+    capitals (the signer's position, "CHỦ TỊCH", is not a copying body's name): the plan's signer, typed in capitals
+    right above the copy's block, not the second line of the copying body's name."""
+    text = view.texts[i].strip()
+    above = next((view.texts[k] for k in range(i - 1, -1, -1) if view.texts[k].strip()), "")
+    return bool(_NAME.match(text)) and not _BODY_IN_CAPITALS.search(squash(text)) and not copier(above)
 
 
 # the archive line of "Nơi nhận" ("- Lưu: VT, VHXH.") with the signer's name after its full stop, the two columns of
