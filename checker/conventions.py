@@ -109,6 +109,7 @@ class Conventions(_Strict):
     subject_narrowers: list[str] = Field(default_factory=list)
     subject_persons: list[str] = Field(default_factory=list)
     subject_part_openers: list[str] = Field(default_factory=list)
+    other_programmes: list[str] = Field(default_factory=list)
     percent_forms: list[str]
     change_words: list[str] = Field(default_factory=list)
     point_forms: list[str] = Field(default_factory=list)

@@ -23,6 +23,7 @@ SCRIPTS = {
     "make_round12.py": None,  # its .odt and .pdf variants only with --office (made by LibreOffice)
     "make_round15b.py": None,  # its .odt variants only with --office (made by LibreOffice)
     "make_round18b.py": None,  # its .odt variants only with --office (made by LibreOffice)
+    "make_round20a.py": None,  # its .odt variants only with --office (made by LibreOffice)
     "make_round10.py": None,  # its two LibreOffice plans only with --libreoffice (LibreOffice's bytes vary by version)
     "make_round15a.py": None,  # its PDFs only with --pdf (made by LibreOffice, then pypdf)
     "make_phuong_kinh_mon.py": None,

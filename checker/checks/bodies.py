@@ -324,7 +324,9 @@ def _district_names(units: UnitsRegistry | None) -> list[tuple[str, str]]:
     return out + [(p, f"Thành phố {units.meta.city}") for p in units.former_provinces]
 
 
-def _applies(body: DefunctBody, plan: Plan) -> bool:
+def applies(body: DefunctBody, plan: Plan) -> bool:
+    """The body's list holds for this plan: its unit's type, not one of the units excepted, dated after the body
+    ceased (an undated plan: yes)."""
     h = plan.header
     if body.unit_types and h.unit_type not in body.unit_types:
         return False
@@ -351,11 +353,12 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
         squash(n) for n in (*(d for d, _ in districts), *(x for b in reg.bodies for x in (*b.names, *b.exclude))))
     ).find(text.joined)
     seen: set[tuple[str, int]] = set()
+    # one mention, one finding however it is wrapped: a name that shares words with one reported ("Trung tâm Văn hóa,
+    # Thông tin và Thể thao huyện" of "... huyện Vĩnh Bảo", its district reported first) is that mention, whichever
+    # body's list names it ("Công an huyện Bình Giang": the district's and the district police's)
+    reported: list[tuple[int, int]] = []
     for body in reg.bodies:
-        # one mention, one finding however it is wrapped: a name that shares words with one reported ("Trung tâm
-        # Văn hóa, Thông tin và Thể thao huyện" of "... huyện Vĩnh Bảo", its district reported first) is that mention
-        reported: list[tuple[int, int]] = []
-        if not _applies(body, plan):
+        if not applies(body, plan):
             continue
         names = [(n, body.replacement) for n in body.names]
         if body.include_former_districts:  # first: "UBND quận X" is reported as "Quận X", with what it became

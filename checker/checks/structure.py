@@ -17,6 +17,7 @@ from checker.checks.base import (
     short,
     squash_all,
 )
+from checker.checks.bodies import applies
 from checker.conventions import conventions, expanded
 from checker.i18n import msg
 from checker.ingest.layout import CELL_JOIN
@@ -189,10 +190,11 @@ def _replaced_by_outdated(plan: Plan, rule: RequiredUnit, ctx: Context) -> bool:
         return False
     wanted = squash_all([p for g in rule.match for p in g])
     for body in bodies.bodies:
-        if not contains_any(squash(body.replacement), wanted, 88):
-            continue
-        names = squash_all(body.names)
-        if any(contains_any(squash(a.unit), names, 85) for a in plan.assignments):
+        if not applies(body, plan) or not contains_any(squash(body.replacement), wanted, 88):
+            continue  # a phường's list ("Phòng KT") says nothing of a xã's Phòng Kinh tế
+        # initials ("p kt") only as written: near them in letters is any office's
+        names = [(n, 85 if len(n) > 8 else 100) for n in squash_all(body.names)]
+        if any(contains_any(squash(a.unit), [n], t) for a in plan.assignments for n, t in names):
             return True
     return False
 

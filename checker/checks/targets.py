@@ -113,11 +113,12 @@ def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[Problem]:
                         ""))
         else:
             out.append(("target.comparator", "warning", want, got, ""))
-    if t.hedged and not out:
-        out.append(("target.hedged", "warning", want, as_written(t) or got, ""))
     due = ctx.pack.directive.deadline
-    if due is not None and t.due is not None and t.due > due:
-        out.append(("target.later", rule.severity, f"{want} đến {due:%d/%m/%Y}", f"{got} đến {t.due:%d/%m/%Y}", ""))
+    later = t.due if due is not None and t.due is not None and t.due > due else None
+    if t.hedged and not out and later is None:  # "năm 2026 phấn đấu …": set for a later year, which says enough
+        out.append(("target.hedged", "warning", want, as_written(t) or got, ""))
+    if due is not None and later is not None:
+        out.append(("target.later", rule.severity, f"{want} đến {due:%d/%m/%Y}", f"{got} đến {later:%d/%m/%Y}", ""))
     if rule.scope and not _scoped(rule, t):
         out.append(("target.scope", "warning", " / ".join(rule.scope[0]), "", ""))
     part = narrowed(t.text, tuple(rule.match[0]) if rule.match else ())
@@ -181,6 +182,22 @@ def narrowed(text: str, subject: tuple[str, ...]) -> str | None:
 _WHICH = re.compile(r"(?:\s+(?!(?:duoc|du|tren|toi|it)(?!\w))[^\W\d_]+){0,3}")
 
 
+def other_programme(plan: Plan, t: PlanTarget, ctx: Context) -> bool:
+    """The target stands under a heading that names another programme the plan serves too (rules/conventions.yaml
+    ``other_programmes``: "2.3. Chỉ tiêu thực hiện Đề án 06", "2.4. Chỉ tiêu cải cách hành chính lồng ghép") and
+    neither the directive's number nor its subject: that programme's target, not the directive's."""
+    names = squash_all(conventions().other_programmes)
+    own = [squash(ctx.pack.directive.number), *(w for g in ctx.pack.applies_to.subject for w in squash_all(g))]
+    k, seen = t.section, set()
+    while k is not None and 0 <= k < len(plan.sections) and k not in seen:
+        seen.add(k)
+        title = squash(plan.sections[k].title)
+        if contains_any(title, names, 100) and not contains_any(title, own, 100):
+            return True
+        k = plan.sections[k].parent
+    return False
+
+
 def candidates_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
     """The plan's statements of a quantified target, those under its targets heading first."""
     candidates = statements_of(plan, rule, ctx)
@@ -210,7 +227,7 @@ def statements_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
     matched: dict[str, bool] = {}  # a text the plan repeats is matched against the rule once
     candidates = []
     for t in plan.targets:
-        if t.unit == rule.unit:
+        if t.unit == rule.unit and not other_programme(plan, t, ctx):
             label = _label(plan, t)
             text = f"{label} {t.text}" if label else t.text
             if text not in matched:

@@ -56,12 +56,13 @@ DATE_CELL = re.compile(r"^[ \t]*\|[ \t]*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*
 # the issuer after "của", up to what follows its name: the title ("về ..."), punctuation, or a verb whose object
 # follows ("của thành phố giao các chỉ tiêu: ...", "đề ra các"; "yêu cầu" whatever follows, a quotation
 # mark: "của thành phố yêu cầu “tối thiểu 80% ...”"), or where the sentence places it
-# ("... của UBND thành phố trên địa bàn xã", "... tại phường X": "tại" before a unit's level, never "Tài chính"),
+# ("... của UBND thành phố trên địa bàn xã", "... tại phường X": "tại" before a unit's level, never "Tài chính"; "…
+# của thành phố trong một kế hoạch": "trong" what holds it),
 # a clause that says what for ("... phù hợp với điều kiện của xã", "nhằm", "đối với") or another document joined to
 # it ("... của UBND thành phố và Kế hoạch số 01-KH/BCĐ ..."); a colon never stands in a name
 ISSUER = re.compile(
     r"^[\s,]*c\w{0,3}a\s+([^;,.():\"“”]{3,90}?)"
-    r"(?=\s+(?:ve|v|sua|sta|phe|ban|quy|huong|thuc|trien|tang|dieu|tren dia ban|yeu cau"
+    r"(?=\s+(?:ve|v|sua|sta|phe|ban|quy|huong|thuc|trien|tang|dieu|tren dia ban|yeu cau|trong"
     r"|tai (?:phuong|xa|dac khu|cac|dia phuong))\b|[;,.(:\"“”]"
     r"|\n\s*\n\s*[-+*]|$"
     r"|\s+(?:giao|de ra|dat ra|xac dinh)\s+(?:cac|cho|nhiem vu|chi tieu|muc tieu)\b"

@@ -636,6 +636,11 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
         first_hedge = min(hedge_at, default=len(clause) + 1)
         opening = _OPENING_YEAR.match(clause) if not units else None
         past_year = opening is not None and year_from is not None and int(opening.group(1)) < year_from
+        frame = _OPENING_FRAME.match(clause) if not units and year_from is not None else None
+        # a later year opening the clause as its time frame ("Năm 2026: …", "g) Sự hài lòng: năm 2026 phấn đấu …",
+        # "đến năm 2030 đạt 80%"): the clause's figures are set for that year, another programme's horizon
+        later = date(int(frame.group(1)), 12, 31) if frame and year_from is not None and int(
+            frame.group(1)) > year_from else None
         reached_at: int | None = None  # where the words of a figure already reached begin, in this clause
         for (pos, value, high, _end, implicit), (sa, sb) in zip(found, bounds, strict=False):
             unit = unit_at.get(pos, "%")
@@ -680,7 +685,8 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
                               restated=a + pos < restated_end, change=change, vague=vague.get(pos)))
             placed.append((deadline(before, year_from), offset, a + sb))
             stages.append(placed[-1][0] or _stage_year(before) or _deadline_after(clause[_end:sb]))
-            dues_after.append(_due_after(clause[_end:sb]) if len(found) == 1 else None)
+            dues_after.append((_due_after(clause[_end:sb]) if len(found) == 1 else None)
+                              or (later if deadline(before, year_from) is None else None))
     if len({d for d, _, _ in placed if d is not None}) == 1:
         # one deadline written before a figure ("Đến hết năm 2026, tối thiểu 60% ..."): the figure is set for it
         # (an item by stages, several deadlines, keeps its latest figure as the target: _without_milestones)
@@ -819,6 +825,10 @@ def _without_milestones(text: str, targets: list[Target], placed: list[tuple[dat
 # a year opening a clause as its time frame ("Năm 2024, ...", "Trong năm 2024, ..."): it dates every figure of the
 # clause that gives no time of its own
 _OPENING_YEAR = re.compile(r"^\W*(?:trong\s+)?nam\s+(20\d\d)\s*,")
+# a year opening a clause, after a list marker and a short label ending with a colon ("a) Năm 2026: …", "g) Sự hài
+# lòng: năm 2026 phấn đấu …", "Đến năm 2030, …", "Trong năm 2026 …"), not a date's year ("năm 2026/…")
+_OPENING_FRAME = re.compile(r"^\W*(?:(?:dd|[a-z])\)\s*)?(?:[a-z][^\d:;,.()]{0,40}:\s*)?(?:(?:trong|den|tu)\s+)?"
+                            r"nam\s+(20\d\d)\b(?!\s*[/.-]\s*\d)")
 _YEAR_BEFORE = re.compile(r"\bnam\s+(20\d\d)\b([^\d]{0,40})$")
 _AFTER = re.compile(r"^[\s,:()]*(?:(?:vao|trong|den|tinh den|truoc)\s+)?(?:(?:het|cuoi)\s+)?"
                     r"(?:(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(20\d\d)|nam\s+(20\d\d))\b")
