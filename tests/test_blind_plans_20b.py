@@ -9,10 +9,10 @@ own:
   CÁO" were read as the plan's parts I–VI again (HP215-NUMBERING, 6 warnings a plan), after the closing and also
   where the appendix stands before it (checks.structure: a heading at the top of the outline after a "Phụ lục"
   title is numbered under that title);
-- a cell merged down over the rows below it (Word's w:vMerge) is each row's: the "%" of an "Đơn vị tính" cell merged
-  over a group of targets made the rows' bare figures ("≥ 80", "> 90") percentages in the first row only, and the
-  others were reported missing (4 errors and a warning); the table now holds the top cell in each row it covers
-  (ingest.wordproc.merged_down);
+- a cell merged down over the rows below it (Word's w:vMerge; an .odt's covered cells) is each row's: the "%" of an
+  "Đơn vị tính" cell merged over a group of targets made the rows' bare figures ("≥ 80", "> 90") percentages in the
+  first row only, and the others were reported missing (4 errors and a warning); the table now holds the top cell
+  in each row it covers (ingest.wordproc.merged_down);
 - a date set after a tab closing a Căn cứ line (a dotted leader in Word: "Nghị định số 45/2020/NĐ-CP của Chính phủ
   về …<tab>ngày 08/4/2021;") is the document's: its wrong year was missed (parse.citations.DATE_AFTER_TAB);
 - the closing's table run into the table above it, as LibreOffice joins two tables a section break parted when it
@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers_office import needs_office
+from helpers_office import convert, needs_office
 from ruamel.yaml import YAML
 
 from checker.ingest import read
@@ -102,10 +102,14 @@ def test_the_word_file_it_was_saved_from(name: str, originals: Path, packs: list
 
 
 # --------------------------------------------------------------------------- each fix on its own
-def test_the_unit_merged_down_is_each_rows(originals: Path, packs: list[LoadedPack]) -> None:
-    """Kẻ Sặt's targets table: "%" in the group's first row, merged down over the rows of bare figures."""
-    found = _loud(originals / "xa-ke-sat-rtf-khung-can-cu-dan-cham-dat-chuan.docx", packs)
-    assert not [f for f in found if f[0].startswith("HP215-TGT")]
+@pytest.mark.parametrize("fmt", ["docx", "odt"])
+def test_the_unit_merged_down_is_each_rows(fmt: str, originals: Path, packs: list[LoadedPack]) -> None:
+    """Kẻ Sặt's targets table: "%" in the group's first row, merged down over the rows of bare figures (w:vMerge in
+    the .docx; in the .odt LibreOffice makes of it, table:number-rows-spanned over covered cells)."""
+    path = originals / "xa-ke-sat-rtf-khung-can-cu-dan-cham-dat-chuan.docx"
+    if fmt == "odt":
+        path = convert([path], "odt", originals / "odt")[0]
+    assert not [f for f in _loud(path, packs) if f[0].startswith("HP215-TGT")]
 
 
 TEXT = PLANS / "xa-vinh-bao-gach-dau-dong.txt"  # a compliant text plan, its parts I. … IV., its closing at the end
