@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers_office import OFFICE_READ
 from ruamel.yaml import YAML
 
 from checker.ingest.tabstops import restored, width_of
@@ -20,7 +21,8 @@ from checker.rules.loader import LoadedPack
 
 PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
 INDEX: dict[str, dict[str, object]] = YAML(typ="safe").load((PLANS / "index.yaml").read_text(encoding="utf-8"))["plans"]
-TABBED = sorted(n for n in INDEX if not n.endswith(".docx") and "\t" in (PLANS / n).read_text(encoding="utf-8"))
+TABBED = sorted(n for n in INDEX
+                if not n.endswith((".docx", *OFFICE_READ)) and "\t" in (PLANS / n).read_text(encoding="utf-8"))
 
 
 def _loud(findings: list[Finding]) -> list[tuple[str, str, int | None, str]]:

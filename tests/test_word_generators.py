@@ -24,6 +24,7 @@ SCRIPTS = {
     "make_round15b.py": None,  # its .odt variants only with --office (made by LibreOffice)
     "make_round18b.py": None,  # its .odt variants only with --office (made by LibreOffice)
     "make_round20a.py": None,  # its .odt variants only with --office (made by LibreOffice)
+    "make_round20b.py": None,  # its fixtures are the .doc / .rtf LibreOffice saves of its .docx (with --office)
     "make_round10.py": None,  # its two LibreOffice plans only with --libreoffice (LibreOffice's bytes vary by version)
     "make_round15a.py": None,  # its PDFs only with --pdf (made by LibreOffice, then pypdf)
     "make_phuong_kinh_mon.py": None,
@@ -39,6 +40,9 @@ def test_every_generator_is_listed() -> None:
 # scripts whose committed fixtures are not their .docx but the text other tools make of them (the converters are not
 # installed where the tests run): here, that each .docx it writes is the source of a committed text fixture
 TEXT_MADE = {"make_round16b.py"}
+# scripts whose committed fixtures are the Word 97-2003 or RTF files LibreOffice saves of each .docx (its bytes vary
+# by LibreOffice's version): here, that each .docx it writes is the source of one committed .doc or .rtf
+OFFICE_MADE = {"make_round20b.py"}
 
 
 @pytest.mark.parametrize("script", sorted(SCRIPTS))
@@ -49,6 +53,9 @@ def test_generator_writes_the_committed_plans(script: str, tmp_path: Path) -> No
                    capture_output=True)
     made = sorted(tmp_path.glob("*.docx"))
     assert made, f"{script} wrote no .docx"
+    if script in OFFICE_MADE:
+        assert all(sum((PLANS / f"{p.stem}.{s}").is_file() for s in ("doc", "rtf")) == 1 for p in made), made
+        return
     if script in TEXT_MADE:  # the committed fixture is each .docx's text as pandoc, docx2txt or pdftotext give it
         assert all((PLANS / f"{p.stem}.txt").is_file() for p in made), [p.name for p in made]
         return

@@ -24,6 +24,7 @@ from checker.ingest.layout import CELL_JOIN
 from checker.models import Assignment, Finding, Line, Plan, Section
 from checker.parse.assignments import assignment_parts, execution_section
 from checker.parse.sections import (
+    APPENDIX_TITLE,
     lead_ins,
     names_part,
     opens_part_at_top,
@@ -133,11 +134,18 @@ def _numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterator[Fin
     ocr = plan.lost_diacritics
     groups: dict[tuple[int | None, str], list[Section]] = {}
     continuous = [squash(m) for m in conventions().continuous_markers]
-    for s in plan.sections:
+    appendix: int | None = None  # the appendix ("Phụ lục …", after the closing or before it) the headings below are in
+    for k, s in enumerate(plan.sections):
+        if s.style == "none" and APPENDIX_TITLE.match(squash(s.title)):
+            appendix = k
         # "Điều 5" under "Chương II" follows "Điều 4" under "Chương I": one run through the document
         marker = next((m for m in continuous if s.style == "part" and squash(line_text(plan, s.line)).startswith(
             m + " ")), None) if continuous else None
-        groups.setdefault((None, marker) if marker else (_outline_parent(plan, s), s.style), []).append(s)
+        # an appendix numbers its own groups ("I. HẠ TẦNG SỐ" of its table of tasks is not the plan's part "I."
+        # again): a heading at the top of the outline after an appendix's title is numbered under that title
+        parent = _outline_parent(plan, s)
+        parent = appendix if parent is None and k != appendix else parent
+        groups.setdefault((None, marker) if marker else (parent, s.style), []).append(s)
     for (_, _style), secs in groups.items():
         if len(secs) >= 3 and {s.number for s in secs} == {"1"}:
             # every point under one heading numbered "1.": an automatic list restarted at each item, as a converter

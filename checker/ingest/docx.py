@@ -323,8 +323,18 @@ class _Reader(Builder):
         return " ".join(self.cell_paragraphs(tc))
 
     def add_table(self, tbl: Any) -> None:
-        self.add_rows([(_grid_before(tr), [(self.cell_paragraphs(tc), _span(tc)) for tc in _cells(tr)])
-                       for tr in _rows(tbl)])
+        number = len(self.tables) + 1
+        rows = []
+        for r_i, tr in enumerate(_rows(tbl), start=1):
+            col = _grid_before(tr)
+            cells = []
+            for tc in _cells(tr):
+                if _merged_from_above(tc):
+                    self.merged_down.add((number, r_i, col))
+                cells.append((self.cell_paragraphs(tc), _span(tc)))
+                col += cells[-1][1]
+            rows.append((_grid_before(tr), cells))
+        self.add_rows(rows)
 
 
 def _inside_any(el: Any, tags: tuple[str, ...], stop: Any) -> bool:
@@ -357,6 +367,12 @@ def _grid_value(parent: Any, path: str, default: int) -> int:
 def _span(tc: Any) -> int:
     """How many grid columns a cell spans (w:gridSpan: cells merged across)."""
     return max(1, _grid_value(tc, f"{_q('tcPr')}/{_q('gridSpan')}", 1))
+
+
+def _merged_from_above(tc: Any) -> bool:
+    """A cell merged with the one above it (w:vMerge with no value, or "continue"; "restart" opens a merge)."""
+    el = tc.find(f"{_q('tcPr')}/{_q('vMerge')}")
+    return el is not None and el.get(_q("val"), "continue") == "continue"
 
 
 def _grid_before(tr: Any) -> int:

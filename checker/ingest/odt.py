@@ -418,12 +418,13 @@ class _Reader(Builder):
                 parts += [t.strip() for t in self.numbered_lines(block, ctx)[0]]
         return [t for t in parts if t]
 
-    def rows(self, tbl: Any) -> list[Row]:
+    def rows(self, tbl: Any, merged: set[tuple[int, int]] | None = None) -> list[Row]:
         """The table's rows as the Word reader sees a .docx's: a cell spanning n columns once with its span, the
-        cells it covers in its row left out; a cell covered from the row above (merged down) an empty cell."""
+        cells it covers in its row left out; a cell covered from the row above (merged down) an empty cell, its
+        (row, grid column) put in ``merged``."""
         out: list[Row] = []
         down: dict[int, tuple[int, int]] = {}  # grid column → (rows still covered, columns wide)
-        for tr in _rows(tbl):
+        for r_i, tr in enumerate(_rows(tbl), start=1):
             cells: list[tuple[list[str], int]] = []
             col = 0
             skip = 0  # covered cells that belong to a cell spanning across, in this row
@@ -432,6 +433,8 @@ class _Reader(Builder):
                     if skip:
                         skip -= 1
                     elif down.get(col, (0, 0))[0] > 0:
+                        if merged is not None:
+                            merged.add((r_i, col))
                         cells.append(([], down[col][1]))
                         skip = down[col][1] - 1
                         down[col] = (down[col][0] - 1, down[col][1])
@@ -450,7 +453,9 @@ class _Reader(Builder):
         return out
 
     def add_table(self, tbl: Any) -> None:
-        self.add_rows(self.rows(tbl))
+        merged: set[tuple[int, int]] = set()
+        self.add_rows(self.rows(tbl, merged))
+        self.merged_down |= {(len(self.tables), r, c) for r, c in merged}  # the table add_rows numbered
 
 
 def _repeated(el: Any, tag: str) -> int:

@@ -68,6 +68,7 @@ class Builder:
         self.units: list[layout.Unit] = []  # what the layout model reads: paragraphs, form cells, tables
         self.converted: set[str] = set()
         self.grid: dict[tuple[int, int], list[int]] = {}  # (table, row) -> grid columns each cell spans
+        self.merged_down: set[tuple[int, int, int]] = set()  # (table, row, grid column) of a cell merged from above
 
     def add_line(self, line: Line) -> None:
         """Keep a line; refuse the file as soon as its lines go over the limits, not after reading all of them."""
@@ -127,7 +128,7 @@ class Builder:
         if not any(line.text.strip() for line in lines):
             raise IngestError(str(path), f"tệp .{fmt} không có nội dung chữ (ảnh quét? hãy chạy OCR)")
         lines, units = _without_stamps(lines, units)
-        tables = on_grid(layout.tables_from_lines(lines, len(self.tables)), self.grid)
+        tables = merged_down(on_grid(layout.tables_from_lines(lines, len(self.tables)), self.grid), self.merged_down)
         by_number = dict(enumerate(tables, start=1))
         units = [u if u.table is None or u.loc.table is None else
                  layout.Unit(text="", loc=u.loc, table=by_number.get(u.loc.table, u.table)) for u in units]
@@ -170,6 +171,25 @@ def on_grid(tables: list[Table], grid: dict[tuple[int, int], list[int]]) -> list
                 cells += [cell] + [TableCell(text="", loc=cell.loc)] * (n - 1)
             rows.append(cells)
         out.append(Table(rows=rows))
+    return out
+
+
+def merged_down(tables: list[Table], cells: set[tuple[int, int, int]]) -> list[Table]:
+    """A cell merged down from the one above it (Word's w:vMerge "continue") holds that cell's text in the table, as
+    Word shows one cell over those rows: the "%" of an "Đơn vị tính" cell merged over a group's rows is each row's
+    unit. It is the top cell, at its place: its own line stays empty, what the cell says is found where it is
+    written."""
+    if not cells:
+        return tables
+    out: list[Table] = []
+    for number, table in enumerate(tables, start=1):
+        rows = [list(row) for row in table.rows]
+        for r_i, row in enumerate(rows[1:], start=2):
+            above = rows[r_i - 2]
+            for col, cell in enumerate(row):
+                if (number, r_i, col) in cells and not cell.text.strip() and col < len(above) and len(row) > 1:
+                    row[col] = above[col]
+        out.append(Table(rows=rows) if rows != table.rows else table)
     return out
 
 

@@ -69,6 +69,12 @@ ISSUER = re.compile(
     r"|\s+(?:phu hop|nham|doi voi)\b"
     r"|\s+va\s+(?:cac\s+)?(?:ke hoach|quyet dinh|nghi quyet|chi thi|cong van|van ban|kh|qd)\b)"
 )
+# a Căn cứ line set as an old template sets it: the document's number and title, then its date right-aligned after a
+# tab (a dotted leader in Word) closing the line: "Nghị định số 45/2020/NĐ-CP của Chính phủ về …<tab>ngày 08/4/2020;"
+DATE_AFTER_TAB = re.compile(
+    r"\t[\t .…_·-]*ng\w{1,2}y\s*(\d{1,2})\s*(?:[/.-]|th\w{1,3}ng)\s*(\d{1,2})\s*(?:[/.-]|n\w{1,2}m)\s*(\d{4})"
+    r"\s*[;.,]?\s*$"
+)
 _IMPLEMENTS = re.compile(r"^(?:de\s+)?th\w{1,2}c\s+h\w{1,3}n\b")
 # a clause ends at ; . : or a blank line, and a new one starts on a line opening with "Thực hiện" / "Căn cứ"
 _BOUNDARY = re.compile(r"[;.:]\s|\n\s*\n|\n(?=[ \t]*(?:th\w{1,2}c h\w{1,3}n|c\w{1,2}n c\w{1,3})\b)")
@@ -102,6 +108,8 @@ def _after(view: View, end: int) -> tuple[date | None, str | None, str | None, i
         raw_date = view.joined[end + m.start(1) : end + m.end(3)]
         end += m.end()
         rest = view.joined_folded[end : end + 120]
+    else:
+        when, raw_date = _date_after_tab(view, end)
     issuer = None
     mi = ISSUER.match(rest)
     if mi:
@@ -113,6 +121,17 @@ def _after(view: View, end: int) -> tuple[date | None, str | None, str | None, i
         issuer = re.sub(r"\s+", " ", view.joined[end + mi.start(1) : end + stop]).strip()
         end += stop
     return when, raw_date, issuer, end
+
+
+def _date_after_tab(view: View, end: int) -> tuple[date | None, str | None]:
+    """The date closing the line of a number after a tab (``DATE_AFTER_TAB``), where no other document's number
+    stands between them: that document's date."""
+    stop = view.joined_folded.find("\n", end)
+    line = view.joined_folded[end : stop if stop >= 0 else len(view.joined_folded)]
+    m = DATE_AFTER_TAB.search(line)
+    if m is None or any(p.search(line, 0, m.start()) for p in (FULL, LAW, SHORT)):
+        return None, None
+    return parse_date(m.group(1), m.group(2), m.group(3)), view.joined[end + m.start(1) : end + m.end(3)]
 
 
 def _kind_before(view: View, start: int) -> str | None:

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from checker.conventions import conventions, document_type_by_symbol, document_type_of
-from checker.ingest.layout import RECIPIENTS, copier, copy_mark, marker_of, names_doc_type
+from checker.ingest.layout import CELL_JOIN, RECIPIENTS, copier, copy_mark, marker_of, names_doc_type
 from checker.models import Header, Signature
 from checker.parse.citations import parse_date
 from checker.parse.view import View
@@ -720,7 +720,7 @@ def parse_signature(view: View, start: int, end: int | None = None, indices: lis
     last = True  # no text yet below, in reading order, but the closing's own (its position, "(Đã ký)")
     for i in reversed(order[-25:]):
         # the signature block is the right column of a two-column block ("- Lưu: VT, VHXH.      Nguyễn Văn A")
-        t = columns(view.texts[i])[-1].strip("*_ ") if view.texts[i].strip() else ""
+        t = _last_column(view, i)
         glued = _ARCHIVE_THEN_NAME.match(t) if re.match(r"[-–+\s]*luu\b", view.folded[i]) else None
         t = glued.group(1) if glued else t  # "- Lưu: VT, VHXH. Nguyễn Văn A": the columns joined by one space
         t = _name_after_position(t) or t  # "… TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Phạm Văn Toàn": the closing on one line
@@ -733,6 +733,18 @@ def parse_signature(view: View, start: int, end: int | None = None, indices: lis
         closing = _POSITION.search(squash(t)) or _authority().search(view.folded[i])
         last = last and (_no_words_beside(t) or closing is not None)
     return Signature(**s, marks=marks)  # type: ignore[arg-type]
+
+
+def _last_column(view: View, i: int) -> str:
+    """The right column of line ``i`` of a two-column closing: its last column, or for a table's row its last cell
+    with text (the closing's table run into the table above it, as LibreOffice joins two tables a section break
+    parted on saving a Word 97-2003 file: "Nơi nhận: … | | | TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Đỗ Mạnh Cường | |")."""
+    text = view.texts[i]
+    if not text.strip():
+        return ""
+    if view.kinds and view.kinds[i] == "table" and CELL_JOIN in text:
+        text = next((c for c in reversed(text.split(CELL_JOIN)) if c.strip()), "")
+    return columns(text)[-1].strip("*_ ")
 
 
 # words that make a line in capitals a body's name, not a person's ("UBND XÃ AN LÃO" of a stamp, "CÔNG AN XÃ")

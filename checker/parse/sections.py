@@ -33,7 +33,7 @@ _OCR_ONE = re.compile(r"^(\s*)[l|](?=[./-]\s)")  # an OCR'd "1." (or "1/", "1-")
 _LETTER = re.compile(rf"^\s*(dd|[a-zđ])\s*(?:[)/]|-(?=\s)|\.(?=\s+(?:[^\W_]|[≥≤<>])))"
                      rf"(?:\s+|(?<=\))(?=[{UPPER}\d]))(\S.*)$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
-_APPENDIX_TITLE = re.compile(r"^\s*phu luc\b")
+APPENDIX_TITLE = re.compile(r"^\s*phu luc\b")
 # an appendix's label alone: "Phụ lục", "PHỤ LỤC II", "Phụ lục số 01", "Phụ lục 1:" (folded)
 APPENDIX_LABEL = re.compile(r"\s*phu luc(?:\s+(?:so\s+)?(?:[ivxl]{1,5}|\d{1,2}))?\s*[.:-]?\s*")
 _INDENT_STEP = 180  # twips (about 3 mm): two Word list paragraphs indented less apart than this are one list
@@ -306,7 +306,7 @@ def find_sections(view: View) -> list[Section]:
     for i, text in enumerate(view.texts):
         if not text.strip() or i in skip:
             continue
-        if i >= appendix and _APPENDIX_TITLE.match(view.squashed[i]) and len(text.strip()) <= 90:
+        if i >= appendix and APPENDIX_TITLE.match(view.squashed[i]) and len(text.strip()) <= 90:
             # "Phụ lục I", "PHỤ LỤC II" after the signature: a part of its own, at the level of the plan's top
             # parts, whose points are numbered afresh ("1." of an appendix is not a repeat of the body's "1.")
             level = min((sec.level for sec in sections), default=1)
