@@ -185,7 +185,8 @@ _WHICH = re.compile(r"(?:\s+(?!(?:duoc|du|tren|toi|it)(?!\w))[^\W\d_]+){0,3}")
 def other_programme(plan: Plan, t: PlanTarget, ctx: Context) -> bool:
     """The target stands under a heading that names another programme the plan serves too (rules/conventions.yaml
     ``other_programmes``: "2.3. Chỉ tiêu thực hiện Đề án 06", "2.4. Chỉ tiêu cải cách hành chính lồng ghép") and
-    neither the directive's number nor its subject: that programme's target, not the directive's."""
+    neither the directive's number nor its subject: that programme's target, not the directive's, where the plan
+    states the directive's elsewhere (``statements_of``)."""
     names = squash_all(conventions().other_programmes)
     own = [squash(ctx.pack.directive.number), *(w for g in ctx.pack.applies_to.subject for w in squash_all(g))]
     k, seen = t.section, set()
@@ -226,8 +227,9 @@ def statements_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
     apart)."""
     matched: dict[str, bool] = {}  # a text the plan repeats is matched against the rule once
     candidates = []
+    others: set[int] = set()  # those under another programme's heading (``other_programme``)
     for t in plan.targets:
-        if t.unit == rule.unit and not other_programme(plan, t, ctx):
+        if t.unit == rule.unit:
             label = _label(plan, t)
             text = f"{label} {t.text}" if label else t.text
             if text not in matched:
@@ -237,6 +239,12 @@ def statements_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
                 # "- Đến ngày 31/12/2025: 100%."): judged and quoted with the lead-in's words, its scope included
                 own = not label or matches(rule, t.text)
                 candidates.append(t if own else t.model_copy(update={"text": f"{label}: {t.text}"}))
+                if other_programme(plan, t, ctx):
+                    others.add(len(candidates) - 1)
+    # another programme's figures on the same subject are not the directive's where the plan states the directive's
+    # elsewhere; where it states it only there ("a) Về cải cách hành chính, dịch vụ công trực tuyến:" over "100% thủ
+    # tục … toàn trình"), that heading groups the directive's targets by their field
+    candidates = [t for k, t in enumerate(candidates) if k not in others] or candidates
     # the parent's figures restated ("Kế hoạch 215 giao các chỉ tiêu: ...") count where the plan states none itself,
     # in words or figures, and only in its targets part
     candidates = [t for t in candidates if not t.restated] or [t for t in candidates if in_target_section(plan, t, ctx)]
