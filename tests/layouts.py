@@ -57,7 +57,7 @@ def blocks_of(path: Path) -> list[Block]:
         from checker.ingest import read
 
         doc = read(path)
-        return doc.blocks or layout.infer(doc.lines, doc.tables)
+        return [_printed(b) for b in doc.blocks] or layout.infer(doc.lines, doc.tables)
     text, _ = decode(path.read_bytes(), str(path))
     # a plan quoted in a reply: its lines without the mail's marks; a signature's stamp text blanked; as read
     lines = without_stamps(unquoted(unescaped(html_tables(lines_of(text)))))
@@ -65,6 +65,18 @@ def blocks_of(path: Path) -> list[Block]:
         lines = markdown_numbers(lines)
     lines, tables = dashed_tables(*pipe_tables(lines))
     return layout.infer(lines, tables)
+
+
+def _printed(block: Block) -> Block:
+    """A Word table as it prints: a cell merged down (the reader puts the top cell in each row it covers, at the top
+    cell's place) shown once, at the top; the rows it covers empty there."""
+    if block.kind != "table":
+        return block
+    rows = [list(block.rows[0])] if block.rows else []
+    for above, row in zip(block.rows, block.rows[1:], strict=False):
+        rows.append([c.model_copy(update={"text": ""}) if k < len(above) and c.text and c.loc == above[k].loc
+                     and c.text == above[k].text else c for k, c in enumerate(row)])
+    return block if rows == block.rows else block.model_copy(update={"rows": rows})
 
 
 # --------------------------------------------------------------------------- text variants
