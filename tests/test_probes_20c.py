@@ -8,7 +8,16 @@ on, false alarms and misses before and after). What the rewrites revealed, pinne
 - "gần toàn bộ kết quả …" is nearly all, an estimate, as "gần 100%" is (before: read as all of them);
 - a date in words inside a bracketed note over the header ("(Bản trình lãnh đạo … lần 3, ngày 19 tháng 9 năm 2025)")
   is the note's, not the plan's (before: taken as the plan's date, the blank "ngày    tháng 9 năm 2025" of the draft
-  under it not reported).
+  under it not reported);
+- a table's figure cell with its percent in words ("100 phần trăm", "Tối thiểu 85 phần trăm"), as a Word table taken
+  out one cell to a line gives it, is a figure's cell, as "100%" is (before: not one, the table not read, every target
+  in it reported missing);
+- points grouped under a point of a list above them ("- Về thủ tục hành chính và dịch vụ công trực tuyến:" over "+ 100%
+  thủ tục đủ điều kiện …", the "-" and "+" that offices nest) carry the group's subject, as under a lettered heading
+  "a) Về …:" (before: "100% thủ tục đủ điều kiện …" not the DVCTT target, reported missing);
+- "dưới dạng" (in the form of), "trên địa bàn" are prepositions, not comparators: a form's "Nội dung: Thủ tục … được
+  cung cấp dưới dạng DVCTT toàn trình. Mức: 100%." is 100% (before: with the subject abbreviated, "dưới" close
+  enough to the level's label to be read as the lead-in's "below": 'dưới 100%', an error).
 """
 
 from __future__ import annotations
@@ -17,9 +26,13 @@ from pathlib import Path
 
 import pytest
 
+from checker.checks.targets import _label, matches
 from checker.ingest import read
+from checker.ingest.layout import cell_figure
 from checker.parse import parse
-from checker.parse.targets import targets_in_text
+from checker.parse.targets import lead_comparator, targets_in_text
+from checker.rules.loader import LoadedPack
+from checker.text import fold
 
 
 def _targets(text: str) -> list[tuple[float, str, bool, str]]:
@@ -65,3 +78,45 @@ def test_a_notes_date_in_brackets_is_not_the_plans(tmp_path: Path) -> None:
     path.write_text(NOTE_OVER_DRAFT, encoding="utf-8")
     header = parse(read(path)).header
     assert (header.date_line, header.date_blank, header.date) == (6, True, None)
+
+
+@pytest.mark.parametrize("cell", ["100 phần trăm", "Tối thiểu 85 phần trăm", "Trên 90 Phần trăm", "80 o/o"])
+def test_a_cell_with_its_percent_in_words_is_a_figures(cell: str) -> None:
+    assert cell_figure(cell) and cell_figure(cell.replace("phần trăm", "%").replace("Phần trăm", "%"))
+
+
+@pytest.mark.parametrize("cell", ["phần trăm", "Tỷ lệ phần trăm hồ sơ", "Năm 2025 phần trăm"])
+def test_words_about_percent_are_no_figure(cell: str) -> None:
+    assert not cell_figure(cell)
+
+
+GROUPED = """I. MỤC TIÊU
+1. Chỉ tiêu cụ thể đến hết năm 2025
+- Về thủ tục hành chính và dịch vụ công trực tuyến:
+   + 100% thủ tục đủ điều kiện được cung cấp dưới dạng dịch vụ công trực tuyến toàn trình;
+   + Tối thiểu 85% hồ sơ được xử lý trực tuyến toàn trình.
+- Về an toàn thông tin:
+   + 100% hệ thống thông tin được phê duyệt cấp độ.
+"""
+
+
+def test_points_carry_their_groups_subject(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    path = tmp_path / "nhom.txt"
+    path.write_text(GROUPED, encoding="utf-8")
+    plan = parse(read(path))
+    first, second, third = plan.targets
+    assert (first.group, second.group, third.group) == (
+        "Về thủ tục hành chính và dịch vụ công trực tuyến",) * 2 + ("Về an toàn thông tin",)
+    rule = next(r for p in packs for r in p.pack.rules if r.id == "HP215-TGT-DVCTT")
+    assert not matches(rule, first.text) and matches(rule, f"{_label(plan, first)} {first.text}")
+
+
+@pytest.mark.parametrize("lead", ["Thủ tục đủ điều kiện được cung cấp dưới dạng DVCTT, mức",
+                                  "Hồ sơ trên địa bàn xã được xử lý trực tuyến đạt mức",
+                                  "Trên cơ sở chỉ tiêu giao, xã đăng ký các mức"])
+def test_a_preposition_is_no_lists_comparator(lead: str) -> None:
+    assert lead_comparator(fold(lead)) in (None, "=")
+
+
+def test_a_comparator_before_the_levels_still_is() -> None:
+    assert lead_comparator(fold("Trên địa bàn xã, bảo đảm đạt tối thiểu các mức sau")) == ">="

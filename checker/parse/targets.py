@@ -1122,7 +1122,8 @@ def lead_comparator(lead: str) -> Comparator | None:
     như sau:": higher than the city's)."""
     pattern, levels = _lead_comparators()
     squashed = squash(lead)
-    found = list(pattern.finditer(squashed))
+    idioms = [squash(w) + " " for w in conventions().comparator_idioms]  # "dưới dạng": a preposition, not "dưới"
+    found = [m for m in pattern.finditer(squashed) if not any(squashed.startswith(i, m.start()) for i in idioms)]
     if not found:
         return None
     rest = squashed[found[-1].end():]
@@ -1138,10 +1139,11 @@ def _under_lead(targets: list[Target], lead: str) -> list[Target]:
     phố đặt ra … như sau:"). Not a hedge: "xã phấn đấu hoàn thành toàn bộ chỉ tiêu thành phố giao:" over its points
     is how a plan states its targets (a hedge on a point's figure, "phấn đấu đạt 80%", still hedges it)."""
     comp, restated = lead_comparator(normalise_percent(fold(lead))), _restates(lead)
-    if comp is None and not restated:
+    group = _MARKER.sub("", lead.strip(), count=1).rstrip("*_: ") if _MARKER.match(lead.strip()) else ""
+    if comp is None and not restated and not group:
         return targets
     return [t.model_copy(update={"comparator": comp if comp is not None and _bare(t) else t.comparator,
-                                 "restated": t.restated or restated}) for t in targets]
+                                 "restated": t.restated or restated, "group": group}) for t in targets]
 
 
 def _bare(t: Target) -> bool:
