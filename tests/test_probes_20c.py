@@ -17,7 +17,9 @@ on, false alarms and misses before and after). What the rewrites revealed, pinne
   "a) Về …:" (before: "100% thủ tục đủ điều kiện …" not the DVCTT target, reported missing);
 - "dưới dạng" (in the form of), "trên địa bàn" are prepositions, not comparators: a form's "Nội dung: Thủ tục … được
   cung cấp dưới dạng DVCTT toàn trình. Mức: 100%." is 100% (before: with the subject abbreviated, "dưới" close
-  enough to the level's label to be read as the lead-in's "below": 'dưới 100%', an error).
+  enough to the level's label to be read as the lead-in's "below": 'dưới 100%', an error);
+- a table of the documents cited with its "Ngày ban hành" cell in words ("8 tháng 4 năm 2021", "ngày 8 tháng 4 năm
+  2021") gives the citation its date, as "08/4/2021" does (before: no date read, a wrong year not reported).
 """
 
 from __future__ import annotations
@@ -120,3 +122,27 @@ def test_a_preposition_is_no_lists_comparator(lead: str) -> None:
 
 def test_a_comparator_before_the_levels_still_is() -> None:
     assert lead_comparator(fold("Trên địa bàn xã, bảo đảm đạt tối thiểu các mức sau")) == ">="
+
+
+CITED = """ỦY BAN NHÂN DÂN
+XÃ HÀ TÂY
+Số: 91/KH-UBND                                Hà Tây, ngày 16 tháng 9 năm 2025
+
+KẾ HOẠCH
+Ứng dụng công nghệ thông tin và chuyển đổi số năm 2025
+
+Căn cứ các văn bản sau đây:
+STT\tSố, ký hiệu\tNgày ban hành\tCơ quan ban hành
+1\tNghị định số 45/2020/NĐ-CP\t{date}\tChính phủ
+2\tKế hoạch số 215/KH-UBND\t25/8/2025\tUBND thành phố Hải Phòng
+
+I. MỤC TIÊU
+"""
+
+
+@pytest.mark.parametrize("written", ["8 tháng 4 năm 2021", "ngày 08 tháng 4 năm 2021", "08/4/2021"])
+def test_a_cited_documents_date_cell_in_words(tmp_path: Path, written: str) -> None:
+    path = tmp_path / "can-cu.txt"
+    path.write_text(CITED.format(date=written), encoding="utf-8")
+    refs = [r for r in parse(read(path)).references if r.number.startswith("45/2020")]
+    assert [str(r.date) for r in refs] == ["2021-04-08"]
