@@ -121,6 +121,7 @@ class Conventions(_Strict):
     attribution: list[str]
     restated_parent: list[str] = Field(default_factory=list)
     restated_not: list[str] = Field(default_factory=list)
+    comparator_idioms: list[str] = Field(default_factory=list)
     past_markers: list[str]
     comparators: list[ComparatorWord]
     figure_bounds: list[str] = Field(default_factory=list)

@@ -256,12 +256,14 @@ def statements_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
 def _label(plan: Plan, t: PlanTarget) -> str:
     """The label that introduces a target's point and carries its subject ("a) Về thủ tục hành chính và dịch vụ
     công trực tuyến:" over "+ Tối thiểu 85% hồ sơ được xử lý trực tuyến toàn trình"): the title of the heading the
-    target stands under, where that heading ends with a colon (a lead-in to the points that follow it)."""
+    target stands under, where that heading ends with a colon (a lead-in to the points that follow it); else the
+    group its point stands in, a point of a list above it ending with a colon ("- Về thủ tục hành chính …:" over
+    "+ 100% thủ tục đủ điều kiện …", as offices nest "-" and "+"; ``Target.group``)."""
     if t.section is None or not 0 <= t.section < len(plan.sections):
-        return ""
+        return t.group
     s = plan.sections[t.section]
     if s.line is None or s.line == t.line or not line_text(plan, s.line).rstrip("*_ ").endswith(":"):
-        return ""
+        return t.group
     return s.title.rstrip(": ")
 
 

@@ -867,7 +867,15 @@ def cell_figure(text: str) -> bool:
         if len(words) > n and squash(" ".join(words[-n:])) == squash(bound):
             words = words[:-n]
             break
-    return _CELL_FIGURE.match(" ".join(words[comparator_opening(words):])) is not None
+    return _CELL_FIGURE.match(_sign_of_percent(" ".join(words[comparator_opening(words):]))) is not None
+
+
+def _sign_of_percent(cell: str) -> str:
+    """A cell's closing percent in another form as the sign ("100 phần trăm", "85 o/o": conventions
+    ``percent_forms``): "100%"."""
+    low = cell.lower()
+    form = next((f for f in conventions().percent_forms if low.endswith(f.lower())), None)
+    return cell if form is None else cell[: len(cell) - len(form)].rstrip() + "%"
 
 
 STACKED_HEADER_LINES = 10  # a header's cells, each alone on its line (some wrapped over two)

@@ -51,8 +51,9 @@ DATE_WORDS = re.compile(
     r"^[\s,]*(?:ban hanh\s*)?ng\w{1,2}y\s*(\d{1,2})\s*th\w{1,3}ng\s*(\d{1,2})\s*n\w{1,2}m\s*(\d{4})"
 )
 # a table of the documents cited (Số, ký hiệu | Ngày ban hành | Cơ quan ban hành | Trích yếu): the date alone in the
-# cell right after the number's
-DATE_CELL = re.compile(r"^[ \t]*\|[ \t]*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})[ \t]*(?=\||\n|$)")
+# cell right after the number's, in figures or in words ("08/4/2020", "ngày 8 tháng 4 năm 2020", "8 tháng 4 năm 2020")
+DATE_CELL = re.compile(r"^[ \t]*\|[ \t]*(?:ng\w{1,2}y\s*)?(\d{1,2})\s*(?:[/.-]|th\w{1,3}ng)\s*(\d{1,2})\s*"
+                       r"(?:[/.-]|n\w{1,2}m)\s*(\d{4})[ \t]*(?=\||\n|$)")
 # the issuer after "của", up to what follows its name: the title ("về ..."), punctuation, or a verb whose object
 # follows ("của thành phố giao các chỉ tiêu: ...", "đề ra các"; "yêu cầu" whatever follows, a quotation
 # mark: "của thành phố yêu cầu “tối thiểu 80% ...”"), or where the sentence places it

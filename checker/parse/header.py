@@ -78,6 +78,12 @@ def _labelled(folded: str) -> bool:
     return m is not None and "uy ban nhan dan" not in m.group(1) and not m.group(1).startswith("ubnd")
 
 
+def _in_brackets(folded: str, at: int) -> bool:
+    """``at`` stands inside a bracket opened before it on its line: a note (a draft's, a copy's), where the date the
+    document was signed on (NĐ 30/2020: "Địa danh, ngày … tháng … năm …", never in brackets) is not written."""
+    return folded.rfind("(", 0, at) > folded.rfind(")", 0, at)
+
+
 def _numeric_date(folded: str) -> re.Match[str] | None:
     m = _DATE_NUMERIC.search(folded)
     if m is None:
@@ -379,6 +385,8 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
             md = DATE.search(f)
             if md is not None and md.start() >= len(view.folded[i]):
                 md = None
+        if md is not None and _in_brackets(f, md.start()):
+            md = None  # "(Bản trình lãnh đạo cho ý kiến, ngày 19 tháng 9 năm 2025)": a note's date, not the plan's
         if "date_line" not in h and md:
             day, month, year = md.group(1), md.group(2), md.group(3)
             original = view.texts[i] + (" " + view.texts[i + 1] if len(f) > len(view.folded[i]) else "")

@@ -263,10 +263,23 @@ def _openings(clause: str, pattern: re.Pattern[str] | None, literals: tuple[str,
         opens = [o.end() for o in _OPENER.finditer(clause, reach, m.start())]
         if not opens and reach > first:
             continue
-        before = clause[opens[-1] if opens else first : m.start()]
-        if not before.strip() or _names_nothing(_hedge().sub(" ", squash(before))):
+        before = _hedge().sub(" ", squash(clause[opens[-1] if opens else first : m.start()]))
+        if not before.strip() or _names_nothing(before) or _own_commitment().fullmatch(before.strip()):
             out.append((m.start(), m.end()))
     return out
+
+
+@lru_cache(maxsize=1)
+def _own_commitment() -> re.Pattern[str]:
+    """The plan's own unit committing to what follows, in squashed text: "xã bảo đảm", "phường đạt", "UBND xã An Hưng
+    cam kết thực hiện" before "toàn bộ thủ tục …" (a commune's level, conventions ``issuer_levels``, after its body,
+    ``issuer_bodies``, a name of a few words after it, then words by which a plan takes targets as its own,
+    ``restated_not``): it names no part of the target, as "Đến hết năm 2025, xã bảo đảm 100% …" does not."""
+    conv = conventions()
+    bodies = trie_pattern(squash(w) for w in conv.issuer_bodies)
+    levels = trie_pattern(squash(w) for lv in conv.issuer_levels if lv.level == "commune" for w in lv.words)
+    verbs = trie_pattern(squash(w) for w in conv.restated_not)
+    return re.compile(rf"(?:{bodies} )?{levels}(?: [a-z]+){{0,3}}?(?: {verbs})+")
 
 
 @lru_cache(maxsize=1)
@@ -655,7 +668,9 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
             if reached_at is not None and _names_nothing(clause[sa:sb]):
                 sa = reached_at  # "tỷ lệ ... năm 2024 đạt 64%, năm 2025 đạt 85%": the words are the result's
             reached_at = None
-            comp: Comparator = ">=" if high is not None or implicit else comparator_before(lead_of(clause, pos))
+            comp: Comparator = ">=" if high is not None else comparator_before(lead_of(clause, pos))
+            if implicit and comp != "~":  # "toàn bộ …" is all of them; "gần toàn bộ …" (nearly all) is about
+                comp = ">="
             if unit in ("giờ", "ngày") and comp == "=" and _WITHIN.search(squash(clause[max(0, pos - 30) : pos])):
                 comp = "<="
             if unit == "%" and _OR_MORE.match(clause, _end):  # "55% trở lên": this figure's, not the next one's
@@ -1107,7 +1122,8 @@ def lead_comparator(lead: str) -> Comparator | None:
     như sau:": higher than the city's)."""
     pattern, levels = _lead_comparators()
     squashed = squash(lead)
-    found = list(pattern.finditer(squashed))
+    idioms = [squash(w) + " " for w in conventions().comparator_idioms]  # "dưới dạng": a preposition, not "dưới"
+    found = [m for m in pattern.finditer(squashed) if not any(squashed.startswith(i, m.start()) for i in idioms)]
     if not found:
         return None
     rest = squashed[found[-1].end():]
@@ -1123,10 +1139,11 @@ def _under_lead(targets: list[Target], lead: str) -> list[Target]:
     phố đặt ra … như sau:"). Not a hedge: "xã phấn đấu hoàn thành toàn bộ chỉ tiêu thành phố giao:" over its points
     is how a plan states its targets (a hedge on a point's figure, "phấn đấu đạt 80%", still hedges it)."""
     comp, restated = lead_comparator(normalise_percent(fold(lead))), _restates(lead)
-    if comp is None and not restated:
+    group = _MARKER.sub("", lead.strip(), count=1).rstrip("*_: ") if _MARKER.match(lead.strip()) else ""
+    if comp is None and not restated and not group:
         return targets
     return [t.model_copy(update={"comparator": comp if comp is not None and _bare(t) else t.comparator,
-                                 "restated": t.restated or restated}) for t in targets]
+                                 "restated": t.restated or restated, "group": group}) for t in targets]
 
 
 def _bare(t: Target) -> bool:
