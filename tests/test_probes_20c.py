@@ -146,3 +146,32 @@ def test_a_cited_documents_date_cell_in_words(tmp_path: Path, written: str) -> N
     path.write_text(CITED.format(date=written), encoding="utf-8")
     refs = [r for r in parse(read(path)).references if r.number.startswith("45/2020")]
     assert [str(r.date) for r in refs] == ["2021-04-08"]
+
+
+CONTENTS = """\
+II. NHIỆM VỤ
+- Hạ tầng số
+Duy trì hội nghị truyền hình trực tuyến của phường.
+- An toàn, an ninh thông tin mạng
+Phương án bảo đảm an toàn hệ thống thông tin theo cấp độ.
+- Đào tạo, tuyên truyền và phát triển nguồn nhân lực
+Mở lớp cho cán bộ, công chức của phường.
+"""
+
+
+def test_a_content_part_titled_by_a_point_alone_on_its_line(packs: list[LoadedPack]) -> None:
+    """The contents written as points with nothing after their titles ("- An toàn, an ninh thông tin mạng", its
+    text on the line below), as offices write "a) Hạ tầng số" with a dash (the lead's probe after the round: one
+    compliant plan so rewritten gave two contents missing, errors): the point's title names the part."""
+    from checker.checks.structure import section_line
+    from checker.ingest.txt import lines_of
+    from checker.models import Document
+
+    plan = parse(Document(path="t.txt", format="txt", lines=lines_of(CONTENTS)))
+    rules = {r.id: r for p in packs for r in p.pack.rules}
+    for rule_id in ("HP215-SEC-ATTT", "HP215-SEC-NHANLUC"):
+        assert section_line(plan, rules[rule_id]) is not None, rule_id  # type: ignore[arg-type]
+    # a sentence after a dash is no title: "- Bảo đảm an toàn thông tin cho hệ thống." names no part
+    told = parse(Document(path="t.txt", format="txt", lines=lines_of(
+        "II. NHIỆM VỤ\n- Duy trì hạ tầng mạng nội bộ.\n- Kiểm tra định kỳ, báo cáo kết quả.\n")))
+    assert section_line(told, rules["HP215-SEC-ATTT"]) is None  # type: ignore[arg-type]

@@ -202,16 +202,26 @@ _MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*(?:[.)]|\s*[-–/
                      r"|[IVX]{1,4}(?:\.\d{1,2})*(?:\.|\s*[-–/](?=\s)))\s*")
 
 
+# a point set as a title: a dash or bullet, then a few words with no punctuation closing them
+_BULLET_TITLE = re.compile(r"\s*[-–+•]\s+[^\W\d_]")
+_TITLE_END = re.compile(r"[.;,!?…]\s*$")
+
+
 @lru_cache(maxsize=4096)  # a plan's lines, read once for all the content parts its pack asks for
 def lead_ins(text: str) -> tuple[str, ...]:
     """The short titles that open a line's cells before a colon ("- Hạ tầng số: duy trì ...", a table row
-    "9 | Hạ tầng số: ..."), and the task cells of a table row, read as sentences (only their first words count):
+    "9 | Hạ tầng số: ..."), a point that is a title alone on its line ("- An toàn, an ninh thông tin mạng", its
+    text on the lines below), and the task cells of a table row, read as sentences (only their first words count):
     a part of a plan may be written so instead of as a heading."""
     out: list[str] = []
     cells = [c for c in re.split(r"\t+|\s{3,}|\s\|\s", text.strip()) if c.strip()]
     for cell in cells:
+        marked = cell
         cell = _MARKER.sub("", cell)
-        if ":" in cell:
+        if len(cells) == 1 and _BULLET_TITLE.match(marked) and ":" not in cell and not _TITLE_END.search(cell) and (
+                0 < len(cell.strip()) <= 60):
+            out.append(cell.strip())  # "- An toàn, an ninh thông tin mạng" alone on its line, its text below it
+        elif ":" in cell:
             head = cell.split(":", 1)[0].strip()
             if 0 < len(head) <= 60:
                 out.append(head)
