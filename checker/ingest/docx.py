@@ -326,14 +326,14 @@ class _Reader(Builder):
         number = len(self.tables) + 1
         rows = []
         for r_i, tr in enumerate(_rows(tbl), start=1):
-            col = _grid_before(tr)
+            col = before = _grid_before(tr)
             cells = []
             for tc in _cells(tr):
                 if _merged_from_above(tc):
                     self.merged_down.add((number, r_i, col))
                 cells.append((self.cell_paragraphs(tc), _span(tc)))
                 col += cells[-1][1]
-            rows.append((_grid_before(tr), cells))
+            rows.append((before, cells))
         self.add_rows(rows)
 
 
