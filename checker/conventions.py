@@ -128,6 +128,7 @@ class Conventions(_Strict):
     hedge_time_frames: list[str] = Field(default_factory=list)
     list_levels: list[str] = Field(default_factory=list)
     abbreviations: dict[str, str] = Field(default_factory=dict)
+    issuer_abbreviations: dict[str, str] = Field(default_factory=dict)
     page_words: list[str] = Field(default_factory=list)
     signature_stamp_opens: list[str] = Field(default_factory=list)
     signature_stamp_labels: list[str] = Field(default_factory=list)
@@ -217,6 +218,12 @@ def expand(squashed: str) -> str:
     """Squashed text with abbreviations written out ("tthc" → "thu tuc hanh chinh"): what rules are written in."""
     pattern, table = _abbreviation_pattern()
     return pattern.sub(lambda m: table[m.group(0)], squashed)
+
+
+@lru_cache(maxsize=1)
+def issuer_abbreviations() -> dict[str, str]:
+    """An issuer's initials (squashed, one word) and its words (squashed): ``issuer_abbreviations``."""
+    return {squash(k): squash(v) for k, v in conventions().issuer_abbreviations.items()}
 
 
 def expanded(text: str) -> str:

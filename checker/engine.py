@@ -10,7 +10,7 @@ from checker.checks import CHECKS
 from checker.checks.base import Context, short
 from checker.checks.citation import cites, miscited, vn_date
 from checker.checks.references import index_of
-from checker.conventions import conventions
+from checker.conventions import conventions, expand, expanded
 from checker.i18n import msg
 from checker.models import DocRef, Finding, Plan
 from checker.parse.header import opens_letter_subject
@@ -38,7 +38,7 @@ def _in_scope(plan: Plan, loaded: LoadedPack) -> bool:
     opening = " ".join(squash(ln.text) for ln in plan.lines[:60]) or squash(plan.header.title or "")
     title = squash(plan.header.title or "") + " " + opening
     period_ok = not a.period or contains_any(title, [squash(p) for p in a.period], 88)
-    subject_ok = all(contains_any(title, [squash(p) for p in g], 88) for g in a.subject)
+    subject_ok = _about(title, a.subject)
     city_ok = contains(" ".join(squash(ln.text) for ln in plan.lines), squash(a.city), 90)
     if not city_ok and loaded.units is not None and plan.header.unit_name:
         city_ok = any(squash(u.short_name) == squash(plan.header.unit_name) for u in loaded.units.units)
@@ -131,7 +131,14 @@ def _mentions_only(plan: Plan, lp: LoadedPack, refs: list[DocRef]) -> bool:
         return False
     if contains(title, squash(lp.pack.directive.number), 95):
         return False
-    return not all(contains_any(title, [squash(p) for p in g], 88) for g in lp.pack.applies_to.subject)
+    return not _about(title, lp.pack.applies_to.subject)
+
+
+def _about(squashed: str, subject: list[list[str]]) -> bool:
+    """The text (squashed) names a phrase of every group of the directive's ``subject``, its abbreviations written
+    out on both sides: "Thực hiện CĐS, Đề án 06 …" is about chuyển đổi số (rules/conventions.yaml ``abbreviations``)."""
+    hay = expand(squashed)
+    return all(contains_any(hay, [expanded(p) for p in g], 88) for g in subject)
 
 
 def assess(plan: Plan, packs: list[LoadedPack], lang: str = "vi", round_pack: LoadedPack | None = None) -> Verdict:

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from checker.checks.base import Context, finding, redate, short, source_text
 from checker.checks.citation import directive_key, miscited
+from checker.conventions import issuer_abbreviations
 from checker.i18n import msg
 from checker.models import DocRef, Finding, Fix, Plan, Severity
 from checker.parse.citations import FULL, LAW, LETTER_SYMBOL, make_key
@@ -37,12 +38,6 @@ from checker.text import fold, squash
 
 ID = "legal-references"
 HISTORY = ("thay the", "truoc day", "het hieu luc", "bai bo", "da duoc thay")  # a citation told as history
-_ABBREVIATIONS = {
-    "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "cp": "chinh phu", "ttg": "thu tuong chinh phu",
-    "tp": "thanh pho", "tw": "trung uong", "bct": "bo chinh tri", "bchtw": "ban chap hanh trung uong",
-    "btv": "ban thuong vu", "kh": "khoa hoc", "cn": "cong nghe", "bkhcn": "bo khoa hoc va cong nghe",
-    "ubtvqh": "uy ban thuong vu quoc hoi", "qh": "quoc hoi",
-}
 
 
 def registry_key(number: str) -> str | None:
@@ -102,7 +97,9 @@ def official_date(d: dt.date) -> str:
 
 
 def _issuer_words(text: str) -> str:
-    return " ".join(_ABBREVIATIONS.get(w, w) for w in squash(text).split())
+    """The issuer's words with its initials written out (rules/conventions.yaml ``issuer_abbreviations``)."""
+    table = issuer_abbreviations()
+    return " ".join(table.get(w, w) for w in squash(text).split())
 
 
 def issuer_differs(cited: str, official: str) -> bool:

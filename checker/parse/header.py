@@ -806,6 +806,11 @@ def _position_last() -> re.Pattern[str]:
 _INLINE_ITEMS = re.compile(r"(?:^|;)\s*[-–+]\s+")
 
 
+def _archive(text: str) -> bool:
+    """The archive item of "Nơi nhận" ("Lưu: VT, VP.", "Lưu VT"): its word, then a colon or the clerical office."""
+    return bool(re.match(r"l\w{1,2}u\b", squash(text))) and (":" in text or " vt" in squash(text))
+
+
 def parse_recipients(view: View, start: int, end: int | None = None) -> tuple[list[str], int | None]:
     """Items of "Nơi nhận:"; in flattened two-column text the signature block shares their lines; a web page's
     copy writes them on the label's line, each after a dash."""
@@ -828,10 +833,11 @@ def parse_recipients(view: View, start: int, end: int | None = None) -> tuple[li
                     if item:
                         out.append(item)
                     undashed = False
-                elif undashed and (first := re.split(r"\s{3,}", t, maxsplit=1)[0]) and (
-                        first.endswith(";") or re.match(r"l\w{1,2}u\b", squash(first))):
+                elif (first := re.split(r"\s{3,}", t, maxsplit=1)[0]) and (
+                        undashed and first.endswith(";") or _archive(first)):
                     # "UBND thành phố;" … "Lưu: VT." without the dash NĐ 30/2020 sets before each (a list whose
-                    # dashes were Word's numbering, lost in the copy): items while each ends as one does
+                    # dashes were Word's numbering, lost in the copy): items while each ends as one does; the
+                    # archive item closes the list with or without its dash ("- Sở …;" … "Lưu: VT, VP.")
                     out.append(first.rstrip(" .;"))
                 else:
                     undashed = False

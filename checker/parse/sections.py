@@ -175,7 +175,8 @@ def opens_part_at_top(s: Section, top: int, phrases: list[str]) -> bool:
 def _opening_percentage() -> re.Pattern[str]:
     """A percentage opening a folded text, its sign written in any of the forms of conventions ``percent_forms``
     ("100%", "100 %", "100 phần trăm", OCR's "100°/o")."""
-    return re.compile(rf"\d{{1,3}}(?:[.,]\d+)?\s*(?:%|{trie_pattern(fold(f) for f in conventions().percent_forms)})")
+    forms = trie_pattern(fold(f) for f in conventions().percent_forms)
+    return re.compile(rf"\d{{1,3}}(?:[.,]\d+)?\s*(?:%|{forms})(?!\d)")  # "30/09/2025": no "0/0" sign
 
 
 @lru_cache(maxsize=8192)  # every section title against every rule's part names
@@ -374,8 +375,10 @@ def find_sections(view: View) -> list[Section]:
                     # ("Phần thứ hai" after "I. Mục tiêu chung" under "Phần thứ nhất" is the next part: not a mục)
                     romans = [sections[k].level for k in open_levels if sections[k].style == "roman" or (
                         sections[k].style == "part" and not sections[k].number.isdigit())]
-                    if m.group(2).isdigit() and mp.group(1) not in _TOP_MARKERS and romans and level == 0:
-                        level = max(romans) + 1
+                    # (below them whatever marker the plan used first: a decision's "Điều 1." over its plan's
+                    # "I. MỤC TIÊU" / "Mục 1. Mục tiêu chung")
+                    if m.group(2).isdigit() and mp.group(1) not in _TOP_MARKERS and romans:
+                        level = max(level, max(romans) + 1)
                 else:
                     if letter_level is None:
                         letter_level = int(any(sections[k].style == "roman" and sections[k].level == 1
@@ -475,9 +478,14 @@ def find_sections(view: View) -> list[Section]:
             level = {"roman": 1, "arabic": 2, "letter": 4}.get(style, 0) or (
                 (1 if number[:1] in "IVXL" else 2) + number.count("."))
         if style == "roman" and number.islower():
-            # "i." under "I." (or under "1."): one level below the nearest part or point numbered otherwise
+            # "i." under "I." (or under "1."): one level below the nearest part or point numbered otherwise; but
+            # "ii. NHIỆM VỤ" in capitals, under no part numbered in capital Roman numerals, is a part numbered in
+            # lower case (NĐ 30/2020 sets a part's title in capitals, a point's in sentence case)
             above = [sections[k].level for k in open_levels if not sections[k].number.islower()]
             level = max(above, default=1) + 1
+            if _mostly_upper(title) and not any(sections[k].style == "roman" and sections[k].number.isupper()
+                                                 for k in open_levels):
+                level = 1
         if style == "arabic":
             # "1)" points under a "(1)" heading (or "(1)" under "1."): another form of arabic number nests deeper
             open_arabic = [k for k in open_levels if sections[k].style == "arabic"]

@@ -204,7 +204,8 @@ def _vocabulary() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], li
     folded = sorted((fold(f) for f in [*conv.percent_forms, *conv.point_forms]), key=len, reverse=True)
     forms = "|".join(re.escape(f) for f in folded)
     lead = opening(folded, also=r"\s")  # a space or a form's first letter: the engine skips to those
-    percent = re.compile(rf"{lead}(?<=\d)(\s?)(?:{forms})")
+    # a form of digits and a slash ("0/0") followed by a digit is a zero-padded date's ("30/09/2025"), no figure
+    percent = re.compile(rf"{lead}(?<=\d)(\s?)(?:{forms})(?!\d)")
     whole = "|".join(_not_inside_compound(squash(w), conv.whole_word_compounds) for w in conv.whole_words)
     whole_re = re.compile(rf"(?<![a-z])(?:{whole})(?![a-z])")
     return exclusion, percent, whole_re, [squash(w) for w in conv.past_markers], [
