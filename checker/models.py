@@ -239,6 +239,10 @@ class Target(_Frozen):
     # the group its list point stands in, where a point of a list above it leads it in with a colon ("- Về thủ tục
     # hành chính và dịch vụ công trực tuyến:" over "+ 100% thủ tục đủ điều kiện …"): its subject carries on
     group: str = ""
+    # the words of its item before the item's first figure, for a target whose clause follows that figure: what a
+    # clause naming nothing it measures ("b) Hồ sơ trực tuyến: năm 2024 … đạt 58,5%. Thành phố giao tối thiểu 80%;
+    # xã phấn đấu đến 31/12/2025 đạt tối thiểu 85%.") measures
+    subject: str = ""
 
 
 class Assignment(_Frozen):

@@ -72,13 +72,17 @@ class Text:
         sentence: list[bool] = []
         piece_ocr: list[bool] = []
         holders: list[str] = []
-        pos, ended = 0, True
-        for holder, text, line in ((logical.text, *piece) for logical, pieces in zip(plan.lines, line_pieces(plan),
-                                                                                    strict=True) for piece in pieces):
+        pos, ended, row = 0, True, None
+        for loc, holder, text, line in ((logical.loc, logical.text, *piece) for logical, pieces
+                                        in zip(plan.lines, line_pieces(plan), strict=True) for piece in pieces):
             t = text.strip()
             if not t:
                 continue
-            opens = ended or bool(_ITEM.match(t))
+            # a table's row opens a sentence of its own: the rows of a table of tasks run on without a full stop,
+            # and a history phrase of one row ("Thay thế máy tính cũ") says nothing of a body named in a later one
+            at = (loc.table, loc.row) if loc.table is not None else None
+            opens = ended or bool(_ITEM.match(t)) or (at is not None and at != row)
+            row = at
             for k, piece in enumerate(_SENTENCE_END.split(_JOINED.sub(" ", t))):
                 sq = squash(piece)
                 if not sq:

@@ -234,6 +234,10 @@ def statements_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
             text = f"{label} {t.text}" if label else t.text
             if text not in matched:
                 matched[text] = matches(rule, t.text) or bool(label) and matches(rule, text)
+            if not matched[text] and _of_subject(rule, t, ctx):
+                label = t.subject
+                text = f"{label} {t.text}"
+                matched[text] = True
             if matched[text]:
                 # a point whose subject is its lead-in's ("2.1. Tỷ lệ thủ tục hành chính … toàn trình đạt:" over
                 # "- Đến ngày 31/12/2025: 100%."): judged and quoted with the lead-in's words, its scope included
@@ -251,6 +255,17 @@ def statements_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
     # "toàn bộ ..." (100% in words) counts where the plan gives no figure for it, never over a figure it gives; a
     # vague quantity ("phần lớn ...") where it gives neither
     return [t for t in candidates if not t.implicit] or [t for t in candidates if t.vague is None] or candidates
+
+
+def _of_subject(rule: Target, t: PlanTarget, ctx: Context) -> bool:
+    """A clause that names nothing any target of the pack measures, after its item's first figure, measures what
+    its item's opening words name ("b) Hồ sơ trực tuyến: năm 2024 … đạt 58,5%. Thành phố giao tối thiểu 80%; xã
+    phấn đấu đến 31/12/2025 đạt tối thiểu 85%."): a plan that gives a target's history before its aim names the
+    subject once. Not a change ("so với cùng kỳ tăng 12%"): how far it moved, not where it aims."""
+    if not t.subject or t.change is not None or not matches(rule, f"{t.subject} {t.text}"):
+        return False
+    rules = ctx.cached("target-rules", lambda: [r for r in ctx.pack.rules if isinstance(r, Target) and r.match])
+    return not any(matches(r, t.text) for r in rules)
 
 
 def _label(plan: Plan, t: PlanTarget) -> str:

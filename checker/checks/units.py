@@ -141,6 +141,7 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
             at = _written_at(view.folded[i], name, former_words)
             yield from _former_mention(plan, rule, ctx, idx, view, i, utype, name, reported, view.line_at(i, at), at)
     neighbour = [squash(p) for p in rule.neighbour_context]
+    compared = [squash(p) for p in rule.compared_context]
     for i, utype, name in find_unit_mentions(view):
         at = _written_at(view.folded[i], name)  # where the name is written in the logical line
         at_line = view.line_at(i, at)
@@ -170,6 +171,8 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
         context = squash(view.texts[i][max(0, at - 60) : at + len(name) + 8])
         if any(re.search(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])", context) for n in neighbour):
             continue  # short function words ("với", "các phường"): whole words, exactly, never fuzzily
+        if _compared(view, i, at, compared):
+            continue  # a unit the plan measures itself against, not its own
         if (at_line, squash(other.short_name)) in reported:
             continue
         reported.add((at_line, squash(other.short_name)))
@@ -177,6 +180,25 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
         yield finding(rule, ID, "inconsistent", plan=plan, line=at_line,
                       message=msg("unit.other", ctx.lang, actual=written, expected=own.name),
                       evidence=short(view.texts[i]), expected=own.name, actual=written, source=_source(idx))
+
+
+_SHARE = re.compile(r"\d\s?%")
+
+
+def _compared(view: View, i: int, at: int, phrases: list[str]) -> bool:
+    """The mention is of a unit the plan compares itself with: a phrase of ``phrases`` ("so với") earlier in its
+    sentence, or the mention inside a parenthesis that gives figures ("86% (xã Thanh Hà đạt 91%, …)"): a result
+    set beside the plan's own, not the plan's unit."""
+    start, _ = sentence_bounds(view, i, at)
+    text = view.texts[i]
+    head = text[start - view.starts[i] : at]
+    if phrases and any(re.search(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])", squash(head)) for p in phrases):
+        return True
+    opened = head.rfind("(")
+    if opened < 0 or ")" in head[opened:]:
+        return False
+    close = text.find(")", at)
+    return bool(_SHARE.search(text[start - view.starts[i] + opened : close if close >= 0 else len(text)]))
 
 
 _NUMBER_AFTER = re.compile(r"\s+(\d{1,2})\b(?![/.,]\d)")

@@ -596,6 +596,9 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
     lead_end = folded.find(":", 0, first.start()) if first and not units else -1
     list_comp = lead_comparator(folded[:lead_end]) if lead_end >= 0 else None
     restated_end = _restated_until(text, folded, first.start()) if first and not units else 0
+    # the item's opening clause, the one that holds its first figure: the subject a later clause may leave unnamed
+    opening_end = next((b for _, b in spans if first is not None and b > first.start()), len(text))
+    subject = _MARKER.sub("", text[:opening_end].strip(), count=1).rstrip(" ;,.") if first and not units else ""
     quoted = [(m.start(1), m.end(1)) for m in _QUOTES.finditer(text)
               if _has_word(squash(text[max(0, m.start() - 80) : m.start()]), attribution)]
     quote_starts = [qa for qa, _ in quoted]  # quotes do not overlap: sorted by start and by end
@@ -698,7 +701,10 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
             out.append(Target(text=clause_text, value=value, value_high=high, comparator=comp, hedged=is_hedged,
                               exclusions=excl, line=line, section=section, source=source,  # type: ignore[arg-type]
                               implicit=implicit, reference_value=run_in.get(pos), unit=unit,
-                              restated=a + pos < restated_end, change=change, vague=vague.get(pos)))
+                              restated=a + pos < restated_end or _restates(text[a + sa : a + pos]),
+                              change=change, vague=vague.get(pos),
+                              subject=subject if first is not None and a + sa >= opening_end
+                              and not _in_brackets(text, a + pos) else ""))
             placed.append((deadline(before, year_from), offset, a + sb))
             stages.append(placed[-1][0] or _stage_year(before) or _deadline_after(clause[_end:sb]))
             dues_after.append((_due_after(clause[_end:sb]) if len(found) == 1 else None)
@@ -914,7 +920,8 @@ def _names_nothing(clause: str) -> bool:
     """A clause that gives a deadline and a figure but no words of what it measures ("đến ngày 31/12/2025 đạt tối
     thiểu 82%", "đến hết năm 2025 là 55%", "tháng 12 đạt 100%": a month of the plan's year, its year unwritten)."""
     rest = normalise_percent(fold(clause))  # "đạt 100 phần trăm", "ngày 31 tháng 12 năm 2025": as in digits
-    for pattern in (_DEADLINE_DATE, _DEADLINE_YEAR, _DEADLINE_QUARTER, _DEADLINE_MONTH, _DEADLINE_BARE_MONTH):
+    for pattern in (_DEADLINE_DATE, _DEADLINE_YEAR, _DEADLINE_QUARTER, _DEADLINE_HALF, _DEADLINE_MONTH,
+                    _DEADLINE_BARE_MONTH):
         rest = pattern.sub(" ", rest)
     rest = _glue().sub(" ", squash(FIGURE.sub(" ", rest)))
     return not re.search(r"[a-z]", rest)
@@ -967,6 +974,9 @@ _MONTH = r"\b(?:(?:den|truoc|tinh den|trong)\s+)?(?:het\s+)?thang\s+(\d{1,2})"  
 _DEADLINE_MONTH = re.compile(_MONTH + r"\s*(?:/|nam)\s*(\d{4})\b")
 # "tháng 10 đạt 65%; tháng 11 đạt 75%; tháng 12 năm 2025 đạt …": a month of the plan's own year, its year unwritten
 _DEADLINE_BARE_MONTH = re.compile(_MONTH + r"\b(?!\s*(?:/|nam)\s*\d)")
+# "6 tháng đầu năm 2025" (its first half, ended 30/6), "6 tháng cuối năm 2025" (ended 31/12): the "6" may be cut off
+# as a point's number ("6 tháng đầu năm 2025 đạt 72%" read after a list marker)
+_DEADLINE_HALF = re.compile(r"\b(?:(?:den|trong)\s+(?:het\s+)?)?(?:6\s+)?thang\s+(dau|cuoi)\s+nam(?:\s+(\d{4}))?\b")
 _QUARTER_END = {"i": (3, 31), "ii": (6, 30), "iii": (9, 30), "iv": (12, 31), "1": (3, 31), "2": (6, 30),
                 "3": (9, 30), "4": (12, 31)}
 
@@ -985,6 +995,8 @@ def deadline(before: str, year: int | None = None) -> date | None:
     for m in _DEADLINE_QUARTER.finditer(before):
         month, day = _QUARTER_END[m.group(1)]
         found.append((m.start(), date(int(m.group(2) or 2025), month, day)))
+    found += [(m.start(), date(int(m.group(2) or year or 2025), 6 if m.group(1) == "dau" else 12,
+                               30 if m.group(1) == "dau" else 31)) for m in _DEADLINE_HALF.finditer(before)]
     months = [(m, int(m.group(2))) for m in _DEADLINE_MONTH.finditer(before)]
     if year is not None:
         months += [(m, year) for m in _DEADLINE_BARE_MONTH.finditer(before)]
@@ -1607,6 +1619,14 @@ def _wrapped_from(sections: list[Section], k: int) -> int | None:
 _YEAR = re.compile(r"\bnam\s+(20\d\d)\b")
 
 
+def _in_brackets(text: str, at: int) -> bool:
+    """The offset stands inside a parenthesis opened before it: an aside ("(xã Thanh Hà đạt 91%, bình quân …)")."""
+    return text.count("(", 0, at) > text.count(")", 0, at)
+
+
+_COUNT_SHARE = re.compile(r"(?<![\d.,/])\d{1,3}(?:[.,]\d{3})*\s*/\s*\d{1,3}(?:[.,]\d{3})*(?![\d/])")
+
+
 def without_past(targets: list[Target], dated: date | None) -> list[Target]:
     """Targets the plan does not date before itself: a figure whose clause gives it a date earlier than the plan's
     own ("Đến ngày 30/6/2025, tỷ lệ ... đạt 64%" in a plan of 26/9/2025) or an earlier year ("Năm 2024, tỷ lệ ...
@@ -1618,6 +1638,8 @@ def without_past(targets: list[Target], dated: date | None) -> list[Target]:
     for t in targets:
         folded = normalise_percent(fold(t.text))
         m = re.search(rf"(?<![\d.,]){f'{t.value:g}'.replace('.', '[.,]')}\s*%", folded) if t.source == "text" else None
+        if m is None and t.source == "text":  # a share written as a count against a total ("14/18 báo cáo")
+            m = _COUNT_SHARE.search(folded)
         at = m.start() if m else (folded.find(fold(t.vague)) if t.vague else -1)  # "Năm 2024, phần lớn ..."
         before = folded[:at] if at > 0 else ""
         when = deadline(before)

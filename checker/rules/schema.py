@@ -138,6 +138,8 @@ class UnitNames(RuleBase):
     neighbour_context: list[str] = F("Từ khiến tên đơn vị khác là láng giềng, không phải lỗi (dạng bỏ dấu)",
                                      ["giap ranh"],
                                      ["phoi hop", "giap ranh", "lien ket", "cac phuong", "cac xa", "voi"])
+    compared_context: list[str] = F("Từ đứng trước tên đơn vị khác trong câu khiến nó là đơn vị được so sánh với "
+                                    "(dạng bỏ dấu)", [], ["so voi", "so sanh"])
 
 
 class OutdatedBodies(RuleBase):
