@@ -59,6 +59,17 @@ def test_draft_number_and_day(loaded: LoadedPack) -> None:
     assert "số văn bản để trống" in got[0].message and "ngày ban hành để trống" in got[1].message
 
 
+@pytest.mark.parametrize(("number", "date"), [("xx", "ngày xx tháng 9 năm 2025"), ("XX", "ngày XX tháng 9 năm 2025"),
+                                            ("x", "ngày x/9/2025"), ("***", "ngày ** tháng 9 năm 2025")])
+def test_draft_number_and_day_marked_with_xs(number: str, date: str, loaded: LoadedPack) -> None:
+    """A drafter marks the places to fill with x's or stars ("Số: xx/KH-UBND", "ngày XX tháng 9"): blank, as spaces
+    or dots are, not a missing number or date."""
+    text = HEADER.replace("Số: 5/KH-UBND\nBến Đá, ngày 10 tháng 9 năm 2025", f"Số: {number}/KH-UBND   Bến Đá, {date}")
+    got = run(text + BODY + FOOTER, loaded)
+    assert [(f.key(), f.severity) for f in got] == [(("HP215-FORM", "incomplete", 5), "warning")] * 2
+    assert "số văn bản để trống" in got[0].message and "ngày ban hành để trống" in got[1].message
+
+
 def test_non_standard_symbol_is_info(loaded: LoadedPack) -> None:
     got = run(HEADER.replace("/KH-UBND", "/KH-UB") + BODY + FOOTER, loaded)
     assert [(f.key(), f.severity) for f in got] == [(("HP215-FORM", "incomplete", 5), "info")]

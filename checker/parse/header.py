@@ -19,12 +19,14 @@ from checker.text import UPPER, contains, fold, opening, squash
 UNIT_WORD = re.compile(r"(?=[pxd])\b(phuong|phudng|phwong|phuodng|phieong|xa|dac khu|dac\s+khu)\s+", re.IGNORECASE)
 _TYPE = {"xa": "xa", "dac khu": "dac_khu"}
 # KH-UBND, BKHCN-CĐS; a joint document's symbol names each issuer (KHLT-ĐU-UBND); a draft leaves the number blank
-# with spaces, dots, an ellipsis or a rule ("Số:      /KH-UBND", "Số: ......./KH-UBND", "Số: …/KH-UBND"), as its day
-NUMBER = re.compile(r"\bs\w{0,2}\s*:\s*(\d*)[\s.…_]*/\s*([a-z]{1,6}\s*-\s*[a-z]{2,8}(?:-[a-z]{2,8})*)")
+# with spaces, dots, an ellipsis or a rule ("Số:      /KH-UBND", "Số: ......./KH-UBND", "Số: …/KH-UBND"), or marks
+# the place with x's ("Số: xx/KH-UBND", "ngày XX tháng 9"), as its day
+_FILL = r"(?:[\s.…_*]|x{1,4}(?![a-z]))*"
+NUMBER = re.compile(r"\bs\w{0,2}\s*:\s*(\d*)" + _FILL + r"/\s*([a-z]{1,6}\s*-\s*[a-z]{2,8}(?:-[a-z]{2,8})*)")
 # a Party document's number (Hướng dẫn 36-HD/VPTW): "Số 12-NQ/ĐU", "Số: 05-CTr/TU", at the start of its column
 PARTY_NUMBER = re.compile(r"^[\s#*>]*s[o06]\s*:?\s*(\d*)\s*-\s*([a-z]{1,4}\s*/\s*[a-z&]{1,10})(?![a-z])")
 DATE = re.compile(
-    r"ng\w{1,2}y(?:\s*(\d{1,2}))?[\s.…_]*th\w{1,3}ng(?:\s*(\d{1,2}))?[\s.…_]*n\w{1,2}m\s*(\d{4})"
+    rf"ng\w{{1,2}}y(?:\s*(\d{{1,2}}))?{_FILL}th\w{{1,3}}ng(?:\s*(\d{{1,2}}))?{_FILL}n\w{{1,2}}m\s*(\d{{4}})"
 )
 NUMBER_LABEL = re.compile(r"(?<![a-z])s[o06]\s*:")
 # the number without its label's colon ("Số 88/KH-UBND", as typed or as OCR reads "Số:"), taken only where it stands
@@ -35,7 +37,7 @@ _LABEL_ALONE = re.compile(r"(?<![a-z])s[o06]\s*:\s*$")  # "Số:" ending its lin
 # "Vĩnh Thuận, ngày 26/9/2025": the date in figures (NĐ 30/2020 writes it "ngày ... tháng ... năm ..."), taken as the
 # document's only where the place opens its line or its column and the date ends it (never a citation's "ngày 25/8");
 # a draft's day left blank as in words ("ngày     /9/2025", "ngày …/9/2025")
-_DATE_NUMERIC = re.compile(r"ng\w{1,2}y\s*(\d{1,2})?[\s.…_]*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
+_DATE_NUMERIC = re.compile(r"ng\w{1,2}y\s*(\d{1,2})?" + _FILL + r"[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
 _PLACE_BEFORE = re.compile(r"(?:^|\t|\s{3,})(?:[^\W\d_]+\s){0,4}[^\W\d_]+,\s*$")
 
 
