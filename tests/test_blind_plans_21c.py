@@ -11,6 +11,12 @@ on its own:
 - a district that became one unit whole (huyện Bạch Long Vĩ → Đặc khu Bạch Long Vĩ: the registry lists it as the
   unit's former unit by name, with no district) was reported with an empty "nay là": its heir is now found by the
   former unit's name as well as by its district (checks.bodies._district_names).
+
+And what probes of the compliant plans in other words found after the round (blind-21c-expected.md, "Probes"):
+
+- the đầu mối named "cơ quan thường trực" ("Phòng VH-XH: cơ quan thường trực, giúp UBND phường theo dõi, đôn đốc"),
+  as administrative documents name the office that follows a task through, was reported as given no đầu mối work
+  (HP215-UNIT-VHXH); "thường trực" and "đôn đốc" are roles of the rule (rules/215-KH-UBND.yaml).
 """
 
 from __future__ import annotations
@@ -89,3 +95,21 @@ def test_a_district_become_one_unit_names_its_heir(tmp_path: Path, packs: list[L
     path = _with_line(src, "Phần I. MỤC TIÊU", "UBND huyện Bạch Long Vĩ bố trí kinh phí cho Kế hoạch.", tmp_path)
     found = [f for f in check_file(path, packs).findings if f.id == "HP215-BODIES"]
     assert found and all("Đặc khu Bạch Long Vĩ" in f.message for f in found), [f.message for f in found]
+
+
+KINH_MON = PLANS / "phuong-kinh-mon-phan-cong-viet-tat-dat-chuan.txt"
+VHXH = "- Phòng VH-XH: đầu mối, tham mưu, tổng hợp, báo cáo UBND phường, Sở KH&CN hằng quý."
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    ("- Phòng VH-XH: cơ quan thường trực, giúp UBND phường theo dõi, đôn đốc; báo cáo Sở KH&CN hằng quý.", False),
+    ("- Phòng Văn hóa - Xã hội (cơ quan thường trực): theo dõi, báo cáo Sở KH&CN hằng quý.", False),
+    ("- Phòng VH-XH: phối hợp tuyên truyền trên trang thông tin điện tử phường.", True),
+], ids=["thuong-truc-don-doc", "co-quan-thuong-truc", "phoi-hop-only"])
+def test_the_standing_office_is_the_focal_point(line: str, found: bool, tmp_path: Path,
+                                                packs: list[LoadedPack]) -> None:
+    text = KINH_MON.read_text(encoding="utf-8")
+    assert text.count(VHXH) == 1
+    path = tmp_path / KINH_MON.name
+    path.write_text(text.replace(VHXH, line), encoding="utf-8")
+    assert bool([f for f in loud(path, packs) if f[0] == "HP215-UNIT-VHXH"]) is found
