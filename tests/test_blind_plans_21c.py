@@ -16,7 +16,12 @@ And what probes of the compliant plans in other words found after the round (bli
 
 - the đầu mối named "cơ quan thường trực" ("Phòng VH-XH: cơ quan thường trực, giúp UBND phường theo dõi, đôn đốc"),
   as administrative documents name the office that follows a task through, was reported as given no đầu mối work
-  (HP215-UNIT-VHXH); "thường trực" and "đôn đốc" are roles of the rule (rules/215-KH-UBND.yaml).
+  (HP215-UNIT-VHXH); "thường trực" and "đôn đốc" are roles of the rule (rules/215-KH-UBND.yaml);
+- the commune's history in other verbs than "thành lập trên cơ sở" ("gồm ba xã A, B, C thuộc huyện X nhập lại",
+  "xã mới trên cơ sở nhập", "kế thừa địa giới của", "… của huyện X hợp thành xã …", "(…, huyện X) được sắp xếp",
+  "thành xã mới có tên gọi là") gave HP215-UNITNAME on the former communes and HP215-BODIES on the former district:
+  the verbs are history markers (rules/conventions.yaml; the ones written after the district, rules/bodies.yaml
+  ``history_after``).
 """
 
 from __future__ import annotations
@@ -97,6 +102,15 @@ def test_a_district_become_one_unit_names_its_heir(tmp_path: Path, packs: list[L
     assert found and all("Đặc khu Bạch Long Vĩ" in f.message for f in found), [f.message for f in found]
 
 
+def _replaced(src: Path, old: str, new: str, tmp_path: Path) -> Path:
+    """A copy of the plan ``src`` with its one passage ``old`` written as ``new``."""
+    text = src.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path = tmp_path / src.name
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
 KINH_MON = PLANS / "phuong-kinh-mon-phan-cong-viet-tat-dat-chuan.txt"
 VHXH = "- Phòng VH-XH: đầu mối, tham mưu, tổng hợp, báo cáo UBND phường, Sở KH&CN hằng quý."
 
@@ -108,8 +122,27 @@ VHXH = "- Phòng VH-XH: đầu mối, tham mưu, tổng hợp, báo cáo UBND ph
 ], ids=["thuong-truc-don-doc", "co-quan-thuong-truc", "phoi-hop-only"])
 def test_the_standing_office_is_the_focal_point(line: str, found: bool, tmp_path: Path,
                                                 packs: list[LoadedPack]) -> None:
-    text = KINH_MON.read_text(encoding="utf-8")
-    assert text.count(VHXH) == 1
-    path = tmp_path / KINH_MON.name
-    path.write_text(text.replace(VHXH, line), encoding="utf-8")
+    path = _replaced(KINH_MON, VHXH, line, tmp_path)
     assert bool([f for f in loud(path, packs) if f[0] == "HP215-UNIT-VHXH"]) is found
+
+
+AN_HUNG = PLANS / "xa-an-hung-can-cu-nhieu-van-ban-dat-chuan.txt"
+HISTORY = ("Xã An Hưng được thành lập trên cơ sở sắp xếp xã An Thái, xã An Thọ và xã Chiến Thắng của\n"
+           "huyện An Lão theo")
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    ("Xã An Hưng gồm ba xã An Thái, An Thọ, Chiến Thắng thuộc huyện An Lão nhập lại theo", False),
+    ("Xã An Hưng là xã mới trên cơ sở nhập xã An Thái, xã An Thọ và xã Chiến Thắng của\nhuyện An Lão theo", False),
+    ("Xã An Hưng (gồm địa bàn các xã An Thái, An Thọ, Chiến Thắng, huyện An Lão) được sắp xếp theo", False),
+    ("Xã An Hưng kế thừa địa giới của xã An Thái, xã An Thọ và xã Chiến Thắng của\nhuyện An Lão theo", False),
+    ("Từ ngày 01/7/2025, xã An Thái, xã An Thọ và xã Chiến Thắng của huyện An Lão hợp thành xã An Hưng theo", False),
+    ("Xã An Thái, xã An Thọ và xã Chiến Thắng thuộc huyện An Lão được sắp xếp thành xã mới có tên gọi là xã An Hưng "
+     "theo", False),
+    ("UBND huyện An Lão bố trí kinh phí cho xã An Hưng sau khi các xã nhập lại theo", True),
+], ids=["nhap-lai", "tren-co-so-nhap", "duoc-sap-xep", "ke-thua", "hop-thanh", "co-ten-goi-la", "district-at-work"])
+def test_the_communes_history_in_other_verbs(line: str, found: bool, tmp_path: Path,
+                                             packs: list[LoadedPack]) -> None:
+    path = _replaced(AN_HUNG, HISTORY, line, tmp_path)
+    history = [f for f in loud(path, packs) if f[0] in ("HP215-BODIES", "HP215-UNITNAME")]
+    assert bool(history) is found, history
