@@ -27,16 +27,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers_blind import INDEX, PLANS, loud, placed, want
 from helpers_office import convert, needs_office
-from ruamel.yaml import YAML
 
 from checker.ingest import read
 from checker.parse import parse
-from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack
 
-PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
-INDEX = YAML(typ="safe").load((PLANS / "index.yaml").read_text(encoding="utf-8"))["plans"]
 sys.path.insert(0, str(PLANS / "word"))
 try:
     GENERATOR = importlib.import_module("make_round20b")
@@ -45,7 +42,6 @@ finally:
 ROUND = sorted(n for n in INDEX if n.endswith((".doc", ".rtf")) and any(n.startswith(s) for s in GENERATOR.PLANS))
 GOOD = [n for n in ROUND if INDEX[n]["compliant"]]
 BAD = [n for n in ROUND if not INDEX[n]["compliant"]]
-Key = tuple[str, str, int | None]
 
 
 def test_round_plans_listed() -> None:
@@ -53,34 +49,17 @@ def test_round_plans_listed() -> None:
     assert sum(len(INDEX[n]["defects"]) for n in BAD) == 10
 
 
-def _loud(path: Path, packs: list[LoadedPack]) -> set[Key]:
-    """The findings at error or warning level (id, kind, line), each place once (an outdated body named twice in
-    one cell, "Phòng Văn hóa và Thông tin thành phố Hải Dương", is one defect)."""
-    result = check_file(path, packs)
-    assert result.status == "checked", result
-    return {(f.id, f.kind, f.line) for f in [*result.findings, *result.general] if f.severity in ("error", "warning")}
-
-
-def _want(name: str) -> set[Key]:
-    return {(d["id"], d["kind"], d.get("line")) for d in INDEX[name].get("defects", [])}
-
-
-def _placed(found: set[Key], want: set[Key]) -> set[Key]:
-    """The findings, a defect without a place (a target missing) taken at none."""
-    return {(i, k, None if (i, k, None) in want else line) for i, k, line in found}
-
-
 @pytest.mark.parametrize("name", GOOD)
 def test_compliant_plan_silent(name: str, packs: list[LoadedPack]) -> None:
     needs_office(name)
-    assert _loud(PLANS / name, packs) == set()
+    assert loud(PLANS / name, packs) == set()
 
 
 @pytest.mark.parametrize("name", BAD)
 def test_defective_plan_found_exactly(name: str, packs: list[LoadedPack]) -> None:
     """Every defect at its place and nothing else."""
     needs_office(name)
-    assert _placed(_loud(PLANS / name, packs), _want(name)) == _want(name)
+    assert placed(loud(PLANS / name, packs), want(name)) == want(name)
 
 
 @pytest.fixture(scope="module")
@@ -97,8 +76,8 @@ def originals(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_word_file_it_was_saved_from(name: str, originals: Path, packs: list[LoadedPack]) -> None:
     """The .docx before LibreOffice saved it (text boxes, frames, merged cells, footnotes as python-docx wrote them):
     the same defects, by rule and kind (its paragraphs are numbered as Word's, not as the saved file's)."""
-    found = _loud(originals / f"{Path(name).stem}.docx", packs)
-    assert {(i, k) for i, k, _ in found} == {(i, k) for i, k, _ in _want(name)}
+    found = loud(originals / f"{Path(name).stem}.docx", packs)
+    assert {(i, k) for i, k, _ in found} == {(i, k) for i, k, _ in want(name)}
 
 
 # --------------------------------------------------------------------------- each fix on its own
@@ -109,7 +88,7 @@ def test_the_unit_merged_down_is_each_rows(fmt: str, originals: Path, packs: lis
     path = originals / "xa-ke-sat-rtf-khung-can-cu-dan-cham-dat-chuan.docx"
     if fmt == "odt":
         path = convert([path], "odt", originals / "odt")[0]
-    assert not [f for f in _loud(path, packs) if f[0].startswith("HP215-TGT")]
+    assert not [f for f in loud(path, packs) if f[0].startswith("HP215-TGT")]
 
 
 TEXT = PLANS / "xa-vinh-bao-gach-dau-dong.txt"  # a compliant text plan, its parts I. … IV., its closing at the end
@@ -129,7 +108,7 @@ def test_an_appendix_numbers_its_own_groups(where: str, tmp_path: Path, packs: l
         text = f"{text[:at]}{APPENDIX}\n{text[at:]}"
     path = tmp_path / TEXT.name
     path.write_text(text, encoding="utf-8")
-    assert not [f for f in _loud(path, packs) if f[0] == "HP215-NUMBERING"]
+    assert not [f for f in loud(path, packs) if f[0] == "HP215-NUMBERING"]
 
 
 @pytest.mark.parametrize(("date", "found"), [("ngày 08/4/2020", False), ("ngày 08/4/2021", True),
@@ -142,7 +121,7 @@ def test_a_date_after_the_leader_is_the_documents(date: str, found: bool, tmp_pa
             f"tử\t{date};\n")
     path = tmp_path / TEXT.name
     path.write_text(text[:at] + line + text[at:], encoding="utf-8")
-    refs = [f for f in _loud(path, packs) if f[0] == "HP215-REFS"]
+    refs = [f for f in loud(path, packs) if f[0] == "HP215-REFS"]
     assert refs == ([("HP215-REFS", "outdated", text[:at].count("\n") + 1)] if found else [])
 
 
@@ -151,4 +130,4 @@ def test_the_closing_run_into_the_table_above(packs: list[LoadedPack]) -> None:
     name = "phuong-ngo-quyen-doc-phu-luc-ngang-dat-chuan.doc"
     needs_office(name)
     assert parse(read(PLANS / name)).signature.name == "Đỗ Mạnh Cường"
-    assert not [f for f in _loud(PLANS / name, packs) if f[0] == "HP215-FORM"]
+    assert not [f for f in loud(PLANS / name, packs) if f[0] == "HP215-FORM"]

@@ -322,7 +322,7 @@ def _district_names(units: UnitsRegistry | None) -> list[tuple[str, str]]:
         return []
     out = []
     for d in units.former_districts:
-        heirs = [u.name for u in units.units if any(f.district == d for f in u.former)]
+        heirs = [u.name for u in units.units if any(d in (f.district, f.name) for f in u.former)]
         what = heirs[0] if len(heirs) == 1 else ", ".join(heirs[:4]) + ("…" if len(heirs) > 4 else "")
         out.append((d, what))
     return out + [(p, f"Thành phố {units.meta.city}") for p in units.former_provinces]
