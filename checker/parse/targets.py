@@ -123,8 +123,9 @@ def hedge_ends(clause: str, cuts: list[int]) -> list[int]:
 
 
 def _list_hedge(folded: str, first_figure: int) -> int | None:
-    """Where a list opened by a hedge ends its lead-in ("Phấn đấu đạt các chỉ tiêu sau: …; …"): the hedge governs
-    every target after that colon, not only the first; None when there is no such lead-in."""
+    """Where a list opened by a hedge ends its lead-in ("Phấn đấu đạt các chỉ tiêu sau: …; …"): that hedge governs
+    none of the targets after the colon, as over a list set out on lines of its own; None when there is no such
+    lead-in."""
     colon = folded.find(":", 0, first_figure)
     return colon if colon >= 0 and hedged(folded[:colon]) else None
 
@@ -649,7 +650,10 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
         found = [f for f in sorted(found) if not in_quote(a + f[0])]
         found, run_in = _run_in_references(clause, found)
         bounds = _bounds(clause, [(f[0], f[3]) for f in found]) if found else []
-        hedge_at = hedge_ends(clause, sorted({f[0] for f in found})) if found else []
+        # a hedge in a list's lead-in ("Xã phấn đấu đạt các chỉ tiêu sau: 100% …; tối thiểu 85% …") is the plan's
+        # verb for its targets, not a hedge on each: the list's targets are read as when set out on lines of their own
+        hedge_at = [h for h in (hedge_ends(clause, sorted({f[0] for f in found})) if found else [])
+                    if list_hedge is None or a + h > list_hedge]
         first_hedge = min(hedge_at, default=len(clause) + 1)
         opening = _OPENING_YEAR.match(clause) if not units else None
         past_year = opening is not None and year_from is not None and int(opening.group(1)) < year_from
@@ -681,7 +685,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
                 comp = ">="
             if list_comp is not None and comp == "=" and high is None and not implicit and a + pos > lead_end:
                 comp = list_comp
-            is_hedged = first_hedge <= pos or comp == "~" or (list_hedge is not None and a + pos > list_hedge)
+            is_hedged = first_hedge <= pos or comp == "~"
             excl = [text[a + sa + m.start(1) : a + sa + m.end(1)].strip()
                     for m in exclusion_re.finditer(clause[sa:sb])]
             # the finding points where its quote begins: the clause, after any list marker or row number
