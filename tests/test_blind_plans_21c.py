@@ -146,3 +146,32 @@ def test_the_communes_history_in_other_verbs(line: str, found: bool, tmp_path: P
     path = _replaced(AN_HUNG, HISTORY, line, tmp_path)
     history = [f for f in loud(path, packs) if f[0] in ("HP215-BODIES", "HP215-UNITNAME")]
     assert bool(history) is found, history
+
+
+HA_DONG = PLANS / "xa-ha-dong-chi-tieu-van-xuoi-dat-chuan.txt"
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    ("5. Công an xã: phòng, chống tội phạm công nghệ cao, lừa đảo qua mạng trên địa bàn.", False),
+    ("5. Công an xã đấu tranh với tội phạm sử dụng công nghệ cao trên không gian mạng.", False),
+    ("5. Công an xã phối hợp tuyên truyền về chuyển đổi số tại các thôn.", True),
+], ids=["toi-pham-cong-nghe-cao", "khong-gian-mang", "no-security-work"])
+def test_the_polices_network_crime_work_is_security_work(line: str, found: bool, tmp_path: Path,
+                                                         packs: list[LoadedPack]) -> None:
+    """Left by round 21c: the police's own words for its work on the network ("phòng, chống tội phạm công nghệ cao")
+    were read as no security work (HP215-UNIT-CONGAN); rules/215-KH-UBND.yaml roles."""
+    path = _replaced(HA_DONG, "5. Công an xã chủ trì bảo đảm an ninh mạng, an toàn thông tin trên địa bàn.", line,
+                     tmp_path)
+    assert bool([f for f in check_file(path, packs).findings if f.id == "HP215-UNIT-CONGAN"]) is found
+
+
+def test_funds_under_the_part_of_means_are_the_funding_part(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """Left by round 21c: "III. ĐIỀU KIỆN BẢO ĐẢM" holding "Ngân sách xã bố trí theo dự toán …" gave HP215-SEC-KINHPHI
+    missing; a part under another name still gives it."""
+    means = _replaced(HA_DONG, "III. GIẢI PHÁP VÀ KINH PHÍ", "III. GIẢI PHÁP VÀ ĐIỀU KIỆN BẢO ĐẢM", tmp_path)
+    text = means.read_text(encoding="utf-8").replace("2. Kinh phí: ngân sách", "2. Ngân sách")
+    means.write_text(text, encoding="utf-8")
+    assert "HP215-SEC-KINHPHI" not in {f.id for f in check_file(means, packs).findings}
+    other = tmp_path / "other.txt"
+    other.write_text(text.replace("III. GIẢI PHÁP VÀ ĐIỀU KIỆN BẢO ĐẢM", "III. GIẢI PHÁP"), encoding="utf-8")
+    assert "HP215-SEC-KINHPHI" in {f.id for f in check_file(other, packs).findings}
