@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from checker.conventions import conventions, document_type_by_symbol, document_type_of
+from checker.conventions import TYPE_QUALIFIER_WORDS, conventions, document_type_by_symbol, document_type_of
 from checker.ingest.layout import CELL_JOIN, RECIPIENTS, copier, copy_mark, marker_of, names_doc_type
 from checker.models import Header, Signature
 from checker.parse.citations import parse_date
@@ -490,17 +490,21 @@ def _issuing_body(own: str) -> tuple[str | None, str | None, str, str]:
 
 def _type_then_title(text: str) -> tuple[str, str] | None:
     """The type name in capitals and the trích yếu after it on the same line, in sentence case, as a web page's copy
-    of the document runs the title block together ("KẾ HOẠCH Ứng dụng công nghệ thông tin và chuyển đổi số …"): the
-    type's name and the title; None for any other line (a line in capitals is a type with its qualifier, "KẾ HOẠCH
-    HÀNH ĐỘNG"; "Kế hoạch này …" and "KẾ HOẠCH số 215/KH-UBND …" are sentences)."""
+    of the document runs the title block together ("KẾ HOẠCH Ứng dụng công nghệ thông tin và chuyển đổi số …"), or
+    the whole block in capitals on one line ("KẾ HOẠCH ỨNG DỤNG CÔNG NGHỆ THÔNG TIN VÀ CHUYỂN ĐỔI SỐ TRONG …"): the
+    type's name and the title; None for any other line (a type with a qualifier of a few words in capitals is a type,
+    "KẾ HOẠCH HÀNH ĐỘNG"; "Kế hoạch này …" and "KẾ HOẠCH số 215/KH-UBND …" are sentences)."""
     words = text.strip(" \t#*>_").split()
     for n in range(1, min(4, len(words))):
         name, title = " ".join(words[:n]), " ".join(words[n:])
         if not name.isupper() or (dt := document_type_of(name)) is None:
             continue
         rest = title.split()
-        if (len(rest) >= 4 and rest[0][:1].isupper() and rest[0][1:].islower() and not title.isupper()
-                and not rest[0][:1].isdigit() and squash(rest[0]) != "so"):
+        if rest[0][:1].isdigit() or squash(rest[0]) == "so":
+            continue
+        if len(rest) >= 4 and rest[0][:1].isupper() and rest[0][1:].islower() and not title.isupper():
+            return dt.name, title
+        if len(rest) > TYPE_QUALIFIER_WORDS and title.isupper():
             return dt.name, title
     return None
 
