@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import zip_longest
 
-from checker.conventions import comparator_words, conventions
+from checker.conventions import comparator_words, conventions, issuer_abbreviations
 from checker.models import Comparator, Document, Section, Span, Target
 from checker.parse.sections import APPENDIX_LABEL
 from checker.parse.view import Item
@@ -955,10 +955,15 @@ def _restates(lead: str) -> bool:
     their diacritics where the text keeps them: "đặt ra" is not "đạt")."""
     attribution, parents, own = _restatement()
     squashed = squash(lead)
-    if not (parents and _has_word(squashed, attribution) and _has_word(squashed, parents)):
+    issuers = issuer_abbreviations()  # "TP giao …": the parent named by its initials
+    named = " ".join(issuers.get(w, w) for w in squashed.split())
+    if not (parents and _has_word(squashed, attribution) and _has_word(named, parents)):
         return False
     if lost_diacritics(lead):
-        return not _has_word(squashed, own)
+        # without its marks "đặt chỉ tiêu" (the parent sets) is "dat chi tieu", and "đạt" (the plan reaches) "dat":
+        # an own word counts only outside the attribution's phrases
+        attributed = _words_pattern(tuple(p for p in attribution if p))
+        return not _has_word(attributed.sub(" ", squashed) if attributed else squashed, own)
     return not _has_word(" ".join(re.findall(r"[^\W_]+", lead.lower())), _restatement_own_written())
 
 
