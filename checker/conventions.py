@@ -226,6 +226,12 @@ def issuer_abbreviations() -> dict[str, str]:
     return {squash(k): squash(v) for k, v in conventions().issuer_abbreviations.items()}
 
 
+def issuer_words(squashed: str) -> str:
+    """Squashed text with an issuer's initials written out word by word ("tp giao" → "thanh pho giao")."""
+    table = issuer_abbreviations()
+    return " ".join(table.get(w, w) for w in squashed.split())
+
+
 def expanded(text: str) -> str:
     return expand(squash(text))
 

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from checker.checks.base import Context, finding, redate, short, source_text
 from checker.checks.citation import directive_key, miscited
-from checker.conventions import issuer_abbreviations
+from checker.conventions import issuer_words
 from checker.i18n import msg
 from checker.models import DocRef, Finding, Fix, Plan, Severity
 from checker.parse.citations import FULL, LAW, LETTER_SYMBOL, make_key
@@ -98,8 +98,7 @@ def official_date(d: dt.date) -> str:
 
 def _issuer_words(text: str) -> str:
     """The issuer's words with its initials written out (rules/conventions.yaml ``issuer_abbreviations``)."""
-    table = issuer_abbreviations()
-    return " ".join(table.get(w, w) for w in squash(text).split())
+    return issuer_words(squash(text))
 
 
 def issuer_differs(cited: str, official: str) -> bool:

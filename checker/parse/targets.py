@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import zip_longest
 
-from checker.conventions import comparator_words, conventions, issuer_abbreviations
+from checker.conventions import comparator_words, conventions, issuer_words
 from checker.models import Comparator, Document, Section, Span, Target
 from checker.parse.sections import APPENDIX_LABEL
 from checker.parse.view import Item
@@ -955,8 +955,7 @@ def _restates(lead: str) -> bool:
     their diacritics where the text keeps them: "đặt ra" is not "đạt")."""
     attribution, parents, own = _restatement()
     squashed = squash(lead)
-    issuers = issuer_abbreviations()  # "TP giao …": the parent named by its initials
-    named = " ".join(issuers.get(w, w) for w in squashed.split())
+    named = issuer_words(squashed)  # "TP giao …": the parent named by its initials
     if not (parents and _has_word(squashed, attribution) and _has_word(named, parents)):
         return False
     if lost_diacritics(lead):
