@@ -153,6 +153,12 @@ _NON_WORD_ORIGINAL = re.compile(
     "[^" + re.escape("".join(chr(c) for c, f in enumerate(_FOLD_LIST) if f in _WORD_FOLDED)) + "]+")
 
 
+def in_brackets(text: str, at: int) -> bool:
+    """The offset stands inside a parenthesis opened before it and not yet closed, counting nested ones: an aside or a
+    note ("(xã Thanh Hà đạt 91%, …)", "(Bản trình (dự thảo 2) ngày 5 tháng 9 …)")."""
+    return text.count("(", 0, at) > text.count(")", 0, at)
+
+
 def squash_cased(text: str) -> str:
     """``squash`` with the original letters kept (case, diacritics): the same words at the same offsets."""
     return _NON_WORD_ORIGINAL.sub(" ", text).strip()

@@ -75,9 +75,12 @@ I. MỤC TIÊU
 """
 
 
-def test_a_notes_date_in_brackets_is_not_the_plans(tmp_path: Path) -> None:
+@pytest.mark.parametrize("note", ["lần 2", "lần 2 (sau góp ý của Văn phòng)"])
+def test_a_notes_date_in_brackets_is_not_the_plans(tmp_path: Path, note: str) -> None:
+    """Also where the note holds a bracket of its own before the date: the brackets are counted, not only the last
+    one opened looked for."""
     path = tmp_path / "du-thao.txt"
-    path.write_text(NOTE_OVER_DRAFT, encoding="utf-8")
+    path.write_text(NOTE_OVER_DRAFT.replace("lần 2", note), encoding="utf-8")
     header = parse(read(path)).header
     assert (header.date_line, header.date_blank, header.date) == (6, True, None)
 

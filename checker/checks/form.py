@@ -13,7 +13,7 @@ from checker.checks.base import Context, finding, line_text, recognised_at, shor
 from checker.conventions import conventions
 from checker.i18n import msg
 from checker.models import Finding, Line, Plan
-from checker.parse.header import ISSUED_WITH, standard_mark
+from checker.parse.header import ARCHIVE_WORD, ISSUED_WITH, standard_mark
 from checker.rules.schema import DocumentForm
 from checker.text import fold, squash
 
@@ -183,7 +183,7 @@ def _recipients(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Findin
                       actual=part)
         return
     if "archive" in rule.require and plan.recipients_line is not None:
-        if not any(re.match(r"^l\w{1,2}u\b", squash(r)) for r in plan.recipients):
+        if not any(ARCHIVE_WORD.match(squash(r)) for r in plan.recipients):
             yield finding(rule, ID, "incomplete", plan=plan, line=plan.recipients_line,
                           message=msg("form.archive", ctx.lang), evidence=short(line_text(plan, plan.recipients_line)),
                           expected="- Lưu: VT, …", actual="; ".join(plan.recipients[-2:]))

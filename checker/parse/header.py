@@ -14,7 +14,7 @@ from checker.ingest.layout import CELL_JOIN, RECIPIENTS, copier, copy_mark, mark
 from checker.models import Header, Signature
 from checker.parse.citations import parse_date
 from checker.parse.view import View
-from checker.text import UPPER, contains, fold, opening, squash
+from checker.text import UPPER, contains, fold, in_brackets, opening, squash
 
 UNIT_WORD = re.compile(r"(?=[pxd])\b(phuong|phudng|phwong|phuodng|phieong|xa|dac khu|dac\s+khu)\s+", re.IGNORECASE)
 _TYPE = {"xa": "xa", "dac khu": "dac_khu"}
@@ -78,12 +78,6 @@ def _labelled(folded: str) -> bool:
     (which opens its line: "ỦY BAN NHÂN DÂN XÃ VĨNH AM Số: 97/KH-UBND …" has its colon after the body's name)."""
     m = _LABEL.match(folded)
     return m is not None and "uy ban nhan dan" not in m.group(1) and not m.group(1).startswith("ubnd")
-
-
-def _in_brackets(folded: str, at: int) -> bool:
-    """``at`` stands inside a bracket opened before it on its line: a note (a draft's, a copy's), where the date the
-    document was signed on (NĐ 30/2020: "Địa danh, ngày … tháng … năm …", never in brackets) is not written."""
-    return folded.rfind("(", 0, at) > folded.rfind(")", 0, at)
 
 
 def _numeric_date(folded: str) -> re.Match[str] | None:
@@ -387,8 +381,10 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
             md = DATE.search(f)
             if md is not None and md.start() >= len(view.folded[i]):
                 md = None
-        if md is not None and _in_brackets(f, md.start()):
-            md = None  # "(Bản trình lãnh đạo cho ý kiến, ngày 19 tháng 9 năm 2025)": a note's date, not the plan's
+        if md is not None and in_brackets(f, md.start()):
+            # "(Bản trình lãnh đạo cho ý kiến, ngày 19 tháng 9 năm 2025)": a note's date (a draft's, a copy's), not the
+            # date of signing, which NĐ 30/2020 writes "Địa danh, ngày … tháng … năm …", never in brackets
+            md = None
         if "date_line" not in h and md:
             day, month, year = md.group(1), md.group(2), md.group(3)
             original = view.texts[i] + (" " + view.texts[i + 1] if len(f) > len(view.folded[i]) else "")
@@ -776,12 +772,17 @@ def _name_in_capitals(view: View, text: str, i: int, position_at: int | None, or
     return last or a < b and all(_no_words_beside(view.texts[k]) for k in order[a + 1 : b])
 
 
+# the word opening the archive item of "Nơi nhận" ("Lưu: VT, VP.", "- Lưu VT"), squashed ("luu"); its vowel one or two
+# letters, as legacy fonts and OCR garble it
+ARCHIVE_WORD = re.compile(r"l\w{1,2}u\b")
+
+
 def _no_words_beside(text: str) -> bool:
     """A line between the position and the name: blank, "(Đã ký)", or an item of "Nơi nhận" in the left column of a
     two-column closing ("·  Sở Khoa học và Công nghệ;", "- Lưu: VT, VHXH."), with nothing in the right one."""
     cols = columns(text)
-    if len(cols) == 1 and (re.match(r"[-–+·•]", cols[0]) or cols[0].endswith(";") or re.match(r"l\w{1,2}u\b",
-                                                                                          squash(cols[0]))):
+    if len(cols) == 1 and (re.match(r"[-–+·•]", cols[0]) or cols[0].endswith(";")
+                           or ARCHIVE_WORD.match(squash(cols[0]))):
         return True
     return not re.search(r"\w", re.sub(r"\([^)]*\)", "", cols[-1] if len(cols) > 1 else cols[0]))
 
@@ -814,7 +815,7 @@ _INLINE_ITEMS = re.compile(r"(?:^|;)\s*[-–+]\s+")
 
 def _archive(text: str) -> bool:
     """The archive item of "Nơi nhận" ("Lưu: VT, VP.", "Lưu VT"): its word, then a colon or the clerical office."""
-    return bool(re.match(r"l\w{1,2}u\b", squash(text))) and (":" in text or " vt" in squash(text))
+    return bool(ARCHIVE_WORD.match(squash(text))) and (":" in text or " vt" in squash(text))
 
 
 def parse_recipients(view: View, start: int, end: int | None = None) -> tuple[list[str], int | None]:

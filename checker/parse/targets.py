@@ -14,7 +14,7 @@ from checker.conventions import comparator_words, conventions, issuer_words
 from checker.models import Comparator, Document, Section, Span, Target
 from checker.parse.sections import APPENDIX_LABEL
 from checker.parse.view import Item
-from checker.text import UPPER, contains, fold, lost_diacritics, opening, squash, trie_pattern
+from checker.text import UPPER, contains, fold, in_brackets, lost_diacritics, opening, squash, trie_pattern
 
 RANGE = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*[-–]\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
 # a range in words (folded): "từ 80% đến 90%", "từ 80 đến 90%" (the lower figure is the commitment)
@@ -708,7 +708,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
                               restated=a + pos < restated_end or _restates(text[a + sa : a + pos]),
                               change=change, vague=vague.get(pos),
                               subject=subject if first is not None and a + sa >= opening_end
-                              and not _in_brackets(text, a + pos) else ""))
+                              and not in_brackets(text, a + pos) else ""))
             placed.append((deadline(before, year_from), offset, a + sb))
             stages.append(placed[-1][0] or _stage_year(before) or _deadline_after(clause[_end:sb]))
             dues_after.append((_due_after(clause[_end:sb]) if len(found) == 1 else None)
@@ -1625,11 +1625,6 @@ def _wrapped_from(sections: list[Section], k: int) -> int | None:
 
 
 _YEAR = re.compile(r"\bnam\s+(20\d\d)\b")
-
-
-def _in_brackets(text: str, at: int) -> bool:
-    """The offset stands inside a parenthesis opened before it: an aside ("(xã Thanh Hà đạt 91%, bình quân …)")."""
-    return text.count("(", 0, at) > text.count(")", 0, at)
 
 
 _COUNT_SHARE = re.compile(r"(?<![\d.,/])\d{1,3}(?:[.,]\d{3})*\s*/\s*\d{1,3}(?:[.,]\d{3})*(?![\d/])")
