@@ -46,14 +46,17 @@ BARE = re.compile(
 # "Công văn số 1234/BKHCN-CĐS": the issuer's code, then its unit's (no type code); only after the word "công văn"
 LETTER_SYMBOL = r"(\d{1,6})\s*/\s*([a-z&]{2,12})\s*-\s*([a-z&]{1,12}\d{0,2})(?![\w/])"
 LETTER = re.compile(rf"(?=c)\b(?:cong van|cv)\s*(?:so\s*)?{LETTER_SYMBOL}")
-DATE_NUM = re.compile(r"^[\s,]*(?:ban hanh\s*)?ng\w{1,2}y\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
-DATE_WORDS = re.compile(
-    r"^[\s,]*(?:ban hanh\s*)?ng\w{1,2}y\s*(\d{1,2})\s*th\w{1,3}ng\s*(\d{1,2})\s*n\w{1,2}m\s*(\d{4})"
-)
+# a date's parts, folded: "ngày" (its vowel garbled by OCR or a legacy font: \w{1,2}), then day, month and year
+# separated by a slash, a dot or a dash, or by the words "tháng" and "năm"; groups 1-3 day, month, year
+_DAY_WORD = r"ng\w{1,2}y\s*"
+_BY_FIGURES = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+_BY_WORDS = r"(\d{1,2})\s*th\w{1,3}ng\s*(\d{1,2})\s*n\w{1,2}m\s*(\d{4})"
+_EITHER = r"(\d{1,2})\s*(?:[/.-]|th\w{1,3}ng)\s*(\d{1,2})\s*(?:[/.-]|n\w{1,2}m)\s*(\d{4})"
+DATE_NUM = re.compile(rf"^[\s,]*(?:ban hanh\s*)?{_DAY_WORD}{_BY_FIGURES}")
+DATE_WORDS = re.compile(rf"^[\s,]*(?:ban hanh\s*)?{_DAY_WORD}{_BY_WORDS}")
 # a table of the documents cited (Số, ký hiệu | Ngày ban hành | Cơ quan ban hành | Trích yếu): the date alone in the
 # cell right after the number's, in figures or in words ("08/4/2020", "ngày 8 tháng 4 năm 2020", "8 tháng 4 năm 2020")
-DATE_CELL = re.compile(r"^[ \t]*\|[ \t]*(?:ng\w{1,2}y\s*)?(\d{1,2})\s*(?:[/.-]|th\w{1,3}ng)\s*(\d{1,2})\s*"
-                       r"(?:[/.-]|n\w{1,2}m)\s*(\d{4})[ \t]*(?=\||\n|$)")
+DATE_CELL = re.compile(rf"^[ \t]*\|[ \t]*(?:{_DAY_WORD})?{_EITHER}[ \t]*(?=\||\n|$)")
 # the issuer after "của", up to what follows its name: the title ("về ..."), punctuation, or a verb whose object
 # follows ("của thành phố giao các chỉ tiêu: ...", "đề ra các"; "yêu cầu" whatever follows, a quotation
 # mark: "của thành phố yêu cầu “tối thiểu 80% ...”"), or where the sentence places it
@@ -72,10 +75,7 @@ ISSUER = re.compile(
 )
 # a Căn cứ line set as an old template sets it: the document's number and title, then its date right-aligned after a
 # tab (a dotted leader in Word) closing the line: "Nghị định số 45/2020/NĐ-CP của Chính phủ về …<tab>ngày 08/4/2020;"
-DATE_AFTER_TAB = re.compile(
-    r"\t[\t .…_·-]*ng\w{1,2}y\s*(\d{1,2})\s*(?:[/.-]|th\w{1,3}ng)\s*(\d{1,2})\s*(?:[/.-]|n\w{1,2}m)\s*(\d{4})"
-    r"\s*[;.,]?\s*$"
-)
+DATE_AFTER_TAB = re.compile(rf"\t[\t .…_·-]*{_DAY_WORD}{_EITHER}\s*[;.,]?\s*$")
 _IMPLEMENTS = re.compile(r"^(?:de\s+)?th\w{1,2}c\s+h\w{1,3}n\b")
 # a clause ends at ; . : or a blank line, and a new one starts on a line opening with "Thực hiện" / "Căn cứ"
 _BOUNDARY = re.compile(r"[;.:]\s|\n\s*\n|\n(?=[ \t]*(?:th\w{1,2}c h\w{1,3}n|c\w{1,2}n c\w{1,3})\b)")
