@@ -1,0 +1,108 @@
+"""Round 22b: false alarms and misses that earlier rounds found and left (blind-21c-expected.md, probes-21a.md,
+blind-21b-expected.md "Left"), each fixed by meaning and pinned here on a short plan of this round's own.
+
+- The directive's Giải pháp are of four kinds ("Giải pháp về tài chính", "về triển khai và tổ chức", "về hợp tác và
+  công nghệ", "về môi trường, chính sách": directive-215.md, seeds 000/003): a part whose points name two of them is
+  the Giải pháp, whatever it is headed ("III. ĐIỀU KIỆN BẢO ĐẢM" over "1. Về tài chính …", "2. Về tổ chức triển
+  khai …") or among the tasks; HP215-SEC-GIAIPHAP was reported missing (rules/215-KH-UBND.yaml ``kinds``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.pipeline import check_file
+from checker.rules.loader import LoadedPack
+
+PLAN = """\
+ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+XÃ KIẾN THỤY                             Độc lập - Tự do - Hạnh phúc
+
+Số: 41/KH-UBND                           Kiến Thụy, ngày 10 tháng 9 năm 2025
+
+KẾ HOẠCH
+Ứng dụng công nghệ thông tin và chuyển đổi số trong cơ quan nhà nước
+xã Kiến Thụy 6 tháng cuối năm 2025
+
+    Thực hiện Kế hoạch số 215/KH-UBND ngày 25/8/2025 của UBND thành phố Hải Phòng về ứng dụng công nghệ
+thông tin và chuyển đổi số trong các cơ quan nhà nước thành phố 6 tháng cuối năm 2025, UBND xã Kiến Thụy
+ban hành Kế hoạch như sau.
+
+I. MỤC TIÊU
+1. Mục tiêu chung
+Đẩy mạnh chuyển đổi số trong hoạt động của chính quyền xã.
+2. Mục tiêu cụ thể đến hết năm 2025
+- 100% thủ tục hành chính đủ điều kiện được cung cấp dưới dạng dịch vụ công trực tuyến toàn trình.
+- Tối thiểu 85% hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình.
+- 100% kết quả giải quyết thủ tục hành chính được số hóa.
+- Trên 90% người dân, doanh nghiệp hài lòng với việc giải quyết thủ tục hành chính.
+- Tối thiểu 80% hồ sơ công việc được xử lý trên môi trường mạng (trừ hồ sơ mật).
+- Trên 90% văn bản được ký số và xử lý trên môi trường mạng (trừ văn bản mật).
+- 100% báo cáo định kỳ được thực hiện trên Hệ thống thông tin báo cáo của thành phố.
+- Tối thiểu 60% cán bộ, công chức, viên chức được tập huấn kỹ năng số.
+
+II. NHIỆM VỤ
+1. Hạ tầng số
+Duy trì điểm cầu hội nghị truyền hình trực tuyến; nâng cấp mạng LAN, thiết bị.
+2. Phát triển Chính quyền số
+Vận hành Hệ thống quản lý văn bản và điều hành, ký số; tiếp nhận hồ sơ trên Hệ thống thông tin giải
+quyết thủ tục hành chính.
+3. Phát triển dữ liệu số
+Số hóa hồ sơ hộ tịch; đồng bộ lên Kho dữ liệu dùng chung của thành phố.
+4. Đảm bảo an toàn, an ninh thông tin mạng
+Xác định cấp độ an toàn hệ thống thông tin; diễn tập ứng cứu sự cố.
+5. Đào tạo, tuyên truyền và phát triển nguồn nhân lực
+Tập huấn kỹ năng số cho cán bộ, công chức; tuyên truyền trên đài truyền thanh xã.
+{means}
+IV. TỔ CHỨC THỰC HIỆN
+1. Phòng Văn hóa - Xã hội là cơ quan đầu mối, tham mưu, kiểm tra, tổng hợp, báo cáo UBND xã và Sở Khoa học và Công nghệ.
+2. Phòng Kinh tế tham mưu bố trí kinh phí.
+3. Văn phòng HĐND và UBND xã bảo đảm vận hành hệ thống quản lý văn bản và điều hành.
+4. Trung tâm Phục vụ hành chính công xã tiếp nhận hồ sơ thủ tục hành chính trực tuyến.
+5. Công an xã chủ trì bảo đảm an ninh mạng, an toàn thông tin.
+
+Nơi nhận:                                     TM. ỦY BAN NHÂN DÂN
+- UBND thành phố;                                   CHỦ TỊCH
+- Sở Khoa học và Công nghệ;
+- Lưu: VT.
+                                                 Nguyễn Văn Bình
+"""
+
+
+def _ids(text: str, tmp_path: Path, packs: list[LoadedPack], name: str = "ke-hoach.txt") -> set[str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return {f.id for f in check_file(path, packs).findings if f.severity in ("error", "warning")}
+
+
+MEANS = "III. GIẢI PHÁP VÀ KINH PHÍ\n1. Giải pháp: gắn trách nhiệm người đứng đầu.\n2. Kinh phí: ngân sách xã.\n"
+
+
+def test_the_plan_of_this_round_is_compliant(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    assert _ids(PLAN.format(means=MEANS), tmp_path, packs) == set()
+
+
+@pytest.mark.parametrize(("means", "found"), [
+    ("III. ĐIỀU KIỆN BẢO ĐẢM\n1. Về tài chính: ngân sách xã bố trí theo dự toán năm 2025.\n"
+     "2. Về tổ chức triển khai: gắn trách nhiệm người đứng đầu; kiểm tra, đôn đốc hằng tháng.\n", False),
+    ("III. CÁC ĐIỀU KIỆN BẢO ĐẢM\n- Về nguồn lực tài chính: ngân sách xã theo dự toán năm 2025.\n"
+     "- Về hợp tác: phối hợp với các doanh nghiệp viễn thông trên địa bàn.\n", False),
+    ("III. ĐIỀU KIỆN BẢO ĐẢM THỰC HIỆN\n1. Về tài chính: ngân sách xã bố trí theo dự toán năm 2025.\n"
+     "2. Gắn trách nhiệm người đứng đầu; kiểm tra, đôn đốc hằng tháng.\n", True),
+], ids=["sub-headings", "lead-ins", "one-kind-only"])
+def test_the_solutions_under_a_part_of_means(means: str, found: bool, tmp_path: Path,
+                                             packs: list[LoadedPack]) -> None:
+    """A part "ĐIỀU KIỆN BẢO ĐẢM" whose points are the directive's kinds of solutions is the Giải pháp; a part of
+    means with one kind and a duty of the head is not (the lead, session 21)."""
+    assert ("HP215-SEC-GIAIPHAP" in _ids(PLAN.format(means=means), tmp_path, packs)) is found
+
+
+def test_the_solutions_as_points_of_the_tasks(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    tasks = ("6. Về tài chính: ưu tiên ngân sách xã cho chuyển đổi số.\n"
+             "7. Về triển khai và tổ chức: gắn kết quả chuyển đổi số với thi đua, khen thưởng.\n")
+    text = PLAN.format(means="III. KINH PHÍ\nNgân sách xã bố trí theo dự toán năm 2025.\n")
+    text = text.replace("III. KINH PHÍ", tasks + "\nIII. KINH PHÍ")
+    assert "HP215-SEC-GIAIPHAP" not in _ids(text, tmp_path, packs)
+    assert "HP215-SEC-GIAIPHAP" in _ids(text.replace(tasks, ""), tmp_path, packs)
