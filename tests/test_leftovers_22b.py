@@ -5,6 +5,11 @@ blind-21b-expected.md "Left"), each fixed by meaning and pinned here on a short 
   công nghệ", "về môi trường, chính sách": directive-215.md, seeds 000/003): a part whose points name two of them is
   the Giải pháp, whatever it is headed ("III. ĐIỀU KIỆN BẢO ĐẢM" over "1. Về tài chính …", "2. Về tổ chức triển
   khai …") or among the tasks; HP215-SEC-GIAIPHAP was reported missing (rules/215-KH-UBND.yaml ``kinds``).
+- Parts numbered in lower-case Roman numerals with their titles in sentence case ("ii. Nhiệm vụ", "iii. Giải pháp")
+  were read as points under the "1.", "2." above them: numbering warnings on every point, and the units of "iv. Tổ
+  chức thực hiện" not read. A run i, ii, iii … that encloses points "1." restarting under it, in a plan (a "Phần",
+  an appendix) with no capital Roman parts, numbers its parts (parse.sections._lower_roman_parts); an "i." after "h."
+  is still the next letter of a list (a) … h) i) skips no letter).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import plan_from_text
 
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack
@@ -106,3 +112,49 @@ def test_the_solutions_as_points_of_the_tasks(tmp_path: Path, packs: list[Loaded
     text = text.replace("III. KINH PHÍ", tasks + "\nIII. KINH PHÍ")
     assert "HP215-SEC-GIAIPHAP" not in _ids(text, tmp_path, packs)
     assert "HP215-SEC-GIAIPHAP" in _ids(text.replace(tasks, ""), tmp_path, packs)
+
+
+def _lower_roman(text: str) -> str:
+    """The plan with its parts numbered "i.", "ii." … and their titles in sentence case ("ii. Nhiệm vụ")."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        numeral, dot, title = line.partition(". ")
+        if dot and numeral in ("I", "II", "III", "IV") and title.isupper():
+            line = f"{numeral.lower()}. {title[:1]}{title[1:].lower()}"
+        out.append(line)
+    return "".join(out)
+
+
+COMPLIANT = _lower_roman(PLAN.format(means=MEANS))
+CONG_AN = "5. Công an xã chủ trì bảo đảm an ninh mạng, an toàn thông tin.\n"
+LETTERS = "".join(f"{c}. Thôn {k} tuyên truyền về dịch vụ công trực tuyến.\n" for k, c in enumerate("abcdđeghi", 1))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    (COMPLIANT, set()),
+    (COMPLIANT.replace(CONG_AN, ""), {"HP215-UNIT-CONGAN"}),
+    (COMPLIANT.replace("5. Đào tạo, tuyên truyền và phát triển nguồn nhân lực\n",
+                       "5. Đào tạo, tuyên truyền và phát triển nguồn nhân lực\n" + LETTERS), set()),
+], ids=["compliant", "defective", "a-list-to-i"])
+def test_parts_in_lower_case_roman_numerals_in_sentence_case(text: str, found: set[str], tmp_path: Path,
+                                                             packs: list[LoadedPack]) -> None:
+    assert "ii. Nhiệm vụ\n" in text and "iv. Tổ chức thực hiện\n" in text
+    assert _ids(text, tmp_path, packs) == found
+
+
+def test_lower_case_roman_parts_and_their_points() -> None:
+    sections = plan_from_text(COMPLIANT).sections
+    assert [(s.number, s.level) for s in sections if s.style == "roman"] == [("i", 1), ("ii", 1), ("iii", 1),
+                                                                              ("iv", 1)]
+    assert {s.level for s in sections if s.style == "arabic"} == {2}
+
+
+@pytest.mark.parametrize("text", [
+    # under a capital Roman part, "i.", "ii." are its points
+    "I. MỤC TIÊU\n\ni. Mục tiêu chung\nCụ thể hóa.\n\nii. Mục tiêu cụ thể\n1. Đạt 85%.\n\niii. Lộ trình\nQuý IV.\n",
+    # under an arabic part, with no point restarting between them
+    "1. MỤC TIÊU\n\ni. Mục tiêu chung\nCụ thể hóa.\n\nii. Mục tiêu cụ thể\nĐạt 85%.\n\n2. NHIỆM VỤ\nRà soát.\n",
+], ids=["under-capital-roman", "under-arabic"])
+def test_lower_case_roman_points_stay_points(text: str) -> None:
+    sections = plan_from_text(text).sections
+    assert all(s.level > 1 for s in sections if s.style == "roman" and s.number.islower())
