@@ -10,6 +10,9 @@ blind-21b-expected.md "Left"), each fixed by meaning and pinned here on a short 
   chức thực hiện" not read. A run i, ii, iii … that encloses points "1." restarting under it, in a plan (a "Phần",
   an appendix) with no capital Roman parts, numbers its parts (parse.sections._lower_roman_parts); an "i." after "h."
   is still the next letter of a list (a) … h) i) skips no letter).
+- "Không còn báo cáo định kỳ nào làm ngoài Hệ thống thông tin báo cáo" (no report left outside the system: all of
+  them, by a double negative) was read as the reports target missing: the negated exception ("không còn / không có
+  … nào … ngoài / không …") is a word for all of them (rules/conventions.yaml ``negated_exceptions``).
 """
 
 from __future__ import annotations
@@ -158,3 +161,24 @@ def test_lower_case_roman_parts_and_their_points() -> None:
 def test_lower_case_roman_points_stay_points(text: str) -> None:
     sections = plan_from_text(text).sections
     assert all(s.level > 1 for s in sections if s.style == "roman" and s.number.islower())
+
+
+REPORTS = "- 100% báo cáo định kỳ được thực hiện trên Hệ thống thông tin báo cáo của thành phố.\n"
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    ("- Không còn báo cáo định kỳ nào làm ngoài Hệ thống thông tin báo cáo của thành phố.\n", False),
+    ("- Không có báo cáo định kỳ nào không được thực hiện trên Hệ thống thông tin báo cáo của thành phố.\n", False),
+    ("- Đến hết năm 2025, không còn báo cáo định kỳ về chỉ tiêu kinh tế - xã hội nào làm ngoài Hệ thống thông tin "
+     "báo cáo của thành phố.\n", False),
+    # no "nào … ngoài": the paper reports gone says nothing of how many are made on the system
+    ("- Không còn báo cáo định kỳ làm trên giấy; báo cáo định kỳ gửi qua Hệ thống thông tin báo cáo.\n", True),
+], ids=["khong-con-nao-ngoai", "khong-co-nao-khong", "with-a-deadline", "no-exception"])
+def test_all_by_a_double_negative(line: str, found: bool, tmp_path: Path, packs: list[LoadedPack]) -> None:
+    text = PLAN.format(means=MEANS).replace(REPORTS, line)
+    assert ("HP215-TGT-BAOCAO" in _ids(text, tmp_path, packs)) is found
+
+
+def test_a_double_negative_is_all_of_them() -> None:
+    targets = plan_from_text("I. MỤC TIÊU\n- Phấn đấu không còn hồ sơ nào xử lý ngoài Hệ thống.\n").targets
+    assert [(t.value, t.comparator, t.hedged) for t in targets] == [(100.0, ">=", True)]
