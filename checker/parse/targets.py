@@ -80,8 +80,13 @@ def hedge_words() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _hedge_lead_in() -> re.Pattern[str]:
-    frames = "|".join(re.escape(squash(w)) for w in sorted(conventions().hedge_time_frames, key=len, reverse=True))
-    return re.compile(r"\b(?:" + "|".join(hedges()) + rf")\s+(?:{frames})\b")
+    """A hedge opening a time frame ("phan dau den het nam 2025"), in squashed text; not one before a comparator
+    (conventions ``comparators``) that folds to a frame word's letters ("phấn đấu tối thiểu 60%" folds to "phan dau
+    toi thieu", as "phấn đấu tới …" does): that hedges the figure, as "phấn đấu ≥ 60%" does."""
+    conv = conventions()
+    frames = "|".join(re.escape(squash(w)) for w in sorted(conv.hedge_time_frames, key=len, reverse=True))
+    comparators = "|".join(re.escape(w) for c in conv.comparators if (w := squash(c.word)))
+    return re.compile(r"\b(?:" + "|".join(hedges()) + rf")\s+(?!(?:{comparators})\b)(?:{frames})\b")
 
 
 def hedged(before: str) -> bool:
