@@ -17,6 +17,10 @@ blind-21b-expected.md "Left"), each fixed by meaning and pinned here on a short 
   the time-frame word "tới" ("Phấn đấu tới hết năm 2025, …" hedges nothing); a comparator after the hedge
   (conventions ``comparators``) is no time frame, and the hedge is on the figure, as in "phấn đấu ≥ 85%"
   (test_blind_plans_21b's strict xfail, now a test).
+- A table's header with its tabs expanded to stops of 4, "STT Chỉ tiêu    Kết quả 6 tháng đầu năm 2025 …", had the
+  space of "Kết quả 6" (at a stop, before a figure) cut as a figure's cell instead of the tab after "STT": a header's
+  cells are titles, a figure in one a word of it (ingest.tabstops._cut_singles; test_expanded_tabs' strict xfails on
+  the Đồ Sơn pair, now tests).
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from pathlib import Path
 import pytest
 from conftest import plan_from_text
 
+from checker.ingest.tabstops import restored
+from checker.ingest.txt import lines_of
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack
 
@@ -200,3 +206,14 @@ ONLINE = "- Tối thiểu 85% hồ sơ thủ tục hành chính được xử l�
 def test_a_hedge_before_the_comparator_word(line: str, hedged: bool) -> None:
     targets = plan_from_text(PLAN.format(means=MEANS).replace(ONLINE, line)).targets
     assert [t.hedged for t in targets if t.value == 85] == [hedged]
+
+
+def test_a_figure_in_a_headers_title_opens_no_cell() -> None:
+    text = ("STT\tChỉ tiêu\tKết quả 6 tháng đầu năm 2025\tThành phố giao\tPhường đăng ký\n"
+            "1\tTỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình\t68,4%\t≥80%\t85,0%\n"
+            "2\tTỷ lệ hồ sơ công việc được xử lý trên môi trường mạng\t61,0%\t≥75%\t80,0%\n"
+            "3\tTỷ lệ văn bản được ký số và xử lý trên môi trường mạng\t86,2%\t>90%\t92,0%")
+    expanded = text.expandtabs(4)
+    assert expanded.startswith("STT Chỉ tiêu    Kết quả 6 tháng")  # a tab and a space, each one space before a stop
+    got = [ln.text for ln in restored(lines_of(expanded))]
+    assert [t.split("\t") for t in got] == [t.split("\t") for t in text.splitlines()]
