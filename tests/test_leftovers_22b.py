@@ -21,6 +21,9 @@ blind-21b-expected.md "Left"), each fixed by meaning and pinned here on a short 
   space of "Kết quả 6" (at a stop, before a figure) cut as a figure's cell instead of the tab after "STT": a header's
   cells are titles, a figure in one a word of it (ingest.tabstops._cut_singles; test_expanded_tabs' strict xfails on
   the Đồ Sơn pair, now tests).
+- Luật Căn cước (Luật số 26/2023/QH15, 27/11/2023) and Nghị quyết số 76/NQ-CP (15/7/2021), cited with their right
+  numbers and dates, raise nothing at error or warning (at most an info: neither is in the registry, and no text of
+  ../shared/reference gives them, so none is added); pinned, no change.
 """
 
 from __future__ import annotations
@@ -217,3 +220,18 @@ def test_a_figure_in_a_headers_title_opens_no_cell() -> None:
     assert expanded.startswith("STT Chỉ tiêu    Kết quả 6 tháng")  # a tab and a space, each one space before a stop
     got = [ln.text for ln in restored(lines_of(expanded))]
     assert [t.split("\t") for t in got] == [t.split("\t") for t in text.splitlines()]
+
+
+@pytest.mark.parametrize("basis", [
+    "Căn cứ Luật Căn cước số 26/2023/QH15 ngày 27/11/2023;\n",
+    "Căn cứ Luật số 26/2023/QH15 ngày 27 tháng 11 năm 2023 về Căn cước;\n",
+    "Căn cứ Luật Căn cước năm 2023;\n",
+    "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính "
+    "nhà nước giai đoạn 2021 - 2030;\n",
+    "Căn cứ Nghị quyết 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ;\n",
+], ids=["luat-can-cuoc", "luat-so-26", "luat-nam-2023", "nq-76", "nq-76-in-words"])
+def test_laws_cited_right_outside_the_registry_raise_nothing_loud(basis: str, tmp_path: Path,
+                                                                  packs: list[LoadedPack]) -> None:
+    text = PLAN.format(means=MEANS).replace("    Thực hiện Kế hoạch số 215", basis + "    Thực hiện Kế hoạch số 215")
+    assert basis in text
+    assert _ids(text, tmp_path, packs) == set()
