@@ -195,6 +195,9 @@ def test_all_by_a_double_negative(line: str, found: bool, tmp_path: Path, packs:
 def test_a_double_negative_is_all_of_them() -> None:
     targets = plan_from_text("I. MỤC TIÊU\n- Phấn đấu không còn hồ sơ nào xử lý ngoài Hệ thống.\n").targets
     assert [(t.value, t.comparator, t.hedged) for t in targets] == [(100.0, ">=", True)]
+    # none of them, and a "không" of another clause after it: no target
+    none = "I. MỤC TIÊU\n- Không có báo cáo nào được làm trên Hệ thống, không đạt yêu cầu.\n"
+    assert plan_from_text(none).targets == []
 
 
 ONLINE = "- Tối thiểu 85% hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình.\n"

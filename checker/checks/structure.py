@@ -30,6 +30,7 @@ from checker.parse.sections import (
     opens_part_at_top,
     roman_value,
     section_ends,
+    title_opens,
     to_roman,
     top_level,
     topics,
@@ -63,7 +64,8 @@ def _kinds_line(plan: Plan, rule: RequiredSection) -> int | None:
     """The line of the part whose points name ``rule.kinds_min`` of the kinds ``rule.kinds`` of the part the rule asks
     for, whatever that part is headed: the directive's Giải pháp are "về tài chính", "về triển khai và tổ chức", "về
     hợp tác và công nghệ", and "III. ĐIỀU KIỆN BẢO ĐẢM" over "1. Về tài chính: …", "2. Về tổ chức triển khai: …" (or
-    such points among the tasks) is that part. The points are the part's sub-headings and the lead-ins of its lines."""
+    such points among the tasks) is that part. The points are the part's sub-headings and the lead-ins of its lines,
+    each opening with a kind ("Hội nghị về tổ chức bộ máy" names none)."""
     if not rule.kinds:
         return None
     kinds = [[squash(p) for p in g] for g in rule.kinds]
@@ -74,7 +76,7 @@ def _kinds_line(plan: Plan, rule: RequiredSection) -> int | None:
             points.append((bisect_left(starts, line) - 1 if starts and line > starts[0] else None, heads))
     named: dict[int | None, set[int]] = {}
     for part, heads in points:
-        named.setdefault(part, set()).update(i for i, g in enumerate(kinds) if any(names_part(h, g) for h in heads))
+        named.setdefault(part, set()).update(i for i, g in enumerate(kinds) if any(title_opens(h, g) for h in heads))
     parts = [k for k, found in named.items() if len(found) >= rule.kinds_min]
     return None if not parts else (0 if parts[0] is None else starts[parts[0]])
 

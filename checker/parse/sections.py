@@ -167,8 +167,14 @@ def opens_part_at_top(s: Section, top: int, phrases: list[str]) -> bool:
     numbered as a part is (a Roman numeral, "Phần", "Chương": "VI." under "PHẦN II. KẾ HOẠCH")."""
     if not phrases or (s.level != top and s.style not in ("roman", "part")):
         return False
-    title = expand(squash(heading_title(s.title)[0]))
-    return any(title.startswith(p) for p in phrases)
+    return title_opens(s.title, phrases)
+
+
+def title_opens(title: str, phrases: list[str]) -> bool:
+    """A heading's title (or a point's lead-in) opens with one of ``phrases`` (squashed): "Về tài chính" with "về tài
+    chính", not "Hội nghị về tài chính"."""
+    t = expand(squash(heading_title(title)[0]))
+    return any(t.startswith(p) for p in phrases)
 
 
 @lru_cache(maxsize=1)

@@ -292,14 +292,15 @@ def _own_commitment() -> re.Pattern[str]:
 
 def _negated_exception() -> list[str]:
     """The pattern of all of them said by denying any exception (conventions ``negated_exceptions``): the opening
-    ("không còn"), followed in its clause by the subject, "nào" and an exception word ("… báo cáo định kỳ nào làm
-    ngoài Hệ thống …"); the match is the opening alone, the subject after it."""
+    ("không còn"), followed in its clause by the subject, "nào" and, a verb of up to three words between, an exception
+    word ("… báo cáo định kỳ nào làm ngoài Hệ thống …", "… nào không được …"; not "không có báo cáo nào được thực hiện
+    trên Hệ thống, không …", none of them); the match is the opening alone, the subject after it."""
     neg = conventions().negated_exceptions
     if neg is None or not neg.openings or not neg.exceptions:
         return []
     opening = "|".join(re.escape(squash(w)) for w in neg.openings)
     exception = "|".join(re.escape(squash(w)) for w in neg.exceptions)
-    return [rf"(?:{opening})(?=\s[^;.:]{{1,120}}?\bnao\b[^;.:]{{0,40}}?\b(?:{exception})\b)"]
+    return [rf"(?:{opening})(?=\s[^;.:]{{1,120}}?\bnao(?:\s+[a-z]+){{0,3}}?\s+(?:{exception})\b)"]
 
 
 @lru_cache(maxsize=1)
