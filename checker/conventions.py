@@ -68,6 +68,13 @@ class NumberWords(_Strict):
     hundred: str
 
 
+class NegatedExceptions(_Strict):
+    """All of them said by denying any exception: an opening, the subject, "nào", then an exception word."""
+
+    openings: list[str]
+    exceptions: list[str]
+
+
 class Conventions(_Strict):
     source: str
     motto: list[str]
@@ -101,6 +108,7 @@ class Conventions(_Strict):
     history_markers: list[str]
     former_unit_words: list[str] = Field(default_factory=list)
     whole_words: list[str]
+    negated_exceptions: NegatedExceptions | None = None
     vague_quantities: list[str] = Field(default_factory=list)
     complete_cells: list[str] = Field(default_factory=list)
     proportion_units: list[str] = Field(default_factory=list)

@@ -30,6 +30,7 @@ from checker.parse.sections import (
     opens_part_at_top,
     roman_value,
     section_ends,
+    title_opens,
     to_roman,
     top_level,
     topics,
@@ -59,6 +60,27 @@ def section_line(plan: Plan, rule: RequiredSection) -> int | None:
                  if any(all(names_part(head, g) for g in wanted) for head in heads)), None)
 
 
+def _kinds_line(plan: Plan, rule: RequiredSection) -> int | None:
+    """The line of the part whose points name ``rule.kinds_min`` of the kinds ``rule.kinds`` of the part the rule asks
+    for, whatever that part is headed: the directive's Giải pháp are "về tài chính", "về triển khai và tổ chức", "về
+    hợp tác và công nghệ", and "III. ĐIỀU KIỆN BẢO ĐẢM" over "1. Về tài chính: …", "2. Về tổ chức triển khai: …" (or
+    such points among the tasks) is that part. The points are the part's sub-headings and the lead-ins of its lines,
+    each opening with a kind ("Hội nghị về tổ chức bộ máy" names none)."""
+    if not rule.kinds:
+        return None
+    kinds = [[squash(p) for p in g] for g in rule.kinds]
+    starts = [s.line or 0 for s in plan.sections]
+    points: list[tuple[int | None, tuple[str, ...]]] = [(s.parent, (s.title,)) for s in plan.sections]
+    for line, heads in per_plan(plan, "lead-ins", lambda: _lead_ins(plan)):
+        if line not in starts:  # a heading's own line is counted as the heading
+            points.append((bisect_left(starts, line) - 1 if starts and line > starts[0] else None, heads))
+    named: dict[int | None, set[int]] = {}
+    for part, heads in points:
+        named.setdefault(part, set()).update(i for i, g in enumerate(kinds) if any(title_opens(h, g) for h in heads))
+    parts = [k for k, found in named.items() if len(found) >= rule.kinds_min]
+    return None if not parts else (0 if parts[0] is None else starts[parts[0]])
+
+
 def _lead_ins(plan: Plan) -> list[tuple[int, tuple[str, ...]]]:
     """(line, its lead-ins) of the plan's lines that have some: read once per plan for all its parts."""
     return [(ln.loc.line, h) for ln in plan.lines if (h := lead_ins(ln.text) + topics(ln.text))]
@@ -77,7 +99,7 @@ def check_section(plan: Plan, rule: RequiredSection, ctx: Context) -> Iterator[F
 
     FAIL: no heading about "hạ tầng số" and no item about its systems     PASS: "1. Hạ tầng số"
     """
-    if section_line(plan, rule) is not None:
+    if section_line(plan, rule) is not None or _kinds_line(plan, rule) is not None:
         return
     if rule.body_match and find_phrase(plan, rule.body_match) is not None:
         return

@@ -66,13 +66,14 @@ def _tabbed(text: str, width: int, singles: frozenset[int] = frozenset()) -> str
 
 
 def _cut_singles(text: str, typed: str, missing: int, width: int, known: dict[str, set[str]],
-                 titles: bool, first: frozenset[int] = frozenset()) -> tuple[str, frozenset[int]]:
+                 titles: bool, first: frozenset[int] = frozenset(), header: bool = False) -> tuple[str, frozenset[int]]:
     """``typed`` (``text`` with its tabs put back) with up to ``missing`` more tabs where a single space before a
     stop parts two cells: a figure, a comparator or a unit of measure after words ("… theo quy định 100%"), then a
     cell the table has in another row ("… trụ sở xã Văn phòng HĐND và UBND xã"), then (``titles``: the header row,
     whose every cell is a title) a word in capitals ("Chủ trì Phối hợp"); never after a dash or a comma ("Phòng Văn
     hóa - Xã hội": one cell). A row short of cells for its empty last cells is not cut by a capital's guess. The
-    single spaces ``first`` (the row's number's, and those cut before) are cut too; with the cuts made."""
+    single spaces ``first`` (the row's number's, and those cut before) are cut too; with the cuts made. In the
+    ``header`` row every cell is a title: a figure there is a word of one ("Kết quả 6 tháng đầu năm 2025"), no cell."""
     body = text.lstrip(" ")
     lead = len(text) - len(body)
     found: list[tuple[int, int]] = []
@@ -86,7 +87,8 @@ def _cut_singles(text: str, typed: str, missing: int, width: int, known: dict[st
         cell = text[before + 2 if before >= 0 else max(0, p - CELL_REACH) : p - 1]
         after = text.find("  ", p, p + CELL_REACH)
         rest = text[p : after if after >= 0 else p + CELL_REACH]
-        if (_figure_cell(rest) and not ends_with_comparator(cell)) or _PERCENT.fullmatch(cell.split()[-1]):
+        if not header and ((_figure_cell(rest) and not ends_with_comparator(cell))
+                           or _PERCENT.fullmatch(cell.split()[-1])):
             found.append((0, p))
         elif cell.strip() in known.get(cell.split()[0], ()) or any(
                 rest.startswith(k) for k in known.get(rest.split()[0], ())):
@@ -154,7 +156,7 @@ def _put_back(texts: list[str], typed: list[str], rows: list[int], width: int) -
             first = cut.get(r, frozenset())
             missing = most - typed[r].count("\t")
             typed[r], cut[r] = _cut_singles(texts[r], typed[r], missing, width, known, titles=header or middle,
-                                            first=first)
+                                            first=first, header=header)
 
 
 def _figure_column(typed: str) -> int | None:

@@ -167,8 +167,14 @@ def opens_part_at_top(s: Section, top: int, phrases: list[str]) -> bool:
     numbered as a part is (a Roman numeral, "Phần", "Chương": "VI." under "PHẦN II. KẾ HOẠCH")."""
     if not phrases or (s.level != top and s.style not in ("roman", "part")):
         return False
-    title = expand(squash(heading_title(s.title)[0]))
-    return any(title.startswith(p) for p in phrases)
+    return title_opens(s.title, phrases)
+
+
+def title_opens(title: str, phrases: list[str]) -> bool:
+    """A heading's title (or a point's lead-in) opens with one of ``phrases`` (squashed): "Về tài chính" with "về tài
+    chính", not "Hội nghị về tài chính"."""
+    t = expand(squash(heading_title(title)[0]))
+    return any(t.startswith(p) for p in phrases)
 
 
 @lru_cache(maxsize=1)
@@ -265,6 +271,39 @@ def _part_name(text: str, keys: list[str] | None = None) -> bool:
     return False
 
 
+def _lower_roman_parts(view: View, appendix: int) -> set[int]:
+    """The lines whose lower-case Roman numerals number the parts of the plan (of one of its "Phần", "Chương", or of
+    an appendix): there "i. Mục tiêu", "ii. Nhiệm vụ" in sentence case are parts, not points under the "1.", "2."
+    above them. The numerals of the stretch run i, ii, iii … once, enclose points numbered "1." (which restart under
+    them), no capital Roman numeral numbers a part there, and none is the next letter of a list ("i." after "h.": a)
+    … h) i) skips no letter)."""
+    part_re = _part_patterns()[0]
+    ends = [i for i, t in enumerate(view.folded) if (i >= appendix and APPENDIX_TITLE.match(view.squashed[i])) or (
+        (mp := part_re.match(t.strip().strip("*#_ "))) and mp.group(1) in _TOP_MARKERS)]
+    out: set[int] = set()
+    for lo, hi in zip([0, *ends], [*ends, len(view.texts)], strict=True):
+        run: list[tuple[int, str]] = []
+        arabic: list[int] = []
+        letter = ""
+        for i in range(lo, hi):
+            text = view.texts[i]
+            if (m := _ROMAN.match(text)) and re.fullmatch(r"[IVXL]+", m.group(1)) and roman_value(m.group(1)):
+                run = []
+                break
+            if (m := _LOWER_ROMAN.match(text)) and letter not in _letters_before(m.group(1)):
+                run.append((i, m.group(1)))
+            elif m := _LETTER.match(text):
+                letter = m.group(1)
+            elif _ARABIC.match(text):
+                arabic.append(i)
+                letter = ""
+        numbers = [roman_value(n.upper()) for _, n in run]
+        if len(run) >= 2 and numbers == list(range(1, len(run) + 1)) and any(
+                run[0][0] < i < run[-1][0] for i in arabic):
+            out |= {i for i, _ in run}
+    return out
+
+
 def _open_letters(sections: list[Section], open_levels: list[int]) -> set[str]:
     """The letters of the lettered headings still open ("h" of "h. Dữ liệu số" until a part closes it)."""
     return {sections[k].number for k in open_levels if sections[k].style == "letter"}
@@ -314,6 +353,7 @@ def find_sections(view: View) -> list[Section]:
     # "1." read as an OCR'd "I." only in a plan that numbers its parts in Roman numerals elsewhere
     genuine_roman = any((m := _ROMAN.match(t)) and re.fullmatch(r"[IVXL]+", m.group(1)) for t in view.texts)
     appendix = appendix_start(view)
+    roman_parts = _lower_roman_parts(view, appendix)
     for i, text in enumerate(view.texts):
         if not text.strip() or i in skip:
             continue
@@ -483,8 +523,8 @@ def find_sections(view: View) -> list[Section]:
             # lower case (NĐ 30/2020 sets a part's title in capitals, a point's in sentence case)
             above = [sections[k].level for k in open_levels if not sections[k].number.islower()]
             level = max(above, default=1) + 1
-            if _mostly_upper(title) and not any(sections[k].style == "roman" and sections[k].number.isupper()
-                                                 for k in open_levels):
+            if i in roman_parts or _mostly_upper(title) and not any(
+                    sections[k].style == "roman" and sections[k].number.isupper() for k in open_levels):
                 level = 1
         if style == "arabic":
             # "1)" points under a "(1)" heading (or "(1)" under "1."): another form of arabic number nests deeper

@@ -80,8 +80,13 @@ def hedge_words() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _hedge_lead_in() -> re.Pattern[str]:
-    frames = "|".join(re.escape(squash(w)) for w in sorted(conventions().hedge_time_frames, key=len, reverse=True))
-    return re.compile(r"\b(?:" + "|".join(hedges()) + rf")\s+(?:{frames})\b")
+    """A hedge opening a time frame ("phan dau den het nam 2025"), in squashed text; not one before a comparator
+    (conventions ``comparators``) that folds to a frame word's letters ("phấn đấu tối thiểu 60%" folds to "phan dau
+    toi thieu", as "phấn đấu tới …" does): that hedges the figure, as "phấn đấu ≥ 60%" does."""
+    conv = conventions()
+    frames = "|".join(re.escape(squash(w)) for w in sorted(conv.hedge_time_frames, key=len, reverse=True))
+    comparators = "|".join(re.escape(w) for c in conv.comparators if (w := squash(c.word)))
+    return re.compile(r"\b(?:" + "|".join(hedges()) + rf")\s+(?!(?:{comparators})\b)(?:{frames})\b")
 
 
 def hedged(before: str) -> bool:
@@ -207,7 +212,8 @@ def _vocabulary() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], li
     lead = opening(folded, also=r"\s")  # a space or a form's first letter: the engine skips to those
     # a form of digits and a slash ("0/0") followed by a digit is a zero-padded date's ("30/09/2025"), no figure
     percent = re.compile(rf"{lead}(?<=\d)(\s?)(?:{forms})(?!\d)")
-    whole = "|".join(_not_inside_compound(squash(w), conv.whole_word_compounds) for w in conv.whole_words)
+    whole = "|".join([*(_not_inside_compound(squash(w), conv.whole_word_compounds) for w in conv.whole_words),
+                      *_negated_exception()])
     whole_re = re.compile(rf"(?<![a-z])(?:{whole})(?![a-z])")
     return exclusion, percent, whole_re, [squash(w) for w in conv.past_markers], [
         squash(w) for w in conv.attribution]
@@ -284,10 +290,24 @@ def _own_commitment() -> re.Pattern[str]:
     return re.compile(rf"(?:{bodies} )?{levels}(?: [a-z]+){{0,3}}?(?: {verbs})+")
 
 
+def _negated_exception() -> list[str]:
+    """The pattern of all of them said by denying any exception (conventions ``negated_exceptions``): the opening
+    ("không còn"), followed in its clause by the subject, "nào" and, a verb of up to three words between, an exception
+    word ("… báo cáo định kỳ nào làm ngoài Hệ thống …", "… nào không được …"; not "không có báo cáo nào được thực hiện
+    trên Hệ thống, không …", none of them); the match is the opening alone, the subject after it."""
+    neg = conventions().negated_exceptions
+    if neg is None or not neg.openings or not neg.exceptions:
+        return []
+    opening = "|".join(re.escape(squash(w)) for w in neg.openings)
+    exception = "|".join(re.escape(squash(w)) for w in neg.exceptions)
+    return [rf"(?:{opening})(?=\s[^;.:]{{1,120}}?\bnao(?:\s+[a-z]+){{0,3}}?\s+(?:{exception})\b)"]
+
+
 @lru_cache(maxsize=1)
 def _whole_literals() -> tuple[str, ...]:
     """The words ``whole_re`` looks for, as plain strings: a text holding none of them cannot match it."""
-    return tuple(squash(w) for w in conventions().whole_words)
+    neg = conventions().negated_exceptions
+    return tuple(squash(w) for w in [*conventions().whole_words, *(neg.openings if neg else [])])
 
 
 def _not_inside_compound(word: str, compounds: list[str]) -> str:

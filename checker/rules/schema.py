@@ -104,6 +104,9 @@ class RequiredSection(RuleBase):
                       [["hạ tầng số", "hạ tầng kỹ thuật"]])
     body_match: Groups = F("Hoặc: các nhóm này cùng có trong một đoạn của nội dung",
                            [["hội nghị truyền hình", "mạng truyền số liệu"]], [])
+    kinds: Groups = F("Hoặc: các điểm của một phần (đề mục con, ý đầu dòng) nêu ít nhất `kinds_min` loại trong các "
+                      "nhóm này, dù phần mang tên khác", [["về tài chính"], ["về tổ chức", "về triển khai"]], [])
+    kinds_min: int = F("Số loại tối thiểu của `kinds`", 2, 2, ge=1)
 
 
 class RequiredUnit(RuleBase):
