@@ -19,7 +19,9 @@ and after). What the rewrites revealed, pinned on text of its own:
 - "P. Kinh tế" is the Phòng Kinh tế as "P. KT" is: a ward's plan giving it work is told its office's name
   (rules/bodies.yaml; before: not reported);
 - an issuer ends before "và Nghị định …", "và Thông tư …", another document joined to it, as before "và Kế hoạch …"
-  (found by fix 2: "của Chính phủ và Nghị định số 85/2016/NĐ-CP ngày 01/7/2016" had been read up to the comma).
+  (found by fix 2: "của Chính phủ và Nghị định số 85/2016/NĐ-CP ngày 01/7/2016" had been read up to the comma);
+- "Lực lượng Công an phường: …" gives the Công an its work (rules/conventions.yaml `office_words`; before: a point
+  opening with "Lực lượng" not read as an office's, the Công an reported missing).
 """
 
 from __future__ import annotations
@@ -132,3 +134,20 @@ def test_the_issuer_ends_before_another_decree(tmp_path: Path) -> None:
         cited="Nghị định số 42/2022/NĐ-CP ngày 24/6/2022 của Chính phủ và Nghị định số 85/2016/NĐ-CP ngày 01/7/2016")
     refs = {r.number: r.issuer for r in parsed(tmp_path, text).references}
     assert refs["42/2022/ND-CP"] == "Chính phủ"
+
+
+BY_OFFICE = """I. NHIỆM VỤ, CHỈ TIÊU GIAO CÁC PHÒNG, ĐƠN VỊ
+1. Phòng Văn hóa - Xã hội: là cơ quan đầu mối, chủ trì tham mưu, kiểm tra, tổng hợp, báo cáo.
+2. Phòng Kinh tế: tham mưu bố trí kinh phí thực hiện Kế hoạch.
+3. Lực lượng Công an xã: về bảo đảm an toàn, an ninh thông tin mạng, tham gia diễn tập.
+
+II. TỔ CHỨC THỰC HIỆN
+Thủ trưởng các phòng, đơn vị tại Mục I chịu trách nhiệm về nhiệm vụ được giao.
+"""
+
+
+def test_the_police_as_its_force(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    text = UNASSIGNED[: UNASSIGNED.index("I. NHIỆM VỤ")] + BY_OFFICE
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(text, encoding="utf-8")
+    assert not [f for f in check_file(path, packs).findings if f.id == "HP215-UNIT-CONGAN"]
