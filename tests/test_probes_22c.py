@@ -21,7 +21,10 @@ and after). What the rewrites revealed, pinned on text of its own:
 - an issuer ends before "và Nghị định …", "và Thông tư …", another document joined to it, as before "và Kế hoạch …"
   (found by fix 2: "của Chính phủ và Nghị định số 85/2016/NĐ-CP ngày 01/7/2016" had been read up to the comma);
 - "Lực lượng Công an phường: …" gives the Công an its work (rules/conventions.yaml `office_words`; before: a point
-  opening with "Lực lượng" not read as an office's, the Công an reported missing).
+  opening with "Lực lượng" not read as an office's, the Công an reported missing);
+- a part at the top titled "NHIỆM VỤ GIAO CÁC PHÒNG, ĐƠN VỊ", "NHIỆM VỤ CỦA CÁC CƠ QUAN, ĐƠN VỊ" gives the offices
+  named in it their work (rules/conventions.yaml `parts_at_top`; before: read only where its title happened to be
+  near enough a name of Tổ chức thực hiện, "NHIỆM VỤ, CHỈ TIÊU GIAO …"; otherwise every office reported unassigned).
 """
 
 from __future__ import annotations
@@ -151,3 +154,11 @@ def test_the_police_as_its_force(tmp_path: Path, packs: list[LoadedPack]) -> Non
     path = tmp_path / "ke-hoach.txt"
     path.write_text(text, encoding="utf-8")
     assert not [f for f in check_file(path, packs).findings if f.id == "HP215-UNIT-CONGAN"]
+
+
+@pytest.mark.parametrize("title", ["I. NHIỆM VỤ GIAO CÁC PHÒNG, ĐƠN VỊ", "I. NHIỆM VỤ CỦA CÁC CƠ QUAN, ĐƠN VỊ"])
+def test_a_part_of_the_offices_work(tmp_path: Path, packs: list[LoadedPack], title: str) -> None:
+    text = UNASSIGNED[: UNASSIGNED.index("I. NHIỆM VỤ")] + BY_OFFICE.replace(BY_OFFICE.split("\n")[0], title)
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(text, encoding="utf-8")
+    assert not [f for f in check_file(path, packs).findings if f.id.startswith("HP215-UNIT-") and f.severity == "error"]
