@@ -24,36 +24,23 @@ pinned on text of its own:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
+from helpers_probes import pack_rule, parsed
 
 from checker.checks.references import issuer_differs
 from checker.checks.structure import section_line
 from checker.checks.targets import matches
 from checker.conventions import expanded
-from checker.ingest import read
-from checker.models import Plan
-from checker.parse import parse
 from checker.parse.targets import targets_in_text
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack
 from checker.text import squash
 
 
-def _rule(packs: list[LoadedPack], rule_id: str) -> Any:
-    return next(r for p in packs for r in p.pack.rules if r.id == rule_id)
-
-
-def _plan(tmp_path: Path, text: str) -> Plan:
-    path = tmp_path / "ke-hoach.txt"
-    path.write_text(text, encoding="utf-8")
-    return parse(read(path))
-
-
 @pytest.mark.parametrize("who", ["CB, CC, VC", "CB,CC,VC", "CB, CCVC"])
 def test_initials_apart_are_the_staff(packs: list[LoadedPack], who: str) -> None:
-    rule = _rule(packs, "HP215-TGT-KYNANGSO")
+    rule = pack_rule(packs, "HP215-TGT-KYNANGSO")
     assert matches(rule, f"Tỷ lệ {who} của phường được tập huấn, bồi dưỡng kỹ năng số đạt 60%.")
 
 
@@ -64,8 +51,8 @@ def test_pillars_abbreviated(short: str, words: str) -> None:
 
 
 def test_a_content_heading_abbreviated(tmp_path: Path, packs: list[LoadedPack]) -> None:
-    plan = _plan(tmp_path, "I. NHIỆM VỤ\n\n1. Hạ tầng số\nRà soát mạng LAN.\n\n2. Xây dựng CQS\nKý số văn bản.\n")
-    assert section_line(plan, _rule(packs, "HP215-SEC-CQS")) == 6
+    plan = parsed(tmp_path, "I. NHIỆM VỤ\n\n1. Hạ tầng số\nRà soát mạng LAN.\n\n2. Xây dựng CQS\nKý số văn bản.\n")
+    assert section_line(plan, pack_rule(packs, "HP215-SEC-CQS")) == 6
 
 
 PLAN_OF_THREE = """ỦY BAN NHÂN DÂN                         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -112,12 +99,12 @@ Nơi nhận:                                          TM. ỦY BAN NHÂN DÂN
 
 @pytest.mark.parametrize("archive", ["Lưu: VT, VP.", "- Lưu: VT, VP.", "Lưu VT."])
 def test_the_archive_without_its_dash(tmp_path: Path, archive: str) -> None:
-    plan = _plan(tmp_path, CLOSING.format(archive=archive.ljust(15)))
+    plan = parsed(tmp_path, CLOSING.format(archive=archive.ljust(15)))
     assert plan.recipients[-1].startswith(("Lưu", "- Lưu")) or squash(plan.recipients[-1]).startswith("luu")
 
 
 def test_a_line_opening_with_the_word_is_no_archive(tmp_path: Path) -> None:
-    plan = _plan(tmp_path, CLOSING.format(archive="Lưu ý các đơn vị"))
+    plan = parsed(tmp_path, CLOSING.format(archive="Lưu ý các đơn vị"))
     assert not any(squash(r).startswith("luu") for r in plan.recipients)
 
 
@@ -150,14 +137,14 @@ iii. TỔ CHỨC THỰC HIỆN
 
 
 def test_parts_in_lower_case_roman_numerals(tmp_path: Path) -> None:
-    plan = _plan(tmp_path, LOWER_ROMAN)
+    plan = parsed(tmp_path, LOWER_ROMAN)
     levels = {s.number: s.level for s in plan.sections if s.style == "roman"}
     assert levels == {"i": 1, "ii": 1, "iii": 1}
     assert {s.level for s in plan.sections if s.style == "arabic"} == {2}
 
 
 def test_points_in_lower_case_roman_numerals_stay_points(tmp_path: Path) -> None:
-    plan = _plan(tmp_path, "I. MỤC TIÊU\n\ni. Mục tiêu chung\nCụ thể hóa.\n\nii. Mục tiêu cụ thể\nĐạt 85%.\n")
+    plan = parsed(tmp_path, "I. MỤC TIÊU\n\ni. Mục tiêu chung\nCụ thể hóa.\n\nii. Mục tiêu cụ thể\nĐạt 85%.\n")
     assert [s.level for s in plan.sections] == [1, 2, 2]
 
 
@@ -180,7 +167,7 @@ Rà soát mạng LAN.
 
 
 def test_a_plans_muc_under_its_part_after_a_decisions_dieu(tmp_path: Path) -> None:
-    plan = _plan(tmp_path, DECISION)
+    plan = parsed(tmp_path, DECISION)
     plans = [s for s in plan.sections if (s.line or 0) > 5]
     assert [(s.style, s.level) for s in plans] == [("roman", 1), ("part", 2), ("part", 2), ("roman", 1), ("part", 2)]
 
@@ -194,6 +181,6 @@ Thứ năm, Đào tạo, tuyên truyền và phát triển nguồn nhân lực
 
 
 def test_a_point_opened_by_an_ordinal_word_names_its_topic(tmp_path: Path, packs: list[LoadedPack]) -> None:
-    plan = _plan(tmp_path, ORDINAL_POINTS)
-    assert section_line(plan, _rule(packs, "HP215-SEC-NHANLUC")) == 4
-    assert section_line(plan, _rule(packs, "HP215-SEC-HATANG")) == 2
+    plan = parsed(tmp_path, ORDINAL_POINTS)
+    assert section_line(plan, pack_rule(packs, "HP215-SEC-NHANLUC")) == 4
+    assert section_line(plan, pack_rule(packs, "HP215-SEC-HATANG")) == 2

@@ -330,9 +330,9 @@ def unit_unread(plan: Plan, rule: RequiredUnit) -> int | None:
     for k, ln in enumerate(lines):
         if len(ln.text.strip()) > CUT_CELL:
             continue
-        if (plan.recipients_line is not None and 0 < ln.loc.line - plan.recipients_line <= 30
-                and ln.text.strip().lstrip("-–+• ").startswith(listed)):
-            continue  # a recipient under Nơi nhận ("- Công an xã;"): never a cell of a table of assignments
+        if plan.recipients_line is not None and (ln.loc.line == plan.recipients_line or (
+                0 < ln.loc.line - plan.recipients_line <= 30 and ln.text.strip().lstrip("-–+• ").startswith(listed))):
+            continue  # "Nơi nhận:" or a recipient under it ("- Công an xã;"): never a cell of a table of assignments
         cell = lines[k : k + 3]  # a name wrapped in its narrow column: "Phòng" / "Kinh tế," / "Hạ tầng và Đô thị"
         texts = [" ".join(squash(x.text) for x in cell[:n]) for n in range(1, len(cell) + 1)
                  if all(len(x.text.strip()) <= CUT_CELL for x in cell[:n])]

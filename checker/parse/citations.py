@@ -54,6 +54,9 @@ _BY_WORDS = r"(\d{1,2})\s*th\w{1,3}ng\s*(\d{1,2})\s*n\w{1,2}m\s*(\d{4})"
 _EITHER = r"(\d{1,2})\s*(?:[/.-]|th\w{1,3}ng)\s*(\d{1,2})\s*(?:[/.-]|n\w{1,2}m)\s*(\d{4})"
 DATE_NUM = re.compile(rf"^[\s,]*(?:ban hanh\s*)?{_DAY_WORD}{_BY_FIGURES}")
 DATE_WORDS = re.compile(rf"^[\s,]*(?:ban hanh\s*)?{_DAY_WORD}{_BY_WORDS}")
+# the date in brackets after the number, as a table's cell or a list of grounds writes it: "Kế hoạch số 215/KH-UBND
+# (25/8/2025) của UBND thành phố", "(ngày 25/8/2025)", "(ban hành ngày 25 tháng 8 năm 2025)"
+DATE_BRACKETS = re.compile(rf"^[\s,]*\(\s*(?:ban hanh\s*)?(?:{_DAY_WORD})?{_EITHER}\s*\)")
 # a table of the documents cited (Số, ký hiệu | Ngày ban hành | Cơ quan ban hành | Trích yếu): the date alone in the
 # cell right after the number's, in figures or in words ("08/4/2020", "ngày 8 tháng 4 năm 2020", "8 tháng 4 năm 2020")
 DATE_CELL = re.compile(rf"^[ \t]*\|[ \t]*(?:{_DAY_WORD})?{_EITHER}[ \t]*(?=\||\n|$)")
@@ -63,15 +66,17 @@ DATE_CELL = re.compile(rf"^[ \t]*\|[ \t]*(?:{_DAY_WORD})?{_EITHER}[ \t]*(?=\||\n
 # ("... của UBND thành phố trên địa bàn xã", "... tại phường X": "tại" before a unit's level, never "Tài chính"; "…
 # của thành phố trong một kế hoạch": "trong" what holds it),
 # a clause that says what for ("... phù hợp với điều kiện của xã", "nhằm", "đối với") or another document joined to
-# it ("... của UBND thành phố và Kế hoạch số 01-KH/BCĐ ..."); a colon never stands in a name
+# it ("... của UBND thành phố và Kế hoạch số 01-KH/BCĐ ..."), or the document's date where the issuer comes before it
+# ("Kế hoạch số 215/KH-UBND của UBND thành phố ngày 25/8/2025"); a colon never stands in a name
 ISSUER = re.compile(
     r"^[\s,]*c\w{0,3}a\s+([^;,.():\"“”]{3,90}?)"
     r"(?=\s+(?:ve|v|sua|sta|phe|ban|quy|huong|thuc|trien|tang|dieu|tren dia ban|yeu cau|trong"
+    r"|ng\w{1,2}y\s*\d{1,2}"
     r"|tai (?:phuong|xa|dac khu|cac|dia phuong))\b|[;,.(:\"“”]"
     r"|\n\s*\n\s*[-+*]|$"
     r"|\s+(?:giao|de ra|dat ra|xac dinh)\s+(?:cac|cho|nhiem vu|chi tieu|muc tieu)\b"
     r"|\s+(?:phu hop|nham|doi voi)\b"
-    r"|\s+va\s+(?:cac\s+)?(?:ke hoach|quyet dinh|nghi quyet|chi thi|cong van|van ban|kh|qd)\b)"
+    r"|\s+va\s+(?:cac\s+)?(?:ke hoach|quyet dinh|nghi quyet|nghi dinh|thong tu|chi thi|cong van|van ban|kh|qd|nd)\b)"
 )
 # a Căn cứ line set as an old template sets it: the document's number and title, then its date right-aligned after a
 # tab (a dotted leader in Word) closing the line: "Nghị định số 45/2020/NĐ-CP của Chính phủ về …<tab>ngày 08/4/2020;"
@@ -101,16 +106,12 @@ def parse_date(d: str, m: str, y: str) -> date | None:
 
 def _after(view: View, end: int) -> tuple[date | None, str | None, str | None, int]:
     """Date and issuer written right after a number; returns them and where the citation ends."""
-    rest = view.joined_folded[end : end + 160]
-    when, raw_date = None, None
-    m = DATE_NUM.match(rest) or DATE_WORDS.match(rest) or DATE_CELL.match(rest)
-    if m:
-        when = parse_date(m.group(1), m.group(2), m.group(3))
-        raw_date = view.joined[end + m.start(1) : end + m.end(3)]
-        end += m.end()
-        rest = view.joined_folded[end : end + 120]
+    when, raw_date, size = _date_at(view, end, DATE_CELL)
+    if size:
+        end += size
     else:
         when, raw_date = _date_after_tab(view, end)
+    rest = view.joined_folded[end : end + 120]
     issuer = None
     mi = ISSUER.match(rest)
     if mi:
@@ -121,7 +122,20 @@ def _after(view: View, end: int) -> tuple[date | None, str | None, str | None, i
             stop = rest.rindex("\n", mi.start(1), stop)
         issuer = re.sub(r"\s+", " ", view.joined[end + mi.start(1) : end + stop]).strip()
         end += stop
+        if raw_date is None:  # the date after the issuer: "… của UBND thành phố ngày 25/8/2025"
+            when, raw_date, size = _date_at(view, end)
+            end += size
     return when, raw_date, issuer, end
+
+
+def _date_at(view: View, pos: int, *more: re.Pattern[str]) -> tuple[date | None, str | None, int]:
+    """The date written at ``pos`` (in figures, in words, in brackets), its text and the length it takes; 0 if none."""
+    rest = view.joined_folded[pos : pos + 160]
+    for pattern in (DATE_NUM, DATE_WORDS, DATE_BRACKETS, *more):
+        if m := pattern.match(rest):
+            raw = view.joined[pos + m.start(1) : pos + m.end(3)]
+            return parse_date(m.group(1), m.group(2), m.group(3)), raw, m.end()
+    return None, None, 0
 
 
 def _date_after_tab(view: View, end: int) -> tuple[date | None, str | None]:
