@@ -6,8 +6,11 @@ own:
   the targets under "2. Mục tiêu cụ thể" joined into its heading, reported missing; the marker left at a target's
   head, its scope not read);
 - parts numbered "I)", "II)" are the plan's parts (before: not headings, the part "Tổ chức thực hiện" not found);
+  but "I)" after "A)" … "H)" is the ninth letter of a list lettered in capitals;
 - "o" (Word's second-level bullet as text) and "v" (Wingdings' diamond) before an item's capital open a list item
   (before: the recipients' items run into one, the archive and the recipients reported incomplete);
+- "▪", "◦", "●", "○" are read as "•", and a recipient's line is one whatever its bullet ("* Công an xã;"; before: taken
+  for a cell of a table of assignments, the office's missing assignment "not assessed");
 - "1. MỤC ĐÍCH" in capitals under "I. MỤC ĐÍCH, YÊU CẦU" is its point, not an OCR'd part "I." again (before: each
   "1." in capitals a repeated part I);
 - a running footer first-line indented by a tab is still furniture (before: a line with a tab was a table's row,
@@ -20,9 +23,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from checker.checks.structure import unit_unread
 from checker.ingest import read
 from checker.models import Plan
 from checker.parse import parse
+from checker.rules.loader import LoadedPack
 
 
 def _plan(tmp_path: Path, text: str) -> Plan:
@@ -161,3 +168,35 @@ def test_a_parts_title_closed_by_a_full_stop(tmp_path: Path) -> None:
     plan = _plan(tmp_path, "I. MỤC TIÊU\nXây dựng.\n\nII. Phòng Kinh tế.\n1. Lập dự toán kinh phí.\n")
     assert [(s.style, s.number, s.level) for s in plan.sections] == [
         ("roman", "I", 1), ("roman", "II", 1), ("arabic", "1", 2)]
+
+
+def test_the_ninth_capital_letter_is_no_roman_numeral(tmp_path: Path) -> None:
+    letters = "".join(f"{c}) Chỉ tiêu thứ {k} được bảo đảm theo quy định;\n" for k, c in enumerate("ABCDĐEGH", start=1))
+    plan = _plan(tmp_path, f"II. MỤC TIÊU\n{letters}I) Các hệ thống thông tin được bảo đảm an toàn theo quy định\n")
+    assert [(s.style, s.number) for s in plan.sections if s.style == "roman"] == [("roman", "II")]
+
+
+RECIPIENTS_STARRED = """V. TỔ CHỨC THỰC HIỆN
+Phòng Văn hóa - Xã hội chủ trì, theo dõi, tổng hợp, báo cáo; bảo đảm an toàn thông tin.
+STT
+Nhiệm vụ
+Chủ trì
+1
+Rà soát mạng LAN
+Văn phòng
+
+Nơi nhận:
+* UBND thành phố;
+* Sở Khoa học và Công nghệ;
+* Thường trực Đảng ủy xã;
+* Công an xã;
+* Các phòng, đơn vị;
+* Lưu: VT.
+"""
+
+
+@pytest.mark.parametrize("bullet", ["*", "-", "•"])
+def test_a_recipient_with_any_bullet_is_no_table_cell(tmp_path: Path, packs: list[LoadedPack], bullet: str) -> None:
+    plan = _plan(tmp_path, RECIPIENTS_STARRED.replace("* ", f"{bullet} "))
+    rule = next(r for p in packs for r in p.pack.rules if r.id == "HP215-UNIT-CONGAN")
+    assert unit_unread(plan, rule) is None

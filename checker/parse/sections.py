@@ -201,6 +201,18 @@ def _names_part(title: str, phrases: tuple[str, ...]) -> bool:
     return any(0 <= sq.find(p) <= prefix for p in phrases)
 
 
+_CAPITAL_LETTER_ITEM = re.compile(r"^\s*[A-HĐ]\)\s")
+
+
+def _lettered_on(view: View, i: int) -> bool:
+    """Line ``i`` opens "I)", "V)" or "X)" in a list lettered in capitals "A)" … "H)" a few lines above: the list's
+    next letter (the ninth, "I)", after "H)"), not a Roman numeral."""
+    if not re.match(r"\s*[IVX]\)", view.texts[i]):
+        return False
+    above = [k for k in range(i - 1, -1, -1) if view.texts[k].strip()][:10]
+    return any(_CAPITAL_LETTER_ITEM.match(view.texts[k]) for k in above)
+
+
 def _next_part(sections: list[Section]) -> int:
     """The value of the part in capital Roman numerals ("II.", "Phần II") the plan comes to next (1 before any)."""
     return next((v + 1 for sec in reversed(sections) if sec.style in ("roman", "part") and sec.number.isupper()
@@ -423,7 +435,7 @@ def find_sections(view: View) -> list[Section]:
                 if roman_value(numeral) and len(text) <= 160 and (_mostly_upper(m.group(2)) and (
                         numeral == m.group(1) or re.search(r"[a-z]{3}", unabbreviated(m.group(2)))
                         and _own_words_upper(m.group(2)) and roman_value(numeral) == _next_part(sections)) or (
-                        numeral == m.group(1) and m.group(2)[:1].isalpha()
+                        numeral == m.group(1) and m.group(2)[:1].isalpha() and not _lettered_on(view, i)
                         and (_title_like(_unstopped(m.group(2)))
                              or _part_name(m.group(2).split(":", 1)[0]) and ":" in m.group(2))
                         and _follows_break(view, i, heading_idx))):
