@@ -200,3 +200,9 @@ def test_a_recipient_with_any_bullet_is_no_table_cell(tmp_path: Path, packs: lis
     plan = _plan(tmp_path, RECIPIENTS_STARRED.replace("* ", f"{bullet} "))
     rule = next(r for p in packs for r in p.pack.rules if r.id == "HP215-UNIT-CONGAN")
     assert unit_unread(plan, rule) is None
+
+
+def test_the_ninth_capital_letter_makes_no_plan_roman(tmp_path: Path) -> None:
+    letters = "".join(f"{c}) Chỉ tiêu thứ {k} được bảo đảm;\n" for k, c in enumerate("ABCDĐEGHI", start=1))
+    plan = _plan(tmp_path, f"1. MỤC ĐÍCH, YÊU CẦU\nTriển khai.\n\n2. MỤC TIÊU\n{letters}")
+    assert [(s.style, s.number) for s in plan.sections][:2] == [("arabic", "1"), ("arabic", "2")]

@@ -338,7 +338,9 @@ def find_sections(view: View) -> list[Section]:
     form = ""
     points: set[str] = set()  # letters read as points of a list since the last heading above letters
     # "1." read as an OCR'd "I." only in a plan that numbers its parts in Roman numerals elsewhere
-    genuine_roman = any((m := _ROMAN.match(t)) and re.fullmatch(r"[IVXL]+", m.group(1)) for t in view.texts)
+    # (a numeral before a bracket, "I)", does not count: the ninth letter of a list lettered in capitals may be one)
+    genuine_roman = any((m := _ROMAN.match(t)) and re.fullmatch(r"[IVXL]+", m.group(1))
+                        and not t[m.end(1):].lstrip().startswith(")") for t in view.texts)
     appendix = appendix_start(view)
     for i, text in enumerate(view.texts):
         if not text.strip() or i in skip:
