@@ -20,7 +20,7 @@ from checker.checks.base import (
 from checker.checks.bodies import applies
 from checker.conventions import conventions, expanded
 from checker.i18n import msg
-from checker.ingest.layout import CELL_JOIN
+from checker.ingest.layout import CELL_JOIN, marker_of
 from checker.models import Assignment, Finding, Line, Plan, Section
 from checker.parse.assignments import assignment_parts, execution_section
 from checker.parse.sections import (
@@ -318,6 +318,12 @@ def _short_parts(ln: Line) -> int:
                                                                         strict=True))
 
 
+def _unbulleted(text: str) -> str:
+    """A recipient's line without its bullet, whichever the office typed ("- ", "+ ", "* ", "• ")."""
+    marker, family = marker_of(text)
+    return text[len(marker):].lstrip() if family == "bullet" else text
+
+
 def unit_unread(plan: Plan, rule: RequiredUnit) -> int | None:
     """The office is not found assigned, but it is named alone in a cell of a table whose cells came out one to a
     line, column by column (text taken from a PDF without its layout, as ``pdftotext`` without ``-layout`` writes
@@ -331,7 +337,7 @@ def unit_unread(plan: Plan, rule: RequiredUnit) -> int | None:
         if len(ln.text.strip()) > CUT_CELL:
             continue
         if plan.recipients_line is not None and (ln.loc.line == plan.recipients_line or (
-                0 < ln.loc.line - plan.recipients_line <= 30 and ln.text.strip().lstrip("-–+• ").startswith(listed))):
+                0 < ln.loc.line - plan.recipients_line <= 30 and _unbulleted(ln.text.strip()).startswith(listed))):
             continue  # "Nơi nhận:" or a recipient under it ("- Công an xã;"): never a cell of a table of assignments
         cell = lines[k : k + 3]  # a name wrapped in its narrow column: "Phòng" / "Kinh tế," / "Hạ tầng và Đô thị"
         texts = [" ".join(squash(x.text) for x in cell[:n]) for n in range(1, len(cell) + 1)

@@ -49,7 +49,9 @@ MARKER = re.compile(
     # "a)", "a/", "a- "; "a.<tab>": Word's list as text; "a. Hạ tầng số", "b. 100% …", "c. ≥ 80% …", "d. một trăm
     # phần trăm …": a letter and a full stop before a word, a figure or a comparator's sign, as many offices letter
     # points (no word of Vietnamese is one Latin letter without a mark); "dd)": đ typed without a Vietnamese keyboard
-    rf"|(?P<letter>(?:dd|[a-zđ])(?:\s*(?:\)|/(?=\s))|-(?=\s)|\.(?=\t)|\.(?=[ \u00a0]+(?:[^\W_]|[≥≤<>]))))"
+    # ("(a)", "(đ)": a letter in brackets, as "(1)" is a number)
+    rf"|(?P<letter>\((?:dd|[a-zđ])\)"
+    rf"|(?:dd|[a-zđ])(?:\s*(?:\)|/(?=\s))|-(?=\s)|\.(?=\t)|\.(?=[ \u00a0]+(?:[^\W_]|[≥≤<>]))))"
     # bullets; "·", "§" and "o" before a tab are the Symbol, Wingdings and Courier bullets of a Word list saved as text
     rf"|(?P<bullet>[-+*•–—▪◦●○·§](?=\s|[{UPPER}\d])|o(?=\t))"
     # then a space, the end or a sign; or, typed without the space, a capital after "1." or "a)" ("1.Mục tiêu
@@ -182,8 +184,13 @@ _PICTOGRAPHS = "\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff"
 def _glyph_bullet() -> re.Pattern[str]:
     """A bullet glyph of another font opening a line (conventions ``bullet_glyphs``, a character of Unicode's private
     use area, where symbol fonts' bullets land, or a pictograph), before the item's text."""
-    glyphs = re.escape("".join(conventions().bullet_glyphs))
-    return re.compile(rf"^(\s*(?:#{{1,6}}\s+)?)(?:[{glyphs}]|[\ue000-\uf8ff]|[{_PICTOGRAPHS}])\ufe0f?(?=\s)")
+    glyphs = conventions().bullet_glyphs
+    signs = re.escape("".join(g for g in glyphs if not (g.isascii() and g.isalpha())))
+    # a glyph that is a letter of the text's own alphabet ("o", Word's second-level bullet in Courier New) only
+    # before an item's opening capital, figure or sign: "o Sở Khoa học …", never a word "o" running on a line
+    letters = re.escape("".join(g for g in glyphs if g.isascii() and g.isalpha()))
+    return re.compile(rf"^(\s*(?:#{{1,6}}\s+)?)(?:[{signs}]|[\ue000-\uf8ff]|[{_PICTOGRAPHS}]"
+                      rf"|[{letters}](?=[ \t\u00a0]+(?:[{UPPER}\d]|[≥≤<>])))\ufe0f?(?=\s)")
 
 
 def _bulleted(u: Unit) -> Unit:

@@ -166,7 +166,8 @@ def without_running(lines: list[Line], breaks: Sequence[int] = ()) -> list[Line]
     if len(groups) < MIN_RUNNING_PAGES:
         return lines
     order = sorted(groups)
-    paged: list[list[Item]] = [[("line" if "\t" not in lines[k].text and "|" not in lines[k].text else "row",
+    # (a tab before a line's text is its first-line indent, no cell's border)
+    paged: list[list[Item]] = [[("line" if "\t" not in lines[k].text.strip() and "|" not in lines[k].text else "row",
                                  lines[k].text) for k in groups[p]] for p in order]
     # pages known by their numbers alone on a line: a running line is the same on each, figures and all (lines
     # differing only by a figure, "Nhiệm vụ 3: ...", "Nhiệm vụ 4: ...", are the text's own)

@@ -19,7 +19,7 @@ Style = Literal["roman", "arabic", "dotted", "letter", "part", "none"]
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 # the number and its separator: "I.", "I:", "I -", "I/" ("1 - Hạ tầng số", "1/ Hạ tầng số": a dash or a slash followed
 # by a space, never "1-2" or "25/8")
-_ROMAN = re.compile(r"^\s*([IVXl1|]{1,5})\s*(?:[.:]|[-–/](?=\s))\s*(\S.*)$")
+_ROMAN = re.compile(r"^\s*([IVXl1|]{1,5})\s*(?:[.:]|(?<=[IVX])\)|[-–/](?=\s))\s*(\S.*)$")
 # "1.", "1)", "1 -", "1/" and "(1)" (group 1: the opening parenthesis, 2: the number, 3: the title)
 # (typed without the space after "1." or "1)" before a capital: "1.Mục tiêu chung")
 _ARABIC = re.compile(rf"^\s*(\()?([1-9]\d?)(?(1)\)|\s*(?:[.)]|[-–/](?=\s)))(?:\s+|(?<=[.)])(?=[{UPPER}]))(\S.*)$")
@@ -27,10 +27,11 @@ _DOTTED = re.compile(rf"^\s*([1-9]\d?(?:\.\d{{1,2}}){{1,3}})(?:\.?\s+|\.(?=[{UPP
 # "II.1.", "II.1.2.": a Roman part's number carried into its points (NĐ 30/2020 leaves the form to the issuer)
 _ROMAN_DOTTED = re.compile(r"^\s*([IVXL]{1,5})\.([1-9]\d?(?:\.\d{1,2}){0,2})\.?\s+(\S.*)$")
 # "i.", "ii.", "iv.": lower-case Roman numerals numbering the points under a part ("i. Mục tiêu chung")
+_ROMAN_ALONE = re.compile(r"^\s*([IVXL]{1,5})\s*[.:)]\s*$")  # "II." with its title on the next line
 _LOWER_ROMAN = re.compile(r"^\s*(xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\.\s+([^\W\d_].*)$")
 _OCR_ONE = re.compile(r"^(\s*)[l|](?=[./-]\s)")  # an OCR'd "1." (or "1/", "1-"): "l. Mục đích"
 # "a)", "a/", "a -"; "a." before a word, a figure or a sign ("a. Hạ tầng số", "b. 100% hồ sơ …", "c. ≥ 80% …")
-_LETTER = re.compile(rf"^\s*(dd|[a-zđ])\s*(?:[)/]|-(?=\s)|\.(?=\s+(?:[^\W_]|[≥≤<>])))"
+_LETTER = re.compile(rf"^\s*\(?(dd|[a-zđ])\s*(?:[)/]|-(?=\s)|\.(?=\s+(?:[^\W_]|[≥≤<>])))"
                      rf"(?:\s+|(?<=\))(?=[{UPPER}\d]))(\S.*)$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
 APPENDIX_TITLE = re.compile(r"^\s*phu luc\b")
@@ -80,6 +81,13 @@ def _own_words_upper(text: str) -> bool:
 def _title_like(text: str) -> bool:
     t = text.rstrip()
     return len(t) <= 90 and "%" not in t and not t.endswith((".", ";", ","))
+
+
+def _unstopped(title: str) -> str:
+    """A heading's title without the full stop some offices close every heading with ("I. Phòng Văn hóa - Xã
+    hội."): one sentence's stop, never a stop inside it."""
+    t = title.rstrip()
+    return t[:-1] if t.endswith(".") and not t.endswith("..") and ". " not in t else t
 
 
 def _follows_break(view: View, i: int, heading_idx: set[int]) -> bool:
@@ -199,6 +207,24 @@ def _names_part(title: str, phrases: tuple[str, ...]) -> bool:
     return any(0 <= sq.find(p) <= prefix for p in phrases)
 
 
+_CAPITAL_LETTER_ITEM = re.compile(r"^\s*[A-HĐ]\)\s")
+
+
+def _lettered_on(view: View, i: int) -> bool:
+    """Line ``i`` opens "I)", "V)" or "X)" in a list lettered in capitals "A)" … "H)" a few lines above: the list's
+    next letter (the ninth, "I)", after "H)"), not a Roman numeral."""
+    if not re.match(r"\s*[IVX]\)", view.texts[i]):
+        return False
+    above = [k for k in range(i - 1, -1, -1) if view.texts[k].strip()][:10]
+    return any(_CAPITAL_LETTER_ITEM.match(view.texts[k]) for k in above)
+
+
+def _next_part(sections: list[Section]) -> int:
+    """The value of the part in capital Roman numerals ("II.", "Phần II") the plan comes to next (1 before any)."""
+    return next((v + 1 for sec in reversed(sections) if sec.style in ("roman", "part") and sec.number.isupper()
+                 and (v := roman_value(sec.number))), 1)
+
+
 def _initials_in(hay: str, phrase: str) -> bool:
     """Words of ``hay`` in a row open with the letters the words of ``phrase`` open with (both squashed)."""
     words, want = [w[:1] for w in hay.split()], [w[:1] for w in phrase.split()]
@@ -206,7 +232,7 @@ def _initials_in(hay: str, phrase: str) -> bool:
 
 
 _MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*(?:[.)]|\s*[-–/](?=\s))?|(?:dd|[a-zđ])(?:\)|/(?=\s)|-(?=\s))"
-                     r"|[IVX]{1,4}(?:\.\d{1,2})*(?:\.|\s*[-–/](?=\s)))\s*")
+                     r"|\((?:dd|[a-zđ])\)|[IVX]{1,4}(?:\.\d{1,2})*(?:[.)]|\s*[-–/](?=\s)))\s*")
 
 
 # a point set as a title: a dash or bullet, then a few words with no punctuation closing them
@@ -351,7 +377,9 @@ def find_sections(view: View) -> list[Section]:
     form = ""
     points: set[str] = set()  # letters read as points of a list since the last heading above letters
     # "1." read as an OCR'd "I." only in a plan that numbers its parts in Roman numerals elsewhere
-    genuine_roman = any((m := _ROMAN.match(t)) and re.fullmatch(r"[IVXL]+", m.group(1)) for t in view.texts)
+    # (a numeral before a bracket, "I)", does not count: the ninth letter of a list lettered in capitals may be one)
+    genuine_roman = any((m := _ROMAN.match(t)) and re.fullmatch(r"[IVXL]+", m.group(1))
+                        and not t[m.end(1):].lstrip().startswith(")") for t in view.texts)
     appendix = appendix_start(view)
     roman_parts = _lower_roman_parts(view, appendix)
     for i, text in enumerate(view.texts):
@@ -427,6 +455,13 @@ def find_sections(view: View) -> list[Section]:
                 number, style, title = token, "part", raw_title
         if not style and (m := _ROMAN_DOTTED.match(text)) and _follows_break(view, i, heading_idx):
             number, style, title = f"{m.group(1)}.{m.group(2)}", "dotted", m.group(3)
+        if not style and (m := _ROMAN_ALONE.match(text)) and roman_value(m.group(1)) and (
+                nxt := view.next_nonblank(i)) is not None and len(view.texts[nxt]) < 160 and (
+                _mostly_upper(view.texts[nxt]) or _title_like(_unstopped(view.texts[nxt]))):
+            # "II." alone on its line, the part's title on the next (as "PHẦN II" over its title)
+            number, style, title = m.group(1), "roman", view.texts[nxt].strip()
+            skip.add(nxt)
+            heading_idx.add(nxt)  # the text under it follows a heading
         if not style:
             m = _ROMAN.match(text)
             if m and (genuine_roman or not re.search(r"[1l|]", m.group(1))):
@@ -437,11 +472,14 @@ def find_sections(view: View) -> list[Section]:
                 # ("I. Mục tiêu chung: xây dựng …": a part's name run in before its text, as its title)
                 # (a title of abbreviations alone is an office's, "1. P. VH-XH": no OCR'd "I." without a word;
                 # nor is one whose own words are in sentence case, "1. Phòng VH-XH (P. VH-XH)")
+                # (and only as the part the plan's Roman numbering comes to next: "1. MỤC ĐÍCH" under "I. MỤC ĐÍCH, YÊU
+                # CẦU" is its point in capitals, not the part I again)
                 if roman_value(numeral) and len(text) <= 160 and (_mostly_upper(m.group(2)) and (
                         numeral == m.group(1) or re.search(r"[a-z]{3}", unabbreviated(m.group(2)))
-                        and _own_words_upper(m.group(2))) or (
-                        numeral == m.group(1) and m.group(2)[:1].isalpha()
-                        and (_title_like(m.group(2)) or _part_name(m.group(2).split(":", 1)[0]) and ":" in m.group(2))
+                        and _own_words_upper(m.group(2)) and roman_value(numeral) == _next_part(sections)) or (
+                        numeral == m.group(1) and m.group(2)[:1].isalpha() and not _lettered_on(view, i)
+                        and (_title_like(_unstopped(m.group(2)))
+                             or _part_name(m.group(2).split(":", 1)[0]) and ":" in m.group(2))
                         and _follows_break(view, i, heading_idx))):
                     number, style, title = numeral, "roman", m.group(2)
         # "i." after "h." (or "h)"), "v." after "u.", "x." after "v.": the list's next letter, not a numeral
