@@ -164,6 +164,27 @@ def test_a_part_number_alone_on_its_line(tmp_path: Path) -> None:
         ("arabic", "2", "Số hóa hồ sơ đất đai.", 2)]
 
 
+WRAPPED_NUMERAL = """II. MỤC TIÊU
+1. Mục tiêu chung: xây dựng chính quyền số.
+
+III. NHIỆM VỤ
+Nhiệm vụ cụ thể, cơ quan chủ trì, phối hợp tại Phụ lục II; tiến độ thực hiện theo tháng tại Phụ lục
+III.
+IV. GIẢI PHÁP
+1. Về tài chính: ưu tiên bố trí ngân sách xã.
+"""
+
+
+def test_a_numeral_wrapped_onto_a_line_of_its_own_is_no_part(tmp_path: Path) -> None:
+    """The last word of a sentence wrapped alone ("… tại Phụ lục" / "III.", a text wrapped at 60 or a PDF's lines)
+    is no part, the more so over a line numbered itself ("IV. GIẢI PHÁP"): found by the fresh-clone CI of the
+    merged round (test_layouts_agree, xa-nam-thanh-mien-ba-phu-luc at wrap-60 and as LibreOffice's PDF: 'III' used
+    twice, HP215-NUMBERING)."""
+    plan = _plan(tmp_path, WRAPPED_NUMERAL)
+    assert [(s.style, s.number) for s in plan.sections if s.style == "roman"] == [
+        ("roman", "II"), ("roman", "III"), ("roman", "IV")]
+
+
 def test_a_parts_title_closed_by_a_full_stop(tmp_path: Path) -> None:
     plan = _plan(tmp_path, "I. MỤC TIÊU\nXây dựng.\n\nII. Phòng Kinh tế.\n1. Lập dự toán kinh phí.\n")
     assert [(s.style, s.number, s.level) for s in plan.sections] == [

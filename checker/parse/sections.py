@@ -28,6 +28,7 @@ _DOTTED = re.compile(rf"^\s*([1-9]\d?(?:\.\d{{1,2}}){{1,3}})(?:\.?\s+|\.(?=[{UPP
 _ROMAN_DOTTED = re.compile(r"^\s*([IVXL]{1,5})\.([1-9]\d?(?:\.\d{1,2}){0,2})\.?\s+(\S.*)$")
 # "i.", "ii.", "iv.": lower-case Roman numerals numbering the points under a part ("i. Mục tiêu chung")
 _ROMAN_ALONE = re.compile(r"^\s*([IVXL]{1,5})\s*[.:)]\s*$")  # "II." with its title on the next line
+_NUMBERED_START = re.compile(r"^\s*(?:[IVXL]{1,5}|\d{1,2})\s*[.:)]")  # a line opening with a number of its own
 _LOWER_ROMAN = re.compile(r"^\s*(xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\.\s+([^\W\d_].*)$")
 _OCR_ONE = re.compile(r"^(\s*)[l|](?=[./-]\s)")  # an OCR'd "1." (or "1/", "1-"): "l. Mục đích"
 # "a)", "a/", "a -"; "a." before a word, a figure or a sign ("a. Hạ tầng số", "b. 100% hồ sơ …", "c. ≥ 80% …")
@@ -457,8 +458,10 @@ def find_sections(view: View) -> list[Section]:
             number, style, title = f"{m.group(1)}.{m.group(2)}", "dotted", m.group(3)
         if not style and (m := _ROMAN_ALONE.match(text)) and roman_value(m.group(1)) and (
                 nxt := view.next_nonblank(i)) is not None and len(view.texts[nxt]) < 160 and (
-                _mostly_upper(view.texts[nxt]) or _title_like(_unstopped(view.texts[nxt]))):
-            # "II." alone on its line, the part's title on the next (as "PHẦN II" over its title)
+                _mostly_upper(view.texts[nxt]) or _title_like(_unstopped(view.texts[nxt]))) and (
+                not _NUMBERED_START.match(view.texts[nxt])) and _follows_break(view, i, heading_idx):
+            # "II." alone on its line, the part's title on the next (as "PHẦN II" over its title); not a sentence's
+            # last word wrapped onto a line of its own ("… tiến độ tại Phụ lục" / "III." / "IV. GIẢI PHÁP")
             number, style, title = m.group(1), "roman", view.texts[nxt].strip()
             skip.add(nxt)
             heading_idx.add(nxt)  # the text under it follows a heading
