@@ -460,10 +460,10 @@ def _words_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
 
 _OR_MORE = re.compile(r"\s*tro\s+len\b")  # just after a figure's sign ("80% trở lên")
 # a list marker opening a clause ("1.", "a)", "-"), never a figure opening it ("75% hồ sơ ...")
-# list markers: "-", "1.", "a)", "1)" (the last is cut whole: a quote never opens with its ")")
-_LEAD_MARKER = re.compile(r"^[\s;,]*(?:(?:[-+*•–]|\((?:dd|[a-zđ])\)|\d{1,2}\)|\d{1,2}\b(?!\s?%)\.?"
-                          r"|(?:dd|[a-zđ])\))\s*)?")
-_MARKER = re.compile(r"^\s*(?:[-+*•–]|\((?:dd|[a-zđ])\)|\d{1,2}\)|\d{1,2}\b(?!\s?%)\.?|(?:dd|[a-zđ])\))\s*")
+# list markers: "-", "(a)", "1.", "a)", "1)" (the last is cut whole: a quote never opens with its ")")
+_LIST_MARK = r"(?:[-+*•–]|\((?:dd|[a-zđ])\)|\d{1,2}\)|\d{1,2}\b(?!\s?%)\.?|(?:dd|[a-zđ])\))"
+_LEAD_MARKER = re.compile(rf"^[\s;,]*(?:{_LIST_MARK}\s*)?")
+_MARKER = re.compile(rf"^\s*{_LIST_MARK}\s*")
 _JOINING_WORD = re.compile(r"^(?:trong đó|đồng thời|và)\s+", re.IGNORECASE)
 _REACHES = re.compile(r"(?:^|\s)(?:dat|la|o muc|chiem)\s*$")
 _ONLY_PUNCTUATION = re.compile(r"[\s.,:>≥]*")
