@@ -4,7 +4,8 @@
     python benchmarks/same_findings.py save after.json       # on the change
     python benchmarks/same_findings.py diff before.json after.json
 
-The plans: every text plan under tests/fixtures, the seeds and the reviewed plans in ../shared (when present),
+The plans: every text plan in the folders of tests/fixtures (Markdown ones when an index.yaml lists them; not
+the rounds' records), the seeds and the reviewed plans in ../shared (when present),
 and generated plans of real length (benchmarks/plans.py, --generated N, default 300). Each is checked in this
 process, as the command does (general checks on; once more with --strict), and its whole result (status, unit,
 every finding with its line, quote and message) is written as JSON.
@@ -25,9 +26,15 @@ SHARED = ROOT.parent / "shared"
 
 
 def plans(generated: int, tmp: Path) -> list[Path]:
+    import yaml
+
     import plans as gen
 
-    files = sorted(p for p in (ROOT / "tests" / "fixtures").rglob("*") if p.suffix in (".txt", ".md"))
+    fixtures = ROOT / "tests" / "fixtures"  # plans sit in its folders; its top holds the rounds' records (.md)
+    listed = {p.parent / name for p in fixtures.rglob("index.yaml")
+              for name in (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get("plans", {})}
+    files = sorted(p for p in fixtures.rglob("*")
+                   if p.parent != fixtures and (p.suffix == ".txt" or p.suffix == ".md" and p in listed))
     for folder in (SHARED / "seeds", SHARED / "plans-reviewed"):
         if folder.is_dir():
             files += sorted(p for p in folder.glob("*.txt"))
