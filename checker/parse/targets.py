@@ -1495,7 +1495,8 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
             continue
         due = None
         if not FIGURE.search(normalise_percent(fold(text))):
-            if not owns and any(roles.get(k) == "own" and _none_cell(t) for k, t in enumerate(texts) if k != main):
+            if refs and not owns and any(roles.get(k) == "own" and _none_cell(t) for k, t in enumerate(texts)
+                                         if k != main):
                 continue  # the plan's own cell says it sets no figure ("-" beside the city's 50%): nothing adopted
             source = owns[0] if owns else (refs[0] if refs else (later[0] if later else None))
             if source is None:
