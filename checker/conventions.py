@@ -111,6 +111,7 @@ class Conventions(_Strict):
     negated_exceptions: NegatedExceptions | None = None
     vague_quantities: list[str] = Field(default_factory=list)
     complete_cells: list[str] = Field(default_factory=list)
+    none_cells: list[str] = Field(default_factory=list)
     proportion_units: list[str] = Field(default_factory=list)
     whole_word_compounds: list[str] = Field(default_factory=list)
     exclusion_words: list[str]

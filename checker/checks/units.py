@@ -142,6 +142,7 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
             yield from _former_mention(plan, rule, ctx, idx, view, i, utype, name, reported, view.line_at(i, at), at)
     neighbour = [squash(p) for p in rule.neighbour_context]
     compared = [squash(p) for p in rule.compared_context]
+    addressee = [squash(p) for p in rule.addressee_context]
     for i, utype, name in find_unit_mentions(view):
         at = _written_at(view.folded[i], name)  # where the name is written in the logical line
         at_line = view.line_at(i, at)
@@ -173,6 +174,8 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
             continue  # short function words ("với", "các phường"): whole words, exactly, never fuzzily
         if _compared(view, i, at, compared):
             continue  # a unit the plan measures itself against, not its own
+        if _addressed(view.texts[i], view.folded[i], at, name, addressee):
+            continue  # a recipient told why it is sent the plan ("- UBND xã An Lão (để phối hợp);"), not the issuer
         if (at_line, squash(other.short_name)) in reported:
             continue
         reported.add((at_line, squash(other.short_name)))
@@ -199,6 +202,15 @@ def _compared(view: View, i: int, at: int, phrases: list[str]) -> bool:
         return False
     close = text.find(")", at)
     return bool(_SHARE.search(text[start - view.starts[i] + opened : close if close >= 0 else len(text)]))
+
+
+def _addressed(text: str, folded: str, at: int, name: str, purposes: list[str]) -> bool:
+    """The mention of ``name`` written from ``at`` is followed by a parenthesis opening with a purpose of
+    ``purposes`` ("(để phối hợp)", "(p/h)"): Nơi nhận's way of saying why a unit is sent the plan, a neighbour
+    asked to work with it."""
+    end = folded.find(fold(name), at)
+    m = re.match(r"\s*\(([^()]*)\)", text[end + len(name):]) if end >= 0 else None
+    return m is not None and any(re.match(rf"{re.escape(p)}(?![a-z0-9])", squash(m.group(1))) for p in purposes)
 
 
 _NUMBER_AFTER = re.compile(r"\s+(\d{1,2})\b(?![/.,]\d)")

@@ -1416,6 +1416,13 @@ def _worded_level(row: list[Cell], texts: list[str], main: int, k: int,
     return None
 
 
+def _none_cell(text: str) -> bool:
+    """A cell saying its row has no figure: a dash ("-", "–", "—") or words (rules/conventions.yaml ``none_cells``:
+    "Chưa giao"); an empty cell is not one (a merged cell, a cell a reader lost)."""
+    t = text.strip()
+    return bool(t) and (not t.strip("-–—. ") or squash(t) in {squash(w) for w in conventions().none_cells})
+
+
 def _cell_figure(text: str) -> float | None:
     """The figure of a table's cell ("Tối thiểu 80%" → 80); None where it has none."""
     m = FIGURE.search(normalise_percent(fold(text)))
@@ -1493,6 +1500,9 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
             continue
         due = None
         if not FIGURE.search(normalise_percent(fold(text))):
+            if refs and not owns and any(roles.get(k) == "own" and _none_cell(t) for k, t in enumerate(texts)
+                                         if k != main):
+                continue  # the plan's own cell says it sets no figure ("-" beside the city's 50%): nothing adopted
             source = owns[0] if owns else (refs[0] if refs else (later[0] if later else None))
             if source is None:
                 continue

@@ -143,6 +143,9 @@ class UnitNames(RuleBase):
                                      ["phoi hop", "giap ranh", "lien ket", "cac phuong", "cac xa", "voi"])
     compared_context: list[str] = F("Từ đứng trước tên đơn vị khác trong câu khiến nó là đơn vị được so sánh với "
                                     "(dạng bỏ dấu)", [], ["so voi", "so sanh"])
+    addressee_context: list[str] = F("Lời mở đầu ngoặc đơn ngay sau tên đơn vị khác nói gửi để làm gì, khiến nó là "
+                                     "nơi nhận, không phải đơn vị của kế hoạch (dạng bỏ dấu)", ["de phoi hop"],
+                                     ["de phoi hop", "phoi hop", "p h", "de p h", "de biet"])
 
 
 class OutdatedBodies(RuleBase):
