@@ -618,7 +618,8 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
     lead_end = folded.find(":", 0, first.start()) if first and not units else -1
     list_comp = lead_comparator(folded[:lead_end]) if lead_end >= 0 else None
     restated_end = _restated_until(text, folded, first.start()) if first and not units else 0
-    # the item's opening clause, the one that holds its first figure: the subject a later clause may leave unnamed
+    # the item's opening clause, the one that holds its first figure: the subject a later clause may leave unnamed;
+    # one whose figure opens its phrase names its own ("…; phấn đấu 90% người dân có tài khoản định danh …")
     opening_end = next((b for _, b in spans if first is not None and b > first.start()), len(text))
     subject = _MARKER.sub("", text[:opening_end].strip(), count=1).rstrip(" ;,.") if first and not units else ""
     quoted = [(m.start(1), m.end(1)) for m in _QUOTES.finditer(text)
@@ -729,7 +730,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
                               restated=a + pos < restated_end or _restates(text[a + sa : a + pos]),
                               change=change, vague=vague.get(pos),
                               subject=subject if first is not None and a + sa >= opening_end
-                              and not in_brackets(text, a + pos) else ""))
+                              and not in_brackets(text, a + pos) and not _subject_after(clause, _end) else ""))
             placed.append((deadline(before, year_from), offset, a + sb))
             stages.append(placed[-1][0] or _stage_year(before) or _deadline_after(clause[_end:sb]))
             dues_after.append((_due_after(clause[_end:sb]) if len(found) == 1 else None)

@@ -1,0 +1,85 @@
+"""Blind round 23c (tests/fixtures/blind-23c-expected.md: the verdicts written before the first run, and that run's
+result): the reviewed office's next plans (../shared/plans-reviewed's layouts, not its sentences), four twin pairs of
+60–100 lines and one plan of another directive, units of the former Hải Dương; the compliant twins built to look
+wrong (former cities and districts as history and as the issuers of documents still cited, targets above the city's
+with other comparators beside the first half's, 2026's and Đề án 06's figures, Sở Khoa học và Công nghệ said to be
+Sở Thông tin và Truyền thông's heir, OCR without diacritics). Scored twice: by the index (every defect at its line,
+nothing else) and as the reviewed folder is scored (tests/fixtures/blind-23c-expected.json, its format and
+tests/test_plans_reviewed.py's ``verdict``). What the round revealed, pinned on its own:
+
+- a clause of a targets paragraph whose figure opens its own phrase ("Đối với Đề án 06, phấn đấu 90% người dân …
+  có tài khoản định danh điện tử …") names its own subject: it is not read with the paragraph's opening subject
+  (before: it took "… cán bộ, công chức, viên chức được tập huấn, bồi dưỡng kỹ năng số" and was judged the staff
+  target, a second figure reported "inconsistent" and hedged).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers_blind import INDEX, PLANS, loud, placed, twins_alike, want
+from test_plans_reviewed import verdict
+
+from checker.ingest import read
+from checker.parse import parse
+from checker.pipeline import check_file
+from checker.rules.loader import LoadedPack
+
+EXPECTED = json.loads((PLANS.parent / "blind-23c-expected.json").read_text(encoding="utf-8"))
+ROUND = sorted(EXPECTED)
+GOOD = [n for n in ROUND if INDEX[n]["compliant"]]
+BAD = [n for n in ROUND if not INDEX[n]["compliant"] and not INDEX[n].get("not_applicable")]
+OTHER = [n for n in ROUND if INDEX[n].get("not_applicable")]
+
+
+def test_round_plans_listed() -> None:
+    assert len(ROUND) == 9 and len(GOOD) == 4 and len(BAD) == 4 and len(OTHER) == 1
+    twins_alike(GOOD)
+
+
+@pytest.mark.parametrize("name", GOOD + BAD)
+def test_found_exactly(name: str, packs: list[LoadedPack]) -> None:
+    """A compliant plan silent; a defective one every defect at its place and nothing else."""
+    assert placed(loud(PLANS / name, packs), want(name)) == want(name)
+
+
+@pytest.mark.parametrize("name", ROUND)
+def test_scored_as_the_reviewed_plans(name: str, packs: list[LoadedPack]) -> None:
+    """As score.py reads a report: every defect found (its kind at its line, or its words), no other finding at
+    error or warning level; the plan of another directive not applicable."""
+    r = check_file(PLANS / name, packs)
+    assert r.status == EXPECTED[name]["status"], r.reason
+    missed, noise = verdict(EXPECTED[name], r)
+    assert not missed, f"defects not found: {missed}"
+    assert not noise, "false alarms:\n" + "\n".join(noise)
+
+
+# --------------------------------------------------------------------------- each fix on its own
+TU_KY = PLANS / "xa-tu-ky-phan-thu-de-an-06-dat-chuan.txt"
+DE_AN = "Đối với Đề án 06, phấn đấu 90% người dân"
+
+
+def test_another_programmes_figure_opening_its_phrase_keeps_its_own_subject(tmp_path: Path) -> None:
+    (t,) = [t for t in parse(read(TU_KY)).targets if "Đề án 06" in t.text]
+    assert t.subject == ""
+    # a later clause whose figure closes its phrase still takes the opening's subject
+    path = tmp_path / "muc-tieu.txt"
+    path.write_text("2. Chỉ tiêu cụ thể\nb) Hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình: năm 2024 đạt "
+                    "58,5%; xã phấn đấu đến 31/12/2025 đạt tối thiểu 85%.\n", encoding="utf-8")
+    (t,) = [t for t in parse(read(path)).targets if t.value == 85]
+    assert t.subject.startswith("Hồ sơ thủ tục hành chính")
+
+
+@pytest.mark.parametrize("figure", ["40%", "30 %"])
+def test_another_programmes_lower_figure_beside_the_staff_target(figure: str, tmp_path: Path,
+                                                                 packs: list[LoadedPack]) -> None:
+    """The staff trained 'trên 55%' and, in the same paragraph, Đề án 06's own figure under the city's 50% for the
+    staff: no finding (before: the staff target reported weaker and given two figures)."""
+    text = TU_KY.read_text(encoding="utf-8")
+    assert DE_AN in text
+    path = tmp_path / TU_KY.name
+    path.write_text(text.replace(DE_AN, DE_AN.replace("90%", figure)), encoding="utf-8")
+    assert loud(path, packs) == set()
+
