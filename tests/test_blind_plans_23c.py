@@ -10,7 +10,12 @@ tests/test_plans_reviewed.py's ``verdict``). What the round revealed, pinned on 
 - a clause of a targets paragraph whose figure opens its own phrase ("Đối với Đề án 06, phấn đấu 90% người dân …
   có tài khoản định danh điện tử …") names its own subject: it is not read with the paragraph's opening subject
   (before: it took "… cán bộ, công chức, viên chức được tập huấn, bồi dưỡng kỹ năng số" and was judged the staff
-  target, a second figure reported "inconsistent" and hedged).
+  target, a second figure reported "inconsistent" and hedged);
+- a targets table with the first half's results in a column before the city's and the unit's, its tabs expanded to
+  stops of 4 (tests/test_expanded_tabs.py): a result of three characters ("63%") ends one before a stop, the tab
+  after it a single space in every row alike, so no row looked short of a cell and none was cut; the appendix's
+  every target was reported missing. A figure alone between a gap and one space at a stop now parts two cells
+  (checker/ingest/tabstops.py ``_after_figures``).
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from helpers_blind import INDEX, PLANS, loud, placed, twins_alike, want
 from test_plans_reviewed import verdict
 
 from checker.ingest import read
+from checker.ingest.tabstops import restored
+from checker.ingest.txt import lines_of
 from checker.parse import parse
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack
@@ -83,3 +90,19 @@ def test_another_programmes_lower_figure_beside_the_staff_target(figure: str, tm
     path.write_text(text.replace(DE_AN, DE_AN.replace("90%", figure)), encoding="utf-8")
     assert loud(path, packs) == set()
 
+
+TABLE = ["Phụ lục: chỉ tiêu năm 2025",
+         "STT\tChỉ tiêu\tKết quả 6 tháng\tThành phố giao\tCủa phường",
+         "1\tHồ sơ xử lý trực tuyến toàn trình\t63%\tTối thiểu 80%\tTối thiểu 85%",
+         "2\tKết quả giải quyết được số hóa\t77%\t100%\t100%",
+         "3\tMức độ hài lòng\t88%\tTrên 90%\tTrên 92%"]
+
+
+def test_figures_side_by_side_in_every_row_are_cells_after_tabs_expanded() -> None:
+    """A targets table with a column of results before the city's and the unit's, its tabs expanded to stops of 4:
+    each result of three characters ("63%") ends one before a stop, so the tab after it is one space in EVERY row
+    ("63% Tối thiểu 80%", "77% 100%") and no row looked short of a cell; the rows were read with the result and
+    the city's figure as one cell, the header with "STT Chỉ tiêu" as one (before: every target of the appendix
+    reported missing). A figure alone between a gap and one space at a stop parts two cells."""
+    assert [ln.text for ln in restored(lines_of("\n".join(TABLE).expandtabs(4)))] == TABLE
+    assert [ln.text for ln in restored(lines_of("\n".join(TABLE).expandtabs(8)))] == TABLE
