@@ -106,3 +106,17 @@ def test_figures_side_by_side_in_every_row_are_cells_after_tabs_expanded() -> No
     reported missing). A figure alone between a gap and one space at a stop parts two cells."""
     assert [ln.text for ln in restored(lines_of("\n".join(TABLE).expandtabs(4)))] == TABLE
     assert [ln.text for ln in restored(lines_of("\n".join(TABLE).expandtabs(8)))] == TABLE
+
+
+@pytest.mark.parametrize("auto", [False, True], ids=["typed-numbers", "word-numbering"])
+@pytest.mark.parametrize("name", ROUND)
+def test_scored_as_office_word(name: str, auto: bool, tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """The same plans as Word files laid out as offices type them (tests/layouts.py, as the reviewed plans are in
+    tests/test_plans_reviewed.py): the same verdict, a finding's paragraph traced back to its lines."""
+    from layouts import blocks_of, render_docx
+
+    origins: list[set[int]] = []
+    r = check_file(render_docx(blocks_of(PLANS / name), tmp_path / "plan.docx", auto_numbering=auto, origins=origins),
+                   packs)
+    assert r.status == EXPECTED[name]["status"], r.reason
+    assert verdict(EXPECTED[name], r, origins) == ([], [])
