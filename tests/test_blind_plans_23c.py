@@ -16,6 +16,13 @@ tests/test_plans_reviewed.py's ``verdict``). What the round revealed, pinned on 
   after it a single space in every row alike, so no row looked short of a cell and none was cut; the appendix's
   every target was reported missing. A figure alone between a gap and one space at a stop now parts two cells
   (checker/ingest/tabstops.py ``_after_figures``).
+
+And what probes of the compliant plans in other words found after the round (blind-23c-expected.md, "Probes"):
+
+- Sở Khoa học và Công nghệ named as the heir of Sở Thông tin và Truyền thông in the words of a handover ("đơn vị đã
+  tiếp nhận nhiệm vụ từ Sở Thông tin và Truyền thông", "tiếp nhận toàn bộ chức năng … của") was reported as the
+  merged body given work (HP215-BODIES, an error): "tiếp nhận chức năng / nhiệm vụ / toàn bộ" and "kế thừa" are
+  history words before a body (rules/bodies.yaml ``history_context``).
 """
 
 from __future__ import annotations
@@ -120,3 +127,27 @@ def test_scored_as_office_word(name: str, auto: bool, tmp_path: Path, packs: lis
                    packs)
     assert r.status == EXPECTED[name]["status"], r.reason
     assert verdict(EXPECTED[name], r, origins) == ([], [])
+
+
+NGUYEN_TRAI = PLANS / "phuong-nguyen-trai-hai-cot-ke-thua-dat-chuan.txt"
+HEIR = ("Sở Khoa học và Công nghệ (cơ quan tiếp nhận chức năng, nhiệm vụ\ncủa Sở Thông tin và Truyền thông trước đây) "
+        "theo quy định.")
+
+
+@pytest.mark.parametrize(("heir", "found"), [
+    ("Sở Khoa học và Công nghệ, đơn vị đã tiếp nhận nhiệm vụ từ Sở Thông\ntin và Truyền thông, theo quy định.", False),
+    ("Sở Khoa học và Công nghệ (kế thừa chức năng của Sở Thông tin và\nTruyền thông) theo quy định.", False),
+    ("Sở Khoa học và Công nghệ (tiếp nhận toàn bộ chức năng quản lý của Sở\nThông tin và Truyền thông).", False),
+    ("Sở Thông tin và Truyền thông theo quy định; tiếp nhận hồ sơ của\ncác tổ dân phố.", True),
+])
+def test_the_heir_of_a_defunct_body_named_as_such(heir: str, found: bool, tmp_path: Path,
+                                                  packs: list[LoadedPack]) -> None:
+    """Sở Khoa học và Công nghệ said to have taken Sở Thông tin và Truyền thông's work over, in the words of a
+    handover ("tiếp nhận chức năng / nhiệm vụ / toàn bộ", "kế thừa": rules/bodies.yaml ``history_context``), names
+    the merged body as history (before: HP215-BODIES, an error, on the first; "trước đây" and "hợp nhất" were the
+    only such words). The merged body given work beside another "tiếp nhận" is still found."""
+    text = NGUYEN_TRAI.read_text(encoding="utf-8")
+    assert HEIR in text
+    path = tmp_path / NGUYEN_TRAI.name
+    path.write_text(text.replace(HEIR, heir), encoding="utf-8")
+    assert {i for i, _, _ in loud(path, packs)} == ({"HP215-BODIES"} if found else set())
