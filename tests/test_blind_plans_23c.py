@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pytest
 from helpers_blind import INDEX, PLANS, loud, placed, twins_alike, want
+from test_blind_plans_21c import _replaced
 from test_plans_reviewed import verdict
 
 from checker.ingest import read
@@ -73,6 +74,9 @@ def test_scored_as_the_reviewed_plans(name: str, packs: list[LoadedPack]) -> Non
 # --------------------------------------------------------------------------- each fix on its own
 TU_KY = PLANS / "xa-tu-ky-phan-thu-de-an-06-dat-chuan.txt"
 DE_AN = "Đối với Đề án 06, phấn đấu 90% người dân"
+NGUYEN_TRAI = PLANS / "phuong-nguyen-trai-hai-cot-ke-thua-dat-chuan.txt"
+HEIR = ("Sở Khoa học và Công nghệ (cơ quan tiếp nhận chức năng, nhiệm vụ\ncủa Sở Thông tin và Truyền thông trước đây) "
+        "theo quy định.")
 
 
 def test_another_programmes_figure_opening_its_phrase_keeps_its_own_subject(tmp_path: Path) -> None:
@@ -91,11 +95,7 @@ def test_another_programmes_lower_figure_beside_the_staff_target(figure: str, tm
                                                                  packs: list[LoadedPack]) -> None:
     """The staff trained 'trên 55%' and, in the same paragraph, Đề án 06's own figure under the city's 50% for the
     staff: no finding (before: the staff target reported weaker and given two figures)."""
-    text = TU_KY.read_text(encoding="utf-8")
-    assert DE_AN in text
-    path = tmp_path / TU_KY.name
-    path.write_text(text.replace(DE_AN, DE_AN.replace("90%", figure)), encoding="utf-8")
-    assert loud(path, packs) == set()
+    assert loud(_replaced(TU_KY, DE_AN, DE_AN.replace("90%", figure), tmp_path), packs) == set()
 
 
 TABLE = ["Phụ lục: chỉ tiêu năm 2025",
@@ -129,25 +129,21 @@ def test_scored_as_office_word(name: str, auto: bool, tmp_path: Path, packs: lis
     assert verdict(EXPECTED[name], r, origins) == ([], [])
 
 
-NGUYEN_TRAI = PLANS / "phuong-nguyen-trai-hai-cot-ke-thua-dat-chuan.txt"
-HEIR = ("Sở Khoa học và Công nghệ (cơ quan tiếp nhận chức năng, nhiệm vụ\ncủa Sở Thông tin và Truyền thông trước đây) "
-        "theo quy định.")
-
-
-@pytest.mark.parametrize(("heir", "found"), [
+# the heir of Sở Thông tin và Truyền thông in other words: (the line, the merged body reported)
+HEIRS = [
     ("Sở Khoa học và Công nghệ, đơn vị đã tiếp nhận nhiệm vụ từ Sở Thông\ntin và Truyền thông, theo quy định.", False),
     ("Sở Khoa học và Công nghệ (kế thừa chức năng của Sở Thông tin và\nTruyền thông) theo quy định.", False),
     ("Sở Khoa học và Công nghệ (tiếp nhận toàn bộ chức năng quản lý của Sở\nThông tin và Truyền thông).", False),
     ("Sở Thông tin và Truyền thông theo quy định; tiếp nhận hồ sơ của\ncác tổ dân phố.", True),
-])
+]
+
+
+@pytest.mark.parametrize(("heir", "found"), HEIRS)
 def test_the_heir_of_a_defunct_body_named_as_such(heir: str, found: bool, tmp_path: Path,
                                                   packs: list[LoadedPack]) -> None:
     """Sở Khoa học và Công nghệ said to have taken Sở Thông tin và Truyền thông's work over, in the words of a
     handover ("tiếp nhận chức năng / nhiệm vụ / toàn bộ", "kế thừa": rules/bodies.yaml ``history_context``), names
     the merged body as history (before: HP215-BODIES, an error, on the first; "trước đây" and "hợp nhất" were the
     only such words). The merged body given work beside another "tiếp nhận" is still found."""
-    text = NGUYEN_TRAI.read_text(encoding="utf-8")
-    assert HEIR in text
-    path = tmp_path / NGUYEN_TRAI.name
-    path.write_text(text.replace(HEIR, heir), encoding="utf-8")
+    path = _replaced(NGUYEN_TRAI, HEIR, heir, tmp_path)
     assert {i for i, _, _ in loud(path, packs)} == ({"HP215-BODIES"} if found else set())
