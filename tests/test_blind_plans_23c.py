@@ -22,7 +22,17 @@ And what probes of the compliant plans in other words found after the round (bli
 - Sở Khoa học và Công nghệ named as the heir of Sở Thông tin và Truyền thông in the words of a handover ("đơn vị đã
   tiếp nhận nhiệm vụ từ Sở Thông tin và Truyền thông", "tiếp nhận toàn bộ chức năng … của") was reported as the
   merged body given work (HP215-BODIES, an error): "tiếp nhận chức năng / nhiệm vụ / toàn bộ" and "kế thừa" are
-  history words before a body (rules/bodies.yaml ``history_context``).
+  history words before a body (rules/bodies.yaml ``history_context``);
+- a target written as a rise ("Tỷ lệ hồ sơ công việc … tăng từ 52% lên 76%", "Nâng tỷ lệ … từ 64% lên 85%.") was
+  judged by its starting figure (weaker: 52%), and at a clause's end the figure it rises to was read as a flattened
+  table's reference and lost: the figure between `rise_from` and `rise_to` (rules/conventions.yaml) is a level
+  reached already, the next one the target, with the clause's words;
+- another unit named as one to learn from ("học tập kinh nghiệm phường Bắc An Phụ", "học tập xã Tân Kỳ (đạt 85%)")
+  was reported as named for the plan's own (HP215-UNITNAME): "học tập", "học hỏi", "kinh nghiệm", "tham quan" join
+  the neighbour words (rules/215-KH-UBND.yaml ``neighbour_context``);
+- a former unit or district named with its result of a period before 1/7/2025 ("6 thang dau nam 2025 UBND thi tran
+  Nam Sach dat 66%", "nam 2024 huyen Nam Sach dat 66%") was reported as a live one: those periods are history
+  markers (rules/conventions.yaml ``history_markers``).
 """
 
 from __future__ import annotations
@@ -147,3 +157,31 @@ def test_the_heir_of_a_defunct_body_named_as_such(heir: str, found: bool, tmp_pa
     only such words). The merged body given work beside another "tiếp nhận" is still found."""
     path = _replaced(NGUYEN_TRAI, HEIR, heir, tmp_path)
     assert {i for i, _, _ in loud(path, packs)} == ({"HP215-BODIES"} if found else set())
+
+
+HSCV = "Hồ sơ công việc của xã được xử lý trên môi trường mạng đạt ít nhất 76% (trừ hồ sơ công việc"
+NAM_SACH = PLANS / "xa-nam-sach-ocr-can-cu-huyen-cu-dat-chuan.txt"
+PEERS = "phoi hop cac xa An Phu, Thai Tan,"
+EARLY = "(6 thang dau nam thi tran Nam Sach cu dat 66%)."
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    ("Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng tăng từ 52% lên 76% (trừ hồ sơ công việc", set()),
+    ("Nâng tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng từ mức 52% lên 76% (trừ hồ sơ công việc", set()),
+    ("Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng tăng từ 52% lên 70% (trừ hồ sơ công việc",
+     {("HP215-TGT-HSCV", "weaker", 43)}),
+])
+def test_a_target_written_as_a_rise_is_the_level_it_rises_to(line: str, found: set[tuple[str, str, int]],
+                                                             tmp_path: Path, packs: list[LoadedPack]) -> None:
+    assert loud(_replaced(TU_KY, HSCV, line, tmp_path), packs) == found
+
+
+@pytest.mark.parametrize(("plan", "old", "new"), [
+    (NAM_SACH, PEERS, "hoc tap kinh nghiem phuong Bac An Phu, xa Thai Tan,"),
+    (TU_KY, "phối hợp các xã Tân Kỳ,", "học tập xã Tân Kỳ (đạt 85%),"),
+    (NAM_SACH, EARLY, "(6 thang dau nam 2025 UBND thi tran Nam Sach dat 66%)."),
+    (NAM_SACH, EARLY, "(nam 2024 huyen Nam Sach dat 66%)."),
+], ids=["learn-from-ocr", "learn-from", "first-half-former-town", "2024-former-district"])
+def test_units_learned_from_and_former_units_results_are_no_defect(plan: Path, old: str, new: str, tmp_path: Path,
+                                                                   packs: list[LoadedPack]) -> None:
+    assert loud(_replaced(plan, old, new, tmp_path), packs) == set()
