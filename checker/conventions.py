@@ -121,6 +121,8 @@ class Conventions(_Strict):
     other_programmes: list[str] = Field(default_factory=list)
     percent_forms: list[str]
     change_words: list[str] = Field(default_factory=list)
+    rise_from: list[str] = Field(default_factory=list)
+    rise_to: list[str] = Field(default_factory=list)
     point_forms: list[str] = Field(default_factory=list)
     fraction_not_after: list[str] = Field(default_factory=list)
     count_separators: list[str] = Field(default_factory=list)

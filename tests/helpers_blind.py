@@ -30,3 +30,11 @@ def want(name: str) -> set[Key]:
 def placed(found: set[Key], wanted: set[Key]) -> set[Key]:
     """The findings, a defect without a place (a target missing) taken at none."""
     return {(i, k, None if (i, k, None) in wanted else line) for i, k, line in found}
+
+
+def twins_alike(good: list[str]) -> None:
+    """Each compliant plan and its defective twin ("-dat-chuan" / "-loi") have the same number of lines."""
+    for name in good:
+        twin = name.replace("-dat-chuan", "-loi")
+        assert len((PLANS / name).read_text(encoding="utf-8").splitlines()) == len(
+            (PLANS / twin).read_text(encoding="utf-8").splitlines()), name

@@ -35,6 +35,8 @@ _CELL_OPENING = re.compile(rf"[{UPPER}\d≥≤<>%]")
 # a row's or a group's number ("3", "III", "5.6"), one space after
 _NUMBER_FIRST = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5})\.? (?=\S)")
 _PERCENT = re.compile(r"[≥≤<>]?\d{1,3}(?:[.,]\d{1,2})?%")  # "75%", "≥80%": a figure's cell, whole
+# a cell that is a figure alone, between a gap (or the line's start) and one space: "75%", "≥80%", "1/3"
+_FIGURE_ALONE = re.compile(r"(?:(?<=  )|^)(?:[≥≤<>]?\d{1,3}(?:[.,]\d{1,2})?%|\d{1,4}/\d{1,4}) (?=\S)")
 _SIGNER = re.compile(rf"(?<=[;,)]|[^\W\d_{UPPER}]) ([{UPPER}][{UPPER}.]*(?: [{UPPER}][{UPPER}.]*)+)$")  # "; CHỦ TỊCH"
 _CAPITAL = re.compile(rf"[{UPPER}]\S*\s*\S")  # a cell of two characters or more opening with a capital
 _TITLE_WORD = re.compile(rf"[{UPPER}][^\W\d_{UPPER}]+\b")  # "Phối", "Trung": not "LAN", "UBND"
@@ -118,6 +120,14 @@ def _signer(text: str, width: int) -> frozenset[int]:
     return frozenset()
 
 
+def _after_figures(text: str, width: int) -> frozenset[int]:
+    """The single spaces at a stop after a cell that is a figure alone, before a cell's opening ("94% 100%", "63%
+    Tối thiểu 80%", "1/3 Theo quy định"): columns of figures side by side, the tab after a figure of three
+    characters a single space at a stop of 4. Words never stand so (a figure in a sentence has words before it)."""
+    return frozenset(p for m in _FIGURE_ALONE.finditer(text)
+                     if (p := m.end()) % width == 0 and _CELL_OPENING.match(text[p]))
+
+
 def _put_back(texts: list[str], typed: list[str], rows: list[int], width: int) -> None:
     """The tabs of a table's ``rows`` that became single spaces put back in ``typed``, where the table says a cell
     opens: a group's number first in a line across the table ("III An toàn …"); in a row with fewer cells than
@@ -132,6 +142,10 @@ def _put_back(texts: list[str], typed: list[str], rows: list[int], width: int) -
             # from its text in a table whose rows are numbered so ("5.6 Hướng dẫn …": three characters at a stop
             # of 4, the tab after them one space)
             cut[r] = frozenset([end])
+            typed[r] = _tabbed(texts[r], width, cut[r])
+    for r in rows:  # figures side by side: in every row alike, so no row is short of the cell they part
+        if sure := _after_figures(texts[r], width):
+            cut[r] = cut.get(r, frozenset()) | sure
             typed[r] = _tabbed(texts[r], width, cut[r])
     most = max(typed[r].count("\t") for r in rows)
     # the cells of its rows (an office given work in several rows): where a row's cell may open

@@ -618,7 +618,8 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
     lead_end = folded.find(":", 0, first.start()) if first and not units else -1
     list_comp = lead_comparator(folded[:lead_end]) if lead_end >= 0 else None
     restated_end = _restated_until(text, folded, first.start()) if first and not units else 0
-    # the item's opening clause, the one that holds its first figure: the subject a later clause may leave unnamed
+    # the item's opening clause, the one that holds its first figure: the subject a later clause may leave unnamed;
+    # one whose figure opens its phrase names its own ("…; phấn đấu 90% người dân có tài khoản định danh …")
     opening_end = next((b for _, b in spans if first is not None and b > first.start()), len(text))
     subject = _MARKER.sub("", text[:opening_end].strip(), count=1).rstrip(" ;,.") if first and not units else ""
     quoted = [(m.start(1), m.end(1)) for m in _QUOTES.finditer(text)
@@ -684,6 +685,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
         later = date(int(frame.group(1)), 12, 31) if frame and year_from is not None and int(
             frame.group(1)) > year_from else None
         reached_at: int | None = None  # where the words of a figure already reached begin, in this clause
+        rise = False  # that figure is where a rise starts ("từ 52% lên 76%"): the next one's words are its
         for (pos, value, high, _end, implicit), (sa, sb) in zip(found, bounds, strict=False):
             unit = unit_at.get(pos, "%")
             if (value > 100 and unit == "%") or (high is not None and high < value):
@@ -691,12 +693,13 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
             before = clause[sa:pos]
             if past_year and sa > 0 and not _YEAR.search(before) and deadline(before) is None:
                 continue  # "Năm 2024, A đạt 64%, B đạt 58%": the year opening the clause dates B's figure too
-            if _has_word(squash(before), past):
-                reached_at = sa if reached_at is None else reached_at
-                continue  # "mới đạt 64%": a result already reached, not a target
-            if reached_at is not None and _names_nothing(clause[sa:sb]):
+            starts = _rise_start(clause, pos, _end)
+            if starts or _has_word(squash(before), past):
+                reached_at, rise = sa if reached_at is None else reached_at, starts
+                continue  # "mới đạt 64%", "tăng từ 52% lên 76%": a result already reached, not a target
+            if reached_at is not None and (rise or _names_nothing(clause[sa:sb])):
                 sa = reached_at  # "tỷ lệ ... năm 2024 đạt 64%, năm 2025 đạt 85%": the words are the result's
-            reached_at = None
+            reached_at, rise = None, False
             comp: Comparator = ">=" if high is not None else comparator_before(lead_of(clause, pos))
             if implicit and comp != "~":  # "toàn bộ …" is all of them; "gần toàn bộ …" (nearly all) is about
                 comp = ">="
@@ -729,7 +732,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
                               restated=a + pos < restated_end or _restates(text[a + sa : a + pos]),
                               change=change, vague=vague.get(pos),
                               subject=subject if first is not None and a + sa >= opening_end
-                              and not in_brackets(text, a + pos) else ""))
+                              and not in_brackets(text, a + pos) and not _subject_after(clause, _end) else ""))
             placed.append((deadline(before, year_from), offset, a + sb))
             stages.append(placed[-1][0] or _stage_year(before) or _deadline_after(clause[_end:sb]))
             dues_after.append((_due_after(clause[_end:sb]) if len(found) == 1 else None)
@@ -744,6 +747,28 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
            for t, d in zip(out, dues_after, strict=True)]
     return _own_beside_parent(_without_milestones(
         text, out, [(d, start, end) for d, (_, start, end) in zip(stages, placed, strict=True)], year_from))
+
+
+@lru_cache(maxsize=1)
+def _rise() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """In folded text: a word of conventions ``rise_from`` ending the words before a figure, one of ``rise_to``
+    opening the words after it."""
+    conv = conventions()
+    if not conv.rise_from or not conv.rise_to:
+        return None
+
+    def words(phrases: list[str]) -> str:
+        return "|".join(r"\s+".join(map(re.escape, fold(p).split())) for p in sorted(phrases, key=len, reverse=True))
+
+    return (re.compile(rf"(?<![a-z0-9])(?:{words(conv.rise_from)})\s*$"),
+            re.compile(rf"\s*(?:{words(conv.rise_to)})(?![a-z])"))
+
+
+def _rise_start(clause: str, pos: int, end: int) -> bool:
+    """The figure at ``pos`` (ending at ``end``) of the folded ``clause`` is where a rise starts ("tang tu 52% len
+    76%"): the level reached already, not the target."""
+    rise = _rise()
+    return rise is not None and bool(rise[0].search(clause, max(0, pos - 12), pos)) and bool(rise[1].match(clause, end))
 
 
 @lru_cache(maxsize=1)
@@ -1056,7 +1081,8 @@ def _run_in_references(clause: str, found: list[Figure]) -> tuple[list[Figure], 
             # "..., > 92% văn bản được ký số ...": after a comma, a figure opening its own words is the next target
             listed = "," in between and _subject_after(clause, f[3])
             if (_ONLY_PUNCTUATION.fullmatch(between) and not listed) or (
-                    at_end and bare_before and _subject_after(clause, prev[3]) and not prev[4]):
+                    at_end and bare_before and _subject_after(clause, prev[3]) and not prev[4]
+                    and not _rise_start(clause, prev[0], prev[3])):  # "từ 64% lên 85%.": the level it rises to
                 refs[prev[0]] = f[1]
                 continue
         kept.append(f)
