@@ -772,14 +772,16 @@ def _under_a_column(u: Unit, rows: list[Unit]) -> bool:
     return bool(cells) and any(abs(at - cells[0][0]) <= 2 for at in _column_starts([r.text for r in rows]))
 
 
-_GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,5}|[A-Z])\.?$")  # a group's number in a table: "II", "B."
+# a group's number in a table: "II", "B." (Roman numerals and capital letters, as a table's groups are numbered
+# above its rows' 1, 2, 3)
+GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,5}|[A-ZĐ])\.?$")
 
 
 def _numbered_group(u: Unit) -> bool:
     """A group's title row typed as two cells, its number and its title ("II <tab> PHÁT TRIỂN CHÍNH QUYỀN SỐ": a
     Word table's row whose title cell is merged across the other columns, saved as text)."""
     cells = _tab_cells(u.text) if u.table is None and u.loc.table is None else []
-    return len(cells) == 2 and bool(_GROUP_NUMBER.match(cells[0])) and not _FIGURE.search(cells[1])
+    return len(cells) == 2 and bool(GROUP_NUMBER.match(cells[0])) and not _FIGURE.search(cells[1])
 
 
 def _numbered_start(u: Unit) -> bool:

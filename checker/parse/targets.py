@@ -11,6 +11,7 @@ from functools import lru_cache
 from itertools import zip_longest
 
 from checker.conventions import comparator_words, conventions, issuer_words
+from checker.ingest.layout import GROUP_NUMBER
 from checker.models import Comparator, Document, Section, Span, Target
 from checker.parse.sections import APPENDIX_LABEL
 from checker.parse.view import Item
@@ -1345,9 +1346,6 @@ Cell = tuple[str, int]  # text, source line
 # the rows of a header read together: a header over two or three rows; rows of words above them (a table of tasks
 # without figures) are not part of it (joining them all made each row reread the rows above: quadratic)
 HEADER_ROWS = 3
-# the number of a group of rows ("I", "II.", "A"): Roman numerals and capital letters, as a table's groups are
-# numbered above its rows' 1, 2, 3 (NĐ 30/2020's order of parts, Phụ lục I)
-_GROUP_NUMBER = re.compile(r"(?:[IVXL]{1,6}|[A-ZĐ])\.?")
 
 # a figure without its unit: an optional comparator ("≥ ", "Tối thiểu ") and a number up to 100 (not a year), or a
 # range of two ("78 - 80": read as ranges are, by its lower figure)
@@ -1491,7 +1489,7 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
         if not figure_cells:  # a header row, or the second row of a header over two rows
             filled = [t for t in texts if t]
             # not a group's title row, written across the table or after its number ("II" | "Quản trị nội bộ")
-            if len(filled) > 1 and not (len(filled) == 2 and _GROUP_NUMBER.fullmatch(filled[0])):
+            if len(filled) > 1 and not (len(filled) == 2 and GROUP_NUMBER.match(filled[0])):
                 above = (above + [texts])[-HEADER_ROWS:]
                 header = [" ".join(filter(None, cells)) for cells in zip_longest(*above, fillvalue="")]
                 # a column's own words first ("Thành phố giao" under a merged "Năm 2025"); a cell wrapped over
