@@ -75,6 +75,12 @@ class NegatedExceptions(_Strict):
     exceptions: list[str]
 
 
+class UnitTypeAbbreviation(_Strict):
+    abbreviation: str  # "P."
+    type: str  # the unit type it stands for before a unit's name: "phường"
+    also: str = ""  # the office word it abbreviates too ("Phòng"): never a unit's name after it
+
+
 class Conventions(_Strict):
     source: str
     motto: list[str]
@@ -107,6 +113,8 @@ class Conventions(_Strict):
     enumeration_openers: list[str] = Field(default_factory=list)
     history_markers: list[str]
     former_unit_words: list[str] = Field(default_factory=list)
+    unit_type_abbreviations: list[UnitTypeAbbreviation] = Field(default_factory=list)
+    name_joiners: list[str] = Field(default_factory=list)
     whole_words: list[str]
     negated_exceptions: NegatedExceptions | None = None
     vague_quantities: list[str] = Field(default_factory=list)

@@ -12,7 +12,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
+from itertools import product
 
 from rapidfuzz.distance import Levenshtein
 
@@ -165,6 +166,23 @@ class Names:
                     if not spans or spans[-1][1] <= a:
                         spans.append((a, b))
         return out
+
+
+@lru_cache(maxsize=4096)
+def spellings(name: str) -> tuple[str, ...]:
+    """``name`` and its other spellings with the words that join its halves swapped one for another (rules/
+    conventions.yaml ``name_joiners``: "Phòng Văn hóa và Thông tin", "Phòng Văn hóa - Thông tin"), ``name`` first,
+    one of each spelling as the plan's words are compared (squashed: "-" and "–" are one)."""
+    joiners = conventions().name_joiners
+    if not joiners:
+        return (name,)
+    alternatives = "|".join(re.escape(j) for j in sorted(joiners, key=len, reverse=True))
+    pieces = re.split(rf"(?<=\S) ({alternatives}) (?=\S)", name)
+    out = {squash(name): name}
+    for chosen in product(joiners, repeat=len(pieces) // 2):
+        spelt = pieces[0] + "".join(f" {j} {piece}" for j, piece in zip(chosen, pieces[2::2], strict=True))
+        out.setdefault(squash(spelt), spelt)
+    return tuple(out.values())
 
 
 def _near(word: str, want: str) -> int | None:
@@ -354,7 +372,8 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
     text = per_plan(plan, "bodies-text", lambda: Text.of(plan))
     districts = ctx.cached("districts", lambda: _district_names(ctx.loaded.units))
     exact = ctx.cached("bodies-names", lambda: Names(
-        squash(n) for n in (*(d for d, _ in districts), *(x for b in reg.bodies for x in (*b.names, *b.exclude))))
+        squash(n) for n in (*(d for d, _ in districts),
+                            *(x for b in reg.bodies for n in (*b.names, *b.exclude) for x in spellings(n))))
     ).find(text.joined)
     seen: set[tuple[str, int]] = set()
     # one mention, one finding however it is wrapped: a name that shares words with one reported ("Trung tâm Văn hóa,
@@ -364,10 +383,10 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
     for body in reg.bodies:
         if not applies(body, plan):
             continue
-        names = [(n, body.replacement) for n in body.names]
+        names = [(x, body.replacement) for n in body.names for x in spellings(n)]
         if body.include_former_districts:  # first: "UBND quận X" is reported as "Quận X", with what it became
             names = districts + names
-        excluded = [s for e in body.exclude for s in _written(text, e, exact)]
+        excluded = [s for e in body.exclude for x in spellings(e) for s in _written(text, x, exact)]
         history = ctx.cached(f"bodies-history:{body.id}", partial(History.of, body, reg))
         for name, replacement in names:
             for a, b in _written(text, name, exact):

@@ -17,7 +17,7 @@ from checker.checks.base import (
     short,
     squash_all,
 )
-from checker.checks.bodies import applies
+from checker.checks.bodies import applies, spellings
 from checker.conventions import conventions, expanded
 from checker.i18n import msg
 from checker.ingest.layout import CELL_JOIN, marker_of
@@ -223,7 +223,7 @@ def _replaced_by_outdated(plan: Plan, rule: RequiredUnit, ctx: Context) -> bool:
         if not applies(body, plan) or not contains_any(squash(body.replacement), wanted, 88):
             continue  # a phường's list ("Phòng KT") says nothing of a xã's Phòng Kinh tế
         # initials ("p kt") only as written: near them in letters is any office's
-        names = [(n, 85 if len(n) > 8 else 100) for n in squash_all(body.names)]
+        names = [(n, 85 if len(n) > 8 else 100) for n in squash_all([x for n in body.names for x in spellings(n)])]
         if any(contains_any(squash(a.unit), [n], t) for a in plan.assignments for n, t in names):
             return True
     return False

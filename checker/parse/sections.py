@@ -31,8 +31,9 @@ _ROMAN_ALONE = re.compile(r"^\s*([IVXL]{1,5})\s*[.:)]\s*$")  # "II." with its ti
 _NUMBERED_START = re.compile(r"^\s*(?:[IVXL]{1,5}|\d{1,2})\s*[.:)]")  # a line opening with a number of its own
 _LOWER_ROMAN = re.compile(r"^\s*(xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\.\s+([^\W\d_].*)$")
 _OCR_ONE = re.compile(r"^(\s*)[l|](?=[./-]\s)")  # an OCR'd "1." (or "1/", "1-"): "l. Mục đích"
-# "a)", "a/", "a -"; "a." before a word, a figure or a sign ("a. Hạ tầng số", "b. 100% hồ sơ …", "c. ≥ 80% …")
-_LETTER = re.compile(rf"^\s*\(?(dd|[a-zđ])\s*(?:[)/]|-(?=\s)|\.(?=\s+(?:[^\W_]|[≥≤<>])))"
+# "a)", "a/", "a -", "(a)"; "a." before a word, a figure or a sign ("a. Hạ tầng số", "b. 100% hồ sơ …", "c. ≥ 80% …");
+# a bracket opened before the letter is closed after it: "(a/", "(a." are no marker
+_LETTER = re.compile(rf"^\s*(?!\((?>dd|[a-zđ])\s*+[^\s)])\(?(dd|[a-zđ])\s*(?:[)/]|-(?=\s)|\.(?=\s+(?:[^\W_]|[≥≤<>])))"
                      rf"(?:\s+|(?<=\))(?=[{UPPER}\d]))(\S.*)$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
 APPENDIX_TITLE = re.compile(r"^\s*phu luc\b")
