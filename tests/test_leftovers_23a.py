@@ -184,3 +184,22 @@ def test_a_defunct_body_written_with_the_other_joiner(body: str, tmp_path: Path,
     text = WARD.format(own="phường An Biên").replace(
         "Tập huấn kỹ năng số cho cán bộ, công chức;", f"{body} tập huấn kỹ năng số cho cán bộ, công chức;")
     assert _loud(text, tmp_path, packs) == {("HP215-BODIES", 35)}
+
+
+MEANS = "III. GIẢI PHÁP VÀ KINH PHÍ\n1. Giải pháp: gắn trách nhiệm người đứng đầu.\n2. Kinh phí: ngân sách phường.\n"
+
+
+@pytest.mark.parametrize(("means", "found"), [
+    ("III. ĐIỀU KIỆN BẢO ĐẢM\n1. Tài chính\nNgân sách phường bố trí theo dự toán năm 2025.\n2. Tổ chức triển khai\n"
+     "Gắn trách nhiệm người đứng đầu; kiểm tra, đôn đốc hằng tháng.\n3. Nguồn nhân lực\nBố trí công chức phụ trách.\n",
+     False),
+    ("III. ĐIỀU KIỆN BẢO ĐẢM\n- Tài chính: ngân sách phường theo dự toán năm 2025.\n"
+     "- Triển khai và tổ chức: gắn trách nhiệm người đứng đầu.\n", False),
+    # one kind and the directive's task 5 (no kind of its Giải pháp): a part of means, as the lead ruled (session 21)
+    ("III. ĐIỀU KIỆN BẢO ĐẢM\n1. Tài chính\nNgân sách phường bố trí theo dự toán năm 2025.\n2. Nguồn nhân lực\n"
+     "Bố trí công chức phụ trách.\n", True),
+], ids=["sub-headings", "lead-ins", "one-kind-only"])
+def test_kinds_of_solutions_without_their_topic_word(means: str, found: bool, tmp_path: Path,
+                                                     packs: list[LoadedPack]) -> None:
+    text = WARD.format(own="phường An Biên").replace(MEANS, means)
+    assert (("HP215-SEC-GIAIPHAP", None) in _loud(text, tmp_path, packs)) is found

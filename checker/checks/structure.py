@@ -30,6 +30,7 @@ from checker.parse.sections import (
     opens_part_at_top,
     roman_value,
     section_ends,
+    title_is,
     title_opens,
     to_roman,
     top_level,
@@ -69,6 +70,9 @@ def _kinds_line(plan: Plan, rule: RequiredSection) -> int | None:
     if not rule.kinds:
         return None
     kinds = [[squash(p) for p in g] for g in rule.kinds]
+    # a kind also as a point's whole title without its topic word ("1. Tài chính", "2. Tổ chức triển khai")
+    markers = [squash(m) + " " for m in conventions().topic_markers]
+    bare = [[p[len(m):] for p in g for m in markers if p.startswith(m)] for g in kinds]
     starts = [s.line or 0 for s in plan.sections]
     points: list[tuple[int | None, tuple[str, ...]]] = [(s.parent, (s.title,)) for s in plan.sections]
     for line, heads in per_plan(plan, "lead-ins", lambda: _lead_ins(plan)):
@@ -76,7 +80,8 @@ def _kinds_line(plan: Plan, rule: RequiredSection) -> int | None:
             points.append((bisect_left(starts, line) - 1 if starts and line > starts[0] else None, heads))
     named: dict[int | None, set[int]] = {}
     for part, heads in points:
-        named.setdefault(part, set()).update(i for i, g in enumerate(kinds) if any(title_opens(h, g) for h in heads))
+        named.setdefault(part, set()).update(i for i, g in enumerate(kinds)
+                                             if any(title_opens(h, g) or title_is(h, bare[i]) for h in heads))
     parts = [k for k, found in named.items() if len(found) >= rule.kinds_min]
     return None if not parts else (0 if parts[0] is None else starts[parts[0]])
 

@@ -187,6 +187,18 @@ def title_opens(title: str, phrases: list[str]) -> bool:
     return any(t.startswith(p) for p in phrases)
 
 
+def title_is(title: str, phrases: list[str]) -> bool:
+    """A heading's title (or a point's lead-in) is one of ``phrases`` (squashed), or several of them joined ("và",
+    a comma, a dash: "Tổ chức triển khai", "Triển khai và tổ chức" of "tổ chức", "triển khai"), and nothing else:
+    "Tài chính", not "Tài chính công" nor "Tổ chức tập huấn"."""
+    if not phrases:
+        return False
+    t = expand(squash(heading_title(title)[0]))
+    joiners = "|".join(re.escape(j) for j in (squash(w) for w in conventions().name_joiners) if j) or "(?!)"
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.fullmatch(rf"(?:{alternatives})(?: (?:(?:{joiners}) )?(?:{alternatives}))*", t) is not None
+
+
 @lru_cache(maxsize=1)
 def _opening_percentage() -> re.Pattern[str]:
     """A percentage opening a folded text, its sign written in any of the forms of conventions ``percent_forms``
