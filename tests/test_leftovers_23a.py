@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.checks.bodies import spellings
+from checker.conventions import spellings
 from checker.ingest import pages
 from checker.ingest.txt import lines_of
 from checker.parse.sections import _LETTER
@@ -203,3 +203,12 @@ def test_kinds_of_solutions_without_their_topic_word(means: str, found: bool, tm
                                                      packs: list[LoadedPack]) -> None:
     text = WARD.format(own="phường An Biên").replace(MEANS, means)
     assert (("HP215-SEC-GIAIPHAP", None) in _loud(text, tmp_path, packs)) is found
+
+
+@pytest.mark.parametrize("office", ["Phòng Văn hóa và Xã hội", "Phòng Văn hóa - Xã hội"])
+def test_the_office_assigned_work_whichever_word_joins_its_halves(office: str, tmp_path: Path,
+                                                                  packs: list[LoadedPack]) -> None:
+    """The required-unit rules read an office's name in its every spelling too (rules/215-KH-UBND.yaml lists
+    "Phòng Văn hóa - Xã hội" once)."""
+    text = WARD.format(own="phường An Biên").replace("1. P. VH-XH là", f"1. {office} là")
+    assert _loud(text, tmp_path, packs) == set()

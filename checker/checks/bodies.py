@@ -12,13 +12,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
-from itertools import product
+from functools import partial
 
 from rapidfuzz.distance import Levenshtein
 
 from checker.checks.base import Context, finding, line_pieces, per_plan, short
-from checker.conventions import conventions
+from checker.conventions import conventions, spellings
 from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Fix, Plan
 from checker.rules.registries import BodiesRegistry, DefunctBody, UnitsRegistry
@@ -166,23 +165,6 @@ class Names:
                     if not spans or spans[-1][1] <= a:
                         spans.append((a, b))
         return out
-
-
-@lru_cache(maxsize=4096)
-def spellings(name: str) -> tuple[str, ...]:
-    """``name`` and its other spellings with the words that join its halves swapped one for another (rules/
-    conventions.yaml ``name_joiners``: "Phòng Văn hóa và Thông tin", "Phòng Văn hóa - Thông tin"), ``name`` first,
-    one of each spelling as the plan's words are compared (squashed: "-" and "–" are one)."""
-    joiners = conventions().name_joiners
-    if not joiners:
-        return (name,)
-    alternatives = "|".join(re.escape(j) for j in sorted(joiners, key=len, reverse=True))
-    pieces = re.split(rf"(?<=\S) ({alternatives}) (?=\S)", name)
-    out = {squash(name): name}
-    for chosen in product(joiners, repeat=len(pieces) // 2):
-        spelt = pieces[0] + "".join(f" {j} {piece}" for j, piece in zip(chosen, pieces[2::2], strict=True))
-        out.setdefault(squash(spelt), spelt)
-    return tuple(out.values())
 
 
 def _near(word: str, want: str) -> int | None:

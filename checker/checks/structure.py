@@ -17,8 +17,8 @@ from checker.checks.base import (
     short,
     squash_all,
 )
-from checker.checks.bodies import applies, spellings
-from checker.conventions import conventions, expanded
+from checker.checks.bodies import applies
+from checker.conventions import conventions, expanded, squashed_spellings
 from checker.i18n import msg
 from checker.ingest.layout import CELL_JOIN, marker_of
 from checker.models import Assignment, Finding, Line, Plan, Section
@@ -91,10 +91,16 @@ def _lead_ins(plan: Plan) -> list[tuple[int, tuple[str, ...]]]:
     return [(ln.loc.line, h) for ln in plan.lines if (h := lead_ins(ln.text) + topics(ln.text))]
 
 
+def office_names(rule: RequiredUnit) -> list[list[str]]:
+    """The office names of ``rule`` (squashed, by group), each in every spelling of the words joining its halves
+    ("phòng văn hóa - xã hội" is "phòng văn hóa và xã hội": conventions ``spellings``)."""
+    return [squashed_spellings(g) for g in rule.match]
+
+
 def assigned_units(plan: Plan, rule: RequiredUnit) -> list[Assignment]:
     """The plan's assignments to the unit ``rule`` names: office names compared exactly where the plan has its
     diacritics ("công xã" is not "công an"), with OCR-sized damage only where it lost them."""
-    wanted = [squash_all(g) for g in rule.match]
+    wanted = office_names(rule)
     ocr = plan.lost_diacritics
     return [a for a in plan.assignments if all(names_office(expanded(a.unit), g, ocr) for g in wanted)]
 
@@ -223,12 +229,12 @@ def _replaced_by_outdated(plan: Plan, rule: RequiredUnit, ctx: Context) -> bool:
     bodies = ctx.loaded.bodies
     if bodies is None:
         return False
-    wanted = squash_all([p for g in rule.match for p in g])
+    wanted = [p for g in office_names(rule) for p in g]
     for body in bodies.bodies:
         if not applies(body, plan) or not contains_any(squash(body.replacement), wanted, 88):
             continue  # a phường's list ("Phòng KT") says nothing of a xã's Phòng Kinh tế
         # initials ("p kt") only as written: near them in letters is any office's
-        names = [(n, 85 if len(n) > 8 else 100) for n in squash_all([x for n in body.names for x in spellings(n)])]
+        names = [(n, 85 if len(n) > 8 else 100) for n in squashed_spellings(body.names)]
         if any(contains_any(squash(a.unit), [n], t) for a in plan.assignments for n, t in names):
             return True
     return False
@@ -334,7 +340,7 @@ def unit_unread(plan: Plan, rule: RequiredUnit) -> int | None:
     line, column by column (text taken from a PDF without its layout, as ``pdftotext`` without ``-layout`` writes
     it), its role's words within CUT_NEAR lines: which task is whose cannot be told. Not judged, rather than
     said to be missing: the line of its name, or None."""
-    wanted = [squash_all(g) for g in rule.match]
+    wanted = office_names(rule)
     roles = squash_all(rule.roles)
     lines = plan.lines
     listed = tuple(plan.recipients)
@@ -376,7 +382,7 @@ def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding
     FAIL: Tổ chức thực hiện names no "Công an"        FAIL: "3. Công an phường" with no security task
     PASS: "3. Công an phường — Chủ trì bảo đảm an ninh mạng, an toàn thông tin"
     """
-    wanted = [squash_all(g) for g in rule.match]
+    wanted = office_names(rule)
     roles = squash_all(rule.roles)
     ocr = plan.lost_diacritics
     assigned = assigned_units(plan, rule)
