@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import product
 from pathlib import Path
 from typing import Literal
 
@@ -75,6 +76,12 @@ class NegatedExceptions(_Strict):
     exceptions: list[str]
 
 
+class UnitTypeAbbreviation(_Strict):
+    abbreviation: str  # "P."
+    type: str  # the unit type it stands for before a unit's name: "phường"
+    also: str = ""  # the office word it abbreviates too ("Phòng"): never a unit's name after it
+
+
 class Conventions(_Strict):
     source: str
     motto: list[str]
@@ -107,6 +114,8 @@ class Conventions(_Strict):
     enumeration_openers: list[str] = Field(default_factory=list)
     history_markers: list[str]
     former_unit_words: list[str] = Field(default_factory=list)
+    unit_type_abbreviations: list[UnitTypeAbbreviation] = Field(default_factory=list)
+    name_joiners: list[str] = Field(default_factory=list)
     whole_words: list[str]
     negated_exceptions: NegatedExceptions | None = None
     vague_quantities: list[str] = Field(default_factory=list)
@@ -241,6 +250,28 @@ def issuer_words(squashed: str) -> str:
     """Squashed text with an issuer's initials written out word by word ("tp giao" → "thanh pho giao")."""
     table = issuer_abbreviations()
     return " ".join(table.get(w, w) for w in squashed.split())
+
+
+@lru_cache(maxsize=4096)
+def spellings(name: str) -> tuple[str, ...]:
+    """``name`` and its other spellings with the words that join its halves swapped one for another (rules/
+    conventions.yaml ``name_joiners``: "Phòng Văn hóa và Thông tin", "Phòng Văn hóa - Thông tin"), ``name`` first,
+    one of each spelling as the plan's words are compared (squashed: "-" and "–" are one)."""
+    joiners = conventions().name_joiners
+    if not joiners:
+        return (name,)
+    alternatives = "|".join(re.escape(j) for j in sorted(joiners, key=len, reverse=True))
+    pieces = re.split(rf"(?<=\S) ({alternatives}) (?=\S)", name)
+    out = {squash(name): name}
+    for chosen in product(joiners, repeat=len(pieces) // 2):
+        spelt = pieces[0] + "".join(f" {j} {piece}" for j, piece in zip(chosen, pieces[2::2], strict=True))
+        out.setdefault(squash(spelt), spelt)
+    return tuple(out.values())
+
+
+def squashed_spellings(phrases: list[str]) -> list[str]:
+    """``phrases`` squashed, each in every spelling of the words joining its halves (``spellings``)."""
+    return [squash(x) for p in phrases for x in spellings(p)]
 
 
 def expanded(text: str) -> str:

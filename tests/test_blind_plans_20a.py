@@ -26,7 +26,7 @@ from test_blind_plans_5 import _loud
 from test_blind_plans_8 import _plan_text, _save
 from test_blind_word_round12 import _found, _path, made_by_office
 
-from checker.parse.citations import ISSUER
+from checker.parse.citations import issuer_pattern
 from checker.parse.targets import targets_in_text
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack
@@ -158,7 +158,7 @@ def test_the_directives_targets_only_under_a_heading_naming_another_programme_ar
 
 # --------------------------------------------------------------------------- the issuer placed by "trong"
 def test_the_issuers_name_ends_before_trong() -> None:
-    m = ISSUER.match(fold(" của thành phố trong một kế hoạch, một hệ thống chỉ tiêu"))
+    m = issuer_pattern().match(fold(" của thành phố trong một kế hoạch, một hệ thống chỉ tiêu"))
     assert m is not None and m.group(1) == "thanh pho"
 
 

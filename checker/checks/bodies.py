@@ -17,7 +17,7 @@ from functools import partial
 from rapidfuzz.distance import Levenshtein
 
 from checker.checks.base import Context, finding, line_pieces, per_plan, short
-from checker.conventions import conventions
+from checker.conventions import conventions, spellings
 from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Fix, Plan
 from checker.rules.registries import BodiesRegistry, DefunctBody, UnitsRegistry
@@ -354,7 +354,8 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
     text = per_plan(plan, "bodies-text", lambda: Text.of(plan))
     districts = ctx.cached("districts", lambda: _district_names(ctx.loaded.units))
     exact = ctx.cached("bodies-names", lambda: Names(
-        squash(n) for n in (*(d for d, _ in districts), *(x for b in reg.bodies for x in (*b.names, *b.exclude))))
+        squash(n) for n in (*(d for d, _ in districts),
+                            *(x for b in reg.bodies for n in (*b.names, *b.exclude) for x in spellings(n))))
     ).find(text.joined)
     seen: set[tuple[str, int]] = set()
     # one mention, one finding however it is wrapped: a name that shares words with one reported ("Trung tâm Văn hóa,
@@ -364,10 +365,10 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
     for body in reg.bodies:
         if not applies(body, plan):
             continue
-        names = [(n, body.replacement) for n in body.names]
+        names = [(x, body.replacement) for n in body.names for x in spellings(n)]
         if body.include_former_districts:  # first: "UBND quận X" is reported as "Quận X", with what it became
             names = districts + names
-        excluded = [s for e in body.exclude for s in _written(text, e, exact)]
+        excluded = [s for e in body.exclude for x in spellings(e) for s in _written(text, x, exact)]
         history = ctx.cached(f"bodies-history:{body.id}", partial(History.of, body, reg))
         for name, replacement in names:
             for a, b in _written(text, name, exact):

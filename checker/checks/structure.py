@@ -18,7 +18,7 @@ from checker.checks.base import (
     squash_all,
 )
 from checker.checks.bodies import applies
-from checker.conventions import conventions, expanded
+from checker.conventions import conventions, expanded, squashed_spellings
 from checker.i18n import msg
 from checker.ingest.layout import CELL_JOIN, marker_of
 from checker.models import Assignment, Finding, Line, Plan, Section
@@ -30,6 +30,7 @@ from checker.parse.sections import (
     opens_part_at_top,
     roman_value,
     section_ends,
+    title_is,
     title_opens,
     to_roman,
     top_level,
@@ -69,6 +70,9 @@ def _kinds_line(plan: Plan, rule: RequiredSection) -> int | None:
     if not rule.kinds:
         return None
     kinds = [[squash(p) for p in g] for g in rule.kinds]
+    # a kind also as a point's whole title without its topic word ("1. Tài chính", "2. Tổ chức triển khai")
+    markers = [squash(m) + " " for m in conventions().topic_markers]
+    bare = [[p[len(m):] for p in g for m in markers if p.startswith(m)] for g in kinds]
     starts = [s.line or 0 for s in plan.sections]
     points: list[tuple[int | None, tuple[str, ...]]] = [(s.parent, (s.title,)) for s in plan.sections]
     for line, heads in per_plan(plan, "lead-ins", lambda: _lead_ins(plan)):
@@ -76,7 +80,8 @@ def _kinds_line(plan: Plan, rule: RequiredSection) -> int | None:
             points.append((bisect_left(starts, line) - 1 if starts and line > starts[0] else None, heads))
     named: dict[int | None, set[int]] = {}
     for part, heads in points:
-        named.setdefault(part, set()).update(i for i, g in enumerate(kinds) if any(title_opens(h, g) for h in heads))
+        named.setdefault(part, set()).update(i for i, g in enumerate(kinds)
+                                             if any(title_opens(h, g) or title_is(h, bare[i]) for h in heads))
     parts = [k for k, found in named.items() if len(found) >= rule.kinds_min]
     return None if not parts else (0 if parts[0] is None else starts[parts[0]])
 
@@ -86,10 +91,16 @@ def _lead_ins(plan: Plan) -> list[tuple[int, tuple[str, ...]]]:
     return [(ln.loc.line, h) for ln in plan.lines if (h := lead_ins(ln.text) + topics(ln.text))]
 
 
+def office_names(rule: RequiredUnit) -> list[list[str]]:
+    """The office names of ``rule`` (squashed, by group), each in every spelling of the words joining its halves
+    ("phòng văn hóa - xã hội" is "phòng văn hóa và xã hội": conventions ``spellings``)."""
+    return [squashed_spellings(g) for g in rule.match]
+
+
 def assigned_units(plan: Plan, rule: RequiredUnit) -> list[Assignment]:
     """The plan's assignments to the unit ``rule`` names: office names compared exactly where the plan has its
     diacritics ("công xã" is not "công an"), with OCR-sized damage only where it lost them."""
-    wanted = [squash_all(g) for g in rule.match]
+    wanted = office_names(rule)
     ocr = plan.lost_diacritics
     return [a for a in plan.assignments if all(names_office(expanded(a.unit), g, ocr) for g in wanted)]
 
@@ -218,12 +229,12 @@ def _replaced_by_outdated(plan: Plan, rule: RequiredUnit, ctx: Context) -> bool:
     bodies = ctx.loaded.bodies
     if bodies is None:
         return False
-    wanted = squash_all([p for g in rule.match for p in g])
+    wanted = [p for g in office_names(rule) for p in g]
     for body in bodies.bodies:
         if not applies(body, plan) or not contains_any(squash(body.replacement), wanted, 88):
             continue  # a phường's list ("Phòng KT") says nothing of a xã's Phòng Kinh tế
         # initials ("p kt") only as written: near them in letters is any office's
-        names = [(n, 85 if len(n) > 8 else 100) for n in squash_all(body.names)]
+        names = [(n, 85 if len(n) > 8 else 100) for n in squashed_spellings(body.names)]
         if any(contains_any(squash(a.unit), [n], t) for a in plan.assignments for n, t in names):
             return True
     return False
@@ -329,7 +340,7 @@ def unit_unread(plan: Plan, rule: RequiredUnit) -> int | None:
     line, column by column (text taken from a PDF without its layout, as ``pdftotext`` without ``-layout`` writes
     it), its role's words within CUT_NEAR lines: which task is whose cannot be told. Not judged, rather than
     said to be missing: the line of its name, or None."""
-    wanted = [squash_all(g) for g in rule.match]
+    wanted = office_names(rule)
     roles = squash_all(rule.roles)
     lines = plan.lines
     listed = tuple(plan.recipients)
@@ -371,7 +382,7 @@ def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding
     FAIL: Tổ chức thực hiện names no "Công an"        FAIL: "3. Công an phường" with no security task
     PASS: "3. Công an phường — Chủ trì bảo đảm an ninh mạng, an toàn thông tin"
     """
-    wanted = [squash_all(g) for g in rule.match]
+    wanted = office_names(rule)
     roles = squash_all(rule.roles)
     ocr = plan.lost_diacritics
     assigned = assigned_units(plan, rule)

@@ -18,7 +18,7 @@ from checker.checks.base import Context, finding, line_whole, short
 from checker.conventions import conventions
 from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Plan
-from checker.parse.header import UNIT_WORD, find_unit_mentions
+from checker.parse.header import UNIT_WORD, find_unit_mentions, unit_type
 from checker.parse.view import View
 from checker.rules.registries import AdminUnit, UnitsRegistry
 from checker.rules.schema import UnitNames
@@ -143,8 +143,9 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
     neighbour = [squash(p) for p in rule.neighbour_context]
     compared = [squash(p) for p in rule.compared_context]
     addressee = [squash(p) for p in rule.addressee_context]
-    for i, utype, name in find_unit_mentions(view):
-        at = _written_at(view.folded[i], name)  # where the name is written in the logical line
+    mentions = [(i, utype, name, UNIT_WORD) for i, utype, name in find_unit_mentions(view)]
+    for i, utype, name, words in mentions + _abbreviated_mentions(view, idx):
+        at = _written_at(view.folded[i], name, words)  # where the name is written in the logical line
         at_line = view.line_at(i, at)
         numbered = _numbered_former(idx, view.folded[i], at, name)
         if numbered is not None:  # "phường Đông Hải 2": a former ward whose name is the current one's and a number
@@ -277,13 +278,21 @@ def sentence_bounds(view: View, i: int, at: int) -> tuple[int, int]:
     text = view.texts[i]
     pos = min(len(text), max(0, at))
     cell = text.rfind(_CELLS, 0, pos)
-    start = max(text.rfind(".", 0, pos), text.rfind(";", 0, pos), cell + len(_CELLS) - 1 if cell >= 0 else -1) + 1
-    ends = [e for e in (text.find(".", pos), text.find(";", pos), text.find(_CELLS, pos)) if e >= 0]
+    stops = _stops(text)  # (the full stop of "P. Lê Chân" ends no sentence)
+    start = max([k for k in stops if k < pos] + [cell + len(_CELLS) - 1 if cell >= 0 else -1]) + 1
+    ends = [e for e in (next((k for k in stops if k >= pos), -1), text.find(_CELLS, pos)) if e >= 0]
     end = min(ends) if ends else len(text)
     return view.starts[i] + start, view.starts[i] + end
 
 
 _CELLS = " | "  # the cells of a table's row as one logical line
+
+
+def _stops(text: str) -> list[int]:
+    """Where ``text``'s full stops and semicolons are, but the full stop of a unit type's abbreviation ("P.")."""
+    found = _abbreviations()
+    abbreviated = {m.end(1) - 1 for m in found[0].finditer(fold(text))} if found else set()
+    return [k for k, ch in enumerate(text) if ch in ".;" and k not in abbreviated]
 
 
 def table_lead(view: View, i: int) -> str:
@@ -319,6 +328,50 @@ def historical(sentence: str) -> bool:
         if re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", hay):
             return True
     return False
+
+
+@lru_cache(maxsize=1)  # the conventions are loaded once
+def _abbreviations() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]] | None:
+    """The abbreviations of unit types written before a unit's name ("P. Lê Chân"; rules/conventions.yaml,
+    ``unit_type_abbreviations``): a pattern of the folded text, and for each (as ``find_unit_mentions`` types it) the
+    type it stands for and the office word it also abbreviates (squashed)."""
+    given = conventions().unit_type_abbreviations
+    if not given:
+        return None
+    alternatives = "|".join(re.escape(fold(a.abbreviation)) for a in sorted(given, key=lambda a: -len(a.abbreviation)))
+    types = {unit_type(fold(a.abbreviation)): (unit_type(a.type), squash(a.also)) for a in given}
+    return re.compile(rf"(?<![\w.])({alternatives})\s*"), types
+
+
+def _abbreviated_mentions(view: View, idx: UnitIndex) -> list[tuple[int, str, str, re.Pattern[str]]]:
+    """The units named by their type's abbreviation ("P. Lê Chân" for phường Lê Chân), as ``find_unit_mentions``
+    gives them. "P." is also Phòng ("P. Kinh tế", "P. VH-XH"): a name after it is a unit's only where the units
+    registry knows a unit of that type, current or former, by the name's first words, and the plan never writes
+    those words after the office word ("Phòng …")."""
+    found = _abbreviations()
+    if found is None:
+        return []
+    words, types = found
+    out = []
+    text = ""
+    for i, abbreviated, name in find_unit_mentions(view, words=words):
+        utype, office = types[abbreviated]
+        known = next((p for p in (" ".join(name.split()[:n]) for n in range(len(name.split()), 0, -1))
+                      if _known_as(idx, p, utype)), None)
+        if known is None:
+            continue
+        text = text or squash(view.joined)
+        if not office or not re.search(rf"(?<![a-z0-9]){re.escape(f'{office} {squash(known)}')}(?![a-z0-9])", text):
+            out.append((i, utype, name, words))
+    return out
+
+
+def _known_as(idx: UnitIndex, name: str, utype: str) -> bool:
+    """The registry knows a unit of type ``utype`` by ``name``, now or before the merger."""
+    current = idx.lookup(name, utype)
+    kinds = _TYPE_FOLD.get(utype, {utype})
+    return (current is not None and current.type == utype) or any(
+        squash(f.split(" ", 1)[0]) in kinds for f, _ in idx.former.get(squash(name), []))
 
 
 @lru_cache(maxsize=1)

@@ -116,6 +116,41 @@ def running_lines(pages: Sequence[list[Item]], exact: bool = False) -> list[set[
     return out
 
 
+HEAD_LETTERS = 12  # a document's first lines repeated: "UBND XÃ AN LÃO" and longer; a shorter line may recur as text
+
+
+def _letters(texts: Sequence[str]) -> str:
+    """Lines' letters and figures alone, folded: the same header whether its columns are parted by a tab, by spaces
+    or by nothing, and whether its lines are repeated one by one or joined into one."""
+    return re.sub(r"[\W_]+", "", fold(" ".join(texts)))
+
+
+def head_repeats(pages: Sequence[list[Item]]) -> list[set[int]]:
+    """For each page after the first, the lines at its top that repeat the document's own first lines: its header
+    (NĐ 30/2020: the issuer and the national motto, side by side in two columns), which a Word file saved as text or
+    a PDF's text layer prints again at the top of every page when the header is also the page header. It is told
+    from running furniture by what it repeats, not by how often: the first page's own first lines, so one repeat
+    after a single page break is found (a plan of two pages), and a table's header row (which Word also repeats on
+    every page, and which is content) never matches, the header standing above every table."""
+    out: list[set[int]] = [set() for _ in pages]
+    if len(pages) < 2:
+        return out
+    first = [str(item[1]) for item in pages[0] if item[0] != "table" and str(item[1]).strip()]
+    heads = {_letters(first[i:j]) for i in range(min(len(first), EDGE_LINES)) for j in range(i + 1, i + 1 + EDGE_LINES)
+             if j <= len(first)}
+    heads = {h for h in heads if sum(ch.isalpha() for ch in h) >= HEAD_LETTERS}
+    for page_no, items in enumerate(pages[1:], start=1):
+        # (a page's number above it, in a PDF's text layer, is not part of it)
+        top = [k for k in _sides(list(items))[0] if page_number(str(items[k][1])) is None][:EDGE_LINES]
+        if any(items[k][0] == "table" for k in top):
+            top = top[: next(n for n, k in enumerate(top) if items[k][0] == "table")]
+        for n in range(len(top), 0, -1):
+            if _letters([str(items[k][1]) for k in top[:n]]) in heads:
+                out[page_no].update(top[:n])
+                break
+    return out
+
+
 def from_pages(pages: Sequence[list[Item]]) -> list[list[Item]]:
     """Each PDF page without its number: the first or the last line of text on the page, when it is only a number
     near the page's place, with the blank lines between it and the page's text. Its running header and footer
@@ -123,13 +158,16 @@ def from_pages(pages: Sequence[list[Item]]) -> list[list[Item]]:
     a file's running headers and footers after its body: still text of the document (another unit's name left in a
     footer is found), never in the middle of a sentence or a table."""
     out: list[list[Item]] = []
+    repeats = head_repeats(pages)  # the document's header repeated at a page's top: read once, at the top
+    pages = [[("line", "") if k in found else item for k, item in enumerate(items)]
+             for items, found in zip(pages, repeats, strict=True)]
     running = running_lines(pages)
     furniture: dict[str, Item] = {}
     for page_no, items in enumerate(pages):
         for k in sorted(running[page_no]):
             furniture.setdefault(_running_key(items[k]) or "", items[k])
     for page_no, items in enumerate(pages, start=1):
-        items = [item for k, item in enumerate(items) if k not in running[page_no - 1]]
+        items = [item for k, item in enumerate(items) if k not in running[page_no - 1] | repeats[page_no - 1]]
         text = [k for k, item in enumerate(items) if not _blank(item)]
         drop: set[int] = set()
         for k in {text[0], text[-1]} if text else set():
@@ -163,21 +201,27 @@ def without_running(lines: list[Line], breaks: Sequence[int] = ()) -> list[Line]
         page = ln.loc.page if marked else (bisect_right(breaks, k) + 1 if breaks else None)
         if page is not None:
             groups.setdefault(page, []).append(k)
-    if len(groups) < MIN_RUNNING_PAGES:
+    if len(groups) < 2:
         return lines
     order = sorted(groups)
     # (a tab before a line's text is its first-line indent, no cell's border)
     paged: list[list[Item]] = [[("line" if "\t" not in lines[k].text.strip() and "|" not in lines[k].text else "row",
                                  lines[k].text) for k in groups[p]] for p in order]
+    # the document's header repeated at a page's top, its columns parted by a tab or not: already read at the top
+    repeats = head_repeats(paged)
+    copies = {groups[p][j] for p, found in zip(order, repeats, strict=True) for j in found}
+    paged = [[("line", "") if j in found else item for j, item in enumerate(items)]
+             for items, found in zip(paged, repeats, strict=True)]
     # pages known by their numbers alone on a line: a running line is the same on each, figures and all (lines
     # differing only by a figure, "Nhiệm vụ 3: ...", "Nhiệm vụ 4: ...", are the text's own)
-    running = running_lines(paged, exact=not marked)
-    drop = {groups[p][j] for p, found in zip(order, running, strict=True) for j in found}
-    if not drop:
-        return lines
+    running = running_lines(paged, exact=not marked) if len(groups) >= MIN_RUNNING_PAGES else []
+    drop = {groups[p][j] for p, found in zip(order, running, strict=False) for j in found}
     furniture: dict[str, Line] = {}
     for k in sorted(drop):
         furniture.setdefault(_running_key(("line", lines[k].text)) or "", lines[k])
+    drop |= copies
+    if not drop:
+        return lines
     page_of = {k: p for p, ks in groups.items() for k in ks}
     for k in sorted(drop):  # the margin between a header or footer and its page's text
         for step in (-1, 1):
@@ -186,6 +230,8 @@ def without_running(lines: list[Line], breaks: Sequence[int] = ()) -> list[Line]
                 drop.add(j)
                 j += step
     kept = [ln for k, ln in enumerate(lines) if k not in drop]
+    if not furniture:
+        return kept
     last = kept[-1].loc if kept else lines[-1].loc
     return [*kept, Line(text="", loc=last), *furniture.values()]
 

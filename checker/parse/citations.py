@@ -6,10 +6,11 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
+from functools import lru_cache
 
 from checker.models import DocRef
 from checker.parse.view import View
-from checker.text import squash
+from checker.text import fold, squash
 
 # OCR misreadings of the document-type code (Đ read as B, P; an extra P) → the code itself
 KIND_CODES: dict[str, str] = {
@@ -68,16 +69,26 @@ DATE_CELL = re.compile(rf"^[ \t]*\|[ \t]*(?:{_DAY_WORD})?{_EITHER}[ \t]*(?=\||\n
 # a clause that says what for ("... phù hợp với điều kiện của xã", "nhằm", "đối với") or another document joined to
 # it ("... của UBND thành phố và Kế hoạch số 01-KH/BCĐ ..."), or the document's date where the issuer comes before it
 # ("Kế hoạch số 215/KH-UBND của UBND thành phố ngày 25/8/2025"); a colon never stands in a name
-ISSUER = re.compile(
+# ("… tại P. Việt Hòa": a unit's type abbreviated, rules/conventions.yaml `unit_type_abbreviations`)
+_ISSUER = (
     r"^[\s,]*c\w{0,3}a\s+([^;,.():\"“”]{3,90}?)"
     r"(?=\s+(?:ve|v|sua|sta|phe|ban|quy|huong|thuc|trien|tang|dieu|tren dia ban|yeu cau|trong"
     r"|ng\w{1,2}y\s*\d{1,2}"
-    r"|tai (?:phuong|xa|dac khu|cac|dia phuong))\b|[;,.(:\"“”]"
+    r"|tai (?:phuong|xa|dac khu|cac|dia phuong))\b|\s+tai (?:ABBREVIATED)\s|[;,.(:\"“”]"
     r"|\n\s*\n\s*[-+*]|$"
     r"|\s+(?:giao|de ra|dat ra|xac dinh)\s+(?:cac|cho|nhiem vu|chi tieu|muc tieu)\b"
     r"|\s+(?:phu hop|nham|doi voi)\b"
     r"|\s+va\s+(?:cac\s+)?(?:ke hoach|quyet dinh|nghi quyet|nghi dinh|thong tu|chi thi|cong van|van ban|kh|qd|nd)\b)"
 )
+
+
+@lru_cache(maxsize=1)  # the conventions are loaded once
+def issuer_pattern() -> re.Pattern[str]:
+    """The issuer after "của" (``_ISSUER``), in a folded text."""
+    from checker.conventions import conventions
+
+    abbreviated = "|".join(re.escape(fold(a.abbreviation)) for a in conventions().unit_type_abbreviations)
+    return re.compile(_ISSUER.replace("ABBREVIATED", abbreviated or "(?!)"))
 # a Căn cứ line set as an old template sets it: the document's number and title, then its date right-aligned after a
 # tab (a dotted leader in Word) closing the line: "Nghị định số 45/2020/NĐ-CP của Chính phủ về …<tab>ngày 08/4/2020;"
 DATE_AFTER_TAB = re.compile(rf"\t[\t .…_·-]*{_DAY_WORD}{_EITHER}\s*[;.,]?\s*$")
@@ -113,7 +124,7 @@ def _after(view: View, end: int) -> tuple[date | None, str | None, str | None, i
         when, raw_date = _date_after_tab(view, end)
     rest = view.joined_folded[end : end + 120]
     issuer = None
-    mi = ISSUER.match(rest)
+    mi = issuer_pattern().match(rest)
     if mi:
         stop = mi.end(1)
         if rest[stop : stop + 1] == ":" and "\n" in rest[mi.start(1) : stop]:

@@ -31,8 +31,9 @@ _ROMAN_ALONE = re.compile(r"^\s*([IVXL]{1,5})\s*[.:)]\s*$")  # "II." with its ti
 _NUMBERED_START = re.compile(r"^\s*(?:[IVXL]{1,5}|\d{1,2})\s*[.:)]")  # a line opening with a number of its own
 _LOWER_ROMAN = re.compile(r"^\s*(xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\.\s+([^\W\d_].*)$")
 _OCR_ONE = re.compile(r"^(\s*)[l|](?=[./-]\s)")  # an OCR'd "1." (or "1/", "1-"): "l. Mục đích"
-# "a)", "a/", "a -"; "a." before a word, a figure or a sign ("a. Hạ tầng số", "b. 100% hồ sơ …", "c. ≥ 80% …")
-_LETTER = re.compile(rf"^\s*\(?(dd|[a-zđ])\s*(?:[)/]|-(?=\s)|\.(?=\s+(?:[^\W_]|[≥≤<>])))"
+# "a)", "a/", "a -", "(a)"; "a." before a word, a figure or a sign ("a. Hạ tầng số", "b. 100% hồ sơ …", "c. ≥ 80% …");
+# a bracket opened before the letter is closed after it: "(a/", "(a." are no marker
+_LETTER = re.compile(rf"^\s*(?!\((?>dd|[a-zđ])\s*+[^\s)])\(?(dd|[a-zđ])\s*(?:[)/]|-(?=\s)|\.(?=\s+(?:[^\W_]|[≥≤<>])))"
                      rf"(?:\s+|(?<=\))(?=[{UPPER}\d]))(\S.*)$")
 _SENTENCE_END = re.compile(r"[.;!?…]$")
 APPENDIX_TITLE = re.compile(r"^\s*phu luc\b")
@@ -184,6 +185,18 @@ def title_opens(title: str, phrases: list[str]) -> bool:
     chính", not "Hội nghị về tài chính"."""
     t = expand(squash(heading_title(title)[0]))
     return any(t.startswith(p) for p in phrases)
+
+
+def title_is(title: str, phrases: list[str]) -> bool:
+    """A heading's title (or a point's lead-in) is one of ``phrases`` (squashed), or several of them joined ("và",
+    a comma, a dash: "Tổ chức triển khai", "Triển khai và tổ chức" of "tổ chức", "triển khai"), and nothing else:
+    "Tài chính", not "Tài chính công" nor "Tổ chức tập huấn"."""
+    if not phrases:
+        return False
+    t = expand(squash(heading_title(title)[0]))
+    joiners = "|".join(re.escape(j) for j in (squash(w) for w in conventions().name_joiners) if j) or "(?!)"
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.fullmatch(rf"(?:{alternatives})(?: (?:(?:{joiners}) )?(?:{alternatives}))*", t) is not None
 
 
 @lru_cache(maxsize=1)

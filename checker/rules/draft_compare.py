@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checker.checks.base import squash_all
 from checker.checks.targets import matches
-from checker.conventions import conventions, expanded
+from checker.conventions import conventions, expanded, squashed_spellings
 from checker.parse.sections import names_part
 from checker.rules.schema import RequiredSection, RequiredUnit, RulePack, Target
 from checker.text import all_groups
@@ -73,7 +72,7 @@ def _names(h: RequiredSection | RequiredUnit, alt: str) -> bool:
     """Content parts: the hand rule names the drafted title. Units: the hand rule's name is in the drafted name."""
     if isinstance(h, RequiredSection):
         return all(names_part(alt, conventions().synonyms(g)) for g in h.match)
-    return all_groups(expanded(alt), [squash_all(g) for g in h.match], 88)
+    return all_groups(expanded(alt), [squashed_spellings(g) for g in h.match], 88)
 
 
 def _named(drafted: RulePack, hand: RulePack, kind: type[RequiredSection] | type[RequiredUnit]) -> KindScore:
