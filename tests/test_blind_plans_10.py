@@ -113,8 +113,13 @@ def test_former_communes_in_a_historical_tables_header(tmp_path: Path, packs: li
 
 
 def test_former_communes_in_a_table_not_told_as_history(tmp_path: Path, packs: list[LoadedPack]) -> None:
-    path = _results_table(tmp_path, "Kết quả 6 tháng đầu năm 2025 của các xã như sau:")
+    # the former communes given the period still ahead: not history. (Round 10 wrote "Kết quả 6 tháng đầu năm 2025
+    # của các xã như sau:" here; round 23c made a result of a period ended before 01/7/2025 history, the communes
+    # as they were then, rules/conventions.yaml history_markers: that lead is quiet now, as it should be)
+    path = _results_table(tmp_path, "Chỉ tiêu đến hết năm 2025 của các xã như sau:")
     assert ("HP215-UNITNAME", "outdated", "warning") in _ids(path, packs)
+    quiet = _results_table(tmp_path, "Kết quả 6 tháng đầu năm 2025 của các xã như sau:")
+    assert _ids(quiet, packs) == []
 
 
 # --------------------------------------------------------------------------- lower-case Roman numerals, "dd)"
