@@ -233,8 +233,11 @@ def _replaced_by_outdated(plan: Plan, rule: RequiredUnit, ctx: Context) -> bool:
     for body in bodies.bodies:
         if not applies(body, plan) or not contains_any(squash(body.replacement), wanted, 88):
             continue  # a phường's list ("Phòng KT") says nothing of a xã's Phòng Kinh tế
-        # initials ("p kt") only as written: near them in letters is any office's
-        names = [(n, 85 if len(n) > 8 else 100) for n in squashed_spellings(body.names)]
+        # initials ("p kt") only as written: near them in letters is any office's; the other spellings of its
+        # joining words exactly ("p van hoa thong tin", the dash squashed away, is near "an toan thong tin")
+        written = squash_all(body.names)
+        names = [(n, 85 if len(n) > 8 else 100) for n in written]
+        names += [(n, 100) for n in squashed_spellings(body.names) if n not in written]
         if any(contains_any(squash(a.unit), [n], t) for a in plan.assignments for n, t in names):
             return True
     return False
