@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 MIN_GAPS = 2  # gaps ending at stops needed to say a text's tabs were expanded (a header's two columns, say)
 SHARE = 0.85  # of the gaps between words, the share that end at a stop (a few typed twice are not)
+MIN_ROWS = 3  # a table's rows (lines of three cells or more) enough to tell its tabs were expanded on their own
 CELL_REACH = 300  # characters a cell's words are looked for around a stop (a bound on hostile input, too)
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")  # two spaces or more between words
 _SPACES = re.compile(r"(?<=\S) +(?=\S)")
@@ -44,13 +45,18 @@ _TITLE_WORD = re.compile(rf"[{UPPER}][^\W\d_{UPPER}]+\b")  # "Phối", "Trung": 
 
 def width_of(texts: list[str]) -> int | None:
     """The tab width the text's tabs were expanded with, or None (not so expanded, as far as can be told)."""
-    ends = [m.end() for t in texts for m in _GAP.finditer(t)]
-    on = {width: sum(1 for e in ends if e % width == 0) for width in (8, 4)}
-    if on[4] < MIN_GAPS or on[4] < SHARE * len(ends):
-        return None
-    # every stop of 8 is one of 4: a text expanded to 4 has about half its gaps end at a stop of 8, one expanded to
-    # 8 nearly all (those that do not are gaps typed with spaces)
-    return 8 if on[8] >= SHARE * on[4] else 4
+    rows = [[m.end() for m in _GAP.finditer(t)] for t in texts]
+    # all the gaps; else those of the lines of three cells or more alone, where they are enough: a table typed with
+    # tabs beside a header and a signature whose two columns were typed with spaces (each line one gap, anywhere)
+    table = [r for r in rows if len(r) >= 2]
+    pools = [[e for r in rows for e in r]] + ([[e for r in table for e in r]] if len(table) >= MIN_ROWS else [])
+    for ends in pools:
+        on = {width: sum(1 for e in ends if e % width == 0) for width in (8, 4)}
+        if on[4] >= MIN_GAPS and on[4] >= SHARE * len(ends):
+            # every stop of 8 is one of 4: a text expanded to 4 has about half its gaps end at a stop of 8, one
+            # expanded to 8 nearly all (those that do not are gaps typed with spaces)
+            return 8 if on[8] >= SHARE * on[4] else 4
+    return None
 
 
 def _tabbed(text: str, width: int, singles: frozenset[int] = frozenset()) -> str:
