@@ -125,19 +125,28 @@ def _letters(texts: Sequence[str]) -> str:
     return re.sub(r"[\W_]+", "", fold(" ".join(texts)))
 
 
+def _has_motto(text: str) -> bool:
+    """A line holds the national motto (rules/conventions.yaml ``motto``): the header's second column."""
+    from checker.conventions import conventions
+
+    return any(_letters([m]) in _letters([text]) for m in conventions().motto)
+
+
 def head_repeats(pages: Sequence[list[Item]]) -> list[set[int]]:
     """For each page after the first, the lines at its top that repeat the document's own first lines: its header
     (NĐ 30/2020: the issuer and the national motto, side by side in two columns), which a Word file saved as text or
     a PDF's text layer prints again at the top of every page when the header is also the page header. It is told
     from running furniture by what it repeats, not by how often: the first page's own first lines, so one repeat
     after a single page break is found (a plan of two pages), and a table's header row (which Word also repeats on
-    every page, and which is content) never matches, the header standing above every table."""
+    every page, and which is content) never matches, the header standing above every table. Two lines or more, or
+    one with the motto: a single line of other words repeated on every page (a draft's "UBND phường X - Dự thảo lần
+    2" in Word's page header) is running furniture, read once after the last page."""
     out: list[set[int]] = [set() for _ in pages]
     if len(pages) < 2:
         return out
     first = [str(item[1]) for item in pages[0] if item[0] != "table" and str(item[1]).strip()]
     heads = {_letters(first[i:j]) for i in range(min(len(first), EDGE_LINES)) for j in range(i + 1, i + 1 + EDGE_LINES)
-             if j <= len(first)}
+             if j <= len(first) and (j - i >= 2 or _has_motto(first[i]))}
     heads = {h for h in heads if sum(ch.isalpha() for ch in h) >= HEAD_LETTERS}
     for page_no, items in enumerate(pages[1:], start=1):
         # (a page's number above it, in a PDF's text layer, is not part of it)
