@@ -1372,12 +1372,18 @@ def _proportions(texts: list[str], roles: dict[int, str]) -> list[str]:
     return out
 
 
+def _percent_unit(text: str) -> str:
+    """A unit-of-measure cell's words, its percent sign read as "phần trăm" ("Tỷ lệ (%)" → "ty le phan tram")."""
+    return squash(fold(text).replace("%", " phan tram "))
+
+
 def _percent_written_once(texts: list[str], percent_columns: set[int], roles: dict[int, str]) -> list[str]:
     """A row whose figures are bare numbers, the percent sign written once for them: in the row's unit-of-measure
     cell ("Đơn vị tính": "%") or in its column's header ("Tỷ lệ (%)"). Each bare number of a column the header
     does not set aside (the row's number under "TT") is read with its sign; only under a header that was read."""
     texts = _proportions(texts, roles)
-    in_row = bool(roles) and any(t.strip("() ") == "%" for t in texts)
+    units = {_percent_unit(u) for u in conventions().percent_units}
+    in_row = bool(roles) and any(_percent_unit(t) in units for t in texts if t and not any(c.isdigit() for c in t))
     return [f"{t}%" if (in_row or k in percent_columns) and roles.get(k) != "ignore" and _BARE_FIGURE.match(t)
             else t for k, t in enumerate(texts)]
 
