@@ -8,7 +8,9 @@ merged, symbols for the comparators, the header rows repeated, Nơi nhận with 
 - a unit-of-measure cell that writes the percent sign with its words ("Tỷ lệ %", "Tỷ lệ (%)", "Phần trăm") left
   the row's bare figures ("100", "Tối thiểu 80") without their sign: every target of Tiên Minh's table was reported
   missing (parse.targets._percent_written_once; ``percent_units`` in rules/conventions.yaml);
-- left (strict xfail): the plan's own cell left empty beside the city's figure is read as adopting it.
+- the plan's own cell left empty beside the city's figure was read as adopting the city's figure: a Word or
+  OpenDocument table's empty cell is a cell of its own (a paragraph no other cell shares; a cell merged down holds
+  the text above it), so the plan set no figure there (parse.targets._left_empty).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.table import _Cell
 from helpers_blind import INDEX, PLANS, loud, want
 
 from checker.rules.loader import LoadedPack
@@ -43,18 +46,24 @@ def test_defective_plan_found_exactly(name: str, packs: list[LoadedPack]) -> Non
     assert loud(PLANS / name, packs) == want(name)
 
 
+def _write(cell: _Cell, text: str) -> None:
+    """``cell`` holding ``text`` alone: one paragraph (its format kept), one run."""
+    for paragraph in cell.paragraphs[1:]:
+        paragraph._p.getparent().remove(paragraph._p)
+    paragraph = cell.paragraphs[0]
+    for run in paragraph._p.findall(qn("w:r")):
+        paragraph._p.remove(run)
+    paragraph.add_run(text)
+
+
 def _retyped(tmp_path: Path, name: str, column: int, old: str, new: str) -> Path:
     """``name`` with every cell of the targets table's ``column`` that reads ``old`` retyped ``new``."""
     doc = docx.Document(str(PLANS / name))
     table = max(doc.tables, key=lambda t: len(t.rows))
     changed = 0
     for row in table.rows:
-        cell = row.cells[column]
-        if cell.text == old:
-            paragraph = cell.paragraphs[0]
-            for run in paragraph._p.findall(qn("w:r")):
-                paragraph._p.remove(run)
-            paragraph.add_run(new)
+        if row.cells[column].text == old:
+            _write(row.cells[column], new)
             changed += 1
     assert changed, (name, old)
     path = tmp_path / name
@@ -72,10 +81,30 @@ def test_percent_sign_in_a_unit_of_measure_cell_with_words(unit: str, tmp_path: 
         assert loud(_retyped(tmp_path, name, 2, "%", unit), packs) == want(name), (unit, name)
 
 
-@pytest.mark.xfail(strict=True, reason="the plan's own cell left empty beside the city's figure is read as adopting "
-                   "the city's figure (parse.targets._none_cell: an empty cell may be a merged cell or one a reader "
-                   "lost); in a Word table the reader knows an empty cell from a merged one")
 def test_an_empty_own_cell_beside_the_citys_figure_is_a_missing_target(tmp_path: Path,
                                                                        packs: list[LoadedPack]) -> None:
+    """Hồng An's satisfaction cell left empty beside the city's "Trên 90%": the ward set no figure, the target is
+    missing (a Word table's empty cell is a paragraph of its own; a cell merged down holds the text above)."""
     path = _retyped(tmp_path, "phuong-hong-an-bang-muc-tieu-dat-chuan.docx", 3, "Trên 92%", "")
     assert ("HP215-TGT-HAILONG", "missing") in {k[:2] for k in loud(path, packs)}
+
+
+def _merged(tmp_path: Path, name: str, first: tuple[int, int], last: tuple[int, int]) -> Path:
+    """``name`` with the targets table's cells from ``first`` to ``last`` (row, column) merged, the top-left text
+    kept once."""
+    doc = docx.Document(str(PLANS / name))
+    table = max(doc.tables, key=lambda t: len(t.rows))
+    text = table.cell(*first).text
+    _write(table.cell(*first).merge(table.cell(*last)), text)
+    path = tmp_path / name
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("span", [((2, 2), (2, 3)), ((6, 3), (7, 3))], ids=["across", "down"])
+def test_a_merged_figure_cell_is_no_empty_one(span: tuple[tuple[int, int], tuple[int, int]], tmp_path: Path,
+                                              packs: list[LoadedPack]) -> None:
+    """Hồng An's "100%" written once for the city and the ward (the DVCTT row's two figure cells merged across),
+    or once for two rows (the reports' and the digitised results' ward cells merged down): no cell left empty."""
+    path = _merged(tmp_path, "phuong-hong-an-bang-muc-tieu-dat-chuan.docx", *span)
+    assert loud(path, packs) == set()
