@@ -25,6 +25,7 @@ SCRIPTS = {
     "make_round18b.py": None,  # its .odt variants only with --office (made by LibreOffice)
     "make_round20a.py": None,  # its .odt variants only with --office (made by LibreOffice)
     "make_round21b.py": None,
+    "make_round23e.py": None,
     "make_round20b.py": None,  # its fixtures are the .doc / .rtf LibreOffice saves of its .docx (with --office)
     "make_round10.py": None,  # its two LibreOffice plans only with --libreoffice (LibreOffice's bytes vary by version)
     "make_round15a.py": None,  # its PDFs only with --pdf (made by LibreOffice, then pypdf)

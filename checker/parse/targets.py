@@ -1372,12 +1372,18 @@ def _proportions(texts: list[str], roles: dict[int, str]) -> list[str]:
     return out
 
 
+def _percent_unit(text: str) -> str:
+    """A unit-of-measure cell's words, its percent sign read as "phần trăm" ("Tỷ lệ (%)" → "ty le phan tram")."""
+    return squash(fold(text).replace("%", " phan tram "))
+
+
 def _percent_written_once(texts: list[str], percent_columns: set[int], roles: dict[int, str]) -> list[str]:
     """A row whose figures are bare numbers, the percent sign written once for them: in the row's unit-of-measure
     cell ("Đơn vị tính": "%") or in its column's header ("Tỷ lệ (%)"). Each bare number of a column the header
     does not set aside (the row's number under "TT") is read with its sign; only under a header that was read."""
     texts = _proportions(texts, roles)
-    in_row = bool(roles) and any(t.strip("() ") == "%" for t in texts)
+    units = {_percent_unit(u) for u in conventions().percent_units}
+    in_row = bool(roles) and any(_percent_unit(t) in units for t in texts if t and not any(c.isdigit() for c in t))
     return [f"{t}%" if (in_row or k in percent_columns) and roles.get(k) != "ignore" and _BARE_FIGURE.match(t)
             else t for k, t in enumerate(texts)]
 
@@ -1442,9 +1448,18 @@ def _worded_level(row: list[Cell], texts: list[str], main: int, k: int,
 
 def _none_cell(text: str) -> bool:
     """A cell saying its row has no figure: a dash ("-", "–", "—") or words (rules/conventions.yaml ``none_cells``:
-    "Chưa giao"); an empty cell is not one (a merged cell, a cell a reader lost)."""
+    "Chưa giao"); an empty cell is not one (a merged cell, a cell a reader lost), but see ``_left_empty``."""
     t = text.strip()
     return bool(t) and (not t.strip("-–—. ") or squash(t) in {squash(w) for w in conventions().none_cells})
+
+
+def _left_empty(row: list[Cell], k: int) -> bool:
+    """The row's cell ``k`` empty and a cell of its own: a line no other cell of the row shares (each cell of a Word
+    or OpenDocument table is a paragraph of its own, a cell merged down holds the text of the one above): the plan
+    left the row's figure out. An empty cell on the row's line (a text table's blank column, the padding of a cell
+    merged across) may be one a reader lost."""
+    text, line = row[k]
+    return not text.strip() and sum(1 for _, other in row if other == line) == 1
 
 
 def _cell_figure(text: str) -> float | None:
@@ -1524,9 +1539,9 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
             continue
         due = None
         if not FIGURE.search(normalise_percent(fold(text))):
-            if refs and not owns and any(roles.get(k) == "own" and _none_cell(t) for k, t in enumerate(texts)
-                                         if k != main):
-                continue  # the plan's own cell says it sets no figure ("-" beside the city's 50%): nothing adopted
+            if refs and not owns and any(roles.get(k) == "own" and (_none_cell(t) or _left_empty(row, k))
+                                         for k, t in enumerate(texts) if k != main):
+                continue  # the plan's own cell sets no figure ("-", left empty beside the city's 50%): nothing adopted
             source = owns[0] if owns else (refs[0] if refs else (later[0] if later else None))
             if source is None:
                 continue
