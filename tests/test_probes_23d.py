@@ -1,0 +1,128 @@
+"""Round 23d: a Word file's tables read by a tool that walks its paragraphs (python-docx, docx2txt, a portal's "xem
+nội dung" view): every cell whole on a line of its own, row after row (tests/fixtures/probes-23d.md: each rewrite,
+the plans it was tried on, false alarms and misses before and after). What the rewrites revealed, pinned on text of
+its own:
+
+- a targets table numbered "TT" / "STT", its header's cells and each row's cells one to a line, is read back as a
+  table (checker/ingest/wholecells.py): each figure under its column, a past result's column not taken for the
+  plan's (before: the description's words cut off from the figures, the targets missing, or the first figure after
+  the words, a past result's, read as the plan's: a false "weaker"); a row whose empty cell left no line is placed
+  where one way only puts a figure in every figure column; where no one way does, the row's cells are set apart and
+  the targets are not judged;
+- a table without a numbering column ("Nội dung" / "Chỉ tiêu" / "Thời gian hoàn thành", then groups of as many
+  lines) likewise (before: every target missing).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers_probes import parsed
+
+from checker.ingest import read
+from checker.pipeline import check_file
+from checker.rules.loader import LoadedPack
+
+HEAD = """ỦY BAN NHÂN DÂN
+XÃ AN LẠC
+Số: 12/KH-UBND
+An Lạc, ngày 10 tháng 9 năm 2025
+
+KẾ HOẠCH
+Ứng dụng công nghệ thông tin và chuyển đổi số 6 tháng cuối năm 2025
+
+Thực hiện Kế hoạch số 215/KH-UBND ngày 25/8/2025 của Ủy ban nhân dân thành phố Hải Phòng, Ủy ban nhân dân xã
+An Lạc ban hành Kế hoạch như sau:
+
+I. MỤC TIÊU
+Các chỉ tiêu của xã đến hết năm 2025:
+"""
+
+# a past result's column before the city's and the xã's, a note column; row 2's note empty (no line for it)
+COLUMNS_AND_ROW_1 = """STT
+Chỉ tiêu
+Kết quả 6 tháng đầu năm 2025
+Thành phố giao
+Xã đăng ký
+Ghi chú
+1
+Hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình
+61%
+Tối thiểu 80%
+Tối thiểu 82%
+Tăng so với cùng kỳ
+2
+Mức độ hài lòng của người dân, doanh nghiệp trong giải quyết thủ tục hành chính
+86%
+Trên 90%
+Trên 92%
+"""
+TAIL = """
+II. NHIỆM VỤ
+1. Hạ tầng số: duy trì mạng truyền số liệu chuyên dùng.
+"""
+NUMBERED = HEAD + COLUMNS_AND_ROW_1 + """3
+Cán bộ, công chức, viên chức được tập huấn, bồi dưỡng kỹ năng số
+30%
+Tối thiểu 50%
+Tối thiểu 55%
+Bình quân thành phố khoảng 40%
+""" + TAIL
+
+
+def _lines(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(text, encoding="utf-8")
+    return [ln.text for ln in read(path).lines]
+
+
+def test_a_numbered_table_one_cell_to_a_line_is_read_back_row_by_row(tmp_path: Path) -> None:
+    lines = _lines(tmp_path, NUMBERED)
+    assert "STT\tChỉ tiêu\tKết quả 6 tháng đầu năm 2025\tThành phố giao\tXã đăng ký\tGhi chú" in lines
+    assert ("2\tMức độ hài lòng của người dân, doanh nghiệp trong giải quyết thủ tục hành chính\t86%\tTrên 90%\t"
+            "Trên 92%\t") in lines  # the empty note: the only way every figure column holds a figure
+
+
+def test_a_past_result_column_is_not_read_as_the_plans(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(NUMBERED, encoding="utf-8")
+    got = {(f.id, f.kind) for f in check_file(path, packs).findings if f.id.startswith("HP215-TGT-")}
+    assert not {g for g in got if g[0] in ("HP215-TGT-HOSO", "HP215-TGT-HAILONG", "HP215-TGT-KYNANGSO")}
+
+
+# row 2 gives one cell fewer than the header: its past result's cell or its note's left no line; one full row only
+# does not tell that the past result's column always holds a figure: the city's figure is 86% or "Trên 90%"
+AMBIGUOUS = HEAD + COLUMNS_AND_ROW_1 + TAIL
+
+
+def test_a_row_that_fits_two_ways_is_not_judged(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(AMBIGUOUS, encoding="utf-8")
+    got = {f.id: f.message for f in check_file(path, packs).findings if f.id in ("HP215-TGT-HOSO", "HP215-TGT-HAILONG")}
+    assert sorted(got) == ["HP215-TGT-HAILONG", "HP215-TGT-HOSO"]
+    assert all(m.startswith("Chưa đánh giá được chỉ tiêu") for m in got.values())  # checks.targets.unread
+
+
+UNNUMBERED = HEAD + """Nội dung
+Chỉ tiêu
+Thời gian hoàn thành
+Hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình
+Tối thiểu 85%
+31/12/2025
+Mức độ hài lòng của người dân, doanh nghiệp trong giải quyết thủ tục hành chính
+Trên 92%
+Quý IV/2025
+Cán bộ, công chức, viên chức được tập huấn, bồi dưỡng kỹ năng số
+Tối thiểu 60%
+Tháng 11/2025
+
+II. NHIỆM VỤ
+1. Hạ tầng số: duy trì mạng truyền số liệu chuyên dùng.
+"""
+
+
+def test_a_table_without_numbers_one_cell_to_a_line_is_read_back(tmp_path: Path) -> None:
+    lines = _lines(tmp_path, UNNUMBERED)
+    assert "Nội dung\tChỉ tiêu\tThời gian hoàn thành" in lines
+    plan = parsed(tmp_path, UNNUMBERED)
+    assert {t.line for t in plan.targets} >= {17, 20, 23}  # each row at its description's line
