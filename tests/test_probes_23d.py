@@ -11,13 +11,22 @@ its own:
   the targets are not judged;
 - a table without a numbering column ("Nội dung" / "Chỉ tiêu" / "Thời gian hoàn thành", then groups of as many
   lines) likewise (before: every target missing).
+
+Leftovers of round 23:
+- a task table's group row numbered "1." over rows "1.1", "1.2" is the table's (before: a point of the body, "2."
+  reported the first of its level, HP215-NUMBERING);
+- "X." and "ĐK." abbreviate xã and đặc khu before a unit's name as "P." does phường (before: "tại X. Hợp Tiến" after
+  the 215's issuer read as part of the issuer, the plan judged not to implement KH 215; "X. Thái Tân" not read as
+  another commune's name).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers_probes import parsed
+from test_leftovers_23a import WARD
 
 from checker.ingest import read
 from checker.pipeline import check_file
@@ -126,3 +135,43 @@ def test_a_table_without_numbers_one_cell_to_a_line_is_read_back(tmp_path: Path)
     assert "Nội dung\tChỉ tiêu\tThời gian hoàn thành" in lines
     plan = parsed(tmp_path, UNNUMBERED)
     assert {t.line for t in plan.targets} >= {17, 20, 23}  # each row at its description's line
+
+
+# leftover of round 23 (test_tables_23's docstring): a task table whose TT column is numbered "1.", its groups' rows
+# "1.1", "1.2" under a group row "1. <tab> Hạ tầng số"
+DOTTED_GROUPS = HEAD + """1. Mục tiêu chung
+Xây dựng chính quyền số.
+
+II. PHÂN CÔNG NHIỆM VỤ
+TT\tNhiệm vụ\tChủ trì\tPhối hợp\tThời gian
+1.\tHạ tầng số
+1.1\tDuy trì điểm cầu hội nghị truyền hình trực tuyến\tVăn phòng HĐND và UBND xã\tBưu điện xã\tThường xuyên
+1.2\tNâng cấp mạng LAN trụ sở xã\tVăn phòng HĐND và UBND xã\tPhòng Kinh tế\tQuý IV/2025
+2.\tChính quyền số
+2.1\tKý số văn bản đi\tVăn phòng HĐND và UBND xã\tCác phòng chuyên môn\tThường xuyên
+2.2\tLập hồ sơ công việc điện tử\tCác phòng chuyên môn\tVăn phòng HĐND và UBND xã\tThường xuyên
+
+III. TỔ CHỨC THỰC HIỆN
+Các cơ quan, đơn vị triển khai thực hiện Kế hoạch này.
+"""
+
+
+def test_a_group_row_numbered_with_a_full_stop_is_the_tables(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(DOTTED_GROUPS, encoding="utf-8")
+    assert not [f for f in check_file(path, packs).findings if f.id == "HP215-NUMBERING"]
+
+
+def _commune(own: str) -> str:
+    """Round 23a's ward plan made a commune's: "… của UBND thành phố tại X. Hợp Tiến", ``own`` in its objective."""
+    return (WARD.replace("UBND PHƯỜNG AN BIÊN", "UBND XÃ HỢP TIẾN  ").replace("P. An Biên", "X. Hợp Tiến")
+            .replace("An Biên", "Hợp Tiến").replace("phường", "xã").format(own=own))
+
+
+@pytest.mark.parametrize(("own", "other"), [("X. Hợp Tiến", False), ("X. Thái Tân", True), ("ĐK. Cát Hải", True)])
+def test_x_dot_and_dk_dot_before_a_units_name(own: str, other: bool, tmp_path: Path, packs: list[LoadedPack]) -> None:
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(_commune(own), encoding="utf-8")
+    result = check_file(path, packs)
+    assert result.status == "checked"
+    assert any(f.id == "HP215-UNITNAME" and f.line == 15 for f in result.findings) is other
