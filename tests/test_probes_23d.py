@@ -29,6 +29,7 @@ from helpers_probes import parsed
 from test_leftovers_23a import WARD
 
 from checker.ingest import read
+from checker.ingest.wholecells import _roles
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack
 
@@ -175,3 +176,52 @@ def test_x_dot_and_dk_dot_before_a_units_name(own: str, other: bool, tmp_path: P
     result = check_file(path, packs)
     assert result.status == "checked"
     assert any(f.id == "HP215-UNITNAME" and f.line == 15 for f in result.findings) is other
+
+
+CLOSING = """
+II. NHIỆM VỤ
+1. Hạ tầng số: duy trì mạng truyền số liệu chuyên dùng, điểm cầu hội nghị truyền hình trực tuyến của xã.
+2. Chính quyền số: vận hành Hệ thống quản lý văn bản và điều hành; ký số văn bản đi.
+
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng HĐND và UBND xã chủ trì, phối hợp với các cơ quan, đơn vị triển khai thực hiện Kế hoạch này./.
+
+Nơi nhận:\tTM. ỦY BAN NHÂN DÂN
+- UBND thành phố;\tCHỦ TỊCH
+- Sở Khoa học và Công nghệ;
+- Lưu: VT.\tNguyễn Văn Bình
+
+PHỤ LỤC
+DANH SÁCH TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG
+TT
+Thôn
+Số thành viên
+Tổ trưởng
+"""
+
+
+def test_the_closing_before_an_appendix_of_cells_one_to_a_line(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """An appendix's table written one cell to a line makes many short lines: the closing above it is still the
+    plan's (before: looked for only after a third of the lines, Nơi nhận and the signer reported missing)."""
+    rows = "".join(f"{n}\nThôn {n}\n{n % 5 + 3}\nNguyễn Văn {chr(64 + n % 26)}\n" for n in range(1, 41))
+    path = tmp_path / "ke-hoach.txt"
+    target = "100% thủ tục hành chính đủ điều kiện được cung cấp trực tuyến toàn trình.\n"
+    path.write_text(HEAD + target + CLOSING + rows, encoding="utf-8")
+    form = [f.message for f in check_file(path, packs).findings if f.id == "HP215-FORM"]
+    assert not [m for m in form if "nơi nhận" in m or "chữ ký" in m]
+
+
+def test_a_header_read_with_its_marks() -> None:
+    """"Tình trạng" (a status column) is not "tỉnh" (the parent's column) though both read "tinh" without marks:
+    its words are no figure column (before: the appendix's table of systems set apart cell by cell)."""
+    assert _roles(["Hệ thống", "Tình trạng đến 30/6/2025", "Chỉ tiêu tỉnh giao"]) == [None, None, "reference"]
+
+
+@pytest.mark.parametrize("page", ["\f- 2 -\n", ""])
+def test_a_description_cut_by_a_page_break(page: str, tmp_path: Path) -> None:
+    """A row's description cut by a page break (the page's number between its halves, or taken out): the lower-case
+    rest goes on the description (before: the table, its cells not whole, left one cell to a line)."""
+    cut = NUMBERED.replace("Hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình",
+                           f"Hồ sơ thủ tục hành chính được xử lý\n{page}trực tuyến toàn trình")
+    assert ("1\tHồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình\t61%\tTối thiểu 80%\tTối thiểu 82%\t"
+            "Tăng so với cùng kỳ") in _lines(tmp_path, cut)

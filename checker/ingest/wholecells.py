@@ -50,9 +50,19 @@ def _roles(header: list[str]) -> list[str | None]:
     column of what each row measures) or None."""
     from checker.ingest.layout import _header_role
 
-    subject = {squash(s) for s in conventions().table_columns.subject}
+    cols = conventions().table_columns
+    subject = {squash(s) for s in cols.subject}
     first = next((k for k, h in enumerate(header) if squash(h) in subject), None)  # "Nội dung" before "Chỉ tiêu"
-    return ["subject" if k == first else _header_role(h) for k, h in enumerate(header)]
+    roles = ["subject" if k == first else _header_role(h) for k, h in enumerate(header)]
+    return [None if r in ("reference", "own") and not _written(h, cols.reference if r == "reference" else cols.own)
+            else r for h, r in zip(header, roles, strict=True)]
+
+
+def _written(header: str, phrases: list[str]) -> bool:
+    """One of ``phrases`` is in ``header`` with its marks ("tỉnh" is not in "Tình trạng"; layout reads the header
+    without them, for an OCR's), or the header is written without any."""
+    low = header.lower()
+    return header.isascii() or any(re.search(rf"(?<!\w){re.escape(p.lower())}(?!\w)", low) for p in phrases)
 
 
 def _figure(cell: str) -> bool:
@@ -142,8 +152,8 @@ def _rows(texts: list[str], j: int, width: int, spaced: bool) -> tuple[list[tupl
     """The rows from ``texts[j]`` (the row numbered 1, or the group "I"): (its number's index, its cells' indices)
     each, at most ``width`` cells, up to the next number (or group) in turn; the last row ends at its
     ``width``-th cell, a heading, or a blank line after a cell (two where the tool puts one after every cell:
-    ``spaced``, as the header shows). A line in lower case after a page's number goes on the cell before it
-    (joined in ``texts``). Returns the rows and the index after the last."""
+    ``spaced``, as the header shows). A line in lower case after a cell of words (or a page's number) goes on
+    that cell (joined in ``texts``). Returns the rows and the index after the last."""
     rows: list[tuple[int, list[int]]] = []
     n, group = 1, 0  # the next row's number; the next group's (rows numbered on or from 1 under a group)
     while j < len(texts) and (kind := _opens(texts[j], n, group)) is not None:
@@ -153,7 +163,9 @@ def _rows(texts: list[str], j: int, width: int, spaced: bool) -> tuple[list[tupl
             t = texts[i]
             if _PAGE_NUMBER.match(t):
                 pass  # a page's number between a cell and the rest of it
-            elif cells and _goes_on(t) and _PAGE_NUMBER.match(texts[i - 1]):  # a cell's rest after a page break
+            elif cells and _goes_on(t) and (_PAGE_NUMBER.match(texts[i - 1]) or not _figure(texts[cells[-1]])):
+                # the rest of a cell a page break cut (the page's number taken out, or left between them); after a
+                # figure, the rest of a description pdftotext writes after the row's figures: not whole cells
                 texts[cells[-1]] = f"{texts[cells[-1]]} {t}"
                 texts[i] = ""
             elif _opens(t, n + (kind == "row"), group + (kind == "group")) or "\t" in t or len(cells) == width:
@@ -199,8 +211,14 @@ def _unnumbered(texts: list[str], k: int) -> tuple[list[int], list[list[int]], i
     """A table without a numbering column whose header opens with the subject column's cell ``texts[k]``
     ("Nội dung", "Chỉ tiêu"): its width is the one (header cells without a figure) under which the most groups
     of as many lines follow, two at least, each opening with words, the same columns holding a figure in every
-    group. (the header's indices, the rows, the index after the last)."""
+    group, none a row's number alone (a table numbered "TT" is ``_numbered``'s, whose header this is when the
+    numbering column's cell stands above it). (the header's indices, the rows, the index after the last)."""
+    from checker.ingest.layout import _column_words
+
     if squash(texts[k]) not in {squash(s) for s in conventions().table_columns.subject}:
+        return None
+    above = next((texts[i] for i in range(k - 1, -1, -1) if texts[i]), "")
+    if squash(above) in _column_words()[0]:
         return None
     best: tuple[list[int], list[list[int]], int] | None = None
     for width in range(2, HEADER_CELLS + 1):
@@ -211,7 +229,7 @@ def _unnumbered(texts: list[str], k: int) -> tuple[list[int], list[list[int]], i
         groups: list[list[int]] = []
         at = head[-1] + 1
         while (len(g := _cells_from(texts, at, width)) == width and not _figure(texts[g[0]])
-               and not any(_goes_on(texts[i]) for i in g)):
+               and not any(_goes_on(texts[i]) or _ROW_NUMBER.match(texts[i]) for i in g)):
             groups.append(g)
             at = g[-1] + 1
         figures = {c for c in range(1, width) if groups and all(_figure(texts[g[c]]) for g in groups)}
