@@ -225,3 +225,11 @@ def test_a_description_cut_by_a_page_break(page: str, tmp_path: Path) -> None:
                            f"Hồ sơ thủ tục hành chính được xử lý\n{page}trực tuyến toàn trình")
     assert ("1\tHồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình\t61%\tTối thiểu 80%\tTối thiểu 82%\t"
             "Tăng so với cùng kỳ") in _lines(tmp_path, cut)
+
+
+def test_a_row_with_a_cell_to_each_column_is_taken_as_it_is(tmp_path: Path) -> None:
+    """Words in a figure column ("Theo quy định" for the city's) of a row that gives every cell: the row as it is
+    (before: the row did not fit, the table set apart cell by cell and a lower target not judged)."""
+    lines = _lines(tmp_path, NUMBERED.replace("Tối thiểu 50%", "Theo quy định"))
+    assert ("3\tCán bộ, công chức, viên chức được tập huấn, bồi dưỡng kỹ năng số\t30%\tTheo quy định\tTối thiểu 55%\t"
+            "Bình quân thành phố khoảng 40%") in lines

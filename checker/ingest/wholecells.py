@@ -96,11 +96,12 @@ def figure_columns(roles: list[str | None], rows: list[list[str]]) -> set[int]:
 
 def placed(roles: list[str | None], cells: list[str], figures: set[int]) -> list[str] | None:
     """The row's ``cells`` under the header's columns (``roles``, the numbering column's aside): all of them in
-    order, or a way of leaving columns empty under which the row fits and every column of ``figures`` holds one,
-    the same figures in each column whichever way (the empty cells then the last ones: a note, a task's related
-    target), else the one way under which it fits at all; None when the figures' columns cannot be told."""
-    if len(cells) > len(roles):
-        return None
+    order where there are as many, or a way of leaving columns empty under which the row fits and every column
+    of ``figures`` holds one, the same figures in each column whichever way (the empty cells then the last ones: a
+    note, a task's related target), else the one way under which it fits at all; None when the figures' columns
+    cannot be told."""
+    if len(cells) >= len(roles):  # a cell to each column: the row as it is ("Theo quy định" in the city's column)
+        return list(cells) if len(cells) == len(roles) else None
     ways: list[list[str]] = []
     for gaps in itertools.combinations(range(len(roles)), len(roles) - len(cells)):
         it = iter(cells)
