@@ -784,6 +784,16 @@ def _numbered_group(u: Unit) -> bool:
     return len(cells) == 2 and bool(GROUP_NUMBER.match(cells[0])) and not _FIGURE.search(cells[1])
 
 
+def _subnumbered_group(u: Unit, nxt: Unit) -> bool:
+    """A group's title row numbered in Arabic figures, its rows numbered under its number ("1. <tab> Hạ tầng số"
+    over "1.1 <tab> Kiểm tra …"): the group of a table whose TT column is numbered "1.", "2.", not a point."""
+    cells = _tab_cells(u.text) if u.table is None and u.loc.table is None else []
+    m = re.fullmatch(r"(\d{1,2})\.?", cells[0]) if len(cells) == 2 else None
+    under = _tab_cells(nxt.text)[:1] if nxt.table is None and nxt.loc.table is None else []
+    return (m is not None and not _FIGURE.search(cells[1]) and bool(under)
+            and re.fullmatch(rf"{m.group(1)}\.\d{{1,2}}\.?", under[0]) is not None)
+
+
 def _numbered_start(u: Unit) -> bool:
     """A typed row that opens with its number and a cell ("4 <tab> Báo cáo định kỳ ..."), its other cells on the
     lines set in under it."""
@@ -803,8 +813,8 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
         nxt = k + 1
         if double_spaced and nxt + 1 < end and not units[nxt].text.strip():
             nxt += 1
-        return (bool(t) and len(t) <= 120 and (units[k].plain or _numbered_group(units[k])) and nxt < end
-                and _is_row(units[nxt], first=False))
+        return (bool(t) and len(t) <= 120 and nxt < end and _is_row(units[nxt], first=False)
+                and (units[k].plain or _numbered_group(units[k]) or _subnumbered_group(units[k], units[nxt])))
 
     def filled(k: int) -> int:  # line k, or the line after it where k is the blank line double spacing puts
         return k + 1 if double_spaced and k + 1 < end and not units[k].text.strip() else k

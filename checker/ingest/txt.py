@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from checker.clean import safe_text
 from checker.errors import IngestError
-from checker.ingest import cellwise, layout, pages, stamps, tabstops
+from checker.ingest import cellwise, layout, pages, stamps, tabstops, wholecells
 from checker.ingest.safety import check_lines_count, check_size
 from checker.models import Document, Line, Location, Table, TableCell
 from checker.text import nfc
@@ -501,7 +501,7 @@ def read(path: Path, limits: Limits) -> Document:
     if fmt == "md":
         lines = markdown_numbers(lines)
     check_size(lines, str(path), limits)  # before the layout is inferred
-    lines, tables = dashed_tables(*pipe_tables(cellwise.rows_of(cellwise.closing_in_turn(lines))))
+    lines, tables = dashed_tables(*pipe_tables(cellwise.rows_of(wholecells.rows_of(cellwise.closing_in_turn(lines)))))
     blocks = layout.infer(lines, tables)
     return Document(path=str(path), format=fmt, lines=lines, tables=layout.tables_of(blocks), blocks=blocks,
                     notes=notes)

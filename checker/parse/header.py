@@ -657,9 +657,21 @@ def _other_document(text: str) -> bool:
     return named is not None and not named.plan
 
 
+def _a_third_in(view: View) -> int:
+    """Index of the line a third of the way through the text, by its characters: a table whose cells came one to
+    a line (a .docx walked paragraph by paragraph) makes many short lines of an appendix, not a longer plan."""
+    total = sum(len(t) for t in view.texts)
+    seen = 0
+    for i, t in enumerate(view.texts):
+        seen += len(t)
+        if 3 * seen >= total:
+            return i
+    return len(view.texts)
+
+
 def appendix_start(view: View) -> int:
     """Index of the line where an appendix after the closing begins ("PHỤ LỤC ..."), or the end of the text."""
-    closing = _first_closing(view, len(view.texts) // 3)
+    closing = _first_closing(view, _a_third_in(view))
     if closing is not None:
         for i in range(closing + 2, len(view.texts)):
             if re.match(r"^phu luc\b", view.squashed[i]):
@@ -672,7 +684,7 @@ def copy_start(view: View) -> int | None:
     lục I: the copying body's name, "Số: 15/SY-UBND", "SAO Y BẢN CHÍNH", its place and date, Nơi nhận and signer,
     ``copy_forms``, ``copy_symbols``), or None: the plan's closing is the one before it. The block opens with the
     copying body's name in capitals, one or two lines above the form or the number."""
-    closing = _first_closing(view, len(view.texts) // 3)
+    closing = _first_closing(view, _a_third_in(view))
     if closing is None:
         return None
     i = next((i for i in range(closing + 1, len(view.texts)) if copy_mark(view.texts[i])), None)
