@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from checker.checks.base import Context, finding, redate, short, source_text
 from checker.checks.citation import directive_key, miscited
-from checker.conventions import issuer_words
+from checker.conventions import conventions, issuer_words
 from checker.i18n import msg
 from checker.models import DocRef, Finding, Fix, Plan, Severity
 from checker.parse.citations import FULL, LAW, LETTER_SYMBOL, make_key
@@ -125,6 +125,8 @@ def _historical(plan: Plan, ref: DocRef) -> bool:
     # before being the nearest with words (a double-spaced text leaves a blank line between)
     before = next((t for k in range(line - 1, max(0, line - 4), -1) if (t := source_text(plan, k))), "")
     around = squash(before + " " + source_text(plan, line) + " " + ref.text)
+    for until in conventions().until_replaced:  # "… đến khi có quy định thay thế": in force until then
+        around = around.replace(squash(until), " ")
     return any(h in around for h in HISTORY)
 
 
