@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from checker.conventions import conventions
 from checker.models import Line
@@ -51,8 +52,8 @@ def _roles(header: list[str]) -> list[str | None]:
     from checker.ingest.layout import _header_role
 
     cols = conventions().table_columns
-    subject = {squash(s) for s in cols.subject}
-    first = next((k for k, h in enumerate(header) if squash(h) in subject), None)  # "Nội dung" before "Chỉ tiêu"
+    # the first subject column: "Nội dung" before "Chỉ tiêu"
+    first = next((k for k, h in enumerate(header) if squash(h) in _subject_words()), None)
     roles = ["subject" if k == first else _header_role(h) for k, h in enumerate(header)]
     return [None if r in ("reference", "own") and not _written(h, cols.reference if r == "reference" else cols.own)
             else r for h, r in zip(header, roles, strict=True)]
@@ -70,9 +71,20 @@ def _figure(cell: str) -> bool:
     for one ("Hoàn thành", "Không giao": ``complete_cells``, ``none_cells``)."""
     from checker.ingest.layout import cell_figure
 
+    return cell_figure(cell) or _RANGE.match(cell) is not None or squash(cell) in _figure_words()
+
+
+@lru_cache(maxsize=1)  # the conventions are loaded once; asked of every line
+def _subject_words() -> frozenset[str]:
+    """The subject column's header words (rules/conventions.yaml ``table_columns.subject``), squashed."""
+    return frozenset(squash(s) for s in conventions().table_columns.subject)
+
+
+@lru_cache(maxsize=1)
+def _figure_words() -> frozenset[str]:
+    """The words a figure column's cell may hold for a figure (``complete_cells``, ``none_cells``), squashed."""
     c = conventions()
-    return (cell_figure(cell) or _RANGE.match(cell) is not None
-            or squash(cell) in {squash(w) for w in [*c.complete_cells, *c.none_cells]})
+    return frozenset(squash(w) for w in [*c.complete_cells, *c.none_cells])
 
 
 def _fits(roles: list[str | None], cells: list[str]) -> bool:
@@ -216,7 +228,7 @@ def _unnumbered(texts: list[str], k: int) -> tuple[list[int], list[list[int]], i
     numbering column's cell stands above it). (the header's indices, the rows, the index after the last)."""
     from checker.ingest.layout import _column_words
 
-    if squash(texts[k]) not in {squash(s) for s in conventions().table_columns.subject}:
+    if squash(texts[k]) not in _subject_words():
         return None
     above = next((texts[i] for i in range(k - 1, -1, -1) if texts[i]), "")
     if squash(above) in _column_words()[0]:

@@ -1372,6 +1372,18 @@ def _proportions(texts: list[str], roles: dict[int, str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)  # the conventions are loaded once; asked of every row of every table
+def _percent_units() -> frozenset[str]:
+    """The units of measure that are the percent sign (conventions ``percent_units``), as ``_percent_unit`` reads."""
+    return frozenset(_percent_unit(u) for u in conventions().percent_units)
+
+
+@lru_cache(maxsize=1)
+def _none_words() -> frozenset[str]:
+    """The words of a cell setting no figure (conventions ``none_cells``), squashed."""
+    return frozenset(squash(w) for w in conventions().none_cells)
+
+
 def _percent_unit(text: str) -> str:
     """A unit-of-measure cell's words, its percent sign read as "phần trăm" ("Tỷ lệ (%)" → "ty le phan tram")."""
     return squash(fold(text).replace("%", " phan tram "))
@@ -1382,8 +1394,8 @@ def _percent_written_once(texts: list[str], percent_columns: set[int], roles: di
     cell ("Đơn vị tính": "%") or in its column's header ("Tỷ lệ (%)"). Each bare number of a column the header
     does not set aside (the row's number under "TT") is read with its sign; only under a header that was read."""
     texts = _proportions(texts, roles)
-    units = {_percent_unit(u) for u in conventions().percent_units}
-    in_row = bool(roles) and any(_percent_unit(t) in units for t in texts if t and not any(c.isdigit() for c in t))
+    in_row = bool(roles) and any(_percent_unit(t) in _percent_units() for t in texts
+                                 if t and not any(c.isdigit() for c in t))
     return [f"{t}%" if (in_row or k in percent_columns) and roles.get(k) != "ignore" and _BARE_FIGURE.match(t)
             else t for k, t in enumerate(texts)]
 
@@ -1450,7 +1462,7 @@ def _none_cell(text: str) -> bool:
     """A cell saying its row has no figure: a dash ("-", "–", "—") or words (rules/conventions.yaml ``none_cells``:
     "Chưa giao"); an empty cell is not one (a merged cell, a cell a reader lost), but see ``_left_empty``."""
     t = text.strip()
-    return bool(t) and (not t.strip("-–—. ") or squash(t) in {squash(w) for w in conventions().none_cells})
+    return bool(t) and (not t.strip("-–—. ") or squash(t) in _none_words())
 
 
 def _left_empty(row: list[Cell], k: int) -> bool:
