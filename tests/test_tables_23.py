@@ -9,11 +9,11 @@ percent sign its header carried was lost for the rows below the second group: th
 four targets reported missing. A group's title row (a Roman numeral or a capital letter, then its title) is no
 header. The others' findings were the rewrites' own (a row continued after a page number, a pipe table's empty
 first cell dropped with its outer pipe, a document's name under a header given "(%)"). Three more rewrites were
-tried after the fix: the 215 citation's date dropped (0 findings), the TT column numbered "1." (one warning left:
-a table's group rows "1. <tab> Hạ tầng số" over "1.1" … read as points, "2." the first of its level), and every
-cell of a tab table on a line of its own, as a script reading a Word file paragraph by paragraph writes it (16–18
-plans with findings: rows of whole cells, unlike pdftotext's short cell lines that checker/ingest/cellwise.py
-reads, and the signature's two columns interleaved; not fixed, left for a round of its own)."""
+tried after the fix: the 215 citation's date dropped (0 findings), the TT column numbered "1." (a table's group
+rows "1. <tab> Hạ tầng số" over "1.1" … read as points, "2." the first of its level), and every cell of a tab table
+on a line of its own, as a script reading a Word file paragraph by paragraph writes it (16–18 plans with findings).
+Round 23d fixed the last two (checker/ingest/layout's numbered group rows, checker/ingest/wholecells.py; its tests
+in tests/test_probes_23d.py)."""
 
 from __future__ import annotations
 

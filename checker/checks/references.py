@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -37,7 +38,6 @@ from checker.rules.schema import LegalReferences
 from checker.text import fold, squash
 
 ID = "legal-references"
-HISTORY = ("thay the", "truoc day", "het hieu luc", "bai bo", "da duoc thay")  # a citation told as history
 
 
 def registry_key(number: str) -> str | None:
@@ -119,6 +119,12 @@ def _source(doc: LegalDoc) -> str:
     return f"{doc.number}: {doc.source}"
 
 
+@lru_cache(maxsize=1)
+def _history_words() -> tuple[str, ...]:
+    """The words telling a citation as history (rules/conventions.yaml citation_history), folded."""
+    return tuple(squash(w) for w in conventions().citation_history)
+
+
 def _historical(plan: Plan, ref: DocRef) -> bool:
     line = ref.line or 0
     # the lines as the plan wraps them (each source line's own words, where a paragraph runs over several), the one
@@ -127,7 +133,7 @@ def _historical(plan: Plan, ref: DocRef) -> bool:
     around = squash(before + " " + source_text(plan, line) + " " + ref.text)
     for until in conventions().until_replaced:  # "… đến khi có quy định thay thế": in force until then
         around = around.replace(squash(until), " ")
-    return any(h in around for h in HISTORY)
+    return any(h in around for h in _history_words())
 
 
 def national_index(loaded: Registries) -> NationalIndex:

@@ -182,12 +182,18 @@ def narrowed(text: str, subject: tuple[str, ...]) -> str | None:
 _WHICH = re.compile(r"(?:\s+(?!(?:duoc|du|tren|toi|it)(?!\w))[^\W\d_]+){0,3}")
 
 
+@lru_cache(maxsize=1)
+def _other_programmes() -> list[str]:
+    """rules/conventions.yaml ``other_programmes``, squashed once."""
+    return squash_all(conventions().other_programmes)
+
+
 def other_programme(plan: Plan, t: PlanTarget, ctx: Context) -> bool:
     """The target stands under a heading that names another programme the plan serves too (rules/conventions.yaml
     ``other_programmes``: "2.3. Chỉ tiêu thực hiện Đề án 06", "2.4. Chỉ tiêu cải cách hành chính lồng ghép") and
     neither the directive's number nor its subject: that programme's target, not the directive's, where the plan
     states the directive's elsewhere (``statements_of``)."""
-    names = squash_all(conventions().other_programmes)
+    names = _other_programmes()
     own = [squash(ctx.pack.directive.number), *(w for g in ctx.pack.applies_to.subject for w in squash_all(g))]
     k, seen = t.section, set()
     while k is not None and 0 <= k < len(plan.sections) and k not in seen:

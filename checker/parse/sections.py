@@ -193,10 +193,15 @@ def title_is(title: str, phrases: list[str]) -> bool:
     "Tài chính", not "Tài chính công" nor "Tổ chức tập huấn"."""
     if not phrases:
         return False
-    t = expand(squash(heading_title(title)[0]))
+    return _joined_phrases(tuple(phrases)).fullmatch(expand(squash(heading_title(title)[0]))) is not None
+
+
+@lru_cache(maxsize=64)
+def _joined_phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """``title_is``'s pattern: one of ``phrases`` or several joined by conventions ``name_joiners``, compiled once."""
     joiners = "|".join(re.escape(j) for j in (squash(w) for w in conventions().name_joiners) if j) or "(?!)"
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.fullmatch(rf"(?:{alternatives})(?: (?:(?:{joiners}) )?(?:{alternatives}))*", t) is not None
+    return re.compile(rf"(?:{alternatives})(?: (?:(?:{joiners}) )?(?:{alternatives}))*")
 
 
 @lru_cache(maxsize=1)
