@@ -1607,7 +1607,13 @@ def text_tables(texts: list[str], line_numbers: list[int], start: int = 0) -> li
     return tables
 
 
-_YEAR_HEADING = re.compile(r"^(?:(?:trong|den)\s+)?nam\s+(20\d\d)$")
+@lru_cache(maxsize=1)  # the conventions are loaded once
+def _year_heading() -> re.Pattern[str]:
+    """A heading that is a year ("Năm 2026:", "Đến năm 2026"), or a year after a word that sets what follows for it
+    (rules/conventions.yaml ``year_heading_openers``: "Định hướng năm 2026", "Phương hướng năm 2026")."""
+    openers = "|".join(re.escape(squash(w)) for w in conventions().year_heading_openers)
+    lead = rf"(?:(?:{openers})\s+)?" if openers else ""
+    return re.compile(rf"^{lead}(?:(?:trong|den)\s+)?nam\s+(20\d\d)$")
 # "Chỉ tiêu cụ thể đến hết ngày 31/12/2026": a heading that is a deadline, not a task's title
 _DEADLINE_HEADING_WORDS = 10
 
@@ -1618,7 +1624,7 @@ def heading_deadline(title: str) -> date | None:
     folded = squash(title)
     if len(folded.split()) > _DEADLINE_HEADING_WORDS:
         return None
-    if (m := _YEAR_HEADING.match(folded)) is not None:
+    if (m := _year_heading().match(folded)) is not None:
         return date(int(m.group(1)), 12, 31)
     return deadline(fold(title))
 
