@@ -1658,7 +1658,7 @@ def without_results(targets: list[Target], sections: list[Section]) -> list[Targ
             title = APPENDIX_LABEL.sub("", squash(sections[k].title), count=1)  # "PHỤ LỤC KẾT QUẢ ...": its title
             if any(title.startswith(n) for n in names) or k in before:
                 return True
-            wrapped = _wrapped_from(sections, k) if k > 0 else None  # the first line of its wrapped title
+            wrapped = wrapped_from(sections, k) if k > 0 else None  # the first line of its wrapped title
             k = wrapped if wrapped is not None else sections[k].parent
         return False
 
@@ -1703,7 +1703,7 @@ def _results_before_objectives(sections: list[Section]) -> set[int]:
             and any(squash(s.title).startswith(h) for h in heads)}
 
 
-def _wrapped_from(sections: list[Section], k: int) -> int | None:
+def wrapped_from(sections: list[Section], k: int) -> int | None:
     """The heading whose title in capitals runs on to the line of section ``k`` (a part's title wrapped over two
     lines, read as two headings: "I. KẾT QUẢ THỰC HIỆN TỪ KHI VẬN HÀNH CHÍNH" / "QUYỀN ĐỊA PHƯƠNG HAI CẤP"):
     ``k - 1`` where ``k`` is unnumbered, in capitals, at the same level, on the next line or the one after it (a
