@@ -130,3 +130,15 @@ def test_a_lower_target_in_the_plans_text_is_weaker_whatever_its_appendix_says(p
     r = check_file(NAM_THANH_MIEN_LOI, packs)
     (f,) = [f for f in r.findings if f.id == "HP215-TGT-HAILONG"]
     assert (f.kind, f.line) == ("weaker", 105) and "91%" in f.message
+
+
+@pytest.mark.parametrize("name", ROUND)
+def test_the_same_verdict_as_office_word_files(name: str, tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """The plans as Word files laid out as offices type them (tests/layouts.py), numbers typed and numbered by Word:
+    the same verdict, each finding's paragraph traced back to its lines."""
+    from layouts import blocks_of, render_docx
+
+    for auto in (False, True):
+        origins: list[set[int]] = []
+        docx = render_docx(blocks_of(PLANS / name), tmp_path / f"{auto}.docx", auto_numbering=auto, origins=origins)
+        assert verdict(EXPECTED[name], check_file(docx, packs), origins) == ([], []), auto
