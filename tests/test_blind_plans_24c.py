@@ -113,6 +113,7 @@ def test_the_execution_part_inside_a_part_is_the_highest_named_so() -> None:
 
 @pytest.mark.parametrize(("title", "due"), [("Định hướng năm 2026", date(2026, 12, 31)),
                                             ("Phương hướng đến năm 2026", date(2026, 12, 31)),
+                                            ("Phương hướng, nhiệm vụ năm 2026", date(2026, 12, 31)),
                                             ("Định hướng phát triển hạ tầng số", None)])
 def test_a_heading_of_a_later_years_aims(title: str, due: date | None) -> None:
     assert heading_deadline(title) == due

@@ -1612,7 +1612,8 @@ def _year_heading() -> re.Pattern[str]:
     """A heading that is a year ("Năm 2026:", "Đến năm 2026"), or a year after a word that sets what follows for it
     (rules/conventions.yaml ``year_heading_openers``: "Định hướng năm 2026", "Phương hướng năm 2026")."""
     openers = "|".join(re.escape(squash(w)) for w in conventions().year_heading_openers)
-    lead = rf"(?:(?:{openers})\s+)?" if openers else ""
+    # after an opener, a few words of what is set ("Phương hướng, nhiệm vụ năm 2026")
+    lead = rf"(?:(?:{openers})(?:\s+[a-z]+){{0,3}}\s+)?" if openers else ""
     return re.compile(rf"^{lead}(?:(?:trong|den)\s+)?nam\s+(20\d\d)$")
 # "Chỉ tiêu cụ thể đến hết ngày 31/12/2026": a heading that is a deadline, not a task's title
 _DEADLINE_HEADING_WORDS = 10
