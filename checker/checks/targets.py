@@ -21,6 +21,7 @@ from checker.i18n import msg
 from checker.ingest.cellwise import without_figures
 from checker.models import Comparator, Finding, Plan, Severity
 from checker.models import Target as PlanTarget
+from checker.parse.sections import APPENDIX_TITLE
 from checker.parse.targets import hedge_words, hedges
 from checker.rules.schema import Target
 from checker.text import MEMO, all_groups, contains, contains_any, fold, lost_diacritics, ocr_words, squash
@@ -77,6 +78,17 @@ def in_target_section(plan: Plan, t: PlanTarget, ctx: Context) -> bool:
     while k is not None and 0 <= k < len(plan.sections) and k not in seen:
         seen.add(k)
         if contains_any(squash(plan.sections[k].title), wanted, 85):
+            return True
+        k = plan.sections[k].parent
+    return False
+
+
+def in_appendix(plan: Plan, t: PlanTarget) -> bool:
+    """The target stands in an appendix ("PHỤ LỤC …", a heading or a heading over its own); bounded on a broken tree."""
+    k, seen = t.section, set()
+    while k is not None and 0 <= k < len(plan.sections) and k not in seen:
+        seen.add(k)
+        if APPENDIX_TITLE.match(squash(plan.sections[k].title)):
             return True
         k = plan.sections[k].parent
     return False
@@ -205,15 +217,20 @@ def other_programme(plan: Plan, t: PlanTarget, ctx: Context) -> bool:
     return False
 
 
-def candidates_of(plan: Plan, rule: Target, ctx: Context) -> list[PlanTarget]:
-    """The plan's statements of a quantified target, those under its targets heading first."""
-    candidates = statements_of(plan, rule, ctx)
+def candidates_of(plan: Plan, rule: Target, ctx: Context,
+                  statements: list[PlanTarget] | None = None) -> list[PlanTarget]:
+    """The plan's statements of a quantified target (``statements``: ``statements_of``, when read already), those
+    under its targets heading first."""
+    candidates = statements_of(plan, rule, ctx) if statements is None else statements
     candidates = [t for t in candidates if in_target_section(plan, t, ctx)] or candidates
     # a plan over two periods sets the target for the directive's deadline and again for a later one ("Đến hết năm
-    # 2026: ..."): it is judged by the first; the later figure alone counts only where the plan has no other
+    # 2026: ...", "3. Định hướng năm 2026"): it is judged by the first; the later figure alone counts only where the
+    # plan has no other
     due = ctx.pack.directive.deadline
-    return without_milestones([t for t in candidates if due is None or t.due is None or t.due <= due] or candidates,
-                              ctx)
+    candidates = [t for t in candidates if due is None or t.due is None or t.due <= due] or candidates
+    # the plan's own text states the target, an appendix attached after the signature ("PHỤ LỤC CHỈ TIÊU …") repeats
+    # it: a lower figure in "Mục tiêu cụ thể" is the plan's target, weaker, whatever the appendix's table says
+    return without_milestones([t for t in candidates if not in_appendix(plan, t)] or candidates, ctx)
 
 
 def without_milestones(statements: list[PlanTarget], ctx: Context) -> list[PlanTarget]:
@@ -351,14 +368,14 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
         yield from _qualitative(plan, rule, ctx)
         return
     statements = statements_of(plan, rule, ctx)
-    preferred = without_milestones([t for t in statements if in_target_section(plan, t, ctx)] or statements, ctx)
+    preferred = candidates_of(plan, rule, ctx, statements)
     # a vague quantity ("phần lớn ...") where the plan's figure may stand in a table that came out column by column
     where = unread(plan, rule) if all(t.vague is not None for t in preferred) else None
     if not preferred or where:
         yield _unread(plan, rule, ctx, where) if where else _missing(plan, rule, ctx, _recited(plan, rule))
         return
     best, shortfalls = _firmest(preferred, rule, ctx)
-    yield from _reference(plan, rule, preferred, ctx)
+    yield from _reference(plan, rule, statements, ctx)  # the city's column of an appendix too
     if not any(p[0] in LOWER for p in shortfalls):
         yield from _contradicted(plan, rule, best, statements, ctx)
     if not best.restated:

@@ -14,11 +14,13 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from checker.checks.base import Context, finding, line_whole, short
+from checker.checks.base import Context, finding, line_whole, per_plan, short
 from checker.conventions import conventions
 from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Plan
 from checker.parse.header import UNIT_WORD, find_unit_mentions, unit_type
+from checker.parse.sections import section_ends
+from checker.parse.targets import wrapped_from
 from checker.parse.view import View
 from checker.rules.registries import AdminUnit, UnitsRegistry
 from checker.rules.schema import UnitNames
@@ -330,6 +332,35 @@ def historical(sentence: str) -> bool:
     return False
 
 
+def past_report(plan: Plan, since: dt.date | None) -> list[tuple[int, float]]:
+    """The lines (first, last) of the parts that report a period ended before the reform (``since``): a part named as
+    a report of results (rules/conventions.yaml ``parts: ket-qua``) whose title tells history or dates it before the
+    reform ("I. KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2025", "Phần I" / "KẾT QUẢ … NĂM 2024", "… ĐẾN 30/6/2025"), its
+    title read whole where a PDF's narrow column wrapped it over two lines. What it names it names as it was then:
+    the former units the figures are theirs, the district they reported to, the province that set their targets."""
+    names = conventions().part("ket-qua")
+    sections = plan.sections
+    ends = section_ends(sections)
+    spans: list[tuple[int, float]] = []
+    for k, s in enumerate(sections):
+        if s.line is None or not any(squash(s.title).startswith(n) for n in names):
+            continue
+        title, j = s.title, k
+        while j + 1 < len(sections) and wrapped_from(sections, j + 1) == j:
+            j += 1
+            title += " " + sections[j].title
+        if historical(title) or _dated_before(title, since):
+            end = ends[j]
+            spans.append((s.line, float("inf") if end is None else (sections[end].line or s.line) - 1))
+    return spans
+
+
+def in_past_report(plan: Plan, line: int | None, since: dt.date | None) -> bool:
+    """The line stands in a part that reports a period ended before the reform (``past_report``)."""
+    return line is not None and any(a <= line <= b for a, b in per_plan(
+        plan, f"past-report:{since}", lambda: past_report(plan, since)))
+
+
 @lru_cache(maxsize=1)  # the conventions are loaded once
 def _abbreviations() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]] | None:
     """The abbreviations of unit types written before a unit's name ("P. Lê Chân"; rules/conventions.yaml,
@@ -409,7 +440,7 @@ def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, v
         start, _ = sentence_bounds(view, i, at)
         before = view.joined[start : view.starts[i] + max(0, at)]  # its words before the mention
         if (line, key) in reported or historical(sentence) or historical(table_lead(view, i)) or _dated_before(
-                before, idx.reg.meta.effective):
+                before, idx.reg.meta.effective) or in_past_report(plan, line, idx.reg.meta.effective):
             return
         reported.add((line, key))
         into = ", ".join(sorted({u.name for _, u in former}))

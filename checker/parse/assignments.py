@@ -46,7 +46,11 @@ def execution_sections(sections: list[Section]) -> list[int]:
     found = [k for k, s in enumerate(sections) if s.level == top and named(s)]
     if found:
         return found
-    return next(([k] for k, s in enumerate(sections) if named(s)), [])
+    # none at the top ("Phần I" / "Phần II" parts, the execution part a Roman part inside one): the part named so at
+    # the highest level it is named at, not the first point whose words are a name of it ("2. Phân công nhiệm vụ cụ
+    # thể, rõ người, rõ việc …" among the aims, before "VI. TỔ CHỨC THỰC HIỆN")
+    levels = [s.level for s in sections if named(s)]
+    return next(([k] for k, s in enumerate(sections) if named(s) and s.level == min(levels)), [])
 
 
 def execution_section(sections: list[Section]) -> int | None:

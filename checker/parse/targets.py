@@ -1630,7 +1630,14 @@ def text_tables(texts: list[str], line_numbers: list[int], start: int = 0) -> li
     return tables
 
 
-_YEAR_HEADING = re.compile(r"^(?:(?:trong|den)\s+)?nam\s+(20\d\d)$")
+@lru_cache(maxsize=1)  # the conventions are loaded once
+def _year_heading() -> re.Pattern[str]:
+    """A heading that is a year ("Năm 2026:", "Đến năm 2026"), or a year after a word that sets what follows for it
+    (rules/conventions.yaml ``year_heading_openers``: "Định hướng năm 2026", "Phương hướng năm 2026")."""
+    openers = "|".join(re.escape(squash(w)) for w in conventions().year_heading_openers)
+    # after an opener, a few words of what is set ("Phương hướng, nhiệm vụ năm 2026")
+    lead = rf"(?:(?:{openers})(?:\s+[a-z]+){{0,3}}\s+)?" if openers else ""
+    return re.compile(rf"^{lead}(?:(?:trong|den)\s+)?nam\s+(20\d\d)$")
 # "Chỉ tiêu cụ thể đến hết ngày 31/12/2026": a heading that is a deadline, not a task's title
 _DEADLINE_HEADING_WORDS = 10
 
@@ -1641,7 +1648,7 @@ def heading_deadline(title: str) -> date | None:
     folded = squash(title)
     if len(folded.split()) > _DEADLINE_HEADING_WORDS:
         return None
-    if (m := _YEAR_HEADING.match(folded)) is not None:
+    if (m := _year_heading().match(folded)) is not None:
         return date(int(m.group(1)), 12, 31)
     return deadline(fold(title))
 
@@ -1675,7 +1682,7 @@ def without_results(targets: list[Target], sections: list[Section]) -> list[Targ
             title = APPENDIX_LABEL.sub("", squash(sections[k].title), count=1)  # "PHỤ LỤC KẾT QUẢ ...": its title
             if any(title.startswith(n) for n in names) or k in before:
                 return True
-            wrapped = _wrapped_from(sections, k) if k > 0 else None  # the first line of its wrapped title
+            wrapped = wrapped_from(sections, k) if k > 0 else None  # the first line of its wrapped title
             k = wrapped if wrapped is not None else sections[k].parent
         return False
 
@@ -1720,7 +1727,7 @@ def _results_before_objectives(sections: list[Section]) -> set[int]:
             and any(squash(s.title).startswith(h) for h in heads)}
 
 
-def _wrapped_from(sections: list[Section], k: int) -> int | None:
+def wrapped_from(sections: list[Section], k: int) -> int | None:
     """The heading whose title in capitals runs on to the line of section ``k`` (a part's title wrapped over two
     lines, read as two headings: "I. KẾT QUẢ THỰC HIỆN TỪ KHI VẬN HÀNH CHÍNH" / "QUYỀN ĐỊA PHƯƠNG HAI CẤP"):
     ``k - 1`` where ``k`` is unnumbered, in capitals, at the same level, on the next line or the one after it (a
