@@ -116,6 +116,8 @@ class Conventions(_Strict):
     history_markers: list[str]
     until_replaced: list[str] = Field(default_factory=list)
     citation_history: list[str] = Field(default_factory=list)
+    appendix_of: list[str] = Field(default_factory=list)
+    row_number_headers: list[str] = Field(default_factory=list)
     former_unit_words: list[str] = Field(default_factory=list)
     unit_type_abbreviations: list[UnitTypeAbbreviation] = Field(default_factory=list)
     name_joiners: list[str] = Field(default_factory=list)

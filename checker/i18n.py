@@ -322,6 +322,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Quyền hạn ký viết '{actual}'; thể thức (Nghị định 30/2020/NĐ-CP, Phụ lục I) viết '{expected}'",
         "en": "the signing authority is written '{actual}'; Decree 30/2020 (Annex I) writes '{expected}'",
     },
+    "form.appendix_of": {
+        "vi": "Phụ lục ghi kèm theo Kế hoạch số {actual}, khác số của kế hoạch này ({expected})",
+        "en": "the appendix says it goes with plan No. {actual}, not this plan's number ({expected})",
+    },
     "form.archive": {
         "vi": "Nơi nhận không kết thúc bằng 'Lưu: VT, …'",
         "en": "the Nơi nhận list does not end with 'Lưu: VT, …'",

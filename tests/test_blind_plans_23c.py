@@ -187,9 +187,6 @@ def test_units_learned_from_and_former_units_results_are_no_defect(plan: Path, o
     assert loud(_replaced(plan, old, new, tmp_path), packs) == set()
 
 
-@pytest.mark.xfail(strict=True, reason="left by round 23c: 'gồm' after the unit's own name tells its formation, but "
-                   "'gồm' alone is too common a word to be a history marker ('Tổ giúp việc gồm …'); see "
-                   "blind-23c-expected.md, Probes")
 def test_the_former_units_listed_after_gom_in_the_units_parenthesis(tmp_path: Path, packs: list[LoadedPack]) -> None:
     old = "a) Phường Nguyễn Trãi được thành lập trên cơ sở sắp xếp phường Bến Tắm"
     path = _replaced(NGUYEN_TRAI, old, "a) Phường Nguyễn Trãi (gồm phường Bến Tắm", tmp_path)

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 
 from rapidfuzz.distance import Levenshtein
 
@@ -23,7 +23,7 @@ from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Fix, Plan
 from checker.rules.registries import BodiesRegistry, DefunctBody, UnitsRegistry
 from checker.rules.schema import OutdatedBodies
-from checker.text import UPPER, lost_diacritics, marks_agree, squash, squash_cased, trie_pattern
+from checker.text import UPPER, fold, lost_diacritics, marks_agree, squash, squash_cased, trie_pattern
 
 ID = "outdated-bodies"
 # a date, squashed: "01 7 2025" ("01/7/2025"), "01 thang 7 nam 2025" ("ngày 01 tháng 7 năm 2025")
@@ -38,6 +38,28 @@ _LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.islower()
 # two words OCR joined, the second a capitalised name's ("Sở Thông tin vàTruyền thông"): a Vietnamese word never
 # has a capital letter after a small one, so the capital opens a word of its own
 _JOINED = re.compile(rf"(?=[{UPPER}][{_LOWER}])(?<=[{_LOWER}])")
+
+
+def _sentences(text: str) -> list[str]:
+    """``text`` cut where a sentence ends, but not after a unit type's abbreviation ("sắp xếp X. An Thái, X. An Thọ
+    và X. Chiến Thắng của huyện An Lão": one sentence; rules/conventions.yaml ``unit_type_abbreviations``)."""
+    pieces = _SENTENCE_END.split(text)
+    if len(pieces) < 2 or (abbreviated := _abbreviation_end()) is None:
+        return pieces
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if abbreviated.search(fold(out[-1])):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+@lru_cache(maxsize=1)  # the conventions are loaded once
+def _abbreviation_end() -> re.Pattern[str] | None:
+    """A text that ends with a unit type's abbreviation ("… sắp xếp X."), on the folded text."""
+    given = [re.escape(fold(a.abbreviation)) for a in conventions().unit_type_abbreviations]
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(given)})$") if given else None
 
 
 @dataclass
@@ -84,7 +106,7 @@ class Text:
             at = (loc.table, loc.row) if loc.table is not None else None
             opens = ended or bool(_ITEM.match(t)) or (at is not None and at != row)
             row = at
-            for k, piece in enumerate(_SENTENCE_END.split(_JOINED.sub(" ", t))):
+            for k, piece in enumerate(_sentences(_JOINED.sub(" ", t))):
                 sq = squash(piece)
                 if not sq:
                     continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from checker.checks.base import Context, finding, line_text, recognised_at, short
 from checker.conventions import conventions
@@ -113,6 +114,7 @@ def _check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
                       evidence=short(line_text(plan, line)), expected=rule.message, actual=parts)
     if "number" in require and h.number is not None:
         yield from _number(plan, rule, ctx)
+        yield from _appendix_of(plan, rule, ctx)
     if "date" in require and h.date_blank and h.date_line is not None:
         yield finding(rule, ID, "incomplete", plan=plan, line=h.date_line, severity="warning",
                       message=msg("form.draft_date", lang, actual=h.date_text or ""),
@@ -165,6 +167,34 @@ def _number(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
         yield finding(rule, ID, "incomplete", plan=plan, line=h.number_line, severity="info",
                       message=msg("form.symbol", ctx.lang, actual=symbol, expected=rule.symbol),
                       evidence=short(line_text(plan, h.number_line)), expected=rule.symbol, actual=symbol)
+
+
+@lru_cache(maxsize=1)  # the conventions are loaded once
+def _appendix_line() -> re.Pattern[str] | None:
+    """A line that opens with an appendix's reference to its document (rules/conventions.yaml ``appendix_of``), on
+    the folded text; the number it gives as its group ("121/kh-ubnd")."""
+    forms = [r"\s+".join(map(re.escape, fold(f).split())) for f in conventions().appendix_of]
+    if not forms:
+        return None
+    return re.compile(rf"^[\s(]*(?:{'|'.join(forms)})\s*(\d+\s*/\s*[\w.-]+)")
+
+
+def _appendix_of(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
+    """An appendix that says it goes with another document ("(Kèm theo Kế hoạch số 121/KH-UBND …)" under a plan
+    numbered 112/KH-UBND): one of the two numbers is wrong, or the appendix is another plan's. Not where the plan's
+    number is blank (an unsigned draft) or the appendix's is ("số      /KH-UBND")."""
+    h, pattern = plan.header, _appendix_line()
+    own = re.sub(r"\s+", "", fold(h.number or ""))
+    if pattern is None or h.number_blank or not re.match(r"\d+/", own):
+        return
+    for ln in plan.lines:
+        m = pattern.match(fold(ln.text))
+        if m is None or (given := re.sub(r"\s+", "", m.group(1))) == own:
+            continue
+        written = ln.text[m.start(1) : m.end(1)] if len(ln.text) == len(fold(ln.text)) else given
+        yield finding(rule, ID, "inconsistent", plan=plan, line=ln.loc.line, severity="warning",
+                      message=msg("form.appendix_of", ctx.lang, actual=written, expected=h.number),
+                      evidence=short(ln.text), expected=h.number or "", actual=written)
 
 
 def _issued_with(plan: Plan, number: str) -> bool:

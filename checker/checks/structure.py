@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 
 from checker.checks.base import (
     Context,
@@ -290,7 +291,7 @@ def _part_sentences(plan: Plan) -> list[str]:
         for g in groups:
             head = expanded(g[0]) if len(g[0]) <= 160 else ""
             out += [f"{head} {expanded(s)}" for chunk in _rows_apart(g) for s in _SENTENCE_BREAK.split(chunk)
-                    if s.strip()]
+                    if s.strip() and not _marks_among(s)]
     return out
 
 
@@ -322,6 +323,7 @@ CUT_CELL = 30  # an office's name alone on a line no longer than this: a cell of
 CUT_AROUND = 5  # lines either side of it, most of them (CUT_SHORT) as short: the table's other cells
 CUT_SHORT = 8
 CUT_NEAR = 60  # lines either side where the office's role may stand, in the column of tasks
+MARKED_CELL = 60  # an office's name alone on a line no longer than this, over marks ("CT", "PH") one to a line
 
 
 def _short_parts(ln: Line) -> int:
@@ -341,30 +343,57 @@ def _unbulleted(text: str) -> str:
 def unit_unread(plan: Plan, rule: RequiredUnit) -> int | None:
     """The office is not found assigned, but it is named alone in a cell of a table whose cells came out one to a
     line, column by column (text taken from a PDF without its layout, as ``pdftotext`` without ``-layout`` writes
-    it), its role's words within CUT_NEAR lines: which task is whose cannot be told. Not judged, rather than
-    said to be missing: the line of its name, or None."""
+    it), its role's words within CUT_NEAR lines: which task is whose cannot be told; so too an office in the header
+    of a table of marks cut a cell to a line (``_marks_below``: an empty cell leaves no line). Not judged, rather
+    than said to be missing: the line of its name, or None."""
     wanted = office_names(rule)
     roles = squash_all(rule.roles)
     lines = plan.lines
     listed = tuple(plan.recipients)
     for k, ln in enumerate(lines):
-        if len(ln.text.strip()) > CUT_CELL:
+        if len(ln.text.strip()) > MARKED_CELL:
             continue
         if plan.recipients_line is not None and (ln.loc.line == plan.recipients_line or (
                 0 < ln.loc.line - plan.recipients_line <= 30 and _unbulleted(ln.text.strip()).startswith(listed))):
             continue  # "Nơi nhận:" or a recipient under it ("- Công an xã;"): never a cell of a table of assignments
-        cell = lines[k : k + 3]  # a name wrapped in its narrow column: "Phòng" / "Kinh tế," / "Hạ tầng và Đô thị"
+        long = len(ln.text.strip()) > CUT_CELL  # a long name: a cell only of a table of marks
+        # a name wrapped in its narrow column: "Phòng" / "Kinh tế," / "Hạ tầng và Đô thị"; a long one is whole
+        cell = lines[k : k + (1 if long else 3)]
         texts = [" ".join(squash(x.text) for x in cell[:n]) for n in range(1, len(cell) + 1)
-                 if all(len(x.text.strip()) <= CUT_CELL for x in cell[:n])]
+                 if all(len(x.text.strip()) <= (MARKED_CELL if long else CUT_CELL) for x in cell[:n])]
         if not any(all(names_office(t, g, plan.lost_diacritics) for g in wanted) for t in texts):
             continue
+        if long and not _marks_below(lines[k + 1 : k + CUT_NEAR + 1]):
+            continue
         around = lines[max(0, k - CUT_AROUND) : k + CUT_AROUND + 1]
-        if sum(_short_parts(x) for x in around) < CUT_SHORT:
+        if not long and sum(_short_parts(x) for x in around) < CUT_SHORT and not _marks_below(
+                lines[k + 1 : k + CUT_NEAR + 1]):
             continue
         near = " ".join(expanded(x.text) for x in lines[max(0, k - CUT_NEAR) : k + CUT_NEAR + 1])
         if not roles or contains_any(near, roles, 87):
             return ln.loc.line
     return None
+
+
+def _marks_among(text: str) -> bool:
+    """A run of lines holding a mark alone on its line ("CT", "PH"): the cells of a table of tasks by offices cut one
+    to a line and run together, no sentence (an office's name and a task of another row meet in it)."""
+    marks = _marks()
+    return "\n" in text and any(squash(t) in marks for t in text.split("\n"))
+
+
+@lru_cache(maxsize=1)  # the conventions are loaded once
+def _marks() -> frozenset[str]:
+    """The marks a table of tasks by offices gives (rules/conventions.yaml ``assignment_columns.marks``), squashed."""
+    return frozenset(squash(m) for m in conventions().assignment_columns.marks)
+
+
+def _marks_below(lines: list[Line]) -> bool:
+    """Lines that are a mark alone ("CT", "PH", "x": conventions ``assignment_columns.marks``), two or more, below an
+    office's name: the cells of a table of tasks by offices (a column per office) cut one to a line, where an empty
+    cell leaves no line, so which office a mark is for cannot be told, however long the offices' names are."""
+    marks = _marks()
+    return sum(squash(ln.text) in marks for ln in lines) >= 2
 
 
 def _headings_over(plan: Plan, a: Assignment) -> list[str]:

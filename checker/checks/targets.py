@@ -22,7 +22,7 @@ from checker.ingest.cellwise import without_figures
 from checker.models import Comparator, Finding, Plan, Severity
 from checker.models import Target as PlanTarget
 from checker.parse.sections import APPENDIX_TITLE
-from checker.parse.targets import hedge_words, hedges
+from checker.parse.targets import hedge_words, hedges, results_sections
 from checker.rules.schema import Target
 from checker.text import MEMO, all_groups, contains, contains_any, fold, lost_diacritics, ocr_words, squash
 
@@ -471,7 +471,7 @@ def unread(plan: Plan, rule: Target) -> tuple[int, int, int] | None:
     last line of those figures), or None."""
     if rule.value is None:
         return None
-    for a, b in column_dumps(plan):
+    for a, b in _dumps_of_targets(plan):
         near = plan.lines[max(0, a - DUMP_NEAR) : b + DUMP_NEAR + 1]
         words = [without_figures(ln.text) for ln in near]
         for k in range(len(near)):  # the words of a cell: a line, or two when the cell's text was wrapped
@@ -484,6 +484,22 @@ def unread(plan: Plan, rule: Target) -> tuple[int, int, int] | None:
             if any(matches(rule, f"{words[k]} {w}") for w in words[k + 2 :]):
                 return near[k].loc.line, plan.lines[a].loc.line, plan.lines[b].loc.line
     return None
+
+
+def _dumps_of_targets(plan: Plan) -> list[tuple[int, int]]:
+    """The ``column_dumps`` outside a report of results ("PHỤ LỤC VI / KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2025 …"):
+    figures reached are no target's, so a table of them, unread, leaves no target unjudged."""
+    dumps = column_dumps(plan)
+    past = results_sections(plan.sections) if dumps else frozenset()
+    if not past:
+        return dumps
+    heads = [s.line or 0 for s in plan.sections]
+
+    def section(k: int) -> int | None:
+        line = plan.lines[k].loc.line
+        return max((j for j, at in enumerate(heads) if at <= line), default=None)
+
+    return [(a, b) for a, b in dumps if section(a) not in past]
 
 
 def matches_group(text: str, group: list[str]) -> bool:

@@ -1434,6 +1434,8 @@ class _Body:
                 # "… giao Phòng Văn hóa" / "- Xã hội là …": a compound's dash, however short the line; not after an
                 # item with the same dash ("- Phát triển kinh tế" / "- Xã hội hóa …": two items)
                 return " "
+            if family == "roman" and mid_sentence and not p.upper and _unit_type_abbreviation(marker):
+                return " "  # "… trên cơ sở sắp xếp các" / "X. Thái Minh, …": a commune's type abbreviated, not part X
             if family == "part" and mid_sentence and (rest.islower() or first.islower() or (
                     not rest and _SENTENCE_END.search(p.text))):
                 # "… ghi tại" / "Mục II." or "Mục II của …" or "mục 2.2.": a part named in a sentence, not its
@@ -1443,7 +1445,7 @@ class _Body:
             return None
         if first.islower() or first in "(,;%":
             return " "
-        if cur.text.count("(") > cur.text.count(")") and not p.upper:
+        if _open_bracket(cur.text) and not p.upper:
             return " "  # inside an open parenthesis a line's end is a wrap ("(Chủ trì:" / "Phòng Kinh tế; ...)")
         if _COMPARATOR_FIRST.match(p.text):
             # "… toàn trình:" / "≥ 85%.": the figure the sentence was waiting for; after a figure, a table's next cell
@@ -1587,6 +1589,23 @@ class _Body:
             i += 1
         flush()
         return out
+
+
+@lru_cache(maxsize=1)  # the conventions are loaded once
+def _unit_abbreviations() -> frozenset[str]:
+    return frozenset(fold(a.abbreviation) for a in conventions().unit_type_abbreviations)
+
+
+def _unit_type_abbreviation(marker: str) -> bool:
+    """``marker`` ("X.") is also a unit type's abbreviation (rules/conventions.yaml ``unit_type_abbreviations``)."""
+    return fold(marker) in _unit_abbreviations()
+
+
+def _open_bracket(text: str) -> bool:
+    """``text`` leaves a parenthesis open: the bracket of its marker ("a)", "(1)") aside, which closes none."""
+    m = MARKER.match(text)
+    body = text[m.end() :] if m else text
+    return body.count("(") > body.count(")")
 
 
 def _classify(b: _Building, appendix: bool = False, style_level: int | None = None) -> Block:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -57,6 +58,15 @@ def _number(text: str) -> tuple[int, bool] | None:
     if bool(groups.get("dash")) != bool(groups.get("end")):
         return None  # "- 2": a list's item, not "- 2 -"
     return int(found.group("n")), bool(groups.get("dash") or groups.get("word") or groups.get("of"))
+
+
+def _count(text: str) -> int | None:
+    """The page count a page number written bare as "2/7" gives (7); None for any other form ("Trang 2/7", "- 2 -",
+    "2": their words or dashes say what they are)."""
+    found = _form().fullmatch(fold(text.strip()))
+    if found is None or not found.group("of") or found.group("word") or found.group("dash"):
+        return None
+    return int(re.sub(r"\D+", " ", found.group("of")).split()[-1])
 
 
 def page_number(text: str) -> int | None:
@@ -263,7 +273,12 @@ def from_lines(lines: list[Line], page_starts: set[int]) -> tuple[list[Line], li
     for start in page_starts:  # the last line of text before the break and the first after it
         k = bisect_left(texts, start)
         beside_breaks.update(texts[j] for j in (k - 1, k) if 0 <= j < len(texts))
-    drop = {i for i, (_, strong) in numbers if strong or i in beside_breaks}
+    # "2/7" alone says it is a page's number where the page count recurs ("1/3", "2/3"): once, it is a table's count
+    # of one against its total ("1/3" systems with a plan), its cells one to a line
+    counts = {i: _count(lines[i].text) for i, _ in numbers}
+    shown = Counter(c for c in counts.values() if c is not None)
+    drop = {i for i, (_, strong) in numbers
+            if (strong and ((count := counts[i]) is None or shown[count] >= 2)) or i in beside_breaks}
     rest = [(i, n) for i, (n, _) in numbers if i not in drop]
     # how far apart, in lines of text: a text spaced out with blank lines (two after every line) does not put its
     # table's row numbers ("1" / its words / its figures / "2" …) a page apart

@@ -52,11 +52,22 @@ def width_of(texts: list[str]) -> int | None:
     pools = [[e for r in rows for e in r]] + ([[e for r in table for e in r]] if len(table) >= MIN_ROWS else [])
     for ends in pools:
         on = {width: sum(1 for e in ends if e % width == 0) for width in (8, 4)}
+        if ends is not pools[0] and _laid_out(table):
+            continue
         if on[4] >= MIN_GAPS and on[4] >= SHARE * len(ends):
             # every stop of 8 is one of 4: a text expanded to 4 has about half its gaps end at a stop of 8, one
             # expanded to 8 nearly all (those that do not are gaps typed with spaces)
             return 8 if on[8] >= SHARE * on[4] else 4
     return None
+
+
+def _laid_out(table: list[list[int]]) -> bool:
+    """A column of the table's rows (where two of them or more have a gap end, as their cells start) that is at no
+    stop of 4: the table was laid out with spaces (``pdftotext -layout``, a page setting its columns where its own
+    widths put them), its other columns at stops by chance; an expanded tab always ends at a stop, and spaces typed
+    twice in a row of a tabbed table do not end at one place in two rows."""
+    ends = Counter(e for r in table for e in set(r) if e % 4)
+    return any(n >= 2 for n in ends.values())
 
 
 def _tabbed(text: str, width: int, singles: frozenset[int] = frozenset()) -> str:

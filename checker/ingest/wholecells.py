@@ -177,9 +177,14 @@ def _rows(texts: list[str], j: int, width: int, spaced: bool) -> tuple[list[tupl
             if _PAGE_NUMBER.match(t):
                 pass  # a page's number between a cell and the rest of it
             elif cells and _goes_on(t) and (_PAGE_NUMBER.match(texts[i - 1]) or not _figure(texts[cells[-1]])):
-                # the rest of a cell a page break cut (the page's number taken out, or left between them); after a
-                # figure, the rest of a description pdftotext writes after the row's figures: not whole cells
+                # the rest of a cell a page break cut (the page's number taken out, or left between them)
                 texts[cells[-1]] = f"{texts[cells[-1]]} {t}"
+                texts[i] = ""
+            elif cells and (_goes_on(t) or t.startswith("(")) and (words := _words_cell(texts, cells)) is not None:
+                # after a figure, the rest of the row's description that its wrapped line put after the figures (a
+                # table typed with tabs, its rows wrapped: "… cung cấp dưới" 100% 100% "dạng dịch vụ công …"; "(trừ
+                # hồ sơ mật)"): the description's, not a cell of its own, nor the figure's
+                texts[words] = f"{texts[words]} {t}"
                 texts[i] = ""
             elif _opens(t, n + (kind == "row"), group + (kind == "group")) or "\t" in t or len(cells) == width:
                 break
@@ -199,6 +204,13 @@ def _rows(texts: list[str], j: int, width: int, spaced: bool) -> tuple[list[tupl
         while j + 1 < len(texts) and not texts[j] and _opens(texts[j + 1], n, group):
             j += 1  # the blank line after a row
     return rows, j
+
+
+def _words_cell(texts: list[str], cells: list[int]) -> int | None:
+    """The row's description cell (its first, words) where the row's last cell is a figure; else None."""
+    if not _figure(texts[cells[-1]]) or _figure(texts[cells[0]]):
+        return None
+    return cells[0]
 
 
 def _goes_on(text: str) -> bool:

@@ -59,8 +59,10 @@ DATE_WORDS = re.compile(rf"^[\s,]*(?:ban hanh\s*)?{_DAY_WORD}{_BY_WORDS}")
 # (25/8/2025) của UBND thành phố", "(ngày 25/8/2025)", "(ban hành ngày 25 tháng 8 năm 2025)"
 DATE_BRACKETS = re.compile(rf"^[\s,]*\(\s*(?:ban hanh\s*)?(?:{_DAY_WORD})?{_EITHER}\s*\)")
 # a table of the documents cited (Số, ký hiệu | Ngày ban hành | Cơ quan ban hành | Trích yếu): the date alone in the
-# cell right after the number's, in figures or in words ("08/4/2020", "ngày 8 tháng 4 năm 2020", "8 tháng 4 năm 2020")
-DATE_CELL = re.compile(rf"^[ \t]*\|[ \t]*(?:{_DAY_WORD})?{_EITHER}[ \t]*(?=\||\n|$)")
+# cell right after the number's, in figures or in words ("08/4/2020", "ngày 8 tháng 4 năm 2020", "8 tháng 4 năm 2020");
+# so too where the table's cells stand one to a line, the number's and the date's joined by the reader into one line
+# ("2 Nghị định số 45/2020/NĐ-CP 08/4/2020"): the date alone after the number, closing the line
+DATE_CELL = re.compile(rf"^[ \t]*(?:\|[ \t]*)?(?:{_DAY_WORD})?{_EITHER}[ \t]*(?=\||\n|$)")
 # the issuer after "của", up to what follows its name: the title ("về ..."), punctuation, or a verb whose object
 # follows ("của thành phố giao các chỉ tiêu: ...", "đề ra các"; "yêu cầu" whatever follows, a quotation
 # mark: "của thành phố yêu cầu “tối thiểu 80% ...”"), or where the sentence places it

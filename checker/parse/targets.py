@@ -1673,9 +1673,14 @@ def due_by_heading(targets: list[Target], sections: list[Section]) -> list[Targe
 
 def without_results(targets: list[Target], sections: list[Section]) -> list[Target]:
     """Targets outside a report of results ("Phần I. KẾT QUẢ TRIỂN KHAI ..."): figures there were reached."""
+    return [t for t in targets if t.section not in results_sections(sections)]
+
+
+def results_sections(sections: list[Section]) -> frozenset[int]:
+    """The sections that report results ("Phần I. KẾT QUẢ TRIỂN KHAI ...", "PHỤ LỤC VI / KẾT QUẢ THỰC HIỆN 6 THÁNG
+    ĐẦU NĂM 2025 ...") and those under them: their figures were reached, none is a target."""
     names = conventions().part("ket-qua")
     before = _results_before_objectives(sections)
-    known: dict[int | None, bool] = {}  # per section: every target of a section has the same answer
 
     def in_results(k: int | None) -> bool:
         while k is not None:
@@ -1686,12 +1691,7 @@ def without_results(targets: list[Target], sections: list[Section]) -> list[Targ
             k = wrapped if wrapped is not None else sections[k].parent
         return False
 
-    def cached(k: int | None) -> bool:
-        if k not in known:
-            known[k] = in_results(k)
-        return known[k]
-
-    return [t for t in targets if not cached(t.section)]
+    return frozenset(k for k in range(len(sections)) if in_results(k))
 
 
 def vague_in_objectives(targets: list[Target], sections: list[Section]) -> list[Target]:
