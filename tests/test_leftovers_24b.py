@@ -109,6 +109,23 @@ def test_an_appendix_of_the_plans_own_number_or_a_draft_is_not(tmp_path: Path, p
     assert _form(_plan(tmp_path, "112", "    "), packs) == []  # the appendix's number left blank
 
 
+
+def test_an_appendix_copied_from_a_document_the_plan_cites_is_not(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """The lead's review: a commune attaches the city's appendix of targets as it stands, under its own heading
+    "(Kèm theo Kế hoạch số 215/KH-UBND ngày 25/8/2025 của UBND thành phố)", or another document it cites: a copy,
+    not an appendix of another plan of its own."""
+    directive = _plan(tmp_path, "112", "215").read_text(encoding="utf-8").replace(
+        "ngày 22/9/2025 của UBND xã Tiên Lãng)", "ngày 25/8/2025 của UBND thành phố)")
+    (path := tmp_path / "phu-luc-215.txt").write_text(directive, encoding="utf-8")
+    assert _form(path, packs) == []
+    cited = _plan(tmp_path, "112", "128").read_text(encoding="utf-8").replace(
+        "Căn cứ Kế hoạch số 215/KH-UBND ngày 25/8/2025 của UBND thành phố Hải Phòng,",
+        "Căn cứ Kế hoạch số 215/KH-UBND ngày 25/8/2025 và Kế hoạch số 128/KH-UBND ngày 12/5/2025 của UBND thành phố"
+        " Hải Phòng,")
+    (path := tmp_path / "phu-luc-128.txt").write_text(cited, encoding="utf-8")
+    assert _form(path, packs) == []
+    assert _form(_plan(tmp_path, "112", "128"), packs) != []  # not cited elsewhere: another plan's appendix
+
 # --------------------------------------------------------------------------- 2a. a matrix of marks cut a cell a line
 
 MATRIX = ("1. Phòng Văn hóa - Xã hội theo dõi, tổng hợp, báo cáo.\n"

@@ -179,17 +179,27 @@ def _appendix_line() -> re.Pattern[str] | None:
     return re.compile(rf"^[\s(]*(?:{'|'.join(forms)})\s*(\d+\s*/\s*[\w.-]+)")
 
 
+def _bare_number(number: str) -> str:
+    """A document's number folded, without its spaces and a closing dot: "112 /KH-UBND." as "112/kh-ubnd"."""
+    return re.sub(r"\s+", "", fold(number)).rstrip(".")
+
+
 def _appendix_of(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
     """An appendix that says it goes with another document ("(Kèm theo Kế hoạch số 121/KH-UBND …)" under a plan
     numbered 112/KH-UBND): one of the two numbers is wrong, or the appendix is another plan's. Not where the plan's
-    number is blank (an unsigned draft) or the appendix's is ("số      /KH-UBND")."""
+    number is blank (an unsigned draft) or the appendix's is ("số      /KH-UBND"), nor where the appendix is a copy of
+    a document the plan cites elsewhere (the city's Kế hoạch 215's own appendix of targets, attached as it stands)."""
     h, pattern = plan.header, _appendix_line()
-    own = re.sub(r"\s+", "", fold(h.number or ""))
+    own = _bare_number(h.number or "")
     if pattern is None or h.number_blank or not re.match(r"\d+/", own):
         return
+    cited = {(_bare_number(r.raw_number or r.number), r.line) for r in (*plan.implements, *plan.references)}
+    cited.add((_bare_number(ctx.pack.directive.number), None))
     for ln in plan.lines:
         m = pattern.match(fold(ln.text))
-        if m is None or (given := re.sub(r"\s+", "", m.group(1))) == own:
+        if m is None or (given := _bare_number(m.group(1))) == own:
+            continue
+        if any(number == given and line != ln.loc.line for number, line in cited):
             continue
         written = ln.text[m.start(1) : m.end(1)] if len(ln.text) == len(fold(ln.text)) else given
         yield finding(rule, ID, "inconsistent", plan=plan, line=ln.loc.line, severity="warning",
