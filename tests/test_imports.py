@@ -73,10 +73,12 @@ def test_yaml_is_read_by_the_c_loader_alone(tmp_path: Path) -> None:
 
 def test_one_text_plan_starts_no_worker_and_reads_no_distribution_metadata(tmp_path: Path) -> None:
     """Round 24d: as a user runs it (the default time limit and -j), one text plan is checked in the command's
-    process (no multiprocessing), and pydantic looks for no plugins (no importlib.metadata)."""
+    process (no multiprocessing), pydantic looks for no plugins (no importlib.metadata), and the checks of zipped
+    files and LibreOffice's conversion are not imported (no zipfile, subprocess, tempfile)."""
     code, modules = imported([str(PLAN), "--format", "json", "-o", str(tmp_path / "out"), "-q"])
     assert code in (0, 1)
-    assert sorted(m for m in ("multiprocessing", "importlib.metadata") if m in modules) == []
+    unused = ("multiprocessing", "importlib.metadata", "zipfile", "subprocess", "tempfile", "checker.ingest.office")
+    assert sorted(m for m in unused if m in modules) == []
 
 
 def test_pydantic_plugin_loader_stand_in_hands_on_what_it_does_not_have() -> None:
