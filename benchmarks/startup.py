@@ -12,9 +12,10 @@ outside (wall seconds, medians of ``--repeat`` runs, interleaved so a busy momen
 - the same, then the rule packs loaded;
 - the same, then one plan checked in that process (no worker, no output);
 - the command as a user runs it on one plan (``python -m checker PLAN --format json -o OUT -q``).
-Each step's share is its difference from the one before. Inside one process it also times, once, how long the
-pydantic model classes take to build (the metaclass's share of the import) and the first plan against the second
-(caches filled on first use). Plans from benchmarks/plans.py (real length).
+Each step's share is its difference from the one before; each median is also given as a multiple of the
+interpreter's, measured in the same run (on a shared machine the ratio moves less than the seconds). Inside one
+process it also times, once, how long the pydantic model classes take to build (the metaclass's share of the import)
+and the first plan against the second (caches filled on first use). Plans from benchmarks/plans.py (real length).
 """
 
 from __future__ import annotations
@@ -96,9 +97,11 @@ def main() -> None:
             for k, cmd in steps.items():
                 times[k].append(run(cmd, tmp))
         before = 0.0
+        bare = statistics.median(next(iter(times.values())))
+        print(f"{'step':42s} {'median':>8s}   {'its share':>9s}   {'× python -c pass':>16s}")
         for k, got in times.items():
             med = statistics.median(got)
-            print(f"{k:42s} {med:6.3f} s   {med - before:+6.3f} s")
+            print(f"{k:42s} {med:6.3f} s   {med - before:+6.3f} s   {med / bare:14.1f}×")
             before = med
         inside = [subprocess.run([py, "-c", INSIDE.format(plans=[str(p) for p in plans])], cwd=tmp,
                                  env=child_env(tmp), capture_output=True, text=True, check=True).stdout.split()

@@ -6,7 +6,8 @@ when the platform forks, else pickled once) and gets the next file as soon as it
 holds up the others. A file that takes longer than ``timeout`` seconds is reported once as too slow to check (an
 ``unreadable`` result with a one-line reason) and its worker is killed and replaced (a scan whose pages are read by OCR
 gets the time its pages may take on top: its worker says so before it starts them); a worker that dies (out of
-memory, a crash in a C library) costs only its file, reported the same way. The batch always goes on.
+memory, a crash in a C library) costs only its file, reported the same way. The batch always goes on. A batch of
+one text file is checked in this process, its time limit kept by a timer signal (``_alone``): no worker to start.
 
 Each worker holds two files at a time, the one it checks and the next (``AHEAD``): it starts the next as soon as it
 has sent a result, never waiting for the parent to read that result and answer (on a loaded machine the parent may
@@ -16,16 +17,16 @@ text of the plan). Only a handful of results wait in memory: those that finished
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
+import signal
+import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.i18n import msg
 from checker.ingest import Limits, extra_seconds
@@ -33,8 +34,13 @@ from checker.models import PlanResult
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedGeneral, LoadedPack
 
+if TYPE_CHECKING:  # multiprocessing is imported by the pool only: a batch of one text file never starts one
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
 AHEAD = 2  # files handed to a worker at once: the one it checks and the next
 MORE_TIME = "more time"  # a worker's message: the file it checks needs this many seconds more (OCR of a scan)
+ALONE = (".txt", ".md")  # a batch of one such file is checked in this process (``_alone``)
 
 
 def cores() -> int:
@@ -67,11 +73,57 @@ def check_all(files: Iterable[Path], packs: list[LoadedPack], limits: Limits | N
         for f in files:
             yield check_file(f, packs, limits, lang, round_pack, general, strict)
         return
+    files = list(files)
+    if _alone(files, start_method):
+        yield _in_process(files[0], job, timeout or None)
+        return
     pool = _Pool(job, max(1, jobs), timeout or None, start_method)
     try:
-        yield from pool.run(list(files))
+        yield from pool.run(files)
     finally:
         pool.close()
+
+
+def _alone(files: list[Path], start_method: str | None) -> bool:
+    """One text file (no converter, no OCR: nothing but Python runs), a command's main thread and no timer of
+    anyone else's: checked in this process, its time limit kept by a timer signal. A worker process would cost its
+    fork and the copying of the memory it touches (about a fifth of a one-plan run) for nothing to run beside it."""
+    return (len(files) == 1 and files[0].suffix.lower() in ALONE and start_method is None
+            and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGALRM) == signal.SIG_DFL and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+
+
+class _TooSlow(BaseException):
+    """The timer went off (a BaseException: no ``except Exception`` of a stage takes it for its own)."""
+
+
+def _in_process(path: Path, job: Job, timeout: float | None) -> PlanResult:
+    """``path``'s result, checked in this process, as a worker would send it: over ``timeout`` seconds it is
+    reported too slow; an exception reported as a worker's death is (its traceback on stderr, as a worker's)."""
+    running = True
+
+    def expire(signum: int, frame: object) -> None:
+        if running:
+            raise _TooSlow
+
+    before = signal.signal(signal.SIGALRM, expire)
+    if timeout:
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+    reason = "status.unreadable.crashed"
+    try:
+        result = check_file(path, job.packs, job.limits, job.lang, job.round_pack, job.general, job.strict)
+        running = False
+        return result
+    except _TooSlow:
+        reason = "status.unreadable.too_slow"
+    except Exception:
+        traceback.print_exc()
+    finally:
+        running = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+    limit = f"{timeout:g}" if timeout else ""
+    return PlanResult(path=str(path), status="unreadable", reason=f"{path}: " + msg(reason, job.lang, seconds=limit))
 
 
 def _worker(conn: Connection, job: Job) -> None:
@@ -95,6 +147,8 @@ def _context(method: str | None = None) -> Any:  # a multiprocessing context (ty
     """``method``, else fork where the platform can (workers inherit the loaded packs for free), else spawn. A
     process with threads must not fork (a lock another thread holds stays held in the child): it asks for a fork
     server, a single-threaded process the workers are forked from."""
+    import multiprocessing as mp
+
     if method is None or method not in mp.get_all_start_methods():
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     return mp.get_context(method)
@@ -176,6 +230,8 @@ class _Pool:
         return k, result
 
     def run(self, files: list[Path]) -> Iterator[PlanResult]:
+        from multiprocessing.connection import wait
+
         todo: deque[tuple[int, Path]] = deque(enumerate(files))
         done: dict[int, PlanResult] = {}
         nxt = 0

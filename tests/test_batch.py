@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -61,6 +62,31 @@ def test_slow_file_is_reported_once_and_the_batch_goes_on(jobs: int, pack: Loade
     assert "\n" not in (by["slow.txt"].reason or "")
     assert by["dies.txt"].status == "unreadable" and "dừng đột ngột" in (by["dies.txt"].reason or "")
     assert all(by[n].status == "checked" for n in ("a.txt", "b.txt", "c.txt", "d.txt"))
+
+
+def _raising(path: Path, *args: object) -> PlanResult:
+    raise ValueError("a bug")
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="the time limit of one file is a timer signal")
+def test_one_text_file_is_checked_in_this_process(pack: LoadedPack, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch of one text file starts no worker (round 24d: its fork and the memory it copies were a fifth of a
+    one-plan run): the same result as serial; over the time limit reported too slow, an exception as a worker's
+    death, as a worker's would be; the timer signal left as it was."""
+    plan = next(f for f in FILES if f.suffix == ".txt")
+    serial = dumps(list(batch.check_all([plan], [pack])))
+    monkeypatch.setattr(batch, "_Pool", None)  # a worker started would fail the test
+    assert dumps(list(batch.check_all([plan], [pack], jobs=2, timeout=60))) == serial
+    monkeypatch.setattr(batch, "check_file", _slow_or_dying)
+    started = time.monotonic()
+    [slow] = batch.check_all([tmp_path / "slow.txt"], [pack], timeout=0.5)
+    assert time.monotonic() - started < 20
+    assert slow.status == "unreadable" and "quá 0.5 giây" in (slow.reason or "")
+    monkeypatch.setattr(batch, "check_file", _raising)
+    [crashed] = batch.check_all([tmp_path / "a.txt"], [pack], timeout=5)
+    assert crashed.status == "unreadable" and "dừng đột ngột" in (crashed.reason or "")
+    assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL and signal.getitimer(signal.ITIMER_REAL)[0] == 0
 
 
 def test_command_parallel_output_equals_serial(tmp_path: Path) -> None:

@@ -69,3 +69,25 @@ def test_yaml_is_read_by_the_c_loader_alone(tmp_path: Path) -> None:
                            "--timeout", "0"])
     assert "yaml._yaml" in modules
     assert sorted(m for m in modules if m.split(".")[0] == "ruamel") == []
+
+
+def test_one_text_plan_starts_no_worker_and_reads_no_distribution_metadata(tmp_path: Path) -> None:
+    """Round 24d: as a user runs it (the default time limit and -j), one text plan is checked in the command's
+    process (no multiprocessing), pydantic looks for no plugins (no importlib.metadata), and the checks of zipped
+    files and LibreOffice's conversion are not imported (no zipfile, subprocess, tempfile)."""
+    code, modules = imported([str(PLAN), "--format", "json", "-o", str(tmp_path / "out"), "-q"])
+    assert code in (0, 1)
+    unused = ("multiprocessing", "importlib.metadata", "zipfile", "subprocess", "tempfile", "checker.ingest.office")
+    assert sorted(m for m in unused if m in modules) == []
+
+
+def test_pydantic_plugin_loader_stand_in_hands_on_what_it_does_not_have() -> None:
+    """The command's stand-in for pydantic's plugin loader answers no plugins; any other name is the real
+    loader's, imported then (a later pydantic that asks its loader for more still gets it)."""
+    code = ("import sys; from checker.startup import _without_pydantic_plugins as w; w()\n"
+            "from pydantic import BaseModel\nclass A(BaseModel):\n    x: int\n"
+            "assert A(x=1).x == 1 and 'importlib.metadata' not in sys.modules\n"
+            "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP, get_plugins\n"
+            "assert PYDANTIC_ENTRY_POINT_GROUP == 'pydantic' and 'importlib.metadata' in sys.modules\n"
+            "assert sys.modules['pydantic.plugin._loader'].__file__")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from checker.errors import IngestError
 from checker.ingest import txt
-from checker.ingest.office import CONVERT_SECONDS
 from checker.ingest.safety import TOO_LARGE, admit
 from checker.models import Document
 
@@ -67,7 +66,11 @@ for _suffix in CONVERTED:
 
 def extra_seconds(path: Path) -> float:
     """Time a file may take on top of ``--timeout``: a conversion by LibreOffice (which has its own limit)."""
-    return CONVERT_SECONDS + 5 if path.suffix.lower() in CONVERTED else 0.0
+    if path.suffix.lower() not in CONVERTED:
+        return 0.0
+    from checker.ingest.office import CONVERT_SECONDS  # subprocess, tempfile: imported for a converted file only
+
+    return CONVERT_SECONDS + 5
 
 
 # Documents a ward may send that no reader here reads (.doc, .rtf, .odt: not without LibreOffice): a folder walk lists

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import signal
 import threading
-import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -16,6 +15,7 @@ from checker.errors import IngestError
 from checker.models import Block, Document, Line, Table, TableCell
 
 if TYPE_CHECKING:
+    import zipfile  # imported by the checks of zipped files (Word, OpenDocument) only: a text plan has none
     from pathlib import Path
     from types import FrameType
 
@@ -44,6 +44,8 @@ def check_zip(path: Path, limits: Limits, required: str, what: str, kind: str = 
     The declared sizes refuse an honest bomb at once; the sizes that actually come out of inflating, counted
     chunk by chunk, refuse one whose headers lie (before any library inflates it whole).
     """
+    import zipfile
+
     if head(path, 4) == OLE_MAGIC[:4]:
         raise IngestError(
             str(path),
@@ -79,6 +81,8 @@ def _inflate_all(path: Path, infos: list[zipfile.ZipInfo], limits: Limits, requi
     the whole unpacks more than ``max_ratio`` times the file's size on disk, or the main part opens more
     paragraphs than ``max_lines``. Memory stays at one chunk; nothing is kept.
     """
+    import zipfile
+
     try:
         on_disk = max(path.stat().st_size, 1)
     except OSError as exc:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from typing import TYPE_CHECKING
 
 from checker.conventions import comparator_opening, comparator_words
@@ -38,7 +39,15 @@ _NUMBER_FIRST = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5})\.? (?=\S)"
 _PERCENT = re.compile(r"[≥≤<>]?\d{1,3}(?:[.,]\d{1,2})?%")  # "75%", "≥80%": a figure's cell, whole
 # a cell that is a figure alone, between a gap (or the line's start) and one space: "75%", "≥80%", "1/3"
 _FIGURE_ALONE = re.compile(r"(?:(?<=  )|^)(?:[≥≤<>]?\d{1,3}(?:[.,]\d{1,2})?%|\d{1,4}/\d{1,4}) (?=\S)")
-_SIGNER = re.compile(rf"(?<=[;,)]|[^\W\d_{UPPER}]) ([{UPPER}][{UPPER}.]*(?: [{UPPER}][{UPPER}.]*)+)$")  # "; CHỦ TỊCH"
+
+
+@cache
+def _signer_title() -> re.Pattern[str]:  # "; CHỦ TỊCH"
+    """Compiled on first use, by the texts whose tabs were expanded (a one-plan run compiled it at import for
+    nothing)."""
+    return re.compile(rf"(?<=[;,)]|[^\W\d_{UPPER}]) ([{UPPER}][{UPPER}.]*(?: [{UPPER}][{UPPER}.]*)+)$")
+
+
 _CAPITAL = re.compile(rf"[{UPPER}]\S*\s*\S")  # a cell of two characters or more opening with a capital
 _TITLE_WORD = re.compile(rf"[{UPPER}][^\W\d_{UPPER}]+\b")  # "Phối", "Trung": not "LAN", "UBND"
 
@@ -130,7 +139,7 @@ def _figure_cell(text: str) -> bool:
 def _signer(text: str, width: int) -> frozenset[int]:
     """Where a signature block's right column opens after a single space at a stop, in capitals to the line's end,
     after the left column's words in lower case ("- UBND thành phố (b/c); CHỦ TỊCH"): else nothing."""
-    for m in _SIGNER.finditer(text):
+    for m in _signer_title().finditer(text):
         p = m.start(1)
         if p % width == 0 and any(ch.islower() for ch in text[:p]):
             return frozenset([p])
