@@ -97,6 +97,7 @@ class Conventions(_Strict):
     preamble_openers: list[str] = Field(default_factory=list)
     document_types: list[DocumentType] = Field(default_factory=list)
     party_motto: list[str] = Field(default_factory=list)
+    subordinate_issuers: list[str] = Field(default_factory=list)
     signers: Signers
     parts: dict[str, list[str]]
     parts_at_top: dict[str, list[str]] = Field(default_factory=dict)

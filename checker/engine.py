@@ -13,10 +13,10 @@ from checker.checks.references import index_of
 from checker.conventions import conventions, expand, expanded
 from checker.i18n import msg
 from checker.models import DocRef, Finding, Plan
-from checker.parse.header import opens_letter_subject
+from checker.parse.header import columns, opens_letter_subject
 from checker.rules.loader import LoadedGeneral, LoadedPack
 from checker.rules.schema import GeneralRule, Rule
-from checker.text import contains, contains_any, fold, squash
+from checker.text import contains, contains_any, fold, nfc, squash
 
 
 @dataclass
@@ -110,6 +110,10 @@ def _not_a_plan(plan: Plan, packs: list[LoadedPack], lang: str) -> str | None:
         about = ": " + short(h.title, 90) if h.title else ""
         issuer = " ".join((h.issuer or "").split())
         return msg("status.not_a_plan.party", lang, issuer=issuer, number=number, about=about, directive=directive)
+    body = _subordinate_issuer(plan)
+    if body is not None:
+        issuer = " ".join((h.issuer or "").split())
+        return msg("status.not_a_plan.subordinate", lang, body=body, issuer=issuer, number=number, directive=directive)
     kind = next((dt for dt in conventions().document_types if dt.name == h.doc_type), None)
     if kind is None or kind.plan or (kind.letter and _carries_plan(plan)):
         return None
@@ -120,6 +124,46 @@ def _not_a_plan(plan: Plan, packs: list[LoadedPack], lang: str) -> str | None:
     about = ", ".join(p for p in (number, subject) if p)
     return msg("status.not_a_plan", lang, kind=kind.name.lower(), about=f" ({about})" if about else "",
                directive=directive)
+
+
+def _subordinate_issuer(plan: Plan) -> str | None:
+    """The body that issues the document when the header names it under its governing body (NĐ 30/2020/NĐ-CP,
+    Phụ lục I: the governing body above, the issuing body below): a school or health station of the commune
+    (rules/conventions.yaml ``subordinate_issuers``), as written; None where the commune's body issues it. Looked
+    for in the two lines after the issuer's first (its name may take the second), compared with the marks, or
+    without them where the line has none (OCR)."""
+    h = plan.header
+    if h.issuer_line is None or h.issuer_level != "commune":
+        return None
+    start = next((i for i, ln in enumerate(plan.lines) if ln.loc.line == h.issuer_line), None)
+    if start is None:
+        return None
+    for ln in plan.lines[start + 1 : start + 3]:
+        left = columns(ln.text)[0]
+        marked = not left.isascii()
+        written = " ".join(nfc(left).casefold().split()) if marked else squash(left)
+        for opener in conventions().subordinate_issuers:
+            o = " ".join(nfc(opener).casefold().split()) if marked else squash(opener)
+            if written.startswith(o + " "):
+                return left
+    return None
+
+
+def _years(squashed: str) -> set[int]:
+    """The years a text names, a span "2026 - 2030" as every year in it."""
+    out: set[int] = set()
+    for m in re.finditer(r"\b(20\d\d)(?:\s*-\s*(20\d\d))?\b", squashed):
+        first = int(m.group(1))
+        out.update(range(first, int(m.group(2) or first) + 1))
+    return out
+
+
+def _other_period(title: str, lp: LoadedPack) -> set[int]:
+    """The years the plan's title (squashed) gives as its own period when none of them is a year of the
+    directive's period (``applies_to.period``): a plan "… năm 2026" is not one for "6 tháng cuối năm 2025"."""
+    own = _years(title)
+    directive = set().union(*(_years(squash(p)) for p in lp.pack.applies_to.period))
+    return own if own and directive and not own & directive else set()
 
 
 def _mentions_only(plan: Plan, lp: LoadedPack, refs: list[DocRef]) -> bool:
@@ -165,6 +209,12 @@ def assess(plan: Plan, packs: list[LoadedPack], lang: str = "vi", round_pack: Lo
     if cited and all(_mentions_only(plan, lp, citing[id(lp)]) for lp in cited):
         title = short(plan.header.title or "", 90)
         return Verdict(None, "not-applicable", msg("status.not_applicable.mentions", lang, title=title,
+                                                   directive=", ".join(_directive_name(lp) for lp in cited)))
+    own = squash(plan.header.title or "")
+    if cited and all(_other_period(own, lp) and not any(r.implements for r in citing[id(lp)]) for lp in cited):
+        return Verdict(None, "not-applicable", msg("status.not_applicable.period", lang,
+                                                   title=short(plan.header.title or "", 90),
+                                                   years=", ".join(map(str, sorted(_years(own)))),
                                                    directive=", ".join(_directive_name(lp) for lp in cited)))
     if cited:
         # a directive the plan implements ("Thực hiện …") before one it only mentions

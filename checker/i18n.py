@@ -217,6 +217,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a Party document ({issuer}, {number}{about}), not the People's Committee's plan implementing "
               "{directive}; this file holds no plan to check",
     },
+    "status.not_a_plan.subordinate": {
+        "vi": "Văn bản của {body} (đơn vị trực thuộc {issuer}, {number}), không phải kế hoạch của Ủy ban nhân dân "
+              "thực hiện {directive}; tệp này không có kế hoạch để kiểm tra",
+        "en": "a document of {body} (a unit under {issuer}, {number}), not the People's Committee's plan implementing "
+              "{directive}; this file holds no plan to check",
+    },
+    "status.not_applicable.period": {
+        "vi": "Kế hoạch \"{title}\" là kế hoạch của năm {years}, không phải của kỳ {directive} đặt ra; văn bản này "
+              "chỉ được viện dẫn, không kiểm tra theo nó",
+        "en": "the plan \"{title}\" is a plan for {years}, not for the period {directive} sets; it only names that "
+              "directive, so it is not checked against it",
+    },
     "status.not_applicable.mentions": {
         "vi": "Kế hoạch \"{title}\" chỉ viện dẫn {directive} trong phần căn cứ, không phải kế hoạch thực hiện văn bản "
               "này (nội dung khác); không kiểm tra theo văn bản chỉ đạo",
