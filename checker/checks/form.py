@@ -194,7 +194,7 @@ def _appendix_of(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Findi
     if pattern is None or h.number_blank or not re.match(r"\d+/", own):
         return
     cited = {(_bare_number(r.raw_number or r.number), r.line) for r in (*plan.implements, *plan.references)}
-    if ctx.directive_number is not None:  # the general checks (a document no pack applies to) have none
+    if ctx.directive_number:  # the general checks have no directive
         cited.add((_bare_number(ctx.directive_number), None))
     for ln in plan.lines:
         m = pattern.match(fold(ln.text))
