@@ -194,7 +194,8 @@ def _appendix_of(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Findi
     if pattern is None or h.number_blank or not re.match(r"\d+/", own):
         return
     cited = {(_bare_number(r.raw_number or r.number), r.line) for r in (*plan.implements, *plan.references)}
-    cited.add((_bare_number(ctx.pack.directive.number), None))
+    if ctx.directive_number:  # None for the general checks (a plan checked against no directive's pack)
+        cited.add((_bare_number(ctx.directive_number), None))
     for ln in plan.lines:
         m = pattern.match(fold(ln.text))
         if m is None or (given := _bare_number(m.group(1))) == own:
