@@ -17,3 +17,83 @@ def test_general_checks_of_a_document_under_no_directive_run(packs: list[LoadedP
     check raised TypeError (the command printed no general finding; benchmarks/same_findings.py stopped)."""
     r = check_file(ROOT / "tests" / "fixtures" / "draft" / "chi-thi-song-lam.txt", packs, general=load_general())
     assert [f.id for f in r.general] == ["GEN-FORM"] * 3
+
+
+# a task table as pdftotext -layout sets it out: each cell wrapped in its column, the groups' titles too
+TASK_TABLE = """\
+Phụ lục II
+
+NHIỆM VỤ CỤ THỂ
+
+STT        Nhiệm vụ              Cơ quan chủ trì      Cơ quan phối
+                                                      hợp
+I          Hạ tầng số
+1          Nâng cấp mạng LAN,    Văn phòng HĐND       Phòng Kinh tế
+           thiết bị tại trụ sở   và UBND xã
+II         Phát triển chính
+           quyền số
+2          Cung cấp dịch vụ      Trung tâm Phục       Phòng Văn hóa -
+           công trực tuyến       vụ hành chính        Xã hội
+           toàn trình            công xã
+III        Bảo đảm an toàn,
+           an ninh thông tin
+           mạng
+3          Xác định cấp độ an    Công an xã           Văn phòng HĐND
+           toàn hệ thống                              và UBND xã
+"""
+
+
+def test_a_groups_title_wrapped_in_its_column_does_not_end_the_table(tmp_path: Path) -> None:
+    """A group's row ("II   Phát triển chính" / "quyền số") whose title wraps in its narrow column: the line after
+    the row was looked at for the table's next row, found the title's rest, and ended the table there, so the rows
+    after it (the Trung tâm's and the Công an's tasks) were no table's: UNIT-TTHCC and UNIT-CONGAN missing in the
+    office PDF's text of Nam Thanh Miện, Hưng Đạo, An Phụ."""
+    from checker.ingest import read
+
+    path = tmp_path / "phu-luc.txt"
+    path.write_text(TASK_TABLE, encoding="utf-8")
+    tables = read(path).tables
+    assert len(tables) == 1
+    rows = [[c.text for c in row] for row in tables[0].rows]
+    assert ["2", "Cung cấp dịch vụ công trực tuyến toàn trình", "Trung tâm Phục vụ hành chính công xã",
+            "Phòng Văn hóa - Xã hội"] in rows
+    assert ["3", "Xác định cấp độ an toàn hệ thống", "Công an xã", "Văn phòng HĐND và UBND xã"] in rows
+
+
+# the groups' titles typed in the STT column with their numbers ("1. Hạ tầng số"), wrapped in that narrow column
+TITLES_IN_THE_FIRST_COLUMN = """\
+Phụ lục
+
+STT          Nội dung     Cơ quan     Cơ quan     Thời gian
+             nhiệm vụ     chủ trì     phối hợp    hoàn thành
+1. Hạ tầng
+số
+1.1          Duy trì      Văn phòng   Phòng Văn   Thường
+             điểm cầu     HĐND và     hóa - Xã    xuyên
+             trực tuyến   UBND        hội
+2. Chính
+quyền số
+2.1          Tiếp nhận    Trung tâm   Công an     Thường
+             hồ sơ trực   Phục vụ     xã          xuyên
+             tuyến        hành
+                          chính
+                          công
+"""
+
+
+def test_a_groups_title_wrapped_in_the_first_column_stays_one_row(tmp_path: Path) -> None:
+    """A group's title set in the narrow STT column with its number ("2. Chính" / "quyền số"): the rest of the title
+    was no row's, so the table ended at it ("2. Chính" then read as a second point "2." of the part, HP215-NUMBERING)
+    and the rows under it were paragraphs (UNIT-TTHCC, UNIT-VANPHONG missing in Vĩnh Thịnh's office PDF text); with
+    the table read on, "quyền số" was a row of its own and "Chính quyền số" no group's title (SEC-CQS missing)."""
+    from checker.ingest import read
+
+    path = tmp_path / "phu-luc.txt"
+    path.write_text(TITLES_IN_THE_FIRST_COLUMN, encoding="utf-8")
+    tables = read(path).tables
+    assert len(tables) == 1
+    rows = [[c.text for c in row] for row in tables[0].rows]
+    assert ["1. Hạ tầng số"] in rows and ["2. Chính quyền số"] in rows
+    assert ["2.1", "Tiếp nhận hồ sơ trực tuyến", "Trung tâm Phục vụ hành chính công", "Công an xã",
+            "Thường xuyên"] in rows
+
