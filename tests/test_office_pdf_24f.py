@@ -97,3 +97,37 @@ def test_a_groups_title_wrapped_in_the_first_column_stays_one_row(tmp_path: Path
     assert ["2.1", "Tiếp nhận hồ sơ trực tuyến", "Trung tâm Phục vụ hành chính công", "Công an xã",
             "Thường xuyên"] in rows
 
+
+# a table's last row cut by a page break, the next page setting its cell further in, the next part's heading straight
+# after the cell's last line
+PART_AFTER_A_CUT_ROW = (
+    "STT Chỉ tiêu             Năm 2024    Năm 2025\n"
+    "1   Hồ sơ công việc      Trên 90%    Trên 91%\n"
+    "    được xử lý trên\n"
+    "    môi trường mạng\n"
+    "2   Hệ thống             100%        100%\n"
+    "    thông tin được\n"
+    "\f                         2\n\n\n"
+    "            bảo đảm an\n"
+    "            toàn theo quy\n"
+    "            định\n"
+    "     NHIỆM VỤ, GIẢI PHÁP\n\n"
+    "     1.      Phát triển hạ tầng số\n\n"
+    "-   Duy trì, vận hành ổn định điểm cầu hội nghị truyền hình trực tuyến tại\n"
+    "    trụ sở xã.\n")
+
+
+def test_a_heading_under_no_cell_of_the_line_above_is_not_the_rest_of_the_table(tmp_path: Path) -> None:
+    """The part's heading "NHIỆM VỤ, GIẢI PHÁP" set in under the first page's second column (4 and 5), right after the
+    cut row's last line on the next page ("            định", at 12): it was read as that cell's rest, so the part
+    was not known and its points "1." "2." repeated those of the part before (HP215-NUMBERING ×2 in Mao Điền's
+    office PDF text). A cell's lines laid out follow each other: a line under none of the line above's cells is
+    not one."""
+    from checker.ingest import read
+
+    path = tmp_path / "muc-tieu.txt"
+    path.write_text(PART_AFTER_A_CUT_ROW, encoding="utf-8")
+    doc = read(path)
+    assert not any("NHIỆM VỤ" in c.text for t in doc.tables for row in t.rows for c in row)
+    assert ("heading", "NHIỆM VỤ, GIẢI PHÁP") in [(b.kind, b.text) for b in doc.blocks]
+

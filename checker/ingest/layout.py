@@ -851,10 +851,13 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
     def rest(k: int, seen: list[Unit]) -> bool:
         # a row's cells wrapped onto the line under it; after the last row only a short rest of a cell, never a
         # sentence (a paragraph set in by a tab) nor a line set in with spaces elsewhere than under a column
-        # ("Phụ lục III" centred under a table laid out as text)
+        # ("Phụ lục III" centred under a table laid out as text) nor under none of the line above's cells (a
+        # cell's lines laid out follow each other: "   NHIỆM VỤ, GIẢI PHÁP" after a cell's last line "      định")
         t = units[k].text.strip()
+        above = next((units[n] for n in range(k - 1, start - 1, -1) if units[n].text.strip()), units[k])
         return _set_in(units[k]) and (continued(k) or (len(t) <= 60 and not _SENTENCE_END.search(t)
-                                                        and _under_a_column(units[k], seen)))
+                                                        and _under_a_column(units[k], seen)
+                                                        and _under_a_column(units[k], [above])))
 
     def opens_row(k: int) -> bool:  # a row's number and first cell, its other cells on the lines set in under it
         return _numbered_start(units[k]) and (n := filled(k + 1)) < end and _set_in(units[n])
