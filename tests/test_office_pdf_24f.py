@@ -131,3 +131,29 @@ def test_a_heading_under_no_cell_of_the_line_above_is_not_the_rest_of_the_table(
     assert not any("NHIỆM VỤ" in c.text for t in doc.tables for row in t.rows for c in row)
     assert ("heading", "NHIỆM VỤ, GIẢI PHÁP") in [(b.kind, b.text) for b in doc.blocks]
 
+
+# a targets table with no number column, a row cut by the page break inside its first cell
+ROW_CUT_IN_ITS_FIRST_CELL = (
+    "Chỉ tiêu                  Mục tiêu                 Thời hạn\n"
+    "Dịch vụ công được         100%                     31/12/2025\n"
+    "cung cấp dưới dạng\n"
+    "dịch vụ công trực\n"
+    "tuyến toàn\n"
+    "\f                                     2\n\n\n"
+    "trình\n"
+    "Hồ sơ thủ tục hành        Tối thiểu 90%            31/12/2025\n"
+    "chính được xử lý trực\n"
+    "tuyến toàn trình\n")
+
+
+def test_the_first_cells_rest_on_the_next_page_is_joined_to_its_row(tmp_path: Path) -> None:
+    """The next page's first line "trình", at the first column in lower case, a row straight after it: the rest of
+    the cut row's first cell. It was taken only below a line of the same page, so it was a row of its own and the
+    đặc khu's online services read without "toàn trình" (TGT-DVCTT weaker in Bạch Long Vĩ's office PDF text)."""
+    from checker.ingest import read
+
+    path = tmp_path / "chi-tieu.txt"
+    path.write_text(ROW_CUT_IN_ITS_FIRST_CELL, encoding="utf-8")
+    rows = [[c.text for c in row] for t in read(path).tables for row in t.rows]
+    assert ["Dịch vụ công được cung cấp dưới dạng dịch vụ công trực tuyến toàn trình", "100%", "31/12/2025"] in rows
+    assert ["trình"] not in rows

@@ -688,8 +688,10 @@ def _continues(u: Unit, above: Unit, before: list[Unit], after_of: Callable[[], 
     same_page = above.loc.page == u.loc.page  # else the first line of a page: nothing above it to carry on
     columns = _column_starts([b.text for b in before])
     if cells[0][0] <= left + 2:
-        # the first column goes on (a table with no numbers): its words alone, in lower case, within the column
-        over = _cells_at(above.text) if same_page else None
+        # the first column goes on (a table with no numbers): its words alone, in lower case, within the column;
+        # the first line of a page too where a row of the table follows it straight away (a row cut by the break)
+        after = None if same_page or u.loc.line is None else after_of()
+        over = _cells_at(above.text) if same_page or (after is not None and after.loc.line == u.loc.line + 1) else None
         first = cells[0][2][:1]
         return (u, u.text) if (len(cells) == 1 and len(columns) >= 3 and cells[0][1] < columns[1] and over
                                and over[0][0] <= left + 2 and (first.islower() or first == "(")) else None
