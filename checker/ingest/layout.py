@@ -688,8 +688,10 @@ def _continues(u: Unit, above: Unit, before: list[Unit], after_of: Callable[[], 
     same_page = above.loc.page == u.loc.page  # else the first line of a page: nothing above it to carry on
     columns = _column_starts([b.text for b in before])
     if cells[0][0] <= left + 2:
-        # the first column goes on (a table with no numbers): its words alone, in lower case, within the column
-        over = _cells_at(above.text) if same_page else None
+        # the first column goes on (a table with no numbers): its words alone, in lower case, within the column;
+        # the first line of a page too where a row of the table follows it straight away (a row cut by the break)
+        after = None if same_page or u.loc.line is None else after_of()
+        over = _cells_at(above.text) if same_page or (after is not None and after.loc.line == u.loc.line + 1) else None
         first = cells[0][2][:1]
         return (u, u.text) if (len(cells) == 1 and len(columns) >= 3 and cells[0][1] < columns[1] and over
                                and over[0][0] <= left + 2 and (first.islower() or first == "(")) else None
@@ -801,6 +803,31 @@ def _numbered_start(u: Unit) -> bool:
     return len(cells) == 2 and bool(_ROW_NUMBERED.match(cells[0]))
 
 
+TITLE_LINES = 6  # lines a group's title wraps onto in its column, at most ("5. Đào tạo," / "tuyên" / … / "nhân lực")
+
+
+def _rest_of_title(title: Unit, u: Unit) -> bool:
+    """Line ``u`` goes on with the title of a group's row ``title`` laid out as text (pdftotext -layout), wrapped in
+    its narrow column: one cell set in under the title's start, after a group's number and its title ("III
+    Phát triển dữ" / "       liệu số"), or, in lower case, under a title set in the first column with its number
+    ("1. Hạ tầng" / "số")."""
+    cells = _cells_at(title.text) if "\t" not in title.text else []
+    numbered = len(cells) == 2 and GROUP_NUMBER.match(cells[0][2]) is not None
+    if not (numbered or (len(cells) == 1 and title.plain)) or _FIGURE.search(cells[-1][2]):
+        return False
+    rest = _cells_at(u.text) if u.table is None and u.loc.table is None else []
+    return (len(rest) == 1 and abs(rest[0][0] - cells[-1][0]) <= 2
+            and (numbered or not rest[0][2][:1].isupper()))
+
+
+def _past_title(units: list[Unit], k: int, end: int) -> int:
+    """The line after a group's title row ``k`` and the lines its title wraps onto (``_rest_of_title``)."""
+    n = k + 1
+    while n < min(end, k + 1 + TITLE_LINES) and _rest_of_title(units[k], units[n]):
+        n += 1
+    return n
+
+
 def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = False) -> dict[int, int]:
     """Tables typed with tabs or wide spacing: runs of two rows or more, the first a header row (no figure) of
     three cells or more; in a double-spaced extraction the blank line after each row does not end the table.
@@ -810,7 +837,7 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
 
     def group_row(k: int) -> bool:
         t = units[k].text.strip()
-        nxt = k + 1
+        nxt = _past_title(units, k, end)
         if double_spaced and nxt + 1 < end and not units[nxt].text.strip():
             nxt += 1
         return (bool(t) and len(t) <= 120 and nxt < end and _is_row(units[nxt], first=False)
@@ -826,10 +853,13 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
     def rest(k: int, seen: list[Unit]) -> bool:
         # a row's cells wrapped onto the line under it; after the last row only a short rest of a cell, never a
         # sentence (a paragraph set in by a tab) nor a line set in with spaces elsewhere than under a column
-        # ("Phụ lục III" centred under a table laid out as text)
+        # ("Phụ lục III" centred under a table laid out as text) nor under none of the line above's cells (a
+        # cell's lines laid out follow each other: "   NHIỆM VỤ, GIẢI PHÁP" after a cell's last line "      định")
         t = units[k].text.strip()
+        above = next((units[n] for n in range(k - 1, start - 1, -1) if units[n].text.strip()), units[k])
         return _set_in(units[k]) and (continued(k) or (len(t) <= 60 and not _SENTENCE_END.search(t)
-                                                        and _under_a_column(units[k], seen)))
+                                                        and _under_a_column(units[k], seen)
+                                                        and _under_a_column(units[k], [above])))
 
     def opens_row(k: int) -> bool:  # a row's number and first cell, its other cells on the lines set in under it
         return _numbered_start(units[k]) and (n := filled(k + 1)) < end and _set_in(units[n])
@@ -1280,6 +1310,8 @@ def _carried_on(typed: list[Unit], left: int) -> tuple[list[Unit], list[Carried]
         aligned = None
         if lines and not lines[-1].plain and run < MAX_CARRIED:
             aligned = _continues(u, typed[k - 1], rows[-5:], partial(_next_row, typed, k, len(typed), left), left)
+        elif lines and run < TITLE_LINES and _rest_of_title(lines[-1], u):
+            aligned = (u, u.text)  # a group's title wrapped in its column: one cell, its rest joined to it
         if aligned is None:
             if not u.plain:
                 rows.append(u)
