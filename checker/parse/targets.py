@@ -1673,7 +1673,8 @@ def due_by_heading(targets: list[Target], sections: list[Section]) -> list[Targe
 
 def without_results(targets: list[Target], sections: list[Section]) -> list[Target]:
     """Targets outside a report of results ("Phần I. KẾT QUẢ TRIỂN KHAI ..."): figures there were reached."""
-    return [t for t in targets if t.section not in results_sections(sections)]
+    results = results_sections(sections)
+    return [t for t in targets if t.section not in results]
 
 
 def results_sections(sections: list[Section]) -> frozenset[int]:
@@ -1682,14 +1683,24 @@ def results_sections(sections: list[Section]) -> frozenset[int]:
     names = conventions().part("ket-qua")
     before = _results_before_objectives(sections)
 
+    known: dict[int, bool] = {}  # each section's answer, read once: a section's is its own or the one above's
+
     def in_results(k: int | None) -> bool:
+        chain: list[int] = []
+        answer = False
         while k is not None:
+            if k in known:
+                answer = known[k]
+                break
+            chain.append(k)
             title = APPENDIX_LABEL.sub("", squash(sections[k].title), count=1)  # "PHỤ LỤC KẾT QUẢ ...": its title
             if any(title.startswith(n) for n in names) or k in before:
-                return True
+                answer = True
+                break
             wrapped = wrapped_from(sections, k) if k > 0 else None  # the first line of its wrapped title
             k = wrapped if wrapped is not None else sections[k].parent
-        return False
+        known.update((c, answer) for c in chain)
+        return answer
 
     return frozenset(k for k in range(len(sections)) if in_results(k))
 
