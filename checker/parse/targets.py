@@ -1495,20 +1495,22 @@ def _measured(texts: list[str], described: list[int], subjects: set[int]) -> int
 
 # a row's number in a table's first column: "3", "12", "2.1", "1.2." (a group's title row is numbered otherwise)
 _ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?")
+_NUMERAL = re.compile(r"\d")  # a figure, with its "%" or bare under a unit column of "%" ("100" below "> 80")
 
 
 def _with_continuations(rows: list[list[Cell]]) -> list[list[Cell]]:
     """A table typed as text wraps a long cell onto the next row, its number cell left empty ("| 4 | Khảo sát … |
     … | Mức độ hài lòng của người dân, |" / "|   | người dân … | | | | doanh nghiệp đạt trên 90% |"): the row
     continued, each cell's words joined to the one above, at the line of the row's start. Never a row that gives a
-    figure where the row above gave one (a task's second year or second unit, its number cell merged down)."""
+    figure (any numeral: bare under a unit column) where the row above gave one (a task's second year or second unit,
+    its number cell merged down; a row whose number OCR lost)."""
     out: list[list[Cell]] = []
     for row in rows:
         above = out[-1] if out else None
         if (above is not None and len(row) == len(above) and not row[0][0].strip()
                 and _ROW_NUMBER.fullmatch(above[0][0].strip()) and any(t.strip() for t, _ in row[1:])):
             pairs = list(zip(above, row, strict=True))
-            if not any(FIGURE.search(fold(a)) and FIGURE.search(fold(b)) for (a, _), (b, _) in pairs):
+            if not any(_NUMERAL.search(a) and _NUMERAL.search(b) for (a, _), (b, _) in pairs):
                 out[-1] = [(f"{a.strip()} {b.strip()}".strip(), la if a.strip() else lb) for (a, la), (b, lb) in pairs]
                 continue
         out.append(row)
