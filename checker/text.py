@@ -26,8 +26,18 @@ _NON_WORD = re.compile(r"[^a-z0-9%]+")
 MEMO = 4096
 
 
+# letters that look like "Đ" / "đ" and stand for them in Vietnamese text: the Latin eth ("Ð" U+00D0, "ð" U+00F0: the
+# letter a Western font's code page has where a Vietnamese one has "Đ", as old font converters, PDFs of VNI-typed
+# documents and OCR give it: "NÐ-CP", "ÐẠI SƠN") and the African D ("Ɖ" U+0189, "ɖ" U+0256); one for one, so
+# lengths and offsets stay
+_D_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ", "\u0256": "đ"})
+_D_LOOKALIKE = re.compile("[\u00d0\u00f0\u0189\u0256]")
+
+
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    """``text`` in NFC, with the look-alikes of "Đ" and "đ" read as those letters."""
+    text = unicodedata.normalize("NFC", text)
+    return text.translate(_D_LOOKALIKES) if _D_LOOKALIKE.search(text) else text
 
 
 def _fold_char(ch: str) -> str:
