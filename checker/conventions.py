@@ -301,18 +301,31 @@ def document_type_of(text: str) -> DocumentType | None:
     line (a sentence, a heading with a figure, "Kế hoạch số 215/KH-UBND ..."). A line written with diacritics is
     compared as written, one letter's mark misread allowed ("KÉ HOẠCH"): folded, "PHƯỜNG AN" would read "PHƯƠNG ÁN"."""
     raw = nfc(text.strip(" \t#*>_")).rstrip(": ")
+    spaced = _letter_spaced(raw)
+    raw = spaced if spaced is not None else raw
     words = " ".join(raw.casefold().split())
     marked = not raw.isascii()
     for dt in conventions().document_types:
         name = " ".join(nfc(dt.name).casefold().split()) if marked else squash(dt.name)
         line = words if marked else squash(raw)
-        if _nearly(line, name):
+        if _nearly(line, name) or (spaced is not None and " " not in spaced
+                                   and _nearly(line, name.replace(" ", ""))):
             return dt
         rest = line[len(name) :]
         if (rest.startswith(" ") and _nearly(line[: len(name)], name)
                 and len(rest.split()) <= TYPE_QUALIFIER_WORDS and raw.isupper() and not any(c.isdigit() for c in raw)):
             return dt
     return None
+
+
+def _letter_spaced(text: str) -> str | None:
+    """A title set with its letters spaced out ("K Ế  H O Ạ C H": a title's expanded character spacing as a PDF's
+    text gives it, or typed so) as its words, read apart where two spaces or more stand ("KẾ HOẠCH"; with one
+    space everywhere, the letters run together: "KẾHOẠCH"); None for a line with a word of two letters or more."""
+    letters = text.split()
+    if len(letters) < 4 or any(len(c) != 1 or not c.isalpha() for c in letters):
+        return None
+    return " ".join(w.replace(" ", "") for w in re.split(r"\s{2,}", text.strip()))
 
 
 def _nearly(written: str, name: str) -> bool:

@@ -604,7 +604,7 @@ def attached_plan(view: View) -> int | None:
     issued with another has no number, date, signature or Nơi nhận of its own: they are the decision's)."""
     closing = _first_closing(view)
     for i in range(len(view.texts) if closing is None else closing + 1, len(view.texts)):
-        if view.squashed[i] in ("ke hoach", "ke hoach:") and any(
+        if (named := document_type_of(view.texts[i])) is not None and named.plan and any(
                 _ISSUED_WITH.search(view.squashed[j]) for j in range(i + 1, min(i + 8, len(view.texts)))):
             return i
     return None
