@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.text import MEMO, nfc, opening, squash
+from checker.text import MEMO, fold, nfc, opening, squash
 
 Level = Literal["commune", "district", "province", "ministry", "government", "party", "steering"]
 
@@ -331,6 +331,29 @@ def _letter_spaced(text: str) -> str | None:
 def _nearly(written: str, name: str) -> bool:
     """The same words, at most one letter differing (an OCR's misread mark)."""
     return len(written) == len(name) and sum(a != b for a, b in zip(written, name, strict=True)) <= 1
+
+
+@lru_cache(maxsize=1)
+def _document_type_words() -> frozenset[str]:
+    return frozenset(squash(w) for dt in conventions().document_types for w in [dt.name, *dt.abbreviations])
+
+
+def names_a_document(words: str) -> bool:
+    """The words before a number are a document's type, by its name or abbreviation, with or without "số" ("KH",
+    "Kế hoạch số", "Đề án", "QĐ" of ``document_types``): the number is the document's ("KH 215", "Đề án 06"),
+    never a figure."""
+    sq = squash(words)
+    return bool(sq) and (sq in _document_type_words() or sq.endswith(" so") and sq[:-3] in _document_type_words())
+
+
+@lru_cache(maxsize=1)  # the conventions are loaded once
+def appendix_reference() -> re.Pattern[str] | None:
+    """A line that opens with an appendix's reference to its document (``appendix_of``: "(Kèm theo Kế hoạch số
+    96/KH-UBND …)"), on the folded text; the number it gives as its group ("96/kh-ubnd")."""
+    forms = [r"\s+".join(map(re.escape, fold(f).split())) for f in conventions().appendix_of]
+    if not forms:
+        return None
+    return re.compile(rf"^[\s(]*(?:{'|'.join(forms)})\s*(\d+\s*/\s*[\w.-]+)")
 
 
 def document_type_by_symbol(number: str) -> DocumentType | None:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from checker.checks.base import Context, finding, line_text, recognised_at, short
-from checker.conventions import conventions
+from checker.conventions import appendix_reference, conventions
 from checker.i18n import msg
 from checker.models import Finding, Line, Plan
 from checker.parse.header import ARCHIVE_WORD, ISSUED_WITH, standard_mark
@@ -169,16 +168,6 @@ def _number(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
                       evidence=short(line_text(plan, h.number_line)), expected=rule.symbol, actual=symbol)
 
 
-@lru_cache(maxsize=1)  # the conventions are loaded once
-def _appendix_line() -> re.Pattern[str] | None:
-    """A line that opens with an appendix's reference to its document (rules/conventions.yaml ``appendix_of``), on
-    the folded text; the number it gives as its group ("121/kh-ubnd")."""
-    forms = [r"\s+".join(map(re.escape, fold(f).split())) for f in conventions().appendix_of]
-    if not forms:
-        return None
-    return re.compile(rf"^[\s(]*(?:{'|'.join(forms)})\s*(\d+\s*/\s*[\w.-]+)")
-
-
 def _bare_number(number: str) -> str:
     """A document's number folded, without its spaces and a closing dot: "112 /KH-UBND." as "112/kh-ubnd"."""
     return re.sub(r"\s+", "", fold(number)).rstrip(".")
@@ -189,7 +178,7 @@ def _appendix_of(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Findi
     numbered 112/KH-UBND): one of the two numbers is wrong, or the appendix is another plan's. Not where the plan's
     number is blank (an unsigned draft) or the appendix's is ("số      /KH-UBND"), nor where the appendix is a copy of
     a document the plan cites elsewhere (the city's Kế hoạch 215's own appendix of targets, attached as it stands)."""
-    h, pattern = plan.header, _appendix_line()
+    h, pattern = plan.header, appendix_reference()
     own = _bare_number(h.number or "")
     if pattern is None or h.number_blank or not re.match(r"\d+/", own):
         return

@@ -27,7 +27,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import combinations, islice
 
-from checker.conventions import comparator_opening, comparator_words, conventions, document_type_of
+from checker.conventions import (
+    appendix_reference,
+    comparator_opening,
+    comparator_words,
+    conventions,
+    document_type_of,
+)
 from checker.lazy import fact
 from checker.models import Block, BlockKind, Line, Location, Span, Table, TableCell
 from checker.text import UPPER, fold, letter_counts, squash
@@ -468,10 +474,26 @@ def _tail_zone(units: list[Unit], after: int) -> tuple[int, int]:
         if right and not left and _APPENDIX.match(squash(right[1])):  # "PHỤ LỤC" centred, alone on its line
             end = j
             break
+        if _annex_reference(u.text):  # an appendix's "(Kèm theo Kế hoạch số …)" under its title, without "Phụ lục":
+            # the title in capitals above it opens the appendix ("BIỂU CHỈ TIÊU …", wrapped over a line or two)
+            end = j
+            while end - 1 > start + 1 and j - end < APPENDIX_TITLE_LINES and copier(units[end - 1].text):
+                end -= 1
+            break
         if copy_mark(u.text):  # a copy's own block: its body's name, "SAO Y BẢN CHÍNH", "Số: 15/SY-UBND"
             end = j - 1 if j - 1 > start and copier(units[j - 1].text) else j
             break
     return start, end
+
+
+APPENDIX_TITLE_LINES = 3  # an appendix's title over its "(Kèm theo …)" line: a few lines in capitals at most
+
+
+def _annex_reference(text: str) -> bool:
+    """The line, alone in its column, is an appendix's reference to its document (conventions ``appendix_of``)."""
+    pattern = appendix_reference()
+    left, right = split_columns(text)
+    return pattern is not None and not (left and right) and pattern.match(fold(text).strip()) is not None
 
 
 def copier(text: str) -> bool:

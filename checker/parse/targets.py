@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import zip_longest
 
-from checker.conventions import comparator_words, conventions, issuer_words
+from checker.conventions import comparator_words, conventions, issuer_words, names_a_document
 from checker.ingest.layout import GROUP_NUMBER
 from checker.models import Comparator, Document, Section, Span, Target
 from checker.parse.sections import APPENDIX_LABEL
@@ -1392,12 +1392,13 @@ def _percent_unit(text: str) -> str:
 def _percent_written_once(texts: list[str], percent_columns: set[int], roles: dict[int, str]) -> list[str]:
     """A row whose figures are bare numbers, the percent sign written once for them: in the row's unit-of-measure
     cell ("Đơn vị tính": "%") or in its column's header ("Tỷ lệ (%)"). Each bare number of a column the header
-    does not set aside (the row's number under "TT") is read with its sign; only under a header that was read."""
+    does not set aside (the row's number under "TT") is read with its sign; only under a header that was read. Not
+    a document's number after its type ("KH 215", "Đề án 06" in a column of the rows' sources: a name, no figure)."""
     texts = _proportions(texts, roles)
     in_row = bool(roles) and any(_percent_unit(t) in _percent_units() for t in texts
                                  if t and not any(c.isdigit() for c in t))
     return [f"{t}%" if (in_row or k in percent_columns) and roles.get(k) != "ignore" and _BARE_FIGURE.match(t)
-            else t for k, t in enumerate(texts)]
+            and not names_a_document(re.sub(r"[\d.,\s–-]+$", "", t)) else t for k, t in enumerate(texts)]
 
 
 def _numbering_column(rows: list[list[Cell]]) -> set[int]:
