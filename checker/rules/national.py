@@ -34,9 +34,7 @@ _PROVINCE_WORDS = r"(?:tinh|thanh pho|tp|thanh uy|tinh uy|hdnd|ubnd)"
 
 
 class _Strict(BaseModel):
-    # defer_build: the shipped files are built without validation (checker.rules.construct); the validator is
-    # built only when a file is validated (a YAML file read, --rules)
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class NationalEntry(_Strict):
