@@ -3,9 +3,11 @@ there) and ships inside the package as ``checker.builtin_rules``, so an installe
 An editable install reads ``rules/`` of the checkout directly (``checker.rules.loader.DEFAULT_RULES``).
 
 Building also prepares the shipped YAML files as JSON beside them in the package (``builtin_rules/prepared``,
-checker.rules.prepared), read at run time without a YAML parser while the YAML is unchanged."""
+checker.rules.prepared), read at run time without a YAML parser while the YAML is unchanged, and validated as the
+models the checker reads them as (``*.model.json``, checker.rules.construct), built at run time without validating."""
 
 import importlib.util
+import sys
 from pathlib import Path
 
 from setuptools import find_namespace_packages, setup
@@ -21,7 +23,18 @@ class BuildWithPreparedRules(build_py):
         assert spec is not None and spec.loader is not None
         prepared = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(prepared)
-        prepared.prepare(HERE / "rules", Path(self.build_lib) / "checker" / "builtin_rules")
+        out = Path(self.build_lib) / "checker" / "builtin_rules"
+        prepared.prepare(HERE / "rules", out)
+        # the files validated as the checker reads them, kept as the models they give (checker.rules.construct);
+        # skipped where the checker's dependencies cannot be imported here (the run then validates them)
+        sys.path.insert(0, str(HERE))
+        try:
+            from checker.rules import construct
+        except ImportError:
+            return
+        finally:
+            sys.path.remove(str(HERE))
+        construct.prepare(HERE / "rules", out)
 
 
 setup(

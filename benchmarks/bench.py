@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -93,6 +94,17 @@ def timed(cmd: list[str], cwd: Path, sample_memory: bool = False) -> tuple[float
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd[:6])}...: exit {proc.returncode}\n{err.decode(errors='replace')[-2000:]}")
     return elapsed, peak / 2**20
+
+
+def wall_and_cpu(cmd: list[str], cwd: Path | None = None,
+                 env: dict[str, str] | None = None) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """Wall seconds and CPU seconds (user + system of the run and its children: steadier on a busy machine)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, errors="replace", check=False)
+    took = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return took, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc
 
 
 def check_cmd(folder: Path, out: Path, *extra: str) -> list[str]:

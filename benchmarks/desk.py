@@ -14,19 +14,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from bench import wall_and_cpu  # noqa: E402
 from helpers_batch import city_batch, plan_text, registry_units, write_plan  # noqa: E402
 
 RUNS = {
@@ -56,15 +55,10 @@ def timed(city: Path, out: Path, extra: list[str]) -> tuple[float, float]:
     """Wall seconds and CPU seconds (user + system of the run and its workers: steadier on a busy machine)."""
     if out.exists():
         shutil.rmtree(out)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "checker", str(city), "-o", str(out), "--quiet", *extra],
-                          capture_output=True, text=True)
-    took = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    took, cpu, proc = wall_and_cpu([sys.executable, "-m", "checker", str(city), "-o", str(out), "--quiet", *extra])
     if proc.returncode not in (0, 1):
         raise SystemExit(f"check failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return took, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return took, cpu
 
 
 def main() -> None:

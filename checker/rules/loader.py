@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from checker.errors import RulePackError
-from checker.rules import prepared
+from checker.rules import construct, prepared
 from checker.rules.national import NationalRegistry
 from checker.rules.registries import BodiesRegistry, ReferencesRegistry, UnitsRegistry
 from checker.rules.schema import GeneralPack, RulePack
@@ -92,12 +92,12 @@ class _Unread(ValueError):
     """The fast reader could not read the file: the round-trip reader reads it again and says where."""
 
 
-def _fast_load(path: Path) -> object:
+def _fast_load(path: Path, text: str | None = None) -> object:
     """A file of the shipped rules folder as prepared when the package was built, if unchanged since
     (checker.rules.prepared: JSON, no YAML parser imported); else the C (libyaml) safe loader: several times faster
     than round-trip, but it knows no lines. A generated registry in JSON (a subset of YAML) is read by the json
     module, some 30 times faster still."""
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8") if text is None else text
     if path.suffix == ".json":
         return json.loads(text)
     found = prepared.read(DEFAULT_RULES, path, text)
@@ -120,9 +120,12 @@ def _fast_load(path: Path) -> object:
 
 
 def load_model(path: Path, model: type[M]) -> M:
-    """Validate a YAML file; on any problem, re-read it round-trip so the error names the line."""
+    """Validate a YAML file; on any problem, re-read it round-trip so the error names the line. A shipped file
+    unchanged since the package was built is built as the model it was validated to then (checker.rules.construct)."""
     try:
-        return model.model_validate(_fast_load(path))
+        text = path.read_text(encoding="utf-8")
+        built = construct.load(DEFAULT_RULES, path, text, model)
+        return built if built is not None else model.model_validate(_fast_load(path, text))
     except (ValidationError, OSError, UnicodeDecodeError, ValueError):
         pass
     data = load_yaml(path)

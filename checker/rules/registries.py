@@ -13,7 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: the shipped files are built without validation (checker.rules.construct); the validator is
+    # built only when a file is validated (a YAML file read, --rules)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class FormerUnit(_Strict):

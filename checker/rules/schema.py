@@ -40,7 +40,9 @@ def F(description: str, example: object, default: Any = ..., **kw: Any) -> Any: 
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: the shipped files are built without validation (checker.rules.construct); the validator is
+    # built only when a file is validated (a YAML file read, --rules)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class RuleBase(_Strict):
