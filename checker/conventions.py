@@ -355,7 +355,8 @@ def appendix_reference() -> re.Pattern[str] | None:
     forms = [r"\s+".join(map(re.escape, fold(f).split())) for f in conventions().appendix_of]
     if not forms:
         return None
-    return re.compile(rf"^[\s(]*(?:{'|'.join(forms)})\s*(\d+\s*/\s*[\w.-]+)")
+    # the symbol's parts as typed, joined by a hyphen with spaces or none ("96/KH-UBND", "96/KH - UBND")
+    return re.compile(rf"^[\s(]*(?:{'|'.join(forms)})\s*(\d+\s*/\s*[\w.]+(?:\s*-\s*[\w.]+)*)")
 
 
 def document_type_by_symbol(number: str) -> DocumentType | None:

@@ -143,6 +143,10 @@ KINDS: list[list[tuple[str, str]]] = [
     # a PDF (or is typed so), its words apart by two spaces or by one like its letters: the plan was told it has no
     # title (HP215-FORM) until the type name was read so (115 of 131 compliant plans)
     [(r"(?m)^([ \t]*)KẾ HOẠCH[ \t]*$", r"\1K Ế  H O Ạ C H"), (r"(?m)^([ \t]*)KẾ HOẠCH[ \t]*$", r"\1K Ế H O Ạ C H")],
+    # a symbol's parts joined by a hyphen with spaces ("Số: 96/KH - UBND", "NĐ - CP"), as some offices type it: an
+    # appendix's "(Kèm theo Kế hoạch số 96/KH - UBND …)" was read as numbered "96/KH", another plan's (HP215-FORM,
+    # 33 of 131 compliant plans), until the symbol was read whole
+    [(r"\b(KH|QĐ|NĐ|TT|CT|NQ)-(UBND|CP|TTg|BTTTT|BKHCN|TW)\b", r"\1 - \2")],
 ]
 
 
