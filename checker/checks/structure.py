@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 from checker.checks.base import (
     Context,
@@ -180,6 +181,8 @@ def _numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterator[Fin
         parent = _outline_parent(plan, s)
         parent = appendix if parent is None and k != appendix else parent
         groups.setdefault((None, marker) if marker else (parent, s.style), []).append(s)
+    written = [ln for ln in plan.lines if ln.text.strip()]
+    ordered = all(a.loc.line <= b.loc.line for a, b in pairwise(written))
     for (_, _style), secs in groups.items():
         if len(secs) >= 3 and {s.number for s in secs} == {"1"}:
             # every point under one heading numbered "1.": an automatic list restarted at each item, as a converter
@@ -194,7 +197,7 @@ def _numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterator[Fin
             v = _value(s, prev, ocr)
             if v is None:
                 continue
-            if v == 1 and prev is not None and _after_lead_in(plan, s, prev.line or 0):
+            if v == 1 and prev is not None and _after_lead_in(written, ordered, s, prev.line or 0):
                 seen, prev, pv = {}, None, 0  # "… gồm:" then "1." again: a list of its own, not a repeat
             repeated = v in seen
             if repeated:
@@ -216,13 +219,18 @@ def _numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterator[Fin
             prev, pv = s, pv + 1 if repeated else v  # a repeat holds the place of the number it should have had
 
 
-def _after_lead_in(plan: Plan, s: Section, after: int) -> bool:
+def _after_lead_in(written: list[Line], ordered: bool, s: Section, after: int) -> bool:
     """The last line written before ``s`` (since line ``after``) is a lead-in ending with a colon ("Tổ giúp việc
-    gồm:", "Nhiệm vụ của Ban Chỉ đạo:", "… như sau:"): the numbered points after it are the list it opens."""
+    gồm:", "Nhiệm vụ của Ban Chỉ đạo:", "… như sau:"): the numbered points after it are the list it opens.
+    ``written``: the plan's lines that are not blank, in its order; ``ordered``: their line numbers never go back."""
     if s.line is None:
         return False
-    before = [ln for ln in plan.lines if after < ln.loc.line < s.line and ln.text.strip()]
-    return bool(before) and before[-1].text.rstrip().endswith(":")
+    if ordered:  # the line before s found at once (a plan of thousands of headings)
+        k = bisect_left(written, s.line, key=lambda ln: ln.loc.line)
+        last = written[k - 1] if k and written[k - 1].loc.line > after else None
+    else:
+        last = next((ln for ln in reversed(written) if after < ln.loc.line < s.line), None)
+    return last is not None and last.text.rstrip().endswith(":")
 
 
 def _replaced_by_outdated(plan: Plan, rule: RequiredUnit, ctx: Context) -> bool:
