@@ -336,6 +336,15 @@ def _opens_letter_part(text: str) -> bool:
     return bool(_letter_openers().match(fold(text.lstrip(" *#>"))))
 
 
+def opens_title(text: str) -> bool:
+    """The line opens with a document's type name in capitals and its trích yếu after it, in sentence case ("KẾ
+    HOẠCH Ứng dụng công nghệ thông tin …": a web page's copy that put the title block on one line): the title
+    opens there, whatever the line before (the header run on to its date, wrapped) leaves."""
+    words = text.split()
+    caps = next((k for k, w in enumerate(words) if not w.isupper()), len(words))
+    return 0 < caps < len(words) and words[caps][:1].isupper() and names_doc_type(" ".join(words[:caps]))
+
+
 def marker_of(text: str) -> tuple[str, str | None]:
     """The marker a block opens with (as written) and its family, or ("", None)."""
     m = MARKER.match(text)
@@ -702,7 +711,8 @@ def _continues(u: Unit, above: Unit, before: list[Unit], after_of: Callable[[], 
     empty or short cells, is a row of its own. Columns set with spaces only (tabs are typed, not laid out).
     Returns the row whose columns it is under (``u`` itself for the rows before, or ``after``) and the line's text
     with its cells cut where they run on into the next column (``_cut``); None where it carries on no row."""
-    if u.table is not None or u.loc.table is not None or not before or "\t" in u.text or "\t" in above.text:
+    if (u.table is not None or u.loc.table is not None or not before or "\t" in u.text or "\t" in above.text
+            or _fixed_gaps([*(b.text for b in before), above.text, u.text])):
         return None
     cells = _cells_at(u.text)
     if not cells:
@@ -730,6 +740,23 @@ def _continues(u: Unit, above: Unit, before: list[Unit], after_of: Callable[[], 
     return None
 
 
+MIN_FIXED_GAPS = 8  # gaps between cells, all of one width or its multiples, that say each tab was set as that width
+_SPACE_GAP = re.compile(r"(?:^|(?<=\S)) {3,}(?=\S)")  # a line's margin, or three spaces or more between words
+
+
+def _fixed_gaps(texts: list[str]) -> bool:
+    """The lines' gaps between cells (their margins too) are all one width or its multiples: tabs each set as a
+    fixed run of spaces (a PDF whose producer drew a line of text with each tab as four spaces), not cells laid out
+    under columns. Such a table's line is a row of its own, its empty cells one width each ("    người dân, doanh
+    nghiệp                doanh nghiệp đạt trên 90%": an empty first cell, three empty cells), never the rest of the
+    row above: the columns of a table laid out (``pdftotext -layout``) leave gaps of every width."""
+    gaps = [len(m.group()) for t in texts if "\t" not in t for m in _SPACE_GAP.finditer(t.rstrip())]
+    if len(gaps) < MIN_FIXED_GAPS:
+        return False
+    width = min(gaps)
+    return all(g % width == 0 for g in gaps)
+
+
 def _wrapped(over: list[tuple[int, int, str]], start: int, piece: str, columns: list[int]) -> bool:
     """A cell of the line above starts where ``piece`` does, and the piece goes on in lower case (or a figure), or
     its first word would not have fitted after that cell in its column (up to about the next column's start)."""
@@ -755,13 +782,22 @@ def _under_column(start: int, end: int, columns: list[int], lenient: bool = Fals
     return end <= right + (max(2, (right - start) // 4) if lenient else 0)
 
 
-def _next_row(units: list[Unit], j: int, end: int, left: int) -> Unit | None:
-    """The next row of a typed table after line ``j`` (a row starting at its first column ``left``), within a
-    page's worth of lines."""
+def _next_row(units: list[Unit], j: int, end: int, left: int, columns: list[int] | None = None) -> Unit | None:
+    """The next row of a typed table after line ``j`` (a row starting at its first column ``left``; ``columns``: the
+    table's, ``_cut_row``), within a page's worth of lines."""
     for k in range(j + 1, min(end, j + 60)):
-        if _is_row(units[k], first=False) and (cells := _cells_at(units[k].text)) and cells[0][0] <= left + 2:
+        if (_is_row(units[k], first=False) or _cut_row(units[k], columns or [])) and (
+                cells := _cells_at(units[k].text)) and cells[0][0] <= left + 2:
             return units[k]
     return None
+
+
+def _cut_row(u: Unit, columns: list[int]) -> bool:
+    """A row of a table laid out with spaces whose first cell runs up to the next column with one space between
+    ("3. Hồ sơ công việc được 75%                       80%", pdftotext -layout of a narrow column): three cells
+    once cut at the ``columns`` of the rows before it (``_cut``)."""
+    return (len(columns) >= 3 and u.table is None and u.loc.table is None and u.gapped and "\t" not in u.text
+            and len(_tab_cells(_cut(u.text, columns))) >= 3)
 
 
 def _is_row(u: Unit, first: bool = True) -> bool:
@@ -828,24 +864,32 @@ def _numbered_start(u: Unit) -> bool:
 TITLE_LINES = 6  # lines a group's title wraps onto in its column, at most ("5. Đào tạo," / "tuyên" / … / "nhân lực")
 
 
-def _rest_of_title(title: Unit, u: Unit) -> bool:
+def _rest_of_title(title: Unit, u: Unit, nxt: Unit | None = None) -> bool:
     """Line ``u`` goes on with the title of a group's row ``title`` laid out as text (pdftotext -layout), wrapped in
     its narrow column: one cell set in under the title's start, after a group's number and its title ("III
     Phát triển dữ" / "       liệu số"), or, in lower case, under a title set in the first column with its number
-    ("1. Hạ tầng" / "số")."""
+    ("1. Hạ tầng" / "số"). On a page after the title's, which may set the columns elsewhere, a numbered group's
+    rest in lower case is set in under the second cell of the row after it (``nxt``: "           nhân lực" over
+    "13         Bồi dưỡng …")."""
     cells = _cells_at(title.text) if "\t" not in title.text else []
     numbered = len(cells) == 2 and GROUP_NUMBER.match(cells[0][2]) is not None
     if not (numbered or (len(cells) == 1 and title.plain)) or _FIGURE.search(cells[-1][2]):
         return False
     rest = _cells_at(u.text) if u.table is None and u.loc.table is None else []
-    return (len(rest) == 1 and abs(rest[0][0] - cells[-1][0]) <= 2
-            and (numbered or not rest[0][2][:1].isupper()))
+    if len(rest) != 1:
+        return False
+    if abs(rest[0][0] - cells[-1][0]) <= 2:
+        return numbered or not rest[0][2][:1].isupper()
+    below = _cells_at(nxt.text) if nxt is not None and "\t" not in nxt.text else []
+    return (numbered and title.loc.page is not None and u.loc.page is not None and u.loc.page > title.loc.page
+            and rest[0][2][:1].islower() and len(below) >= 3 and abs(below[1][0] - rest[0][0]) <= 2)
 
 
 def _past_title(units: list[Unit], k: int, end: int) -> int:
     """The line after a group's title row ``k`` and the lines its title wraps onto (``_rest_of_title``)."""
     n = k + 1
-    while n < min(end, k + 1 + TITLE_LINES) and _rest_of_title(units[k], units[n]):
+    while n < min(end, k + 1 + TITLE_LINES) and _rest_of_title(units[k], units[n], units[n + 1] if n + 1 < end
+                                                                else None):
         n += 1
     return n
 
@@ -896,10 +940,11 @@ def _tab_tables(units: list[Unit], start: int, end: int, double_spaced: bool = F
             carried = 0  # lines carrying the last row on
             while j < end:
                 above = next(units[k] for k in range(j - 1, i - 1, -1) if units[k].text.strip())
+                columns = _column_starts([s.text for s in seen[-5:]])
                 if carried < MAX_CARRIED and _continues(units[j], above, seen[-5:],
-                                                        partial(_next_row, units, j, end, left), left):
+                                                        partial(_next_row, units, j, end, left, columns), left):
                     j, carried = j + 1, carried + 1  # a cell's text carried on over the next line, under its column
-                elif _is_row(units[j], first=False):
+                elif _is_row(units[j], first=False) or _cut_row(units[j], columns):
                     seen.append(units[j])
                     j, rows, carried = j + 1, rows + 1, 0
                 elif double_spaced and not units[j].text.strip() and j + 1 < end and (
@@ -1146,8 +1191,9 @@ def _placed_cells(texts: list[str], pages: list[int | None] | None = None) -> li
     columns = _clustered(at for _, _, starts in parsed for at in starts)
     if len(columns) == width and len(parsed) >= 2:
         return [_under_columns(cells, starts, columns) for cells, _, starts in parsed]
-    # columns set with spaces (tabs put a cell at the next stop, wherever the cell before it ended)
-    spaced = not any("\t" in t for t in texts)
+    # columns set with spaces (tabs put a cell at the next stop, wherever the cell before it ended; tabs drawn each
+    # as a fixed run of spaces put it a run after the cell before: rows of such a table align only by chance)
+    spaced = not any("\t" in t for t in texts) and not _fixed_gaps(texts)
     aligned = _aligned_runs([[(at, at + len(c)) for c, at in zip(cells, starts, strict=True) if c]
                              for cells, _, starts in parsed], width) if spaced else {}
     by_page = _page_columns(
@@ -1251,8 +1297,8 @@ def _split_touching(lines: list[Unit], left: int) -> list[Unit]:
     rows). Other lines as they are."""
     cells_of = [_cells_at(u.text) for u in lines]
     width = max(map(len, cells_of), default=0)
-    if width < 3 or any("\t" in u.text for u in lines):
-        return lines
+    if width < 3 or any("\t" in u.text for u in lines) or _fixed_gaps([u.text for u in lines]):
+        return lines  # tabs typed, or each set as a fixed run of spaces: no column to cut at
     full: dict[int | None, list[str]] = {}
     for u, cells in zip(lines, cells_of, strict=True):
         if len(cells) == width:
@@ -1269,10 +1315,18 @@ def _split_touching(lines: list[Unit], left: int) -> list[Unit]:
                 if 3 <= len(columns := _clustered(starts)) < width}
     out = []
     for u, cells in zip(lines, cells_of, strict=True):
-        if not every or not cells or len(cells) >= width or cells[0][0] > left + 2 or u.plain:
+        if not every or not cells or len(cells) > width or cells[0][0] > left + 2 or u.plain:
             out.append(u)  # a group's title across the table stays whole
             continue
         columns = columns_of.get(u.loc.page) or _column_starts(full.get(u.loc.page) or every)
+        if len(cells) == width:
+            # a row with as many cells as the table's fullest rows, one of them two cells run together: the table
+            # has a column more than any row fills, where the page's other rows start their cells
+            columns = _clustered(c[0] for v, cs in zip(lines, cells_of, strict=True)
+                                 if v.loc.page == u.loc.page and not v.plain and len(cs) >= 3 for c in cs)
+            if len(columns) != width + 1:
+                out.append(u)
+                continue
         if not _starts_under(cells, columns):
             # a page that sets the columns elsewhere and leaves some empty in all its rows: its own places
             columns = fewer_of.get(u.loc.page, [])
@@ -1288,7 +1342,8 @@ def _starts_under(cells: list[tuple[int, int, str]], columns: list[int]) -> bool
     return all(any(abs(at - start) <= 2 for at in columns) for start, _, _ in cells)
 
 
-_CELL_OPENING = re.compile(rf"[{UPPER}\d≥≤<>%]")  # how a cell opens: a capital, a figure, a comparator, "%"
+# how a cell opens: a capital, a figure, a comparator, "%", a figure in brackets ("(34,9%)" under "29/83")
+_CELL_OPENING = re.compile(rf"[{UPPER}\d≥≤<>%]|\(\d")
 
 
 def ends_with_comparator(text: str) -> bool:
@@ -1309,7 +1364,7 @@ def _cut(text: str, columns: list[int]) -> str:
     for start, end, _ in _cells_at(text):
         for at in (at for at in columns if at > start + 2):  # the columns after the cell's own
             cuts = [p for p in range(at - 4, at + 3) if start + 2 < p < end and text[p - 1] == " "
-                    and (_CELL_OPENING.match(text[p]) or p == at and text[p].isalpha() and text[p - 2] != " ")
+                    and (_CELL_OPENING.match(text, p) or p == at and text[p].isalpha() and text[p - 2] != " ")
                     and text[p - 3 : p - 1].count(" ") < 2  # one or two spaces
                     and not (text[p].isdigit() and ends_with_comparator(text[start : p - 1]))]
             if cuts:
@@ -1331,8 +1386,9 @@ def _carried_on(typed: list[Unit], left: int) -> tuple[list[Unit], list[Carried]
     for k, u in enumerate(typed):
         aligned = None
         if lines and not lines[-1].plain and run < MAX_CARRIED:
-            aligned = _continues(u, typed[k - 1], rows[-5:], partial(_next_row, typed, k, len(typed), left), left)
-        elif lines and run < TITLE_LINES and _rest_of_title(lines[-1], u):
+            aligned = _continues(u, typed[k - 1], rows[-5:], partial(
+                _next_row, typed, k, len(typed), left, _column_starts([r.text for r in rows[-5:]])), left)
+        elif lines and run < TITLE_LINES and _rest_of_title(lines[-1], u, typed[k + 1] if k + 1 < len(typed) else None):
             aligned = (u, u.text)  # a group's title wrapped in its column: one cell, its rest joined to it
         if aligned is None:
             if not u.plain:
@@ -1373,11 +1429,14 @@ def _aligned_runs(cells: list[list[tuple[int, int]]], width: int) -> dict[int, l
         k, columns = r, list[int]()
         while k < len(cells):
             merged = _clustered([*columns, *(start for start, _ in cells[k])])
-            if len(merged) > width or not all(_under_column(start, end, merged) for start, end in cells[k]):
+            # every row of the run under the places the new row adds: a header's cell over two columns
+            # ("Nội dung nhiệm vụ" over the place of "Phối hợp" below) says the rows were not aligned
+            if len(merged) > width or not all(_under_column(start, end, merged)
+                                              for row in cells[r : k + 1] for start, end in row):
                 break
             columns, k = merged, k + 1
         full = any(len(cells[n]) == width for n in range(r, k))
-        if len(columns) == width and k - r >= 2 and (full or r == 0 and k >= 3):
+        if len(columns) == width and k - r >= 2 and (full or r == 0):
             out.update({n: columns for n in range(r, k)})
         r = max(k, r + 1)
     return out
@@ -1461,8 +1520,8 @@ class _Body:
         prev = prev_part.text
         if prev.rstrip().endswith("./.") or RECIPIENTS.match(squash(p.text)):
             return None  # "./." closes a document's text (NĐ 30/2020); "Nơi nhận:" opens its closing
-        if _opens_letter_part(p.text):
-            return None  # "V/v ..." under a letter's number, "Kính gửi:": each a block of its own
+        if _opens_letter_part(p.text) or opens_title(p.text):
+            return None  # "V/v ..." under a letter's number, "Kính gửi:", "KẾ HOẠCH Ứng dụng …": each a block
         if _LEADER_FIRST.match(p.text):
             return " "  # "... tối thiểu" / "........ 82,5%": a dot leader joins a label to its value, wrapped or not
         if len(cur.parts) == 1 and self._heading_like(prev_part):
