@@ -108,8 +108,10 @@ class Conventions(_Strict):
     part_markers: list[str]
     numbered_labels: list[str] = Field(default_factory=list)
     topic_markers: list[str] = Field(default_factory=list)
+    title_dashes: list[str] = Field(default_factory=list)
     continuous_markers: list[str] = Field(default_factory=list)
     part_ordinals: list[str]
+    ocr_words: dict[str, list[str]] = Field(default_factory=dict)
     part_letters: str
     list_alphabet: str
     word_alphabet: str
@@ -183,6 +185,13 @@ class Conventions(_Strict):
         out = [squash(p) for p in phrases]
         return [squash(n) for key, names in self.parts.items() if squash(names[0]) in out
                 for n in self.parts_at_top.get(key, [])]
+
+    def ordinal_forms(self) -> list[list[str]]:
+        """Each part ordinal (squashed) with the ways OCR without diacritics reads it (``ocr_words``): "phan thir
+        hai" is "Phần thứ hai"."""
+        readings = {squash(w): [squash(r) for r in rs] for w, rs in self.ocr_words.items()}
+        return [[" ".join(ws) for ws in product(*([w, *readings.get(w, [])] for w in squash(o).split()))]
+                for o in self.part_ordinals]
 
     def synonyms(self, phrases: list[str]) -> list[str]:
         """``phrases`` (squashed) with every other name of a part any of them names."""

@@ -38,3 +38,34 @@ def twins_alike(good: list[str]) -> None:
         twin = name.replace("-dat-chuan", "-loi")
         assert len((PLANS / name).read_text(encoding="utf-8").splitlines()) == len(
             (PLANS / twin).read_text(encoding="utf-8").splitlines()), name
+
+
+def assert_scored(path: Path, expected: dict, packs: list[LoadedPack],  # type: ignore[type-arg]
+                  origins: list[set[int]] | None = None) -> None:
+    """As score.py reads a report (tests/test_plans_reviewed.py's ``verdict``): the status, every defect found, no
+    other finding at error or warning level."""
+    from test_plans_reviewed import verdict
+
+    r = check_file(path, packs)
+    assert r.status == expected["status"], r.reason
+    missed, noise = verdict(expected, r, origins)
+    assert not missed, f"defects not found: {missed}"
+    assert not noise, "false alarms:\n" + "\n".join(noise)
+
+
+def assert_scored_as_word(path: Path, expected: dict, packs: list[LoadedPack], folder: Path,  # type: ignore[type-arg]
+                          auto: bool) -> None:
+    """``assert_scored`` of the plan laid out as a Word file the way offices type it (typed or automatic numbers)."""
+    from layouts import blocks_of, render_docx
+
+    origins: list[set[int]] = []
+    docx = render_docx(blocks_of(path), folder / "plan.docx", auto_numbering=auto, origins=origins)
+    assert_scored(docx, expected, packs, origins)
+
+
+def blind_round(name: str) -> tuple[dict, list[str], list[str]]:  # type: ignore[type-arg]
+    """A round's verdicts (tests/fixtures/blind-<name>-expected.json), its plans sorted, and its compliant ones."""
+    import json
+
+    expected = json.loads((PLANS.parent / f"blind-{name}-expected.json").read_text(encoding="utf-8"))
+    return expected, sorted(expected), sorted(n for n in expected if not expected[n]["defects"])

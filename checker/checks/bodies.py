@@ -203,7 +203,8 @@ def _near(word: str, want: str) -> int | None:
 def _spans(text: Text, needle: str, exact: dict[str, list[tuple[int, int]]]) -> Iterator[tuple[int, int]]:
     """Where ``needle`` (squashed) occurs as whole words: exactly, or for names of three words or more with
     OCR damage (at most one wrong letter a word, one in eight overall: "phong van hea va thong tin" is found,
-    "uy ban nhan dan phuong" is not "uy ban nhan dan quan", nor "hai phong" "hai duong")."""
+    "uy ban nhan dan phuong" is not "uy ban nhan dan quan", nor "hai phong" "hai duong", nor a name written exactly
+    another one near it)."""
     if not needle:
         return
     found = list(exact.get(needle, ()))
@@ -220,7 +221,10 @@ def _spans(text: Text, needle: str, exact: dict[str, list[tuple[int, int]]]) -> 
                 total += d
                 b = got[1]
             else:
-                if 0 < total <= budget and not any(x < b and a < y for x, y in found):
+                # never where the plan writes another known name exactly ("huyen Ninh Giang" is not a damaged
+                # "huyện Bình Giang")
+                if 0 < total <= budget and not any(x < b and a < y for x, y in found) and not any(
+                        (a, b) in spans for spans in exact.values()):
                     found.append((a, b))
     yield from sorted(found)
 

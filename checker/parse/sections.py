@@ -137,7 +137,7 @@ def _labelled_number() -> re.Pattern[str]:
 def _part_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     conv = conventions()
     markers = "|".join(re.escape(squash(m)) for m in conv.part_markers)
-    ordinals = "|".join(re.escape(squash(o)) for o in conv.part_ordinals)
+    ordinals = "|".join(re.escape(f) for forms in conv.ordinal_forms() for f in forms)
     # "Phần I", "PHẦN II. MỤC TIÊU", "Phần thứ nhất", "Chương 2": a part, its title here or on the next line
     part = re.compile(rf"^\s*({markers})\s+({ordinals}|[ivxl]{{1,5}}|\d{{1,2}})\s*(?:[.:\-–]\s*(.*))?$")
     letters = "".join(conv.part_letters)
@@ -260,6 +260,8 @@ _MARKER = re.compile(r"^\s*(?:[-+*•–]|\d{1,2}(?:\.\d{1,2})*(?:[.)]|\s*[-–/
                      r"|\((?:dd|[a-zđ])\)|[IVX]{1,4}(?:\.\d{1,2})*(?:[.)]|\s*[-–/](?=\s)))\s*")
 
 
+# a point lettered with a full stop ("d. Đào tạo …"), which ``_MARKER`` leaves (a word may open so: "a. " is rare)
+_LETTER_DOT = re.compile(r"^\s*(?:dd|[a-zđ])\.\s+")
 # a point set as a title: a dash or bullet, then a few words with no punctuation closing them
 _BULLET_TITLE = re.compile(r"\s*[-–+•]\s+[^\W\d_]")
 _TITLE_END = re.compile(r"[.;,!?…]\s*$")
@@ -283,9 +285,19 @@ def lead_ins(text: str) -> tuple[str, ...]:
             head = cell.split(":", 1)[0].strip()
             if 0 < len(head) <= 60:
                 out.append(head)
+        elif (marked != cell or _LETTER_DOT.match(cell)) and len(cells) == 1 and (m := _title_dash().search(cell)) and (
+                not re.search(r"\d", head := cell[:m.start()].strip())) and 0 < len(head) <= 40:
+            out.append(_LETTER_DOT.sub("", head))  # "đ) Đào tạo, tuyên truyền - Tổ chức 02 lớp …": title, dash, text
         elif len(cells) >= 3 and re.search(r"[^\W\d_]{3,}", cell):
             out.append(cell.strip().rstrip(".") + ".")  # a sentence: its opening words name the part
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _title_dash() -> re.Pattern[str]:
+    """The dash between a point's title and its text (conventions ``title_dashes``), a capital after it."""
+    dashes = "|".join(re.escape(d) for d in conventions().title_dashes) or r"(?!)"
+    return re.compile(rf"\s(?:{dashes})\s+(?=[{UPPER}])")
 
 
 @lru_cache(maxsize=1)
@@ -388,7 +400,7 @@ def find_sections(view: View) -> list[Section]:
     heading_idx: set[int] = set()
     part_re, letter_re = _part_patterns()
     conv = conventions()
-    ordinals = [squash(o) for o in conv.part_ordinals]
+    ordinals = {f: k for k, forms in enumerate(conv.ordinal_forms(), start=1) for f in forms}
     skip: set[int] = set()
     open_levels: list[int] = []  # indexes of sections with strictly rising levels: the candidates for parent
     part_order: list[str] = []  # the part markers ("phan", "muc") in the order the plan first uses them
@@ -457,7 +469,7 @@ def find_sections(view: View) -> list[Section]:
                 token = m.group(1 + g)
                 level = 0
                 if mp:
-                    token = token.upper() if token not in ordinals else str(ordinals.index(token) + 1)
+                    token = token.upper() if token not in ordinals else str(ordinals[token])
                     # "Mục 1." under "Phần thứ nhất": each further part marker a plan uses nests one level deeper
                     if mp.group(1) not in part_order:
                         part_order.append(mp.group(1))

@@ -439,8 +439,23 @@ def normalise_percent(folded: str) -> str:
         return folded
     _, percent, _, _, _ = _vocabulary()
     folded = percent.sub(lambda m: "%" + " " * (len(m.group(0)) - 1), folded)
+    # a table row flattened by OCR, its unit cell before its value cell ("… toàn trình °/o Tối thiểu 80"): the sign
+    # put after the figure that ends the line, the words between kept ("… toàn trình   toi thieu 80%")
+    folded = _unit_before_value().sub(lambda m: " " * (len(m.group(1)) - 1) + m.group(2) + "%", folded)
     # a figure OCR split in two ("trên 9 0%", "5 0%"): one digit, one space, one digit and the sign
     return _SPLIT_FIGURE.sub(lambda m: m.group(1) + m.group(2) + " ", folded)
+
+
+@lru_cache(maxsize=1)
+def _unit_before_value() -> re.Pattern[str]:
+    """The sign (or a form of it, conventions ``percent_forms``) standing alone as a row's unit cell, then up to three
+    words (a comparator) and the figure that ends the line, or the row (the next row's number after it, where the
+    rows were joined into one paragraph)."""
+    forms = "|".join(re.escape(f) for f in sorted({"%", *(fold(f) for f in conventions().percent_forms)}, key=len,
+                                                      reverse=True))
+    figure = r"\s+\d{1,3}(?:[.,]\d{1,2})?"
+    row_end = r"(?=[ \t]*$|\s+\d{1,2}\s+[^\W\d])"
+    return re.compile(rf"(?<=\s)({forms})((?:\s+[^\W\d]+){{0,3}}{figure}){row_end}", re.M)
 
 
 _SPLIT_FIGURE = re.compile(r"(?<![\d.,/])(\d) (\d)(?=\s?%)")
