@@ -176,6 +176,7 @@ class Conventions(_Strict):
     assignment_columns: AssignmentColumns
     assignment_parts: list[str] = Field(default_factory=lambda: ["to-chuc-thuc-hien"])
     abbreviation_legends: AbbreviationLegends = Field(default_factory=AbbreviationLegends)
+    formation_brackets: list[str] = Field(default_factory=list)
 
     def part(self, key: str) -> list[str]:
         """The squashed names of a part (its own and its synonyms)."""
