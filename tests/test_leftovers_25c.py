@@ -69,12 +69,19 @@ def test_a_short_form_given_in_brackets_after_the_name() -> None:
         "VP": "Văn phòng HĐND và UBND phường", "TTPVHCC": "Trung tâm Phục vụ hành chính công phường"}
 
 
+def test_a_legend_that_lost_its_diacritics_is_read_alike() -> None:
+    """OCR without diacritics ("Ghi chu: VP - Van phong …"): the same legend, as test_layouts_agree renders it."""
+    assert legend(["Ghi chu: VP - Van phong HDND va UBND phuong; CA phuong - Cong an phuong."]) == {
+        "VP": "Van phong HDND va UBND phuong", "CA phuong": "Cong an phuong"}
+
+
 def test_a_note_that_is_no_legend_gives_no_abbreviation() -> None:
     assert legend(["Ghi chú: Các phòng báo cáo kết quả trước ngày 05/12/2025.",
                    "Ghi chú: số liệu năm 2024 - theo báo cáo của UBND phường."]) == {}
     own = {"VP": "Văn phòng HĐND và UBND phường"}
     assert spelt_out("VP", own) == "Văn phòng HĐND và UBND phường"
     assert spelt_out("P.VP; VPN; VP-1", own) == "P.VP; VPN; VP-1"  # whole short forms only
+    assert legend(["Các phòng chuyên môn (viết tắt là các phòng) phối hợp."]) == {}  # no short form in capitals
 
 
 # --------------------------------------------------------------------------- 2. a year opening a sentence of aims

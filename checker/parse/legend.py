@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from checker.conventions import conventions
-from checker.text import UPPER, squash
+from checker.text import UPPER, fold, squash
 
 # a short form: a first word in capitals (its dots and hyphens kept: "P.KT-HT-ĐT", "TTPVHCC"), at most two words in
 # lower case after it ("CA phường"); a meaning opens with a capital and has two words or more
@@ -18,15 +18,19 @@ ENTRIES_AFTER_OPENER = 20  # a list under its heading ("Chữ viết tắt:") ru
 
 @lru_cache(maxsize=1)
 def _openers() -> re.Pattern[str]:
-    words = sorted(conventions().abbreviation_legends.openers, key=len, reverse=True)
-    return re.compile(r"^\s*[(*]?\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s*[)*]?\s*:\s*", re.IGNORECASE)
+    """A legend's word opening a line, in folded text (a text that lost its diacritics writes "Ghi chu:")."""
+    words = sorted({fold(w) for w in conventions().abbreviation_legends.openers}, key=len, reverse=True)
+    return re.compile(r"^\s*[(*]?\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s*[)*]?\s*:\s*")
 
 
 @lru_cache(maxsize=1)
 def _inline() -> re.Pattern[str]:
-    words = sorted(conventions().abbreviation_legends.inline, key=len, reverse=True)
-    return re.compile(r"\(\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s*:?\s*[\"“”']?(" + _SHORT.pattern
-                      + r")[\"“”']?\s*\)", re.IGNORECASE)
+    """The words before a short form in brackets ("(sau đây viết tắt là"), in folded text."""
+    words = sorted({fold(w) for w in conventions().abbreviation_legends.inline}, key=len, reverse=True)
+    return re.compile(r"\(\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s*:?\s*[\"“”']?")
+
+
+_CLOSED = re.compile(rf"({_SHORT.pattern})[\"“”']?\s*\)")  # the short form, as written, and the bracket closing
 
 
 @lru_cache(maxsize=1)
@@ -60,10 +64,12 @@ def legend(texts: list[str]) -> dict[str, str]:
     on the lines under such an opener alone, and a short form given in brackets after a name."""
     out: dict[str, str] = {}
     for i, text in enumerate(texts):
-        for m in _inline().finditer(text):
-            if (name := _named_before(text[:m.start()])) is not None:
-                out.setdefault(m.group(1), name)
-        opened = _openers().match(text)
+        folded = fold(text)  # as long as the text: its offsets are the text's
+        for m in _inline().finditer(folded):
+            short_form = _CLOSED.match(text, m.end())
+            if short_form is not None and (name := _named_before(text[: m.start()])) is not None:
+                out.setdefault(short_form.group(1), name)
+        opened = _openers().match(folded)
         if opened is None:
             continue
         rest = text[opened.end():].strip()
