@@ -50,6 +50,14 @@ class AssignmentColumns(_Strict):
     marks: list[str] = Field(default_factory=list)  # a matrix's cells: the office of the column has a part
 
 
+class AbbreviationLegends(_Strict):
+    """How a plan gives its own abbreviations (checker/parse/legend.py)."""
+
+    openers: list[str] = Field(default_factory=list)
+    inline: list[str] = Field(default_factory=list)
+    separators: list[str] = Field(default_factory=list)
+
+
 Meaning = Literal[">=", ">", "=", "~", "<=", "<"]  # checker.models.Comparator
 
 
@@ -171,6 +179,8 @@ class Conventions(_Strict):
     assignment_verbs: list[str]
     assignment_columns: AssignmentColumns
     assignment_parts: list[str] = Field(default_factory=lambda: ["to-chuc-thuc-hien"])
+    abbreviation_legends: AbbreviationLegends = Field(default_factory=AbbreviationLegends)
+    formation_brackets: list[str] = Field(default_factory=list)
 
     def part(self, key: str) -> list[str]:
         """The squashed names of a part (its own and its synonyms)."""

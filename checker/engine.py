@@ -16,7 +16,7 @@ from checker.models import DocRef, Finding, Plan
 from checker.parse.header import columns, opens_letter_subject
 from checker.rules.loader import LoadedGeneral, LoadedPack
 from checker.rules.schema import GeneralRule, Rule
-from checker.text import contains, contains_any, fold, nfc, squash
+from checker.text import contains, contains_any, fold, marks_agree, squash, squash_cased
 
 
 @dataclass
@@ -140,13 +140,18 @@ def _subordinate_issuer(plan: Plan) -> str | None:
         return None
     for ln in plan.lines[start + 1 : start + 3]:
         left = columns(ln.text)[0]
-        marked = not left.isascii()
-        written = " ".join(nfc(left).casefold().split()) if marked else squash(left)
-        for opener in conventions().subordinate_issuers:
-            o = " ".join(nfc(opener).casefold().split()) if marked else squash(opener)
-            if written.startswith(o + " "):
-                return left
+        if any(opens_with(left, opener) for opener in conventions().subordinate_issuers):
+            return left
     return None
+
+
+def opens_with(line: str, opener: str) -> bool:
+    """``line`` opens with the words of ``opener`` and goes on (a body's name after them): words compared folded,
+    then by their diacritics as checker.text.marks_agree compares a name (old or new tone placement alike, "hoà"
+    and "hòa"; a line without marks, OCR, agrees), never "Trương" for "Trường"."""
+    words, wanted = squash_cased(line).split(), squash_cased(opener).split()
+    return (len(words) > len(wanted) and [fold(w) for w in words[: len(wanted)]] == [fold(w) for w in wanted]
+            and marks_agree(" ".join(words[: len(wanted)]), opener))
 
 
 def _years(squashed: str) -> set[int]:

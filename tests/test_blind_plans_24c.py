@@ -145,11 +145,8 @@ def test_the_same_verdict_as_office_word_files(name: str, tmp_path: Path, packs:
         assert verdict(EXPECTED[name], check_file(docx, packs), origins) == ([], []), auto
 
 
-@pytest.mark.xfail(strict=True, reason="left by round 24c: a year opening a paragraph ('Năm 2026, phấn đấu 95% …; 90% "
-                   "hồ sơ công việc …') dates the figures of its first clause only (parse/targets.py _OPENING_FRAME); "
-                   "the later clauses' figures are read as 2025 targets, the appendix's lower 2025 figure reported "
-                   "inconsistent with them. See blind-24c-expected.md, What is left")
 def test_a_year_opening_a_paragraph_of_aims_dates_all_its_clauses(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    """"Năm 2026, phấn đấu 95% …; 90% hồ sơ công việc …": the year frames every clause of its sentence (round 25c)."""
     path = _replaced(NAM_THANH_MIEN_LOI, "  3. Định hướng năm 2026\n      Phấn đấu 95%",
                      "      Năm 2026, phấn đấu\n      95%", tmp_path)
     assert ("HP215-TGT-HSCV", "weaker", 237) in loud(path, packs)

@@ -44,15 +44,9 @@ MUTATIONS = [
 ]
 
 
-# left by round 24a (tests/fixtures/blind-24a-expected.md): the plan's own legend of abbreviations ("VP - Văn phòng
-# HĐND và UBND phường") is not read, so the office it assigns as "VP" in its task table is told at info level that it
-# lacks its tasks; no error or warning, the reviewed office's score unchanged
-_LEFT = {"phuong-hung-dao-bang-nhiem-vu-gach-dung-dat-chuan.txt": "a legend of abbreviations not read (round 24a)"}
-_SILENT = [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=_LEFT[p.name])) if p.name in _LEFT else p
-           for p in COMPLIANT]
 
 
-@pytest.mark.parametrize("path", _SILENT, ids=[p.name for p in COMPLIANT])
+@pytest.mark.parametrize("path", COMPLIANT, ids=[p.name for p in COMPLIANT])
 def test_compliant_variant_is_silent(path: Path) -> None:
     needs_office(path.name)
     r = check_file(path, load_packs())

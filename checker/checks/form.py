@@ -13,6 +13,7 @@ from checker.checks.base import Context, finding, line_text, recognised_at, shor
 from checker.conventions import appendix_reference, conventions
 from checker.i18n import msg
 from checker.models import Finding, Line, Plan
+from checker.parse.citations import FULL, make_key
 from checker.parse.header import ARCHIVE_WORD, ISSUED_WITH, standard_mark
 from checker.rules.schema import DocumentForm
 from checker.text import fold, squash
@@ -169,8 +170,12 @@ def _number(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
 
 
 def _bare_number(number: str) -> str:
-    """A document's number folded, without its spaces and a closing dot: "112 /KH-UBND." as "112/kh-ubnd"."""
-    return re.sub(r"\s+", "", fold(number)).rstrip(".")
+    """A document's number as the citations parser keys it (DocRef.number: "05 /KH-UBND." as "5/KH-UBND", its
+    leading zero a way of writing the same number), or folded without its spaces and a closing dot where the parser
+    reads no number in it."""
+    bare = re.sub(r"\s+", "", fold(number)).rstrip(".")
+    m = FULL.fullmatch(bare)
+    return make_key(m.group(1), m.group(2), m.group(3), m.group(4)) if m else bare
 
 
 def _appendix_of(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:

@@ -146,8 +146,10 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
     compared = [squash(p) for p in rule.compared_context]
     addressee = [squash(p) for p in rule.addressee_context]
     mentions = [(i, utype, name, UNIT_WORD) for i, utype, name in find_unit_mentions(view)]
+    times: dict[tuple[int, str, str], int] = {}  # how often the line named it before
     for i, utype, name, words in mentions + _abbreviated_mentions(view, idx):
-        at = _written_at(view.folded[i], name, words)  # where the name is written in the logical line
+        nth = times[i, name, words.pattern] = times.get((i, name, words.pattern), -1) + 1
+        at = _written_at(view.folded[i], name, words, nth)  # where the name is written in the logical line
         at_line = view.line_at(i, at)
         numbered = _numbered_former(idx, view.folded[i], at, name)
         if numbered is not None:  # "phường Đông Hải 2": a former ward whose name is the current one's and a number
@@ -413,13 +415,12 @@ def _former_words() -> re.Pattern[str] | None:
     return re.compile(rf"{opening(squashed)}\b({'|'.join(words)})\s+", re.IGNORECASE) if words else None
 
 
-def _written_at(folded_line: str, name: str, words: re.Pattern[str] = UNIT_WORD) -> int:
-    """Offset of "<unit word> <name>" in a folded logical line (0 when not found)."""
+def _written_at(folded_line: str, name: str, words: re.Pattern[str] = UNIT_WORD, nth: int = 0) -> int:
+    """Offset of the ``nth`` "<unit word> <name>" (from 0) in a folded logical line (0 when not found): a unit
+    named twice in one paragraph is judged where each mention is written ("(gồm phường A, …); UBND phường A …")."""
     first = fold(name.split()[0]) if name.split() else ""
-    for m in words.finditer(folded_line):
-        if folded_line.startswith(first, m.end()):
-            return m.start()
-    return 0
+    found = [m.start() for m in words.finditer(folded_line) if folded_line.startswith(first, m.end())]
+    return found[min(nth, len(found) - 1)] if found else 0
 
 
 def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, view: View, i: int, utype: str,
@@ -442,6 +443,8 @@ def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, v
         if (line, key) in reported or historical(sentence) or historical(table_lead(view, i)) or _dated_before(
                 before, idx.reg.meta.effective) or in_past_report(plan, line, idx.reg.meta.effective):
             return
+        if _formation(idx, view.texts[i], at, {u.name for _, u in former}):
+            return
         reported.add((line, key))
         into = ", ".join(sorted({u.name for _, u in former}))
         written = f"{UNIT_TYPE_WORDS.get(utype, _word_as_written(view.texts[i], utype))} {' '.join(words[:n])}"
@@ -453,6 +456,28 @@ def _former_mention(plan: Plan, rule: UnitNames, ctx: Context, idx: UnitIndex, v
 
 
 _TYPE_FOLD = {"phuong": {"phuong"}, "xa": {"xa"}, "dac_khu": {"dac", "huyen"}}
+# a current unit's type and name closing the words before a bracket ("Phường Lê Thanh Nghị (gồm …"), folded
+_NAMED_LAST = re.compile(r"(?<!\w)(xa|phuong|dac khu)\s+([^\W\d][\w]*(?:\s+[^\W\d][\w]*){0,4})\s*$",
+                         re.IGNORECASE)
+
+
+def _formation(idx: UnitIndex, text: str, at: int, into: set[str]) -> bool:
+    """The mention is inside a bracket that tells the formation of the unit named right before it, one the
+    registry says the former unit was merged into ("Phường Lê Thanh Nghị (gồm phường Thanh Bình, …)", "(trên cơ sở
+    …)": rules/conventions.yaml ``formation_brackets``): its history, as "(cũ)" would say. The same former unit
+    listed after another unit's name, or named elsewhere as a live body, is still reported."""
+    opened = text.rfind("(", 0, at)
+    if opened < 0 or ")" in text[opened:at]:
+        return False
+    inside = squash(text[opened + 1 : at])
+    if not any(inside == m or inside.startswith(m + " ") for m in map(squash, conventions().formation_brackets)):
+        return False
+    named = _NAMED_LAST.search(fold(text[:opened]))
+    if named is None:
+        return False
+    utype = "dac_khu" if named.group(1).lower() == "dac khu" else named.group(1).lower()
+    unit = idx.lookup(text[named.start(2) : named.end(2)], utype)
+    return unit is not None and unit.name in into
 _DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)"
                    r"|ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)")
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 from checker.conventions import conventions, expanded
 from checker.ingest.layout import RECIPIENTS, marker_of
 from checker.models import Assignment, Section
+from checker.parse.legend import legend, spelt_out
 from checker.parse.sections import opens_part_at_top, section_ends, section_span, top_level
 from checker.parse.view import View, items
 from checker.text import UPPER, contains_any, fold, squash
@@ -175,7 +176,9 @@ def find_assignments(view: View, sections: list[Section], tables: list[list[list
         return [a for a in own if a.line not in skip] + [a for j in inner for a in offices(j)]
 
     out = [a for k in execution_sections(sections) for a in offices(k)]
-    return out + in_tables + labelled_assignments(view) + target_assignments(view, sections)
+    found = out + in_tables + labelled_assignments(view) + target_assignments(view, sections)
+    own = legend(view.texts)  # the plan's own abbreviations: its task table's "VP" is the office its legend names
+    return [a.model_copy(update={"unit": spelt_out(a.unit, own)}) for a in found] if own else found
 
 
 def target_assignments(view: View, sections: list[Section]) -> list[Assignment]:

@@ -651,6 +651,7 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
     placed: list[tuple[date | None, int, int]] = []  # each target's deadline, where its words begin and end
     stages: list[date | None] = []  # each target's stage: its deadline, or a year written beside its figure
     dues_after: list[date | None] = []  # each target's deadline written after its figure, in words that make it one
+    carried: date | None = None  # the later year an earlier clause of the sentence opened with
     for a, b in spans:
         clause = folded[a:b]
         used: list[tuple[int, int]] = []
@@ -700,6 +701,12 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
         # "đến năm 2030 đạt 80%"): the clause's figures are set for that year, another programme's horizon
         later = date(int(frame.group(1)), 12, 31) if frame and year_from is not None and int(
             frame.group(1)) > year_from else None
+        # and the clauses after it in its sentence ("Năm 2026, phấn đấu 95% …; 90% hồ sơ công việc …; 80% …"): a
+        # year opening a sentence is its adverbial, and the semicolons part the aims it frames; a full stop ends it,
+        # a clause opening with a year of its own (frame) sets its own
+        if frame is None and a > 0 and folded[a - 1] == ";":
+            later = carried
+        carried = later
         reached_at: int | None = None  # where the words of a figure already reached begin, in this clause
         rise = False  # that figure is where a rise starts ("từ 52% lên 76%"): the next one's words are its
         for (pos, value, high, _end, implicit), (sa, sb) in zip(found, bounds, strict=False):

@@ -133,13 +133,15 @@ class NationalIndex:
         sk = _short(entry.key)
         if sk:
             self.short.setdefault(sk, []).append(entry)
-        province = entry.key.rsplit("@", 1)[-1] if "@" in entry.key else ""
-        if province and not province.isdigit():
+        province = _key_province(entry.key)
+        if province:
             self.add_province(province)
 
     def add_province(self, code: str) -> None:
-        self.provinces.setdefault(code.lower().replace("_", " "), code)
-        self._province_re = None
+        name = code.lower().replace("_", " ")
+        if name not in self.provinces:  # the pattern is made again only for a province it does not know
+            self.provinces[name] = code
+            self._province_re = None
 
     def province_of(self, issuer: str) -> str | None:
         """The province an issuer names as itself ("UBND tỉnh Bắc Ninh" → BAC_NINH); None for a national body or
@@ -166,6 +168,12 @@ class NationalIndex:
         return shorts if len({e.key for e in shorts}) == 1 else []  # "NĐ 85/2016": only when one document fits
 
 
+def _key_province(key: str) -> str:
+    """The province a data key ends with ("…@BAC_NINH"), "" for none or a year."""
+    province = key.rsplit("@", 1)[-1] if "@" in key else ""
+    return "" if province.isdigit() else province
+
+
 def _verified_entry(doc: LegalDoc, parser_key: str, index: NationalIndex) -> Entry | None:
     province = index.province_of(doc.issuer)
     key = data_key(parser_key, doc.date.year, province)
@@ -181,10 +189,13 @@ def build_index(verified: list[tuple[LegalDoc, str]], registries: list[NationalR
     """``verified``: hand-verified documents with the parser's key of their number; ``cities``: province names
     that may be written in issuers besides those the registries know (the pack's city)."""
     index = NationalIndex()
+    # every province first, so the pattern of their names is made once, when the first issuer is read (each
+    # verified document's issuer is read with all of them, as before: a key's province is an entry's province)
     for reg in registries:
         for e in reg.entries:
-            if e.province:
-                index.add_province(e.province)
+            for province in (e.province, _key_province(e.key)):
+                if province:
+                    index.add_province(province)
     for city in cities:
         index.add_province(province_code(city))
     for doc, parser_key in verified:
