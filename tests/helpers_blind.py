@@ -3,6 +3,7 @@ error or warning level, each place once, set against the defects the index lists
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -69,3 +70,28 @@ def blind_round(name: str) -> tuple[dict, list[str], list[str]]:  # type: ignore
 
     expected = json.loads((PLANS.parent / f"blind-{name}-expected.json").read_text(encoding="utf-8"))
     return expected, sorted(expected), sorted(n for n in expected if not expected[n]["defects"])
+
+
+def round_tests(name: str) -> tuple[Callable[..., None], ...]:
+    """A blind round's three tests of its plans, for its test module to bind at module level: four twin pairs; each
+    plan by the index (every defect at its line, nothing else) and as score.py reads it; each laid out as Word."""
+    import pytest
+
+    expected, plans, good = blind_round(name)
+
+    def test_round_is_four_twin_pairs() -> None:
+        twins_alike(good)
+        assert (len(plans), len(good)) == (8, 4)
+
+    @pytest.mark.parametrize("name", plans)
+    def test_found_at_their_lines_and_scored_as_the_reviewed_plans(name: str, packs: list[LoadedPack]) -> None:
+        assert placed(loud(PLANS / name, packs), want(name)) == want(name)
+        assert_scored(PLANS / name, expected[name], packs)
+
+    @pytest.mark.parametrize("auto", [False, True], ids=["typed-numbers", "word-numbering"])
+    @pytest.mark.parametrize("name", plans)
+    def test_plan_as_office_word(name: str, auto: bool, tmp_path: Path, packs: list[LoadedPack]) -> None:
+        assert_scored_as_word(PLANS / name, expected[name], packs, tmp_path, auto)
+
+    return test_round_is_four_twin_pairs, test_found_at_their_lines_and_scored_as_the_reviewed_plans, \
+        test_plan_as_office_word

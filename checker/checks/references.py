@@ -130,7 +130,10 @@ def _historical(plan: Plan, ref: DocRef) -> bool:
     # the lines as the plan wraps them (each source line's own words, where a paragraph runs over several), the one
     # before being the nearest with words (a double-spaced text leaves a blank line between)
     before = next((t for k in range(line - 1, max(0, line - 4), -1) if (t := source_text(plan, k))), "")
-    around = squash(before + " " + source_text(plan, line) + " " + ref.text)
+    # and the notes in brackets closing its clause, on whatever line the wrap puts them: "Nghị định số 61/2018/NĐ-CP
+    # … về thực hiện cơ chế một cửa, một / cửa liên thông … (đã được thay thế bởi Nghị định số 118/2025/NĐ-CP …)"
+    notes = " ".join(re.findall(r"\(([^()]*)\)", _words_after(plan, ref))) if ref.line else ""
+    around = squash(before + " " + source_text(plan, line) + " " + ref.text + " " + notes)
     for until in conventions().until_replaced:  # "… đến khi có quy định thay thế": in force until then
         around = around.replace(squash(until), " ")
     return any(h in around for h in _history_words())
@@ -197,6 +200,40 @@ def _other_years(keys: list[str], ref: DocRef, nidx: NationalIndex) -> list[Entr
         if same_day:
             return same_day
     return []
+
+
+TITLE_LIKENESS = 90  # rapidfuzz partial_ratio of the registry's title within the words after the number
+
+
+def _titled(plan: Plan, keys: list[str], ref: DocRef, nidx: NationalIndex) -> list[Entry]:
+    """A number without a year, cited with a date of a year the registry does not know it in, but with the title
+    the registry gives it written after it ("Nghị quyết số 71/NQ-CP ngày 22/12/2024 của Chính phủ sửa đổi, bổ
+    sung, cập nhật Chương trình hành động …"): that document, with a wrong date. Yearless numbers recur every
+    year, so the number alone never says which one is meant; its title does."""
+    if ref.date is None or ref.line is None or split_key(ref.number)[1]:
+        return []
+    after = _words_after(plan, ref)
+    if not after:
+        return []
+    for key in keys:
+        titled = [e for e in nidx.family.get(family_key(key), []) if e.doc is not None and len(e.doc.title) >= 30
+                  and fuzz.partial_ratio(fold(e.doc.title), after) >= TITLE_LIKENESS]
+        if titled:
+            return titled
+    return []
+
+
+def _words_after(plan: Plan, ref: DocRef) -> str:
+    """The words after a citation's number, its date and issuer, up to the end of its clause (";"), over the
+    lines it wraps on; folded."""
+    assert ref.line is not None
+    # four lines with words: a double-spaced text leaves a blank line between each
+    text = fold(" ".join([t for n in range(ref.line, ref.line + 8) if (t := source_text(plan, n))][:4]))
+    at = text.find(fold(ref.text)[-20:]) if ref.text else -1
+    if at < 0:
+        return ""
+    rest = text[at + len(fold(ref.text)[-20:]):]
+    return rest.split(";")[0].strip()
 
 
 def _misnumbered(keys: list[str], ref: DocRef, nidx: NationalIndex) -> list[Entry]:
@@ -300,6 +337,9 @@ def check(plan: Plan, rule: LegalReferences, ctx: Context) -> Iterator[Finding]:
                                       expected=known),
                           evidence=short(ref.text), expected=known, actual=ref.raw_date or "",
                           source=other[0].source)
+        elif titled := _titled(plan, keys, ref, nidx):
+            wrong_date = True
+            yield _date_finding(plan, rule, ctx, ref, titled)
         elif (same := _misnumbered(keys, ref, nidx)) and ("number", ref.number) not in reported:
             reported.add(("number", ref.number))
             known = ", ".join(dict.fromkeys(e.number for e in same))

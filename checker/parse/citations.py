@@ -57,6 +57,9 @@ DATE_NUM = re.compile(rf"^[\s,]*(?:ban hanh\s*)?{_DAY_WORD}{_BY_FIGURES}")
 DATE_WORDS = re.compile(rf"^[\s,]*(?:ban hanh\s*)?{_DAY_WORD}{_BY_WORDS}")
 # the date in brackets after the number, as a table's cell or a list of grounds writes it: "Kế hoạch số 215/KH-UBND
 # (25/8/2025) của UBND thành phố", "(ngày 25/8/2025)", "(ban hành ngày 25 tháng 8 năm 2025)"
+# the date written before the number, "số" alone between them: "Chỉ thị ngày 23/02/2024 số 09/CT-TTg", "Nghị quyết
+# của Ủy ban Thường vụ Quốc hội ngày 16/6/2025 số 1669/NQ-UBTVQH15" (the order of a document's own header)
+DATE_BEFORE = re.compile(rf"{_DAY_WORD}{_EITHER}\s*,?\s*s[o6]\s*$")
 DATE_BRACKETS = re.compile(rf"^[\s,]*\(\s*(?:ban hanh\s*)?(?:{_DAY_WORD})?{_EITHER}\s*\)")
 # a table of the documents cited (Số, ký hiệu | Ngày ban hành | Cơ quan ban hành | Trích yếu): the date alone in the
 # cell right after the number's, in figures or in words ("08/4/2020", "ngày 8 tháng 4 năm 2020", "8 tháng 4 năm 2020");
@@ -162,6 +165,16 @@ def _date_after_tab(view: View, end: int) -> tuple[date | None, str | None]:
     return parse_date(m.group(1), m.group(2), m.group(3)), view.joined[end + m.start(1) : end + m.end(3)]
 
 
+def _date_before(view: View, start: int, floor: int) -> tuple[date | None, str | None]:
+    """The date written just before a number, "số" alone between them (``DATE_BEFORE``), after ``floor`` (where
+    the citation before it ends: its own date is never taken twice)."""
+    low = max(floor, start - 60)
+    m = DATE_BEFORE.search(view.joined_folded, low, start)
+    if m is None:
+        return None, None
+    return parse_date(m.group(1), m.group(2), m.group(3)), view.joined[m.start(1) : m.end(3)]
+
+
 def _kind_before(view: View, start: int) -> str | None:
     before = squash(view.joined_folded[max(0, start - 30) : start])
     for word, code in _WORD_KINDS.items():
@@ -235,8 +248,12 @@ def find_references(view: View, preamble_end: int) -> list[DocRef]:
     refs: list[DocRef] = []
     prev_end = 0
     boundaries = _Boundaries(text)
+    cited_end = 0  # where the citation before ends, its date and issuer included
     for start, num_end, key, code in found:
         when, raw_date, issuer, end = _after(view, num_end)
+        if when is None and raw_date is None:
+            when, raw_date = _date_before(view, start, cited_end)
+        cited_end = max(cited_end, end)
         kind = _kind_before(view, start) or code
         line_idx = view.index_at(start)
         seg_start = boundaries.last_end(start)
