@@ -27,16 +27,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers_blind import (
-    PLANS,
-    assert_scored,
-    assert_scored_as_word,
-    blind_round,
-    loud,
-    placed,
-    twins_alike,
-    want,
-)
+from helpers_blind import PLANS, round_tests
 
 from checker.ingest import read
 from checker.parse import parse
@@ -45,26 +36,8 @@ from checker.parse.targets import targets_in_text
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack
 
-EXPECTED, ROUND, GOOD = blind_round("25a")
-
-
-def test_round_is_four_twin_pairs() -> None:
-    twins_alike(GOOD)
-    assert (len(ROUND), len(GOOD)) == (8, 4)
-
-
-@pytest.mark.parametrize("name", ROUND)
-def test_found_at_their_lines_and_scored_as_the_reviewed_plans(name: str, packs: list[LoadedPack]) -> None:
-    """A compliant plan silent; a defective one every defect at its place and nothing else, by the index and as
-    score.py reads the report."""
-    assert placed(loud(PLANS / name, packs), want(name)) == want(name)
-    assert_scored(PLANS / name, EXPECTED[name], packs)
-
-
-@pytest.mark.parametrize("auto", [False, True], ids=["typed-numbers", "word-numbering"])
-@pytest.mark.parametrize("name", ROUND)
-def test_plan_as_office_word(name: str, auto: bool, tmp_path: Path, packs: list[LoadedPack]) -> None:
-    assert_scored_as_word(PLANS / name, EXPECTED[name], packs, tmp_path, auto)
+test_round_is_four_twin_pairs, test_found_at_their_lines_and_scored_as_the_reviewed_plans, test_plan_as_office_word = (
+    round_tests("25a"))
 
 
 # --------------------------------------------------------------------------- each fix on its own
