@@ -72,26 +72,30 @@ def blind_round(name: str) -> tuple[dict, list[str], list[str]]:  # type: ignore
     return expected, sorted(expected), sorted(n for n in expected if not expected[n]["defects"])
 
 
-def round_tests(name: str) -> tuple[Callable[..., None], ...]:
-    """A blind round's three tests of its plans, for its test module to bind at module level: four twin pairs; each
-    plan by the index (every defect at its line, nothing else) and as score.py reads it; each laid out as Word."""
+def round_tests(name: str, left: dict[str, str] | None = None) -> tuple[Callable[..., None], ...]:
+    """The three tests every round of twin pairs runs on its plans (assign them to ``test_…`` names in the round's
+    module): four twin pairs; each plan found at its lines and scored as the reviewed plans; the same as a Word
+    file. ``left``: plans whose verdict is not met yet, with the reason (a strict xfail)."""
     import pytest
 
     expected, plans, good = blind_round(name)
+    cases = [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=(left or {})[n])) if n in (left or {}) else n
+             for n in plans]
 
-    def test_round_is_four_twin_pairs() -> None:
+    def twin_pairs() -> None:
         twins_alike(good)
         assert (len(plans), len(good)) == (8, 4)
 
-    @pytest.mark.parametrize("name", plans)
-    def test_found_at_their_lines_and_scored_as_the_reviewed_plans(name: str, packs: list[LoadedPack]) -> None:
-        assert placed(loud(PLANS / name, packs), want(name)) == want(name)
-        assert_scored(PLANS / name, expected[name], packs)
+    @pytest.mark.parametrize("plan", cases)
+    def found_and_scored(plan: str, packs: list[LoadedPack]) -> None:
+        """A compliant plan silent; a defective one every defect at its place and nothing else, by the index and
+        as score.py reads the report."""
+        assert placed(loud(PLANS / plan, packs), want(plan)) == want(plan)
+        assert_scored(PLANS / plan, expected[plan], packs)
 
     @pytest.mark.parametrize("auto", [False, True], ids=["typed-numbers", "word-numbering"])
-    @pytest.mark.parametrize("name", plans)
-    def test_plan_as_office_word(name: str, auto: bool, tmp_path: Path, packs: list[LoadedPack]) -> None:
-        assert_scored_as_word(PLANS / name, expected[name], packs, tmp_path, auto)
+    @pytest.mark.parametrize("plan", cases)
+    def as_office_word(plan: str, auto: bool, tmp_path: Path, packs: list[LoadedPack]) -> None:
+        assert_scored_as_word(PLANS / plan, expected[plan], packs, tmp_path, auto)
 
-    return test_round_is_four_twin_pairs, test_found_at_their_lines_and_scored_as_the_reviewed_plans, \
-        test_plan_as_office_word
+    return twin_pairs, found_and_scored, as_office_word

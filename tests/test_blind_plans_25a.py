@@ -36,9 +36,8 @@ from checker.parse.targets import targets_in_text
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack
 
-# the round's plans: four twin pairs; each by the index and as score.py reads it; each laid out as Word
-(test_round_is_four_twin_pairs, test_found_at_their_lines_and_scored_as_the_reviewed_plans,
- test_plan_as_office_word) = round_tests("25a")
+test_round_is_four_twin_pairs, test_found_at_their_lines_and_scored_as_the_reviewed_plans, test_plan_as_office_word = (
+    round_tests("25a"))
 
 
 # --------------------------------------------------------------------------- each fix on its own

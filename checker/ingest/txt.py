@@ -76,6 +76,10 @@ _PIPE_RULE = re.compile(r"^\s*\|?[\s:|-]*-{3,}[\s:|-]*$")
 _GRID_RULE = re.compile(r"^\s*[+┌├└╔╠╚╞╟][-=:─━═+┬┼┴╤╪╧╦╬╩╥╫╨]{3,}[+┐┤┘╗╣╝╡╢]\s*$")
 _GRID_ROW = re.compile(r"^\s*[|│║].*[|│║]\s*$")
 _GRID_SEP = re.compile(r"[|│║]")
+# a row's number in a grid table's first cell ("1", "2.", "IV"): a line between two borders that opens with one
+# while the row gathered has its own is the next row (a table typed with borders only around its header and at
+# its end); a wrapped cell's next line leaves the number's column empty
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
 # a mail client's quoting marks: "> ", "> > ", ">> ", ">" alone; never a comparator (">90%")
 _QUOTED = re.compile(r"^[ \t\u00a0]*(?:>[ \t\u00a0]*)*>(?:[ \t\u00a0]|$)")
 
@@ -200,7 +204,7 @@ def pipe_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:
             continue
         if grid and _GRID_ROW.match(ln.text):
             cells = [c.strip() for c in _GRID_SEP.split(ln.text.strip()[1:-1])]
-            if band and len(cells) == len(rows[-1]):
+            if band and len(cells) == len(rows[-1]) and not (_ROW_NUMBER.match(cells[0]) and rows[-1][0].text):
                 row = rows[-1]
                 rows[-1] = [c.model_copy(update={"text": f"{c.text} {t}".strip() if t else c.text})
                             for c, t in zip(row, cells, strict=True)]

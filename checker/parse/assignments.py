@@ -10,7 +10,7 @@ from checker.ingest.layout import RECIPIENTS, marker_of
 from checker.models import Assignment, Section
 from checker.parse.legend import legend, spelt_out
 from checker.parse.sections import opens_part_at_top, section_ends, section_span, top_level
-from checker.parse.view import View, items
+from checker.parse.view import Item, View, items
 from checker.text import UPPER, contains_any, fold, squash
 
 
@@ -129,18 +129,19 @@ def _unit_start() -> re.Pattern[str]:
     return re.compile(rf"{fold(_unit_words())}\b")
 
 
-def assignments_in_matrices(tables: list[list[list[Cell]]]) -> list[Assignment]:
+def assignments_in_matrices(tables: list[list[list[Cell]]], own: dict[str, str] | None = None) -> list[Assignment]:
     """Tables of tasks by offices (TT | Nhiệm vụ | Văn phòng HĐND và UBND | Phòng Văn hóa - Xã hội | Công an phường
     | ...): under a header row naming two offices or more, each office is given the task of each row whose cell in
     its column holds a mark (conventions ``assignment_columns.marks``: "CT", "PH", "x"); an empty cell, none. The
-    rows' cells in their columns (``text_tables(positional=True)``, a Word table's cells)."""
+    rows' cells in their columns (``text_tables(positional=True)``, a Word table's cells). A column headed by the
+    plan's own short form of an office (``own``: its legend, "Công an phường viết tắt CA") is that office's."""
     marks = {squash(m) for m in conventions().assignment_columns.marks}
     out: list[Assignment] = []
     for rows in tables:
         header: dict[int, str] = {}
         task_col: int | None = None
         for row in rows:
-            offices = {k: c[0].strip() for k, c in enumerate(row) if _office_column(c[0])}
+            offices = {k: c[0].strip() for k, c in enumerate(row) if _office_column(spelt_out(c[0], own or {}))}
             if len(offices) >= 2:
                 header = offices
                 task_col = next((k for k, c in enumerate(row) if _role(c[0]) == "task"), None)
@@ -159,7 +160,8 @@ def assignments_in_matrices(tables: list[list[list[Cell]]]) -> list[Assignment]:
 
 def find_assignments(view: View, sections: list[Section], tables: list[list[list[Cell]]] | None = None,
                      matrices: list[list[list[Cell]]] | None = None) -> list[Assignment]:
-    in_tables = assignments_in_tables(tables or []) + assignments_in_matrices(matrices or [])
+    own = legend(view.texts)  # the plan's own abbreviations: its task table's "VP" is the office its legend names
+    in_tables = assignments_in_tables(tables or []) + assignments_in_matrices(matrices or [], own)
     ends = section_ends(sections)
     children: dict[int | None, list[int]] = {}
     for j, sec in enumerate(sections):
@@ -177,7 +179,6 @@ def find_assignments(view: View, sections: list[Section], tables: list[list[list
 
     out = [a for k in execution_sections(sections) for a in offices(k)]
     found = out + in_tables + labelled_assignments(view) + target_assignments(view, sections)
-    own = legend(view.texts)  # the plan's own abbreviations: its task table's "VP" is the office its legend names
     return [a.model_copy(update={"unit": spelt_out(a.unit, own)}) for a in found] if own else found
 
 
@@ -209,11 +210,7 @@ def target_assignments(view: View, sections: list[Section]) -> list[Assignment]:
             seen.add(it.first)
             marker, _ = marker_of(it.text)
             point = it.text[len(marker):]
-            # matched as written, and folded where the text lost its marks (OCR: "Trung tam Phuc vu ..."); folding
-            # keeps every offset, so the office's name is taken as written
-            folded = fold(point)
-            m = _unit_lead().match(point) or (_unit_lead(folded=True).match(folded)
-                                              if len(folded) == len(point) else None)
+            m = _office_lead(point)
             unit = point[m.start(1) : m.end(1)].strip() if m else ""
             head = point.split(":", 1)[0].strip() if not m and ":" in point else ""
             if 0 < len(head) <= 80 and _office_column(head):
@@ -222,6 +219,13 @@ def target_assignments(view: View, sections: list[Section]) -> list[Assignment]:
                 line = view.line_no(it.first)
                 out.append(Assignment(unit=unit, line=line, tasks=[it.text], task_lines=[line]))
     return out
+
+
+def _office_lead(text: str) -> re.Match[str] | None:
+    """An office's name opening ``text`` (``_unit_lead``), matched as written, and folded where the text lost its
+    marks (OCR: "Trung tam Phuc vu ..."); folding keeps every offset, so the office's name is taken as written."""
+    folded = fold(text)
+    return _unit_lead().match(text) or (_unit_lead(folded=True).match(folded) if len(folded) == len(text) else None)
 
 
 @lru_cache(maxsize=1)
@@ -285,16 +289,37 @@ def _in_execution_part(view: View, sections: list[Section], k: int, ends: list[i
             out.append(Assignment(unit=sec.title.rstrip(":. "), line=sec.line, tasks=[it.text for it in its],
                                   task_lines=[view.line_no(it.first) for it in its]))
         return out
-    for it in items(view, set(), start + 1, end):
+    points = items(view, set(), start + 1, end)
+    for k, it in enumerate(points):
         # a point per office, or several offices in one paragraph, a clause each ("...; Công an phường bảo đảm ...")
         raw = view.texts[it.first]
         for n, c in enumerate(_CLAUSE.finditer(raw)):
             clause = " ".join(c.group(0).split())
-            m = _unit_lead().match(clause)
+            m = _office_lead(clause)
             if not m:
                 continue
             line = view.line_no(it.first) if n == 0 else view.line_at(it.first, c.start() + len(c.group(0))
                                                                        - len(c.group(0).lstrip()))
-            out.append(Assignment(unit=m.group(1).strip(), line=line, tasks=[it.text if n == 0 else clause],
-                                  task_lines=[line]))
+            # the lead-in is the item's last clause (a rewrapped text may join it to the point before)
+            last = raw.rstrip().endswith(":") and c.end() >= len(raw.rstrip()) - 1
+            below = _points_below(points, k) if last else []
+            out.append(Assignment(unit=clause[m.start(1):m.end(1)].strip(), line=line,
+                                  tasks=[it.text if n == 0 else clause, *(b.text for b in below)],
+                                  task_lines=[line, *(view.line_no(b.first) for b in below)]))
+    return out
+
+
+def _points_below(points: list[Item], k: int) -> list[Item]:
+    """The points under the lead-in ``points[k]`` that names an office and ends with a colon ("Giao Phòng Kinh tế:"
+    over "- tham mưu bố trí kinh phí …;", dashes or any list's markers): its work, up to the next point without a
+    marker ("Các thôn, tổ dân phố:") or an office's, or through a point that ends with the next lead-in."""
+    out: list[Item] = []
+    for it in points[k + 1:]:
+        text = it.text.strip()
+        marker = marker_of(text)[0]
+        if not marker or _office_lead(text[len(marker):]):
+            break
+        out.append(it)
+        if text.endswith(":"):  # the point ends with the next lead-in (a rewrapped text joined them): the last one
+            break
     return out

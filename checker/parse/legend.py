@@ -31,11 +31,24 @@ def _inline() -> re.Pattern[str]:
 
 
 _CLOSED = re.compile(rf"({_SHORT.pattern})[\"“”']?\s*\)")  # the short form, as written, and the bracket closing
+# a short form alone in brackets right after an office's name ("Phòng Văn hóa - Xã hội (VHXH) là cơ quan đầu mối")
+_BRACKETED = re.compile(rf"\s\(\s*({_SHORT.pattern})\s*\)")
+# a short form after the legend's words without brackets, up to a comma, semicolon, full stop or the end ("Phòng
+# Kinh tế, Hạ tầng và Đô thị viết tắt KTHTĐT, Văn phòng HĐND và UBND viết tắt VP, …")
+_BARE_END = re.compile(rf"({_SHORT.pattern})(?=\s*(?:[,;.)]|$))")
+
+
+@lru_cache(maxsize=1)
+def _bare() -> re.Pattern[str]:
+    """The legend's words before a short form without brackets, in folded text."""
+    words = sorted({fold(w) for w in conventions().abbreviation_legends.inline}, key=len, reverse=True)
+    return re.compile(r"\s(?:" + "|".join(re.escape(w) for w in words) + r")\s*:?\s+")
 
 
 @lru_cache(maxsize=1)
 def _office_start() -> re.Pattern[str]:
-    words = sorted(conventions().office_words, key=len, reverse=True)
+    # and as a text that lost its marks writes them (OCR: "Phong Kinh te, Ha tang va Do thi viet tat KTHTDT")
+    words = sorted({*conventions().office_words, *map(fold, conventions().office_words)}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
@@ -48,6 +61,25 @@ def _entry(text: str) -> tuple[str, str] | None:
         if _SHORT.fullmatch(short) and _MEANING.fullmatch(meaning) and squash(short) != squash(meaning):
             return short, meaning
     return None
+
+
+def _unbracketed(text: str, folded: str) -> list[tuple[str, str]]:
+    """A paragraph's short forms given without the inline legend's bracket: a short form alone in brackets after an
+    office's name, and an office's name "viết tắt" its short form, several in a row parted by commas (each name
+    read from the end of the entry before it)."""
+    out = [(m.group(1), name) for m in _BRACKETED.finditer(text)
+           if (name := _named_before(text[:m.start()])) is not None and _office_start().match(name)]
+    after = 0
+    for m in _bare().finditer(folded):
+        short_form = _BARE_END.match(text, m.end())
+        if short_form is None or "(" in text[m.start():m.end()]:
+            continue
+        short = short_form.group(1)
+        short = short[:-1] if short.endswith(".") and "." not in short[:-1] else short  # the sentence's full stop
+        if (name := _named_before(text[after:m.start()])) is not None:
+            out.append((short, name))
+        after = short_form.end()
+    return out
 
 
 def _named_before(text: str) -> str | None:
@@ -69,6 +101,8 @@ def legend(texts: list[str]) -> dict[str, str]:
             short_form = _CLOSED.match(text, m.end())
             if short_form is not None and (name := _named_before(text[: m.start()])) is not None:
                 out.setdefault(short_form.group(1), name)
+        for short, name in _unbracketed(text, folded):
+            out.setdefault(short, name)
         opened = _openers().match(folded)
         if opened is None:
             continue
