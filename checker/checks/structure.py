@@ -120,13 +120,14 @@ def check_section(plan: Plan, rule: RequiredSection, ctx: Context) -> Iterator[F
                   message=msg("section.missing", ctx.lang, requirement=requirement(rule, ctx)), expected=rule.message)
 
 
-def _value(s: Section, after: Section | None = None, ocr: bool = False) -> int | None:
-    """The heading's number as a count (I = 1, c = 3). In a text that lost its diacritics, a "d" after a "d" of
-    the same list is its "đ" (the Vietnamese alphabet has both)."""
+def _value(s: Section, after: Section | None = None, ocr: bool = False, alphabet: str | None = None) -> int | None:
+    """The heading's number as a count (I = 1, c = 3), a letter in ``alphabet`` (the Vietnamese one unless said).
+    In a text that lost its diacritics, a "d" after a "d" of the same list is its "đ" (the Vietnamese alphabet has
+    both)."""
     if s.style == "roman":
         return roman_value(s.number.upper())  # "iv." under a part: lower-case Roman numerals count alike
     if s.style == "letter":
-        alphabet = conventions().list_alphabet
+        alphabet = alphabet or conventions().list_alphabet
         if ocr and after is not None and after.number == s.number == "d" and "đ" in alphabet:
             return alphabet.index("đ") + 1
         letter = "đ" if s.number == "dd" and "đ" in alphabet else s.number  # "dd)": đ typed without its stroke
@@ -135,11 +136,11 @@ def _value(s: Section, after: Section | None = None, ocr: bool = False) -> int |
     return int(last) if last.isdigit() else None
 
 
-def _label(s: Section, v: int) -> str:
+def _label(s: Section, v: int, alphabet: str | None = None) -> str:
     if s.style == "roman":
         return to_roman(v).lower() if s.number.islower() else to_roman(v)
     if s.style == "letter":
-        alphabet = conventions().list_alphabet
+        alphabet = alphabet or conventions().list_alphabet
         return alphabet[v - 1] if 0 < v <= len(alphabet) else str(v)
     prefix = s.number.rsplit(".", 1)[0] + "." if "." in s.number else ""
     return f"{prefix}{v}"
@@ -161,12 +162,12 @@ def check_numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterato
 
     FAIL: "I. MỤC TIÊU" … "III. NHIỆM VỤ" … "III. GIẢI PHÁP"   PASS: "I.", "II.", "III."
     PASS (a text without diacritics, OCR): "c)", "d)", "d)", "e)" (the second "d)" is "đ)")
+    PASS (Word's automatic letters typed out, the Latin alphabet): "a)" … "d)", "e)", "f)"   FAIL: "c)", "e)", "g)"
     """
     yield from recognised_at(_numbering(plan, rule, ctx), plan, rule.ocr_severity)
 
 
 def _numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterator[Finding]:
-    ocr = plan.lost_diacritics
     groups: dict[tuple[int | None, str], list[Section]] = {}
     continuous = [squash(m) for m in conventions().continuous_markers]
     appendix: int | None = None  # the appendix ("Phụ lục …", after the closing or before it) the headings below are in
@@ -190,33 +191,50 @@ def _numbering(plan: Plan, rule: SectionNumbering, ctx: Context) -> Iterator[Fin
             # typed; the document numbers them 1, 2, 3 — a drafter's repeat is one number among others ("1." "2."
             # "2.")
             continue
-        prev: Section | None = None
-        pv = 0  # prev's count
-        seen: dict[int, Section] = {}
-        for s in secs:
-            v = _value(s, prev, ocr)
-            if v is None:
-                continue
-            if v == 1 and prev is not None and _after_lead_in(written, ordered, s, prev.line or 0):
-                seen, prev, pv = {}, None, 0  # "… gồm:" then "1." again: a list of its own, not a repeat
-            repeated = v in seen
-            if repeated:
-                yield finding(rule, ID_NUMBERING, "inconsistent", plan=plan, line=s.line,
-                              message=msg("numbering.repeat", ctx.lang, actual=s.number, prev_line=seen[v].line),
-                              evidence=line_text(plan, s.line) or s.title, expected=_label(s, len(seen) + 1),
-                              actual=s.number)
-            elif prev is None and v != 1:
-                yield finding(rule, ID_NUMBERING, "inconsistent", plan=plan, line=s.line,
-                              message=msg("numbering.start", ctx.lang, actual=s.number, expected=_label(s, 1)),
-                              evidence=line_text(plan, s.line) or s.title, expected=_label(s, 1), actual=s.number)
-            elif prev is not None and v > pv + 1:
-                yield finding(rule, ID_NUMBERING, "inconsistent", plan=plan, line=s.line,
-                              message=msg("numbering.gap", ctx.lang, prev=prev.number, actual=s.number,
-                                          expected=_label(s, pv + 1)),
-                              evidence=line_text(plan, s.line) or s.title, expected=_label(s, pv + 1),
-                              actual=s.number)
-            seen.setdefault(v, s)
-            prev, pv = s, pv + 1 if repeated else v  # a repeat holds the place of the number it should have had
+        found = _list_numbering(plan, rule, ctx, secs, written, ordered)
+        if _style == "letter" and found and not {s.number for s in secs} & {"đ", "dd"}:
+            # a list that writes no "đ" may count in Word's Latin alphabet (automatic letters typed out or converted
+            # to text: "d)" then "e)"): it is judged in the alphabet it reads right in, the Vietnamese one first
+            latin = _list_numbering(plan, rule, ctx, secs, written, ordered, conventions().word_alphabet)
+            found = latin if len(latin) < len(found) else found
+        yield from found
+
+
+def _list_numbering(plan: Plan, rule: SectionNumbering, ctx: Context, secs: list[Section], written: list[Line],
+                    ordered: bool, alphabet: str | None = None) -> list[Finding]:
+    """The gaps and repeats of one list of headings, its letters counted in ``alphabet`` (the Vietnamese one)."""
+    out: list[Finding] = []
+    ocr = plan.lost_diacritics
+    prev: Section | None = None
+    pv = 0  # prev's count
+    seen: dict[int, Section] = {}
+    for s in secs:
+        v = _value(s, prev, ocr, alphabet)
+        if v is None:
+            continue
+        if v == 1 and prev is not None and _after_lead_in(written, ordered, s, prev.line or 0):
+            seen, prev, pv = {}, None, 0  # "… gồm:" then "1." again: a list of its own, not a repeat
+        repeated = v in seen
+        if repeated:
+            out.append(finding(rule, ID_NUMBERING, "inconsistent", plan=plan, line=s.line,
+                               message=msg("numbering.repeat", ctx.lang, actual=s.number, prev_line=seen[v].line),
+                               evidence=line_text(plan, s.line) or s.title,
+                               expected=_label(s, len(seen) + 1, alphabet), actual=s.number))
+        elif prev is None and v != 1:
+            out.append(finding(rule, ID_NUMBERING, "inconsistent", plan=plan, line=s.line,
+                               message=msg("numbering.start", ctx.lang, actual=s.number,
+                                           expected=_label(s, 1, alphabet)),
+                               evidence=line_text(plan, s.line) or s.title, expected=_label(s, 1, alphabet),
+                               actual=s.number))
+        elif prev is not None and v > pv + 1:
+            out.append(finding(rule, ID_NUMBERING, "inconsistent", plan=plan, line=s.line,
+                               message=msg("numbering.gap", ctx.lang, prev=prev.number, actual=s.number,
+                                           expected=_label(s, pv + 1, alphabet)),
+                               evidence=line_text(plan, s.line) or s.title, expected=_label(s, pv + 1, alphabet),
+                               actual=s.number))
+        seen.setdefault(v, s)
+        prev, pv = s, pv + 1 if repeated else v  # a repeat holds the place of the number it should have had
+    return out
 
 
 def _after_lead_in(written: list[Line], ordered: bool, s: Section, after: int) -> bool:
