@@ -34,6 +34,7 @@ class TableColumns(_Strict):
     own: list[str]
     ignore: list[str]
     subject: list[str] = Field(default_factory=list)
+    deadline: list[str] = Field(default_factory=list)
 
 
 class Signers(_Strict):
@@ -154,6 +155,7 @@ class Conventions(_Strict):
     point_forms: list[str] = Field(default_factory=list)
     fraction_not_after: list[str] = Field(default_factory=list)
     count_separators: list[str] = Field(default_factory=list)
+    target_conditions: list[str] = Field(default_factory=list)
     number_takers: list[str] = Field(default_factory=list)
     dash_compounds: list[str] = Field(default_factory=list)
     number_words: NumberWords | None = None

@@ -97,6 +97,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chỉ tiêu chỉ ở mức phấn đấu/ước lượng ('{actual}'), văn bản chỉ đạo yêu cầu '{expected}'",
         "en": "target is only aspirational ('{actual}'); the directive asks '{expected}'",
     },
+    "target.conditional": {
+        "vi": "Chỉ tiêu kèm điều kiện ('{actual}'), văn bản chỉ đạo yêu cầu '{expected}' không kèm điều kiện",
+        "en": "target made conditional ('{actual}'); the directive asks '{expected}' without condition",
+    },
     "target.scope": {
         "vi": "Chỉ tiêu có phạm vi hẹp hơn: thiếu '{expected}'",
         "en": "narrower scope: '{expected}' is missing",

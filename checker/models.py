@@ -236,6 +236,8 @@ class Target(_Frozen):
     restated: bool = False  # the parent's figure restated ("Kế hoạch 215 giao các chỉ tiêu: ..."), not the plan's
     due: dt.date | None = None  # the deadline it is set for, where its table column names one ("Đến 31/12/2026")
     change: str | None = None  # the figure is a change, not a level: its words ("tăng 10% so với năm 2024")
+    # a condition it is made to depend on, as written ("nếu được thành phố hỗ trợ kinh phí số hóa")
+    condition: str = ""
     # the group its list point stands in, where a point of a list above it leads it in with a colon ("- Về thủ tục
     # hành chính và dịch vụ công trực tuyến:" over "+ 100% thủ tục đủ điều kiện …"): its subject carries on
     group: str = ""

@@ -129,6 +129,8 @@ def problems(rule: Target, t: PlanTarget, ctx: Context) -> list[Problem]:
     later = t.due if due is not None and t.due is not None and t.due > due else None
     if t.hedged and not out and later is None:  # "năm 2026 phấn đấu …": set for a later year, which says enough
         out.append(("target.hedged", "warning", want, as_written(t) or got, ""))
+    if t.condition:  # "… nếu được thành phố hỗ trợ kinh phí": due only if a condition is met
+        out.append(("target.conditional", "warning", want, t.condition, ""))
     if due is not None and later is not None:
         out.append(("target.later", rule.severity, f"{want} đến {due:%d/%m/%Y}", f"{got} đến {later:%d/%m/%Y}", ""))
     if rule.scope and not _scoped(rule, t):

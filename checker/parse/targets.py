@@ -291,6 +291,27 @@ def _own_commitment() -> re.Pattern[str]:
     return re.compile(rf"(?:{bodies} )?{levels}(?: [a-z]+){{0,3}}?(?: {verbs})+")
 
 
+def _own_clause(lead: str) -> bool:
+    """The words before a figure open with the plan's own unit committing to it ("phường phấn đấu đạt trên 70%",
+    "phường vượt chỉ tiêu thành phố giao, đạt trên 95%"): in a sentence that restates the parent's figure first
+    ("…: thành phố giao 75%, phường …"), the clause is the plan's own target, not the parent's restated."""
+    return _own_commitment().match(squash(_MARKER.sub("", lead, count=1))) is not None
+
+
+@lru_cache(maxsize=1)
+def _conditions() -> re.Pattern[str] | None:
+    """The words that make a target conditional (conventions ``target_conditions``), folded, whole words."""
+    return _words_pattern(tuple(fold(w) for w in conventions().target_conditions))
+
+
+def condition_in(text: str) -> str:
+    """The condition a target's words make it depend on, as written, from its opening words to the clause's end
+    ("nếu được thành phố hỗ trợ kinh phí số hóa"); "" where there is none."""
+    pattern = _conditions()
+    m = pattern.search(fold(text)) if pattern is not None else None
+    return text[m.start() :].strip(" .;,)") if m else ""
+
+
 def _negated_exception() -> list[str]:
     """The pattern of all of them said by denying any exception (conventions ``negated_exceptions``): the opening
     ("không còn"), followed in its clause by the subject, "nào" and, a verb of up to three words between, an exception
@@ -752,8 +773,9 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
             out.append(Target(text=clause_text, value=value, value_high=high, comparator=comp, hedged=is_hedged,
                               exclusions=excl, line=line, section=section, source=source,  # type: ignore[arg-type]
                               implicit=implicit, reference_value=run_in.get(pos), unit=unit,
-                              restated=a + pos < restated_end or _restates(text[a + sa : a + pos]),
-                              change=change, vague=vague.get(pos),
+                              restated=(a + pos < restated_end and not _own_clause(text[a + sa : a + pos]))
+                              or _restates(text[a + sa : a + pos]),
+                              change=change, vague=vague.get(pos), condition=condition_in(raw),
                               subject=subject if first is not None and a + sa >= opening_end
                               and not in_brackets(text, a + pos) and not _subject_after(clause, _end) else ""))
             placed.append((deadline(before, year_from), offset, a + sb))
@@ -841,11 +863,20 @@ def _figure_lead(clause: str) -> str:
     return squash(lead_of(folded, m.start())) if m else ""
 
 
+def _before_figure(clause: str) -> str:
+    """A clause's words before its first figure, folded."""
+    folded = normalise_percent(fold(clause))
+    m = FIGURE.search(folded)
+    return folded[: m.start()] if m else folded
+
+
 def _own_beside_parent(targets: list[Target]) -> list[Target]:
     """One target written with both figures, the parent's and the plan's, as a table's columns would give them
     ("Hồ sơ ...: thành phố giao tối thiểu 80%; phường đăng ký tối thiểu 85%"): the figure the unit undertakes is
     the target, the parent's its reference. The words before each figure are those of a table's column headers
-    (rules/conventions.yaml, table_columns: ``reference``, ``own``); the second clause names nothing else."""
+    (rules/conventions.yaml, table_columns: ``reference``, ``own``); the second clause names nothing else, or opens
+    with the unit committing to its figure ("thành phố giao 75%, phường phấn đấu đạt trên 70%", "thành phố giao trên
+    90%, phường vượt chỉ tiêu thành phố giao, đạt trên 95%": ``_own_clause``)."""
     if len(targets) < 2:
         return targets
     cols = conventions().table_columns
@@ -864,7 +895,8 @@ def _own_beside_parent(targets: list[Target]) -> list[Target]:
         rest = squash(FIGURE.sub(" ", normalise_percent(fold(second.text))))
         rest = _words_pattern(tuple(own)).sub(" ", rest) if own else rest  # type: ignore[union-attr]
         bare = not re.search(r"[a-z]", _glue().sub(" ", rest))
-        if bare and _has_word(lead1, reference) and _has_word(lead2, own) and not _has_word(lead1, own):
+        if (bare and _has_word(lead2, own) or _own_clause(_before_figure(second.text))) and _has_word(
+                lead1, reference) and not _has_word(lead1, own):
             mine, theirs = second, first
         elif bare and _has_word(lead1, own) and _has_word(lead2, reference) and not _has_word(lead2, own):
             mine, theirs = first, second
@@ -1540,6 +1572,21 @@ def _with_continuations(rows: list[list[Cell]]) -> list[list[Cell]]:
     return out
 
 
+def _deadline_columns(header: list[str]) -> set[int]:
+    """The columns headed as each row's deadline (rules/conventions.yaml, table_columns ``deadline``)."""
+    words = [squash(w) for w in conventions().table_columns.deadline]
+    return {k for k, text in enumerate(header) if words and _has_word(squash(text), words)}
+
+
+def _row_deadline(texts: list[str], columns: set[int]) -> date | None:
+    """The deadline a row's deadline cell names ("31/3/2026", "Quý IV/2025", "Tháng 10/2025", "Hết năm 2025"),
+    as if written "đến …" before the figure; None for a cell naming no date ("Thường xuyên")."""
+    for k in sorted(columns):
+        if k < len(texts) and texts[k].strip() and (d := deadline(f"den {fold(texts[k])}")) is not None:
+            return d
+    return None
+
+
 def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -> list[Target]:
     """Rows of a table, in any column order: the widest cell with words is what is measured; a figure in the
     plan's column (or in that cell) is its target, a figure in the parent's column ("Chỉ tiêu thành phố giao")
@@ -1552,6 +1599,7 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
     above: list[list[str]] = []  # the header rows above (the last few: a header is not a whole table)
     percent_columns: set[int] = set()  # columns whose header carries the percent sign ("Tỷ lệ (%)")
     subjects: set[int] = set()  # the column headed "Chỉ tiêu" / "Nội dung"
+    deadline_cols: set[int] = set()  # the column of each row's own deadline ("Thời hạn hoàn thành")
     for row in rows:
         texts = _percent_written_once([c[0].strip() for c in row], percent_columns, roles)
         figure_cells = [k for k, t in enumerate(texts) if FIGURE.search(normalise_percent(fold(t)))]
@@ -1574,6 +1622,7 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
                 percent_columns = {k for k, t in enumerate(header) if "%" in t and re.search(r"[^\W\d_]{2}", t)}
                 # the header's rows read together ("Nhóm" / "chỉ tiêu" is the group's column, not the subject's)
                 subjects = _subject_columns(header) or _subject_columns(texts) or subjects
+                deadline_cols = _deadline_columns(header) or deadline_cols
             continue
         above = []
         wordy = [k for k, t in enumerate(texts) if re.search(r"[^\W\d_]{3,}", t) and roles.get(k) != "ignore"]
@@ -1613,8 +1662,13 @@ def targets_in_rows(rows: list[list[Cell]], section_of: dict[int, int | None]) -
                 owns.remove(source)
         line = row[main][1]
         targets = targets_in_text(text, [(0, line)], section_of.get(line), "table")
+        due = due or _row_deadline(texts, deadline_cols - {main})
         if due is not None:
             targets = [t.model_copy(update={"due": due}) for t in targets]
+        # a condition written in the row's other cells (its Ghi chú: "Thực hiện nếu được bố trí kinh phí")
+        condition = condition_in("; ".join(t for k, t in enumerate(texts) if k != main and k not in figure_cells))
+        if condition:
+            targets = [t.model_copy(update={"condition": t.condition or condition}) for t in targets]
         ref_col = refs[0] if refs else (owns[0] if owns else None)
         if ref_col is not None:
             targets = [t.model_copy(update={"reference_value": _cell_figure(texts[ref_col]),
