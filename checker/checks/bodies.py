@@ -17,7 +17,7 @@ from functools import lru_cache, partial
 from rapidfuzz.distance import Levenshtein
 
 from checker.checks.base import Context, finding, line_pieces, per_plan, short
-from checker.checks.units import in_past_report
+from checker.checks.units import in_past_report, own_type
 from checker.conventions import conventions, spellings
 from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Fix, Plan
@@ -204,7 +204,8 @@ def _spans(text: Text, needle: str, exact: dict[str, list[tuple[int, int]]]) -> 
     """Where ``needle`` (squashed) occurs as whole words: exactly, or for names of three words or more with
     OCR damage (at most one wrong letter a word, one in eight overall: "phong van hea va thong tin" is found,
     "uy ban nhan dan phuong" is not "uy ban nhan dan quan", nor "hai phong" "hai duong", nor a name written exactly
-    another one near it)."""
+    another one near it, nor where the word taken for damaged is a word of another known name written exactly:
+    "uy ban nhan dan quan le chan" is the district's name, not a damaged "uy ban nhan dan quan ly")."""
     if not needle:
         return
     found = list(exact.get(needle, ()))
@@ -213,18 +214,21 @@ def _spans(text: Text, needle: str, exact: dict[str, list[tuple[int, int]]]) -> 
         budget = max(1, len(needle) // 8)
         for a in text.near_starts(want[0]):  # clean text is matched exactly: no OCR damage looked for there
             # word by word, stopping at the first that is not near (most places: the second word)
-            total, b, words = 0, a, text.words_from(a)
+            total, b, words, damaged = 0, a, text.words_from(a), []
             for w in want:
                 got = next(words, None)
                 if got is None or (d := _near(got[0], w)) is None:
                     break
                 total += d
                 b = got[1]
+                if d:
+                    damaged.append((b - len(got[0]), b))
             else:
                 # never where the plan writes another known name exactly ("huyen Ninh Giang" is not a damaged
                 # "huyện Bình Giang")
                 if 0 < total <= budget and not any(x < b and a < y for x, y in found) and not any(
-                        (a, b) in spans for spans in exact.values()):
+                        (a, b) in spans or any(x <= p and q <= y for x, y in spans for p, q in damaged)
+                        for name, spans in exact.items() if name != needle):
                     found.append((a, b))
     yield from sorted(found)
 
@@ -355,11 +359,11 @@ def _district_names(units: UnitsRegistry | None) -> list[tuple[str, str]]:
     return out + [(p, f"Thành phố {units.meta.city}") for p in units.former_provinces]
 
 
-def applies(body: DefunctBody, plan: Plan) -> bool:
-    """The body's list holds for this plan: its unit's type, not one of the units excepted, dated after the body
-    ceased (an undated plan: yes)."""
+def applies(body: DefunctBody, plan: Plan, utype: str | None) -> bool:
+    """The body's list holds for this plan: its unit's type (``utype``, the registry's: ``units.own_type``), not one
+    of the units excepted, dated after the body ceased (an undated plan: yes)."""
     h = plan.header
-    if body.unit_types and h.unit_type not in body.unit_types:
+    if body.unit_types and utype not in body.unit_types:
         return False
     if h.unit_name and squash(h.unit_name) in {squash(u) for u in body.except_units}:
         return False
@@ -390,8 +394,9 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
     # Thông tin và Thể thao huyện" of "... huyện Vĩnh Bảo", its district reported first) is that mention, whichever
     # body's list names it ("Công an huyện Bình Giang": the district's and the district police's)
     reported: list[tuple[int, int]] = []
+    utype = own_type(plan, ctx)
     for body in reg.bodies:
-        if not applies(body, plan):
+        if not applies(body, plan, utype):
             continue
         names = [(x, body.replacement) for n in body.names for x in spellings(n)]
         if body.include_former_districts:  # first: "UBND quận X" is reported as "Quận X", with what it became
@@ -414,10 +419,9 @@ def check(plan: Plan, rule: OutdatedBodies, ctx: Context) -> Iterator[Finding]:
                 reported.append((a, b))
                 since = f"{body.since.day:02d}/{body.since.month:02d}/{body.since.year}"
                 key = "bodies.unit_type" if body.unit_types else "bodies.outdated"
-                utype = UNIT_TYPE_WORDS.get(plan.header.unit_type or "", "")
                 yield finding(rule, ID, "outdated", plan=plan, line=line, severity=body.severity,
                               message=msg(key, ctx.lang, actual=name, since=since, expected=replacement,
-                                          unit_type=utype),
+                                          unit_type=UNIT_TYPE_WORDS.get(utype or "", "")),
                               evidence=short(_holding(text, piece, b), around=name), expected=replacement,
                               actual=name,
                               source=body.source,

@@ -20,6 +20,7 @@ from checker.checks.base import (
     squash_all,
 )
 from checker.checks.bodies import applies
+from checker.checks.units import own_type
 from checker.conventions import conventions, expanded, squashed_spellings
 from checker.i18n import msg
 from checker.ingest.layout import CELL_JOIN, marker_of
@@ -258,7 +259,7 @@ def _replaced_by_outdated(plan: Plan, rule: RequiredUnit, ctx: Context) -> bool:
         return False
     wanted = [p for g in office_names(rule) for p in g]
     for body in bodies.bodies:
-        if not applies(body, plan) or not contains_any(squash(body.replacement), wanted, 88):
+        if not applies(body, plan, own_type(plan, ctx)) or not contains_any(squash(body.replacement), wanted, 88):
             continue  # a phường's list ("Phòng KT") says nothing of a xã's Phòng Kinh tế
         # initials ("p kt") only as written: near them in letters is any office's; the other spellings of its
         # joining words exactly ("p van hoa thong tin", the dash squashed away, is near "an toan thong tin")

@@ -95,6 +95,16 @@ def index(ctx: Context) -> UnitIndex | None:
     return None if reg is None else ctx.cached("units", lambda: UnitIndex(reg))
 
 
+def own_type(plan: Plan, ctx: Context) -> str | None:
+    """The type of the plan's unit as the registry holds it: a header that writes another type's word before a
+    registered name ("PHƯỜNG VĨNH BẢO" of Xã Vĩnh Bảo, no ward of that name) is the registry's unit, misnamed; the
+    header's own type where the registry has no unit of that name."""
+    h = plan.header
+    idx = index(ctx)
+    own = idx.lookup(h.unit_name, h.unit_type) if idx is not None and h.unit_name else None
+    return own.type if own is not None else h.unit_type
+
+
 def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
     """The issuing unit is a current unit of the city; the body names no other unit as the plan's own.
 
@@ -125,6 +135,12 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
                       evidence=h.issuer or h.unit_name, expected=hint_unit.name if hint_unit else city,
                       actual=h.unit_name, source=_source(idx))
         return
+    if h.unit_type and own.type != h.unit_type:
+        # the registry holds the name only under another type ("PHƯỜNG VĨNH BẢO": Xã Vĩnh Bảo): the unit misnamed
+        written = f"{UNIT_TYPE_WORDS.get(h.unit_type, h.unit_type)} {h.unit_name}"
+        yield finding(rule, ID, "inconsistent", plan=plan, line=line,
+                      message=msg("unit.type", ctx.lang, actual=written, expected=own.name),
+                      evidence=h.issuer or written, expected=own.name, actual=written, source=_source(idx))
     clean = not plan.lost_diacritics or not plan.lines
     own_key = squash(own.short_name)
     reported: set[tuple[int, str]] = set()
