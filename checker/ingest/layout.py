@@ -1487,8 +1487,13 @@ class _Body:
         lengths = sorted(len(u.text.rstrip()) + u.marks for u in typed if u.plain) or sorted(
             len(u.text.rstrip()) + u.marks for u in typed)
         self.width = lengths[int(len(lengths) * 0.9)] if lengths else 0
-        cont = sum(1 for u in typed[1:] if u.part.text[:1].islower() and not u.part.marker[1])
-        self.wrapped = cont >= 3 and cont >= 0.08 * len(typed) and self.width <= 160
+        before = [a.part.raw_len for a, u in zip(typed, typed[1:], strict=False)
+                  if u.part.text[:1].islower() and not u.part.marker[1]]
+        cont, slack = len(before), min(14, self.width // 5)
+        # wrapped: lines go on in lower case often enough, or each line they go on from reaches the width (a text of
+        # short paragraphs rewrapped at a wide width wraps a few of them only, always at that width)
+        self.wrapped = cont >= 3 and self.width <= 160 and (cont >= 0.08 * len(typed) or (
+            min(before) >= max(20, self.width - slack) and max(before) <= self.width + slack))
         self.room = self._wrap_room(units)
 
     def _wrap_room(self, units: list[Unit]) -> int | None:
