@@ -4,6 +4,7 @@ lead), each pinned here by a small text written for the test (not taken from any
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 
 from checker.ingest import layout
 from checker.ingest.txt import lines_of, pipe_tables
@@ -46,3 +47,27 @@ def test_a_text_of_short_paragraphs_rewrapped_wide_joins_a_line_wrapped_before_a
     texts = [b.text for b in _blocks(lines)]
     assert MERGED in texts
     assert all(p in texts for p in LONG)
+
+
+def _bare(text: str) -> str:
+    """``text`` as an OCR without diacritics reads it."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def test_a_figure_wrapped_alone_after_its_comparator_is_its_rows() -> None:
+    """A table flattened by OCR (one row a line: number, task, unit, figure) rewrapped at 80 columns: a row's figure
+    wrapped onto a line of its own after its comparator ("… kỹ năng số % Tối thiểu" / "50") is that row's, though a
+    number of two digits alone may be a row's number: a comparator waits for its figure. With or without a blank
+    line between the lines, with or without diacritics."""
+    rows = ["6 Mức độ hài lòng của người dân, doanh nghiệp về giải quyết TTHC % Trên 90",
+            "7 Cán bộ, công chức, viên chức được tập huấn, bồi dưỡng kỹ năng số % Tối thiểu",
+            "50",
+            "8 Văn bản được ký số và xử lý trên môi trường mạng (trừ văn bản mật) % Trên 90"]
+    head = ["KẾ HOẠCH", "Chuyển đổi số của xã năm 2025", "2. Chỉ tiêu cụ thể đến hết năm 2025",
+            "TT Chỉ tiêu Đơn vị Năm 2025"]
+    spaced = [rows[0], "", rows[1], rows[2], "", rows[3]]  # a blank line between rows (between paragraphs)
+    for lines in (rows, spaced, [_bare(r) for r in rows]):
+        texts = [b.text for b in _blocks(head + lines)]
+        assert any(t.endswith(lines[1] + " 50") for t in texts), texts
+        assert any(t.startswith(lines[-1]) for t in texts[-2:]), texts

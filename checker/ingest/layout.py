@@ -67,6 +67,7 @@ MARKER = re.compile(
 _LEVEL = {"part": 1, "roman": 1, "upper": 1, "arabic": 2, "lroman": 2, "letter": 4}
 _ROW_NUMBER = re.compile(rf"^\d{{1,2}}(?:\s*$|\s+(?=[{UPPER}]))")  # a flattened table's row number
 _CLOSED = re.compile(r"[.;:!?)…]$")
+_FIGURE_ALONE = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?\s*%?[.;]?$")  # a line holding a figure only
 _SENTENCE_END = re.compile(r"[.;!?…]$")
 _COMPARATOR_FIRST = re.compile(r"[≥≤<>=]\s*\d")
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
@@ -1570,6 +1571,8 @@ class _Body:
             return " " if re.search(r"[^\W\d_]$|:$", prev) else None
         if re.fullmatch(r"\d{1,2}\.?", cur.text.strip()):
             return " "  # a table row's number on a line of its own, then the row's words
+        if _FIGURE_ALONE.match(_sign_of_percent(p.text)) and ends_with_comparator(prev):
+            return " "  # "… kỹ năng số % Tối thiểu" / "50": the figure its comparator waits for, not a row's number
         if _ROW_NUMBER.match(p.text):
             return None
         if first.isdigit():
