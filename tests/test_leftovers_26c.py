@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import textwrap
 import unicodedata
+from pathlib import Path
+
+import pytest
 
 from checker.ingest import layout
 from checker.ingest.txt import lines_of, pipe_tables
@@ -71,3 +74,22 @@ def test_a_figure_wrapped_alone_after_its_comparator_is_its_rows() -> None:
         texts = [b.text for b in _blocks(head + lines)]
         assert any(t.endswith(lines[1] + " 50") for t in texts), texts
         assert any(t.startswith(lines[-1]) for t in texts[-2:]), texts
+
+
+PLANS = Path(__file__).parent / "fixtures" / "plans"
+
+
+@pytest.mark.parametrize("name", ["xa-ha-nam-lich-su-chi-tieu-dat-chuan.txt", "xa-ha-nam-lich-su-chi-tieu-loi.txt"])
+def test_a_former_commune_beside_its_figure_in_words_is_a_result_not_the_plans_unit(name: str, packs: object,
+                                                                                     tmp_path: Path) -> None:
+    """"%" written "phần trăm" (rules/conventions.yaml percent_forms): "… đạt 86 phần trăm (xã Thanh Hà đạt 91 phần
+    trăm, bình quân …)" sets a former commune's result beside the plan's, as with "91%": not the plan's unit
+    (HP215-UNITNAME was reported on the compliant plan); the targets written "tối thiểu 80 phần trăm" still count:
+    the findings are those of the plan as written."""
+    from layouts import outcome
+
+    plan = PLANS / name
+    words = tmp_path / name
+    words.write_text(plan.read_text(encoding="utf-8").replace("%", " phần trăm"), encoding="utf-8")
+    assert "(xã Thanh Hà đạt 91 phần trăm" in words.read_text(encoding="utf-8")  # the case this test is about
+    assert outcome(words, packs) == outcome(plan, packs)
