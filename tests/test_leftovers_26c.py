@@ -93,3 +93,21 @@ def test_a_former_commune_beside_its_figure_in_words_is_a_result_not_the_plans_u
     words.write_text(plan.read_text(encoding="utf-8").replace("%", " phần trăm"), encoding="utf-8")
     assert "(xã Thanh Hà đạt 91 phần trăm" in words.read_text(encoding="utf-8")  # the case this test is about
     assert outcome(words, packs) == outcome(plan, packs)
+
+
+@pytest.mark.parametrize(("line", "left", "right"), [
+    ("- Sở Khoa học và Công nghệ; Công   Vũ Thị Hạnh", "- Sở Khoa học và Công nghệ; Công", "Vũ Thị Hạnh"),
+    ("- UBND thành phố;                  CHỦ TỊCH", "- UBND thành phố;", "CHỦ TỊCH"),
+    ("- Sở Nội vụ;  Sở Tài chính", "- Sở Nội vụ;  Sở Tài chính", None),  # two recipients, no name: one column
+    ("Số: 61/KH-UBND   An Phú, ngày 11 tháng 9 năm 2025", "Số: 61/KH-UBND   An Phú, ngày 11 tháng 9 năm 2025",
+     None),  # the date's place after the number: not a name
+])
+def test_the_signers_name_a_few_spaces_after_a_wrapped_recipient(line: str, left: str, right: str | None) -> None:
+    """The closing as pdftotext -layout sets it out after a page break inside it (xa-an-phu-de-an-06-nq57-va-215's
+    office PDF): the signer's name in the right column, three spaces after a recipient wrapped at the column ("Công"
+    / "an thành phố;" under it): the name is the right column's, as the signer's title in capitals already was."""
+    from checker.ingest.layout import split_columns
+
+    got_left, got_right = split_columns(line)
+    assert got_left is not None and got_left[1] == left
+    assert (got_right[1] if got_right else None) == right

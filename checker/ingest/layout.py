@@ -377,6 +377,7 @@ def _expand_cols(text: str, upto: int) -> int:
 
 
 _SIGNER_AFTER_GAP = re.compile(r"\S[ \u00a0]{2,3}(\S.*)$")
+_PERSON = re.compile(rf"[{UPPER}][^\W\d_A-ZĐ]*(?: [{UPPER}][^\W\d_A-ZĐ]*){{1,4}}")  # "Vũ Thị Hạnh"
 _BLANK_FIELD = re.compile(r"(?:\bs\w{0,2}\s*:|\bngay|\bthang)$")
 # a list's marker alone before a tab: Word saving a bulleted or numbered list as text writes "·<tab>UBND thành phố;"
 # ("o", "§" for the lower levels' bullets): the item's marker, never a column of its own
@@ -408,6 +409,10 @@ def split_columns(text: str) -> tuple[tuple[int, str] | None, tuple[int, str] | 
         signer = _SIGNER_AFTER_GAP.search(stripped, lead)
         if signer and _expand_cols(stripped, signer.start(1)) >= RIGHT_COLUMN and mostly_upper(signer.group(1)) and (
                 _SIGNATURE_WORDS.match(squash(signer.group(1))) or _AUTHORITY.match(fold(signer.group(1)))):
+            return (lead, stripped[lead : signer.start() + 1]), (signer.start(1), signer.group(1))
+        if signer and _expand_cols(stripped, signer.start(1)) >= RIGHT_COLUMN and _PERSON.fullmatch(signer.group(1)):
+            # or the signer's name, in the closing's right column beside a recipient ("- Sở Khoa học và Công nghệ;
+            # Công   Vũ Thị Hạnh", the recipient wrapped at the column): each word capitalised, nothing after it
             return (lead, stripped[lead : signer.start() + 1]), (signer.start(1), signer.group(1))
         return (lead, stripped[lead:]), None
     return (lead, stripped[lead : best.start()]), (best.end(), stripped[best.end() :])
