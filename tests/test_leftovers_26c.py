@@ -111,3 +111,22 @@ def test_the_signers_name_a_few_spaces_after_a_wrapped_recipient(line: str, left
     got_left, got_right = split_columns(line)
     assert got_left is not None and got_left[1] == left
     assert (got_right[1] if got_right else None) == right
+
+
+def test_a_one_line_header_and_closing_wrapped_inside_the_forms_phrases() -> None:
+    """A web page's copy of a plan (header and closing each flattened into one line) printed and taken back as text
+    (xa-vinh-am-cong-thong-tin's office PDF): the page's width cuts the motto ("… CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT
+    NAM …") and the body's name ("… TM. ỦY BAN NHÂN" / "DÂN CHỦ TỊCH …"): a line break inside one of the form's
+    fixed phrases (rules/conventions.yaml motto, issuer_bodies) is a wrap, not a heading's end or a new block."""
+    lines = ["Nội dung:",
+             "ỦY BAN NHÂN DÂN XÃ AN BÌNH Số: 12/KH-UBND CỘNG HÒA XÃ",
+             "HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc An Bình, ngày 5",
+             "tháng 9 năm 2025",
+             "KẾ HOẠCH Chuyển đổi số của xã An Bình năm 2025",
+             "I. MỤC ĐÍCH, YÊU CẦU",
+             "Triển khai kịp thời các nhiệm vụ chuyển đổi số của thành phố.",
+             "Nơi nhận: - UBND thành phố; - Lưu: VT. TM. ỦY BAN NHÂN",
+             "DÂN CHỦ TỊCH Nguyễn Văn An"]
+    texts = [b.text for b in _blocks(lines)]
+    assert any("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in t for t in texts), texts
+    assert any("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" in t for t in texts), texts

@@ -605,7 +605,8 @@ def _join_form_lines(parts: list[_Part]) -> list[_Building]:
             if _SYMBOL_BROKEN.search(prev) and _SYMBOL_REST.match(p.text):
                 cur.add(p, "-")
                 continue
-            if _motto_goes_on(cur.text, p.text):  # "Độc lập - Tự do -" / "Hạnh phúc": one motto, wrapped
+            if _motto_goes_on(cur.text, p.text) or _form_phrase_cut(prev, p.text):
+                # "Độc lập - Tự do -" / "Hạnh phúc": one motto, wrapped; "TM. ỦY BAN NHÂN" / "DÂN CHỦ TỊCH …"
                 cur.add(p, " ")
                 continue
             if continues or wrapped_item:
@@ -628,6 +629,26 @@ def _motto_goes_on(so_far: str, line: str) -> bool:
     joined = squash(f"{so_far} {line}")
     return bool(squash(so_far)) and squash(so_far) not in _motto_phrases() and any(
         p == joined or p.startswith(joined + " ") for p in _motto_phrases())
+
+
+@lru_cache(maxsize=1)
+def _form_phrases() -> tuple[str, ...]:
+    """The form's fixed phrases of three words or more: the mottos and the issuing bodies' names (conventions)."""
+    c = conventions()
+    return tuple(p for p in (squash(w) for w in [*c.motto, *c.issuer_bodies]) if len(p.split()) >= 3)
+
+
+def _form_phrase_cut(prev: str, line: str) -> bool:
+    """A line break falls inside one of the form's fixed phrases (``_form_phrases``): ``prev`` ends with its first two
+    words or more, ``line`` opens with the rest ("… Số: 97/KH-UBND CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM …", "… TM.
+    ỦY BAN NHÂN" / "DÂN CHỦ TỊCH …": a one-line header or closing wrapped)."""
+    head, rest = squash(prev).split(), squash(line).split()
+    for phrase in _form_phrases():
+        words = phrase.split()
+        for k in range(2, len(words)):
+            if head[-k:] == words[:k] and rest[: len(words) - k] == words[k:]:
+                return True
+    return False
 
 
 def _form_kind(text: str, zone: str, column: str, so_far: list[Block]) -> BlockKind:
@@ -1535,6 +1556,8 @@ class _Body:
             return None  # "V/v ..." under a letter's number, "Kính gửi:", "KẾ HOẠCH Ứng dụng …": each a block
         if _LEADER_FIRST.match(p.text):
             return " "  # "... tối thiểu" / "........ 82,5%": a dot leader joins a label to its value, wrapped or not
+        if _form_phrase_cut(prev, p.text):
+            return " "  # "… CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM …": a one-line header wrapped inside the motto
         if len(cur.parts) == 1 and self._heading_like(prev_part):
             # a heading's title goes on over a full line in lower case, or in a figure its sentence waits for
             # ("… ký số trên" / "90% văn bản")
