@@ -130,3 +130,17 @@ def test_a_one_line_header_and_closing_wrapped_inside_the_forms_phrases() -> Non
     texts = [b.text for b in _blocks(lines)]
     assert any("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in t for t in texts), texts
     assert any("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" in t for t in texts), texts
+
+
+def test_a_short_form_broken_in_its_narrow_column_heads_its_office() -> None:
+    """A matrix of tasks by offices headed by the plan's short forms (phuong-luu-kiem-bang-danh-dau's Word table, saved
+    as PDF by LibreOffice): "TTPVHCC" does not fit its narrow column and is set "TTPVHC" / "C", read "TTPVHC C": the
+    plan's short form whole, so the Trung tâm's column is its own (HP215-UNIT-TTHCC was reported missing)."""
+    from checker.parse.assignments import assignments_in_matrices
+
+    own = {"VHXH": "Phòng Văn hóa - Xã hội", "TTPVHCC": "Trung tâm Phục vụ hành chính công", "CA": "Công an phường"}
+    rows = [[("TT", 1), ("Nhiệm vụ", 1), ("VHXH", 1), ("TTPVHC C", 1), ("CA", 1)],
+            [("1", 2), ("Dịch vụ công trực tuyến, số hóa kết quả", 2), ("P", 2), ("C", 2), ("", 2)],
+            [("2", 3), ("Bảo đảm an ninh mạng, an toàn thông tin", 3), ("P", 3), ("", 3), ("C", 3)]]
+    got = {(a.unit, a.tasks[0][:8]) for a in assignments_in_matrices([rows], own)}
+    assert ("TTPVHCC", "Dịch vụ ") in got and ("CA", "Bảo đảm ") in got
