@@ -3,58 +3,25 @@ result): the reviewed office's next plans, 215's targets written in the office's
 of other programmes (Đề án 06, the archive, administrative reform, a health station) with figures below 215's. The
 reviewer's verdicts are tests/fixtures/blind-25b-expected.json, in the format of ../shared/plans-reviewed, scored here
 as tests/test_plans_reviewed.py scores that folder (its ``verdict``), on the .txt plans and on the same plans laid out
-as Word files the way offices type them (tests/layouts.py).
+as Word files the way offices type them (tests/layouts.py), and by the index (every defect at its line, nothing
+else: helpers_blind ``round_tests``; a wrapped target at the line its quote begins, the .json at its figure's line).
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from helpers_blind import PLANS, round_tests
 from test_blind_plans_23b import _loud, _variant
-from test_plans_reviewed import verdict
 
-from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack
 
-PLANS = Path(__file__).resolve().parent / "fixtures" / "plans"
-EXPECTED = json.loads((PLANS.parent / "blind-25b-expected.json").read_text(encoding="utf-8"))
 HONG_AN = "phuong-hong-an-chi-tieu-gop-cau-dat-chuan.txt"
 VINH_AM = "xa-vinh-am-bieu-chi-tieu-lan-dat-chuan.txt"
 
-
-def test_round_is_four_twin_pairs() -> None:
-    assert len(EXPECTED) == 8 and sum(not e["defects"] for e in EXPECTED.values()) == 4
-    for name in EXPECTED:  # a twin differs from its compliant plan only on its lines: the same count
-        twin = name.replace("-dat-chuan", "-loi")
-        assert len((PLANS / name).read_text(encoding="utf-8").splitlines()) == len(
-            (PLANS / twin).read_text(encoding="utf-8").splitlines())
-
-
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_plan_as_the_reviewer_reads_it(name: str, packs: list[LoadedPack]) -> None:
-    want = EXPECTED[name]
-    r = check_file(PLANS / name, packs)
-    assert r.status == want["status"], r.reason
-    missed, noise = verdict(want, r)
-    assert not missed, f"defects not found: {missed}"
-    assert not noise, "false alarms:\n" + "\n".join(noise)
-
-
-@pytest.mark.parametrize("auto", [False, True], ids=["typed-numbers", "word-numbering"])
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_plan_as_office_word(name: str, auto: bool, tmp_path: Path, packs: list[LoadedPack]) -> None:
-    from layouts import blocks_of, render_docx
-
-    want = EXPECTED[name]
-    origins: list[set[int]] = []
-    path = render_docx(blocks_of(PLANS / name), tmp_path / "plan.docx", auto_numbering=auto, origins=origins)
-    r = check_file(path, packs)
-    assert r.status == want["status"], r.reason
-    missed, noise = verdict(want, r, origins)
-    assert not missed, f"defects not found: {missed}"
-    assert not noise, "false alarms:\n" + "\n".join(noise)
+test_round_is_four_twin_pairs, test_found_at_their_lines_and_scored_as_the_reviewed_plans, test_plan_as_office_word = (
+    round_tests("25b"))
 
 
 # --------------------------------------------------------------------------- the first run's false alarms, fixed

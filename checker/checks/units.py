@@ -206,13 +206,18 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
                       evidence=short(view.texts[i]), expected=own.name, actual=written, source=_source(idx))
 
 
-_SHARE = re.compile(r"\d\s?%")
+@lru_cache(maxsize=1)  # the conventions are loaded once
+def _share() -> re.Pattern[str]:
+    """A share in folded text, its sign in any form of conventions ``percent_forms`` ("91%", "91 phần trăm",
+    OCR's "91°/o"); not a date's "0/0" ("30/09")."""
+    forms = "|".join(re.escape(fold(f)) for f in sorted({"%", *conventions().percent_forms}, key=len, reverse=True))
+    return re.compile(rf"\d\s?(?:{forms})(?!\d)")
 
 
 def _compared(view: View, i: int, at: int, phrases: list[str]) -> bool:
     """The mention is of a unit the plan compares itself with: a phrase of ``phrases`` ("so với") earlier in its
-    sentence, or the mention inside a parenthesis that gives figures ("86% (xã Thanh Hà đạt 91%, …)"): a result
-    set beside the plan's own, not the plan's unit."""
+    sentence, or the mention inside a parenthesis that gives figures ("86% (xã Thanh Hà đạt 91%, …)", the sign in
+    any of its forms: "91 phần trăm"): a result set beside the plan's own, not the plan's unit."""
     start, _ = sentence_bounds(view, i, at)
     text = view.texts[i]
     head = text[start - view.starts[i] : at]
@@ -222,7 +227,7 @@ def _compared(view: View, i: int, at: int, phrases: list[str]) -> bool:
     if opened < 0 or ")" in head[opened:]:
         return False
     close = text.find(")", at)
-    return bool(_SHARE.search(text[start - view.starts[i] + opened : close if close >= 0 else len(text)]))
+    return bool(_share().search(fold(text[start - view.starts[i] + opened : close if close >= 0 else len(text)])))
 
 
 def _addressed(text: str, folded: str, at: int, name: str, purposes: list[str]) -> bool:

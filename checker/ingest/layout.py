@@ -67,6 +67,7 @@ MARKER = re.compile(
 _LEVEL = {"part": 1, "roman": 1, "upper": 1, "arabic": 2, "lroman": 2, "letter": 4}
 _ROW_NUMBER = re.compile(rf"^\d{{1,2}}(?:\s*$|\s+(?=[{UPPER}]))")  # a flattened table's row number
 _CLOSED = re.compile(r"[.;:!?)…]$")
+_FIGURE_ALONE = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?\s*%?[.;]?$")  # a line holding a figure only
 _SENTENCE_END = re.compile(r"[.;!?…]$")
 _COMPARATOR_FIRST = re.compile(r"[≥≤<>=]\s*\d")
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
@@ -376,6 +377,7 @@ def _expand_cols(text: str, upto: int) -> int:
 
 
 _SIGNER_AFTER_GAP = re.compile(r"\S[ \u00a0]{2,3}(\S.*)$")
+_PERSON = re.compile(rf"[{UPPER}][^\W\d_A-ZĐ]*(?: [{UPPER}][^\W\d_A-ZĐ]*){{1,4}}")  # "Vũ Thị Hạnh"
 _BLANK_FIELD = re.compile(r"(?:\bs\w{0,2}\s*:|\bngay|\bthang)$")
 # a list's marker alone before a tab: Word saving a bulleted or numbered list as text writes "·<tab>UBND thành phố;"
 # ("o", "§" for the lower levels' bullets): the item's marker, never a column of its own
@@ -407,6 +409,10 @@ def split_columns(text: str) -> tuple[tuple[int, str] | None, tuple[int, str] | 
         signer = _SIGNER_AFTER_GAP.search(stripped, lead)
         if signer and _expand_cols(stripped, signer.start(1)) >= RIGHT_COLUMN and mostly_upper(signer.group(1)) and (
                 _SIGNATURE_WORDS.match(squash(signer.group(1))) or _AUTHORITY.match(fold(signer.group(1)))):
+            return (lead, stripped[lead : signer.start() + 1]), (signer.start(1), signer.group(1))
+        if signer and _expand_cols(stripped, signer.start(1)) >= RIGHT_COLUMN and _PERSON.fullmatch(signer.group(1)):
+            # or the signer's name, in the closing's right column beside a recipient ("- Sở Khoa học và Công nghệ;
+            # Công   Vũ Thị Hạnh", the recipient wrapped at the column): each word capitalised, nothing after it
             return (lead, stripped[lead : signer.start() + 1]), (signer.start(1), signer.group(1))
         return (lead, stripped[lead:]), None
     return (lead, stripped[lead : best.start()]), (best.end(), stripped[best.end() :])
@@ -599,7 +605,8 @@ def _join_form_lines(parts: list[_Part]) -> list[_Building]:
             if _SYMBOL_BROKEN.search(prev) and _SYMBOL_REST.match(p.text):
                 cur.add(p, "-")
                 continue
-            if _motto_goes_on(cur.text, p.text):  # "Độc lập - Tự do -" / "Hạnh phúc": one motto, wrapped
+            if _motto_goes_on(cur.text, p.text) or _form_phrase_cut(prev, p.text):
+                # "Độc lập - Tự do -" / "Hạnh phúc": one motto, wrapped; "TM. ỦY BAN NHÂN" / "DÂN CHỦ TỊCH …"
                 cur.add(p, " ")
                 continue
             if continues or wrapped_item:
@@ -622,6 +629,26 @@ def _motto_goes_on(so_far: str, line: str) -> bool:
     joined = squash(f"{so_far} {line}")
     return bool(squash(so_far)) and squash(so_far) not in _motto_phrases() and any(
         p == joined or p.startswith(joined + " ") for p in _motto_phrases())
+
+
+@lru_cache(maxsize=1)
+def _form_phrases() -> tuple[str, ...]:
+    """The form's fixed phrases of three words or more: the mottos and the issuing bodies' names (conventions)."""
+    c = conventions()
+    return tuple(p for p in (squash(w) for w in [*c.motto, *c.issuer_bodies]) if len(p.split()) >= 3)
+
+
+def _form_phrase_cut(prev: str, line: str) -> bool:
+    """A line break falls inside one of the form's fixed phrases (``_form_phrases``): ``prev`` ends with its first two
+    words or more, ``line`` opens with the rest ("… Số: 97/KH-UBND CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM …", "… TM.
+    ỦY BAN NHÂN" / "DÂN CHỦ TỊCH …": a one-line header or closing wrapped)."""
+    head, rest = squash(prev).split(), squash(line).split()
+    for phrase in _form_phrases():
+        words = phrase.split()
+        for k in range(2, len(words)):
+            if head[-k:] == words[:k] and rest[: len(words) - k] == words[k:]:
+                return True
+    return False
 
 
 def _form_kind(text: str, zone: str, column: str, so_far: list[Block]) -> BlockKind:
@@ -1487,8 +1514,13 @@ class _Body:
         lengths = sorted(len(u.text.rstrip()) + u.marks for u in typed if u.plain) or sorted(
             len(u.text.rstrip()) + u.marks for u in typed)
         self.width = lengths[int(len(lengths) * 0.9)] if lengths else 0
-        cont = sum(1 for u in typed[1:] if u.part.text[:1].islower() and not u.part.marker[1])
-        self.wrapped = cont >= 3 and cont >= 0.08 * len(typed) and self.width <= 160
+        before = [a.part.raw_len for a, u in zip(typed, typed[1:], strict=False)
+                  if u.part.text[:1].islower() and not u.part.marker[1]]
+        cont, slack = len(before), min(14, self.width // 5)
+        # wrapped: lines go on in lower case often enough, or each line they go on from reaches the width (a text of
+        # short paragraphs rewrapped at a wide width wraps a few of them only, always at that width)
+        self.wrapped = cont >= 3 and self.width <= 160 and (cont >= 0.08 * len(typed) or (
+            min(before) >= max(20, self.width - slack) and max(before) <= self.width + slack))
         self.room = self._wrap_room(units)
 
     def _wrap_room(self, units: list[Unit]) -> int | None:
@@ -1524,6 +1556,8 @@ class _Body:
             return None  # "V/v ..." under a letter's number, "Kính gửi:", "KẾ HOẠCH Ứng dụng …": each a block
         if _LEADER_FIRST.match(p.text):
             return " "  # "... tối thiểu" / "........ 82,5%": a dot leader joins a label to its value, wrapped or not
+        if _form_phrase_cut(prev, p.text):
+            return " "  # "… CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM …": a one-line header wrapped inside the motto
         if len(cur.parts) == 1 and self._heading_like(prev_part):
             # a heading's title goes on over a full line in lower case, or in a figure its sentence waits for
             # ("… ký số trên" / "90% văn bản")
@@ -1565,6 +1599,8 @@ class _Body:
             return " " if re.search(r"[^\W\d_]$|:$", prev) else None
         if re.fullmatch(r"\d{1,2}\.?", cur.text.strip()):
             return " "  # a table row's number on a line of its own, then the row's words
+        if _FIGURE_ALONE.match(_sign_of_percent(p.text)) and ends_with_comparator(prev):
+            return " "  # "… kỹ năng số % Tối thiểu" / "50": the figure its comparator waits for, not a row's number
         if _ROW_NUMBER.match(p.text):
             return None
         if first.isdigit():

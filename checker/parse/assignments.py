@@ -129,6 +129,13 @@ def _unit_start() -> re.Pattern[str]:
     return re.compile(rf"{fold(_unit_words())}\b")
 
 
+def _short_form_rejoined(cell: str, own: dict[str, str]) -> str:
+    """A header cell holding one of the plan's short forms broken by its narrow column ("TTPVHC" / "C", read "TTPVHC
+    C"): the short form, whole; any other cell as written."""
+    joined = "".join(cell.split())
+    return joined if joined != cell.strip() and joined in own else cell.strip()
+
+
 def assignments_in_matrices(tables: list[list[list[Cell]]], own: dict[str, str] | None = None) -> list[Assignment]:
     """Tables of tasks by offices (TT | Nhiệm vụ | Văn phòng HĐND và UBND | Phòng Văn hóa - Xã hội | Công an phường
     | ...): under a header row naming two offices or more, each office is given the task of each row whose cell in
@@ -141,7 +148,8 @@ def assignments_in_matrices(tables: list[list[list[Cell]]], own: dict[str, str] 
         header: dict[int, str] = {}
         task_col: int | None = None
         for row in rows:
-            offices = {k: c[0].strip() for k, c in enumerate(row) if _office_column(spelt_out(c[0], own or {}))}
+            heads = [_short_form_rejoined(c[0], own or {}) for c in row]
+            offices = {k: h for k, h in enumerate(heads) if _office_column(spelt_out(h, own or {}))}
             if len(offices) >= 2:
                 header = offices
                 task_col = next((k for k, c in enumerate(row) if _role(c[0]) == "task"), None)
