@@ -90,8 +90,24 @@ def _kinds_line(plan: Plan, rule: RequiredSection) -> int | None:
 
 
 def _lead_ins(plan: Plan) -> list[tuple[int, tuple[str, ...]]]:
-    """(line, its lead-ins) of the plan's lines that have some: read once per plan for all its parts."""
-    return [(ln.loc.line, h) for ln in plan.lines if (h := lead_ins(ln.text) + topics(ln.text))]
+    """(line, its lead-ins) of the plan's lines that have some: read once per plan for all its parts; a short title
+    alone on its line over a point is its own lead-in (``_title_over_points``)."""
+    lines = plan.lines
+    return [(ln.loc.line, h) for k, ln in enumerate(lines)
+            if (h := lead_ins(ln.text) + topics(ln.text) or _title_over_points(ln, lines[k + 1 : k + 2]))]
+
+
+def _title_over_points(ln: Line, below: list[Line]) -> tuple[str, ...]:
+    """The line as a title where it is a few words alone on their line, capitalised, closing no sentence and
+    introducing nothing, right over a point of a list (a dash, a bullet, a letter or a number): the sub-heading an
+    office sets in bold without a number over the points of a content part ("Chính quyền số" over "- Trên 90% văn bản
+    được ký số …" or "a) Trên 90% …"), its bold lost in a text."""
+    t = ln.text.strip()
+    if not below or marker_of(below[0].text.strip())[1] is None or not 0 < len(t) <= 60 or not t[:1].isupper():
+        return ()
+    if re.search(r"[.;:,!?…]\s*$|\s{3}|\t|\d", t) or CELL_JOIN in t:
+        return ()
+    return (t,)
 
 
 def office_names(rule: RequiredUnit) -> list[list[str]]:

@@ -740,7 +740,13 @@ def parse_signature(view: View, start: int, end: int | None = None, indices: lis
                 s.setdefault("line", view.line_no(i))
                 position_at = i
     last = True  # no text yet below, in reading order, but the closing's own (its position, "(Đã ký)")
+    # the name is below the block's opening (its mark of authority, else the position), never above it: a part's
+    # heading in the body ("Chương III") is not a signer where the closing has no name
+    opened = next((k for k, i in enumerate(order) if view.line_no(i) == s.get("line")), None) if "authority" in s else (
+        order.index(position_at) if position_at is not None else None)
     for i in reversed(order[-25:]):
+        if opened is not None and order.index(i) < opened:
+            break
         # the signature block is the right column of a two-column block ("- Lưu: VT, VHXH.      Nguyễn Văn A")
         t = _last_column(view, i)
         glued = _ARCHIVE_THEN_NAME.match(t) if re.match(r"[-–+\s]*luu\b", view.folded[i]) else None
