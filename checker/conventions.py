@@ -131,6 +131,7 @@ class Conventions(_Strict):
     until_replaced: list[str] = Field(default_factory=list)
     citation_history: list[str] = Field(default_factory=list)
     appendix_of: list[str] = Field(default_factory=list)
+    attachment_labels: list[str] = Field(default_factory=lambda: ["Phụ lục"])
     row_number_headers: list[str] = Field(default_factory=list)
     former_unit_words: list[str] = Field(default_factory=list)
     unit_type_abbreviations: list[UnitTypeAbbreviation] = Field(default_factory=list)
@@ -367,6 +368,14 @@ def names_a_document(words: str) -> bool:
     never a figure."""
     sq = squash(words)
     return bool(sq) and (sq in _document_type_words() or sq.endswith(" so") and sq[:-3] in _document_type_words())
+
+
+@lru_cache(maxsize=1)  # the conventions are loaded once
+def attachment_label() -> re.Pattern[str]:
+    """A squashed line that opens with an attachment's label (``attachment_labels``: "phu luc ii", "bieu mau so 01"),
+    as a whole word: where an appendix or a form after the closing begins."""
+    words = sorted((squash(w) for w in conventions().attachment_labels), key=len, reverse=True)
+    return re.compile(rf"^\s*(?:{'|'.join(map(re.escape, words))})\b")
 
 
 @lru_cache(maxsize=1)  # the conventions are loaded once

@@ -19,7 +19,7 @@ from checker.conventions import conventions
 from checker.i18n import msg
 from checker.models import UNIT_TYPE_WORDS, Finding, Plan
 from checker.parse.header import UNIT_WORD, find_unit_mentions, unit_type
-from checker.parse.sections import section_ends
+from checker.parse.sections import own_title, section_ends
 from checker.parse.targets import wrapped_from
 from checker.parse.view import View
 from checker.rules.registries import AdminUnit, UnitsRegistry
@@ -366,7 +366,7 @@ def past_report(plan: Plan, since: dt.date | None) -> list[tuple[int, float]]:
     ends = section_ends(sections)
     spans: list[tuple[int, float]] = []
     for k, s in enumerate(sections):
-        if s.line is None or not any(squash(s.title).startswith(n) for n in names):
+        if s.line is None or not any(own_title(s.title).startswith(n) for n in names):  # an appendix's too
             continue
         title, j = s.title, k
         while j + 1 < len(sections) and wrapped_from(sections, j + 1) == j:

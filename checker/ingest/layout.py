@@ -29,6 +29,7 @@ from itertools import combinations, islice
 
 from checker.conventions import (
     appendix_reference,
+    attachment_label,
     comparator_opening,
     comparator_words,
     conventions,
@@ -75,7 +76,6 @@ _LEADER_FIRST = re.compile(r"(?:\.{4,}|…{2,})\s*\S")  # a line opening with a 
 _AUTHORITY = re.compile(r"(?=[tkq])\b(?:tm|kt|q|tl|tuq)\s*[.,]\s*(?:uy ban|ubnd|chu tich|ban)\b")
 # "Nơi nhận" opening a squashed line (any vowel damage): the closing's list of recipients begins
 RECIPIENTS = re.compile(r"^\s*n\w{1,2}i nh\w{1,2}n\b")
-_APPENDIX = re.compile(r"^\s*(?:phu luc|phan phu luc)\b")
 # a line that is an appendix's heading alone ("PHỤ LỤC", "PHỤ LỤC VI", "Phụ lục số 2"), squashed: never a line of a
 # sentence that names one ("Phụ lục I kèm theo")
 _APPENDIX_LINE = re.compile(r"(?:phan )?phu luc(?: so)?(?: [ivxlc]{1,6}| \d{1,2}| [a-z])?")
@@ -483,10 +483,10 @@ def _tail_zone(units: list[Unit], after: int) -> tuple[int, int]:
             end = j
             break
         left, right = split_columns(u.text)
-        if left and _APPENDIX.match(squash(left[1])) and left[0] < RIGHT_COLUMN:
+        if left and attachment_label().match(squash(left[1])) and left[0] < RIGHT_COLUMN:
             end = j
             break
-        if right and not left and _APPENDIX.match(squash(right[1])):  # "PHỤ LỤC" centred, alone on its line
+        if right and not left and attachment_label().match(squash(right[1])):  # "PHỤ LỤC" centred, alone on its line
             end = j
             break
         if _annex_reference(u.text):  # an appendix's "(Kèm theo Kế hoạch số …)" under its title, without "Phụ lục":
@@ -1764,7 +1764,7 @@ def _classify(b: _Building, appendix: bool = False, style_level: int | None = No
     rest = text[m.end() :].strip() if m else text
     kind: BlockKind = "paragraph"
     level: int | None = None
-    if appendix and _APPENDIX.match(squash(text)):
+    if appendix and attachment_label().match(squash(text)):
         kind = "appendix"
     elif style_level is not None:
         kind, level = "heading", style_level

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from checker.conventions import TYPE_QUALIFIER_WORDS, conventions, document_type_by_symbol, document_type_of
+from checker.conventions import (
+    TYPE_QUALIFIER_WORDS,
+    attachment_label,
+    conventions,
+    document_type_by_symbol,
+    document_type_of,
+)
 from checker.ingest.layout import CELL_JOIN, RECIPIENTS, copier, copy_mark, marker_of, names_doc_type
 from checker.models import Header, Signature
 from checker.parse.citations import parse_date
@@ -670,11 +676,13 @@ def _a_third_in(view: View) -> int:
 
 
 def appendix_start(view: View) -> int:
-    """Index of the line where an appendix after the closing begins ("PHỤ LỤC ..."), or the end of the text."""
+    """Index of the line where an appendix after the closing begins ("PHỤ LỤC ...", a form to fill in "Biểu mẫu số
+    01": rules/conventions.yaml ``attachment_labels``), or the end of the text."""
     closing = _first_closing(view, _a_third_in(view))
     if closing is not None:
+        labels = attachment_label()
         for i in range(closing + 2, len(view.texts)):
-            if re.match(r"^phu luc\b", view.squashed[i]):
+            if labels.match(view.squashed[i]):
                 return i
     return len(view.texts)
 

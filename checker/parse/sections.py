@@ -39,6 +39,12 @@ _SENTENCE_END = re.compile(r"[.;!?…]$")
 APPENDIX_TITLE = re.compile(r"^\s*phu luc\b")
 # an appendix's label alone: "Phụ lục", "PHỤ LỤC II", "Phụ lục số 01", "Phụ lục 1:" (folded)
 APPENDIX_LABEL = re.compile(r"\s*phu luc(?:\s+(?:so\s+)?(?:[ivxl]{1,5}|\d{1,2}))?\s*[.:-]?\s*")
+
+
+def own_title(title: str) -> str:
+    """A part's title squashed, an appendix's label before it left out ("PHỤ LỤC I KẾT QUẢ NĂM 2024 …": "ket qua nam
+    2024 …"): what the part is named, to compare with the names of rules/conventions.yaml ``parts``."""
+    return APPENDIX_LABEL.sub("", squash(title), count=1)
 _INDENT_STEP = 180  # twips (about 3 mm): two Word list paragraphs indented less apart than this are one list
 _EMPHASIS = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)|^\s*#{1,6}\s+|(?:\*\*|__)(?=\s*:?\s*$)|(?<=\S)(?:\*\*|__)(?=:)")
 

@@ -13,7 +13,7 @@ from itertools import zip_longest
 from checker.conventions import comparator_words, conventions, issuer_words, names_a_document
 from checker.ingest.layout import GROUP_NUMBER
 from checker.models import Comparator, Document, Section, Span, Target
-from checker.parse.sections import APPENDIX_LABEL
+from checker.parse.sections import own_title
 from checker.parse.view import Item
 from checker.text import UPPER, contains, fold, in_brackets, lost_diacritics, opening, squash, trie_pattern
 
@@ -1772,7 +1772,7 @@ def results_sections(sections: list[Section]) -> frozenset[int]:
                 answer = known[k]
                 break
             chain.append(k)
-            title = APPENDIX_LABEL.sub("", squash(sections[k].title), count=1)  # "PHỤ LỤC KẾT QUẢ ...": its title
+            title = own_title(sections[k].title)  # "PHỤ LỤC KẾT QUẢ ...": its title
             if any(title.startswith(n) for n in names) or k in before:
                 answer = True
                 break
