@@ -43,8 +43,9 @@ def _with_title(title: str, tmp_path: Path, packs: list[LoadedPack]) -> set[tupl
     return {f for f in loud(path, packs) if f[2] is not None and 70 <= f[2] <= 75}
 
 
-@pytest.mark.parametrize("title", [RESULTS_TITLE, "KẾT QUẢ NĂM 2024 CỦA CÁC XÃ (CŨ)",
-                                   "KẾT QUẢ 6 THÁNG ĐẦU NĂM 2025 CỦA CÁC XÃ TRƯỚC SẮP XẾP"])
+# (not "KẾT QUẢ 6 THÁNG ĐẦU NĂM 2025 …": a part so titled may still give the former communes the period ahead,
+# test_blind_plans_10's "Chỉ tiêu đến hết năm 2025 của các xã như sau:"; its lead decides, rules/conventions.yaml)
+@pytest.mark.parametrize("title", [RESULTS_TITLE, "KẾT QUẢ NĂM 2024 CỦA CÁC XÃ (CŨ)"])
 def test_an_appendix_of_a_past_periods_results_sets_no_target_and_names_the_former_units_as_history(
         title: str, tmp_path: Path, packs: list[LoadedPack]) -> None:
     """"PHỤ LỤC I" / "KẾT QUẢ NĂM 2024 …": what the former communes reached, each in its column, below the city's

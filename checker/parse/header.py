@@ -728,6 +728,7 @@ def parse_signature(view: View, start: int, end: int | None = None, indices: lis
     deputies = {squash(d) for d in conventions().signers.deputies}
     marks: list[tuple[str, int]] = []
     position_at: int | None = None  # the line of the signer's position, where one is found
+    authority_at: int | None = None  # the line of the mark of authority ("TM. ỦY BAN NHÂN DÂN"), where one is found
     for i in order:
         f = view.squashed[i]
         ma = _authority().search(view.folded[i])
@@ -736,6 +737,7 @@ def parse_signature(view: View, start: int, end: int | None = None, indices: lis
         if ma and "authority" not in s:
             s["authority"] = view.texts[i][ma.start() : ma.end()].strip()
             s["line"] = view.line_no(i)
+            authority_at = i
         mp = _POSITION.search(f)
         alone = _column_position(view.texts[i])  # a column that is only a position: the signer's, even with no mark
         pos = mp.group(1) if mp else alone
@@ -750,8 +752,13 @@ def parse_signature(view: View, start: int, end: int | None = None, indices: lis
     last = True  # no text yet below, in reading order, but the closing's own (its position, "(Đã ký)")
     # the name is below the block's opening (its mark of authority, else the position), never above it: a part's
     # heading in the body ("Chương III") is not a signer where the closing has no name
-    opened = next((k for k, i in enumerate(order) if view.line_no(i) == s.get("line")), None) if "authority" in s else (
+    # (where the mark itself stands in reading order, or the closing's "Nơi nhận" before it: a Word table of the
+    # closing may give its left cell's last line, the name, before the mark of its right cell)
+    opened = order.index(authority_at) if authority_at is not None else (
         order.index(position_at) if position_at is not None else None)
+    recipients = next((k for k, i in enumerate(order) if RECIPIENTS.match(view.squashed[i])), None)
+    if opened is not None and recipients is not None and recipients < opened:
+        opened = recipients
     for i in reversed(order[-25:]):
         if opened is not None and order.index(i) < opened:
             break
