@@ -274,8 +274,9 @@ def _replaced_by_outdated(plan: Plan, rule: RequiredUnit, ctx: Context) -> bool:
     if bodies is None:
         return False
     wanted = [p for g in office_names(rule) for p in g]
+    utype = own_type(plan, ctx)  # the registry's type of the plan's unit: one lookup, not one per body
     for body in bodies.bodies:
-        if not applies(body, plan, own_type(plan, ctx)) or not contains_any(squash(body.replacement), wanted, 88):
+        if not applies(body, plan, utype) or not contains_any(squash(body.replacement), wanted, 88):
             continue  # a phường's list ("Phòng KT") says nothing of a xã's Phòng Kinh tế
         # initials ("p kt") only as written: near them in letters is any office's; the other spellings of its
         # joining words exactly ("p van hoa thong tin", the dash squashed away, is near "an toan thong tin")
