@@ -273,6 +273,12 @@ _BULLET_TITLE = re.compile(r"\s*[-–+•]\s+[^\W\d_]")
 _TITLE_END = re.compile(r"[.;,!?…]\s*$")
 
 
+def _marker_alone(cell: str) -> bool:
+    """``cell`` is a list item's marker and nothing else ("đ)", "-", "2.", "d."), a row number aside ("1")."""
+    m = _MARKER.match(cell) or _LETTER_DOT.match(cell + " ")
+    return m is not None and m.end() >= len(cell) and not cell.strip().isdigit()
+
+
 @lru_cache(maxsize=4096)  # a plan's lines, read once for all the content parts its pack asks for
 def lead_ins(text: str) -> tuple[str, ...]:
     """The short titles that open a line's cells before a colon ("- Hạ tầng số: duy trì ...", a table row
@@ -281,6 +287,8 @@ def lead_ins(text: str) -> tuple[str, ...]:
     a part of a plan may be written so instead of as a heading."""
     out: list[str] = []
     cells = [c for c in re.split(r"\t+|\s{3,}|\s\|\s", text.strip()) if c.strip()]
+    if len(cells) == 2 and _marker_alone(cells[0]):
+        cells = [f"{cells[0]} {cells[1]}"]  # "đ)<tab>Đào tạo …": Word's number followed by a tab, not a cell
     for cell in cells:
         marked = cell
         cell = _MARKER.sub("", cell)
