@@ -16,8 +16,23 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+
+def _class_ranges(chars: list[str]) -> str:
+    """``chars`` (ascending) as a regex class's body, runs of consecutive code points as ranges ("À-Ö"): the same
+    letters, a third of the length to parse (every pattern that holds the class compiles faster: issue 9)."""
+    out: list[str] = []
+    k = 0
+    while k < len(chars):
+        j = k
+        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
+            j += 1
+        out.append(chars[k] if j == k else chars[k] + chars[j] if j == k + 1 else f"{chars[k]}-{chars[j]}")
+        k = j + 1
+    return "".join(out)
+
+
 # the capital letters of Vietnamese text, for regex classes ("[A-ZÀ-Ỹ]" would also take á, ế, ... which lie between)
-UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and len(c.lower()) == 1)
+UPPER = "A-Z" + _class_ranges([c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and len(c.lower()) == 1])
 _OCR_DIGITS = str.maketrans({"0": "o", "1": "l", "6": "o", "4": "a"})
 _NON_WORD = re.compile(r"[^a-z0-9%]+")
 # texts remembered by the folding memos: a few plans' worth (a plan of 900 lines folds about 1,000 distinct texts),
