@@ -142,6 +142,7 @@ class Conventions(_Strict):
     complete_cells: list[str] = Field(default_factory=list)
     none_cells: list[str] = Field(default_factory=list)
     proportion_units: list[str] = Field(default_factory=list)
+    proportion_totals: list[str] = Field(default_factory=list)
     percent_units: list[str] = Field(default_factory=list)
     whole_word_compounds: list[str] = Field(default_factory=list)
     exclusion_words: list[str]

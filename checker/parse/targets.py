@@ -440,6 +440,49 @@ def _fractions(folded: str) -> str:
     return _fraction().sub(share, folded)
 
 
+@lru_cache(maxsize=1)
+def _proportion_of_total() -> re.Pattern[str] | None:
+    """A proportion of one before the whole it is taken of, in folded text ("0,85 tong so ho so": conventions
+    ``proportion_totals``): the fraction, then one of the words and a word after them."""
+    words = "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in sorted(
+        conventions().proportion_totals, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.,/])(0[.,]\d{{1,3}}|1[.,]0{{1,3}})(?=\s+(?:{words})\s+[a-z])") if words else None
+
+
+def _proportions_of_total(folded: str) -> str:
+    """Proportions of one written before the whole they are taken of ("tối thiểu 0,85 tổng số hồ sơ") as
+    percentages, length kept ("0,85" → "85% "; "0,875" → "87,5%"): where the percentage does not fit ("0,8", three
+    characters for "80%" fits; "1,0" for "100%" does not) the text is left as it is."""
+    pattern = _proportion_of_total()
+    if pattern is None or "0," not in folded and "0." not in folded and "1," not in folded and "1." not in folded:
+        return folded
+
+    def percent(m: re.Match[str]) -> str:
+        whole, _, decimals = m.group(1).replace(".", ",").partition(",")
+        value = int(whole) * 100 + int((decimals + "00")[:2])
+        rest = decimals[2:].rstrip("0")
+        text = f"{value},{rest}%" if rest else f"{value}%"
+        return text.ljust(len(m.group(0))) if len(text) <= len(m.group(0)) else m.group(0)
+
+    return pattern.sub(percent, folded)
+
+
+@lru_cache(maxsize=1)
+def _whole_after_colon() -> re.Pattern[str]:
+    """A word meaning all of them (conventions ``whole_words``) standing alone after a subject's colon, as a figure
+    stands in "Subject: 100%": "… Hệ thống thông tin báo cáo Chính phủ: toàn bộ, không có ngoại lệ." Alone: the
+    clause ends after it (",", ";", ".", a bracket or the text's end); "…: tất cả các cơ quan …" names a subject."""
+    words = "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in conventions().whole_words)
+    return re.compile(rf"(?<=:)(\s*)({words})(?=\s*(?:[,;.()]|$))")
+
+
+def _wholes_after_colon(folded: str) -> str:
+    """``_whole_after_colon``'s words as "100%", length kept."""
+    if ":" not in folded:
+        return folded
+    return _whole_after_colon().sub(lambda m: m.group(1) + "100%".ljust(len(m.group(2))), folded)
+
+
 _DATE_IN_WORDS = re.compile(r"\b(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b")
 
 
@@ -455,7 +498,7 @@ def normalise_percent(folded: str) -> str:
     """OCR and typed forms of the percent sign ("100°/o", "100 o/o", "80 phần trăm") as "%", figures in words
     ("tám mươi phần trăm") as digits, and shares as fractions ("3/4 số hồ sơ") as percentages; dates in words as
     digits (``_dates_in_digits``); length kept."""
-    folded = _fractions(_figures_in_words(_dates_in_digits(folded)))
+    folded = _wholes_after_colon(_proportions_of_total(_fractions(_figures_in_words(_dates_in_digits(folded)))))
     if not _DIGIT.search(folded):  # every form follows a figure
         return folded
     _, percent, _, _, _ = _vocabulary()
