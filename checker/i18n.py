@@ -153,6 +153,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tên đơn vị viết sai: '{actual}', tên chính thức là '{expected}'",
         "en": "unit name misspelt: '{actual}', official name is '{expected}'",
     },
+    "unit.city_addressee": {
+        "vi": "Giao nhiệm vụ cho '{actual}': câu của kế hoạch thành phố chép nguyên; kế hoạch của {expected} chỉ giao "
+              "việc cho các cơ quan, đơn vị thuộc mình",
+        "en": "work given to '{actual}': the city plan's sentence copied unchanged; the plan of {expected} gives "
+              "work to the offices and units under its own Ủy ban nhân dân",
+    },
     "unit.other": {
         "vi": "Nêu '{actual}' như đơn vị của kế hoạch, nhưng đơn vị ban hành là {expected}",
         "en": "names '{actual}' as the plan's own unit, but the issuing unit is {expected}",
@@ -314,6 +320,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{actual}' is not the office name for a {unit_type} (NĐ 150/2025/NĐ-CP); it is '{expected}'",
     },
     # document form (NĐ 30/2020/NĐ-CP, Điều 8)
+    "form.title_period": {
+        "vi": "Trích yếu '{actual}' nêu kỳ kế hoạch khác với kỳ của văn bản chỉ đạo ({expected}): có thể chép từ kế "
+              "hoạch năm trước",
+        "en": "the title '{actual}' names another period than the directive's ({expected}): possibly last year's "
+              "plan copied",
+    },
     "form.missing": {
         "vi": "Thiếu thành phần thể thức: {parts}",
         "en": "missing parts of the document form: {parts}",

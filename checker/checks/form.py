@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.checks.base import Context, finding, line_text, recognised_at, short
+from checker.checks.base import Context, finding, line_text, recognised_at, short, source_text
 from checker.conventions import appendix_reference, conventions
 from checker.i18n import msg
 from checker.models import Finding, Line, Plan
@@ -138,7 +138,41 @@ def _check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
                 yield finding(rule, ID, "inconsistent", plan=plan, line=line, severity="info",
                               message=msg("form.mark", lang, actual=mark, expected=standard),
                               evidence=short(line_text(plan, line)), expected=standard, actual=mark)
+    if "title" in require:
+        yield from _title_period(plan, rule, ctx)
     yield from _recipients(plan, rule, ctx)
+
+
+# what names a year without naming the plan's period: a date ("25/8/2025", "ngày 12 tháng 6 năm 2024") and a
+# document's number ("150/2025/NĐ-CP"), read folded
+_NOT_PERIOD = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}"
+                         r"|\d+\s*/\s*\d{4}\s*/")
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+
+def period_years(text: str) -> set[int]:
+    """The years a text names as a period ("6 tháng cuối năm 2024", "năm 2026", "giai đoạn 2026 - 2030" by its
+    ends), not in a date or a document's number."""
+    return {int(y) for y in _YEAR.findall(_NOT_PERIOD.sub(" ", fold(text)))}
+
+
+def _title_period(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
+    """The trích yếu of a plan checked against a directive names the directive's period, not another year's: "… 6
+    tháng cuối năm 2024" under "Thực hiện Kế hoạch số 215/KH-UBND …" (for 6 tháng cuối năm 2025) is last year's
+    plan's title copied. A title naming no year, or the directive's year among others, says nothing against it."""
+    title, at = plan.header.title, plan.header.title_line
+    if ctx.directive_number is None or not title or at is None:
+        return
+    period = ctx.pack.applies_to.period
+    wanted = set().union(*(period_years(p) for p in period)) if period else set()
+    own = period_years(title)
+    if not wanted or not own or own & wanted:
+        return
+    year = min(own)  # the line of the title that names it (a title wraps over two or three lines)
+    line = next((k for k in range(at, at + 4) if year in period_years(source_text(plan, k))), at)
+    yield finding(rule, ID, "inconsistent", plan=plan, line=line,
+                  message=msg("form.title_period", ctx.lang, actual=title, expected=period[0]),
+                  evidence=short(line_text(plan, line)), expected=period[0], actual=short(title))
 
 
 def _letter_subject(plan: Plan) -> Line | None:

@@ -229,7 +229,8 @@ def _list_numbering(plan: Plan, rule: SectionNumbering, ctx: Context, secs: list
         v = _value(s, prev, ocr, alphabet)
         if v is None:
             continue
-        if v == 1 and prev is not None and _after_lead_in(written, ordered, s, prev.line or 0):
+        if v == 1 and prev is not None and (_after_lead_in(written, ordered, s, prev.line or 0)
+                                            or (pv > 1 and _right_below(written, prev, s))):
             seen, prev, pv = {}, None, 0  # "… gồm:" then "1." again: a list of its own, not a repeat
         repeated = v in seen
         if repeated:
@@ -252,6 +253,19 @@ def _list_numbering(plan: Plan, rule: SectionNumbering, ctx: Context, secs: list
         seen.setdefault(v, s)
         prev, pv = s, pv + 1 if repeated else v  # a repeat holds the place of the number it should have had
     return out
+
+
+def _right_below(written: list[Line], heading: Section, s: Section) -> bool:
+    """``s`` is written right below ``heading``, nothing but the heading's own title (wrapped) between them: "2. Chỉ
+    tiêu cụ thể đến hết năm 2025" then "1. 100% thủ tục …", "2. Tối thiểu 80% …": a list under the heading typed in
+    its style, counting from 1 again (a drafter's repeat follows a heading's text, never a heading over a "2." or
+    later starting over at once). A heading is a title, not a sentence: a point that ends like one or reads "label:
+    text" ("3. Trưởng Công an xã: thành viên.") is an item of a list, and "1." after it is a repeat."""
+    if heading.line is None or s.line is None or ":" in heading.title or heading.title.rstrip()[-1:] in ".;,!?":
+        return False
+    title = squash(heading.title)
+    between = [ln for ln in written if heading.line < ln.loc.line < s.line]
+    return all(squash(ln.text) in title for ln in between)
 
 
 def _after_lead_in(written: list[Line], ordered: bool, s: Section, after: int) -> bool:

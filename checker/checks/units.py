@@ -204,6 +204,23 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
         yield finding(rule, ID, "inconsistent", plan=plan, line=at_line,
                       message=msg("unit.other", ctx.lang, actual=written, expected=own.name),
                       evidence=short(view.texts[i]), expected=own.name, actual=written, source=_source(idx))
+    yield from _city_addressees(plan, rule, ctx, own)
+
+
+def _city_addressees(plan: Plan, rule: UnitNames, ctx: Context, own: AdminUnit) -> Iterator[Finding]:
+    """An item of Tổ chức thực hiện that opens with the bodies the city's own plan gives work to ("Các sở, ban,
+    ngành, Ủy ban nhân dân các xã, phường, đặc khu căn cứ Kế hoạch này …", rules/conventions.yaml
+    ``city_addressees``): the city's sentence copied into a commune's plan, work given to bodies it does not direct."""
+    phrases = [squash(p).removeprefix("cac ") for p in conventions().city_addressees]
+    for a in plan.assignments if phrases else ():
+        head = squash(a.unit).removeprefix("cac ")
+        hit = next((p for p in phrases if head == p or head.startswith(p + " ")), None)
+        if hit is None:
+            continue
+        written = a.unit.strip()
+        yield finding(rule, ID, "inconsistent", plan=plan, line=a.line,
+                      message=msg("unit.city_addressee", ctx.lang, actual=short(written, 70), expected=own.name),
+                      evidence=short(written), expected=own.name, actual=short(written, 70))
 
 
 @lru_cache(maxsize=1)  # the conventions are loaded once
