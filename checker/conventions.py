@@ -156,6 +156,7 @@ class Conventions(_Strict):
     rise_from: list[str] = Field(default_factory=list)
     rise_to: list[str] = Field(default_factory=list)
     point_forms: list[str] = Field(default_factory=list)
+    respectively: list[str] = Field(default_factory=list)
     fraction_not_after: list[str] = Field(default_factory=list)
     count_separators: list[str] = Field(default_factory=list)
     target_conditions: list[str] = Field(default_factory=list)

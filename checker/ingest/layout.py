@@ -325,6 +325,10 @@ def _dash_compounds() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
     return tuple(out)
 
 
+_FIGURE_END = re.compile(r"\d\s*%\s*$")  # a line ending with a figure ("… 60% - 75%")
+_DASH_FIGURE = re.compile(r"^[-–]\s*\d{1,3}(?:[.,]\d{1,2})?\s*%")  # a line opening with a dash and a figure ("- 85%")
+
+
 def _dash_compound(prev: str, text: str) -> bool:
     """``prev`` ends with a dash compound's first half and ``text`` opens with its dash and second half ("… kinh
     tế" / "- xã hội …"): one compound wrapped at its dash."""
@@ -1576,6 +1580,8 @@ class _Body:
                 return " "  # "… theo Đề án" / "06. Số hóa …": Đề án 06 wrapped after its type's name, not a point
             if (family == "bullet" and rest.islower() and not _CLOSED.search(prev) and self.full(prev_part)):
                 return " "  # "kinh tế" / "- xã hội": a wrapped dash, not a list item
+            if family == "bullet" and mid_sentence and _FIGURE_END.search(prev) and _DASH_FIGURE.match(p.text):
+                return " "  # "… : 60% - 75%" / "- 85% (tương ứng …)": a series of figures wrapped at its dash
             if family == "bullet" and not _CLOSED.search(prev) and _dash_compound(prev, p.text) and (
                     rest.islower() or marker_of(cur.text)[0] != marker):
                 # "… giao Phòng Văn hóa" / "- Xã hội là …": a compound's dash, however short the line; not after an
@@ -1595,8 +1601,9 @@ class _Body:
         if _open_bracket(cur.text) and not p.upper:
             return " "  # inside an open parenthesis a line's end is a wrap ("(Chủ trì:" / "Phòng Kinh tế; ...)")
         if _COMPARATOR_FIRST.match(p.text):
-            # "… toàn trình:" / "≥ 85%.": the figure the sentence was waiting for; after a figure, a table's next cell
-            return " " if re.search(r"[^\W\d_]$|:$", prev) else None
+            # "… toàn trình:" / "≥ 85%.": the figure the sentence was waiting for, also after the year it is set for
+            # ("… : năm 2025" / "> 90%, năm 2026 …"); after a figure, a table's next cell
+            return " " if re.search(r"[^\W\d_]$|:$|\b(?:năm|nam)\s+\d{4}$", prev) else None
         if re.fullmatch(r"\d{1,2}\.?", cur.text.strip()):
             return " "  # a table row's number on a line of its own, then the row's words
         if _FIGURE_ALONE.match(_sign_of_percent(p.text)) and ends_with_comparator(prev):

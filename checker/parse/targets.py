@@ -606,7 +606,11 @@ def _bounds(clause: str, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         seps = [m for m in _SEPARATOR.finditer(clause, e1, p2)]
         if not seps:
-            cuts.append(e1)
+            # the next figure in a bracket after this target's words, with a date of its own ("số hóa 100% kết quả
+            # … trước ngày 31/12/2025 (đến hết tháng 9 năm 2025 đạt 85%)"): an aside, a milestone on the way; the
+            # words up to it are this one's (not "3/4 hồ sơ công việc (75%) được xử lý …": the same share again)
+            aside = bracket >= 0 and ")" not in clause[bracket:p2] and deadline(clause[bracket:p2]) is not None
+            cuts.append(bracket if aside else e1)
             continue
         if _subject_after(clause, figs[len(cuts)][1]):  # the next target's words follow its figure: the last
             cuts.append(seps[-1].end())
@@ -725,8 +729,10 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
             for pos, value, end, unit in unit_figures(clause):
                 found.append((pos, value, None, end, False))
                 unit_at[pos] = unit
-        ranges = [] if units else sorted([*RANGE.finditer(clause), *RANGE_WORDS.finditer(clause)],
-                                          key=lambda m: m.start())
+        respective = {} if units else _respective_dates(clause, year_from)
+        # "60% - 75% - 85% (tương ứng Quý III/2025, …)": figures paired with dates are a series, not a range
+        ranges = [] if units or respective else sorted([*RANGE.finditer(clause), *RANGE_WORDS.finditer(clause)],
+                                                       key=lambda m: m.start())
         for m in ranges:
             if used and m.start() < used[-1][1]:
                 continue
@@ -784,9 +790,13 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
             if starts or _has_word(squash(before), past):
                 reached_at, rise = sa if reached_at is None else reached_at, starts
                 continue  # "mới đạt 64%", "tăng từ 52% lên 76%": a result already reached, not a target
+            if rise:  # "từ 67,4% (kết quả đến 30/6/2025) lên 80%": the bracket dates the level reached, not this one
+                before = _ASIDE.sub(" ", before, count=1)
             if reached_at is not None and (rise or _names_nothing(clause[sa:sb])):
                 sa = reached_at  # "tỷ lệ ... năm 2024 đạt 64%, năm 2025 đạt 85%": the words are the result's
             reached_at, rise = None, False
+            if respective:  # a series of milestones: each figure's statement is the whole clause, its date its own
+                sa, sb = 0, len(clause)
             comp: Comparator = ">=" if high is not None else comparator_before(lead_of(clause, pos))
             if implicit and comp != "~":  # "toàn bộ …" is all of them; "gần toàn bộ …" (nearly all) is about
                 comp = ">="
@@ -820,8 +830,9 @@ def targets_in_text(text: str, line_of_offset: list[tuple[int, int]], section: i
                               or _restates(text[a + sa : a + pos]),
                               change=change, vague=vague.get(pos), condition=condition_in(raw),
                               subject=subject if first is not None and a + sa >= opening_end
-                              and not in_brackets(text, a + pos) and not _subject_after(clause, _end) else ""))
-            placed.append((deadline(before, year_from), offset, a + sb))
+                              and not in_brackets(text, a + pos) and not _subject_after(clause, _end) else "",
+                              due=respective.get(pos)))
+            placed.append((respective.get(pos) or deadline(before, year_from), offset, a + sb))
             stages.append(placed[-1][0] or _stage_year(before) or _deadline_after(clause[_end:sb]))
             dues_after.append((_due_after(clause[_end:sb]) if len(found) == 1 else None)
                               or (later if deadline(before, year_from) is None else None))
@@ -848,13 +859,30 @@ def _rise() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     def words(phrases: list[str]) -> str:
         return "|".join(r"\s+".join(map(re.escape, fold(p).split())) for p in sorted(phrases, key=len, reverse=True))
 
+    # between the level reached and the word of the rise, what tells when it was reached: an aside in brackets ("từ
+    # 67,4% (kết quả đến 30/6/2025) lên …") or a few words ("từ 58% hiện nay lên …", "từ 9/12 báo cáo lên …"), no
+    # figure and no separator among them; not "trở" ("từ 75% trở lên" is a bound, no rise)
     return (re.compile(rf"(?<![a-z0-9])(?:{words(conv.rise_from)})\s*$"),
-            re.compile(rf"\s*(?:{words(conv.rise_to)})(?![a-z])"))
+            re.compile(rf"(?:\s*\([^()%;]{{0,60}}\))?(?:\s+(?!tro\b)[a-z]+){{0,3}}?\s*(?:{words(conv.rise_to)})(?![a-z])"))
+
+
+_ASIDE = re.compile(r"^\s*\([^()]*\)")  # a bracket opening the words after a figure
+
+
+def _past_rise(before: str) -> str:
+    """The folded words before a figure, from where the rise to it ends ("… từ 67,4% (kết quả đến 30/6/2025) lên
+    tối thiểu "): the level it rises from, and what dates that level, are not the figure's."""
+    rise = _rise()
+    last = max(FIGURE.finditer(before), key=lambda m: m.start(), default=None)
+    if rise is None or last is None or not rise[0].search(before, max(0, last.start() - 12), last.start()):
+        return before
+    to = rise[1].match(before, last.end())
+    return before[to.end():] if to else before
 
 
 def _rise_start(clause: str, pos: int, end: int) -> bool:
     """The figure at ``pos`` (ending at ``end``) of the folded ``clause`` is where a rise starts ("tang tu 52% len
-    76%"): the level reached already, not the target."""
+    76%", "từ 67,4% (kết quả đến 30/6/2025) lên tối thiểu 80%"): the level reached already, not the target."""
     rise = _rise()
     return rise is not None and bool(rise[0].search(clause, max(0, pos - 12), pos)) and bool(rise[1].match(clause, end))
 
@@ -874,6 +902,57 @@ def _change_words() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     before = re.compile(rf"(?<![a-z0-9])(?:{change})(?:\s+(?:{comparators}))?\s*$") if change else None
     points = re.compile(rf"\s?(?:{point})") if point else None
     return before, points
+
+
+@lru_cache(maxsize=1)
+def _respectively() -> re.Pattern[str] | None:
+    """In folded text: a word of conventions ``respectively`` ("lần lượt", "tương ứng")."""
+    words = conventions().respectively
+    return re.compile(r"(?<![a-z])(?:" + "|".join(r"\s+".join(map(re.escape, fold(w).split())) for w in words)
+                      + r")(?![a-z])") if words else None
+
+
+# a date of a list of milestones, in the order written: a day, a quarter (its year perhaps written once after the
+# last: "cuối Quý III và cuối Quý IV năm 2025"), a month, a period's last year, a year
+_LISTED_DATE = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(20\d\d)\b"
+                          r"|\bquy\s+(iv|i{1,3}|[1-4])\b(?:\s*(?:/|nam)\s*(20\d\d)\b)?"
+                          r"|\bthang\s+(\d{1,2})\s*(?:/|nam)\s*(20\d\d)\b"
+                          r"|\bgiai doan\s+20\d\d\s*(?:-|den)\s*(20\d\d)\b"
+                          r"|\bnam\s+(20\d\d)\b")
+
+
+def _respective_dates(clause: str, year: int | None) -> dict[int, date]:
+    """Each figure of a folded clause that pairs its figures with dates in order ("lần lượt đạt 65%, 80% và 90%
+    tương ứng với các mốc 30/9/2025, 31/12/2025 và 31/12/2026"), by where it starts: its date; none where the
+    clause has no word of ``respectively`` or not as many dates after its last figure as figures."""
+    words = _respectively()
+    figures = list(FIGURE.finditer(clause))
+    if words is None or len(figures) < 2 or not words.search(clause):
+        return {}
+    found: list[tuple[int | None, int, int]] = []  # year (None: written later), month, day
+    for m in _LISTED_DATE.finditer(clause, figures[-1].end()):
+        if m.group(1):
+            found.append((int(m.group(3)), int(m.group(2)), int(m.group(1))))
+        elif m.group(4):
+            month, day = _QUARTER_END[m.group(4)]
+            found.append((int(m.group(5)) if m.group(5) else None, month, day))
+        elif m.group(6):
+            in_year, month = int(m.group(7)), int(m.group(6))
+            if not 1 <= month <= 12:
+                return {}
+            found.append((in_year, month, monthrange(in_year, month)[1]))
+        else:
+            found.append((int(m.group(8) or m.group(9)), 12, 31))
+    if len(found) != len(figures):
+        return {}
+    out: dict[int, date] = {}
+    for k, (m, (given, month, day)) in enumerate(zip(figures, found, strict=True)):
+        written = given or next((y for y, _, _ in found[k:] if y is not None), year or 2025)
+        try:
+            out[m.start()] = date(written, month, day)
+        except ValueError:
+            return {}
+    return out
 
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
@@ -1068,8 +1147,8 @@ def _names_nothing(clause: str) -> bool:
     """A clause that gives a deadline and a figure but no words of what it measures ("đến ngày 31/12/2025 đạt tối
     thiểu 82%", "đến hết năm 2025 là 55%", "tháng 12 đạt 100%": a month of the plan's year, its year unwritten)."""
     rest = normalise_percent(fold(clause))  # "đạt 100 phần trăm", "ngày 31 tháng 12 năm 2025": as in digits
-    for pattern in (_DEADLINE_DATE, _DEADLINE_YEAR, _DEADLINE_QUARTER, _DEADLINE_HALF, _DEADLINE_MONTH,
-                    _DEADLINE_BARE_MONTH):
+    for pattern in (_DEADLINE_DATE, _DEADLINE_YEAR, _DEADLINE_BY_YEAR, _DEADLINE_QUARTER, _DEADLINE_HALF,
+                    _DEADLINE_MONTH, _DEADLINE_BARE_MONTH):
         rest = pattern.sub(" ", rest)
     rest = _glue().sub(" ", squash(FIGURE.sub(" ", rest)))
     return not re.search(r"[a-z]", rest)
@@ -1119,6 +1198,10 @@ def _restatement_own_written() -> list[str]:
 _DEADLINE_DATE = re.compile(r"\b(?:den|truoc|tinh den|het)\s+(?:het\s+)?(?:ngay\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})"
                             r"\s*[/.-]\s*(\d{4})\b")
 _DEADLINE_YEAR = re.compile(r"\b(?:(?:den|truoc|tinh den)\s+)?(?:het|cuoi)\s+nam\s+(\d{4})\b")
+# "phấn đấu đến năm 2026 đạt 100%" (by that year: its end), not a date's year ("đến năm 2026/…"); a period "giai đoạn
+# 2026 – 2030" (its last year's end: the figure held through it)
+_DEADLINE_BY_YEAR = re.compile(r"\b(?:den|tinh den)\s+nam\s+(20\d\d)\b(?!\s*[/.-]\s*\d)"
+                               r"|\bgiai doan\s+(?:tu\s+)?(?:nam\s+)?20\d\d\s*(?:[-–]|den)\s*(?:nam\s+)?(20\d\d)\b")
 _DEADLINE_QUARTER = re.compile(r"\b(?:(?:den|trong|truoc)\s+(?:het\s+)?)?quy\s+(iv|i{1,3}|[1-4])\b"
                                r"(?:\s*(?:/|nam)\s*(\d{4}))?")
 _MONTH = r"\b(?:(?:den|truoc|tinh den|trong)\s+)?(?:het\s+)?thang\s+(\d{1,2})"  # "đến hết tháng 6", "trước tháng 6"
@@ -1144,6 +1227,7 @@ def deadline(before: str, year: int | None = None) -> date | None:
         except ValueError:
             continue
     found += [(m.start(), date(int(m.group(1)), 12, 31)) for m in _DEADLINE_YEAR.finditer(before)]
+    found += [(m.start(), date(int(m.group(1) or m.group(2)), 12, 31)) for m in _DEADLINE_BY_YEAR.finditer(before)]
     for m in _DEADLINE_QUARTER.finditer(before):
         month, day = _QUARTER_END[m.group(1)]
         found.append((m.start(), date(int(m.group(2) or 2025), month, day)))
@@ -1894,7 +1978,7 @@ def without_past(targets: list[Target], dated: date | None) -> list[Target]:
         if m is None and t.source == "text":  # a share written as a count against a total ("14/18 báo cáo")
             m = _COUNT_SHARE.search(folded)
         at = m.start() if m else (folded.find(fold(t.vague)) if t.vague else -1)  # "Năm 2024, phần lớn ..."
-        before = folded[:at] if at > 0 else ""
+        before = _past_rise(folded[:at] if at > 0 else "")
         when = deadline(before)
         years = [int(y) for y in _YEAR.findall(before)]
         if (when is not None and when < dated) or (when is None and years and max(years) < dated.year):
