@@ -82,6 +82,8 @@ _APPENDIX_LINE = re.compile(r"(?:phan )?phu luc(?: so)?(?: [ivxlc]{1,6}| \d{1,2}
 _SIGNATURE_WORDS = re.compile(r"^(?:pho chu tich|chu tich|da ky|ky ten|ky dong dau|chanh van phong|truong ban|"
                               r"pho truong ban|bi thu|pho bi thu)\b")
 _NAME = re.compile(rf"^[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}}$")
+# words that make a line in capitals a body's name, not a person's ("UBND XÃ AN LÃO" of a stamp, "CÔNG AN XÃ"), squashed
+BODY_IN_CAPITALS = re.compile(r"(?:^| )(?:ubnd|hdnd|uy ban|phuong|dac khu|thanh pho|cong an|van phong)(?: |$)|^xa ")
 # a document's number and symbol wrapped at a hyphen in a narrow header column ("Số: 52/KH-" / "UBND", a joint plan's
 # "Số: 12/KHLT-ĐU-" / "UBND"): the symbol's parts are capitals (NĐ 30/2020, Phụ lục I: "52/KH-UBND")
 _SYMBOL_BROKEN = re.compile(rf"\d/[{UPPER}Đ]{{1,8}}(?:-[{UPPER}Đ]{{1,8}})*-$")
@@ -668,6 +670,9 @@ def _form_kind(text: str, zone: str, column: str, so_far: list[Block]) -> BlockK
         return "signature"
     if _NAME.match(text.strip()) and not text.isupper() and any(b.kind == "signature" for b in so_far):
         return "signature"
+    if _NAME.match(text.strip()) and so_far and so_far[-1].kind == "signature" and not (
+            BODY_IN_CAPITALS.search(sq) or copy_mark(text) or attachment_label().match(sq)):
+        return "signature"  # the signer's name typed in capitals ("ĐOÀN THỊ THU HƯỜNG"), a paragraph under the block
     return "recipients" if any(b.kind == "recipients" for b in so_far) else "paragraph"
 
 
