@@ -16,6 +16,8 @@ What the round revealed, pinned on its own:
 - laid out as a Word file, the signer's name typed in capitals in a paragraph under the block ("ĐOÀN THỊ THU HƯỜNG"
   after "(đã ký)") was read as body text, the name lost (HP215-FORM "họ tên người ký", a false alarm): a name in
   capitals right under the signature block is the block's (ingest/layout ``_form_kind``);
+- found by test_rewrites on the Ngô Quyền plan: a point numbered with a slash before a comparator, "2/ ≥ 80% hồ sơ
+  …", was not a point ("2. ≥ 80%" and "2/ 80%" were): the target ran into the one before (ingest/layout ``MARKER``);
 - another commune named in the closing sentence right before the text's end mark ("… của Ủy ban nhân dân xã Nguyên
   Giáp./.") was read as "xã Nguyên" and passed in silence: "./." is not part of the name (parse/header
   ``_capitalised``).
@@ -28,6 +30,7 @@ from pathlib import Path
 import pytest
 from helpers_blind import PLANS, round_tests
 
+from checker.ingest.layout import marker_of
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack
 
@@ -115,3 +118,10 @@ def test_a_unit_named_before_the_texts_end_mark(end: str, tmp_path: Path, packs:
     assert found == {(66, "xã Nguyên Giáp")}
     path.write_text(text.replace("xã Ninh Giang./.", "xã Ninh Giang" + end), encoding="utf-8")
     assert not [f for f in check_file(path, packs).findings if f.id == "HP215-UNITNAME"]
+
+
+@pytest.mark.parametrize(("text", "marker"), [("2/ ≥ 80% hồ sơ thủ tục hành chính", "2/"),
+                                              ("7- > 90% văn bản được ký số", "7-"), ("1/2 số hồ sơ", "")])
+def test_a_point_numbered_with_a_slash_before_a_comparator(text: str, marker: str) -> None:
+    """"2/ ≥ 80% …" opens point 2 as "2. ≥ 80% …" does; "1/2 số hồ sơ" (a fraction) opens none."""
+    assert marker_of(text)[0] == marker

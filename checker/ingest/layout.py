@@ -40,15 +40,16 @@ from checker.models import Block, BlockKind, Line, Location, Span, Table, TableC
 from checker.text import UPPER, fold, letter_counts, squash
 
 # the markers that open a heading or a list item, as typed or as Word's numbering draws them ("I/", "1/", "a/":
-# a slash and a space, as many offices type them, is the same marker as "I.", "1.", "a)"; before words or a
-# percentage, "4/ 100% báo cáo ...", never before another number, "15/ 9/2025")
+# a slash and a space, as many offices type them, is the same marker as "I.", "1.", "a)"; before words, a
+# percentage or a comparator and its figure, "4/ 100% báo cáo ...", "2/ ≥ 80% hồ sơ ...", never before another
+# number, "15/ 9/2025")
 MARKER = re.compile(
     r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)?(?:"  # a Markdown heading ("## I. MỤC TIÊU") or emphasis ("**1. …**") first
     r"(?P<part>(?i:ph[aầ]n|ch[uư][oơ]ng|m[uụ]c|[đd]i[eề]u)\s+(?:[IVXL]{1,6}|\d{1,2}|(?i:th[uứ])\s+\w+)\b"
     r"\s*[.:)-]?)"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3}\.?|[IVXL]{1,6}\.\d{1,2}(?:\.\d{1,2}){0,2}\.?)"  # "2.1.", "II.1."
     r"|(?P<roman>[IVXL]{1,6}\s*(?:[.:)]|[-–/](?=\s+[^\W\d_])))"
-    r"|(?P<arabic>\(\d{1,2}\)|\d{1,2}\s*(?:[.)]|[-–/](?=\s+(?:[^\W\d_]|\d{1,3}(?:[.,]\d{1,2})?\s*%))))"
+    r"|(?P<arabic>\(\d{1,2}\)|\d{1,2}\s*(?:[.)]|[-–/](?=\s+(?:[^\W\d_]|[≥≤<>]=?\s*\d|\d{1,3}(?:[.,]\d{1,2})?\s*%))))"
     rf"|(?P<upper>[A-ZĐ]\s*[.)])(?=\s+[{UPPER}])"
     # "i.", "ii.", "iv.": lower-case Roman numerals, as some offices number the points under a part ("i. Mục tiêu
     # chung"), a letter's place otherwise ("i)" is the letter i)
