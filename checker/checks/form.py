@@ -264,7 +264,7 @@ def _recipients(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Findin
         part = _part("recipients", ctx.lang, rule.symbol)
         yield finding(rule, ID, "incomplete", plan=plan, line=plan.signature.line,
                       message=msg("form.missing", ctx.lang, parts=part), expected="Nơi nhận: … - Lưu: VT, …",
-                      actual=part)
+                      evidence=short(line_text(plan, plan.signature.line)), actual=part)
         return
     if "archive" in rule.require and plan.recipients_line is not None:
         if not any(ARCHIVE_WORD.match(squash(r)) for r in plan.recipients):
