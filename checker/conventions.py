@@ -37,11 +37,19 @@ class TableColumns(_Strict):
     deadline: list[str] = Field(default_factory=list)
 
 
+class Collective(_Strict):
+    body: str  # "Ủy ban nhân dân", as the header names it
+    head: str  # "Chủ tịch"
+    deputy: str  # "Phó Chủ tịch"
+
+
 class Signers(_Strict):
     authorities: list[str]
     positions: list[str]
     deputies: list[str]
     marks: dict[str, list[str]] = Field(default_factory=dict)  # the standard mark → the other ways it is written
+    collective: list[Collective] = Field(default_factory=list)  # bodies whose plans are signed "TM."
+    delegated: list[str] = Field(default_factory=list)  # the marks of a signature by delegation ("TL.", "TUQ.")
 
 
 class AssignmentColumns(_Strict):

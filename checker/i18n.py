@@ -346,6 +346,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Phần chữ ký thiếu: {parts}",
         "en": "signature block lacks: {parts}",
     },
+    "form.delegated": {
+        "vi": "Kế hoạch của {body} ký '{actual}' (thừa lệnh, thừa ủy quyền); văn bản của tập thể ký '{expected}' "
+              "(Nghị định 30/2020/NĐ-CP, Phụ lục I)",
+        "en": "the plan of the {body} is signed '{actual}' (by delegation); a collective body's document is signed "
+              "'{expected}' (Decree 30/2020, Annex I)",
+    },
+    "form.deputy": {
+        "vi": "Người ký là '{actual}' nhưng không ghi '{expected}' (cấp phó ký thay người đứng đầu; Nghị định "
+              "30/2020/NĐ-CP, Phụ lục I)",
+        "en": "the signer is '{actual}' but '{expected}' is not written (a deputy signs for the head; Decree "
+              "30/2020, Annex I)",
+    },
     "form.mark": {
         "vi": "Quyền hạn ký viết '{actual}'; thể thức (Nghị định 30/2020/NĐ-CP, Phụ lục I) viết '{expected}'",
         "en": "the signing authority is written '{actual}'; Decree 30/2020 (Annex I) writes '{expected}'",

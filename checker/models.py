@@ -300,6 +300,9 @@ class Signature(_Frozen):
     position: str | None = None  # "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
     name: str | None = None
     line: int | None = None
+    # each position written as a column of its own at or below the block's mark, squashed, and its line: the
+    # signer's title as the block sets it ("pho chu tich" under "TM. ỦY BAN NHÂN DÂN"), not a recipient beside it
+    titles: list[tuple[str, int]] = Field(default_factory=list)
 
 
 class Plan(_Frozen):

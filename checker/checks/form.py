@@ -10,11 +10,11 @@ import re
 from collections.abc import Iterator
 
 from checker.checks.base import Context, finding, line_text, recognised_at, short, source_text
-from checker.conventions import appendix_reference, conventions
+from checker.conventions import Collective, appendix_reference, conventions
 from checker.i18n import msg
 from checker.models import Finding, Line, Plan
 from checker.parse.citations import FULL, make_key
-from checker.parse.header import ARCHIVE_WORD, ISSUED_WITH, standard_mark
+from checker.parse.header import ARCHIVE_WORD, ISSUED_WITH, columns, standard_mark
 from checker.rules.schema import DocumentForm
 from checker.text import fold, squash
 
@@ -138,6 +138,8 @@ def _check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
                 yield finding(rule, ID, "inconsistent", plan=plan, line=line, severity="info",
                               message=msg("form.mark", lang, actual=mark, expected=standard),
                               evidence=short(line_text(plan, line)), expected=standard, actual=mark)
+        if "signature" in require and (h.doc_type is None or _plan_type(h.doc_type)):
+            yield from _signed_for(plan, rule, ctx)
     if "title" in require:
         yield from _title_period(plan, rule, ctx)
     yield from _recipients(plan, rule, ctx)
@@ -173,6 +175,53 @@ def _title_period(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Find
     yield finding(rule, ID, "inconsistent", plan=plan, line=line,
                   message=msg("form.title_period", ctx.lang, actual=title, expected=period[0]),
                   evidence=short(line_text(plan, line)), expected=period[0], actual=short(title))
+
+
+def _collective(plan: Plan) -> Collective | None:
+    """The collective body (``signers.collective``) that the header names as the plan's issuer."""
+    issuer = squash(plan.header.issuer or "")
+    return next((c for c in conventions().signers.collective
+                 if issuer == squash(c.body) or issuer.startswith(squash(c.body) + " ")), None)
+
+
+def _mark_of(written: str) -> str:
+    """The mark of authority NĐ 30/2020 writes for a mark as written ("T/M" → "TM.", "KT." → "KT.")."""
+    key = fold(written).replace(" ", "").rstrip(".,")
+    return next((m for m, forms in conventions().signers.marks.items()
+                 if key == fold(m).rstrip(".") or key in (fold(f).replace(" ", "") for f in forms)), written)
+
+
+def _signed_for(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
+    """A collective body's plan signed as NĐ 30/2020 (Phụ lục I) asks: for the body ("TM. ỦY BAN NHÂN DÂN"), a
+    deputy for the head ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"), never by delegation ("TL.", "TUQ.": ``delegated``).
+
+    FAIL: "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG"   FAIL: "TM. ỦY BAN NHÂN DÂN / PHÓ CHỦ TỊCH"
+    PASS: "TM. ỦY BAN NHÂN DÂN / Q. CHỦ TỊCH", "TM. Ủy ban nhân dân / KT. Chủ tịch / Phó Chủ tịch thường trực",
+    "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"; a block without any mark is reported as lacking it (``form.signature``)
+    """
+    body, s, lang = _collective(plan), plan.signature, ctx.lang
+    if body is None or not s.marks:
+        return
+    marks = [(_mark_of(m), m, line) for m, line in s.marks]
+    for_body = f"TM. {body.body.upper()}"
+    delegated = next(((m, line) for std, m, line in marks if std in conventions().signers.delegated), None)
+    if delegated is not None:
+        mark, line = delegated
+        written = next((c for c in columns(line_text(plan, line)) if fold(c).startswith(fold(mark))), mark)
+        yield finding(rule, ID, "inconsistent", plan=plan, line=line,
+                      message=msg("form.delegated", lang, body=body.body, actual=written, expected=for_body),
+                      evidence=short(line_text(plan, line)), expected=for_body, actual=mark)
+        return
+    # "KT. CHỦ TỊCH" or "Q. CHỦ TỊCH" with no "TM." above is not reported: the chairman signs much of the
+    # committee's work in his own right, and offices sign plans so (tests/fixtures/blind-27b-expected.md, Left)
+    for_head = any(std in ("KT.", "Q.") for std, _, _ in marks)
+    deputy = next((line for title, line in s.titles if title == squash(body.deputy)), None)
+    if not for_head and deputy is not None:  # the deputy signs as if the head
+        kt = f"KT. {body.head.upper()}"
+        yield finding(rule, ID, "inconsistent", plan=plan, line=deputy,
+                      message=msg("form.deputy", lang, actual=body.deputy.upper(), expected=kt),
+                      evidence=short(line_text(plan, deputy)), expected=f"{kt} / {body.deputy.upper()}",
+                      actual=body.deputy.upper())
 
 
 def _letter_subject(plan: Plan) -> Line | None:
@@ -249,7 +298,7 @@ def _recipients(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Findin
         part = _part("recipients", ctx.lang, rule.symbol)
         yield finding(rule, ID, "incomplete", plan=plan, line=plan.signature.line,
                       message=msg("form.missing", ctx.lang, parts=part), expected="Nơi nhận: … - Lưu: VT, …",
-                      actual=part)
+                      evidence=short(line_text(plan, plan.signature.line)), actual=part)
         return
     if "archive" in rule.require and plan.recipients_line is not None:
         if not any(ARCHIVE_WORD.match(squash(r)) for r in plan.recipients):

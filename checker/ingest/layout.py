@@ -40,15 +40,16 @@ from checker.models import Block, BlockKind, Line, Location, Span, Table, TableC
 from checker.text import UPPER, fold, letter_counts, squash
 
 # the markers that open a heading or a list item, as typed or as Word's numbering draws them ("I/", "1/", "a/":
-# a slash and a space, as many offices type them, is the same marker as "I.", "1.", "a)"; before words or a
-# percentage, "4/ 100% báo cáo ...", never before another number, "15/ 9/2025")
+# a slash and a space, as many offices type them, is the same marker as "I.", "1.", "a)"; before words, a
+# percentage or a comparator and its figure, "4/ 100% báo cáo ...", "2/ ≥ 80% hồ sơ ...", never before another
+# number, "15/ 9/2025")
 MARKER = re.compile(
     r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)?(?:"  # a Markdown heading ("## I. MỤC TIÊU") or emphasis ("**1. …**") first
     r"(?P<part>(?i:ph[aầ]n|ch[uư][oơ]ng|m[uụ]c|[đd]i[eề]u)\s+(?:[IVXL]{1,6}|\d{1,2}|(?i:th[uứ])\s+\w+)\b"
     r"\s*[.:)-]?)"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3}\.?|[IVXL]{1,6}\.\d{1,2}(?:\.\d{1,2}){0,2}\.?)"  # "2.1.", "II.1."
     r"|(?P<roman>[IVXL]{1,6}\s*(?:[.:)]|[-–/](?=\s+[^\W\d_])))"
-    r"|(?P<arabic>\(\d{1,2}\)|\d{1,2}\s*(?:[.)]|[-–/](?=\s+(?:[^\W\d_]|\d{1,3}(?:[.,]\d{1,2})?\s*%))))"
+    r"|(?P<arabic>\(\d{1,2}\)|\d{1,2}\s*(?:[.)]|[-–/](?=\s+(?:[^\W\d_]|[≥≤<>]=?\s*\d|\d{1,3}(?:[.,]\d{1,2})?\s*%))))"
     rf"|(?P<upper>[A-ZĐ]\s*[.)])(?=\s+[{UPPER}])"
     # "i.", "ii.", "iv.": lower-case Roman numerals, as some offices number the points under a part ("i. Mục tiêu
     # chung"), a letter's place otherwise ("i)" is the letter i)
@@ -82,6 +83,8 @@ _APPENDIX_LINE = re.compile(r"(?:phan )?phu luc(?: so)?(?: [ivxlc]{1,6}| \d{1,2}
 _SIGNATURE_WORDS = re.compile(r"^(?:pho chu tich|chu tich|da ky|ky ten|ky dong dau|chanh van phong|truong ban|"
                               r"pho truong ban|bi thu|pho bi thu)\b")
 _NAME = re.compile(rf"^[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}}$")
+# words that make a line in capitals a body's name, not a person's ("UBND XÃ AN LÃO" of a stamp, "CÔNG AN XÃ"), squashed
+BODY_IN_CAPITALS = re.compile(r"(?:^| )(?:ubnd|hdnd|uy ban|phuong|dac khu|thanh pho|cong an|van phong)(?: |$)|^xa ")
 # a document's number and symbol wrapped at a hyphen in a narrow header column ("Số: 52/KH-" / "UBND", a joint plan's
 # "Số: 12/KHLT-ĐU-" / "UBND"): the symbol's parts are capitals (NĐ 30/2020, Phụ lục I: "52/KH-UBND")
 _SYMBOL_BROKEN = re.compile(rf"\d/[{UPPER}Đ]{{1,8}}(?:-[{UPPER}Đ]{{1,8}})*-$")
@@ -672,6 +675,9 @@ def _form_kind(text: str, zone: str, column: str, so_far: list[Block]) -> BlockK
         return "signature"
     if _NAME.match(text.strip()) and not text.isupper() and any(b.kind == "signature" for b in so_far):
         return "signature"
+    if _NAME.match(text.strip()) and so_far and so_far[-1].kind == "signature" and not (
+            BODY_IN_CAPITALS.search(sq) or copy_mark(text) or attachment_label().match(sq)):
+        return "signature"  # the signer's name typed in capitals ("ĐOÀN THỊ THU HƯỜNG"), a paragraph under the block
     return "recipients" if any(b.kind == "recipients" for b in so_far) else "paragraph"
 
 

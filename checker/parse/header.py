@@ -16,7 +16,7 @@ from checker.conventions import (
     document_type_by_symbol,
     document_type_of,
 )
-from checker.ingest.layout import CELL_JOIN, RECIPIENTS, copier, copy_mark, marker_of, names_doc_type
+from checker.ingest.layout import BODY_IN_CAPITALS, CELL_JOIN, RECIPIENTS, copier, copy_mark, marker_of, names_doc_type
 from checker.models import Header, Signature
 from checker.parse.citations import parse_date
 from checker.parse.view import View
@@ -115,7 +115,8 @@ def _capitalised(text: str, limit: int = 5) -> str:
     """Leading run of Capitalised words ("An Hải 6 tháng" → "An Hải")."""
     out = []
     for raw in text.split()[:limit]:
-        w = raw.strip(",.;:()\"'“”‘’*#")
+        # "./." closes a document's text (NĐ 30/2020, Phụ lục I): "… của Ủy ban nhân dân xã Hà Bắc./." names Hà Bắc
+        w = raw.strip(",.;:()\"'“”‘’*#/")
         if not _CAPWORD.fullmatch(w) or squash(w) in ("cong", "doc"):
             break
         out.append(w)
@@ -711,7 +712,7 @@ def _signers_name(view: View, i: int) -> bool:
     right above the copy's block, not the second line of the copying body's name."""
     text = view.texts[i].strip()
     above = next((view.texts[k] for k in range(i - 1, -1, -1) if view.texts[k].strip()), "")
-    return bool(_NAME.match(text)) and not _BODY_IN_CAPITALS.search(squash(text)) and not copier(above)
+    return bool(_NAME.match(text)) and not BODY_IN_CAPITALS.search(squash(text)) and not copier(above)
 
 
 # the archive line of "Nơi nhận" ("- Lưu: VT, VHXH.") with the signer's name after its full stop, the two columns of
@@ -727,6 +728,7 @@ def parse_signature(view: View, start: int, end: int | None = None, indices: lis
     order = list(range(start, end)) if indices is None else indices
     deputies = {squash(d) for d in conventions().signers.deputies}
     marks: list[tuple[str, int]] = []
+    titles: list[tuple[str, int]] = []  # the positions written as the block's own column, below its mark
     position_at: int | None = None  # the line of the signer's position, where one is found
     authority_at: int | None = None  # the line of the mark of authority ("TM. ỦY BAN NHÂN DÂN"), where one is found
     for i in order:
@@ -740,6 +742,9 @@ def parse_signature(view: View, start: int, end: int | None = None, indices: lis
             authority_at = i
         mp = _POSITION.search(f)
         alone = _column_position(view.texts[i])  # a column that is only a position: the signer's, even with no mark
+        title = _column_position(_last_column(view, i)) if authority_at is not None else None
+        if title:
+            titles.append((title, view.line_no(i)))
         pos = mp.group(1) if mp else alone
         if pos and ("position" not in s or pos in deputies):
             if "authority" in s or "kt" in f:
@@ -775,7 +780,7 @@ def parse_signature(view: View, start: int, end: int | None = None, indices: lis
             break
         closing = _POSITION.search(squash(t)) or _authority().search(view.folded[i])
         last = last and (_no_words_beside(t) or closing is not None)
-    return Signature(**s, marks=marks)  # type: ignore[arg-type]
+    return Signature(**s, marks=marks, titles=titles)  # type: ignore[arg-type]
 
 
 def _last_column(view: View, i: int) -> str:
@@ -790,16 +795,12 @@ def _last_column(view: View, i: int) -> str:
     return columns(text)[-1].strip("*_ ")
 
 
-# words that make a line in capitals a body's name, not a person's ("UBND XÃ AN LÃO" of a stamp, "CÔNG AN XÃ")
-_BODY_IN_CAPITALS = re.compile(r"(?:^| )(?:ubnd|hdnd|uy ban|phuong|dac khu|thanh pho|cong an|van phong)(?: |$)|^xa ")
-
-
 def _name_in_capitals(view: View, text: str, i: int, position_at: int | None, order: list[int], last: bool) -> bool:
     """A line in capitals is the signer's name where it is the first text below the signer's position (past blank
     lines and a bracketed "(Đã ký)"), or the last of the closing (``last``: a two-column closing read with its
     right column after), and names no body ("NGUYỄN VĂN AN": NĐ 30/2020 sets the name in lower case, but offices
     often type it in capitals; it is there)."""
-    if position_at is None or not 2 <= len(text.split()) <= 5 or _BODY_IN_CAPITALS.search(squash(text)):
+    if position_at is None or not 2 <= len(text.split()) <= 5 or BODY_IN_CAPITALS.search(squash(text)):
         return False
     a, b = order.index(position_at), order.index(i)
     return last or a < b and all(_no_words_beside(view.texts[k]) for k in order[a + 1 : b])
