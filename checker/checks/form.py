@@ -174,7 +174,8 @@ def _title_period(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Find
     line = next((k for k in range(at, at + 4) if year in period_years(source_text(plan, k))), at)
     yield finding(rule, ID, "inconsistent", plan=plan, line=line,
                   message=msg("form.title_period", ctx.lang, actual=title, expected=period[0]),
-                  evidence=short(line_text(plan, line)), expected=period[0], actual=short(title))
+                  evidence=short(source_text(plan, line) or line_text(plan, line)), expected=period[0],
+                  actual=short(title))
 
 
 def _collective(plan: Plan) -> Collective | None:

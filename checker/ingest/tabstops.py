@@ -19,7 +19,7 @@ from collections import Counter
 from functools import cache
 from typing import TYPE_CHECKING
 
-from checker.conventions import comparator_opening, comparator_words
+from checker.conventions import comparator_opening, comparator_words, conventions
 from checker.ingest.layout import ends_with_comparator
 from checker.text import UPPER
 
@@ -37,6 +37,7 @@ _CELL_OPENING = re.compile(rf"[{UPPER}\d≥≤<>%]")
 # a row's or a group's number ("3", "III", "5.6"), one space after
 _NUMBER_FIRST = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5})\.? (?=\S)")
 _PERCENT = re.compile(r"[≥≤<>]?\d{1,3}(?:[.,]\d{1,2})?%")  # "75%", "≥80%": a figure's cell, whole
+_FIGURE_PERCENT = re.compile(r"\d\s*%")  # a percentage written ("80%", "80 %"), not a unit's "(%)"
 # a cell that is a figure alone, between a gap (or the line's start) and one space: "75%", "≥80%", "1/3"
 _FIGURE_ALONE = re.compile(r"(?:(?<=  )|^)(?:[≥≤<>]?\d{1,3}(?:[.,]\d{1,2})?%|\d{1,4}/\d{1,4}) (?=\S)")
 
@@ -101,7 +102,8 @@ def _cut_singles(text: str, typed: str, missing: int, width: int, known: dict[st
     whose every cell is a title) a word in capitals ("Chủ trì Phối hợp"); never after a dash or a comma ("Phòng Văn
     hóa - Xã hội": one cell). A row short of cells for its empty last cells is not cut by a capital's guess. The
     single spaces ``first`` (the row's number's, and those cut before) are cut too; with the cuts made. In the
-    ``header`` row every cell is a title: a figure there is a word of one ("Kết quả 6 tháng đầu năm 2025"), no cell."""
+    ``header`` row every cell is a title: a figure there is a word of one ("Kết quả 6 tháng đầu năm 2025"), no cell;
+    there the title after the rows' number's ("STT Chỉ tiêu": conventions ``row_number_headers``) is cut first."""
     body = text.lstrip(" ")
     lead = len(text) - len(body)
     found: list[tuple[int, int]] = []
@@ -122,9 +124,16 @@ def _cut_singles(text: str, typed: str, missing: int, width: int, known: dict[st
                 rest.startswith(k) for k in known.get(rest.split()[0], ())):
             found.append((1, p))
         elif titles and _TITLE_WORD.match(rest):
-            found.append((2, -p))  # the rightmost first: short cells (offices, dates) follow a long one
+            # after the number's title ("STT"), then the rightmost: short cells (offices, dates) follow a long one
+            found.append((2, p) if header and cell.strip() in _number_titles() else (3, -p))
     cuts = frozenset(abs(p) for _, p in sorted(found)[:missing]) | first
     return (_tabbed(text, width, cuts) if cuts else typed), cuts
+
+
+@cache
+def _number_titles() -> frozenset[str]:
+    """The titles of a table's row-number column ("STT", "TT": rules/conventions.yaml ``row_number_headers``)."""
+    return frozenset(conventions().row_number_headers)
 
 
 def _figure_cell(text: str) -> bool:
@@ -188,7 +197,9 @@ def _put_back(texts: list[str], typed: list[str], rows: list[int], width: int) -
             # a line with no tab left between two rows (a group's title across the table, or a row whose every tab
             # became one space): cut only where a figure or a cell of the table says so
             whole = "\t" in typed[r].strip()
-            header = whole and "%" not in texts[r] and (not n or "\t" not in typed[rows[n - 1]].strip())
+            # (a header gives no figure; "(%)" in its titles is the columns' unit: "Thành phố giao (%)")
+            header = whole and not _FIGURE_PERCENT.search(texts[r]) and (
+                not n or "\t" not in typed[rows[n - 1]].strip())
             figure = _figure_column(typed[r])
             middle = whole and ((figure is not None and column is not None and figure < column) or (
                 typed[r].rsplit("\t", 1)[-1].strip() in lasts))
