@@ -382,6 +382,12 @@ def names_a_document(words: str) -> bool:
 
 
 @lru_cache(maxsize=1)  # the conventions are loaded once
+def row_number_headers() -> frozenset[str]:
+    """The header cells of a table's row-number column ("STT", "TT": ``row_number_headers``), squashed."""
+    return frozenset(squash(w) for w in conventions().row_number_headers)
+
+
+@lru_cache(maxsize=1)  # the conventions are loaded once
 def attachment_label() -> re.Pattern[str]:
     """A squashed line that opens with an attachment's label (``attachment_labels``: "phu luc ii", "bieu mau so 01"),
     as a whole word: where an appendix or a form after the closing begins."""

@@ -19,9 +19,9 @@ from collections import Counter
 from functools import cache
 from typing import TYPE_CHECKING
 
-from checker.conventions import comparator_opening, comparator_words, conventions
+from checker.conventions import comparator_opening, comparator_words, row_number_headers
 from checker.ingest.layout import ends_with_comparator
-from checker.text import UPPER
+from checker.text import UPPER, squash
 
 if TYPE_CHECKING:
     from checker.models import Line
@@ -125,15 +125,9 @@ def _cut_singles(text: str, typed: str, missing: int, width: int, known: dict[st
             found.append((1, p))
         elif titles and _TITLE_WORD.match(rest):
             # after the number's title ("STT"), then the rightmost: short cells (offices, dates) follow a long one
-            found.append((2, p) if header and cell.strip() in _number_titles() else (3, -p))
+            found.append((2, p) if header and squash(cell) in row_number_headers() else (3, -p))
     cuts = frozenset(abs(p) for _, p in sorted(found)[:missing]) | first
     return (_tabbed(text, width, cuts) if cuts else typed), cuts
-
-
-@cache
-def _number_titles() -> frozenset[str]:
-    """The titles of a table's row-number column ("STT", "TT": rules/conventions.yaml ``row_number_headers``)."""
-    return frozenset(conventions().row_number_headers)
 
 
 def _figure_cell(text: str) -> bool:

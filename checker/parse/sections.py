@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from checker.conventions import conventions, expand, unabbreviated
+from checker.conventions import conventions, expand, row_number_headers, unabbreviated
 from checker.ingest.layout import numbered_labels
 from checker.models import Section
 from checker.parse.header import appendix_start
@@ -68,12 +68,6 @@ def to_roman(n: int) -> str:
             out += sym
             n -= value
     return out
-
-
-@lru_cache(maxsize=1)  # the conventions are loaded once
-def _row_number_headers() -> frozenset[str]:
-    """The header cells of a table's row-number column (rules/conventions.yaml ``row_number_headers``), squashed."""
-    return frozenset(squash(w) for w in conventions().row_number_headers)
 
 
 def _mostly_upper(text: str) -> bool:
@@ -597,7 +591,7 @@ def find_sections(view: View) -> list[Section]:
                      and stripped[:1].isupper()
                      and (styled or under[:1].isupper() or (under[:1] in "-–+•" and _office_name(stripped)))
                      and not view.double_spaced)
-            short = short and squash(stripped) not in _row_number_headers()  # "STT": a table's cell, one to a line
+            short = short and squash(stripped) not in row_number_headers()  # "STT": a table's cell, one to a line
             if alone and nxt is not None and (_part_name(stripped.rstrip(":")) or short):
                 number, style, title = "", "none", stripped.rstrip(":")
                 level = 1 if _mostly_upper(stripped) else 3
