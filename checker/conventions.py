@@ -50,6 +50,11 @@ class Signers(_Strict):
     marks: dict[str, list[str]] = Field(default_factory=dict)  # the standard mark → the other ways it is written
     collective: list[Collective] = Field(default_factory=list)  # bodies whose plans are signed "TM."
     delegated: list[str] = Field(default_factory=list)  # the marks of a signature by delegation ("TL.", "TUQ.")
+    for_body: str = "TM."  # the mark of a signature for a collective body
+    for_head: list[str] = Field(default_factory=list)  # the marks of a signature for the head ("KT.", "Q.")
+    # how loud a collective body's plan signed for its head with no mark for the body above is ("KT. CHỦ TỊCH"
+    # alone); None: not reported
+    head_alone: Literal["error", "warning", "info"] | None = None
 
 
 class AssignmentColumns(_Strict):

@@ -352,6 +352,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the plan of the {body} is signed '{actual}' (by delegation); a collective body's document is signed "
               "'{expected}' (Decree 30/2020, Annex I)",
     },
+    "form.head_alone": {
+        "vi": "Kế hoạch của {body} ký '{actual}' nhưng không có dòng '{expected}' phía trên (văn bản của tập thể "
+              "ký thay mặt tập thể; Nghị định 30/2020/NĐ-CP, Phụ lục I)",
+        "en": "the plan of the {body} is signed '{actual}' with no '{expected}' line above it (a collective body's "
+              "document is signed on its behalf; Decree 30/2020, Annex I)",
+    },
     "form.deputy": {
         "vi": "Người ký là '{actual}' nhưng không ghi '{expected}' (cấp phó ký thay người đứng đầu; Nghị định "
               "30/2020/NĐ-CP, Phụ lục I)",

@@ -192,37 +192,51 @@ def _mark_of(written: str) -> str:
                  if key == fold(m).rstrip(".") or key in (fold(f).replace(" ", "") for f in forms)), written)
 
 
+def _written(plan: Plan, mark: str, line: int) -> str:
+    """The signature's column that opens with ``mark`` on source line ``line`` as the plan writes it ("KT. CHỦ
+    TỊCH" beside "Nơi nhận:"), or the mark alone."""
+    on_line = [c for ln in plan.lines if ln.loc.line == line for c in columns(ln.text)]
+    return next((c for c in on_line if fold(c).startswith(fold(mark))), mark)
+
+
 def _signed_for(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
     """A collective body's plan signed as NĐ 30/2020 (Phụ lục I) asks: for the body ("TM. ỦY BAN NHÂN DÂN"), a
     deputy for the head ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"), never by delegation ("TL.", "TUQ.": ``delegated``).
 
     FAIL: "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG"   FAIL: "TM. ỦY BAN NHÂN DÂN / PHÓ CHỦ TỊCH"
-    PASS: "TM. ỦY BAN NHÂN DÂN / Q. CHỦ TỊCH", "TM. Ủy ban nhân dân / KT. Chủ tịch / Phó Chủ tịch thường trực",
-    "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"; a block without any mark is reported as lacking it (``form.signature``)
+    PASS: "TM. ỦY BAN NHÂN DÂN / Q. CHỦ TỊCH", "TM. Ủy ban nhân dân / KT. Chủ tịch / Phó Chủ tịch thường trực"
+    NOTE (``head_alone``, info): "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" with no "TM. ỦY BAN NHÂN DÂN" above; a block
+    without any mark is reported as lacking it (``form.signature``)
     """
-    body, s, lang = _collective(plan), plan.signature, ctx.lang
+    body, s, lang, signers = _collective(plan), plan.signature, ctx.lang, conventions().signers
     if body is None or not s.marks:
         return
     marks = [(_mark_of(m), m, line) for m, line in s.marks]
-    for_body = f"TM. {body.body.upper()}"
-    delegated = next(((m, line) for std, m, line in marks if std in conventions().signers.delegated), None)
+    for_body = f"{signers.for_body} {body.body.upper()}"
+    delegated = next(((m, line) for std, m, line in marks if std in signers.delegated), None)
     if delegated is not None:
         mark, line = delegated
-        written = next((c for c in columns(line_text(plan, line)) if fold(c).startswith(fold(mark))), mark)
+        written = _written(plan, mark, line)
         yield finding(rule, ID, "inconsistent", plan=plan, line=line,
                       message=msg("form.delegated", lang, body=body.body, actual=written, expected=for_body),
-                      evidence=short(line_text(plan, line)), expected=for_body, actual=mark)
+                      evidence=written, expected=for_body, actual=mark)
         return
-    # "KT. CHỦ TỊCH" or "Q. CHỦ TỊCH" with no "TM." above is not reported: the chairman signs much of the
-    # committee's work in his own right, and offices sign plans so (tests/fixtures/blind-27b-expected.md, Left)
-    for_head = any(std in ("KT.", "Q.") for std, _, _ in marks)
+    for_head = next(((m, line) for std, m, line in marks if std in signers.for_head), None)
     deputy = next((line for title, line in s.titles if title == squash(body.deputy)), None)
-    if not for_head and deputy is not None:  # the deputy signs as if the head
+    if for_head is None and deputy is not None:  # the deputy signs as if the head
         kt = f"KT. {body.head.upper()}"
         yield finding(rule, ID, "inconsistent", plan=plan, line=deputy,
                       message=msg("form.deputy", lang, actual=body.deputy.upper(), expected=kt),
                       evidence=short(line_text(plan, deputy)), expected=f"{kt} / {body.deputy.upper()}",
                       actual=body.deputy.upper())
+    elif (for_head is not None and signers.head_alone is not None
+          and not any(std == signers.for_body for std, _, _ in marks)
+          and not (plan.header.number and _issued_with(plan, plan.header.number))):
+        mark, line = for_head
+        written = _written(plan, mark, line)
+        yield finding(rule, ID, "incomplete", plan=plan, line=line, severity=signers.head_alone,
+                      message=msg("form.head_alone", lang, body=body.body, actual=written, expected=for_body),
+                      evidence=written, expected=f"{for_body} / {written}", actual=written)
 
 
 def _letter_subject(plan: Plan) -> Line | None:
