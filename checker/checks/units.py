@@ -211,7 +211,7 @@ def _city_addressees(plan: Plan, rule: UnitNames, ctx: Context, own: AdminUnit) 
     """An item of Tổ chức thực hiện that opens with the bodies the city's own plan gives work to ("Các sở, ban,
     ngành, Ủy ban nhân dân các xã, phường, đặc khu căn cứ Kế hoạch này …", rules/conventions.yaml
     ``city_addressees``): the city's sentence copied into a commune's plan, work given to bodies it does not direct."""
-    phrases = [squash(p).removeprefix("cac ") for p in conventions().city_addressees]
+    phrases = _city_phrases()
     for a in plan.assignments if phrases else ():
         head = squash(a.unit).removeprefix("cac ")
         hit = next((p for p in phrases if head == p or head.startswith(p + " ")), None)
@@ -221,6 +221,12 @@ def _city_addressees(plan: Plan, rule: UnitNames, ctx: Context, own: AdminUnit) 
         yield finding(rule, ID, "inconsistent", plan=plan, line=a.line,
                       message=msg("unit.city_addressee", ctx.lang, actual=short(written, 70), expected=own.name),
                       evidence=short(written), expected=own.name, actual=short(written, 70))
+
+
+@lru_cache(maxsize=1)  # the conventions are loaded once
+def _city_phrases() -> tuple[str, ...]:
+    """rules/conventions.yaml ``city_addressees``, squashed, without a leading "các"."""
+    return tuple(squash(p).removeprefix("cac ") for p in conventions().city_addressees)
 
 
 @lru_cache(maxsize=1)  # the conventions are loaded once
