@@ -126,6 +126,7 @@ class Conventions(_Strict):
     parts: dict[str, list[str]]
     parts_at_top: dict[str, list[str]] = Field(default_factory=dict)
     results_before_objectives: list[str] = Field(default_factory=list)
+    results_with_targets: list[str] = Field(default_factory=list)
     year_heading_openers: list[str] = Field(default_factory=list)
     part_markers: list[str]
     numbered_labels: list[str] = Field(default_factory=list)

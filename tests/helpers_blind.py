@@ -79,10 +79,11 @@ def blind_round(name: str) -> tuple[dict, list[str], list[str]]:  # type: ignore
     return expected, sorted(expected), sorted(n for n in expected if not expected[n]["defects"])
 
 
-def round_tests(name: str, left: dict[str, str] | None = None) -> tuple[Callable[..., None], ...]:
+def round_tests(name: str, left: dict[str, str] | None = None, pairs: int = 4) -> tuple[Callable[..., None], ...]:
     """The three tests every round of twin pairs runs on its plans (assign them to ``test_…`` names in the round's
-    module): four twin pairs; each plan found at its lines and scored as the reviewed plans; the same as a Word
-    file. ``left``: plans whose verdict is not met yet, with the reason (a strict xfail)."""
+    module): ``pairs`` twin pairs (four unless the round says); each plan found at its lines and scored as the
+    reviewed plans; the same as a Word file. ``left``: plans whose verdict is not met yet, with the reason (a strict
+    xfail)."""
     import pytest
 
     expected, plans, good = blind_round(name)
@@ -91,7 +92,7 @@ def round_tests(name: str, left: dict[str, str] | None = None) -> tuple[Callable
 
     def twin_pairs() -> None:
         twins_alike(good)
-        assert (len(plans), len(good)) == (8, 4)
+        assert (len(plans), len(good)) == (2 * pairs, pairs)
 
     @pytest.mark.parametrize("plan", cases)
     def found_and_scored(plan: str, packs: list[LoadedPack]) -> None:

@@ -113,10 +113,13 @@ def _follows_break(view: View, i: int, heading_idx: set[int]) -> bool:
     if view.kinds and view.kinds[i] in ("heading", "list_item") and view.kinds[p] in ("paragraph", "heading") and len(
             prev) <= _CELL_LINE:
         return True  # a block of its own after a table's cell set out alone (a PDF's text without its layout)
-    return bool(re.search(r"[.:;!?)…]$", prev)) or _mostly_upper(prev)
+    # a report form's field whose blank closes its line ("Kỳ báo cáo: từ ngày ......../......../2025", "…: ......%"):
+    # a line to fill, not a sentence wrapping into the next point
+    return bool(re.search(r"[.:;!?)…]$", prev)) or _mostly_upper(prev) or bool(_BLANK_TO_FILL.search(prev))
 
 
 _CELL_LINE = 30
+_BLANK_TO_FILL = re.compile(r"(?:\.{4,}|…{3,})[^.…]{0,8}$")  # dots to fill, then at most a unit or a year
 
 
 def _next_point(sections: list[Section], open_levels: list[int], number: str) -> bool:
@@ -627,7 +630,10 @@ def find_sections(view: View) -> list[Section]:
             if same:
                 level = sections[same[-1]].level
             elif open_arabic:
-                level = sections[open_arabic[-1]].level + 1
+                # below the nearest open point, a letter under that number among them: "(1)" under "a)" under
+                # "2." (a lettered lead-in, then its numbered points) nests under the letter, so that "b)" after
+                # the points is the letter's sibling, not the first of a new list
+                level = max(sections[k].level for k in open_levels if k >= open_arabic[-1]) + 1
             arabic_form[len(sections)] = form
             indents[len(sections)] = indent
         # the parent is the nearest earlier section of a lower level (a stack keeps this linear)

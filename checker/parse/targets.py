@@ -606,10 +606,12 @@ def _bounds(clause: str, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         seps = [m for m in _SEPARATOR.finditer(clause, e1, p2)]
         if not seps:
-            # the next figure in a bracket after this target's words, with a date of its own ("số hóa 100% kết quả
-            # … trước ngày 31/12/2025 (đến hết tháng 9 năm 2025 đạt 85%)"): an aside, a milestone on the way; the
-            # words up to it are this one's (not "3/4 hồ sơ công việc (75%) được xử lý …": the same share again)
-            aside = bracket >= 0 and ")" not in clause[bracket:p2] and deadline(clause[bracket:p2]) is not None
+            # the next figure in a bracket after this target's words, with a date or a year of its own ("số hóa
+            # 100% kết quả … trước ngày 31/12/2025 (đến hết tháng 9 năm 2025 đạt 85%)", "… trực tuyến toàn trình
+            # (năm 2024 đạt 61,5%)"): an aside, a milestone on the way or the level reached; the words up to it are
+            # this one's (not "3/4 hồ sơ công việc (75%) được xử lý …": the same share again)
+            aside = bracket >= 0 and ")" not in clause[bracket:p2] and (
+                deadline(clause[bracket:p2]) is not None or _YEAR.search(clause[bracket:p2]) is not None)
             cuts.append(bracket if aside else e1)
             continue
         if _subject_after(clause, figs[len(cuts)][1]):  # the next target's words follow its figure: the last
@@ -1883,6 +1885,12 @@ def without_results(targets: list[Target], sections: list[Section]) -> list[Targ
     return [t for t in targets if t.section not in results]
 
 
+def _names_targets_too(rest: str) -> bool:
+    """The rest of a results part's squashed title names the targets of the period ahead after "và" ("kết quả năm
+    2024 | và chỉ tiêu đến hết năm 2025"): rules/conventions.yaml ``results_with_targets``."""
+    return any(f" va {w}" in f" {rest} " for w in (squash(n) for n in conventions().results_with_targets))
+
+
 def results_sections(sections: list[Section]) -> frozenset[int]:
     """The sections that report results ("Phần I. KẾT QUẢ TRIỂN KHAI ...", "PHỤ LỤC VI / KẾT QUẢ THỰC HIỆN 6 THÁNG
     ĐẦU NĂM 2025 ...") and those under them: their figures were reached, none is a target."""
@@ -1900,7 +1908,7 @@ def results_sections(sections: list[Section]) -> frozenset[int]:
                 break
             chain.append(k)
             title = own_title(sections[k].title)  # "PHỤ LỤC KẾT QUẢ ...": its title
-            if any(title.startswith(n) for n in names) or k in before:
+            if any(title.startswith(n) and not _names_targets_too(title[len(n):]) for n in names) or k in before:
                 answer = True
                 break
             wrapped = wrapped_from(sections, k) if k > 0 else None  # the first line of its wrapped title
