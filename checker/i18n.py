@@ -368,6 +368,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Quyền hạn ký viết '{actual}'; thể thức (Nghị định 30/2020/NĐ-CP, Phụ lục I) viết '{expected}'",
         "en": "the signing authority is written '{actual}'; Decree 30/2020 (Annex I) writes '{expected}'",
     },
+    "form.appendix_period": {
+        "vi": "Tiêu đề phụ lục '{actual}' nêu kỳ khác với kỳ của kế hoạch ({expected})",
+        "en": "the appendix's title '{actual}' names another period than the plan's ({expected})",
+    },
     "form.appendix_of": {
         "vi": "Phụ lục ghi kèm theo Kế hoạch số {actual}, khác số của kế hoạch này ({expected})",
         "en": "the appendix says it goes with plan No. {actual}, not this plan's number ({expected})",

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.checks.base import Context, finding, line_text, recognised_at, short, source_text
-from checker.conventions import Collective, appendix_reference, conventions
+from checker.checks.base import Context, finding, line_pieces, line_text, recognised_at, short, source_text
+from checker.conventions import Collective, appendix_reference, attachment_label, conventions
 from checker.i18n import msg
 from checker.models import Finding, Line, Plan
 from checker.parse.citations import FULL, make_key
@@ -115,6 +115,7 @@ def _check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
     if "number" in require and h.number is not None:
         yield from _number(plan, rule, ctx)
         yield from _appendix_of(plan, rule, ctx)
+        yield from _appendix_period(plan, rule, ctx)
     if "date" in require and h.date_blank and h.date_line is not None:
         yield finding(rule, ID, "incomplete", plan=plan, line=h.date_line, severity="warning",
                       message=msg("form.draft_date", lang, actual=h.date_text or ""),
@@ -288,16 +289,64 @@ def _appendix_of(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Findi
     cited = {(_bare_number(r.raw_number or r.number), r.line) for r in (*plan.implements, *plan.references)}
     if ctx.directive_number:  # the general checks have no directive
         cited.add((_bare_number(ctx.directive_number), None))
-    for ln in plan.lines:
-        m = pattern.match(fold(ln.text))
-        if m is None or (given := _bare_number(m.group(1))) == own:
+    for _, at, text, m in _appendix_references(plan, pattern):
+        if (given := _bare_number(m.group(1))) == own:
             continue
-        if any(number == given and line != ln.loc.line for number, line in cited):
+        if any(number == given and line != at for number, line in cited):
             continue
-        written = ln.text[m.start(1) : m.end(1)] if len(ln.text) == len(fold(ln.text)) else given
-        yield finding(rule, ID, "inconsistent", plan=plan, line=ln.loc.line, severity="warning",
+        written = text[m.start(1) : m.end(1)] if len(text) == len(fold(text)) else given
+        yield finding(rule, ID, "inconsistent", plan=plan, line=at, severity="warning",
                       message=msg("form.appendix_of", ctx.lang, actual=written, expected=h.number),
-                      evidence=short(ln.text), expected=h.number or "", actual=written)
+                      evidence=short(text), expected=h.number or "", actual=written)
+
+
+def _pieces(plan: Plan) -> list[tuple[str, int]]:
+    """The plan's non-blank source lines in order, each its piece of its logical line and its line number."""
+    return [(text.strip(), at) for pieces in line_pieces(plan) for text, at in pieces if text.strip()]
+
+
+def _appendix_references(plan: Plan, pattern: re.Pattern[str]) -> Iterator[tuple[int, int, str, re.Match[str]]]:
+    """Each source line that opens an appendix's reference to its document ("(Kèm theo Kế hoạch số 116/KH-UBND …)"),
+    wherever the wrap put it in its logical line (a title wrapped onto the line above is read with it as one
+    paragraph), read on to the lines after it (a number wrapped onto the next): its index among ``_pieces``, its
+    line, the text read and the match."""
+    pieces = _pieces(plan)
+    for k, (_, at) in enumerate(pieces):
+        read = " ".join(t for t, _ in pieces[k : k + 2])
+        m = pattern.match(fold(read))
+        if m is not None:
+            yield k, at, read, m
+
+
+def _appendix_period(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
+    """The title of an appendix of the plan (the lines above its "(Kèm theo Kế hoạch số …)", up to a blank line)
+    names a period after the directive's and the plan's own: "CHỈ TIÊU … NĂM 2026" under a plan for "6 tháng cuối
+    năm 2025" (the plan against itself). Silent for the directive's or the trích yếu's years ("…, định hướng năm
+    2026"), for earlier years (an appendix of past results, "KẾT QUẢ NĂM 2024"), and for dates ("ĐẾN 31/12/2025")."""
+    pattern = appendix_reference()
+    if pattern is None or ctx.directive_number is None:  # the general checks have no directive, nor its period
+        return
+    period = ctx.pack.applies_to.period
+    wanted = set().union(*(period_years(p) for p in period)) if period else set()
+    if not wanted:
+        return
+    allowed = wanted | period_years(plan.header.title or "")
+    pieces, label = _pieces(plan), attachment_label()
+    for k, _, _, _ in _appendix_references(plan, pattern):
+        above: list[tuple[str, int]] = []  # the title: up to three lines above, back to its label ("PHỤ LỤC II")
+        for text, at in reversed(pieces[max(0, k - 3) : k]):
+            above.insert(0, (text, at))
+            if label.match(squash(text)):
+                break
+        title = " ".join(t for t, _ in above)
+        years = period_years(title)
+        if not years or years & allowed or min(years) <= max(wanted):
+            continue
+        line = next((at for t, at in above if period_years(t) & years), above[-1][1])
+        yield finding(rule, ID, "inconsistent", plan=plan, line=line, severity="warning",
+                      message=msg("form.appendix_period", ctx.lang, actual=short(title),
+                                  expected=plan.header.title or period[0]),
+                      evidence=short(title), expected=period[0], actual=short(title))
 
 
 def _issued_with(plan: Plan, number: str) -> bool:

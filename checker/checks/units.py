@@ -174,6 +174,15 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
             continue
         key = squash(name)
         if (key == own_key or key.startswith(own_key + " ")) and idx.twin(name, own) is None:
+            if key == own_key and _other_type(idx, view, i, at, utype, own) and (
+                    at_line, own_key) not in reported:
+                reported.add((at_line, own_key))
+                written = f"{UNIT_TYPE_WORDS.get(utype, utype)} {name}"
+                yield finding(rule, ID, "inconsistent", plan=plan, line=at_line,
+                              message=msg("unit.type", ctx.lang, actual=written, expected=own.name),
+                              evidence=short(view.texts[i]), expected=own.name, actual=written,
+                              source=_source(idx))
+                continue
             if clean and has_diacritics(name) and (at_line, own_key) not in reported:
                 reported.add((at_line, own_key))
                 yield from _spelling(plan, rule, ctx, own, name, at_line, view.texts[i])
@@ -206,6 +215,29 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
                       message=msg("unit.other", ctx.lang, actual=written, expected=own.name),
                       evidence=short(view.texts[i]), expected=own.name, actual=written, source=_source(idx))
     yield from _city_addressees(plan, rule, ctx, own)
+
+
+def _other_type(idx: UnitIndex, view: View, i: int, at: int, utype: str, own: AdminUnit) -> bool:
+    """The plan's own unit named with another type's word ("báo cáo Ủy ban nhân dân xã Nam Đồng" in a plan of
+    Phường Nam Đồng), as the header's type is checked (``own_type``): no current unit of that name has that type,
+    no former unit of that name and type is the plan's own (a ward formed from the commune of its name, "xã X (cũ)"),
+    the word is not the end of another level's ("UBND thị xã Kinh Môn", the former town, in a plan of Phường Kinh
+    Môn: rules/conventions.yaml ``issuer_levels``), and the sentence does not tell history."""
+    if utype == own.type or utype not in UNIT_TYPE_WORDS:
+        return False
+    kind, before = fold(UNIT_TYPE_WORDS[utype]).split(), fold(view.folded[i][:at]).split()
+    for level in conventions().issuer_levels:  # "thị xã Kinh Môn": the word of another level that ends in "xã"
+        for longer in (fold(w).split() for w in level.words):
+            if len(longer) > len(kind) and longer[-len(kind):] == kind and before[-(len(longer) - len(kind)):] == (
+                    longer[: len(longer) - len(kind)]):
+                return False
+    key = squash(own.short_name)
+    if any(u.type == utype for u in idx.current.get(key, [])):
+        return False
+    word = fold(UNIT_TYPE_WORDS[utype])
+    if any(fold(name).startswith(word + " ") for name, _ in idx.former.get(key, [])):
+        return False
+    return not historical(sentence_around(view, i, at))
 
 
 def _city_addressees(plan: Plan, rule: UnitNames, ctx: Context, own: AdminUnit) -> Iterator[Finding]:
