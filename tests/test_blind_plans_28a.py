@@ -14,7 +14,10 @@ round revealed, pinned on its own:
   (parse/header ``_draft_mark_at``, ``without_draft_mark``, ``Header.draft_line``; checks/form ``_check``);
 - a target written with its figure still a placeholder ("đạt xx%", "tối thiểu …%") was reported missing at the
   targets' heading: it is there, its figure not filled in, said where it stands (checks/targets ``_blank``,
-  rules/conventions.yaml ``figure_placeholders``).
+  rules/conventions.yaml ``figure_placeholders``);
+- found by test_layouts_agree on the An Biên twin (info level, not scored): a draft whose day is blank, its
+  appendix's form "kèm theo Kế hoạch số 132/KH-UBND ngày 10/9/2025" read as a citation of an unknown document: the
+  plan's own number with a day of the month and year its header gives is the plan itself (parse ``_of_plan_date``).
 
 Left (blind-28a-expected.md, Left): the draft marks beside others of the same draft (the template's "(Ký, ghi rõ
 họ tên)" for the name, "[tên xã]", a reviewer's note, "DỰ THẢO" beside a blank day) and a former district's police
@@ -99,3 +102,18 @@ def test_a_target_whose_figure_is_a_placeholder(figure: str, kind: str, line: in
                                  f"trên môi trường mạng đạt {figure} (trừ hồ sơ mật)"), encoding="utf-8")
     found = {(f.kind, f.line) for f in check_file(path, packs).findings if f.id == "HP215-TGT-HSCV"}
     assert found == {(kind, line)}
+
+
+@pytest.mark.parametrize(("header_day", "cited", "own"), [
+    ("ngày …/9/2025", "ngày 10/9/2025", True),  # a draft's blank day: any day of September 2025
+    ("ngày 10 tháng 9 năm 2025", "ngày 10/9/2025", True),
+    ("ngày …/9/2025", "ngày 10/8/2025", False),  # another month: another document under the same number
+    ("ngày 12 tháng 9 năm 2025", "ngày 10/9/2025", False),
+])
+def test_the_plans_own_number_in_its_appendix_under_a_blank_day(header_day: str, cited: str, own: bool,
+                                                              tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(HEAD.format(number="Số: 132/KH-UBND", mark="").replace("ngày 08 tháng 9 năm 2025", header_day)
+                    + f"\nMẪU BÁO CÁO\n(kèm theo Kế hoạch số 132/KH-UBND {cited} của Ủy ban nhân dân xã)\n",
+                    encoding="utf-8")
+    assert any(r.number.startswith("132/") for r in parse(read(path)).references) is not own
