@@ -11,7 +11,9 @@ round revealed, pinned on its own:
   (parse/header ``NUMBER``);
 - a draft's mark in brackets under the title ("(Dự thảo lần 2)", joined by the reader to the title's last line) was
   read as part of the trích yếu, and a draft marked so with its number and day written was not reported at all
-  (parse/header ``_draft_mark_at``, ``without_draft_mark``, ``Header.draft_line``; checks/form ``_check``);
+  (parse/header ``_draft_note_at``, ``without_draft_mark``, ``Header.draft_line``; checks/form ``_check``); a
+  "DỰ THẢO" line alone is not reported by itself (found by test_own_plans: a template's stamp left on a plan
+  numbered and dated is compliant by an earlier verdict);
 - a target written with its figure still a placeholder ("đạt xx%", "tối thiểu …%") was reported missing at the
   targets' heading: it is there, its figure not filled in, said where it stands (checks/targets ``_blank``,
   rules/conventions.yaml ``figure_placeholders``);
@@ -80,6 +82,13 @@ def test_a_draft_mark_in_brackets_under_the_title(mark: str, line: int | None, t
     h = _header(HEAD.format(number="Số: 215a/KH-UBND", mark=mark), tmp_path)
     assert h.draft_line == line
     assert ("Dự thảo" in (h.title or "")) is False
+
+
+def test_a_draft_stamp_on_its_own_line_is_not_the_typed_mark(tmp_path: Path) -> None:
+    """"DỰ THẢO" on a line of its own (a template's stamp, as xa-duong-an-mau-o-dieu-khien-dat-chuan.docx leaves one
+    on a plan numbered and dated, judged compliant) marks the draft as before, and is not reported by itself."""
+    h = _header(HEAD.format(number="Số: 215a/KH-UBND", mark="").replace("KẾ HOẠCH\n", "DỰ THẢO\nKẾ HOẠCH\n"), tmp_path)
+    assert (h.draft, h.draft_line) == (True, None)
 
 
 def test_a_draft_marked_so_with_its_number_and_day_written_is_reported(packs: list[LoadedPack]) -> None:

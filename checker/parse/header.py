@@ -449,10 +449,12 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
     h.pop("letter_line", None)
     h["party_motto"] = any(_party_motto_re().search(view.squashed[i]) for i in mine)
     # the mark stands above the header, or just above a covered plan's own header (after the cover's closing)
-    marked = [line for i in [*range(max(0, start - 3) if from_line else start, start), *mine]
-              if (line := _draft_mark_at(view, i)) is not None]
-    if marked:
-        h["draft"], h["draft_line"] = True, marked[0]
+    around = [*range(max(0, start - 3) if from_line else start, start), *mine]
+    if any(_marks_draft(view.squashed[i]) for i in around):
+        h["draft"] = True
+    noted = [line for i in around if (line := _draft_note_at(view, i)) is not None]
+    if noted:
+        h["draft"], h["draft_line"] = True, noted[0]
     return Header(**h)  # type: ignore[arg-type]
 
 
@@ -461,11 +463,10 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
 _BRACKET_END = re.compile(r"\(([^()]{1,40})\)\s*$")
 
 
-def _draft_mark_at(view: View, i: int) -> int | None:
-    """The source line of a draft's mark in logical line ``i``: the line itself, or a bracket closing it whose
-    words are the mark ("(Dự thảo lần 2)"); None where there is none."""
-    if _marks_draft(view.squashed[i]):
-        return view.line_no(i)
+def _draft_note_at(view: View, i: int) -> int | None:
+    """The source line of a draft's mark typed in brackets closing logical line ``i`` ("(Dự thảo lần 2)" under the
+    title, the reader joining it to the title's last line); None where there is none. A mark on a line of its own
+    ("DỰ THẢO", a stamp a template may leave, as a text box) is not one."""
     m = _BRACKET_END.search(view.folded[i])
     return view.line_at(i, m.start()) if m and _marks_draft(squash(m.group(1))) else None
 
