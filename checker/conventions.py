@@ -116,6 +116,7 @@ class Conventions(_Strict):
     ocr_digit_letters: dict[str, str] = Field(default_factory=dict)
     draft_markers: list[str]
     draft_rounds: list[str]
+    figure_placeholders: list[str] = Field(default_factory=list)
     letter_subject: list[str] = Field(default_factory=list)
     addressee: list[str] = Field(default_factory=list)
     preamble_openers: list[str] = Field(default_factory=list)

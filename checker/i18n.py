@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # targets
     "target.missing": {"vi": "Thiếu chỉ tiêu: {requirement}", "en": "target missing: {requirement}"},
+    "target.blank": {
+        "vi": "Chỉ tiêu chưa điền số liệu ('{actual}'): {requirement}",
+        "en": "target's figure not filled in ('{actual}'): {requirement}",
+    },
     "target.reference": {
         "vi": "Cột chỉ tiêu thành phố giao ghi sai văn bản chỉ đạo: {actual} so với {expected}",
         "en": "the city's column misstates the directive: {actual} instead of {expected}",
@@ -333,6 +337,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form.draft_number": {
         "vi": "Dự thảo chưa ký: số văn bản để trống ('{actual}')",
         "en": "unsigned draft: the document number is blank ('{actual}')",
+    },
+    "form.draft_mark": {
+        "vi": "Dự thảo chưa ký: văn bản còn ghi dấu dự thảo ('{actual}')",
+        "en": "unsigned draft: the document is still marked a draft ('{actual}')",
     },
     "form.draft_date": {
         "vi": "Dự thảo chưa ký: ngày ban hành để trống ('{actual}')",

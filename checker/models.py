@@ -273,6 +273,7 @@ class Header(_Frozen):
     year: int | None = None
     month: int | None = None
     draft: bool = False  # marked "DỰ THẢO", or number or day left blank: not yet signed
+    draft_line: int | None = None  # where a draft's mark is typed in brackets in the header ("(Dự thảo lần 2)")
     issuer_level: str | None = None  # commune, district, province, ministry, government, party, steering
     national_motto: bool = False  # quốc hiệu + tiêu ngữ found
     doc_type_line: int | None = None  # the line "KẾ HOẠCH" (or the document's other type name: "BÁO CÁO")

@@ -121,6 +121,14 @@ def _check(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
                       message=msg("form.draft_date", lang, actual=h.date_text or ""),
                       evidence=short(line_text(plan, h.date_line)), expected="ngày … tháng … năm …",
                       actual=h.date_text or "")
+    if h.draft_line is not None and not (h.number_blank or h.date_blank):
+        # "(Dự thảo lần 2)" typed under the title though its number and day are written: sent before it was signed
+        # (a draft whose blanks remain is told by them, the mark beside them is the same draft; a "DỰ THẢO" line
+        # alone, a template's stamp left on a plan numbered and dated, is not reported: xa-duong-an-mau-o-dieu-khien)
+        mark = short(source_text(plan, h.draft_line))
+        yield finding(rule, ID, "incomplete", plan=plan, line=h.draft_line, severity="warning",
+                      message=msg("form.draft_mark", lang, actual=mark), evidence=mark,
+                      expected="văn bản đã ký, không còn dấu dự thảo", actual=mark)
     if "signature" in require or "signer" in require:
         s = plan.signature
         marks = (("signature", s.authority),) if "signature" in require else ()

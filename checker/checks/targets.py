@@ -374,7 +374,8 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
     # a vague quantity ("phần lớn ...") where the plan's figure may stand in a table that came out column by column
     where = unread(plan, rule) if all(t.vague is not None for t in preferred) else None
     if not preferred or where:
-        yield _unread(plan, rule, ctx, where) if where else _missing(plan, rule, ctx, _recited(plan, rule))
+        blank = None if where else _blank(plan, rule, ctx)
+        yield _unread(plan, rule, ctx, where) if where else blank or _missing(plan, rule, ctx, _recited(plan, rule))
         return
     best, shortfalls = _firmest(preferred, rule, ctx)
     yield from _reference(plan, rule, statements, ctx)  # the city's column of an appendix too
@@ -515,6 +516,30 @@ def _unread(plan: Plan, rule: Target, ctx: Context, where: tuple[int, int, int])
     return finding(rule, ID, "missing", plan=plan, line=line, severity="info",
                    message=msg("target.unread", ctx.lang, requirement=requirement(rule, ctx), first=first, last=last),
                    evidence=line_text(plan, line), expected=rule.message)
+
+
+@lru_cache(maxsize=1)
+def _placeholder() -> re.Pattern[str]:
+    """A figure left to fill in: a placeholder (rules/conventions.yaml ``figure_placeholders``), nothing else
+    before the percent sign ("xx%", "…%", "......%"), read folded."""
+    alts = "|".join(f"(?:{re.escape(p)})+" for p in sorted(conventions().figure_placeholders, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.…_])(?:{alts})\s*%") if alts else re.compile(r"(?!)")
+
+
+def _blank(plan: Plan, rule: Target, ctx: Context) -> Finding | None:
+    """The target written with its figure still a placeholder ("Tỷ lệ hồ sơ công việc … đạt xx%"): not missing, its
+    figure not filled in, said where it stands; None where no statement of it has one."""
+    for ln in plan.lines:
+        m = _placeholder().search(fold(ln.text))
+        if m is None or not matches(rule, ln.text):
+            continue
+        line = ln.line_at(m.start())
+        opened = max(ln.text.rfind(stop, 0, m.start()) for stop in (";", ". ", ":")) + 1  # its clause
+        written = ln.text[opened : m.end()].strip()
+        return finding(rule, ID, "incomplete", plan=plan, line=line, severity=rule.severity_missing or rule.severity,
+                       message=msg("target.blank", ctx.lang, actual=written, requirement=requirement(rule, ctx)),
+                       evidence=short(ln.text), expected=rule.message, actual=written)
+    return None
 
 
 def _recited(plan: Plan, rule: Target) -> PlanTarget | None:

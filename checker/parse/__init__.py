@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from pydantic import ValidationError
 
 from checker.conventions import document_type_of
 from checker.errors import ParseError
-from checker.models import DocRef, Document, Plan
+from checker.models import DocRef, Document, Header, Plan
 from checker.parse.assignments import find_assignments
 from checker.parse.citations import FULL, find_references, make_key
 from checker.parse.header import (
@@ -110,8 +111,9 @@ def parse_text(source: Document) -> Plan:
     # the plan ("Kèm theo Kế hoạch số 21/KH-UBND ngày 03/10/2025 ...")
     # (a decision's "312/QĐ-UBND" is keyed "312/QD-UBND": compared folded)
     own = fold((header.number or "").replace(" ", "")) if re.match(r"\d", header.number or "") else None
+    # (a draft whose day is blank is the same plan on any day of the month and year it gives)
     refs = [r for r in find_references(view, preamble_end) if r.line != header.number_line and not (
-        own and fold(r.number.replace(" ", "")) == own and r.date in (None, header.date))]
+        own and fold(r.number.replace(" ", "")) == own and _of_plan_date(r.date, header))]
     heading_idx = {line_index[s.line or 0] for s in sections}  # text sections always have a line
     in_table = {i for i, kind in enumerate(view.kinds) if kind == "table"}
     line_numbers = [ln.loc.line for ln in doc.lines]
@@ -173,3 +175,11 @@ def parse_text(source: Document) -> Plan:
         ocr=source.ocr,
         lines=list(doc.lines),
     )
+
+
+def _of_plan_date(date: dt.date | None, header: Header) -> bool:
+    """A citation's date is the plan's own: none, the header's, or, where the header leaves its day (or month)
+    blank, a day of the month (or year) it gives."""
+    if date is None or date == header.date:
+        return True
+    return header.date is None and header.year == date.year and header.month in (None, date.month)

@@ -26,9 +26,10 @@ UNIT_WORD = re.compile(r"(?=[pxd])\b(phuong|phudng|phwong|phuodng|phieong|xa|dac
 _TYPE = {"xa": "xa", "dac khu": "dac_khu"}
 # KH-UBND, BKHCN-CĐS; a joint document's symbol names each issuer (KHLT-ĐU-UBND); a draft leaves the number blank
 # with spaces, dots, an ellipsis or a rule ("Số:      /KH-UBND", "Số: ......./KH-UBND", "Số: …/KH-UBND"), or marks
-# the place with x's ("Số: xx/KH-UBND", "ngày XX tháng 9"), as its day
+# the place with x's ("Số: xx/KH-UBND", "ngày XX tháng 9"), as its day; a number may carry a letter after its figures
+# ("Số: 215a/KH-UBND", a number taken between two issued ones), never in their place
 _FILL = r"(?:[\s.…_*]|x{1,4}(?![a-z]))*"
-NUMBER = re.compile(r"\bs\w{0,2}\s*:\s*(\d*)" + _FILL + r"/\s*([a-z]{1,6}\s*-\s*[a-z]{2,8}(?:-[a-z]{2,8})*)")
+NUMBER = re.compile(r"\bs\w{0,2}\s*:\s*((?:\d+[a-z]?)?)" + _FILL + r"/\s*([a-z]{1,6}\s*-\s*[a-z]{2,8}(?:-[a-z]{2,8})*)")
 # a Party document's number (Hướng dẫn 36-HD/VPTW): "Số 12-NQ/ĐU", "Số: 05-CTr/TU", at the start of its column
 PARTY_NUMBER = re.compile(r"^[\s#*>]*s[o06]\s*:?\s*(\d*)\s*-\s*([a-z]{1,4}\s*/\s*[a-z&]{1,10})(?![a-z])")
 DATE = re.compile(
@@ -417,6 +418,7 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
             h["doc_type"] = named.name
             h["doc_type_line"] = view.line_no(i)
             title, title_line = _title(view, i, body_start)
+            title = without_draft_mark(title)
             if title:
                 h["title"], h["title_line"] = title, title_line
         elif run_in is not None:  # "KẾ HOẠCH Ứng dụng công nghệ thông tin …": a web page's copy runs them together
@@ -447,9 +449,32 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
     h.pop("letter_line", None)
     h["party_motto"] = any(_party_motto_re().search(view.squashed[i]) for i in mine)
     # the mark stands above the header, or just above a covered plan's own header (after the cover's closing)
-    if any(_marks_draft(view.squashed[i]) for i in [*range(max(0, start - 3) if from_line else start, start), *mine]):
+    around = [*range(max(0, start - 3) if from_line else start, start), *mine]
+    if any(_marks_draft(view.squashed[i]) for i in around):
         h["draft"] = True
+    noted = [line for i in around if (line := _draft_note_at(view, i)) is not None]
+    if noted:
+        h["draft"], h["draft_line"] = True, noted[0]
     return Header(**h)  # type: ignore[arg-type]
+
+
+# a bracket closing a header's line: the draft's mark may stand so under the title, the reader joining it to the
+# title's last line ("… 6 tháng cuối năm 2025 (Dự thảo lần 2)")
+_BRACKET_END = re.compile(r"\(([^()]{1,40})\)\s*$")
+
+
+def _draft_note_at(view: View, i: int) -> int | None:
+    """The source line of a draft's mark typed in brackets closing logical line ``i`` ("(Dự thảo lần 2)" under the
+    title, the reader joining it to the title's last line); None where there is none. A mark on a line of its own
+    ("DỰ THẢO", a stamp a template may leave, as a text box) is not one."""
+    m = _BRACKET_END.search(view.folded[i])
+    return view.line_at(i, m.start()) if m and _marks_draft(squash(m.group(1))) else None
+
+
+def without_draft_mark(title: str) -> str:
+    """The trích yếu without a draft's mark in brackets closing it."""
+    m = _BRACKET_END.search(title)
+    return title[: m.start()].rstrip() if m and _marks_draft(squash(m.group(1))) else title
 
 
 def _marks_draft(squashed: str) -> bool:
@@ -531,8 +556,8 @@ def _title(view: View, i: int, body_start: int) -> tuple[str, int | None]:
             j += 1
             continue
         sq = view.squashed[j]
-        if lines and re.match(r"(th\w{1,2}c h\w{1,3}n|can c\w{0,2})\b", sq):
-            break
+        if lines and (re.match(r"(th\w{1,2}c h\w{1,3}n|can c\w{0,2})\b", sq) or _marks_draft(sq)):
+            break  # a preamble, or the draft's mark under the title ("(Dự thảo lần 2)"): not the trích yếu
         lines.append(j)
         if view.texts[j].rstrip().endswith((".", ";")):
             break
