@@ -21,9 +21,11 @@ round revealed, pinned on its own:
   appendix's form "kèm theo Kế hoạch số 132/KH-UBND ngày 10/9/2025" read as a citation of an unknown document: the
   plan's own number with a day of the month and year its header gives is the plan itself (parse ``_of_plan_date``).
 
-Left (blind-28a-expected.md, Left): the draft marks beside others of the same draft (the template's "(Ký, ghi rõ
-họ tên)" for the name, "[tên xã]", a reviewer's note, "DỰ THẢO" beside a blank day) and a former district's police
-taken for the commune's; kept in the round's .json, out of index.yaml's defects (comments there).
+Re-judged by the lead (blind-28a-expected.md, Re-judged): a draft's other marks beside its blanks (the template's
+"(Ký, ghi rõ họ tên)" for the name, "[tên xã]", a reviewer's note, "DỰ THẢO" beside a blank day) are one defect with
+the blanks, as the reviewed office judges its own draft (../shared/plans-reviewed xa-tien-lang-draft: one defect at
+the blanks, its "DỰ THẢO" and signature lines allowed), and a required office's work given to a body that no longer
+exists is one defect, the outdated body (checks/structure ``_replaced_by_outdated``): allowed lines in the .json.
 """
 
 from __future__ import annotations
@@ -38,17 +40,9 @@ from checker.parse import parse
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack
 
-_DRAFTS = ("left by round 28a: a draft told once, by its blank number or day; its other marks (the template's "
-           "'(Ký, ghi rõ họ tên)' where the name goes, '[tên xã]', a reviewer's note) are not reported where they "
-           "stand")
 # the round's plans: four twin pairs; each by the index and as score.py reads it; each laid out as Word
 (test_round_is_four_twin_pairs, test_found_at_their_lines_and_scored_as_the_reviewed_plans,
- test_plan_as_office_word) = round_tests("28a", left={
-    "xa-gia-loc-so-ngan-da-ky-loi.txt": _DRAFTS,
-    "xa-viet-khe-ky-so-ten-tep-loi.txt": _DRAFTS,
-    "xa-ke-sat-so-co-chu-mau-thon-loi.txt": _DRAFTS + "; and 'Công an huyện Bình Giang' given the security work is "
-    "taken for the commune's police (HP215-UNIT-CONGAN not reported missing)",
-})
+ test_plan_as_office_word) = round_tests("28a")
 
 
 # --------------------------------------------------------------------------- each fix on its own
@@ -96,7 +90,7 @@ def test_a_draft_marked_so_with_its_number_and_day_written_is_reported(packs: li
     found = {(f.id, f.kind, f.line) for f in check_file(PLANS / "xa-ke-sat-so-co-chu-mau-thon-loi.txt", packs).findings}
     assert ("HP215-FORM", "incomplete", 11) in found
     assert not [f for f in check_file(PLANS / "xa-ke-sat-so-co-chu-mau-thon-dat-chuan.txt", packs).findings
-                if f.id == "HP215-FORM"]
+                if f.id == "HP215-FORM" and f.severity != "info"]  # its "KT. CHỦ TỊCH" with no TM. is noted at info
 
 
 @pytest.mark.parametrize(("figure", "kind", "line"), [("xx%", "incomplete", 28), ("…%", "incomplete", 28),

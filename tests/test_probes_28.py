@@ -5,6 +5,13 @@
   "TM.", many offices leave it out on plans all the same, so it is noted at info (rules/conventions.yaml
   ``signers.head_alone``), quoting the column that bears the mark, never counted against the plan; a block with
   the "TM." line says nothing, nor does a decision issuing the plan (the chairman's own).
+
+Found by merging rounds 28a and 28c (test_golden on 28c's Kiến Minh twin):
+- 28a's placeholder figure ("đạt xx%": the target written, its figure left to fill in, incomplete where it stands)
+  took a reporting form's field attached after the signature ("Biểu mẫu số 01": "4. Tỷ lệ kết quả giải quyết thủ tục
+  hành chính được số hoá: ............%") for the plan's target, so a target the plan leaves out was reported
+  "incomplete" at the form instead of missing: a blank in an attachment after the closing is the form's (checks/
+  targets ``_blank``, parse/header ``appendix_start``).
 """
 
 from __future__ import annotations
@@ -53,3 +60,11 @@ def test_a_decision_issuing_the_plan_is_the_chairmans_own(packs: list[LoadedPack
     text = DECISION.read_text(encoding="utf-8")
     assert "KT. CHỦ TỊCH" in text and "TM. " not in text
     assert _signed(DECISION, packs) == []
+
+
+def test_a_forms_blank_after_the_closing_is_not_the_plans_figure(packs: list[LoadedPack]) -> None:
+    plan = PLANS / "xa-kien-minh-nfd-bieu-mau-loi.txt"  # the digitised-results target left out; the form asks it
+    text = plan.read_text(encoding="utf-8")
+    assert "4. Tỷ lệ kết quả giải quyết thủ tục hành chính được số hoá: ............%" in text
+    found = [(f.kind, f.line) for f in check_file(plan, packs).findings if f.id == "HP215-TGT-SOHOA"]
+    assert found == [("missing", 40)]

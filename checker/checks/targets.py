@@ -21,8 +21,10 @@ from checker.i18n import msg
 from checker.ingest.cellwise import without_figures
 from checker.models import Comparator, Finding, Plan, Severity
 from checker.models import Target as PlanTarget
+from checker.parse.header import appendix_start
 from checker.parse.sections import APPENDIX_TITLE
 from checker.parse.targets import hedge_words, hedges, results_sections
+from checker.parse.view import View
 from checker.rules.schema import Target
 from checker.text import MEMO, all_groups, contains, contains_any, fold, lost_diacritics, ocr_words, squash
 
@@ -528,8 +530,12 @@ def _placeholder() -> re.Pattern[str]:
 
 def _blank(plan: Plan, rule: Target, ctx: Context) -> Finding | None:
     """The target written with its figure still a placeholder ("Tỷ lệ hồ sơ công việc … đạt xx%"): not missing, its
-    figure not filled in, said where it stands; None where no statement of it has one."""
-    for ln in plan.lines:
+    figure not filled in, said where it stands; None where no statement of it has one. Not a field of a form
+    attached after the plan's closing for others to fill in ("Biểu mẫu số 01": "4. Tỷ lệ kết quả … được số hoá:
+    ............%", parse/header ``appendix_start``): a blank there is the form's, the plan's target absent all the
+    same."""
+    attached = per_plan(plan, "attachments-start", lambda: appendix_start(View.of_lines(plan)))
+    for ln in plan.lines[:attached]:
         m = _placeholder().search(fold(ln.text))
         if m is None or not matches(rule, ln.text):
             continue
