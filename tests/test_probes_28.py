@@ -12,10 +12,18 @@ Found by merging rounds 28a and 28c (test_golden on 28c's Kiến Minh twin):
   hành chính được số hoá: ............%") for the plan's target, so a target the plan leaves out was reported
   "incomplete" at the form instead of missing: a blank in an attachment after the closing is the form's (checks/
   targets ``_blank``, parse/header ``appendix_start``).
+
+Found by the final check (test_rewrites on round 28a's Gia Lộc plan, its points rewritten "4- " and "100%" as "100
+phần trăm"):
+- a point numbered with a hyphen before a percent written in words, "4- 100 phần trăm báo cáo định kỳ …", was not a
+  point ("4- 100% báo cáo …" was): the targets after it ran into the one before, read as a table's columns
+  (HP215-TGT-BAOCAO "4% so với 100%", errors on a compliant plan). A percent in words (rules/conventions.yaml
+  ``percent_forms``) after the figure is a percentage as "%" is (checker/ingest/layout ``MARKER``).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from checker.models import Finding
@@ -68,3 +76,13 @@ def test_a_forms_blank_after_the_closing_is_not_the_plans_figure(packs: list[Loa
     assert "4. Tỷ lệ kết quả giải quyết thủ tục hành chính được số hoá: ............%" in text
     found = [(f.kind, f.line) for f in check_file(plan, packs).findings if f.id == "HP215-TGT-SOHOA"]
     assert found == [("missing", 40)]
+
+
+def test_a_hyphen_point_before_a_percent_in_words(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    plan = PLANS / "xa-gia-loc-so-ngan-da-ky-dat-chuan.txt"  # targets "1. 100% …" to "9. 100% …", lines 26–36
+    text = plan.read_text(encoding="utf-8")
+    assert "\n4. 100% báo cáo định kỳ" in text
+    path = tmp_path / plan.name
+    for percent in ("100%", "100 phần trăm", "100 PHẦN TRĂM"):
+        path.write_text(re.sub(r"(?m)^(\d)\. ", r"\1- ", text).replace("100%", percent), encoding="utf-8")
+        assert [f.id for f in check_file(path, packs).findings if f.severity in ("error", "warning")] == [], percent

@@ -39,6 +39,17 @@ from checker.lazy import fact
 from checker.models import Block, BlockKind, Line, Location, Span, Table, TableCell
 from checker.text import UPPER, fold, letter_counts, squash
 
+
+def _percent_in_words() -> str:
+    """A percent written in words after a figure (rules/conventions.yaml ``percent_forms``: "phần trăm"), as typed
+    and without its diacritics, in any case: "4- 100 phần trăm báo cáo …" is a point as "4- 100% báo cáo …" is."""
+    forms = {f for w in conventions().percent_forms if all(c.isalpha() or c == " " for c in w) for f in (w, fold(w))}
+    words = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return rf"(?i:{words})\b" if words else "(?!)"
+
+
+_PERCENT_WORDS = _percent_in_words()
+
 # the markers that open a heading or a list item, as typed or as Word's numbering draws them ("I/", "1/", "a/":
 # a slash and a space, as many offices type them, is the same marker as "I.", "1.", "a)"; before words, a
 # percentage or a comparator and its figure, "4/ 100% báo cáo ...", "2/ ≥ 80% hồ sơ ...", never before another
@@ -49,7 +60,8 @@ MARKER = re.compile(
     r"\s*[.:)-]?)"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3}\.?|[IVXL]{1,6}\.\d{1,2}(?:\.\d{1,2}){0,2}\.?)"  # "2.1.", "II.1."
     r"|(?P<roman>[IVXL]{1,6}\s*(?:[.:)]|[-–/](?=\s+[^\W\d_])))"
-    r"|(?P<arabic>\(\d{1,2}\)|\d{1,2}\s*(?:[.)]|[-–/](?=\s+(?:[^\W\d_]|[≥≤<>]=?\s*\d|\d{1,3}(?:[.,]\d{1,2})?\s*%))))"
+    rf"|(?P<arabic>\(\d{{1,2}}\)|\d{{1,2}}\s*(?:[.)]|[-–/](?=\s+(?:[^\W\d_]|[≥≤<>]=?\s*\d"
+    rf"|\d{{1,3}}(?:[.,]\d{{1,2}})?\s*(?:%|{_PERCENT_WORDS})))))"
     rf"|(?P<upper>[A-ZĐ]\s*[.)])(?=\s+[{UPPER}])"
     # "i.", "ii.", "iv.": lower-case Roman numerals, as some offices number the points under a part ("i. Mục tiêu
     # chung"), a letter's place otherwise ("i)" is the letter i)
