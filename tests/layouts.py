@@ -150,7 +150,7 @@ def _hyphenate(lines: list[str], width: int) -> list[str]:
 
 def _swap_markers(text: str, kind: str, style: str, counter: int) -> str:
     """The list's dash ("-") swapped for another marker; other markers (a nested "+" list) are kept."""
-    m = layout.MARKER.match(text)
+    m = layout.marker_pattern().match(text)
     if kind != "list_item" or not m or m.group(0).strip() != "-":
         return text
     rest = text[m.end() :].lstrip()

@@ -18,7 +18,8 @@ What the round revealed, pinned on its own:
   after "(đã ký)") was read as body text, the name lost (HP215-FORM "họ tên người ký", a false alarm): a name in
   capitals right under the signature block is the block's (ingest/layout ``_form_kind``);
 - found by test_rewrites on the Ngô Quyền plan: a point numbered with a slash before a comparator, "2/ ≥ 80% hồ sơ
-  …", was not a point ("2. ≥ 80%" and "2/ 80%" were): the target ran into the one before (ingest/layout ``MARKER``);
+  …", was not a point ("2. ≥ 80%" and "2/ 80%" were): the target ran into the one before (ingest/layout
+  ``marker_pattern``);
 - another commune named in the closing sentence right before the text's end mark ("… của Ủy ban nhân dân xã Nguyên
   Giáp./.") was read as "xã Nguyên" and passed in silence: "./." is not part of the name (parse/header
   ``_capitalised``).

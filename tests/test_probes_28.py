@@ -18,7 +18,7 @@ phần trăm"):
 - a point numbered with a hyphen before a percent written in words, "4- 100 phần trăm báo cáo định kỳ …", was not a
   point ("4- 100% báo cáo …" was): the targets after it ran into the one before, read as a table's columns
   (HP215-TGT-BAOCAO "4% so với 100%", errors on a compliant plan). A percent in words (rules/conventions.yaml
-  ``percent_forms``) after the figure is a percentage as "%" is (checker/ingest/layout ``MARKER``).
+  ``percent_forms``) after the figure is a percentage as "%" is (checker/ingest/layout ``marker_pattern``).
 """
 
 from __future__ import annotations

@@ -41,6 +41,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers_blind import noted as noted_at_info
 
 from checker.pipeline import check_file
 from checker.rules.loader import LoadedPack
@@ -223,19 +224,13 @@ def _defective() -> list[tuple[str, set[tuple[str, str]]]]:
             if not entry.get("compliant") and not entry.get("not_applicable") and name.endswith(".txt")]
 
 
-def _noted(name: str) -> set[tuple[str, str]]:
-    """The defects of ``name`` the index says the checker notes at info level (``severity: info``)."""
-    index = yaml.safe_load((PLANS / "index.yaml").read_text(encoding="utf-8"))["plans"]
-    return {(d["id"], d["kind"]) for d in index[name].get("defects", []) if d.get("severity") == "info"}
-
-
 @pytest.mark.parametrize("k", range(len(_defective())))
 def test_a_defective_plan_in_other_words_keeps_its_defects(tmp_path: Path, packs: list[LoadedPack], k: int) -> None:
     """A defective plan rewritten so is found with every defect its verdict lists, and with nothing more than as it
     was written (its findings, by check and kind)."""
     name, defects = _defective()[k]
     plan = PLANS / name
-    noted = _noted(name)
+    noted = {(i, kind) for i, kind, _ in noted_at_info(name)}  # the defects the index says are noted at info
 
     def found(path: Path) -> set[tuple[str, str]]:
         return {(f.id, f.kind) for f in check_file(path, packs).findings

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.checks.base import Context, finding, line_pieces, line_text, recognised_at, short, source_text
+from checker.checks.base import (
+    Context,
+    finding,
+    line_pieces,
+    line_text,
+    per_plan,
+    recognised_at,
+    short,
+    source_text,
+)
 from checker.conventions import Collective, appendix_reference, attachment_label, conventions
 from checker.i18n import msg
 from checker.models import Finding, Line, Plan
@@ -290,14 +299,14 @@ def _appendix_of(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Findi
     numbered 112/KH-UBND): one of the two numbers is wrong, or the appendix is another plan's. Not where the plan's
     number is blank (an unsigned draft) or the appendix's is ("số      /KH-UBND"), nor where the appendix is a copy of
     a document the plan cites elsewhere (the city's Kế hoạch 215's own appendix of targets, attached as it stands)."""
-    h, pattern = plan.header, appendix_reference()
+    h = plan.header
     own = _bare_number(h.number or "")
-    if pattern is None or h.number_blank or not re.match(r"\d+/", own):
+    if h.number_blank or not re.match(r"\d+/", own):
         return
     cited = {(_bare_number(r.raw_number or r.number), r.line) for r in (*plan.implements, *plan.references)}
     if ctx.directive_number:  # the general checks have no directive
         cited.add((_bare_number(ctx.directive_number), None))
-    for _, at, text, m in _appendix_references(plan, pattern):
+    for _, at, text, m in _appendix_references(plan):
         if (given := _bare_number(m.group(1))) == own:
             continue
         if any(number == given and line != at for number, line in cited):
@@ -309,21 +318,30 @@ def _appendix_of(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Findi
 
 
 def _pieces(plan: Plan) -> list[tuple[str, int]]:
-    """The plan's non-blank source lines in order, each its piece of its logical line and its line number."""
-    return [(text.strip(), at) for pieces in line_pieces(plan) for text, at in pieces if text.strip()]
+    """The plan's non-blank source lines in order, each its piece of its logical line and its line number (built
+    once per plan)."""
+    return per_plan(plan, "form-pieces", lambda: [(text.strip(), at) for pieces in line_pieces(plan)
+                                                  for text, at in pieces if text.strip()])
 
 
-def _appendix_references(plan: Plan, pattern: re.Pattern[str]) -> Iterator[tuple[int, int, str, re.Match[str]]]:
+def _appendix_references(plan: Plan) -> list[tuple[int, int, str, re.Match[str]]]:
     """Each source line that opens an appendix's reference to its document ("(Kèm theo Kế hoạch số 116/KH-UBND …)"),
     wherever the wrap put it in its logical line (a title wrapped onto the line above is read with it as one
     paragraph), read on to the lines after it (a number wrapped onto the next): its index among ``_pieces``, its
-    line, the text read and the match."""
-    pieces = _pieces(plan)
-    for k, (_, at) in enumerate(pieces):
-        read = " ".join(t for t, _ in pieces[k : k + 2])
-        m = pattern.match(fold(read))
-        if m is not None:
-            yield k, at, read, m
+    line, the text read and the match (rules/conventions.yaml ``appendix_of``); read once per plan."""
+
+    def read() -> list[tuple[int, int, str, re.Match[str]]]:
+        pattern, pieces = appendix_reference(), _pieces(plan)
+        out: list[tuple[int, int, str, re.Match[str]]] = []
+        if pattern is None:
+            return out
+        for k, (_, at) in enumerate(pieces):
+            text = " ".join(t for t, _ in pieces[k : k + 2])
+            if (m := pattern.match(fold(text))) is not None:
+                out.append((k, at, text, m))
+        return out
+
+    return per_plan(plan, "appendix-references", read)
 
 
 def _appendix_period(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Finding]:
@@ -331,8 +349,7 @@ def _appendix_period(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[F
     names a period after the directive's and the plan's own: "CHỈ TIÊU … NĂM 2026" under a plan for "6 tháng cuối
     năm 2025" (the plan against itself). Silent for the directive's or the trích yếu's years ("…, định hướng năm
     2026"), for earlier years (an appendix of past results, "KẾT QUẢ NĂM 2024"), and for dates ("ĐẾN 31/12/2025")."""
-    pattern = appendix_reference()
-    if pattern is None or ctx.directive_number is None:  # the general checks have no directive, nor its period
+    if ctx.directive_number is None:  # the general checks have no directive, nor its period
         return
     period = ctx.pack.applies_to.period
     wanted = set().union(*(period_years(p) for p in period)) if period else set()
@@ -340,7 +357,7 @@ def _appendix_period(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[F
         return
     allowed = wanted | period_years(plan.header.title or "")
     pieces, label = _pieces(plan), attachment_label()
-    for k, _, _, _ in _appendix_references(plan, pattern):
+    for k, _, _, _ in _appendix_references(plan):
         above: list[tuple[str, int]] = []  # the title: up to three lines above, back to its label ("PHỤ LỤC II")
         for text, at in reversed(pieces[max(0, k - 3) : k]):
             above.insert(0, (text, at))

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from checker.checks.base import Context, finding, line_whole, per_plan, short
 from checker.conventions import conventions
 from checker.i18n import msg
-from checker.ingest.layout import MARKER
+from checker.ingest.layout import marker_pattern
 from checker.models import UNIT_TYPE_WORDS, Finding, Plan
 from checker.parse.header import UNIT_WORD, find_unit_mentions, unit_type
 from checker.parse.sections import own_title, section_ends
@@ -382,15 +382,15 @@ def table_lead(view: View, i: int) -> str:
     of every row (a header "TT | Nội dung | Xã Ngô Quyền | Xã Tân Trào" names the former communes it reports on).
     The same of a list's item and the sentence that introduces the list ("Năm 2024, tại ba xã trước sắp xếp:" over
     "- tỷ lệ … đạt 66%, trong đó xã Đại Đồng đạt 71%;"), its items marked alike (dashes, bullets, or "a)" as a
-    layout letters them: ingest/layout MARKER's kind). "" for a line outside a table or a list, or one no such
-    sentence introduces. A view over a plan's lines knows no block kinds: a row is a line whose cells the reader
-    joined with " | " (checker/ingest/layout.py)."""
+    layout letters them: ingest/layout ``marker_pattern``'s kind). "" for a line outside a table or a list, or one
+    no such sentence introduces. A view over a plan's lines knows no block kinds: a row is a line whose cells the
+    reader joined with " | " (checker/ingest/layout.py)."""
 
     def row(j: int) -> bool:
         return view.kinds[j] == "table" if view.kinds else _CELLS in view.texts[j]
 
     def marked(j: int) -> str | None:
-        m = MARKER.match(view.texts[j])
+        m = marker_pattern().match(view.texts[j])
         return m.lastgroup if m and m.lastgroup in ("bullet", "letter") else None
 
     kind = marked(i)

@@ -48,20 +48,25 @@ def _percent_in_words() -> str:
     return rf"(?i:{words})\b" if words else "(?!)"
 
 
-_PERCENT_WORDS = _percent_in_words()
-
 # the markers that open a heading or a list item, as typed or as Word's numbering draws them ("I/", "1/", "a/":
 # a slash and a space, as many offices type them, is the same marker as "I.", "1.", "a)"; before words, a
 # percentage or a comparator and its figure, "4/ 100% báo cáo ...", "2/ ≥ 80% hồ sơ ...", never before another
-# number, "15/ 9/2025")
-MARKER = re.compile(
+# number, "15/ 9/2025"); built on first use, the conventions' words in it, not when the module is imported
+@lru_cache(maxsize=1)
+def marker_pattern() -> re.Pattern[str]:
+    """The pattern of a heading's or a list item's marker, its kind the name of the group that matched."""
+    return re.compile(_MARKER_FORM.replace(_PERCENT_SLOT, _percent_in_words()))
+
+
+_PERCENT_SLOT = "(?#percent in words)"  # where ``marker_pattern`` puts the percent written in words
+_MARKER_FORM = (
     r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)?(?:"  # a Markdown heading ("## I. MỤC TIÊU") or emphasis ("**1. …**") first
     r"(?P<part>(?i:ph[aầ]n|ch[uư][oơ]ng|m[uụ]c|[đd]i[eề]u)\s+(?:[IVXL]{1,6}|\d{1,2}|(?i:th[uứ])\s+\w+)\b"
     r"\s*[.:)-]?)"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3}\.?|[IVXL]{1,6}\.\d{1,2}(?:\.\d{1,2}){0,2}\.?)"  # "2.1.", "II.1."
     r"|(?P<roman>[IVXL]{1,6}\s*(?:[.:)]|[-–/](?=\s+[^\W\d_])))"
     rf"|(?P<arabic>\(\d{{1,2}}\)|\d{{1,2}}\s*(?:[.)]|[-–/](?=\s+(?:[^\W\d_]|[≥≤<>]=?\s*\d"
-    rf"|\d{{1,3}}(?:[.,]\d{{1,2}})?\s*(?:%|{_PERCENT_WORDS})))))"
+    rf"|\d{{1,3}}(?:[.,]\d{{1,2}})?\s*(?:%|{_PERCENT_SLOT})))))"
     rf"|(?P<upper>[A-ZĐ]\s*[.)])(?=\s+[{UPPER}])"
     # "i.", "ii.", "iv.": lower-case Roman numerals, as some offices number the points under a part ("i. Mục tiêu
     # chung"), a letter's place otherwise ("i)" is the letter i)
@@ -367,7 +372,7 @@ def opens_title(text: str) -> bool:
 
 def marker_of(text: str) -> tuple[str, str | None]:
     """The marker a block opens with (as written) and its family, or ("", None)."""
-    m = MARKER.match(text)
+    m = marker_pattern().match(text)
     if not m and (labelled := _labelled_number().match(text)):
         return labelled.group(1), "arabic"  # "Nhiệm vụ 6.": a point numbered after its label, as "6." is
     if not m:
@@ -1777,7 +1782,7 @@ def _unit_type_abbreviation(marker: str) -> bool:
 
 def _open_bracket(text: str) -> bool:
     """``text`` leaves a parenthesis open: the bracket of its marker ("a)", "(1)") aside, which closes none."""
-    m = MARKER.match(text)
+    m = marker_pattern().match(text)
     body = text[m.end() :] if m else text
     return body.count("(") > body.count(")")
 
@@ -1785,7 +1790,7 @@ def _open_bracket(text: str) -> bool:
 def _classify(b: _Building, appendix: bool = False, style_level: int | None = None) -> Block:
     text = b.text
     marker, family = marker_of(text)
-    m = MARKER.match(text)
+    m = marker_pattern().match(text)
     rest = text[m.end() :].strip() if m else text
     kind: BlockKind = "paragraph"
     level: int | None = None

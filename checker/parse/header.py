@@ -463,18 +463,24 @@ def parse_header(view: View, body_start: int, from_line: int = 0) -> Header:
 _BRACKET_END = re.compile(r"\(([^()]{1,40})\)\s*$")
 
 
+def _draft_bracket(text: str) -> re.Match[str] | None:
+    """A draft's mark in brackets closing ``text`` ("… 6 tháng cuối năm 2025 (Dự thảo lần 2)"), or None."""
+    m = _BRACKET_END.search(text)
+    return m if m and _marks_draft(squash(m.group(1))) else None
+
+
 def _draft_note_at(view: View, i: int) -> int | None:
     """The source line of a draft's mark typed in brackets closing logical line ``i`` ("(Dự thảo lần 2)" under the
     title, the reader joining it to the title's last line); None where there is none. A mark on a line of its own
     ("DỰ THẢO", a stamp a template may leave, as a text box) is not one."""
-    m = _BRACKET_END.search(view.folded[i])
-    return view.line_at(i, m.start()) if m and _marks_draft(squash(m.group(1))) else None
+    m = _draft_bracket(view.folded[i])
+    return view.line_at(i, m.start()) if m else None
 
 
 def without_draft_mark(title: str) -> str:
     """The trích yếu without a draft's mark in brackets closing it."""
-    m = _BRACKET_END.search(title)
-    return title[: m.start()].rstrip() if m and _marks_draft(squash(m.group(1))) else title
+    m = _draft_bracket(title)
+    return title[: m.start()].rstrip() if m else title
 
 
 def _marks_draft(squashed: str) -> bool:

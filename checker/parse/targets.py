@@ -1888,7 +1888,13 @@ def without_results(targets: list[Target], sections: list[Section]) -> list[Targ
 def _names_targets_too(rest: str) -> bool:
     """The rest of a results part's squashed title names the targets of the period ahead after "và" ("kết quả năm
     2024 | và chỉ tiêu đến hết năm 2025"): rules/conventions.yaml ``results_with_targets``."""
-    return any(f" va {w}" in f" {rest} " for w in (squash(n) for n in conventions().results_with_targets))
+    return any(w in f" {rest} " for w in _targets_after_and())
+
+
+@lru_cache(maxsize=1)  # the conventions are loaded once
+def _targets_after_and() -> tuple[str, ...]:
+    """" va chi tieu", " va muc tieu", …: ``results_with_targets`` after "và", squashed."""
+    return tuple(f" va {squash(n)}" for n in conventions().results_with_targets)
 
 
 def results_sections(sections: list[Section]) -> frozenset[int]:
