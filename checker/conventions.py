@@ -52,6 +52,7 @@ class Signers(_Strict):
     delegated: list[str] = Field(default_factory=list)  # the marks of a signature by delegation ("TL.", "TUQ.")
     for_body: str = "TM."  # the mark of a signature for a collective body
     for_head: list[str] = Field(default_factory=list)  # the marks of a signature for the head ("KT.", "Q.")
+    for_deputy: str = "KT."  # among them, the mark of a deputy's signature for the head
     # how loud a collective body's plan signed for its head with no mark for the body above is ("KT. CHỦ TỊCH"
     # alone); None: not reported
     head_alone: Literal["error", "warning", "info"] | None = None

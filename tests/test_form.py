@@ -13,6 +13,7 @@ from checker.ingest import read
 from checker.ingest.txt import lines_of
 from checker.models import Document, Finding, Plan
 from checker.parse import parse
+from checker.parse.header import mark_of, standard_mark
 from checker.rules.loader import LoadedPack, load_pack
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -145,6 +146,20 @@ def test_an_authority_written_otherwise_is_there(written: str, mark: str, standa
 def test_standard_marks_are_not_noted(loaded: LoadedPack) -> None:
     for written in ("TM. ỦY BAN NHÂN DÂN", "TM.ỦY BAN NHÂN DÂN", "TM, ỦY BAN NHÂN DÂN", "Tm. Ủy ban nhân dân"):
         assert run(HEADER + BODY + FOOTER.replace("TM. ỦY BAN NHÂN DÂN", written), loaded) == [], written
+
+
+@pytest.mark.parametrize(("written", "mark", "standard"), [
+    ("TM.", "TM.", None), ("TM,", "TM.", None), ("tm.", "TM.", None), ("T M.", "TM.", None),  # the mark itself
+    ("TM", "TM.", "TM."), ("T/M", "TM.", "TM."), ("T.M.", "TM.", "TM."), ("T.M", "TM.", "TM."),  # older forms
+    ("T/M.", "TM.", "TM."),  # an older form with a full stop after it is still that form
+    ("KT,", "KT.", None), ("K/T", "KT.", "KT."), ("K.T.", "KT.", "KT."), ("Q.", "Q.", None), ("Q", "Q.", "Q."),
+    ("TL", "TL.", "TL."), ("T/UQ", "TUQ.", "TUQ."), ("TUQ.", "TUQ.", None),
+    ("T.UQ", None, None), ("PCT", None, None),  # no mark of rules/conventions.yaml signers.marks
+])
+def test_one_reading_of_the_marks_of_authority(written: str, mark: str | None, standard: str | None) -> None:
+    """The signature's marks are read one way (parse/header ``mark_of``): which mark of NĐ 30/2020 each is, and
+    whether it is written as the decree writes it (``standard_mark``: None) or in another form (the decree's)."""
+    assert (mark_of(written), standard_mark(written)) == (mark, standard)
 
 
 # ------------------------------------------------------------------ seeds (shared, read-only)

@@ -23,7 +23,7 @@ from checker.conventions import Collective, appendix_reference, attachment_label
 from checker.i18n import msg
 from checker.models import Finding, Line, Plan
 from checker.parse.citations import FULL, make_key
-from checker.parse.header import ARCHIVE_WORD, ISSUED_WITH, columns, standard_mark
+from checker.parse.header import ARCHIVE_WORD, ISSUED_WITH, columns, mark_of, standard_mark
 from checker.rules.schema import DocumentForm
 from checker.text import fold, squash
 
@@ -203,13 +203,6 @@ def _collective(plan: Plan) -> Collective | None:
                  if issuer == squash(c.body) or issuer.startswith(squash(c.body) + " ")), None)
 
 
-def _mark_of(written: str) -> str:
-    """The mark of authority NĐ 30/2020 writes for a mark as written ("T/M" → "TM.", "KT." → "KT.")."""
-    key = fold(written).replace(" ", "").rstrip(".,")
-    return next((m for m, forms in conventions().signers.marks.items()
-                 if key == fold(m).rstrip(".") or key in (fold(f).replace(" ", "") for f in forms)), written)
-
-
 def _written(plan: Plan, mark: str, line: int) -> str:
     """The signature's column that opens with ``mark`` on source line ``line`` as the plan writes it ("KT. CHỦ
     TỊCH" beside "Nơi nhận:"), or the mark alone."""
@@ -229,7 +222,7 @@ def _signed_for(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Findin
     body, s, lang, signers = _collective(plan), plan.signature, ctx.lang, conventions().signers
     if body is None or not s.marks:
         return
-    marks = [(_mark_of(m), m, line) for m, line in s.marks]
+    marks = [(mark_of(m), m, line) for m, line in s.marks]
     for_body = f"{signers.for_body} {body.body.upper()}"
     delegated = next(((m, line) for std, m, line in marks if std in signers.delegated), None)
     if delegated is not None:
@@ -242,7 +235,7 @@ def _signed_for(plan: Plan, rule: DocumentForm, ctx: Context) -> Iterator[Findin
     for_head = next(((m, line) for std, m, line in marks if std in signers.for_head), None)
     deputy = next((line for title, line in s.titles if title == squash(body.deputy)), None)
     if for_head is None and deputy is not None:  # the deputy signs as if the head
-        kt = f"KT. {body.head.upper()}"
+        kt = f"{signers.for_deputy} {body.head.upper()}"
         yield finding(rule, ID, "inconsistent", plan=plan, line=deputy,
                       message=msg("form.deputy", lang, actual=body.deputy.upper(), expected=kt),
                       evidence=short(line_text(plan, deputy)), expected=f"{kt} / {body.deputy.upper()}",

@@ -591,16 +591,22 @@ def _authority() -> re.Pattern[str]:
     return re.compile(rf"{opening([*standard, *others])}\b({'|'.join(alts)})\s*({heads})\b")
 
 
+def mark_of(written: str) -> str | None:
+    """The mark of authority NĐ 30/2020 writes for a mark as written (``signers.marks``: "T/M" → "TM.", "KT," →
+    "KT."), with or without its full stop or a comma after it; None where it is no mark of ``signers.marks``."""
+    key = fold(written).replace(" ", "").rstrip(".,")
+    return next((mark for mark, variants in conventions().signers.marks.items()
+                 if key == fold(mark).rstrip(".") or key in (fold(v).replace(" ", "").rstrip(".,") for v in variants)),
+                None)
+
+
 def standard_mark(written: str) -> str | None:
-    """The mark of authority NĐ 30/2020 writes for ``written`` ("T/M" → "TM."), None where it is that mark already
-    ("TM.", "TM,") or not a mark of ``signers.marks``."""
-    key = fold(written).replace(" ", "")
-    for mark, variants in conventions().signers.marks.items():
-        if key[-1:] in (".", ",") and key.rstrip(".,") == fold(mark).rstrip("."):
-            return None
-        if key in (fold(v).replace(" ", "") for v in variants):
-            return mark
-    return None
+    """The mark of authority NĐ 30/2020 writes for ``written`` (``mark_of``: "T/M" → "TM."), None where it is that
+    mark already ("TM.", "TM,") or not a mark of ``signers.marks``."""
+    mark, key = mark_of(written), fold(written).replace(" ", "")
+    if mark is None or (key[-1:] in (".", ",") and key.rstrip(".,") == fold(mark).rstrip(".")):
+        return None
+    return mark
 
 
 def _column_position(text: str) -> str | None:
