@@ -656,23 +656,29 @@ def _motto_goes_on(so_far: str, line: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _form_phrases() -> tuple[str, ...]:
-    """The form's fixed phrases of three words or more: the mottos and the issuing bodies' names (conventions)."""
+def _form_phrases() -> tuple[dict[tuple[str, ...], tuple[tuple[str, ...], ...]], int]:
+    """The form's fixed phrases of three words or more (the mottos and the issuing bodies' names: conventions), each
+    cut after its second word or a later one: the words before the cut → the rests that may follow them; and the
+    most words before a cut."""
     c = conventions()
-    return tuple(p for p in (squash(w) for w in [*c.motto, *c.issuer_bodies]) if len(p.split()) >= 3)
+    cuts: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for words in {tuple(squash(w).split()) for w in [*c.motto, *c.issuer_bodies]}:
+        for k in range(2, len(words)):
+            cuts.setdefault(words[:k], []).append(words[k:])
+    return {head: tuple(rests) for head, rests in cuts.items()}, max(map(len, cuts), default=0)
 
 
 def _form_phrase_cut(prev: str, line: str) -> bool:
     """A line break falls inside one of the form's fixed phrases (``_form_phrases``): ``prev`` ends with its first two
     words or more, ``line`` opens with the rest ("… Số: 97/KH-UBND CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM …", "… TM.
     ỦY BAN NHÂN" / "DÂN CHỦ TỊCH …": a one-line header or closing wrapped)."""
-    head, rest = squash(prev).split(), squash(line).split()
-    for phrase in _form_phrases():
-        words = phrase.split()
-        for k in range(2, len(words)):
-            if head[-k:] == words[:k] and rest[: len(words) - k] == words[k:]:
-                return True
-    return False
+    cuts, longest = _form_phrases()
+    head = squash(prev).split()
+    heads = [tuple(head[-k:]) for k in range(2, min(len(head), longest) + 1) if tuple(head[-k:]) in cuts]
+    if not heads:
+        return False
+    rest = tuple(squash(line).split())
+    return any(rest[: len(r)] == r for h in heads for r in cuts[h])
 
 
 def _form_kind(text: str, zone: str, column: str, so_far: list[Block]) -> BlockKind:
