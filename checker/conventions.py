@@ -150,6 +150,7 @@ class Conventions(_Strict):
     attachment_labels: list[str] = Field(default_factory=lambda: ["Phụ lục"])
     row_number_headers: list[str] = Field(default_factory=list)
     former_unit_words: list[str] = Field(default_factory=list)
+    higher_level_after_office: list[str] = Field(default_factory=list)
     city_addressees: list[str] = Field(default_factory=list)
     unit_type_abbreviations: list[UnitTypeAbbreviation] = Field(default_factory=list)
     name_joiners: list[str] = Field(default_factory=list)

@@ -302,10 +302,30 @@ def _replaced_by_outdated(plan: Plan, rule: RequiredUnit, ctx: Context) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _above_commune() -> re.Pattern[str]:
+    """A word of the province level right after an office's name (rules/conventions.yaml ``higher_level_after_office``):
+    "Công an thành phố", "Văn phòng UBND tỉnh" are the city's or the province's, not the ward's own."""
+    words = sorted({squash(w) for w in conventions().higher_level_after_office}, key=len, reverse=True)
+    return re.compile(r" (?:" + "|".join(re.escape(w) for w in words) + r")\b") if words else re.compile(r"(?!)")
+
+
+def _own_office(hay: str, name: str) -> bool:
+    """``hay`` (squashed) names the office ``name`` of the plan's own level somewhere: not only as the city's ("cong an
+    thanh pho")."""
+    at = hay.find(name)
+    while at >= 0:
+        if not _above_commune().match(hay, at + len(name)):
+            return True
+        at = hay.find(name, at + 1)
+    return False
+
+
 def names_office(hay: str, wanted: list[str], ocr: bool) -> bool:
-    """``hay`` (squashed) names one of the offices ``wanted``: exactly, or in OCR text with at most one wrong
-    letter a word, never the first ("cong an" is in "cong au", not in "cong xa")."""
-    return any(w in hay for w in wanted) or (ocr and any(ocr_words(hay, w) for w in wanted))
+    """``hay`` (squashed) names one of the offices ``wanted`` of the plan's own level (``_own_office``): exactly, or
+    in OCR text with at most one wrong letter a word, never the first ("cong an" is in "cong au", not in "cong
+    xa")."""
+    return any(_own_office(hay, w) for w in wanted) or (ocr and any(ocr_words(hay, w) for w in wanted))
 
 
 # where a sentence ends: its full stop, or a line opening with a list marker ("- ", "+ ", "2. ", "b) "); a
