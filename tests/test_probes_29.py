@@ -9,6 +9,10 @@
   security row, round 23c's Đại Sơn) is one defect, the outdated body's (HP215-BODIES): not also the commune's police
   "lacking its role" where it is named for other work. (A different office given the role, "Phòng Tài chính - Kế
   hoạch huyện" for the funds, is two: round 25f's Vĩnh Thuận verdict, unchanged.)
+- "… phù hợp với điều kiện của xã Kiến Hưng (được thành lập trên cơ sở sắp xếp thị trấn Thanh Miện …)" in a plan of Xã
+  Thanh Miện (a neighbour's name left by copying) was silent: the "với" of "phù hợp với" within 60 characters before
+  the name made it a neighbour the plan works with. Phrases that hold the word but name no partner
+  (HP215-UNITNAME ``neighbour_not``: "phù hợp với", "đối với") no longer do; "phối hợp với xã Kiến Hưng" still does.
 """
 
 from __future__ import annotations
@@ -50,3 +54,22 @@ def test_the_role_given_to_an_outdated_name_is_told_once(packs: list[LoadedPack]
                                                           packs).findings}
     assert ("HP215-BODIES", "outdated", 49) in found
     assert not any(i == "HP215-UNIT-CONGAN" for i, _, _ in found)
+
+
+THANH_MIEN = PLANS / "xa-thanh-mien-chep-ke-hoach-thanh-pho-dat-chuan.txt"  # l. 18: "của xã Thanh Miện (được …"
+
+
+@pytest.mark.parametrize(("written", "told"), [
+    ("phù hợp với điều kiện\ncủa xã Kiến Hưng (được", True),  # a neighbour's name where the plan's own goes
+    ("phù hợp với điều kiện\nthực tế, phối hợp với xã Kiến Hưng (được", False),  # a partner: silent
+], ids=["neighbour-as-own", "partner"])
+def test_suited_to_a_neighbour_s_conditions_is_the_neighbour_named_as_own(written: str, told: bool,
+                                                                           packs: list[LoadedPack],
+                                                                           tmp_path: Path) -> None:
+    text = THANH_MIEN.read_text(encoding="utf-8")
+    old = "phù hợp với điều kiện\ncủa xã Thanh Miện (được"
+    assert old in text
+    out = tmp_path / THANH_MIEN.name
+    out.write_text(text.replace(old, written), encoding="utf-8")
+    found = {(f.id, f.kind, f.line) for f in check_file(out, packs).findings}
+    assert (("HP215-UNITNAME", "inconsistent", 18) in found) is told

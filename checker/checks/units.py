@@ -160,6 +160,7 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
             at = _written_at(view.folded[i], name, former_words)
             yield from _former_mention(plan, rule, ctx, idx, view, i, utype, name, reported, view.line_at(i, at), at)
     neighbour = [squash(p) for p in rule.neighbour_context]
+    not_neighbour = [re.compile(rf"(?<![a-z0-9]){re.escape(squash(p))}(?![a-z0-9])") for p in rule.neighbour_not]
     compared = [squash(p) for p in rule.compared_context]
     addressee = [squash(p) for p in rule.addressee_context]
     mentions = [(i, utype, name, UNIT_WORD) for i, utype, name in find_unit_mentions(view)]
@@ -201,6 +202,8 @@ def check(plan: Plan, rule: UnitNames, ctx: Context) -> Iterator[Finding]:
             continue  # the plan's own former unit told as history ("xã Hùng Thắng ... (cũ)"), a current one's namesake
         # the words just before the mention (a logical line is a whole paragraph; its start says nothing here)
         context = squash(view.texts[i][max(0, at - 60) : at + len(name) + 8])
+        for phrase in not_neighbour:  # "phù hợp với điều kiện của xã X": no partner named
+            context = phrase.sub(" ", context)
         if any(re.search(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])", context) for n in neighbour):
             continue  # short function words ("với", "các phường"): whole words, exactly, never fuzzily
         if _compared(view, i, at, compared):

@@ -143,6 +143,8 @@ class UnitNames(RuleBase):
     neighbour_context: list[str] = F("Từ khiến tên đơn vị khác là láng giềng, không phải lỗi (dạng bỏ dấu)",
                                      ["giap ranh"],
                                      ["phoi hop", "giap ranh", "lien ket", "cac phuong", "cac xa", "voi"])
+    neighbour_not: list[str] = F("Cụm có chứa từ láng giềng nhưng không nói đơn vị kia là láng giềng: tên đơn vị "
+                                 "sau nó vẫn phải là đơn vị của kế hoạch (dạng bỏ dấu)", ["phu hop voi"], [])
     compared_context: list[str] = F("Từ đứng trước tên đơn vị khác trong câu khiến nó là đơn vị được so sánh với "
                                     "(dạng bỏ dấu)", [], ["so voi", "so sanh"])
     addressee_context: list[str] = F("Lời mở đầu ngoặc đơn ngay sau tên đơn vị khác nói gửi để làm gì, khiến nó là "
