@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -163,11 +164,15 @@ def _years(squashed: str) -> set[int]:
     return out
 
 
-def _other_period(title: str, lp: LoadedPack) -> set[int]:
+def _other_period(title: str, lp: LoadedPack, dated: dt.date | None = None) -> set[int]:
     """The years the plan's title (squashed) gives as its own period when none of them is a year of the
-    directive's period (``applies_to.period``): a plan "… năm 2026" is not one for "6 tháng cuối năm 2025"."""
+    directive's period (``applies_to.period``): a plan "… năm 2026" is not one for "6 tháng cuối năm 2025". Not a
+    period over before the plan was issued (a plan dated 15/9/2025 "… 6 tháng cuối năm 2024"): no plan is made for
+    a past period; its title is last year's, copied (the form check tells it)."""
     own = _years(title)
     directive = set().union(*(_years(squash(p)) for p in lp.pack.applies_to.period))
+    if dated is not None and own and max(own) < dated.year:
+        return set()
     return own if own and directive and not own & directive else set()
 
 
@@ -216,7 +221,8 @@ def assess(plan: Plan, packs: list[LoadedPack], lang: str = "vi", round_pack: Lo
         return Verdict(None, "not-applicable", msg("status.not_applicable.mentions", lang, title=title,
                                                    directive=", ".join(_directive_name(lp) for lp in cited)))
     own = squash(plan.header.title or "")
-    if cited and all(_other_period(own, lp) and not any(r.implements for r in citing[id(lp)]) for lp in cited):
+    dated = plan.header.date
+    if cited and all(_other_period(own, lp, dated) and not any(r.implements for r in citing[id(lp)]) for lp in cited):
         return Verdict(None, "not-applicable", msg("status.not_applicable.period", lang,
                                                    title=short(plan.header.title or "", 90),
                                                    years=", ".join(map(str, sorted(_years(own)))),

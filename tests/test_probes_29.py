@@ -13,6 +13,11 @@
   Thanh Miện (a neighbour's name left by copying) was silent: the "với" of "phù hợp với" within 60 characters before
   the name made it a neighbour the plan works with. Phrases that hold the word but name no partner
   (HP215-UNITNAME ``neighbour_not``: "phù hợp với", "đối với") no longer do; "phối hợp với xã Kiến Hưng" still does.
+- a plan dated 15/9/2025 on "Căn cứ Kế hoạch số 215/KH-UBND …" whose title kept last year's period ("… 6 tháng cuối
+  năm 2024") was judged a plan of 2024, not applicable, and the copied title never told (86 of 148 compliant plans
+  so changed): no plan is made for a period over before it is issued, so a title's years all before the plan's own
+  date are no period of its own (checker/engine ``_other_period``); the form check tells the title (HP215-FORM).
+  A title of a later period ("… năm 2026") is still another plan's.
 """
 
 from __future__ import annotations
@@ -73,3 +78,22 @@ def test_suited_to_a_neighbour_s_conditions_is_the_neighbour_named_as_own(writte
     out.write_text(text.replace(old, written), encoding="utf-8")
     found = {(f.id, f.kind, f.line) for f in check_file(out, packs).findings}
     assert (("HP215-UNITNAME", "inconsistent", 18) in found) is told
+
+
+VINH_BAO = PLANS / "xa-vinh-bao-gach-dau-dong.txt"  # dated 15/9/2025, "Căn cứ Kế hoạch số 215/KH-UBND …", title l. 6-7
+
+
+@pytest.mark.parametrize(("year", "status", "told"), [
+    ("2024", "checked", True),  # last year's title copied into a plan of September 2025
+    ("2026", "not-applicable", False),  # a plan of a later period that names 215 among its grounds
+], ids=["past-period", "later-period"])
+def test_a_title_of_a_period_already_over_is_a_copied_title(year: str, status: str, told: bool,
+                                                            packs: list[LoadedPack], tmp_path: Path) -> None:
+    text = VINH_BAO.read_text(encoding="utf-8")
+    old = "xã Vĩnh Bảo 6 tháng cuối năm 2025\n"
+    assert old in text
+    out = tmp_path / VINH_BAO.name
+    out.write_text(text.replace(old, old.replace("2025", year), 1), encoding="utf-8")
+    r = check_file(out, packs)
+    assert r.status == status
+    assert (("HP215-FORM", "inconsistent", 7) in {(f.id, f.kind, f.line) for f in r.findings}) is told
