@@ -43,6 +43,8 @@ class Defect:
     into: str
     rule: str
     kinds: frozenset[str]
+    whole: bool = False  # the change made on every line of the plan, not only the first that holds it
+    anywhere: bool = False  # found wherever the finding sits (what is missing has no line of its own)
 
 
 def _figure(value: str) -> str:
@@ -74,6 +76,10 @@ DEFECTS = [
         "phong van hoa - xa hoi" in f or "phong van hoa xa hoi" in f),
            r"Phòng Văn hóa\s*[-–]\s*Xã hội", "Phòng Văn hóa và Thông tin huyện", "HP215-BODIES",
            frozenset({"outdated"})),
+    # Công an given no work: every mention of it made the Văn phòng's (215 asks the Công an for security)
+    Defect("police-unassigned", lambda f: bool(re.search(r"cong an (xa|phuong|dac khu)", f)) and not _PAST.search(f),
+           r"Công an (xã|phường|đặc khu)", r"Văn phòng HĐND và UBND \g<1>", "HP215-UNIT-CONGAN",
+           frozenset({"missing"}), whole=True, anywhere=True),
     Defect("hoso-lower", _target(("ho so thu tuc", "ho so tthc"), "80"), _figure("80"), "70%", "HP215-TGT-HOSO",
            frozenset({"weaker", "inconsistent"})),
     Defect("hoso-hedged", lambda f: _target(("ho so thu tuc", "ho so tthc"), "80")(f) and re.search(
@@ -90,7 +96,33 @@ DEFECTS = [
            "HP215-TGT-KYNANGSO", frozenset({"weaker", "inconsistent"})),
     Defect("satisfaction-lower", _target(("hai long",), "90"), _figure("90"), "85%", "HP215-TGT-HAILONG",
            frozenset({"weaker", "inconsistent"})),
+    Defect("signed-lower", lambda f: _target(("ky so",), "90")(f) and "van ban" in f, _figure("90"), "85%",
+           "HP215-TGT-KYSO", frozenset({"weaker", "inconsistent"})),
+    Defect("former-department-abbreviated", lambda f: "so khoa hoc va cong nghe" in f and not _PAST.search(f),
+           "Sở Khoa học và Công nghệ", "Sở TT&TT", "HP215-BODIES", frozenset({"outdated"})),
+    # the title's period a year early: last year's plan's title left ("6 tháng cuối năm 2024")
+    Defect("title-last-year", lambda f: re.match(r"\s*[^\W\d_].{0,120}6 thang cuoi nam 2025\s*$", f) is not None,
+           r"(6 tháng cuối năm )2025", r"\g<1>2024", "HP215-FORM", frozenset({"inconsistent", "outdated"})),
+    # the đầu mối given to no one: every mention of Phòng Văn hóa - Xã hội made the Văn phòng's
+    Defect("lead-unassigned", lambda f: bool(re.search(r"phong van hoa\s*[-–]?\s*(va )?xa hoi", f)),
+           r"Phòng Văn hóa\s*[-–]?\s*(và )?Xã hội", "Văn phòng HĐND và UBND", "HP215-UNIT-VHXH",
+           frozenset({"missing"}), whole=True, anywhere=True),
+    # a part's number repeated: "III." typed "II." again
+    Defect("part-number-repeated", lambda f: bool(re.match(r"\s*iii\.\s+[^\W\d_]", f)), r"^(\s*)III\.",
+           r"\g<1>II.", "HP215-NUMBERING", frozenset({"inconsistent"})),
 ]
+
+
+def _neighbour(unit: str, names: list[str]) -> Defect | None:
+    """The plan's own unit ("Xã Vĩnh Bảo") named, in one line of its text after the header, as another unit of the
+    same type (the next one in the registry): a paragraph copied from a neighbour's plan."""
+    kind, _, own = unit.partition(" ")
+    others = [n for n in names if n.partition(" ")[0].lower() == kind.lower() and n != unit]
+    if not own or not others:
+        return None
+    other = others[(names.index(unit) if unit in names else 0) % len(others)].partition(" ")[2]
+    return Defect("neighbour-name", lambda f: not _PAST.search(f), rf"(?i)(?<=\b{kind} ){re.escape(own)}\b",
+                  other, "HP215-UNITNAME", frozenset({"inconsistent"}))
 
 
 def _plans() -> list[Path]:
@@ -109,21 +141,26 @@ def _plans() -> list[Path]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--kinds", nargs="*", default=[d.name for d in DEFECTS], choices=[d.name for d in DEFECTS])
+    every = [*(d.name for d in DEFECTS), "neighbour-name"]
+    ap.add_argument("--kinds", nargs="*", default=every, choices=every)
     ap.add_argument("--verbose", action="store_true", help="print each miss and each side effect")
     args = ap.parse_args()
+
+    import yaml
 
     from checker.pipeline import check_file
     from checker.rules.loader import load_packs
     from checker.text import fold
 
     packs = load_packs()
+    registry = ROOT / "rules" / "units" / "haiphong.yaml"
+    names = [u["name"] for u in yaml.safe_load(registry.read_text(encoding="utf-8"))["units"]]
 
     def loud(path: Path) -> set[tuple[str, str, int]]:
         return {(f.id, f.kind, f.line or 0) for f in check_file(path, packs).findings
                 if f.severity in ("error", "warning")}
 
-    defects = [d for d in DEFECTS if d.name in args.kinds]
+    kinds = [d for d in DEFECTS if d.name in args.kinds]
     found: Counter[str] = Counter()
     tried: Counter[str] = Counter()
     effects: Counter[str] = Counter()
@@ -135,17 +172,23 @@ def main() -> None:
             except UnicodeDecodeError:
                 continue
             base: set[tuple[str, str, int]] | None = None
-            for d in defects:
-                at = next((i for i, ln in enumerate(lines) if d.on(fold(ln)) and re.search(d.pattern, ln)), None)
+            own = check_file(path, packs).unit if "neighbour-name" in args.kinds else None
+            neighbour = _neighbour(own, names) if own else None
+            for d in [*kinds, *([neighbour] if neighbour else [])]:
+                start = 12 if d.name == "neighbour-name" else 0  # the text, not the header naming the unit
+                at = next((i for i, ln in enumerate(lines) if i >= start and d.on(fold(ln))
+                           and re.search(d.pattern, ln)), None)
                 if at is None:
                     continue
-                changed = [*lines[:at], re.sub(d.pattern, d.into, lines[at], count=1), *lines[at + 1:]]
+                changed = [re.sub(d.pattern, d.into, ln) if d.whole else ln for ln in lines]
+                changed[at] = re.sub(d.pattern, d.into, lines[at], count=0 if d.whole else 1)
                 variant = tmp / f"{path.stem}.{d.name}.txt"
                 variant.write_text("\n".join(changed), encoding="utf-8")
                 got = loud(variant)
                 base = loud(path) if base is None else base
-                hit = any(i == d.rule and k in d.kinds and abs(ln - (at + 1)) <= 2 for i, k, ln in got)
-                extra = sorted(f for f in got - base if not (f[0] == d.rule and abs(f[2] - (at + 1)) <= 2))
+                hit = any(i == d.rule and k in d.kinds and (d.anywhere or abs(ln - (at + 1)) <= 2) for i, k, ln in got)
+                extra = sorted(f for f in got - base
+                               if not (f[0] == d.rule and (d.anywhere or abs(f[2] - (at + 1)) <= 2)))
                 tried[d.name] += 1
                 found[d.name] += hit
                 effects[d.name] += bool(extra)
@@ -153,10 +196,10 @@ def main() -> None:
                     print(f"{'found' if hit else 'MISSED'} {d.name} {path.name}:{at + 1} {changed[at].strip()[:120]!r}"
                           + (f" elsewhere: {extra}" if extra else ""))
     print(f"{'defect':24s} {'plans':>6s} {'found':>6s} {'share':>7s} {'side effects':>13s}")
-    for d in defects:
-        n = tried[d.name]
-        share = f"{found[d.name] / n:.1%}" if n else "-"
-        print(f"{d.name:24s} {n:6d} {found[d.name]:6d} {share:>7s} {effects[d.name]:13d}")
+    for name in args.kinds:
+        n = tried[name]
+        share = f"{found[name] / n:.1%}" if n else "-"
+        print(f"{name:24s} {n:6d} {found[name]:6d} {share:>7s} {effects[name]:13d}")
     total = sum(tried.values())
     print(f"{'all':24s} {total:6d} {sum(found.values()):6d} {sum(found.values()) / max(total, 1):7.1%} "
           f"{sum(effects.values()):13d}")
