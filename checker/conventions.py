@@ -167,6 +167,10 @@ class Conventions(_Strict):
     subject_narrowers: list[str] = Field(default_factory=list)
     subject_persons: list[str] = Field(default_factory=list)
     subject_part_openers: list[str] = Field(default_factory=list)
+    subject_narrower_links: list[str] = Field(default_factory=list)
+    target_parts: list[str] = Field(default_factory=list)
+    target_wholes: list[str] = Field(default_factory=list)
+    target_part_links: list[str] = Field(default_factory=list)
     other_programmes: list[str] = Field(default_factory=list)
     percent_forms: list[str]
     change_words: list[str] = Field(default_factory=list)

@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # targets
     "target.missing": {"vi": "Thiếu chỉ tiêu: {requirement}", "en": "target missing: {requirement}"},
+    "target.unquantified": {
+        "vi": "Chỉ tiêu được nêu nhưng không có số liệu ('{actual}'): {requirement}",
+        "en": "target named without its figure ('{actual}'): {requirement}",
+    },
     "target.blank": {
         "vi": "Chỉ tiêu chưa điền số liệu ('{actual}'): {requirement}",
         "en": "target's figure not filled in ('{actual}'): {requirement}",
@@ -50,6 +54,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "văn bản chỉ đạo ({expected})",
         "en": "target stated twice with different figures: {actual} here, {other} at line {other_line}; {actual} is "
               "below the directive's {expected}",
+    },
+    "target.contradicted_weaker": {
+        "vi": "Chỉ tiêu ghi hai mức khác nhau: {actual} ở đây, {other} ở dòng {other_line}; mức {actual} yếu hơn "
+              "văn bản chỉ đạo ({expected})",
+        "en": "target stated twice with different comparators: {actual} here, {other} at line {other_line}; {actual} "
+              "is weaker than the directive's {expected}",
     },
     "target.recited": {
         "vi": "; dòng {other_line} chỉ nhắc lại chỉ tiêu cấp trên giao ({other}), Kế hoạch chưa tự đặt chỉ tiêu này",
