@@ -131,6 +131,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "came out one cell a line (text taken from a PDF without its layout), which task is whose cannot be "
               "told; check the PDF or use pdftotext -layout",
     },
+    "unit.lead_twice": {
+        "vi": "Kế hoạch giao hai cơ quan làm đầu mối thực hiện Kế hoạch: {unit} (dòng {line}) và {other} ở đây",
+        "en": "the plan makes two offices the đầu mối of the plan: {unit} (line {line}) and {other} here",
+    },
     "unit.role": {
         "vi": "{unit} được phân công nhưng thiếu nhiệm vụ: {roles}",
         "en": "{unit} is assigned but without the role: {roles}",
