@@ -288,6 +288,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{doc} ngày {actual}: danh mục chỉ biết số này ở năm khác ({expected}); kiểm tra lại năm",
         "en": "{doc} of {actual}: the registry knows this number only in another year ({expected}); check the year",
     },
+    "refs.renumbered": {
+        "vi": "{doc} ghi kèm ngày {actual} và trích yếu của {expected} (ban hành ngày {actual}), không phải của văn "
+              "bản số này: kiểm tra lại số hiệu",
+        "en": "{doc} is cited with the date ({actual}) and title of {expected}, not of the document of that number: "
+              "check the number",
+    },
     "refs.wrong_number": {
         "vi": "{doc} ngày {actual} không có trong danh mục; văn bản cùng loại ban hành ngày {actual} là {expected}: "
               "kiểm tra lại số hiệu",
