@@ -63,6 +63,17 @@ class AssignmentColumns(_Strict):
     support: list[str]
     task: list[str]
     marks: list[str] = Field(default_factory=list)  # a matrix's cells: the office of the column has a part
+    lead_marks: list[str] = Field(default_factory=list)  # those of them that make it the task's lead
+
+
+class PlanLead(_Strict):
+    """The đầu mối of the whole plan as against that of a field (checks/structure ``_plan_leads``)."""
+
+    words: list[str] = Field(default_factory=list)
+    plan: list[str] = Field(default_factory=list)
+    field: list[str] = Field(default_factory=list)
+    predicates: list[str] = Field(default_factory=list)
+    subject_openers: list[str] = Field(default_factory=list)
 
 
 class AbbreviationLegends(_Strict):
@@ -205,6 +216,7 @@ class Conventions(_Strict):
     office_words: list[str]
     assignment_verbs: list[str]
     assignment_columns: AssignmentColumns
+    plan_lead: PlanLead = Field(default_factory=PlanLead)
     assignment_parts: list[str] = Field(default_factory=lambda: ["to-chuc-thuc-hien"])
     abbreviation_legends: AbbreviationLegends = Field(default_factory=AbbreviationLegends)
     formation_brackets: list[str] = Field(default_factory=list)

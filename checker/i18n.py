@@ -141,6 +141,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "came out one cell a line (text taken from a PDF without its layout), which task is whose cannot be "
               "told; check the PDF or use pdftotext -layout",
     },
+    "unit.lead_twice": {
+        "vi": "Kế hoạch giao hai cơ quan làm đầu mối thực hiện Kế hoạch: {unit} (dòng {line}) và {other} ở đây",
+        "en": "the plan makes two offices the đầu mối of the plan: {unit} (line {line}) and {other} here",
+    },
     "unit.role": {
         "vi": "{unit} được phân công nhưng thiếu nhiệm vụ: {roles}",
         "en": "{unit} is assigned but without the role: {roles}",
@@ -293,6 +297,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "refs.other_year": {
         "vi": "{doc} ngày {actual}: danh mục chỉ biết số này ở năm khác ({expected}); kiểm tra lại năm",
         "en": "{doc} of {actual}: the registry knows this number only in another year ({expected}); check the year",
+    },
+    "refs.renumbered": {
+        "vi": "{doc} ghi kèm ngày {actual} và trích yếu của {expected} (ban hành ngày {actual}), không phải của văn "
+              "bản số này: kiểm tra lại số hiệu",
+        "en": "{doc} is cited with the date ({actual}) and title of {expected}, not of the document of that number: "
+              "check the number",
     },
     "refs.wrong_number": {
         "vi": "{doc} ngày {actual} không có trong danh mục; văn bản cùng loại ban hành ngày {actual} là {expected}: "

@@ -254,6 +254,9 @@ class Assignment(_Frozen):
     line: int | None = None
     tasks: list[str] = Field(default_factory=list)
     task_lines: list[int] = Field(default_factory=list)
+    # False where a table names the office only in its phối hợp column, or by a matrix's mark other than the chủ trì's
+    # ("PH", "x"): a part in the task, not known to lead it
+    leads: bool = True
 
 
 class Header(_Frozen):

@@ -53,6 +53,13 @@ def test_a_bracket_with_a_past_years_level_after_the_targets_words_is_an_aside(
     assert _loud(TAN_HUNG, tmp_path, packs, (HOSO_PAST, HOSO_PAST.replace("(năm 2024 đạt 61,5%)", bracket))) == found
 
 
+@pytest.mark.xfail(strict=True, reason="left by round 28c (its Left), not reached in round 29a: the past year's level "
+                   "written with a colon after the target's words, '(năm 2024: 61,5%)', is read as a second level of "
+                   "the target (HP215-TGT-HOSO inconsistent), where '(năm 2024 đạt 61,5%)' is the aside it is")
+def test_a_bracket_with_a_past_years_level_after_a_colon_is_an_aside(tmp_path: Path, packs: list[LoadedPack]) -> None:
+    assert _loud(TAN_HUNG, tmp_path, packs, (HOSO_PAST, HOSO_PAST.replace("năm 2024 đạt", "năm 2024:"))) == set()
+
+
 def test_a_results_appendix_that_also_names_the_years_targets_is_read_for_them(tmp_path: Path,
                                                                                packs: list[LoadedPack]) -> None:
     """"PHỤ LỤC / KẾT QUẢ NĂM 2024 VÀ CHỈ TIÊU ĐẾN HẾT NĂM 2025": a table of both; its 2025 column's lowered figure

@@ -258,6 +258,28 @@ def _misnumbered(keys: list[str], ref: DocRef, nidx: NationalIndex) -> list[Entr
     return []
 
 
+def _renumbered(plan: Plan, ref: DocRef, entries: list[Entry], nidx: NationalIndex) -> list[Entry]:
+    """A registered number cited with another registered document's date and title, of its kind and issuer ("NĐ
+    45/2020/NĐ-CP (24/6/2022) quy định về việc cung cấp thông tin và dịch vụ công trực tuyến …": 42/2022/NĐ-CP's
+    date and title): the number miswritten, not the date. Decided by the facts the citation writes: the other
+    document agrees with its date and its title, the number's own documents with neither (a wrong date alone, with
+    the number's own title or none, is the date's slip)."""
+    if ref.date is None or ref.line is None or not (after := _words_after(plan, ref)):
+        return []
+
+    def titled(e: Entry) -> bool:
+        return e.doc is not None and len(e.doc.title) >= 30 and fuzz.partial_ratio(fold(e.doc.title), after) >= \
+            TITLE_LIKENESS
+
+    if any(e.date == ref.date or titled(e) for e in entries):
+        return []
+    kinds = {(e.type, "/".join(e.key.split("@")[0].split("/")[2:])) for e in entries}
+    issuers = {e.doc.issuer for e in entries if e.doc is not None}
+    return [e for found in nidx.exact.values() for e in found
+            if e.date == ref.date and (e.type, "/".join(e.key.split("@")[0].split("/")[2:])) in kinds
+            and titled(e) and (not issuers or e.doc is None or e.doc.issuer in issuers)]
+
+
 def _orders(digits: str) -> list[str]:
     """The number with two of its digits swapped (a typing slip), each order once."""
     out = []
@@ -288,6 +310,16 @@ def _date_finding(plan: Plan, rule: LegalReferences, ctx: Context, ref: DocRef, 
                                n=top.documents or 0),
                    evidence=short(ref.text), expected=right, actual=ref.raw_date or "", source=top.source,
                    fix=_date_fix(ref, best))
+
+
+def _wrong_number(plan: Plan, rule: LegalReferences, ctx: Context, ref: DocRef, same: list[Entry],
+                  key: str = "refs.wrong_number") -> Finding:
+    """The citation's number miswritten for the registered ``same``'s (``_misnumbered``; ``_renumbered``, its
+    message ``key`` "refs.renumbered")."""
+    known = ", ".join(dict.fromkeys(e.number for e in same))
+    return finding(rule, ID, "inconsistent", plan=plan, line=ref.line, severity="warning",
+                   message=msg(key, ctx.lang, doc=_name(ref), actual=ref.raw_date, expected=known),
+                   evidence=short(ref.text), expected=known, actual=ref.raw_number, source=same[0].source)
 
 
 def check(plan: Plan, rule: LegalReferences, ctx: Context) -> Iterator[Finding]:
@@ -324,6 +356,9 @@ def check(plan: Plan, rule: LegalReferences, ctx: Context) -> Iterator[Finding]:
         if entries:
             if dated and ref.date not in {e.date for e in entries if RANK[e.strength] == RANK[entries[0].strength]}:
                 wrong_date = True
+                if renumbered := _renumbered(plan, ref, entries, nidx):
+                    yield _wrong_number(plan, rule, ctx, ref, renumbered, "refs.renumbered")
+                    continue  # the date and title are the other document's: its own status and issuer not ours
                 yield _date_finding(plan, rule, ctx, ref, entries)
             doc = next((e.doc for e in entries if e.doc is not None and e.date == ref.date), entries[0].doc)
             if doc is not None:
@@ -342,11 +377,7 @@ def check(plan: Plan, rule: LegalReferences, ctx: Context) -> Iterator[Finding]:
             yield _date_finding(plan, rule, ctx, ref, titled)
         elif (same := _misnumbered(keys, ref, nidx)) and ("number", ref.number) not in reported:
             reported.add(("number", ref.number))
-            known = ", ".join(dict.fromkeys(e.number for e in same))
-            yield finding(rule, ID, "inconsistent", plan=plan, line=ref.line, severity="warning",
-                          message=msg("refs.wrong_number", ctx.lang, doc=_name(ref), actual=ref.raw_date,
-                                      expected=known),
-                          evidence=short(ref.text), expected=known, actual=ref.raw_number, source=same[0].source)
+            yield _wrong_number(plan, rule, ctx, ref, same)
         elif (unknown_severity and ("unknown", ref.number) not in reported and not _historical(plan, ref)
               and not (ref.date is None and _known_number(ref, province, nidx))):
             reported.add(("unknown", ref.number))

@@ -39,8 +39,9 @@ from checker.parse.sections import (
     top_level,
     topics,
 )
+from checker.rules.loader import LoadedPack
 from checker.rules.schema import RequiredSection, RequiredUnit, SectionNumbering
-from checker.text import contains_any, ocr_words, squash
+from checker.text import contains_any, fold, ocr_words, squash
 
 ID_SECTION = "required-section"
 ID_NUMBERING = "section-numbering"
@@ -284,6 +285,12 @@ def _after_lead_in(written: list[Line], ordered: bool, s: Section, after: int) -
 
 def _replaced_by_outdated(plan: Plan, rule: RequiredUnit, ctx: Context) -> bool:
     """The unit is assigned under a name that no longer exists: the outdated-bodies check reports that."""
+    return _outdated_name_of(plan, rule, ctx, [a.unit for a in plan.assignments])
+
+
+def _outdated_name_of(plan: Plan, rule: RequiredUnit, ctx: Context, units: list[str]) -> bool:
+    """One of ``units`` is a name, no longer in use, of the office ``rule`` names (the registry's bodies replaced by
+    it)."""
     bodies = ctx.loaded.bodies
     if bodies is None:
         return False
@@ -297,7 +304,7 @@ def _replaced_by_outdated(plan: Plan, rule: RequiredUnit, ctx: Context) -> bool:
         written = squash_all(body.names)
         names = [(n, 85 if len(n) > 8 else 100) for n in written]
         names += [(n, 100) for n in squashed_spellings(body.names) if n not in written]
-        if any(contains_any(squash(a.unit), [n], t) for a in plan.assignments for n, t in names):
+        if any(contains_any(squash(unit), [n], t) for unit in units for n, t in names):
             return True
     return False
 
@@ -486,12 +493,108 @@ def _headings_over(plan: Plan, a: Assignment) -> list[str]:
     return out
 
 
+_LIST_OPENER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)/]|[a-zđ]\)|[-+•*–§])?\s*", re.IGNORECASE)
+_SUBJECT_BREAK = re.compile(r"[;:.(|\t]")  # where the clause holding a sentence's subject opens (not a comma:
+# "Phòng Kinh tế, Hạ tầng và Đô thị" is one office)
+
+
+@lru_cache(maxsize=1)  # the conventions are loaded once
+def _plan_lead() -> tuple[re.Pattern[str], list[str], list[str], re.Pattern[str], re.Pattern[str]]:
+    """The conventions' ``plan_lead``: its words as a pattern over folded text, the plan's and the fields' words
+    squashed, the predicates closing the text before the word, the opening of a subject (an opener, then an
+    office's word: ``office_words``)."""
+    pl = conventions().plan_lead
+
+    def alternatives(words: list[str]) -> str:
+        return "|".join(sorted((re.escape(fold(w)) for w in words), key=len, reverse=True)) or "(?!)"
+
+    return (re.compile(rf"(?<!\w)(?:{alternatives(pl.words)})(?!\w)"), squash_all(pl.plan), squash_all(pl.field),
+            re.compile(rf"(?:^|(?<=[\s,:;(]))(?:{alternatives(pl.predicates)})[\s,]*$"),
+            re.compile(rf"(?:(?:{alternatives(pl.subject_openers)})\s+)?(?:{alternatives(conventions().office_words)})"
+                       r"\s+\w"))
+
+
+def _subject(before: str) -> str | None:
+    """The office a sentence makes the đầu mối, from its text ``before`` the word: what stands before the predicate
+    ("là", "là cơ quan", "chủ trì, làm"), back to its clause's opening, the list marker and a colon after it taken
+    off ("1. Văn phòng HĐND và UBND xã: là cơ quan" → "Văn phòng HĐND và UBND xã"); "" where the word opens its item
+    or cell (the office is its heading's or its row's); None where the word stands after other words ("báo cáo về cơ
+    quan đầu mối") or no office's name opens the clause."""
+    _, _, _, predicate, opener = _plan_lead()
+    text = before.rstrip(" ,")
+    while (m := predicate.search(fold(text))) and m.start() < len(text):
+        text = text[: m.start()].rstrip(" ,")
+    text = text.rstrip()
+    if text.endswith(":"):
+        text = text[:-1]
+    clause = _LIST_OPENER.sub("", _SUBJECT_BREAK.split(text)[-1], count=1).strip()
+    if not clause:
+        return ""
+    return clause if opener.match(fold(clause)) else None
+
+
+def _plan_scope(after: str, others: list[str]) -> bool:
+    """The clause after the word (to ";" or ".") makes the đầu mối the plan's: it speaks of following the plan
+    through, opens with no field's word and names no other office's work."""
+    _, plan_words, field, _, _ = _plan_lead()
+    clause = f" {squash(re.split(r'[;.]', after, maxsplit=1)[0])} "
+    return (not any(clause.startswith(f" {w} ") for w in field) and any(f" {w} " in clause for w in plan_words)
+            and not any(f" {w} " in clause for w in others))
+
+
+def _plan_leads(plan: Plan, others: list[str]) -> list[tuple[int, str]]:
+    """Where the plan names an office the đầu mối of the whole plan (conventions ``plan_lead``): its line and the
+    office's name as written; in a table's row or under an office's heading, the office leading that row or item."""
+    word, opener = _plan_lead()[0], _plan_lead()[4]
+    out: list[tuple[int, str]] = []
+    for ln in plan.lines:
+        folded = fold(ln.text)
+        for m in word.finditer(folded):
+            if not _plan_scope(ln.text[m.end():], others):
+                continue
+            start = folded.rfind(". ", 0, m.start()) + 1
+            subject = _subject(ln.text[start : m.start()])
+            line = ln.line_at(m.start())
+            if subject:
+                out.append((line, subject))
+            elif subject == "":  # the lead of the row or item, an office by its name (not a table's caption)
+                out += [(line, a.unit) for a in plan.assignments
+                        if a.leads and (a.line == line or line in a.task_lines) and opener.match(fold(a.unit))]
+    return out
+
+
+def _rival_lead(plan: Plan, rule: RequiredUnit, ctx: Context) -> Finding | None:
+    """The đầu mối of the whole plan given to the office ``rule`` names in one place and to another office in another
+    (the plan against itself): at the other office's first such line. Only for a rule whose roles hold the đầu mối
+    (conventions ``plan_lead.words``); the other required offices' work (their rules' roles) names a field."""
+    if not contains_any(" ".join(squash_all(rule.roles)), squash_all(conventions().plan_lead.words), 100):
+        return None
+    others = [r for o in (ctx.pack.rules if isinstance(ctx.loaded, LoadedPack) else [])
+              if isinstance(o, RequiredUnit) and o.id != rule.id for r in squash_all(o.roles)]
+    wanted, ocr = office_names(rule), plan.lost_diacritics
+    leads = [(line, name, all(names_office(expanded(name), g, ocr) for g in wanted))
+             for line, name in per_plan(plan, "plan-leads", lambda: _plan_leads(plan, others))]
+    own = next(((line, name) for line, name, ok in leads if ok), None)
+    # a former name of the office itself ("Phòng Văn hóa và Thông tin") is the outdated-bodies check's to tell
+    rival = next(((line, name) for line, name, ok in leads
+                  if not ok and not _outdated_name_of(plan, rule, ctx, [name])), None)
+    if own is None or rival is None:
+        return None
+    return finding(rule, ID_UNIT, "inconsistent", plan=plan, line=rival[0], severity="warning",
+                   message=msg("unit.lead_twice", ctx.lang, unit=short(own[1], 60), line=own[0],
+                               other=short(rival[1], 60)),
+                   evidence=line_text(plan, rival[0]), expected=rule.message, actual=short(rival[1], 160))
+
+
 def check_unit(plan: Plan, rule: RequiredUnit, ctx: Context) -> Iterator[Finding]:
     """A unit the directive gives a role is assigned work, and its tasks include that role.
 
     FAIL: Tổ chức thực hiện names no "Công an"        FAIL: "3. Công an phường" with no security task
     PASS: "3. Công an phường — Chủ trì bảo đảm an ninh mạng, an toàn thông tin"
     """
+    if (rival := _rival_lead(plan, rule, ctx)) is not None:
+        yield rival  # the office's own role stands where the plan names it; the other office's is the defect
+        return
     wanted = office_names(rule)
     roles = squash_all(rule.roles)
     ocr = plan.lost_diacritics

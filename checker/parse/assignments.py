@@ -113,7 +113,8 @@ def assignments_in_tables(tables: list[list[list[Cell]]]) -> list[Assignment]:
             for k, r in sorted(roles.items()):
                 if r in ("lead", "support") and k < len(row) and row[k][0].strip():
                     out.append(Assignment(unit=row[k][0].strip(), line=row[k][1], tasks=[task],
-                                          task_lines=[row[task_cols[0]][1] if task_cols else row[k][1]]))
+                                          task_lines=[row[task_cols[0]][1] if task_cols else row[k][1]],
+                                          leads=r == "lead"))
     return out
 
 
@@ -143,6 +144,7 @@ def assignments_in_matrices(tables: list[list[list[Cell]]], own: dict[str, str] 
     rows' cells in their columns (``text_tables(positional=True)``, a Word table's cells). A column headed by the
     plan's own short form of an office (``own``: its legend, "Công an phường viết tắt CA") is that office's."""
     marks = {squash(m) for m in conventions().assignment_columns.marks}
+    leads = {squash(m) for m in conventions().assignment_columns.lead_marks}
     out: list[Assignment] = []
     for rows in tables:
         header: dict[int, str] = {}
@@ -162,7 +164,8 @@ def assignments_in_matrices(tables: list[list[list[Cell]]], own: dict[str, str] 
             others = [c for k, c in enumerate(row) if k not in header and c[0].strip()]
             task = (row[task_col] if task_col is not None and task_col < len(row)
                     else max(others or row, key=lambda c: len(c[0])))
-            out += [Assignment(unit=header[k], line=row[k][1], tasks=[task[0]], task_lines=[task[1]]) for k in marked]
+            out += [Assignment(unit=header[k], line=row[k][1], tasks=[task[0]], task_lines=[task[1]],
+                               leads=squash(row[k][0]) in leads) for k in marked]
     return out
 
 
