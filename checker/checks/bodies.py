@@ -269,6 +269,7 @@ class History:
 
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
+    given: re.Pattern[str] | None = None  # after the name: one of the registry's ``given_acts``, then its year
 
     @classmethod
     def of(cls, body: DefunctBody, reg: BodiesRegistry) -> History:
@@ -280,8 +281,11 @@ class History:
         longer = "|".join(re.escape(p) for p in after if " " in p)
         single = "|".join(re.escape(p) for p in after if " " not in p)
         alts = ([rf"(?:[a-z0-9]+\s+){{0,3}}?(?:{longer})"] if longer else []) + ([rf"(?:{single})"] if single else [])
+        acts = "|".join(re.escape(a.lower()) for a in sorted(reg.given_acts, key=len, reverse=True))
         return cls(re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, before))})(?![a-z])") if before else None,
-                   re.compile(rf"\s*(?:{'|'.join(alts)})(?![a-z])") if alts else None)
+                   re.compile(rf"\s*(?:{'|'.join(alts)})(?![a-z])") if alts else None,
+                   re.compile(rf"(?:\s+\S+){{0,5}}?\s+(?:{acts})\s+(?:\S+\s+){{0,2}}?năm\s+((?:19|20)\d\d)(?!\d)")
+                   if acts else None)
 
 
 def _historical(text: Text, a: int, b: int, body: DefunctBody, history: History) -> bool:
@@ -299,7 +303,24 @@ def _historical(text: Text, a: int, b: int, body: DefunctBody, history: History)
     i = text.piece_at(b)
     j = next((k for k in range(i + 1, len(text.starts)) if text.sentence[k]), len(text.starts))
     end = text.starts[j] - 1 if j < len(text.starts) else len(text.joined)
-    return _dates_before(before, body.since) or _dates_before(text.joined[b:end], body.since, by=True)
+    return (_dates_before(before, body.since) or _dates_before(text.joined[b:end], body.since, by=True)
+            or _given_then(text, a, b, end, body, history))
+
+
+_AGENT = re.compile(r"(?<!\w)do(?:\s+\S+){0,8}?\s*$")  # "do" and up to eight words before the name ("do Phòng …")
+
+
+def _given_then(text: Text, a: int, b: int, end: int, body: DefunctBody, history: History) -> bool:
+    """The body is the agent of a one-off act dated by a year it still existed in: "do" before it in its sentence,
+    the act and "năm YYYY" after it (rules/bodies.yaml ``given_acts``): "máy tính do Phòng Văn hóa và Thông tin huyện
+    Gia Lộc cấp năm 2025" was given before it ceased. Read with the letters as written ("do", not "đó")."""
+    if history.given is None:
+        return False
+    cased = text.cased.lower()
+    if not _AGENT.search(cased, text.sentence_start(a), a):
+        return False
+    m = history.given.match(cased, b, end)
+    return m is not None and int(m.group(1)) <= body.since.year
 
 
 TORN_WITHIN = 3  # lines: how far below a cut name the rest of its long form may go on in a torn table
