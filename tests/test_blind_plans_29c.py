@@ -71,6 +71,8 @@ GIVEN = "tiếp tục sử dụng 12 máy tính do Phòng Văn hóa và Thông t
 @pytest.mark.parametrize(("written", "told"), [
     (GIVEN, False),
     ("tiếp tục sử dụng 12 máy tính do Phòng Văn hóa và Thông tin huyện Gia Lộc bàn giao năm 2025;", False),
+    # the text read without its diacritics (OCR): the same, folded (found by test_layouts_agree)
+    ("tiep tuc su dung 12 may tinh do Phong Van hoa va Thong tin huyen Gia Loc cap nam 2025;", False),
     # a task's verb: the office is given the work this year
     ("tiếp tục sử dụng 12 máy tính do Phòng Văn hóa và Thông tin huyện Gia Lộc thực hiện năm 2025;", True),
     # a year after the office ceased: it cannot have given them

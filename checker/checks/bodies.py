@@ -281,10 +281,12 @@ class History:
         longer = "|".join(re.escape(p) for p in after if " " in p)
         single = "|".join(re.escape(p) for p in after if " " not in p)
         alts = ([rf"(?:[a-z0-9]+\s+){{0,3}}?(?:{longer})"] if longer else []) + ([rf"(?:{single})"] if single else [])
-        acts = "|".join(re.escape(a.lower()) for a in sorted(reg.given_acts, key=len, reverse=True))
+        # as written, and folded for a text that lost its diacritics (read there in the folded text)
+        acts = "|".join(re.escape(a) for a in sorted({x for a in reg.given_acts for x in (a.lower(), squash(a))},
+                                                     key=len, reverse=True))
         return cls(re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, before))})(?![a-z])") if before else None,
                    re.compile(rf"\s*(?:{'|'.join(alts)})(?![a-z])") if alts else None,
-                   re.compile(rf"(?:\s+\S+){{0,5}}?\s+(?:{acts})\s+(?:\S+\s+){{0,2}}?năm\s+((?:19|20)\d\d)(?!\d)")
+                   re.compile(rf"(?:\s+\S+){{0,5}}?\s+(?:{acts})\s+(?:\S+\s+){{0,2}}?n[ăa]m\s+((?:19|20)\d\d)(?!\d)")
                    if acts else None)
 
 
@@ -313,13 +315,15 @@ _AGENT = re.compile(r"(?<!\w)do(?:\s+\S+){0,8}?\s*$")  # "do" and up to eight wo
 def _given_then(text: Text, a: int, b: int, end: int, body: DefunctBody, history: History) -> bool:
     """The body is the agent of a one-off act dated by a year it still existed in: "do" before it in its sentence,
     the act and "năm YYYY" after it (rules/bodies.yaml ``given_acts``): "máy tính do Phòng Văn hóa và Thông tin huyện
-    Gia Lộc cấp năm 2025" was given before it ceased. Read with the letters as written ("do", not "đó")."""
+    Gia Lộc cấp năm 2025" was given before it ceased. Read with the letters as written ("do", not "đó"), folded where
+    the text lost them (OCR)."""
     if history.given is None:
         return False
-    cased = text.cased.lower()
-    if not _AGENT.search(cased, text.sentence_start(a), a):
+    piece = text.piece_at(a)
+    hay = text.joined if text.recognised or text.piece_ocr[piece] else text.cased.lower()
+    if not _AGENT.search(hay, text.sentence_start(a), a):
         return False
-    m = history.given.match(cased, b, end)
+    m = history.given.match(hay, b, end)
     return m is not None and int(m.group(1)) <= body.since.year
 
 
