@@ -440,10 +440,30 @@ def past_report(plan: Plan, since: dt.date | None) -> list[tuple[int, float]]:
         while j + 1 < len(sections) and wrapped_from(sections, j + 1) == j:
             j += 1
             title += " " + sections[j].title
-        if historical(title) or _dated_before(title, since):
-            end = ends[j]
-            spans.append((s.line, float("inf") if end is None else (sections[end].line or s.line) - 1))
+        end = ends[j]
+        last = float("inf") if end is None else (sections[end].line or s.line) - 1
+        if historical(title) or _dated_before(title, since) or _reports_before(plan, s.line, last, since):
+            spans.append((s.line, last))
     return spans
+
+
+def _reports_before(plan: Plan, first: int, last: float, since: dt.date | None) -> bool:
+    """A part titled only as an assessment ("I. ĐÁNH GIÁ TÌNH HÌNH") dates what it reports in its text: every date
+    written in it falls on or before the reform ("Kết quả đến ngày 30/6/2025", plans "ngày 18/02/2025" of the former
+    district, "hoạt động từ ngày 01/7/2025"), one before it, and no later year is named. A part reporting the months
+    since the reform ("từ ngày 01/7/2025 đến ngày 31/8/2025") or looking ahead ("năm 2026") is not history."""
+    if since is None:
+        return False
+    text = fold(" ".join(x.text for x in plan.lines if first <= x.loc.line <= last))
+    dates = []
+    for m in _DATE.finditer(text):
+        d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        try:
+            dates.append(dt.date(int(y), int(mo), int(d)))
+        except ValueError:
+            continue
+    later = any(int(y) > since.year for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text))
+    return bool(dates) and min(dates) < since and max(dates) <= since and not later
 
 
 def in_past_report(plan: Plan, line: int | None, since: dt.date | None) -> bool:

@@ -96,4 +96,5 @@ class BodiesRegistry(_Strict):
     meta: dict[str, str] = Field(default_factory=dict)
     history_context: list[str] = Field(default_factory=list)  # shared, anywhere before in the sentence: "thay thế"
     history_after: list[str] = Field(default_factory=list)  # right after the name: "cũ", "trước đây"
+    given_acts: list[str] = Field(default_factory=list)  # "do <body> cấp năm 2025": a one-off act the body did
     bodies: list[DefunctBody]
