@@ -270,6 +270,7 @@ class History:
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
     given: re.Pattern[str] | None = None  # after the name: one of the registry's ``given_acts``, then its year
+    agent: re.Pattern[str] | None = None  # before the name in its sentence: one of the registry's ``given_by``
 
     @classmethod
     def of(cls, body: DefunctBody, reg: BodiesRegistry) -> History:
@@ -284,10 +285,14 @@ class History:
         # as written, and folded for a text that lost its diacritics (read there in the folded text)
         acts = "|".join(re.escape(a) for a in sorted({x for a in reg.given_acts for x in (a.lower(), squash(a))},
                                                      key=len, reverse=True))
+        # "do" and up to eight words before the name ("do Phòng …"), as written and folded
+        agents = "|".join(re.escape(w) for w in sorted({x for w in reg.given_by for x in (w.lower(), squash(w))},
+                                                       key=len, reverse=True))
         return cls(re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, before))})(?![a-z])") if before else None,
                    re.compile(rf"\s*(?:{'|'.join(alts)})(?![a-z])") if alts else None,
                    re.compile(rf"(?:\s+\S+){{0,5}}?\s+(?:{acts})\s+(?:\S+\s+){{0,2}}?n[ăa]m\s+((?:19|20)\d\d)(?!\d)")
-                   if acts else None)
+                   if acts else None,
+                   re.compile(rf"(?<!\w)(?:{agents})(?:\s+\S+){{0,8}}?\s*$") if agents else None)
 
 
 def _historical(text: Text, a: int, b: int, body: DefunctBody, history: History) -> bool:
@@ -309,19 +314,16 @@ def _historical(text: Text, a: int, b: int, body: DefunctBody, history: History)
             or _given_then(text, a, b, end, body, history))
 
 
-_AGENT = re.compile(r"(?<!\w)do(?:\s+\S+){0,8}?\s*$")  # "do" and up to eight words before the name ("do Phòng …")
-
-
 def _given_then(text: Text, a: int, b: int, end: int, body: DefunctBody, history: History) -> bool:
     """The body is the agent of a one-off act dated by a year it still existed in: "do" before it in its sentence,
-    the act and "năm YYYY" after it (rules/bodies.yaml ``given_acts``): "máy tính do Phòng Văn hóa và Thông tin huyện
-    Gia Lộc cấp năm 2025" was given before it ceased. Read with the letters as written ("do", not "đó"), folded where
-    the text lost them (OCR)."""
-    if history.given is None:
+    the act and "năm YYYY" after it (rules/bodies.yaml ``given_by``, ``given_acts``): "máy tính do Phòng Văn hóa và
+    Thông tin huyện Gia Lộc cấp năm 2025" was given before it ceased. Read with the letters as written ("do", not
+    "đó"), folded where the text lost them (OCR)."""
+    if history.given is None or history.agent is None:
         return False
     piece = text.piece_at(a)
     hay = text.joined if text.recognised or text.piece_ocr[piece] else text.cased.lower()
-    if not _AGENT.search(hay, text.sentence_start(a), a):
+    if not history.agent.search(hay, text.sentence_start(a), a):
         return False
     m = history.given.match(hay, b, end)
     return m is not None and int(m.group(1)) <= body.since.year

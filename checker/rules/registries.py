@@ -97,4 +97,5 @@ class BodiesRegistry(_Strict):
     history_context: list[str] = Field(default_factory=list)  # shared, anywhere before in the sentence: "thay thế"
     history_after: list[str] = Field(default_factory=list)  # right after the name: "cũ", "trước đây"
     given_acts: list[str] = Field(default_factory=list)  # "do <body> cấp năm 2025": a one-off act the body did
+    given_by: list[str] = Field(default_factory=list)  # the words naming the act's agent before the body: "do"
     bodies: list[DefunctBody]
