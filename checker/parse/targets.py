@@ -1264,6 +1264,9 @@ def _run_in_references(clause: str, found: list[Figure]) -> tuple[list[Figure], 
             bare_before = comparator_before(lead) == "=" and not _REACHES.search(lead)
             # "..., > 92% văn bản được ký số ...": after a comma, a figure opening its own words is the next target
             listed = "," in between and _subject_after(clause, f[3])
+            if _dated_aside(clause, prev[3], f[0]):
+                kept.append(f)  # "… toàn trình (năm 2024: 61,5%)": the level of a year of its own, not the column
+                continue
             if (_ONLY_PUNCTUATION.fullmatch(between) and not listed) or (
                     at_end and bare_before and _subject_after(clause, prev[3]) and not prev[4]
                     and not _rise_start(clause, prev[0], prev[3])):  # "từ 64% lên 85%.": the level it rises to
@@ -1271,6 +1274,18 @@ def _run_in_references(clause: str, found: list[Figure]) -> tuple[list[Figure], 
                 continue
         kept.append(f)
     return kept, refs
+
+
+def _dated_aside(clause: str, start: int, at: int) -> bool:
+    """The figure at ``at`` stands in a bracket opened after ``start`` that gives a year or a date of its own before
+    it ("(năm 2024: 61,5%)", "(đến 30/6/2025: 64%)"): a level of that time, written beside the target."""
+    opened = clause.rfind("(", start, at)
+    if opened < 0 or ")" in clause[opened:at]:
+        return False
+    aside = fold(clause[opened:at])
+    if _has_word(squash(aside), _parent_words()):
+        return False  # "(thành phố giao năm 2025: 80%)": the parent's figure, its column run in
+    return _YEAR.search(aside) is not None or deadline(aside) is not None
 
 
 # a field of a form: "Nội dung: ...", "Mức: ...", its label of one to four words, at the start of a line or a sentence
