@@ -1,6 +1,7 @@
 """Recall under injected defects: one real defect typed into each compliant plan, one at a time; is it found at its
-line? Measured, never asserted (the misses are for a person to read: a sentence that recites the city's figure or a
-past result is no target of the plan's, and lowering it is no defect).
+line? And silence under look-alikes: what compliant plans also write, typed in the same way, must bring no error or
+warning. Measured, never asserted (the misses are for a person to read: a sentence that recites the city's figure or
+a past result is no target of the plan's, and lowering it is no defect).
 
     python benchmarks/inject.py                  # every kind of defect, every compliant text plan
     python benchmarks/inject.py --kinds hoso-lower cite-date --verbose
@@ -40,11 +41,12 @@ class Defect:
     name: str
     on: Callable[[str], bool]  # the line (folded) holds what the defect changes
     pattern: str  # what is changed in the line as written, and into what
-    into: str
+    into: str | Callable[[re.Match[str]], str]
     rule: str
     kinds: frozenset[str]
     whole: bool = False  # the change made on every line of the plan, not only the first that holds it
     anywhere: bool = False  # found wherever the finding sits (what is missing has no line of its own)
+    silent: bool = False  # a look-alike, no defect: "found" when the change brings no error or warning at all
 
 
 def _figure(value: str) -> str:
@@ -113,6 +115,56 @@ DEFECTS = [
 ]
 
 
+_FIGURE_AT_LEAST = r"(?<![\d,.])(8\d|9\d|100)\s*%"
+
+
+def _in_words(n: int) -> str:
+    """80-100 in Vietnamese words, as a figure is written out in brackets after its digits ("85% (tám mươi lăm phần
+    trăm)")."""
+    if n == 100:
+        return "một trăm"
+    ones = ["", "mốt", "hai", "ba", "tư", "lăm", "sáu", "bảy", "tám", "chín"]
+    return " ".join(w for w in ({8: "tám mươi", 9: "chín mươi"}[n // 10], ones[n % 10]) if w)
+
+
+def _dossiers_line(f: str) -> bool:
+    """A line of the dossiers' target in running text, its figure at or above the city's."""
+    return ("ho so" in f and "toan trinh" in f and re.search(_FIGURE_AT_LEAST, f) is not None
+            and not _PAST.search(f) and "\t" not in f and "|" not in f)
+
+
+# Look-alikes: what a compliant plan also writes, which must stay silent (the same plans, the same first line)
+LOOKALIKES = [
+    # last year's figure in brackets at the end of the target's sentence, with "đạt" or a colon
+    Defect("past-figure-after-target", lambda f: _dossiers_line(f) and bool(re.search(r"toan trinh\s*[.;]\s*$", f)),
+           r"(toàn trình)(\s*[.;]\s*)$", r"\g<1> (năm 2024 đạt 61,5%)\g<2>", "", frozenset(), silent=True),
+    Defect("past-figure-after-target-colon", lambda f: _dossiers_line(f) and bool(
+        re.search(r"toan trinh\s*[.;]\s*$", f)),
+           r"(toàn trình)(\s*[.;]\s*)$", r"\g<1> (năm 2024: 61,5%)\g<2>", "", frozenset(), silent=True),
+    # … and right after the figure, before the words it counts (a less usual place)
+    Defect("past-figure-after-figure", _dossiers_line,
+           r"((?<![\d,.])(?:8\d|9\d|100)\s*%)", r"\g<1> (năm 2024 đạt 61,5%)", "", frozenset(), silent=True),
+    Defect("percent-in-words-too", _dossiers_line,
+           r"((?<![\d,.])(8\d|9\d|100)\s*%)", lambda m: f"{m.group(1)} ({_in_words(int(m.group(2)))} phần trăm)", "",
+           frozenset(), silent=True),
+    Defect("former-department-as-history", lambda f: "so khoa hoc va cong nghe" in f and not _PAST.search(f),
+           "Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ (tiếp nhận nhiệm vụ của Sở Thông tin và Truyền "
+           "thông trước đây)", "", frozenset(), silent=True),
+    Defect("city-police-beside", lambda f: bool(re.search(r"cong an (xa|phuong|dac khu)", f)) and any(
+        w in f for w in ("an ninh", "an toan thong tin")),
+           r"(Công an (?:xã|phường|đặc khu))", r"\g<1> (phối hợp với Công an thành phố)", "", frozenset(),
+           silent=True),
+    Defect("city-plan-cited-too", lambda f: re.search(r"215\s*[/-]\s*kh-ubnd\s+ngay\s+25", f) is not None,
+           r"(215\s*[/-]\s*KH-UBND\s+ngày\s+25[^;,.]*?2025)", r"\g<1> và Kế hoạch số 31/KH-UBND ngày 18/02/2025",
+           "", frozenset(), silent=True),
+    Defect("en-dash-in-office", lambda f: bool(re.search(r"van hoa - xa hoi", f)), r"(Văn hóa) - (Xã hội)",
+           r"\g<1> – \g<2>", "", frozenset(), whole=True, silent=True),
+    Defect("old-tone-marks", lambda f: "hoa" in f, r"hóa", "hoá", "", frozenset(), whole=True, silent=True),
+    Defect("percent-spaced", lambda f: re.search(_FIGURE_AT_LEAST, f) is not None, r"(\d)%", r"\g<1> %", "",
+           frozenset(), whole=True, silent=True),
+]
+
+
 def _neighbour(unit: str, names: list[str]) -> Defect | None:
     """The plan's own unit ("Xã Vĩnh Bảo") named, in one line of its text after the header, as another unit of the
     same type (the next one in the registry): a paragraph copied from a neighbour's plan."""
@@ -141,7 +193,7 @@ def _plans() -> list[Path]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    every = [*(d.name for d in DEFECTS), "neighbour-name"]
+    every = [*(d.name for d in DEFECTS), "neighbour-name", *(d.name for d in LOOKALIKES)]
     ap.add_argument("--kinds", nargs="*", default=every, choices=every)
     ap.add_argument("--verbose", action="store_true", help="print each miss and each side effect")
     args = ap.parse_args()
@@ -160,7 +212,7 @@ def main() -> None:
         return {(f.id, f.kind, f.line or 0) for f in check_file(path, packs).findings
                 if f.severity in ("error", "warning")}
 
-    kinds = [d for d in DEFECTS if d.name in args.kinds]
+    kinds = [d for d in [*DEFECTS, *LOOKALIKES] if d.name in args.kinds]
     found: Counter[str] = Counter()
     tried: Counter[str] = Counter()
     effects: Counter[str] = Counter()
@@ -189,6 +241,7 @@ def main() -> None:
                 hit = any(i == d.rule and k in d.kinds and (d.anywhere or abs(ln - (at + 1)) <= 2) for i, k, ln in got)
                 extra = sorted(f for f in got - base
                                if not (f[0] == d.rule and (d.anywhere or abs(f[2] - (at + 1)) <= 2)))
+                hit = hit or (d.silent and not extra)
                 tried[d.name] += 1
                 found[d.name] += hit
                 effects[d.name] += bool(extra)
