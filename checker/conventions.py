@@ -155,6 +155,7 @@ class Conventions(_Strict):
     hedges: list[str]
     enumeration_openers: list[str] = Field(default_factory=list)
     history_markers: list[str]
+    period_starts: list[str] = Field(default_factory=list)
     until_replaced: list[str] = Field(default_factory=list)
     citation_history: list[str] = Field(default_factory=list)
     appendix_of: list[str] = Field(default_factory=list)

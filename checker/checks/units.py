@@ -442,9 +442,17 @@ def past_report(plan: Plan, since: dt.date | None) -> list[tuple[int, float]]:
             title += " " + sections[j].title
         end = ends[j]
         last = float("inf") if end is None else (sections[end].line or s.line) - 1
-        if historical(title) or _dated_before(title, since) or _reports_before(plan, s.line, last, since):
+        if historical(title) or _dated_before(title, since) or (
+                not _names_start(title) and _reports_before(plan, s.line, last, since)):
             spans.append((s.line, last))
     return spans
+
+
+def _names_start(title: str) -> bool:
+    """The title says when its period begins (rules/conventions.yaml ``period_starts``: "… TỪ KHI VẬN HÀNH CHÍNH
+    QUYỀN HAI CẤP"): it names its period, and is not titled only as an assessment."""
+    folded = f" {squash(title)} "
+    return any(f" {squash(w)} " in folded for w in conventions().period_starts)
 
 
 def _reports_before(plan: Plan, first: int, last: float, since: dt.date | None) -> bool:
