@@ -157,6 +157,9 @@ def _after_figures(text: str, width: int) -> frozenset[int]:
                      if (p := m.end()) % width == 0 and _CELL_OPENING.match(text[p]))
 
 
+_DATE_CELL = re.compile(r"(?<![\d/])\d{1,2}/(?:\d{1,2}/)?\d{4}(?![\d/])")  # "11/2025", "15/12/2025"
+
+
 def _put_back(texts: list[str], typed: list[str], rows: list[int], width: int) -> None:
     """The tabs of a table's ``rows`` that became single spaces put back in ``typed``, where the table says a cell
     opens: a group's number first in a line across the table ("III An toàn …"); in a row with fewer cells than
@@ -185,6 +188,9 @@ def _put_back(texts: list[str], typed: list[str], rows: list[int], width: int) -
     column = figures.most_common(1)[0][0] if figures else None
     for _ in range(2):
         lasts = {typed[r].rsplit("\t", 1)[-1].strip() for r in rows if typed[r].count("\t") == most}
+        # a last column of dates ("Tháng 11/2025", "Trước 15/12/2025", "Thường xuyên"): a row ending in a date ends
+        # in that column's cell
+        dated = sum(bool(_DATE_CELL.search(c)) for c in lasts) >= 2
         for n, r in enumerate(rows):
             if typed[r].count("\t") >= most:
                 continue
@@ -195,8 +201,9 @@ def _put_back(texts: list[str], typed: list[str], rows: list[int], width: int) -
             header = whole and not _FIGURE_PERCENT.search(texts[r]) and (
                 not n or "\t" not in typed[rows[n - 1]].strip())
             figure = _figure_column(typed[r])
-            middle = whole and ((figure is not None and column is not None and figure < column) or (
-                typed[r].rsplit("\t", 1)[-1].strip() in lasts))
+            last = typed[r].rsplit("\t", 1)[-1].strip()
+            middle = whole and ((figure is not None and column is not None and figure < column) or last in lasts or (
+                dated and _DATE_CELL.search(last.rsplit(" ", 1)[-1]) is not None))
             # (the second time, with the cuts of the first: a row is cut again from its text)
             first = cut.get(r, frozenset())
             missing = most - typed[r].count("\t")
