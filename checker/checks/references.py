@@ -229,11 +229,18 @@ def _words_after(plan: Plan, ref: DocRef) -> str:
     assert ref.line is not None
     # four lines with words: a double-spaced text leaves a blank line between each
     text = fold(" ".join([t for n in range(ref.line, ref.line + 8) if (t := source_text(plan, n))][:4]))
-    at = text.find(fold(ref.text)[-20:]) if ref.text else -1
-    if at < 0:
+    if not ref.text:
         return ""
-    rest = text[at + len(fold(ref.text)[-20:]):]
-    return rest.split(";")[0].strip()
+    # the citation as written where the line holds it whole, else its last words (wrapped over two lines): never
+    # another citation's that ends alike ("… 73/2019/NĐ-CP ngày 05/9/2019 … (… bởi Nghị định số 82/2024/NĐ-CP ngày
+    # 05/9/2019)": the words after the first are 73/2019's title, not 82/2024's)
+    whole = fold(ref.text)
+    at = text.find(whole)
+    if at >= 0:
+        return text[at + len(whole):].split(";")[0].strip()
+    tail = whole[-20:]
+    at = text.find(tail)
+    return text[at + len(tail):].split(";")[0].strip() if at >= 0 else ""
 
 
 def _misnumbered(keys: list[str], ref: DocRef, nidx: NationalIndex) -> list[Entry]:
