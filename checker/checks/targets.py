@@ -319,13 +319,15 @@ def _part_patterns() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     conv = conventions()
     if not conv.target_parts or not conv.target_wholes:
         return None
+    links = _folded_alternatives(conv.target_part_links) or "cua"
+    part = re.compile(rf"(?:(?:^|:)\s*(?:(?:{links})\s+)?|(?<!\w)(?:{links})\s+)"
+                      rf"(?:{_folded_alternatives(conv.target_parts)})(?!\w)")
+    return part, re.compile(rf"(?<!\w)(?:{_folded_alternatives(conv.target_wholes)})(?!\w)")
 
-    def alt(words: list[str]) -> str:
-        return "|".join(re.escape(" ".join(fold(w).split())) for w in sorted(words, key=len, reverse=True))
 
-    links = alt(conv.target_part_links) or "cua"
-    part = re.compile(rf"(?:(?:^|:)\s*(?:(?:{links})\s+)?|(?<!\w)(?:{links})\s+)(?:{alt(conv.target_parts)})(?!\w)")
-    return part, re.compile(rf"(?<!\w)(?:{alt(conv.target_wholes)})(?!\w)")
+def _folded_alternatives(words: list[str]) -> str:
+    """``words`` folded, their spaces single, as alternatives of a pattern, the longest first; "" for none."""
+    return "|".join(re.escape(" ".join(fold(w).split())) for w in sorted(words, key=len, reverse=True))
 
 
 _PERCENT = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s*%")
@@ -368,14 +370,15 @@ def _split(statements: list[PlanTarget]) -> tuple[list[PlanTarget], set[int | No
     """A target given in parts (two or more, ``_part_of``): the statements to judge the plan by (the whole, or any
     statement that is not a part, where the plan gives one; else the lowest part) and the lines of the parts, which
     are not the plan's figure stated twice."""
-    parts = [t for t in statements if _part_of(t) == "part"]
+    kinds = [_part_of(t) for t in statements]
+    parts = [t for t, kind in zip(statements, kinds, strict=True) if kind == "part"]
     if len(parts) < 2:
         return statements, set()
     # not a statement the parts' lead-in was carried onto ("2. Về điều hành: tỷ lệ hồ sơ công việc …:" over the
     # parts, then "Trên 90% văn bản được ký số …" under the same heading): the lead-in's subject is the parts'
     groups = {(t.group, t.section) for t in parts}
-    rest = [t for t in statements
-            if _part_of(t) == "whole" or _part_of(t) is None and (t.group, t.section) not in groups]
+    rest = [t for t, kind in zip(statements, kinds, strict=True)
+            if kind == "whole" or kind is None and (t.group, t.section) not in groups]
     return rest or [min(parts, key=lambda t: t.value)], {t.line for t in parts}
 
 
@@ -475,14 +478,14 @@ def check(plan: Plan, rule: Target, ctx: Context) -> Iterator[Finding]:
         yield _unread(plan, rule, ctx, where) if where else blank or _missing(plan, rule, ctx, _recited(plan, rule))
         return
     preferred, parts = _split(preferred)
+    unsplit = [t for t in statements if t.line not in parts]  # a target given in parts is not stated twice
     best, shortfalls = _firmest(preferred, rule, ctx)
     yield from _reference(plan, rule, statements, ctx)  # the city's column of an appendix too
     if not any(p[0] in LOWER for p in shortfalls):
-        yield from _contradicted(plan, rule, best, [t for t in statements if t.line not in parts], ctx)
+        yield from _contradicted(plan, rule, best, unsplit, ctx)
     if not best.restated:
         yield from _restated(plan, rule, ctx)
-    met = _met_elsewhere(rule, best, [t for t in statements if t.line not in parts], ctx) if any(
-        p[0] in LOWER for p in shortfalls) else None
+    met = _met_elsewhere(rule, best, unsplit, ctx) if any(p[0] in LOWER for p in shortfalls) else None
     for key, severity, expected, actual, _ in shortfalls:
         # a lower figure where the plan states the directive's elsewhere: it says where ("... ở dòng 81, ...")
         also = msg("target.elsewhere", ctx.lang, other=figure(met), other_line=met.line) if (
@@ -649,8 +652,7 @@ def _blank(plan: Plan, rule: Target, ctx: Context) -> Finding | None:
 def _opener() -> re.Pattern[str]:
     """One of rules/conventions.yaml ``subject_part_openers`` ("trong đó", …) as written, and the clause after it up
     to its end."""
-    words = "|".join(re.escape(" ".join(fold(w).split())) for w in sorted(conventions().subject_part_openers,
-                                                                            key=len, reverse=True))
+    words = _folded_alternatives(conventions().subject_part_openers)
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)([^.;]*)") if words else re.compile(r"(?!)")
 
 

@@ -463,13 +463,7 @@ def _reports_before(plan: Plan, first: int, last: float, since: dt.date | None) 
     if since is None:
         return False
     text = fold(" ".join(x.text for x in plan.lines if first <= x.loc.line <= last))
-    dates = []
-    for m in _DATE.finditer(text):
-        d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
-        try:
-            dates.append(dt.date(int(y), int(mo), int(d)))
-        except ValueError:
-            continue
+    dates = list(_dates_in(text))
     later = any(int(y) > since.year for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text))
     return bool(dates) and min(dates) < since and max(dates) <= since and not later
 
@@ -602,16 +596,18 @@ _DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)"
 def _dated_before(text: str, since: dt.date | None) -> bool:
     """A date before ``since`` in ``text``: the words before a former unit's name in its sentence date what it did
     or issued before the merger ("Kế hoạch số 05/KH-UBND ngày 20/01/2025 của UBND thị trấn ...": its own name)."""
-    if since is None:
-        return False
-    for m in _DATE.finditer(fold(text)):
+    return since is not None and any(d < since for d in _dates_in(fold(text)))
+
+
+def _dates_in(folded: str) -> Iterator[dt.date]:
+    """The dates written in ``folded`` ("20/01/2025", "ngày 20 tháng 01 năm 2025"), left to right; none that is no
+    day of the calendar."""
+    for m in _DATE.finditer(folded):
         d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         try:
-            if dt.date(int(y), int(mo), int(d)) < since:
-                return True
+            yield dt.date(int(y), int(mo), int(d))
         except ValueError:
             continue
-    return False
 
 
 def _word_as_written(text: str, folded_word: str) -> str:

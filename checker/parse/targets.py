@@ -600,8 +600,8 @@ def _bounds(clause: str, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         # the next figure in a bracket that names the parent ("… tiếp nhận và giải quyết trực tuyến toàn trình
         # (thành phố giao tối thiểu 80%)"): an aside on this target, whose words run to the bracket however many
         # separators they hold
-        bracket = clause.rfind("(", e1, p2)
-        if bracket >= 0 and ")" not in clause[bracket:p2] and _has_word(squash(clause[bracket:p2]), _parent_words()):
+        bracket = _open_bracket(clause, e1, p2)
+        if bracket >= 0 and _has_word(squash(clause[bracket:p2]), _parent_words()):
             cuts.append(bracket)
             continue
         seps = [m for m in _SEPARATOR.finditer(clause, e1, p2)]
@@ -610,9 +610,7 @@ def _bounds(clause: str, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:
             # 100% kết quả … trước ngày 31/12/2025 (đến hết tháng 9 năm 2025 đạt 85%)", "… trực tuyến toàn trình
             # (năm 2024 đạt 61,5%)"): an aside, a milestone on the way or the level reached; the words up to it are
             # this one's (not "3/4 hồ sơ công việc (75%) được xử lý …": the same share again)
-            aside = bracket >= 0 and ")" not in clause[bracket:p2] and (
-                deadline(clause[bracket:p2]) is not None or _YEAR.search(clause[bracket:p2]) is not None)
-            cuts.append(bracket if aside else e1)
+            cuts.append(bracket if bracket >= 0 and _dated(clause[bracket:p2]) else e1)
             continue
         if _subject_after(clause, figs[len(cuts)][1]):  # the next target's words follow its figure: the last
             cuts.append(seps[-1].end())
@@ -621,10 +619,9 @@ def _bounds(clause: str, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         # công chức, viên chức được ..."); where every one is, the bracket that opens the next figure's words
         # ("... kỹ năng số (tăng 15% so với năm 2024)"), as the first separator did before
         parting = _after_enumeration(clause, seps, e1, p2)
-        bracket = clause.rfind("(", e1, p2)
         if parting is not None:
             cuts.append(parting)
-        elif bracket >= 0 and ")" not in clause[bracket:p2]:
+        elif bracket >= 0:
             cuts.append(bracket)
         else:
             cuts.append(seps[0].end())
@@ -1276,16 +1273,27 @@ def _run_in_references(clause: str, found: list[Figure]) -> tuple[list[Figure], 
     return kept, refs
 
 
+def _open_bracket(clause: str, start: int, at: int) -> int:
+    """Where a bracket opened between ``start`` and ``at`` and still open at ``at`` begins; -1 where none is."""
+    opened = clause.rfind("(", start, at)
+    return opened if opened >= 0 and ")" not in clause[opened:at] else -1
+
+
+def _dated(aside: str) -> bool:
+    """``aside`` (folded) gives a year or a date of its own ("(năm 2024 đạt", "(đến hết tháng 9 năm 2025 đạt")."""
+    return _YEAR.search(aside) is not None or deadline(aside) is not None
+
+
 def _dated_aside(clause: str, start: int, at: int) -> bool:
     """The figure at ``at`` stands in a bracket opened after ``start`` that gives a year or a date of its own before
     it ("(năm 2024: 61,5%)", "(đến 30/6/2025: 64%)"): a level of that time, written beside the target."""
-    opened = clause.rfind("(", start, at)
-    if opened < 0 or ")" in clause[opened:at]:
+    opened = _open_bracket(clause, start, at)
+    if opened < 0:
         return False
     aside = fold(clause[opened:at])
     if _has_word(squash(aside), _parent_words()):
         return False  # "(thành phố giao năm 2025: 80%)": the parent's figure, its column run in
-    return _YEAR.search(aside) is not None or deadline(aside) is not None
+    return _dated(aside)
 
 
 # a field of a form: "Nội dung: ...", "Mức: ...", its label of one to four words, at the start of a line or a sentence
